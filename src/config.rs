@@ -1,0 +1,187 @@
+//! `site.yaml`: the site's settings and the authority's own details.
+//!
+//! Parsed from a string (tests need no disk), validated here so that later stages can
+//! trust it: the base URL is absolute, menu entries are site paths.
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostic::Diagnostic;
+use crate::yaml::{self, Text};
+
+/// Where the configuration lives, relative to the site root.
+pub(crate) const CONFIG_FILE: &str = "site.yaml";
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct SiteConfig {
+    pub(crate) title: Text,
+    #[serde(default)]
+    pub(crate) description: Option<Text>,
+    pub(crate) base_url: String,
+    #[serde(default = "default_language")]
+    pub(crate) language: String,
+    #[serde(default = "default_theme")]
+    pub(crate) theme: String,
+    #[serde(default)]
+    pub(crate) menu: Vec<MenuItem>,
+    pub(crate) authority: Authority,
+    #[serde(default)]
+    pub(crate) privacy: Privacy,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct MenuItem {
+    pub(crate) title: Text,
+    pub(crate) url: String,
+}
+
+/// What 8-ФЗ ст. 13 requires to be public about the body itself (the rest arrives
+/// with the openness checklist).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Authority {
+    pub(crate) full_name: Text,
+    pub(crate) short_name: Text,
+    #[serde(default)]
+    pub(crate) address: Option<Text>,
+    #[serde(default)]
+    pub(crate) phone: Option<Text>,
+    #[serde(default)]
+    pub(crate) email: Option<Text>,
+    #[serde(default)]
+    pub(crate) schedule: Option<Text>,
+    #[serde(default)]
+    pub(crate) inn: Option<Text>,
+    #[serde(default)]
+    pub(crate) head: Option<Person>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Person {
+    pub(crate) name: Text,
+    pub(crate) position: Text,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Privacy {
+    /// Aggregates over fewer people than this are not published.
+    pub(crate) min_group: u32,
+}
+
+impl Default for Privacy {
+    fn default() -> Self {
+        Privacy { min_group: 5 }
+    }
+}
+
+fn default_language() -> String {
+    "ru".into()
+}
+
+fn default_theme() -> String {
+    "default".into()
+}
+
+impl SiteConfig {
+    /// Parses and validates `site.yaml`; every problem found is returned.
+    pub(crate) fn parse(text: &str, file: &Path) -> Result<SiteConfig, Vec<Diagnostic>> {
+        let config: SiteConfig = yaml::parse(text, file, 1).map_err(|d| vec![d])?;
+        let mut problems = Vec::new();
+        if let Err(message) = validate_base_url(&config.base_url) {
+            problems.push(
+                Diagnostic::error(file, message)
+                    .at_line(yaml::key_line(text, "base_url").unwrap_or(1))
+                    .hint("пример: base_url: \"https://edu.example.ru\""),
+            );
+        }
+        for item in &config.menu {
+            if !item.url.starts_with('/') {
+                problems.push(
+                    Diagnostic::error(
+                        file,
+                        format!(
+                            "пункт меню «{}» ведёт на «{}», а не на страницу сайта",
+                            item.title.0, item.url
+                        ),
+                    )
+                    .at_line(yaml::value_line(text, &item.url).unwrap_or(1))
+                    .hint("адрес пункта меню начинается с «/», например url: \"/about/\""),
+                );
+            }
+        }
+        if problems.is_empty() {
+            Ok(config)
+        } else {
+            Err(problems)
+        }
+    }
+}
+
+pub(crate) fn validate_base_url(url: &str) -> Result<(), String> {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"));
+    match rest {
+        Some(rest) if !rest.is_empty() && !rest.starts_with('/') => Ok(()),
+        _ => Err(format!(
+            "base_url «{url}» — не адрес сайта: он должен начинаться с https:// и имени домена"
+        )),
+    }
+}
+
+/// The path part of a base URL, always ending in `/` (`/` for a site at the root of
+/// its domain, `/msoko/` for a site in a folder).
+pub(crate) fn base_path_of(url: &str) -> String {
+    let without_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let path = without_scheme
+        .find('/')
+        .map_or("", |i| &without_scheme[i..]);
+    let trimmed = path.trim_matches('/');
+    if trimmed.is_empty() {
+        "/".into()
+    } else {
+        format!("/{trimmed}/")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINIMAL: &str = "title: УО\nbase_url: https://edu.example.ru\nauthority:\n  full_name: Управление\n  short_name: УО\n";
+
+    #[test]
+    fn reads_minimal_config_with_defaults() {
+        let config = SiteConfig::parse(MINIMAL, Path::new("site.yaml")).unwrap();
+        assert_eq!(config.theme, "default");
+        assert_eq!(config.privacy.min_group, 5);
+        assert_eq!(base_path_of(&config.base_url), "/");
+    }
+
+    #[test]
+    fn finds_base_path_of_a_site_in_a_folder() {
+        assert_eq!(base_path_of("https://x.ru/msoko"), "/msoko/");
+        assert_eq!(base_path_of("https://x.ru/a/b/"), "/a/b/");
+        assert_eq!(base_path_of("https://x.ru/"), "/");
+    }
+
+    #[test]
+    fn errors_on_relative_base_url() {
+        let text = MINIMAL.replace("https://edu.example.ru", "edu.example.ru");
+        let errors = SiteConfig::parse(&text, Path::new("site.yaml")).unwrap_err();
+        assert_eq!(errors[0].line, Some(2));
+        assert!(errors[0].message.contains("не адрес сайта"));
+    }
+
+    #[test]
+    fn errors_on_menu_entry_outside_the_site() {
+        let text = format!("{MINIMAL}menu:\n  - {{title: Новости, url: news}}\n");
+        let errors = SiteConfig::parse(&text, Path::new("site.yaml")).unwrap_err();
+        assert_eq!(errors[0].line, Some(7));
+    }
+}

@@ -1,0 +1,191 @@
+//! Problems found in the user's files, reported all at once.
+//!
+//! Every stage pushes `Diagnostic`s into a `Diagnostics` list and keeps going with
+//! what is valid; the build fails at the end if any of them is an error. Messages are
+//! Russian because the reader is the department's specialist, not a programmer; each
+//! says where (file, 1-based line and column), what is wrong and how to fix it.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// How serious a problem is: errors fail the build, warnings are printed only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// The site cannot be published until this is fixed.
+    Error,
+    /// The site is published, but something deserves attention.
+    Warning,
+}
+
+/// One problem in one place of the site's sources.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// Path relative to the site root (`content/news/a.md`), or the path as given.
+    pub file: PathBuf,
+    /// 1-based line, when the problem has one.
+    pub line: Option<usize>,
+    /// 1-based column (in characters), when known.
+    pub column: Option<usize>,
+    /// What is wrong.
+    pub message: String,
+    /// How to fix it.
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    pub(crate) fn error(file: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            file: file.into(),
+            line: None,
+            column: None,
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    pub(crate) fn warning(file: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(file, message)
+        }
+    }
+
+    pub(crate) fn at(mut self, line: usize, column: usize) -> Self {
+        self.line = Some(line);
+        self.column = Some(column);
+        self
+    }
+
+    pub(crate) fn at_line(mut self, line: usize) -> Self {
+        self.line = Some(line);
+        self
+    }
+
+    pub(crate) fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// Whether this problem fails the build.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    fn sort_key(&self) -> (&Path, usize, usize, Severity, &str) {
+        (
+            &self.file,
+            self.line.unwrap_or(0),
+            self.column.unwrap_or(0),
+            self.severity,
+            &self.message,
+        )
+    }
+}
+
+/// `file:line:col: ошибка: message` (the shape editors and CI annotations parse),
+/// then the hint on its own line.
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file.display())?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+            if let Some(column) = self.column {
+                write!(f, ":{column}")?;
+            }
+        }
+        let label = match self.severity {
+            Severity::Error => "ошибка",
+            Severity::Warning => "предупреждение",
+        };
+        write!(f, ": {label}: {}", self.message)?;
+        if let Some(hint) = &self.hint {
+            write!(f, "\n  подсказка: {hint}")?;
+        }
+        Ok(())
+    }
+}
+
+/// The problems collected by a build, in a stable order.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Diagnostics(Vec<Diagnostic>);
+
+impl Diagnostics {
+    pub(crate) fn push(&mut self, diagnostic: Diagnostic) {
+        self.0.push(diagnostic);
+    }
+
+    pub(crate) fn extend(&mut self, more: impl IntoIterator<Item = Diagnostic>) {
+        self.0.extend(more);
+    }
+
+    pub(crate) fn has_errors(&self) -> bool {
+        self.0.iter().any(Diagnostic::is_error)
+    }
+
+    /// Sorted by file, line, column so that parallel stages report in the same order
+    /// on every run.
+    pub(crate) fn into_sorted(mut self) -> Vec<Diagnostic> {
+        self.0.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        self.0.dedup();
+        self.0
+    }
+}
+
+/// Line and column (both 1-based, column in characters) of a byte offset in `text`.
+pub(crate) fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() + 1;
+    (line, column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prints_file_line_column_and_hint() {
+        let d = Diagnostic::error("content/a.md", "нет заголовка")
+            .at(3, 7)
+            .hint("добавьте title");
+        assert_eq!(
+            d.to_string(),
+            "content/a.md:3:7: ошибка: нет заголовка\n  подсказка: добавьте title"
+        );
+    }
+
+    #[test]
+    fn counts_lines_and_columns_from_one() {
+        let text = "ab\nвгд\ne";
+        assert_eq!(line_column(text, 0), (1, 1));
+        assert_eq!(line_column(text, 3), (2, 1));
+        // Column counts characters, not bytes: «д» is the third character.
+        assert_eq!(line_column(text, 3 + 4), (2, 3));
+        assert_eq!(line_column(text, text.len()), (3, 2));
+    }
+
+    #[test]
+    fn sorts_by_place_not_by_arrival() {
+        let mut all = Diagnostics::default();
+        all.push(Diagnostic::error("b.md", "x").at(1, 1));
+        all.push(Diagnostic::warning("a.md", "y").at(9, 1));
+        all.push(Diagnostic::error("a.md", "z").at(2, 1));
+        let lines: Vec<_> = all
+            .into_sorted()
+            .into_iter()
+            .map(|d| (d.file, d.line))
+            .collect();
+        assert_eq!(
+            lines,
+            vec![
+                (PathBuf::from("a.md"), Some(2)),
+                (PathBuf::from("a.md"), Some(9)),
+                (PathBuf::from("b.md"), Some(1))
+            ]
+        );
+    }
+}

@@ -1,0 +1,112 @@
+//! Reads `content/`: Markdown pages (front matter + body) and every other file as an
+//! attachment to be copied as is.
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use walkdir::WalkDir;
+
+use super::front_matter::{self, FrontMatter};
+use super::is_junk;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+
+/// Where pages live, relative to the site root.
+pub(crate) const CONTENT_DIR: &str = "content";
+
+/// A Markdown page as read from disk, before URLs and dates are resolved.
+#[derive(Debug, Clone)]
+pub(crate) struct SourcePage {
+    /// Path relative to the site root, for diagnostics (`content/news/a.md`).
+    pub(crate) file: PathBuf,
+    /// Path relative to `content/` (`news/a.md`).
+    pub(crate) relative: PathBuf,
+    pub(crate) front: FrontMatter,
+    /// The front matter text, to point later diagnostics at a key's line.
+    pub(crate) yaml: String,
+    pub(crate) body: String,
+    /// 1-based file line on which the body starts.
+    pub(crate) body_line: usize,
+}
+
+/// A non-Markdown file under `content/` (a PDF of an act, an image).
+#[derive(Debug, Clone)]
+pub(crate) struct Attachment {
+    /// Path relative to `content/`.
+    pub(crate) relative: PathBuf,
+    pub(crate) path: PathBuf,
+    pub(crate) size: u64,
+}
+
+pub(crate) fn load_content(
+    root: &Path,
+    diagnostics: &mut Diagnostics,
+) -> (Vec<SourcePage>, Vec<Attachment>) {
+    let dir = root.join(CONTENT_DIR);
+    if !dir.is_dir() {
+        diagnostics.push(
+            Diagnostic::error(CONTENT_DIR, "нет папки content с текстами страниц")
+                .hint("создайте папку content и в ней файл _index.md — главную страницу"),
+        );
+        return (Vec::new(), Vec::new());
+    }
+    let mut markdown = Vec::new();
+    let mut attachments = Vec::new();
+    for entry in WalkDir::new(&dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_junk(e.file_name()))
+    {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(error) => {
+                let path = error.path().unwrap_or(&dir);
+                diagnostics.push(Diagnostic::error(
+                    path.strip_prefix(root).unwrap_or(path),
+                    format!("не удалось прочитать: {error}"),
+                ));
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let relative = entry.path().strip_prefix(&dir).unwrap_or(entry.path());
+        if entry.path().extension().is_some_and(|e| e == "md") {
+            markdown.push(relative.to_path_buf());
+        } else {
+            let size = entry.metadata().map(|m| m.len()).unwrap_or(0);
+            attachments.push(Attachment {
+                relative: relative.to_path_buf(),
+                path: entry.path().to_path_buf(),
+                size,
+            });
+        }
+    }
+    let results: Vec<Result<SourcePage, Diagnostic>> = markdown
+        .par_iter()
+        .map(|relative| load_page(root, relative))
+        .collect();
+    let mut pages = Vec::with_capacity(results.len());
+    for result in results {
+        match result {
+            Ok(page) => pages.push(page),
+            Err(d) => diagnostics.push(d),
+        }
+    }
+    (pages, attachments)
+}
+
+fn load_page(root: &Path, relative: &Path) -> Result<SourcePage, Diagnostic> {
+    let file = Path::new(CONTENT_DIR).join(relative);
+    let text = crate::fs::read_text(&root.join(&file), &file)?;
+    let split = front_matter::split(&text, &file)?;
+    let front = front_matter::parse(&split, &file)?;
+    Ok(SourcePage {
+        relative: relative.to_path_buf(),
+        front,
+        yaml: split.yaml.to_string(),
+        body: split.body.to_string(),
+        body_line: split.body_line,
+        file,
+    })
+}

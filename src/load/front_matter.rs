@@ -1,0 +1,169 @@
+//! Splits a Markdown page into its YAML front matter and body, and parses the former.
+//!
+//! The body keeps its starting line so that Markdown and shortcode positions can be
+//! reported as lines of the file, not of the body.
+
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::diagnostic::Diagnostic;
+use crate::yaml::{self, Date, Text};
+
+/// The front matter exactly as the user may write it (SPEC §2 "Pages").
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct FrontMatter {
+    pub(crate) title: Option<Text>,
+    pub(crate) description: Option<Text>,
+    /// Date the page was placed (дата размещения).
+    pub(crate) date: Option<Date>,
+    /// Date the page was last changed (дата изменения).
+    pub(crate) updated: Option<Date>,
+    #[serde(default)]
+    pub(crate) draft: bool,
+    pub(crate) weight: Option<i64>,
+    pub(crate) template: Option<String>,
+    /// What the page is, e.g. `document` for a normative act.
+    pub(crate) kind: Option<String>,
+    /// An act's number («178-П»).
+    pub(crate) number: Option<Text>,
+    /// The date an act was approved.
+    pub(crate) approved: Option<Date>,
+    /// An attached file next to the page (the act's PDF).
+    pub(crate) file: Option<String>,
+    /// How a section lists its pages.
+    pub(crate) sort_by: Option<SortBy>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum SortBy {
+    /// Newest first (news).
+    Date,
+    /// Smallest `weight` first, then title.
+    Weight,
+    /// Alphabetically.
+    Title,
+}
+
+/// A page split into its parts; `yaml` is kept to point later diagnostics at a key.
+#[derive(Debug, Clone)]
+pub(crate) struct SplitPage<'a> {
+    pub(crate) yaml: &'a str,
+    pub(crate) body: &'a str,
+    /// 1-based file line on which the body starts.
+    pub(crate) body_line: usize,
+}
+
+/// Finds the `---` fences. The YAML starts on line 2.
+pub(crate) fn split<'a>(text: &'a str, file: &Path) -> Result<SplitPage<'a>, Diagnostic> {
+    let hint = "страница начинается с заголовка между строками «---», например:\n  ---\n  title: \"Название страницы\"\n  ---";
+    let Some(after_open) = text.strip_prefix("---\n") else {
+        return Err(
+            Diagnostic::error(file, "у страницы нет заголовка (front matter)")
+                .at(1, 1)
+                .hint(hint),
+        );
+    };
+    let mut offset = 0;
+    for line in after_open.split_inclusive('\n') {
+        if line.trim_end() == "---" {
+            let yaml = &after_open[..offset];
+            let body = &after_open[offset + line.len()..];
+            let body_line = 2 + yaml.matches('\n').count() + 1;
+            return Ok(SplitPage {
+                yaml,
+                body,
+                body_line,
+            });
+        }
+        offset += line.len();
+    }
+    Err(
+        Diagnostic::error(file, "заголовок страницы не закрыт строкой «---»")
+            .at(1, 1)
+            .hint(hint),
+    )
+}
+
+/// Parses the YAML of a split page; the title is required.
+pub(crate) fn parse(split: &SplitPage<'_>, file: &Path) -> Result<FrontMatter, Diagnostic> {
+    let front: FrontMatter = if split.yaml.trim().is_empty() {
+        FrontMatter::default()
+    } else {
+        yaml::parse(split.yaml, file, 2)?
+    };
+    match &front.title {
+        Some(Text(title)) if !title.trim().is_empty() => Ok(front),
+        _ => Err(Diagnostic::error(file, "у страницы нет названия (title)")
+            .at(2, 1)
+            .hint("добавьте в заголовок строку title: \"Название страницы\"")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file() -> &'static Path {
+        Path::new("content/a.md")
+    }
+
+    #[test]
+    fn splits_and_keeps_body_line() {
+        let text = "---\ntitle: A\ndate: 2025-01-02\n---\nBody\n";
+        let split = split(text, file()).unwrap();
+        assert_eq!(split.body, "Body\n");
+        assert_eq!(split.body_line, 5);
+        let front = parse(&split, file()).unwrap();
+        assert_eq!(front.title.unwrap().0, "A");
+    }
+
+    #[test]
+    fn errors_on_missing_front_matter() {
+        let d = split("# Hello\n", file()).unwrap_err();
+        assert_eq!(d.line, Some(1));
+        assert!(d.message.contains("нет заголовка"));
+    }
+
+    #[test]
+    fn errors_on_unclosed_front_matter() {
+        let d = split("---\ntitle: A\n", file()).unwrap_err();
+        assert!(d.message.contains("не закрыт"));
+    }
+
+    #[test]
+    fn errors_on_missing_title() {
+        let text = "---\ndate: 2025-01-02\n---\n";
+        let d = parse(&split(text, file()).unwrap(), file()).unwrap_err();
+        assert!(d.message.contains("нет названия"));
+    }
+
+    #[test]
+    fn errors_on_unknown_key_at_its_file_line() {
+        let text = "---\ntitle: A\nauthor: B\n---\n";
+        let d = parse(&split(text, file()).unwrap(), file()).unwrap_err();
+        assert_eq!(d.message, "неизвестное поле «author»");
+        assert_eq!((d.line, d.column), (Some(3), Some(1)));
+    }
+
+    #[test]
+    fn errors_on_bad_date_at_its_file_line() {
+        let text = "---\ntitle: A\ndate: 2025-13-01\n---\n";
+        let d = parse(&split(text, file()).unwrap(), file()).unwrap_err();
+        assert_eq!(d.message, "в дате «2025-13-01» месяца 13 нет");
+        assert_eq!(d.line, Some(3));
+    }
+
+    #[test]
+    fn errors_on_unknown_sort_order() {
+        let text = "---\ntitle: A\nsort_by: name\n---\n";
+        let d = parse(&split(text, file()).unwrap(), file()).unwrap_err();
+        assert_eq!(d.message, "недопустимое значение «name» (поле sort_by)");
+        assert_eq!(
+            d.hint.as_deref(),
+            Some("допустимые значения: date, weight, title")
+        );
+    }
+}

@@ -1,0 +1,90 @@
+//! Stage 1: read the site's sources from disk.
+//!
+//! Everything here mirrors the files exactly (serde structs, text, paths); meaning is
+//! given by `model`. Problems become diagnostics and loading goes on, so one run
+//! reports every broken file.
+
+mod content;
+mod front_matter;
+mod git_dates;
+mod theme;
+
+use std::ffi::OsStr;
+use std::path::{Path, PathBuf};
+
+pub(crate) use content::{Attachment, SourcePage, CONTENT_DIR};
+pub(crate) use front_matter::SortBy;
+pub(crate) use git_dates::GitDates;
+pub(crate) use theme::{TemplateSource, Theme};
+
+use crate::config::{SiteConfig, CONFIG_FILE};
+use crate::diagnostic::{Diagnostic, Diagnostics};
+
+/// Where the bytes of an output file come from.
+#[derive(Debug, Clone)]
+pub(crate) enum FileSource {
+    /// Part of the binary (the default theme).
+    Embedded(&'static [u8]),
+    /// A file on disk, copied as is.
+    Disk(PathBuf),
+}
+
+/// Everything read from a site's root.
+#[derive(Debug)]
+pub(crate) struct Sources {
+    /// `None` when `site.yaml` is missing or invalid (already reported).
+    pub(crate) config: Option<SiteConfig>,
+    pub(crate) pages: Vec<SourcePage>,
+    pub(crate) attachments: Vec<Attachment>,
+    pub(crate) theme: Theme,
+    pub(crate) git_dates: GitDates,
+}
+
+pub(crate) fn load_site(root: &Path, diagnostics: &mut Diagnostics) -> Sources {
+    let config = load_config(root, diagnostics);
+    let theme_name = config.as_ref().map_or("default", |c| c.theme.as_str());
+    let theme = theme::load_theme(root, theme_name, diagnostics);
+    let (pages, attachments) = content::load_content(root, diagnostics);
+    let git_dates = git_dates::load_git_dates(root, CONTENT_DIR);
+    Sources {
+        config,
+        pages,
+        attachments,
+        theme,
+        git_dates,
+    }
+}
+
+fn load_config(root: &Path, diagnostics: &mut Diagnostics) -> Option<SiteConfig> {
+    let path = root.join(CONFIG_FILE);
+    if !path.is_file() {
+        diagnostics.push(
+            Diagnostic::error(CONFIG_FILE, "нет файла настроек сайта site.yaml").hint(format!(
+                "проверьте, что папка сайта указана верно ({}); её задаёт параметр --root",
+                root.display()
+            )),
+        );
+        return None;
+    }
+    let text = match crate::fs::read_text(&path, Path::new(CONFIG_FILE)) {
+        Ok(text) => text,
+        Err(d) => {
+            diagnostics.push(d);
+            return None;
+        }
+    };
+    match SiteConfig::parse(&text, Path::new(CONFIG_FILE)) {
+        Ok(config) => Some(config),
+        Err(problems) => {
+            diagnostics.extend(problems);
+            None
+        }
+    }
+}
+
+/// Files that editors and operating systems leave behind and that are never content:
+/// hidden files, Office lock files (`~$приказ.docx`), `Thumbs.db`.
+pub(crate) fn is_junk(name: &OsStr) -> bool {
+    let name = name.to_string_lossy();
+    name.starts_with('.') || name.starts_with("~$") || name == "Thumbs.db" || name.ends_with('~')
+}

@@ -1,0 +1,238 @@
+//! Stage 2: the typed domain of the site, resolved from the raw sources.
+//!
+//! Addresses, dates and the section tree are decided here once; `render` only reads.
+
+mod page;
+mod paths;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+
+pub(crate) use page::{AttachedFile, Page};
+pub(crate) use paths::{attachment_url, output_path, page_url};
+
+use crate::config::SiteConfig;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::load::{Attachment, FileSource, SortBy, Sources, TemplateSource};
+
+/// What the command line decides about the model.
+#[derive(Debug, Clone)]
+pub(crate) struct ModelOptions {
+    pub(crate) as_of: NaiveDate,
+    pub(crate) base_url: Option<String>,
+    pub(crate) drafts: bool,
+}
+
+#[derive(Debug)]
+pub(crate) struct Model {
+    pub(crate) config: SiteConfig,
+    /// `base_url` without a trailing slash.
+    pub(crate) base_url: String,
+    /// Path prefix of every site path in the output (`/` or `/msoko/`).
+    pub(crate) base_path: String,
+    /// "Today" for everything date-dependent.
+    pub(crate) as_of: NaiveDate,
+    /// All pages, sorted by site path.
+    pub(crate) pages: Vec<Page>,
+    /// Index in `pages` by site path.
+    pub(crate) by_url: BTreeMap<String, usize>,
+    /// Children of each section (by the section's index in `pages`), sorted for listing.
+    pub(crate) children: BTreeMap<usize, Children>,
+    /// Files copied as is: output path -> source.
+    pub(crate) files: BTreeMap<String, FileSource>,
+    pub(crate) templates: Vec<TemplateSource>,
+}
+
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Children {
+    pub(crate) pages: Vec<usize>,
+    pub(crate) sections: Vec<usize>,
+}
+
+impl Model {
+    /// The sections above a page, from the home page down (not the page itself).
+    pub(crate) fn ancestors(&self, index: usize) -> Vec<usize> {
+        let url = &self.pages[index].url;
+        let mut found = Vec::new();
+        let mut prefix = String::from("/");
+        if url != "/" {
+            if let Some(&home) = self.by_url.get("/") {
+                found.push(home);
+            }
+        }
+        let segments: Vec<&str> = url.trim_matches('/').split('/').collect();
+        for segment in segments.iter().take(segments.len().saturating_sub(1)) {
+            prefix.push_str(segment);
+            prefix.push('/');
+            if let Some(&i) = self.by_url.get(&prefix) {
+                found.push(i);
+            }
+        }
+        found
+    }
+
+    /// A site path with the base path in front: `/news/` -> `/msoko/news/`.
+    pub(crate) fn link(&self, url: &str) -> String {
+        format!("{}{}", self.base_path, url.trim_start_matches('/'))
+    }
+
+    /// The absolute address of a site path, for canonical links and feeds.
+    pub(crate) fn permalink(&self, url: &str) -> String {
+        let origin_end = self
+            .base_url
+            .find("://")
+            .and_then(|i| self.base_url[i + 3..].find('/').map(|j| i + 3 + j))
+            .unwrap_or(self.base_url.len());
+        format!("{}{}", &self.base_url[..origin_end], self.link(url))
+    }
+}
+
+pub(crate) fn resolve(
+    sources: Sources,
+    options: &ModelOptions,
+    diagnostics: &mut Diagnostics,
+) -> Option<Model> {
+    let Sources {
+        config,
+        pages,
+        attachments,
+        theme,
+        git_dates,
+    } = sources;
+    let attachment_index: BTreeMap<PathBuf, &Attachment> = attachments
+        .iter()
+        .map(|a| (a.relative.clone(), a))
+        .collect();
+    let mut resolved: Vec<Page> = pages
+        .into_iter()
+        .filter(|p| options.drafts || !p.front.draft)
+        .map(|p| page::resolve_page(p, &attachment_index, &git_dates, diagnostics))
+        .collect();
+    resolved.sort_by(|a, b| a.url.cmp(&b.url).then(a.file.cmp(&b.file)));
+
+    let mut by_url = BTreeMap::new();
+    for (i, page) in resolved.iter().enumerate() {
+        if let Some(&other) = by_url.get(&page.url) {
+            let other: &Page = &resolved[other];
+            diagnostics.push(
+                Diagnostic::error(
+                    &page.file,
+                    format!(
+                        "у двух страниц один адрес {}: {} и {}",
+                        page.url,
+                        other.file.display(),
+                        page.file.display()
+                    ),
+                )
+                .hint("переименуйте один из файлов (адрес получается из имени файла латиницей)"),
+            );
+        } else {
+            by_url.insert(page.url.clone(), i);
+        }
+    }
+    if !by_url.contains_key("/") && !resolved.is_empty() {
+        diagnostics.push(
+            Diagnostic::error("content/_index.md", "нет главной страницы сайта")
+                .hint("создайте файл content/_index.md с заголовком title"),
+        );
+    }
+
+    let children = link_sections(&resolved, &by_url);
+    let files = collect_files(&attachments, theme.statics, &by_url, diagnostics);
+
+    let config = config?;
+    let base_url = options
+        .base_url
+        .clone()
+        .unwrap_or_else(|| config.base_url.clone())
+        .trim_end_matches('/')
+        .to_string();
+    let base_path = crate::config::base_path_of(&base_url);
+    Some(Model {
+        config,
+        base_url,
+        base_path,
+        as_of: options.as_of,
+        pages: resolved,
+        by_url,
+        children,
+        files,
+        templates: theme.templates,
+    })
+}
+
+/// Puts each page under the section of its folder and sorts each listing.
+fn link_sections(pages: &[Page], by_url: &BTreeMap<String, usize>) -> BTreeMap<usize, Children> {
+    let mut children: BTreeMap<usize, Children> = BTreeMap::new();
+    for (i, page) in pages.iter().enumerate() {
+        let Some(parent_url) = paths::parent_section_url(&page.relative) else {
+            continue;
+        };
+        let Some(&parent) = by_url.get(&parent_url) else {
+            continue;
+        };
+        if !pages[parent].is_section || by_url.get(&page.url) != Some(&i) {
+            continue;
+        }
+        let entry = children.entry(parent).or_default();
+        if page.is_section {
+            entry.sections.push(i);
+        } else {
+            entry.pages.push(i);
+        }
+    }
+    for (&section, entry) in children.iter_mut() {
+        let order = pages[section].sort_by;
+        entry
+            .pages
+            .sort_by(|&a, &b| compare(&pages[a], &pages[b], order));
+        entry
+            .sections
+            .sort_by(|&a, &b| compare(&pages[a], &pages[b], SortBy::Weight));
+    }
+    children
+}
+
+fn compare(a: &Page, b: &Page, order: SortBy) -> std::cmp::Ordering {
+    let by_title = a.title.to_lowercase().cmp(&b.title.to_lowercase());
+    let primary = match order {
+        // Newest first; undated pages last.
+        SortBy::Date => b.placed.cmp(&a.placed),
+        SortBy::Weight => a
+            .weight
+            .unwrap_or(i64::MAX)
+            .cmp(&b.weight.unwrap_or(i64::MAX)),
+        SortBy::Title => std::cmp::Ordering::Equal,
+    };
+    primary.then(by_title).then(a.url.cmp(&b.url))
+}
+
+/// Attachments and theme statics by output path; a clash with a page or with each
+/// other is an error, since one of them would silently win.
+fn collect_files(
+    attachments: &[Attachment],
+    statics: BTreeMap<String, FileSource>,
+    by_url: &BTreeMap<String, usize>,
+    diagnostics: &mut Diagnostics,
+) -> BTreeMap<String, FileSource> {
+    let mut files = statics;
+    for attachment in attachments {
+        let url = paths::attachment_url(&attachment.relative);
+        let output = url.trim_start_matches('/').to_string();
+        let shown = PathBuf::from(crate::load::CONTENT_DIR).join(&attachment.relative);
+        if files.contains_key(&output) || by_url.contains_key(&format!("{url}/")) {
+            diagnostics.push(
+                Diagnostic::error(
+                    shown,
+                    format!("файл займёт адрес {url}, который уже занят файлом темы или страницей"),
+                )
+                .hint("переименуйте файл"),
+            );
+            continue;
+        }
+        files.insert(output, FileSource::Disk(attachment.path.clone()));
+    }
+    files
+}

@@ -1,0 +1,149 @@
+//! A page of the site with its meaning resolved: address, dates, attached file.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+use super::paths;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::load::{Attachment, GitDates, SortBy, SourcePage, CONTENT_DIR};
+use crate::yaml::key_line;
+
+#[derive(Debug, Clone)]
+pub(crate) struct Page {
+    /// Source path relative to the site root, for diagnostics.
+    pub(crate) file: PathBuf,
+    /// Source path relative to `content/`.
+    pub(crate) relative: PathBuf,
+    /// Site path without the base path: `/news/a/`.
+    pub(crate) url: String,
+    pub(crate) is_section: bool,
+    pub(crate) title: String,
+    pub(crate) description: Option<String>,
+    /// Дата размещения.
+    pub(crate) placed: Option<NaiveDate>,
+    /// Дата изменения.
+    pub(crate) updated: Option<NaiveDate>,
+    pub(crate) weight: Option<i64>,
+    pub(crate) template: Option<String>,
+    pub(crate) kind: Option<String>,
+    pub(crate) number: Option<String>,
+    pub(crate) approved: Option<NaiveDate>,
+    pub(crate) attached: Option<AttachedFile>,
+    pub(crate) sort_by: SortBy,
+    pub(crate) body: String,
+    pub(crate) body_line: usize,
+    /// Front matter text, to point later diagnostics at a key.
+    pub(crate) yaml: String,
+}
+
+/// The file named by a page's `file:` key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct AttachedFile {
+    /// Site path of the file.
+    pub(crate) url: String,
+    pub(crate) name: String,
+    /// «PDF»
+    pub(crate) format: String,
+    pub(crate) size: u64,
+}
+
+impl Page {
+    /// The 1-based file line of a front matter key, or the first front matter line.
+    pub(crate) fn key_line(&self, key: &str) -> usize {
+        key_line(&self.yaml, key).map_or(2, |line| line + 1)
+    }
+}
+
+pub(crate) fn resolve_page(
+    source: SourcePage,
+    attachments: &BTreeMap<PathBuf, &Attachment>,
+    git_dates: &GitDates,
+    diagnostics: &mut Diagnostics,
+) -> Page {
+    let front = source.front;
+    let git = git_dates.get(&source.file).copied();
+    let placed = front.date.map(|d| d.0).or(git.map(|g| g.first));
+    // Front matter dates are a pair the user keeps: a page with a hand-written `date`
+    // and no `updated` has not been changed since. Git fills in only what is absent.
+    let updated = front
+        .updated
+        .map(|d| d.0)
+        .or(front.date.map(|d| d.0))
+        .or(git.map(|g| g.last));
+    let mut page = Page {
+        url: paths::page_url(&source.relative),
+        is_section: paths::is_section_file(&source.relative),
+        title: front.title.map(|t| t.0).unwrap_or_default(),
+        description: front.description.map(|t| t.0),
+        placed,
+        updated,
+        weight: front.weight,
+        template: front.template,
+        kind: front.kind,
+        number: front.number.map(|t| t.0),
+        approved: front.approved.map(|d| d.0),
+        attached: None,
+        sort_by: front.sort_by.unwrap_or(SortBy::Weight),
+        body: source.body,
+        body_line: source.body_line,
+        yaml: source.yaml,
+        file: source.file,
+        relative: source.relative,
+    };
+    if page.placed.is_none() {
+        diagnostics.push(
+            Diagnostic::warning(&page.file, "у страницы нет даты размещения")
+                .at_line(1)
+                .hint("добавьте в заголовок date: ГГГГ-ММ-ДД или зафиксируйте файл в git (дата берётся из истории)"),
+        );
+    }
+    if let (Some(placed), Some(updated)) = (page.placed, page.updated) {
+        if updated < placed {
+            diagnostics.push(
+                Diagnostic::error(
+                    &page.file,
+                    "дата изменения (updated) раньше даты размещения (date)",
+                )
+                .at_line(page.key_line("updated"))
+                .hint("проверьте обе даты"),
+            );
+        }
+    }
+    if let Some(name) = front.file {
+        page.attached = resolve_attached(&page, &name, attachments, diagnostics);
+    }
+    page
+}
+
+fn resolve_attached(
+    page: &Page,
+    name: &str,
+    attachments: &BTreeMap<PathBuf, &Attachment>,
+    diagnostics: &mut Diagnostics,
+) -> Option<AttachedFile> {
+    let dir = page.relative.parent().unwrap_or(Path::new(""));
+    match attachments.get(&dir.join(name)) {
+        Some(attachment) => Some(AttachedFile {
+            url: paths::attachment_url(&attachment.relative),
+            name: name.to_string(),
+            format: Path::new(name)
+                .extension()
+                .map(|e| e.to_string_lossy().to_uppercase())
+                .unwrap_or_else(|| "файл".into()),
+            size: attachment.size,
+        }),
+        None => {
+            diagnostics.push(
+                Diagnostic::error(&page.file, format!("прикреплённый файл «{name}» не найден"))
+                    .at_line(page.key_line("file"))
+                    .hint(format!(
+                        "положите файл в папку {} рядом со страницей или исправьте имя",
+                        Path::new(CONTENT_DIR).join(dir).display()
+                    )),
+            );
+            None
+        }
+    }
+}

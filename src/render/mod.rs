@@ -1,0 +1,211 @@
+//! Stage 3: from the model to the bytes of every output file.
+//!
+//! Markdown and templates render in parallel (rayon); each page returns its HTML and
+//! its problems, and problems are merged and sorted afterwards so the order does not
+//! depend on thread timing. Nothing here reads a file: copies are described, and
+//! `output` does the writing.
+
+mod markdown;
+mod templates;
+mod views;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+use tera::{Context, Tera};
+
+pub(crate) use markdown::InternalLink;
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::load::FileSource;
+use crate::model::{output_path, Model};
+use markdown::{render_markdown, MarkdownContext};
+use views::{PageView, SiteView};
+
+/// One file of the finished site.
+#[derive(Debug, Clone)]
+pub(crate) struct OutputFile {
+    /// Path inside the output folder, `/`-separated (`news/a/index.html`).
+    pub(crate) path: String,
+    pub(crate) content: OutputContent,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) enum OutputContent {
+    Bytes(Vec<u8>),
+    Copy(FileSource),
+}
+
+/// The rendered site and what the link check needs.
+#[derive(Debug, Default)]
+pub(crate) struct RenderedSite {
+    pub(crate) files: Vec<OutputFile>,
+    /// Internal links per page (index in `model.pages`).
+    pub(crate) links: Vec<(usize, InternalLink)>,
+    /// Element ids of each page by site path, for `#fragment` links.
+    pub(crate) ids: BTreeMap<String, BTreeSet<String>>,
+}
+
+struct RenderedPage {
+    html: String,
+    links: Vec<InternalLink>,
+    ids: BTreeSet<String>,
+}
+
+pub(crate) fn render_site(model: &Model, diagnostics: &mut Diagnostics) -> RenderedSite {
+    let mut tera = match templates::load_tera(&model.templates) {
+        Ok(tera) => tera,
+        Err(problems) => {
+            diagnostics.extend(problems);
+            return RenderedSite::default();
+        }
+    };
+    templates::register_functions(&mut tera, model);
+    let site = SiteView::new(model);
+    let page_urls: BTreeMap<PathBuf, String> = model
+        .pages
+        .iter()
+        .map(|p| (p.relative.clone(), p.url.clone()))
+        .collect();
+
+    let results: Vec<(Option<RenderedPage>, Vec<Diagnostic>)> = (0..model.pages.len())
+        .into_par_iter()
+        .map(|index| render_page(model, index, &tera, &site, &page_urls))
+        .collect();
+
+    let mut rendered = RenderedSite::default();
+    let mut template_errors = BTreeSet::new();
+    for (index, (page, problems)) in results.into_iter().enumerate() {
+        for problem in problems {
+            // The same template bug breaks every page; say it once.
+            if problem.file.starts_with("themes") || problem.file.starts_with("(встроенная тема)")
+            {
+                let key = problem.message.split(" (при выводе страницы").next();
+                if !template_errors.insert(key.unwrap_or_default().to_string()) {
+                    continue;
+                }
+            }
+            diagnostics.push(problem);
+        }
+        let Some(page) = page else { continue };
+        let url = &model.pages[index].url;
+        rendered.files.push(OutputFile {
+            path: output_path(url),
+            content: OutputContent::Bytes(page.html.into_bytes()),
+        });
+        rendered.ids.insert(url.clone(), page.ids);
+        rendered
+            .links
+            .extend(page.links.into_iter().map(|link| (index, link)));
+    }
+    if let Some(html) = render_not_found(model, &tera, &site, diagnostics) {
+        rendered.files.push(OutputFile {
+            path: "404.html".into(),
+            content: OutputContent::Bytes(html.into_bytes()),
+        });
+    }
+    for (path, source) in &model.files {
+        rendered.files.push(OutputFile {
+            path: path.clone(),
+            content: OutputContent::Copy(source.clone()),
+        });
+    }
+    rendered.files.sort_by(|a, b| a.path.cmp(&b.path));
+    rendered
+}
+
+fn render_page(
+    model: &Model,
+    index: usize,
+    tera: &Tera,
+    site: &SiteView<'_>,
+    page_urls: &BTreeMap<PathBuf, String>,
+) -> (Option<RenderedPage>, Vec<Diagnostic>) {
+    let page = &model.pages[index];
+    let markdown = render_markdown(
+        &page.body,
+        &MarkdownContext {
+            file: &page.file,
+            relative: &page.relative,
+            body_line: page.body_line,
+            base_path: &model.base_path,
+            page_urls,
+            url: &page.url,
+        },
+    );
+    let mut problems = markdown.diagnostics;
+    let template = match &page.template {
+        Some(name) => name.clone(),
+        None if page.url == "/" => "index.html".into(),
+        None if page.is_section => "section.html".into(),
+        None => "page.html".into(),
+    };
+    if !tera.get_template_names().any(|n| n == template) {
+        let mut known: Vec<&str> = tera
+            .get_template_names()
+            .filter(|n| !n.contains('/'))
+            .collect();
+        known.sort_unstable();
+        problems.push(
+            Diagnostic::error(&page.file, format!("шаблона «{template}» нет в теме"))
+                .at_line(page.key_line("template"))
+                .hint(format!("доступные шаблоны: {}", known.join(", "))),
+        );
+        return (None, problems);
+    }
+    let ids: BTreeSet<String> = markdown.headings.iter().map(|h| h.id.clone()).collect();
+    let view = PageView::new(model, index, markdown.html, markdown.headings);
+    let mut context = Context::new();
+    context.insert("site", site);
+    context.insert("page", &view);
+    match tera.render(&template, &context) {
+        Ok(html) => (
+            Some(RenderedPage {
+                html,
+                links: markdown.links,
+                ids,
+            }),
+            problems,
+        ),
+        Err(error) => {
+            let shown = model
+                .templates
+                .iter()
+                .find(|t| t.name == template)
+                .map_or_else(|| PathBuf::from(&template), |t| t.shown_path.clone());
+            let mut diagnostic = templates::to_diagnostic(&error, &shown);
+            diagnostic.message = format!(
+                "{} (при выводе страницы {})",
+                diagnostic.message,
+                page.file.display()
+            );
+            problems.push(diagnostic);
+            (None, problems)
+        }
+    }
+}
+
+fn render_not_found(
+    model: &Model,
+    tera: &Tera,
+    site: &SiteView<'_>,
+    diagnostics: &mut Diagnostics,
+) -> Option<String> {
+    if !tera.get_template_names().any(|n| n == "404.html") {
+        return None;
+    }
+    let mut context = Context::new();
+    context.insert("site", site);
+    context.insert("page", &PageView::not_found(model));
+    match tera.render("404.html", &context) {
+        Ok(html) => Some(html),
+        Err(error) => {
+            diagnostics.push(templates::to_diagnostic(
+                &error,
+                &PathBuf::from("templates/404.html"),
+            ));
+            None
+        }
+    }
+}

@@ -1,0 +1,188 @@
+//! One tera instance for the whole build: the theme's templates parsed once, and the
+//! template functions registered once with the data they serve.
+//!
+//! Template problems become diagnostics naming the template file and, for syntax
+//! errors, its line and column.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
+
+use serde::Serialize;
+use tera::{Tera, Value};
+
+use super::views::SummaryView;
+use crate::diagnostic::Diagnostic;
+use crate::load::TemplateSource;
+use crate::model::Model;
+
+/// Parses every template; all syntax errors are reported, not only the first.
+pub(crate) fn load_tera(templates: &[TemplateSource]) -> Result<Tera, Vec<Diagnostic>> {
+    let mut problems = Vec::new();
+    for template in templates {
+        let mut alone = Tera::default();
+        alone.autoescape_on(vec![".html", ".xml"]);
+        if let Err(error) = alone.add_raw_template(&template.name, &template.text) {
+            // A missing parent is only an error once every template is loaded.
+            if !matches!(error.kind, tera::ErrorKind::MissingParent { .. }) {
+                problems.push(to_diagnostic(&error, &template.shown_path));
+            }
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let mut tera = Tera::default();
+    tera.autoescape_on(vec![".html", ".xml"]);
+    tera.add_raw_templates(templates.iter().map(|t| (t.name.as_str(), t.text.as_str())))
+        .map_err(|error| {
+            let shown = shown_path(templates, &error);
+            vec![to_diagnostic(&error, &shown)]
+        })?;
+    Ok(tera)
+}
+
+/// Registers the functions templates may call. No I/O and no clock in here: every
+/// value comes from the model.
+pub(crate) fn register_functions(tera: &mut Tera, model: &Model) {
+    let mut sections = BTreeMap::new();
+    for (&section, children) in &model.children {
+        let page = &model.pages[section];
+        let pages: Vec<SummaryView> = children
+            .pages
+            .iter()
+            .map(|&i| SummaryView::new(model, &model.pages[i]))
+            .collect();
+        let view = SectionView {
+            title: &page.title,
+            url: model.link(&page.url),
+            pages,
+        };
+        sections.insert(
+            page.url.clone(),
+            tera::to_value(&view).unwrap_or(Value::Null),
+        );
+    }
+    tera.register_function("get_section", GetSection { sections });
+}
+
+#[derive(Serialize)]
+struct SectionView<'a> {
+    title: &'a str,
+    url: String,
+    pages: Vec<SummaryView>,
+}
+
+/// `get_section(path="/news/", limit=5, optional=true)`: a section and its first
+/// pages; with `optional`, `null` when the site has no such section.
+struct GetSection {
+    sections: BTreeMap<String, Value>,
+}
+
+impl tera::Function for GetSection {
+    fn call(&self, args: &HashMap<String, Value>) -> tera::Result<Value> {
+        let path = args
+            .get("path")
+            .and_then(Value::as_str)
+            .ok_or("get_section: укажите path, например get_section(path=\"/news/\")")?;
+        let optional = args
+            .get("optional")
+            .and_then(Value::as_bool)
+            .unwrap_or(false);
+        let mut section = match self.sections.get(path) {
+            Some(section) => section.clone(),
+            // A theme used by many sites asks for sections a site may not have.
+            None if optional => return Ok(Value::Null),
+            None => {
+                return Err(
+                    format!("get_section: раздела «{path}» нет или в нём нет страниц").into(),
+                )
+            }
+        };
+        if let Some(limit) = args.get("limit").and_then(Value::as_u64) {
+            if let Some(Value::Array(pages)) = section.get_mut("pages") {
+                pages.truncate(limit as usize);
+            }
+        }
+        Ok(section)
+    }
+}
+
+fn shown_path(templates: &[TemplateSource], error: &tera::Error) -> PathBuf {
+    let text = error_chain(error);
+    templates
+        .iter()
+        .find(|t| {
+            text.contains(&format!("'{}'", t.name)) || text.contains(&format!("`{}`", t.name))
+        })
+        .map(|t| t.shown_path.clone())
+        .unwrap_or_else(|| PathBuf::from("templates"))
+}
+
+/// The whole chain of a tera error in one line: tera puts the useful part in `source`.
+pub(crate) fn error_chain(error: &tera::Error) -> String {
+    let mut parts = vec![error.to_string()];
+    let mut source = std::error::Error::source(error);
+    while let Some(cause) = source {
+        parts.push(cause.to_string());
+        source = cause.source();
+    }
+    parts.join(": ")
+}
+
+/// Turns a tera error into a diagnostic at `file`, with the `--> line:column` tera
+/// prints for syntax errors.
+pub(crate) fn to_diagnostic(error: &tera::Error, file: &std::path::Path) -> Diagnostic {
+    let chain = error_chain(error);
+    let position = chain.split("--> ").nth(1).and_then(|rest| {
+        let spot = rest.split_whitespace().next()?;
+        let (line, column) = spot.split_once(':')?;
+        Some((line.parse().ok()?, column.parse().ok()?))
+    });
+    let message = chain
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && *l != "|")
+        .collect::<Vec<_>>()
+        .join(" ");
+    let diagnostic = Diagnostic::error(file, format!("ошибка в шаблоне: {message}"))
+        .hint("проверьте парные {% … %} и {{ … }} и имена переменных; список переменных — в README, раздел «Шаблоны»");
+    match position {
+        Some((line, column)) => diagnostic.at(line, column),
+        None => diagnostic,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn source(name: &str, text: &str) -> TemplateSource {
+        TemplateSource {
+            name: name.into(),
+            shown_path: PathBuf::from(format!("themes/t/templates/{name}")),
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn reports_every_broken_template_with_its_line() {
+        let problems = load_tera(&[
+            source("a.html", "ok\n{% if %}"),
+            source("b.html", "{{ x }"),
+            source("c.html", "{% extends \"base.html\" %}"),
+            source("base.html", "fine"),
+        ])
+        .unwrap_err();
+        assert_eq!(problems.len(), 2);
+        assert_eq!(problems[0].file, PathBuf::from("themes/t/templates/a.html"));
+        assert_eq!(problems[0].line, Some(2));
+        assert_eq!(problems[1].file, PathBuf::from("themes/t/templates/b.html"));
+    }
+
+    #[test]
+    fn reports_a_missing_parent_template() {
+        let problems = load_tera(&[source("c.html", "{% extends \"nope.html\" %}")]).unwrap_err();
+        assert_eq!(problems[0].file, PathBuf::from("themes/t/templates/c.html"));
+        assert!(problems[0].message.contains("nope.html"));
+    }
+}

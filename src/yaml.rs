@@ -1,0 +1,253 @@
+//! The one place that parses YAML.
+//!
+//! serde_yaml is unmaintained upstream; keeping every call here means a maintained
+//! fork replaces it in one file. This module also turns serde_yaml's English errors
+//! into Russian diagnostics with the line and column of the *file* (front matter
+//! starts below its `---` line, so callers pass the file line of the YAML's first line).
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use serde::de::{DeserializeOwned, Deserializer, Error as _};
+use serde::{Deserialize, Serialize};
+
+use crate::dates::parse_date;
+use crate::diagnostic::Diagnostic;
+
+/// Parses `text` as `T`; `first_line` is the file line on which `text` begins.
+pub(crate) fn parse<T: DeserializeOwned>(
+    text: &str,
+    file: &Path,
+    first_line: usize,
+) -> Result<T, Diagnostic> {
+    serde_yaml::from_str(text).map_err(|error| to_diagnostic(&error, file, first_line, text))
+}
+
+/// Separates a custom error's message from the value it is about (see `value_error`).
+const VALUE_MARK: char = '\u{1f}';
+
+/// An error about one scalar value. serde_yaml gives custom errors no position, so the
+/// value travels with the message and `to_diagnostic` finds its line in the text.
+fn value_error<E: serde::de::Error>(message: &str, value: &str) -> E {
+    E::custom(format!("{message}{VALUE_MARK}{value}"))
+}
+
+fn to_diagnostic(
+    error: &serde_yaml::Error,
+    file: &Path,
+    first_line: usize,
+    text: &str,
+) -> Diagnostic {
+    let full = error.to_string();
+    // serde_yaml appends " at line N column M"; we print the position ourselves.
+    let bare = full.split(" at line ").next().unwrap_or(&full).trim();
+    // Nested errors start with the path of the field: "head.name: invalid type ...".
+    let (field, bare) = match bare.split_once(": ") {
+        Some((path, rest)) if !path.contains(' ') && !path.is_empty() => (Some(path), rest),
+        _ => (None, bare),
+    };
+    let (bare, value) = match bare.split_once(VALUE_MARK) {
+        Some((message, value)) => (message, Some(value)),
+        None => (bare, None),
+    };
+    let (mut message, hint) = translate(bare);
+    if let Some(field) = field {
+        message = format!("{message} (поле {field})");
+    }
+    let mut diagnostic = Diagnostic::error(file, message);
+    if let Some(hint) = hint {
+        diagnostic = diagnostic.hint(hint);
+    }
+    let value_position = value.and_then(|value| {
+        text.lines().enumerate().find_map(|(i, line)| {
+            let at = line.find(':').map_or(0, |c| c + 1);
+            line[at..]
+                .find(value)
+                .map(|j| (i + 1, line[..at + j].chars().count() + 1))
+        })
+    });
+    match (value_position, error.location()) {
+        (Some((line, column)), _) => diagnostic.at(line + first_line - 1, column),
+        (None, Some(location)) => {
+            diagnostic.at(location.line() + first_line - 1, location.column())
+        }
+        (None, None) => diagnostic.at_line(first_line),
+    }
+}
+
+/// serde_yaml's message -> (Russian message, hint).
+fn translate(message: &str) -> (String, Option<String>) {
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        let (field, expected) = rest.split_once('`').unwrap_or((rest, ""));
+        let allowed: Vec<&str> = expected
+            .split('`')
+            .skip(1)
+            .step_by(2)
+            .filter(|s| !s.is_empty())
+            .collect();
+        let hint = if allowed.is_empty() {
+            "удалите это поле".to_string()
+        } else {
+            format!(
+                "проверьте написание; допустимые поля: {}",
+                allowed.join(", ")
+            )
+        };
+        return (format!("неизвестное поле «{field}»"), Some(hint));
+    }
+    if let Some(rest) = message.strip_prefix("missing field `") {
+        let field = rest.split('`').next().unwrap_or(rest);
+        return (
+            format!("нет обязательного поля «{field}»"),
+            Some(format!("добавьте строку «{field}: …»")),
+        );
+    }
+    if let Some(rest) = message.strip_prefix("unknown variant `") {
+        let (value, expected) = rest.split_once('`').unwrap_or((rest, ""));
+        let allowed: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+        return (
+            format!("недопустимое значение «{value}»"),
+            Some(format!("допустимые значения: {}", allowed.join(", "))),
+        );
+    }
+    if message.contains("found character that cannot start any token")
+        || message.contains("tab character")
+    {
+        return (
+            "в YAML встретился недопустимый символ (часто это знак табуляции)".into(),
+            Some("отступы в YAML делаются пробелами; замените табуляцию пробелами".into()),
+        );
+    }
+    if message.starts_with("invalid type:") {
+        return (
+            format!("значение не того вида ({message})"),
+            Some("проверьте значение поля: например, текст, число, дата или список".into()),
+        );
+    }
+    if message.contains("mapping values are not allowed")
+        || message.contains("did not find expected")
+        || message.contains("could not find expected")
+    {
+        return (
+            format!("ошибка в разметке YAML ({message})"),
+            Some(
+                "проверьте отступы и двоеточия; текст с двоеточием или кавычками заключите в кавычки: title: \"…\""
+                    .into(),
+            ),
+        );
+    }
+    if message.contains("duplicate entry") || message.contains("duplicate key") {
+        return (
+            format!("поле указано дважды ({message})"),
+            Some("оставьте одно из двух значений".into()),
+        );
+    }
+    (message.to_string(), None)
+}
+
+/// 1-based line of the first `key:` in `text` (any indentation), to point a diagnostic
+/// found after parsing (a template that does not exist, a file that is missing) at the
+/// line the user wrote.
+pub(crate) fn key_line(text: &str, key: &str) -> Option<usize> {
+    text.lines()
+        .position(|line| {
+            let line = line.trim_start().trim_start_matches("- ");
+            line.strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with(':'))
+        })
+        .map(|i| i + 1)
+}
+
+/// 1-based line of the first line of `text` containing `value`.
+pub(crate) fn value_line(text: &str, value: &str) -> Option<usize> {
+    text.lines()
+        .position(|line| line.contains(value))
+        .map(|i| i + 1)
+}
+
+/// Free text that may be written as a number in YAML (`number: 155`, `title: 2025`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub(crate) struct Text(pub(crate) String);
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        match serde_yaml::Value::deserialize(deserializer)? {
+            serde_yaml::Value::String(s) => Ok(Text(s)),
+            serde_yaml::Value::Number(n) => Ok(Text(n.to_string())),
+            serde_yaml::Value::Bool(b) => Ok(Text(b.to_string())),
+            _ => Err(D::Error::custom(
+                "ожидался текст, а указан список или вложенные поля",
+            )),
+        }
+    }
+}
+
+/// A calendar date (`2025-08-29` or `29.08.2025`); a wrong one is an error at its line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Date(pub(crate) NaiveDate);
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let Text(text) = Text::deserialize(deserializer)?;
+        parse_date(&text)
+            .map(Date)
+            .map_err(|message| value_error(&message, &text))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Sample {
+        title: Text,
+        date: Option<Date>,
+    }
+
+    fn error_of(text: &str) -> Diagnostic {
+        parse::<Sample>(text, Path::new("a.md"), 2).unwrap_err()
+    }
+
+    #[test]
+    fn reports_unknown_field_with_file_line() {
+        let d = error_of("title: x\ntitel: y\n");
+        assert_eq!(d.message, "неизвестное поле «titel»");
+        assert_eq!((d.line, d.column), (Some(3), Some(1)));
+        assert_eq!(
+            d.hint.as_deref(),
+            Some("проверьте написание; допустимые поля: title, date")
+        );
+    }
+
+    #[test]
+    fn reports_bad_date_at_its_value() {
+        let d = error_of("title: x\ndate: 31.13.2025\n");
+        assert_eq!(d.message, "в дате «31.13.2025» месяца 13 нет");
+        assert_eq!((d.line, d.column), (Some(3), Some(7)));
+    }
+
+    #[test]
+    fn explains_a_tab() {
+        let d = error_of("title: x\n\tdate: 2025-01-01\n");
+        assert!(d.message.contains("табуляции"), "{}", d.message);
+        assert_eq!(d.line, Some(3));
+    }
+
+    #[test]
+    fn finds_the_line_of_a_key() {
+        let text = "title: x\nmenu:\n  - title: a\n    url: /a/\n";
+        assert_eq!(key_line(text, "menu"), Some(2));
+        assert_eq!(key_line(text, "url"), Some(4));
+        assert_eq!(key_line(text, "titl"), None);
+    }
+
+    #[test]
+    fn reads_numbers_as_text() {
+        let s: Sample = parse("title: 2025\n", Path::new("a.md"), 1).unwrap();
+        assert_eq!(s.title, Text("2025".into()));
+    }
+}
