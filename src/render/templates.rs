@@ -33,12 +33,31 @@ pub(crate) fn load_tera(templates: &[TemplateSource]) -> Result<Tera, Vec<Diagno
     }
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html", ".xml"]);
+    tera.set_escape_fn(escape_html);
     tera.add_raw_templates(templates.iter().map(|t| (t.name.as_str(), t.text.as_str())))
         .map_err(|error| {
             let shown = shown_path(templates, &error);
             vec![to_diagnostic(&error, &shown)]
         })?;
     Ok(tera)
+}
+
+/// HTML escaping for template output. Tera's default also escapes `/`, which turns
+/// every address into `&#x2F;news&#x2F;`: valid, but unreadable in the page source
+/// that a specialist checks. Escaping these five characters is what HTML requires.
+fn escape_html(input: &str) -> String {
+    let mut out = String::with_capacity(input.len());
+    for c in input.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 /// Registers the functions templates may call. No I/O and no clock in here: every
@@ -177,6 +196,14 @@ mod tests {
         assert_eq!(problems[0].file, PathBuf::from("themes/t/templates/a.html"));
         assert_eq!(problems[0].line, Some(2));
         assert_eq!(problems[1].file, PathBuf::from("themes/t/templates/b.html"));
+    }
+
+    #[test]
+    fn escapes_markup_but_not_slashes() {
+        assert_eq!(
+            escape_html("/a/?x=1&y=\"<'"),
+            "/a/?x=1&amp;y=&quot;&lt;&#39;"
+        );
     }
 
     #[test]

@@ -1,0 +1,232 @@
+//! Each kind of bad input: exit 1 and a message with file:line:column and a hint.
+
+use crate::harness::Site;
+
+/// Builds and returns stderr, asserting the build failed.
+fn failing(site: &Site) -> String {
+    let run = site.run(&["build", "--as-of", "2025-06-01"]);
+    assert_eq!(run.code, 1, "expected a failure:\n{}", run.stderr);
+    assert!(
+        !site.public().exists(),
+        "a failed first build writes nothing"
+    );
+    run.stderr
+}
+
+fn assert_has(stderr: &str, expected: &str) {
+    assert!(
+        stderr.contains(expected),
+        "expected «{expected}» in:\n{stderr}"
+    );
+}
+
+#[test]
+fn errors_on_unknown_front_matter_key() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/news/first.md",
+        "---\ntitle: A\ndate: 2025-02-01\nautor: Иванов\n---\n",
+    );
+    let stderr = failing(&site);
+    assert_has(
+        &stderr,
+        "content/news/first.md:4:1: ошибка: неизвестное поле «autor»",
+    );
+    assert_has(
+        &stderr,
+        "подсказка: проверьте написание; допустимые поля: title, description, date",
+    );
+}
+
+#[test]
+fn errors_on_invalid_yaml() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/news/first.md",
+        "---\ntitle: Приказ: об утверждении\n---\n",
+    );
+    let stderr = failing(&site);
+    assert_has(&stderr, "content/news/first.md:2:");
+    assert_has(&stderr, "ошибка в разметке YAML");
+    assert_has(&stderr, "заключите в кавычки");
+}
+
+#[test]
+fn errors_on_a_tab_in_front_matter() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/news/first.md",
+        "---\ntitle: A\n\tdate: 2025-02-01\n---\n",
+    );
+    let stderr = failing(&site);
+    assert_has(&stderr, "content/news/first.md:3:1: ошибка:");
+    assert_has(&stderr, "замените табуляцию пробелами");
+}
+
+#[test]
+fn errors_on_missing_title() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/news/first.md",
+        "---\ndate: 2025-02-01\n---\nТекст\n",
+    );
+    assert_has(
+        &failing(&site),
+        "content/news/first.md:2:1: ошибка: у страницы нет названия (title)",
+    );
+}
+
+#[test]
+fn errors_on_a_date_that_is_not_a_date() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/news/first.md",
+        "---\ntitle: A\ndate: 31.13.2025\n---\n",
+    );
+    assert_has(
+        &failing(&site),
+        "content/news/first.md:3:7: ошибка: в дате «31.13.2025» месяца 13 нет",
+    );
+}
+
+#[test]
+fn errors_on_a_template_error_with_the_template_name_and_line() {
+    let site = Site::fixture("basic");
+    site.write(
+        "themes/default/templates/page.html",
+        "{% extends \"base.html\" %}\n{% block content %}{{ page.title }{% endblock content %}",
+    );
+    assert_has(&failing(&site), "themes/default/templates/page.html:2:");
+}
+
+#[test]
+fn errors_on_a_template_that_uses_an_unknown_variable() {
+    let site = Site::fixture("basic");
+    site.write(
+        "themes/default/templates/page.html",
+        "{% extends \"base.html\" %}{% block content %}{{ page.autor }}{% endblock content %}",
+    );
+    let stderr = failing(&site);
+    assert_has(
+        &stderr,
+        "themes/default/templates/page.html: ошибка: ошибка в шаблоне:",
+    );
+    assert_has(&stderr, "page.autor");
+    // One template bug, one message, however many pages use it.
+    assert_eq!(stderr.matches("page.autor").count(), 1, "{stderr}");
+}
+
+#[test]
+fn errors_on_an_unknown_template_in_front_matter() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/news/first.md",
+        "---\ntitle: A\ndate: 2025-02-01\ntemplate: news.html\n---\n",
+    );
+    let stderr = failing(&site);
+    assert_has(
+        &stderr,
+        "content/news/first.md:4: ошибка: шаблона «news.html» нет в теме",
+    );
+    assert_has(
+        &stderr,
+        "доступные шаблоны: 404.html, base.html, index.html",
+    );
+}
+
+#[test]
+fn errors_on_a_broken_internal_link_at_its_line_and_column() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/news/first.md",
+        "---\ntitle: A\ndate: 2025-02-01\n---\nТекст.\n\nСм. [отчёт](/reports/2025/).\n",
+    );
+    assert_has(
+        &failing(&site),
+        "content/news/first.md:7:5: ошибка: ссылка «/reports/2025/» никуда не ведёт",
+    );
+}
+
+#[test]
+fn errors_on_a_link_to_a_missing_heading() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/news/first.md",
+        "---\ntitle: A\ndate: 2025-02-01\n---\n[x](second.md#itogi)\n",
+    );
+    let stderr = failing(&site);
+    assert_has(
+        &stderr,
+        "content/news/first.md:5:1: ошибка: в ссылке «second.md#itogi» нет раздела «#itogi»",
+    );
+    assert_has(&stderr, "разделы той страницы: podrobnosti");
+}
+
+#[test]
+fn errors_on_a_missing_attached_file() {
+    let site = Site::fixture("basic");
+    site.remove("content/documents/order.pdf");
+    let stderr = failing(&site);
+    assert_has(
+        &stderr,
+        "content/documents/order.md:7: ошибка: прикреплённый файл «order.pdf» не найден",
+    );
+}
+
+#[test]
+fn errors_on_bad_site_yaml() {
+    let site = Site::fixture("basic");
+    let config = std::fs::read_to_string(site.root.join("site.yaml")).unwrap();
+    site.write("site.yaml", &config.replace("base_url:", "base_ulr:"));
+    assert_has(
+        &failing(&site),
+        "site.yaml:3:1: ошибка: неизвестное поле «base_ulr»",
+    );
+}
+
+#[test]
+fn errors_on_a_file_in_windows_1251() {
+    let site = Site::fixture("basic");
+    std::fs::write(
+        site.root.join("content/news/first.md"),
+        b"---\ntitle: \xcf\xf0\xe8\xea\xe0\xe7\n---\n",
+    )
+    .unwrap();
+    let stderr = failing(&site);
+    assert_has(
+        &stderr,
+        "content/news/first.md:2:8: ошибка: файл сохранён не в кодировке UTF-8",
+    );
+}
+
+#[test]
+fn reports_every_error_not_only_the_first() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/news/first.md",
+        "---\ntitle: A\ndate: 2025-02-30\n---\n",
+    );
+    site.write(
+        "content/news/second.md",
+        "---\ntitle: B\ndate: 2025-03-01\n---\n[x](/nowhere/)\n",
+    );
+    site.write("content/documents/order.md", "---\nkind: document\n---\n");
+    let stderr = failing(&site);
+    assert_has(
+        &stderr,
+        "content/documents/order.md:2:1: ошибка: у страницы нет названия",
+    );
+    assert_has(
+        &stderr,
+        "content/news/first.md:3:7: ошибка: в дате «2025-02-30» числа 30 нет",
+    );
+    assert_has(
+        &stderr,
+        "content/news/second.md:5:1: ошибка: ссылка «/nowhere/» никуда не ведёт",
+    );
+    assert_has(&stderr, "ошибок — 3");
+    // Sorted by file, whatever order the threads finished in.
+    let order = stderr.find("order.md").unwrap();
+    let first = stderr.find("first.md").unwrap();
+    assert!(order < first);
+}

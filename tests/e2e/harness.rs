@@ -1,0 +1,113 @@
+//! A fixture site copied to a temp dir, built with the `msoko` binary.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+pub struct Site {
+    // Held so the directory lives as long as the site.
+    _dir: tempfile::TempDir,
+    pub root: PathBuf,
+}
+
+pub struct Run {
+    pub code: i32,
+    pub stderr: String,
+}
+
+impl Site {
+    /// A copy of `tests/sites/<name>`.
+    pub fn fixture(name: &str) -> Site {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("site");
+        copy_dir(
+            &Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/sites")
+                .join(name),
+            &root,
+        );
+        Site { _dir: dir, root }
+    }
+
+    /// Writes (or replaces) a file of the site.
+    pub fn write(&self, path: &str, text: &str) -> &Site {
+        let path = self.root.join(path);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, text).unwrap();
+        self
+    }
+
+    pub fn remove(&self, path: &str) -> &Site {
+        fs::remove_file(self.root.join(path)).unwrap();
+        self
+    }
+
+    /// Runs `msoko <args> --root <site>`.
+    pub fn run(&self, args: &[&str]) -> Run {
+        let output = Command::new(env!("CARGO_BIN_EXE_msoko"))
+            .args(args)
+            .arg("--root")
+            .arg(&self.root)
+            .output()
+            .unwrap();
+        Run {
+            code: output.status.code().unwrap_or(-1),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        }
+    }
+
+    /// `msoko build --as-of 2025-06-01`, which must succeed.
+    pub fn build(&self) -> Run {
+        let run = self.run(&["build", "--as-of", "2025-06-01"]);
+        assert_eq!(run.code, 0, "build failed:\n{}", run.stderr);
+        run
+    }
+
+    pub fn public(&self) -> PathBuf {
+        self.root.join("public")
+    }
+
+    /// The text of an output file.
+    pub fn read(&self, path: &str) -> String {
+        fs::read_to_string(self.public().join(path))
+            .unwrap_or_else(|e| panic!("public/{path}: {e}"))
+    }
+}
+
+pub fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// Every file under `dir` with its bytes, sorted by path.
+pub fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files = Vec::new();
+    collect(dir, dir, &mut files);
+    files.sort();
+    files
+}
+
+fn collect(base: &Path, dir: &Path, files: &mut Vec<(String, Vec<u8>)>) {
+    for entry in fs::read_dir(dir).unwrap() {
+        let entry = entry.unwrap();
+        if entry.file_type().unwrap().is_dir() {
+            collect(base, &entry.path(), files);
+        } else {
+            let relative = entry
+                .path()
+                .strip_prefix(base)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            files.push((relative, fs::read(entry.path()).unwrap()));
+        }
+    }
+}

@@ -1,0 +1,8 @@
+//! End-to-end tests: build small fixture sites from `tests/sites/` into temp dirs with
+//! the real binary and inspect the HTML, the files and the messages.
+
+mod harness;
+
+mod errors;
+mod output;
+mod pages;

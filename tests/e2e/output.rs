@@ -1,0 +1,82 @@
+//! The output folder: deterministic, atomic, untouched by `check` and failed builds.
+
+use std::fs;
+
+use crate::harness::{snapshot, Site};
+
+#[test]
+fn two_builds_of_the_same_input_are_byte_identical() {
+    let site = Site::fixture("basic");
+    site.build();
+    let first = snapshot(&site.public());
+    fs::remove_dir_all(site.public()).unwrap();
+    site.build();
+    assert_eq!(first, snapshot(&site.public()));
+}
+
+#[test]
+fn writes_to_out_and_leaves_no_staging_folders() {
+    let site = Site::fixture("basic");
+    let out = site.root.join("elsewhere/www");
+    let run = site.run(&[
+        "build",
+        "--as-of",
+        "2025-06-01",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(out.join("index.html").is_file());
+    let names: Vec<_> = fs::read_dir(out.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names, vec!["www"]);
+}
+
+#[test]
+fn a_rebuild_keeps_unchanged_files() {
+    let site = Site::fixture("basic");
+    site.build();
+    site.write(
+        "content/news/first.md",
+        "---\ntitle: Первая новость\ndate: 2025-02-01\n---\nИзменено.\n",
+    );
+    let run = site.build();
+    assert!(
+        run.stderr.contains("записано 3, без изменений"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn check_writes_nothing() {
+    let site = Site::fixture("basic");
+    let run = site.run(&["check", "--as-of", "2025-06-01"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("Проверка завершена"));
+    assert!(!site.public().exists());
+}
+
+#[test]
+fn a_failed_build_leaves_the_previous_output_exactly_as_it_was() {
+    let site = Site::fixture("basic");
+    site.build();
+    let before = snapshot(&site.public());
+    site.write(
+        "content/news/first.md",
+        "---\ntitle: Первая\ndate: 2025-02-30\n---\n",
+    );
+    let run = site.run(&["build", "--as-of", "2025-06-01"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("Сайт не изменён"));
+    assert_eq!(before, snapshot(&site.public()));
+}
+
+#[test]
+fn usage_errors_exit_with_2() {
+    let site = Site::fixture("basic");
+    assert_eq!(site.run(&["build", "--as-of", "20.11.2026"]).code, 2);
+    assert_eq!(site.run(&["publish"]).code, 2);
+}
