@@ -4,20 +4,20 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-pub struct Site {
+pub(crate) struct Site {
     // Held so the directory lives as long as the site.
     _dir: tempfile::TempDir,
-    pub root: PathBuf,
+    pub(crate) root: PathBuf,
 }
 
-pub struct Run {
-    pub code: i32,
-    pub stderr: String,
+pub(crate) struct Run {
+    pub(crate) code: i32,
+    pub(crate) stderr: String,
 }
 
 impl Site {
     /// A copy of `tests/sites/<name>`.
-    pub fn fixture(name: &str) -> Site {
+    pub(crate) fn fixture(name: &str) -> Site {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path().join("site");
         copy_dir(
@@ -30,20 +30,20 @@ impl Site {
     }
 
     /// Writes (or replaces) a file of the site.
-    pub fn write(&self, path: &str, text: &str) -> &Site {
+    pub(crate) fn write(&self, path: &str, text: &str) -> &Site {
         let path = self.root.join(path);
         fs::create_dir_all(path.parent().unwrap()).unwrap();
         fs::write(path, text).unwrap();
         self
     }
 
-    pub fn remove(&self, path: &str) -> &Site {
+    pub(crate) fn remove(&self, path: &str) -> &Site {
         fs::remove_file(self.root.join(path)).unwrap();
         self
     }
 
     /// Runs `msoko <args> --root <site>`.
-    pub fn run(&self, args: &[&str]) -> Run {
+    pub(crate) fn run(&self, args: &[&str]) -> Run {
         let output = Command::new(env!("CARGO_BIN_EXE_msoko"))
             .args(args)
             .arg("--root")
@@ -57,24 +57,24 @@ impl Site {
     }
 
     /// `msoko build --as-of 2025-06-01`, which must succeed.
-    pub fn build(&self) -> Run {
+    pub(crate) fn build(&self) -> Run {
         let run = self.run(&["build", "--as-of", "2025-06-01"]);
         assert_eq!(run.code, 0, "build failed:\n{}", run.stderr);
         run
     }
 
-    pub fn public(&self) -> PathBuf {
+    pub(crate) fn public(&self) -> PathBuf {
         self.root.join("public")
     }
 
     /// The text of an output file.
-    pub fn read(&self, path: &str) -> String {
+    pub(crate) fn read(&self, path: &str) -> String {
         fs::read_to_string(self.public().join(path))
             .unwrap_or_else(|e| panic!("public/{path}: {e}"))
     }
 }
 
-pub fn copy_dir(from: &Path, to: &Path) {
+pub(crate) fn copy_dir(from: &Path, to: &Path) {
     fs::create_dir_all(to).unwrap();
     for entry in fs::read_dir(from).unwrap() {
         let entry = entry.unwrap();
@@ -88,7 +88,7 @@ pub fn copy_dir(from: &Path, to: &Path) {
 }
 
 /// Every file under `dir` with its bytes, sorted by path.
-pub fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
+pub(crate) fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
     let mut files = Vec::new();
     collect(dir, dir, &mut files);
     files.sort();
