@@ -7,6 +7,7 @@
 //! in the user's files are collected as [`Diagnostic`]s from every stage; the site is
 //! written only when there are no errors.
 
+mod analyze;
 mod check;
 mod config;
 mod dates;
@@ -109,7 +110,8 @@ fn run(options: &Options, write: bool) -> Report {
         drafts: options.drafts,
     };
     if let Some(model) = model::resolve(sources, &model_options, &mut diagnostics) {
-        let rendered = render::render_site(&model, &mut diagnostics);
+        let analysis = analyze::run(&model);
+        let rendered = render::render_site(&model, &analysis, &mut diagnostics);
         check::check_links(&model, &rendered, &mut diagnostics);
         report.pages = model.pages.len();
         report.files = rendered.files.len();

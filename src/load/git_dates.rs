@@ -22,8 +22,9 @@ pub(crate) struct FileDates {
 /// Dates keyed by path relative to the site root.
 pub(crate) type GitDates = BTreeMap<PathBuf, FileDates>;
 
-/// Reads the history of `root/dir`. Returns an empty map outside a repository.
-pub(crate) fn load_git_dates(root: &Path, dir: &str) -> GitDates {
+/// Reads the history of the folders `dirs` of `root`. Returns an empty map outside a
+/// repository.
+pub(crate) fn load_git_dates(root: &Path, dirs: &[&str]) -> GitDates {
     let Some(toplevel) = git(root, &["rev-parse", "--show-toplevel"]) else {
         return GitDates::new();
     };
@@ -36,19 +37,20 @@ pub(crate) fn load_git_dates(root: &Path, dir: &str) -> GitDates {
     let Ok(root_in_repo) = root.strip_prefix(&toplevel) else {
         return GitDates::new();
     };
-    let pathspec = root_in_repo.join(dir);
-    let Some(log) = git(
-        &toplevel,
-        &[
-            "log",
-            "--format=%x01%cs",
-            "-z",
-            "--name-only",
-            "--no-renames",
-            "--",
-            &pathspec.to_string_lossy(),
-        ],
-    ) else {
+    let pathspecs: Vec<String> = dirs
+        .iter()
+        .map(|dir| root_in_repo.join(dir).to_string_lossy().into_owned())
+        .collect();
+    let mut args = vec![
+        "log",
+        "--format=%x01%cs",
+        "-z",
+        "--name-only",
+        "--no-renames",
+        "--",
+    ];
+    args.extend(pathspecs.iter().map(String::as_str));
+    let Some(log) = git(&toplevel, &args) else {
         return GitDates::new();
     };
     parse_log(&log, root_in_repo)
@@ -123,6 +125,6 @@ mod tests {
     #[test]
     fn is_empty_outside_a_repository() {
         let dir = tempfile::tempdir().unwrap();
-        assert!(load_git_dates(dir.path(), "content").is_empty());
+        assert!(load_git_dates(dir.path(), &["content"]).is_empty());
     }
 }

@@ -7,6 +7,7 @@
 mod content;
 mod front_matter;
 mod git_dates;
+mod plans;
 mod theme;
 
 use std::ffi::OsStr;
@@ -15,6 +16,7 @@ use std::path::{Path, PathBuf};
 pub(crate) use content::{Attachment, SourcePage, CONTENT_DIR};
 pub(crate) use front_matter::SortBy;
 pub(crate) use git_dates::GitDates;
+pub(crate) use plans::{PlanFile, RawItem, RawSection, RawStatus, PLANS_DIR};
 pub(crate) use theme::{TemplateSource, Theme};
 
 use crate::config::{SiteConfig, CONFIG_FILE};
@@ -37,6 +39,8 @@ pub(crate) struct Sources {
     pub(crate) pages: Vec<SourcePage>,
     pub(crate) attachments: Vec<Attachment>,
     pub(crate) theme: Theme,
+    pub(crate) plans: Vec<PlanFile>,
+    /// Dates of files under `content/` and `data/`.
     pub(crate) git_dates: GitDates,
 }
 
@@ -45,12 +49,14 @@ pub(crate) fn load_site(root: &Path, diagnostics: &mut Diagnostics) -> Sources {
     let theme_name = config.as_ref().map_or("default", |c| c.theme.as_str());
     let theme = theme::load_theme(root, theme_name, diagnostics);
     let (pages, attachments) = content::load_content(root, diagnostics);
-    let git_dates = git_dates::load_git_dates(root, CONTENT_DIR);
+    let plans = plans::load_plans(root, diagnostics);
+    let git_dates = git_dates::load_git_dates(root, &[CONTENT_DIR, "data"]);
     Sources {
         config,
         pages,
         attachments,
         theme,
+        plans,
         git_dates,
     }
 }

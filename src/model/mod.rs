@@ -2,20 +2,35 @@
 //!
 //! Addresses, dates and the section tree are decided here once; `render` only reads.
 
+mod deadline;
 mod page;
 mod paths;
+mod plan;
+mod references;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
-pub(crate) use page::{AttachedFile, Page};
+pub(crate) use deadline::Recurrence;
+
+/// Reads a deadline for a plan running `from..to` (tests of later stages).
+#[cfg(test)]
+pub(crate) fn parse_deadline_for_tests(
+    text: &str,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Option<deadline::Deadline> {
+    deadline::parse_deadline(text, &deadline::PlanPeriod { from, to }).ok()
+}
+pub(crate) use page::{AttachedFile, Page, PageData};
 pub(crate) use paths::{attachment_url, output_path, page_url};
+pub(crate) use plan::{split_responsible, GivenStatus, Plan, PlanItem, PlanSection};
 
 use crate::config::SiteConfig;
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::load::{Attachment, FileSource, SortBy, Sources, TemplateSource};
+use crate::load::{Attachment, FileSource, GitDates, SortBy, Sources, TemplateSource};
 
 /// What the command line decides about the model.
 #[derive(Debug, Clone)]
@@ -43,6 +58,7 @@ pub(crate) struct Model {
     /// Files copied as is: output path -> source.
     pub(crate) files: BTreeMap<String, FileSource>,
     pub(crate) templates: Vec<TemplateSource>,
+    pub(crate) plans: Vec<Plan>,
 }
 
 #[derive(Debug, Default, Clone)]
@@ -99,6 +115,7 @@ pub(crate) fn resolve(
         pages,
         attachments,
         theme,
+        plans,
         git_dates,
     } = sources;
     let attachment_index: BTreeMap<PathBuf, &Attachment> = attachments
@@ -110,6 +127,12 @@ pub(crate) fn resolve(
         .filter(|p| options.drafts || !p.front.draft)
         .map(|p| page::resolve_page(p, &attachment_index, &git_dates, diagnostics))
         .collect();
+    let files = collect_files(&attachments, theme.statics, diagnostics);
+    let plans = {
+        let references = references::References::new(&resolved, &files);
+        plan::resolve_plans(plans, &references, options.as_of, diagnostics)
+    };
+    add_plan_pages(&mut resolved, &plans, &git_dates);
     resolved.sort_by(|a, b| a.url.cmp(&b.url).then(a.file.cmp(&b.file)));
 
     let mut by_url = BTreeMap::new();
@@ -140,7 +163,7 @@ pub(crate) fn resolve(
     }
 
     let children = link_sections(&resolved, &by_url);
-    let files = collect_files(&attachments, theme.statics, &by_url, diagnostics);
+    check_file_clashes(&files, &by_url, diagnostics);
 
     let config = config?;
     let base_url = options
@@ -160,7 +183,53 @@ pub(crate) fn resolve(
         children,
         files,
         templates: theme.templates,
+        plans,
     })
+}
+
+/// A page per plan at `/plans/<id>/` and, unless the site wrote its own
+/// `content/plans/_index.md`, the list of plans at `/plans/`.
+fn add_plan_pages(pages: &mut Vec<Page>, plans: &[Plan], git_dates: &GitDates) {
+    if plans.is_empty() {
+        return;
+    }
+    let dates_of = |plan: &Plan| {
+        let git = git_dates.get(&plan.file);
+        let fallback = plan.approved.as_ref().map(|a| a.date);
+        (
+            git.map(|g| g.first).or(fallback),
+            git.map(|g| g.last).or(fallback),
+        )
+    };
+    for (index, plan) in plans.iter().enumerate() {
+        pages.push(Page::generated(
+            &format!("plans/{}.md", plan.id),
+            plan.file.clone(),
+            plan.title.clone(),
+            dates_of(plan),
+            "plan.html",
+            PageData::Plan(index),
+        ));
+    }
+    match pages.iter_mut().find(|p| p.url == "/plans/") {
+        Some(page) => {
+            page.data = PageData::PlanList;
+            page.template.get_or_insert_with(|| "plans.html".into());
+        }
+        None => {
+            let all: Vec<_> = plans.iter().map(dates_of).collect();
+            let placed = all.iter().filter_map(|d| d.0).min();
+            let updated = all.iter().filter_map(|d| d.1).max();
+            pages.push(Page::generated(
+                "plans/_index.md",
+                PathBuf::from(crate::load::PLANS_DIR),
+                "Планы и дорожные карты".into(),
+                (placed, updated),
+                "plans.html",
+                PageData::PlanList,
+            ));
+        }
+    }
 }
 
 /// Puts each page under the section of its folder and sorts each listing.
@@ -209,12 +278,31 @@ fn compare(a: &Page, b: &Page, order: SortBy) -> std::cmp::Ordering {
     primary.then(by_title).then(a.url.cmp(&b.url))
 }
 
-/// Attachments and theme statics by output path; a clash with a page or with each
-/// other is an error, since one of them would silently win.
+/// A file whose address is also a page's: one of them would silently win.
+fn check_file_clashes(
+    files: &BTreeMap<String, FileSource>,
+    by_url: &BTreeMap<String, usize>,
+    diagnostics: &mut Diagnostics,
+) {
+    for (output, source) in files {
+        if by_url.contains_key(&format!("/{output}/")) {
+            let shown = match source {
+                FileSource::Disk(path) => path.clone(),
+                FileSource::Embedded(_) => PathBuf::from(output),
+            };
+            diagnostics.push(
+                Diagnostic::error(shown, format!("файл займёт адрес /{output}/ страницы"))
+                    .hint("переименуйте файл"),
+            );
+        }
+    }
+}
+
+/// Attachments and theme statics by output path; a clash between them is an error,
+/// since one of them would silently win.
 fn collect_files(
     attachments: &[Attachment],
     statics: BTreeMap<String, FileSource>,
-    by_url: &BTreeMap<String, usize>,
     diagnostics: &mut Diagnostics,
 ) -> BTreeMap<String, FileSource> {
     let mut files = statics;
@@ -222,11 +310,11 @@ fn collect_files(
         let url = paths::attachment_url(&attachment.relative);
         let output = url.trim_start_matches('/').to_string();
         let shown = PathBuf::from(crate::load::CONTENT_DIR).join(&attachment.relative);
-        if files.contains_key(&output) || by_url.contains_key(&format!("{url}/")) {
+        if files.contains_key(&output) {
             diagnostics.push(
                 Diagnostic::error(
                     shown,
-                    format!("файл займёт адрес {url}, который уже занят файлом темы или страницей"),
+                    format!("файл займёт адрес {url}, который уже занят файлом темы"),
                 )
                 .hint("переименуйте файл"),
             );

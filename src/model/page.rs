@@ -36,6 +36,18 @@ pub(crate) struct Page {
     pub(crate) body_line: usize,
     /// Front matter text, to point later diagnostics at a key.
     pub(crate) yaml: String,
+    /// What the page shows besides its Markdown.
+    pub(crate) data: PageData,
+}
+
+/// Pages built from data rather than (only) from Markdown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum PageData {
+    Markdown,
+    /// `/plans/`: every plan.
+    PlanList,
+    /// `/plans/<id>/`: one plan, by index in `Model::plans`.
+    Plan(usize),
 }
 
 /// The file named by a page's `file:` key.
@@ -50,6 +62,39 @@ pub(crate) struct AttachedFile {
 }
 
 impl Page {
+    /// A page made from data: no Markdown, dates from its data file.
+    pub(crate) fn generated(
+        relative: &str,
+        file: PathBuf,
+        title: String,
+        dates: (Option<NaiveDate>, Option<NaiveDate>),
+        template: &str,
+        data: PageData,
+    ) -> Page {
+        let relative = PathBuf::from(relative);
+        Page {
+            file,
+            url: paths::page_url(&relative),
+            is_section: paths::is_section_file(&relative),
+            relative,
+            title,
+            description: None,
+            placed: dates.0,
+            updated: dates.1,
+            weight: None,
+            template: Some(template.to_string()),
+            kind: None,
+            number: None,
+            approved: None,
+            attached: None,
+            sort_by: SortBy::Title,
+            body: String::new(),
+            body_line: 1,
+            yaml: String::new(),
+            data,
+        }
+    }
+
     /// The 1-based file line of a front matter key, or the first front matter line.
     pub(crate) fn key_line(&self, key: &str) -> usize {
         key_line(&self.yaml, key).map_or(2, |line| line + 1)
@@ -91,6 +136,7 @@ pub(crate) fn resolve_page(
         yaml: source.yaml,
         file: source.file,
         relative: source.relative,
+        data: PageData::Markdown,
     };
     if page.placed.is_none() {
         diagnostics.push(

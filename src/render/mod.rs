@@ -5,7 +5,9 @@
 //! depend on thread timing. Nothing here reads a file: copies are described, and
 //! `output` does the writing.
 
+mod charts;
 mod markdown;
+mod plans;
 mod templates;
 mod views;
 
@@ -17,9 +19,10 @@ use tera::{Context, Tera};
 
 pub(crate) use markdown::InternalLink;
 
+use crate::analyze::Analysis;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::FileSource;
-use crate::model::{output_path, Model};
+use crate::model::{output_path, Model, PageData};
 use markdown::{render_markdown, MarkdownContext};
 use views::{PageView, SiteView};
 
@@ -53,7 +56,11 @@ struct RenderedPage {
     ids: BTreeSet<String>,
 }
 
-pub(crate) fn render_site(model: &Model, diagnostics: &mut Diagnostics) -> RenderedSite {
+pub(crate) fn render_site(
+    model: &Model,
+    analysis: &Analysis,
+    diagnostics: &mut Diagnostics,
+) -> RenderedSite {
     let mut tera = match templates::load_tera(&model.templates) {
         Ok(tera) => tera,
         Err(problems) => {
@@ -71,7 +78,7 @@ pub(crate) fn render_site(model: &Model, diagnostics: &mut Diagnostics) -> Rende
 
     let results: Vec<(Option<RenderedPage>, Vec<Diagnostic>)> = (0..model.pages.len())
         .into_par_iter()
-        .map(|index| render_page(model, index, &tera, &site, &page_urls))
+        .map(|index| render_page(model, analysis, index, &tera, &site, &page_urls))
         .collect();
 
     let mut rendered = RenderedSite::default();
@@ -99,6 +106,13 @@ pub(crate) fn render_site(model: &Model, diagnostics: &mut Diagnostics) -> Rende
             .links
             .extend(page.links.into_iter().map(|link| (index, link)));
     }
+    rendered.files.extend(render_plan_extras(
+        model,
+        analysis,
+        &tera,
+        &site,
+        diagnostics,
+    ));
     if let Some(html) = render_not_found(model, &tera, &site, diagnostics) {
         rendered.files.push(OutputFile {
             path: "404.html".into(),
@@ -117,6 +131,7 @@ pub(crate) fn render_site(model: &Model, diagnostics: &mut Diagnostics) -> Rende
 
 fn render_page(
     model: &Model,
+    analysis: &Analysis,
     index: usize,
     tera: &Tera,
     site: &SiteView<'_>,
@@ -159,6 +174,24 @@ fn render_page(
     let mut context = Context::new();
     context.insert("site", site);
     context.insert("page", &view);
+    match page.data {
+        PageData::Markdown => {}
+        PageData::PlanList => {
+            let list: Vec<_> = model
+                .plans
+                .iter()
+                .zip(&analysis.plans)
+                .map(|(plan, progress)| plans::summary_view(model, plan, progress))
+                .collect();
+            context.insert("plans", &list);
+        }
+        PageData::Plan(plan) => {
+            context.insert(
+                "plan",
+                &plans::plan_view(model, analysis, plan, &plans::Filter::All),
+            );
+        }
+    }
     match tera.render(&template, &context) {
         Ok(html) => (
             Some(RenderedPage {
@@ -184,6 +217,62 @@ fn render_page(
             (None, problems)
         }
     }
+}
+
+/// For each plan: its views filtered by status and by responsible party, its CSV and
+/// its JSON.
+fn render_plan_extras(
+    model: &Model,
+    analysis: &Analysis,
+    tera: &Tera,
+    site: &SiteView<'_>,
+    diagnostics: &mut Diagnostics,
+) -> Vec<OutputFile> {
+    let mut files = Vec::new();
+    for (index, plan) in model.plans.iter().enumerate() {
+        let progress = &analysis.plans[index];
+        let plan_url = format!("/plans/{}/", plan.id);
+        files.push(OutputFile {
+            path: format!("plans/{}.csv", plan.id),
+            content: OutputContent::Bytes(plans::plan_csv(plan, progress)),
+        });
+        files.push(OutputFile {
+            path: format!("plans/{}.json", plan.id),
+            content: OutputContent::Bytes(plans::plan_json(model, plan, progress)),
+        });
+        let Some(&page_index) = model.by_url.get(&plan_url) else {
+            continue;
+        };
+        for (filter, label) in plans::filters_of(plan, progress) {
+            let path = plans::filter_path(plan, &filter);
+            let mut view = PageView::new(model, page_index, String::new(), Vec::new());
+            let title = format!("{}: {label}", plan.title);
+            view.title = &title;
+            view.path = &path;
+            view.url = model.link(&path);
+            view.permalink = model.permalink(&path);
+            view.breadcrumbs.push(views::LinkView {
+                title: plan.title.clone(),
+                path: plan_url.clone(),
+                url: model.link(&plan_url),
+            });
+            let mut context = Context::new();
+            context.insert("site", site);
+            context.insert("page", &view);
+            context.insert("plan", &plans::plan_view(model, analysis, index, &filter));
+            match tera.render("plan.html", &context) {
+                Ok(html) => files.push(OutputFile {
+                    path: output_path(&path),
+                    content: OutputContent::Bytes(html.into_bytes()),
+                }),
+                Err(error) => {
+                    diagnostics.push(templates::to_diagnostic(&error, &plan.file));
+                    break;
+                }
+            }
+        }
+    }
+    files
 }
 
 fn render_not_found(

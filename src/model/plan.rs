@@ -1,0 +1,471 @@
+//! Plans and roadmaps with their meaning resolved: deadlines read, items numbered,
+//! links to acts and evidence checked.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+
+use super::deadline::{parse_deadline, Deadline, PlanPeriod};
+use super::references::References;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::load::{PlanFile, RawItem, RawSection, RawStatus};
+use crate::yaml::key_line;
+
+#[derive(Debug, Clone)]
+pub(crate) struct Plan {
+    pub(crate) id: String,
+    pub(crate) title: String,
+    /// Source path relative to the site root.
+    pub(crate) file: PathBuf,
+    pub(crate) approved: Option<Approval>,
+    pub(crate) period: PlanPeriod,
+    pub(crate) sections: Vec<PlanSection>,
+}
+
+/// The act that approved a plan.
+#[derive(Debug, Clone)]
+pub(crate) struct Approval {
+    pub(crate) kind: String,
+    pub(crate) number: String,
+    pub(crate) date: NaiveDate,
+    /// The act's page or file on this site.
+    pub(crate) document: Option<Reference>,
+}
+
+/// A page or file of this site named in data.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Reference {
+    /// Site path (`/documents/prikaz-178/`).
+    pub(crate) url: String,
+    pub(crate) title: String,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct PlanSection {
+    pub(crate) title: String,
+    pub(crate) items: Vec<PlanItem>,
+    pub(crate) sections: Vec<PlanSection>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct PlanItem {
+    /// Position among all items of the plan, in document order.
+    pub(crate) key: usize,
+    /// As written, or numbered by position when the plan does not number its rows.
+    pub(crate) no: String,
+    pub(crate) title: String,
+    /// The «Сроки» text exactly as written.
+    pub(crate) due_text: Option<String>,
+    /// `None` when the text is missing or could not be read (already warned).
+    pub(crate) deadline: Option<Deadline>,
+    pub(crate) responsible: Option<String>,
+    pub(crate) form: Option<String>,
+    pub(crate) result: Option<String>,
+    pub(crate) status: Option<GivenStatus>,
+    pub(crate) done: Option<NaiveDate>,
+    pub(crate) evidence: Vec<Reference>,
+}
+
+/// A status the plan's author wrote down.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum GivenStatus {
+    Planned,
+    InProgress,
+    Done,
+    Cancelled,
+}
+
+impl Plan {
+    /// Every item in document order (sections before their sub-sections).
+    pub(crate) fn items(&self) -> Vec<&PlanItem> {
+        fn walk<'a>(sections: &'a [PlanSection], out: &mut Vec<&'a PlanItem>) {
+            for section in sections {
+                out.extend(section.items.iter());
+                walk(&section.sections, out);
+            }
+        }
+        let mut out = Vec::new();
+        walk(&self.sections, &mut out);
+        out
+    }
+
+    /// The responsible parties named in the plan, each once, in order of appearance:
+    /// «Начальник УО, ИМЦ» names two.
+    pub(crate) fn responsible_parties(&self) -> Vec<String> {
+        let mut seen = Vec::new();
+        for item in self.items() {
+            for party in split_responsible(item.responsible.as_deref().unwrap_or("")) {
+                if !seen.contains(&party) {
+                    seen.push(party);
+                }
+            }
+        }
+        seen
+    }
+}
+
+/// «Начальник УО, ИМЦ; руководители ОО» -> three parties.
+pub(crate) fn split_responsible(text: &str) -> Vec<String> {
+    text.split([',', ';'])
+        .map(|part| part.trim().trim_end_matches('.').trim())
+        .filter(|part| !part.is_empty())
+        .map(|part| {
+            let mut chars = part.chars();
+            chars.next().map_or(String::new(), |first| {
+                first.to_uppercase().chain(chars).collect()
+            })
+        })
+        .collect()
+}
+
+pub(crate) fn resolve_plans(
+    files: Vec<PlanFile>,
+    references: &References<'_>,
+    as_of: NaiveDate,
+    diagnostics: &mut Diagnostics,
+) -> Vec<Plan> {
+    let mut plans: Vec<Plan> = Vec::new();
+    let mut ids: BTreeMap<String, PathBuf> = BTreeMap::new();
+    for file in files {
+        let Some(plan) = resolve_plan(file, references, as_of, diagnostics) else {
+            continue;
+        };
+        if let Some(other) = ids.get(&plan.id) {
+            diagnostics.push(
+                Diagnostic::error(
+                    &plan.file,
+                    format!("план с id «{}» уже есть в {}", plan.id, other.display()),
+                )
+                .at_line(1)
+                .hint("у каждого плана свой id: он становится адресом страницы /plans/<id>/"),
+            );
+            continue;
+        }
+        ids.insert(plan.id.clone(), plan.file.clone());
+        plans.push(plan);
+    }
+    plans
+}
+
+struct PlanContext<'a, 'r> {
+    file: &'a PathBuf,
+    text: &'a str,
+    period: PlanPeriod,
+    as_of: NaiveDate,
+    references: &'a References<'r>,
+    /// Numbers given so far, with the line of their item.
+    numbers: BTreeMap<String, usize>,
+    /// Every number written in the plan: automatic numbers avoid them.
+    written: std::collections::BTreeSet<String>,
+    next_key: usize,
+}
+
+fn resolve_plan(
+    source: PlanFile,
+    references: &References<'_>,
+    as_of: NaiveDate,
+    diagnostics: &mut Diagnostics,
+) -> Option<Plan> {
+    let PlanFile { file, text, plan } = source;
+    let line_of = |key: &str| key_line(&text, key).unwrap_or(1);
+    let mut ok = true;
+    if plan.id.is_empty()
+        || !plan
+            .id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    {
+        diagnostics.push(
+            Diagnostic::error(
+                &file,
+                format!("id плана «{}» содержит недопустимые символы", plan.id),
+            )
+            .at_line(line_of("id"))
+            .hint("id пишется латиницей, строчными буквами, цифрами и дефисами: roadmap-2025"),
+        );
+        ok = false;
+    }
+    let period = PlanPeriod {
+        from: plan.period.from.0,
+        to: plan.period.to.0,
+    };
+    if period.from > period.to {
+        diagnostics.push(
+            Diagnostic::error(&file, "период плана начинается позже, чем заканчивается")
+                .at_line(line_of("period"))
+                .hint("проверьте даты from и to"),
+        );
+        ok = false;
+    }
+    let approved = plan.approved.map(|raw| {
+        let document = raw.document.as_deref().and_then(|written| {
+            let found = references.resolve(written);
+            if found.is_none() {
+                diagnostics.push(
+                    Diagnostic::error(
+                        &file,
+                        format!("документ «{written}», утвердивший план, не найден на сайте"),
+                    )
+                    .at_line(line_of("document"))
+                    .hint(references.hint()),
+                );
+            }
+            found
+        });
+        Approval {
+            kind: raw.kind.0,
+            number: raw.number.0,
+            date: raw.date.0,
+            document,
+        }
+    });
+    let mut context = PlanContext {
+        file: &file,
+        text: &text,
+        period,
+        as_of,
+        references,
+        numbers: BTreeMap::new(),
+        written: written_numbers(&plan.sections),
+        next_key: 0,
+    };
+    let sections = plan
+        .sections
+        .into_iter()
+        .enumerate()
+        .map(|(i, s)| resolve_section(s, &(i + 1).to_string(), &mut context, diagnostics))
+        .collect::<Vec<_>>();
+    if context.next_key == 0 {
+        diagnostics.push(
+            Diagnostic::warning(&file, "в плане нет ни одного пункта")
+                .at_line(line_of("sections"))
+                .hint("пункты записываются в sections → items"),
+        );
+    }
+    ok.then_some(Plan {
+        id: plan.id,
+        title: plan.title.0,
+        approved,
+        period,
+        sections,
+        file,
+    })
+}
+
+fn written_numbers(sections: &[RawSection]) -> std::collections::BTreeSet<String> {
+    let mut out = std::collections::BTreeSet::new();
+    for section in sections {
+        out.extend(
+            section
+                .items
+                .iter()
+                .filter_map(|i| i.no.as_ref())
+                .map(|n| n.0.trim().to_string()),
+        );
+        out.extend(written_numbers(&section.sections));
+    }
+    out
+}
+
+/// The number a section's title starts with («2.1. ВПР» -> «2.1»), else its position.
+fn section_number(title: &str, position: &str) -> String {
+    let written: String = title
+        .trim()
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '.')
+        .collect();
+    let written = written.trim_end_matches('.');
+    if written.is_empty() || !written.starts_with(|c: char| c.is_ascii_digit()) {
+        position.to_string()
+    } else {
+        written.to_string()
+    }
+}
+
+fn resolve_section(
+    raw: RawSection,
+    position: &str,
+    context: &mut PlanContext<'_, '_>,
+    diagnostics: &mut Diagnostics,
+) -> PlanSection {
+    let number = section_number(&raw.title.0, position);
+    // Rows without a number are numbered by position in their section, skipping
+    // numbers that other rows of the plan carry (plans often mix both).
+    let mut next = 0;
+    let items = raw
+        .items
+        .into_iter()
+        .map(|item| {
+            next += 1;
+            let mut automatic = format!("{number}.{next}");
+            if item.no.is_none() {
+                while context.written.contains(&automatic)
+                    || context.numbers.contains_key(&automatic)
+                {
+                    next += 1;
+                    automatic = format!("{number}.{next}");
+                }
+            }
+            resolve_item(item, &automatic, context, diagnostics)
+        })
+        .collect();
+    let sections = raw
+        .sections
+        .into_iter()
+        .enumerate()
+        .map(|(i, s)| resolve_section(s, &format!("{number}.{}", i + 1), context, diagnostics))
+        .collect();
+    PlanSection {
+        title: raw.title.0,
+        items,
+        sections,
+    }
+}
+
+fn resolve_item(
+    raw: RawItem,
+    position: &str,
+    context: &mut PlanContext<'_, '_>,
+    diagnostics: &mut Diagnostics,
+) -> PlanItem {
+    let file = context.file;
+    let line = raw.line;
+    // A key's line inside this item: search from the item's first line.
+    let key_at = |key: &str| {
+        context
+            .text
+            .lines()
+            .enumerate()
+            .skip(line.saturating_sub(1))
+            .find(|(_, l)| {
+                l.trim_start()
+                    .trim_start_matches("- ")
+                    .starts_with(&format!("{key}:"))
+            })
+            .map_or(line, |(i, _)| i + 1)
+    };
+    let no = match raw.no {
+        Some(no) => no.0.trim().to_string(),
+        None => position.to_string(),
+    };
+    if let Some(&first) = context.numbers.get(&no) {
+        diagnostics.push(
+            Diagnostic::error(file, format!("номер пункта «{no}» уже занят пунктом в строке {first}"))
+                .at_line(key_at("no"))
+                .hint("у каждого пункта плана свой номер; исправьте один из них или уберите no, чтобы пункт пронумеровался по порядку"),
+        );
+    } else {
+        context.numbers.insert(no.clone(), line);
+    }
+    let due_text = raw.due.map(|t| t.0);
+    let deadline = match &due_text {
+        None => {
+            diagnostics.push(
+                Diagnostic::warning(file, format!("у пункта «{no}» не указан срок"))
+                    .at_line(line)
+                    .hint("добавьте строку due: \"…\" так, как срок записан в утверждённом плане"),
+            );
+            None
+        }
+        Some(text) => match parse_deadline(text, &context.period) {
+            Ok(deadline) => Some(deadline),
+            Err(unreadable) => {
+                diagnostics.push(
+                    Diagnostic::warning(file, format!("срок «{}» не удалось прочитать: {}", unreadable.text, unreadable.reason))
+                        .at_line(key_at("due"))
+                        .hint("пункт показан с этим текстом и статусом «не определён»; чтобы статус считался, запишите срок датой, месяцем или словами «ежегодно», «постоянно»"),
+                );
+                None
+            }
+        },
+    };
+    let mut status = raw.status.map(|s| match s {
+        RawStatus::Planned => GivenStatus::Planned,
+        RawStatus::InProgress => GivenStatus::InProgress,
+        RawStatus::Done => GivenStatus::Done,
+        RawStatus::Cancelled => GivenStatus::Cancelled,
+    });
+    let done = raw.done.map(|d| d.0);
+    if let Some(done) = done {
+        match status {
+            None => status = Some(GivenStatus::Done),
+            Some(GivenStatus::Done) => {}
+            Some(_) => diagnostics.push(
+                Diagnostic::warning(
+                    file,
+                    format!("у пункта «{no}» указана дата выполнения, но статус не «done»"),
+                )
+                .at_line(key_at("done"))
+                .hint("если пункт выполнен, напишите status: done; иначе уберите done"),
+            ),
+        }
+        if done > context.as_of {
+            diagnostics.push(
+                Diagnostic::error(
+                    file,
+                    format!(
+                        "пункт «{no}» отмечен выполненным {}, то есть позже даты сборки {}",
+                        crate::dates::format_date_short(done),
+                        crate::dates::format_date_short(context.as_of)
+                    ),
+                )
+                .at_line(key_at("done"))
+                .hint("в done пишется дата, когда пункт уже выполнен; проверьте год и месяц"),
+            );
+        }
+    }
+    let evidence = raw
+        .evidence
+        .iter()
+        .filter_map(|written| {
+            let found = context.references.resolve(written);
+            if found.is_none() {
+                diagnostics.push(
+                    Diagnostic::error(
+                        file,
+                        format!("подтверждение «{written}» не найдено на сайте"),
+                    )
+                    .at_line(key_at("evidence"))
+                    .hint(context.references.hint()),
+                );
+            }
+            found
+        })
+        .collect();
+    let key = context.next_key;
+    context.next_key += 1;
+    PlanItem {
+        key,
+        no,
+        title: raw.title.0,
+        due_text,
+        deadline,
+        responsible: raw.responsible.map(|t| t.0),
+        form: raw.form.map(|t| t.0),
+        result: raw.result.map(|t| t.0),
+        status,
+        done,
+        evidence,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_responsible_parties() {
+        assert_eq!(
+            split_responsible("Начальник УО, ИМЦ; руководители ОО."),
+            ["Начальник УО", "ИМЦ", "Руководители ОО"]
+        );
+    }
+
+    #[test]
+    fn numbers_sections_by_their_title_or_position() {
+        assert_eq!(section_number("2.1. ВПР", "7"), "2.1");
+        assert_eq!(section_number("1. Нормативное обеспечение", "3"), "1");
+        assert_eq!(section_number("Организационная работа", "3"), "3");
+    }
+}
