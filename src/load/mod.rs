@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 pub(crate) use content::{Attachment, SourcePage, CONTENT_DIR};
 pub(crate) use front_matter::SortBy;
 pub(crate) use git_dates::GitDates;
-pub(crate) use plans::{PlanFile, RawItem, RawSection, RawStatus, PLANS_DIR};
+pub(crate) use plans::{PlanFile, PlanFiles, RawItem, RawSection, RawStatus, PLANS_DIR};
 pub(crate) use theme::{TemplateSource, Theme};
 
 use crate::config::{SiteConfig, CONFIG_FILE};
@@ -39,7 +39,7 @@ pub(crate) struct Sources {
     pub(crate) pages: Vec<SourcePage>,
     pub(crate) attachments: Vec<Attachment>,
     pub(crate) theme: Theme,
-    pub(crate) plans: Vec<PlanFile>,
+    pub(crate) plans: PlanFiles,
     /// Dates of files under `content/` and `data/`.
     pub(crate) git_dates: GitDates,
 }

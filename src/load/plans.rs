@@ -85,6 +85,16 @@ pub(crate) enum RawStatus {
     Cancelled,
 }
 
+/// What `data/plans/` holds.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct PlanFiles {
+    /// The plans that parsed.
+    pub(crate) plans: Vec<PlanFile>,
+    /// Whether there is any plan file at all, parsed or not: the list of plans is
+    /// published even while one plan has an error, so links to it stay valid.
+    pub(crate) any: bool,
+}
+
 /// A plan file: its path (relative to the root), text and parsed content.
 #[derive(Debug, Clone)]
 pub(crate) struct PlanFile {
@@ -93,12 +103,12 @@ pub(crate) struct PlanFile {
     pub(crate) plan: RawPlan,
 }
 
-pub(crate) fn load_plans(root: &Path, diagnostics: &mut Diagnostics) -> Vec<PlanFile> {
+pub(crate) fn load_plans(root: &Path, diagnostics: &mut Diagnostics) -> PlanFiles {
     let dir = root.join(PLANS_DIR);
+    let mut found = PlanFiles::default();
     if !dir.is_dir() {
-        return Vec::new();
+        return found;
     }
-    let mut plans = Vec::new();
     for entry in WalkDir::new(&dir)
         .sort_by_file_name()
         .into_iter()
@@ -133,6 +143,7 @@ pub(crate) fn load_plans(root: &Path, diagnostics: &mut Diagnostics) -> Vec<Plan
             );
             continue;
         }
+        found.any = true;
         let text = match crate::fs::read_text(entry.path(), &file) {
             Ok(text) => text,
             Err(d) => {
@@ -146,12 +157,12 @@ pub(crate) fn load_plans(root: &Path, diagnostics: &mut Diagnostics) -> Vec<Plan
                 for section in &mut plan.sections {
                     lines.assign(section);
                 }
-                plans.push(PlanFile { file, text, plan });
+                found.plans.push(PlanFile { file, text, plan });
             }
             Err(d) => diagnostics.push(d),
         }
     }
-    plans
+    found
 }
 
 /// Finds the lines of sections and items by walking the text in document order:

@@ -115,7 +115,7 @@ pub(crate) fn resolve(
         pages,
         attachments,
         theme,
-        plans,
+        plans: plan_files,
         git_dates,
     } = sources;
     let attachment_index: BTreeMap<PathBuf, &Attachment> = attachments
@@ -130,9 +130,11 @@ pub(crate) fn resolve(
     let files = collect_files(&attachments, theme.statics, diagnostics);
     let plans = {
         let references = references::References::new(&resolved, &files);
-        plan::resolve_plans(plans, &references, options.as_of, diagnostics)
+        plan::resolve_plans(plan_files.plans, &references, options.as_of, diagnostics)
     };
-    add_plan_pages(&mut resolved, &plans, &git_dates);
+    if plan_files.any {
+        add_plan_pages(&mut resolved, &plans, &git_dates);
+    }
     resolved.sort_by(|a, b| a.url.cmp(&b.url).then(a.file.cmp(&b.file)));
 
     let mut by_url = BTreeMap::new();
@@ -190,9 +192,6 @@ pub(crate) fn resolve(
 /// A page per plan at `/plans/<id>/` and, unless the site wrote its own
 /// `content/plans/_index.md`, the list of plans at `/plans/`.
 fn add_plan_pages(pages: &mut Vec<Page>, plans: &[Plan], git_dates: &GitDates) {
-    if plans.is_empty() {
-        return;
-    }
     let dates_of = |plan: &Plan| {
         let git = git_dates.get(&plan.file);
         let fallback = plan.approved.as_ref().map(|a| a.date);

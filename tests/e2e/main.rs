@@ -6,3 +6,4 @@ mod harness;
 mod errors;
 mod output;
 mod pages;
+mod plans;
