@@ -11,7 +11,7 @@ mod references;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 pub(crate) use deadline::Recurrence;
 
@@ -253,28 +253,28 @@ fn link_sections(pages: &[Page], by_url: &BTreeMap<String, usize>) -> BTreeMap<u
     }
     for (&section, entry) in children.iter_mut() {
         let order = pages[section].sort_by;
-        entry
-            .pages
-            .sort_by(|&a, &b| compare(&pages[a], &pages[b], order));
-        entry
-            .sections
-            .sort_by(|&a, &b| compare(&pages[a], &pages[b], SortBy::Weight));
+        sort_pages(&mut entry.pages, pages, order);
+        sort_pages(&mut entry.sections, pages, SortBy::Weight);
     }
     children
 }
 
-fn compare(a: &Page, b: &Page, order: SortBy) -> std::cmp::Ordering {
-    let by_title = a.title.to_lowercase().cmp(&b.title.to_lowercase());
-    let primary = match order {
-        // Newest first; undated pages last.
-        SortBy::Date => b.placed.cmp(&a.placed),
-        SortBy::Weight => a
-            .weight
-            .unwrap_or(i64::MAX)
-            .cmp(&b.weight.unwrap_or(i64::MAX)),
-        SortBy::Title => std::cmp::Ordering::Equal,
-    };
-    primary.then(by_title).then(a.url.cmp(&b.url))
+/// Sorts page indices for a listing; ties fall back to the title, then the address,
+/// so the order never depends on the file system. Keys are computed once per page
+/// (a news section may hold thousands).
+fn sort_pages(list: &mut [usize], pages: &[Page], order: SortBy) {
+    list.sort_by_cached_key(|&i| {
+        let page = &pages[i];
+        let primary = match order {
+            // Newest first; undated pages last.
+            SortBy::Date => -page
+                .placed
+                .map_or(i64::MIN + 1, |d| i64::from(d.num_days_from_ce())),
+            SortBy::Weight => page.weight.unwrap_or(i64::MAX),
+            SortBy::Title => 0,
+        };
+        (primary, page.title.to_lowercase(), page.url.clone())
+    });
 }
 
 /// A file whose address is also a page's: one of them would silently win.

@@ -107,22 +107,27 @@ impl tera::Function for GetSection {
             .get("optional")
             .and_then(Value::as_bool)
             .unwrap_or(false);
-        let mut section = match self.sections.get(path) {
-            Some(section) => section.clone(),
+        let Some(section) = self.sections.get(path).and_then(Value::as_object) else {
             // A theme used by many sites asks for sections a site may not have.
-            None if optional => return Ok(Value::Null),
-            None => {
-                return Err(
-                    format!("get_section: раздела «{path}» нет или в нём нет страниц").into(),
-                )
-            }
+            return if optional {
+                Ok(Value::Null)
+            } else {
+                Err(format!("get_section: раздела «{path}» нет или в нём нет страниц").into())
+            };
         };
-        if let Some(limit) = args.get("limit").and_then(Value::as_u64) {
-            if let Some(Value::Array(pages)) = section.get_mut("pages") {
-                pages.truncate(limit as usize);
-            }
+        // Copy only what is asked for: a news section may hold thousands of pages.
+        let limit = args.get("limit").and_then(Value::as_u64);
+        let mut out = tera::Map::new();
+        for (key, value) in section {
+            let value = match (key.as_str(), value, limit) {
+                ("pages", Value::Array(pages), Some(limit)) => {
+                    Value::Array(pages.iter().take(limit as usize).cloned().collect())
+                }
+                _ => value.clone(),
+            };
+            out.insert(key.clone(), value);
         }
-        Ok(section)
+        Ok(Value::Object(out))
     }
 }
 
