@@ -6,6 +6,7 @@
 //!   on all cores, with no templates and no writing — the floor for any generator;
 //! - `msoko check` (everything but writing) and `msoko build` into a fresh folder and
 //!   again over an unchanged one.
+//!
 //! Prints the best of several runs and each as a ratio to the baseline.
 
 use std::fs;
