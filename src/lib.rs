@@ -15,6 +15,7 @@ mod diagnostic;
 mod fs;
 mod load;
 mod model;
+mod numbers;
 mod output;
 mod render;
 mod yaml;

@@ -158,6 +158,32 @@ pub(crate) fn key_line(text: &str, key: &str) -> Option<usize> {
         .map(|i| i + 1)
 }
 
+/// 1-based lines of list entries in document order: for each of `values`, the first
+/// line after the previous one found that reads `key: value` (quoted or not). Used to
+/// point messages at one entry of a list (an organisation, an indicator).
+pub(crate) fn entry_lines(text: &str, key: &str, values: &[&str]) -> Vec<usize> {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut cursor = 0;
+    values
+        .iter()
+        .map(|value| {
+            let found = (cursor..lines.len()).find(|&i| {
+                let line = lines[i].trim_start().trim_start_matches("- ");
+                line.strip_prefix(key)
+                    .and_then(|rest| rest.trim_start().strip_prefix(':'))
+                    .is_some_and(|rest| rest.trim().trim_matches(['"', '\'']) == *value)
+            });
+            match found {
+                Some(i) => {
+                    cursor = i + 1;
+                    i + 1
+                }
+                None => cursor.max(1),
+            }
+        })
+        .collect()
+}
+
 /// 1-based line of the first line of `text` containing `value`.
 pub(crate) fn value_line(text: &str, value: &str) -> Option<usize> {
     text.lines()
@@ -166,7 +192,7 @@ pub(crate) fn value_line(text: &str, value: &str) -> Option<usize> {
 }
 
 /// Free text that may be written as a number in YAML (`number: 155`, `title: 2025`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(transparent)]
 pub(crate) struct Text(pub(crate) String);
 
@@ -243,6 +269,12 @@ mod tests {
         assert_eq!(key_line(text, "menu"), Some(2));
         assert_eq!(key_line(text, "url"), Some(4));
         assert_eq!(key_line(text, "titl"), None);
+    }
+
+    #[test]
+    fn finds_lines_of_list_entries_in_order() {
+        let text = "- id: a\n  name: x\n- id: \"b\"\n- id: a\n";
+        assert_eq!(entry_lines(text, "id", &["a", "b", "a"]), vec![1, 3, 4]);
     }
 
     #[test]

@@ -2,8 +2,10 @@
 //! no I/O. Rendering reads the result; the model stays as the user wrote it.
 
 mod plan_status;
+mod trends;
 
 pub(crate) use plan_status::{ItemStatus, PlanProgress, StatusCounts};
+pub(crate) use trends::{IndicatorSummary, OrgComparison, Standing, Trend};
 
 use crate::model::Model;
 
@@ -12,6 +14,10 @@ use crate::model::Model;
 pub(crate) struct Analysis {
     /// Progress of each plan, in the order of `Model::plans`.
     pub(crate) plans: Vec<PlanProgress>,
+    /// The municipality's summary of each indicator, in the order of the model.
+    pub(crate) indicators: Vec<IndicatorSummary>,
+    /// For each organisation: every indicator measured for it.
+    pub(crate) orgs: Vec<Vec<OrgComparison>>,
 }
 
 pub(crate) fn run(model: &Model) -> Analysis {
@@ -20,6 +26,23 @@ pub(crate) fn run(model: &Model) -> Analysis {
             .plans
             .iter()
             .map(|plan| plan_status::compute_progress(plan, model.as_of))
+            .collect(),
+        indicators: model
+            .indicators
+            .indicators
+            .iter()
+            .map(trends::summarize)
+            .collect(),
+        orgs: (0..model.register.organizations.len())
+            .map(|org| {
+                model
+                    .indicators
+                    .indicators
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, indicator)| trends::compare_org(i, indicator, org))
+                    .collect()
+            })
             .collect(),
     }
 }

@@ -7,6 +7,8 @@
 mod content;
 mod front_matter;
 mod git_dates;
+mod indicators;
+mod organizations;
 mod plans;
 mod theme;
 
@@ -16,6 +18,10 @@ use std::path::{Path, PathBuf};
 pub(crate) use content::{Attachment, SourcePage, CONTENT_DIR};
 pub(crate) use front_matter::SortBy;
 pub(crate) use git_dates::GitDates;
+pub(crate) use indicators::{
+    Better, IndicatorSources, PeriodKind, RawIndicator, ValuesFile, INDICATORS_DIR,
+};
+pub(crate) use organizations::{OrgFlag, OrgKind, OrganizationsFile, ProfileKind};
 pub(crate) use plans::{PlanFile, PlanFiles, RawItem, RawSection, RawStatus, PLANS_DIR};
 pub(crate) use theme::{TemplateSource, Theme};
 
@@ -40,6 +46,8 @@ pub(crate) struct Sources {
     pub(crate) attachments: Vec<Attachment>,
     pub(crate) theme: Theme,
     pub(crate) plans: PlanFiles,
+    pub(crate) organizations: Option<OrganizationsFile>,
+    pub(crate) indicators: IndicatorSources,
     /// Dates of files under `content/` and `data/`.
     pub(crate) git_dates: GitDates,
 }
@@ -50,6 +58,8 @@ pub(crate) fn load_site(root: &Path, diagnostics: &mut Diagnostics) -> Sources {
     let theme = theme::load_theme(root, theme_name, diagnostics);
     let (pages, attachments) = content::load_content(root, diagnostics);
     let plans = plans::load_plans(root, diagnostics);
+    let organizations = organizations::load_organizations(root, diagnostics);
+    let indicators = indicators::load_indicators(root, diagnostics);
     let git_dates = git_dates::load_git_dates(root, &[CONTENT_DIR, "data"]);
     Sources {
         config,
@@ -57,6 +67,8 @@ pub(crate) fn load_site(root: &Path, diagnostics: &mut Diagnostics) -> Sources {
         attachments,
         theme,
         plans,
+        organizations,
+        indicators,
         git_dates,
     }
 }

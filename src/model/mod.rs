@@ -3,8 +3,11 @@
 //! Addresses, dates and the section tree are decided here once; `render` only reads.
 
 mod deadline;
+mod indicator;
+mod organization;
 mod page;
 mod paths;
+mod period;
 mod plan;
 mod references;
 
@@ -24,8 +27,13 @@ pub(crate) fn parse_deadline_for_tests(
 ) -> Option<deadline::Deadline> {
     deadline::parse_deadline(text, &deadline::PlanPeriod { from, to }).ok()
 }
+#[cfg(test)]
+pub(crate) use indicator::Observation;
+pub(crate) use indicator::{Indicator, Indicators, Place};
+pub(crate) use organization::{Organization, Register};
 pub(crate) use page::{AttachedFile, Page, PageData};
 pub(crate) use paths::{attachment_url, output_path, page_url};
+pub(crate) use period::Period;
 pub(crate) use plan::{split_responsible, GivenStatus, Plan, PlanItem, PlanSection};
 
 use crate::config::SiteConfig;
@@ -59,6 +67,8 @@ pub(crate) struct Model {
     pub(crate) files: BTreeMap<String, FileSource>,
     pub(crate) templates: Vec<TemplateSource>,
     pub(crate) plans: Vec<Plan>,
+    pub(crate) register: Register,
+    pub(crate) indicators: Indicators,
 }
 
 #[derive(Debug, Default, Clone)]
@@ -116,8 +126,12 @@ pub(crate) fn resolve(
         attachments,
         theme,
         plans: plan_files,
+        organizations,
+        indicators,
         git_dates,
     } = sources;
+    let register = organization::resolve_register(organizations, diagnostics);
+    let indicators = indicator::resolve_indicators(indicators, &register, diagnostics);
     let attachment_index: BTreeMap<PathBuf, &Attachment> = attachments
         .iter()
         .map(|a| (a.relative.clone(), a))
@@ -135,6 +149,7 @@ pub(crate) fn resolve(
     if plan_files.any {
         add_plan_pages(&mut resolved, &plans, &git_dates);
     }
+    add_monitoring_pages(&mut resolved, &register, &indicators, &git_dates);
     resolved.sort_by(|a, b| a.url.cmp(&b.url).then(a.file.cmp(&b.file)));
 
     let mut by_url = BTreeMap::new();
@@ -186,7 +201,125 @@ pub(crate) fn resolve(
         files,
         templates: theme.templates,
         plans,
+        register,
+        indicators,
     })
+}
+
+/// Placement and change dates of a page made from data files: the first commit of
+/// any of them, the last commit of any of them.
+fn dates_of_files(
+    files: &[PathBuf],
+    git_dates: &GitDates,
+) -> (Option<NaiveDate>, Option<NaiveDate>) {
+    let known: Vec<_> = files.iter().filter_map(|f| git_dates.get(f)).collect();
+    (
+        known.iter().map(|d| d.first).min(),
+        known.iter().map(|d| d.last).max(),
+    )
+}
+
+/// `/indicators/` with a page per direction and per indicator; `/orgs/` with a page
+/// per organisation. A page the site wrote itself at `/indicators/` or `/orgs/`
+/// keeps its text and gets the list under it.
+fn add_monitoring_pages(
+    pages: &mut Vec<Page>,
+    register: &Register,
+    indicators: &Indicators,
+    git_dates: &GitDates,
+) {
+    let list_page = |pages: &mut Vec<Page>,
+                     url: &str,
+                     relative: &str,
+                     file: PathBuf,
+                     title: &str,
+                     template: &str,
+                     data: PageData,
+                     dates| {
+        match pages.iter_mut().find(|p| p.url == url) {
+            Some(page) => {
+                page.data = data;
+                page.template.get_or_insert_with(|| template.into());
+            }
+            None => pages.push(Page::generated(
+                relative,
+                file,
+                title.into(),
+                dates,
+                template,
+                data,
+            )),
+        }
+    };
+    if !indicators.indicators.is_empty() {
+        let all: Vec<PathBuf> = indicators
+            .indicators
+            .iter()
+            .flat_map(|i| i.files.clone())
+            .collect();
+        list_page(
+            pages,
+            "/indicators/",
+            "indicators/_index.md",
+            PathBuf::from(crate::load::INDICATORS_DIR),
+            "Показатели МСОКО",
+            "indicators.html",
+            PageData::IndicatorList,
+            dates_of_files(&all, git_dates),
+        );
+        for (index, direction) in indicators.directions.iter().enumerate() {
+            let mut files = vec![direction.file.clone()];
+            files.extend(
+                direction
+                    .indicators
+                    .iter()
+                    .flat_map(|&i| indicators.indicators[i].files.clone()),
+            );
+            pages.push(Page::generated(
+                &format!("indicators/{}.md", direction.id),
+                direction.file.clone(),
+                direction.title.clone(),
+                dates_of_files(&files, git_dates),
+                "direction.html",
+                PageData::Direction(index),
+            ));
+        }
+        for (index, indicator) in indicators.indicators.iter().enumerate() {
+            pages.push(Page::generated(
+                &format!("indicators/{}.md", indicator.id),
+                indicator.files[0].clone(),
+                indicator.title.clone(),
+                dates_of_files(&indicator.files, git_dates),
+                "indicator.html",
+                PageData::Indicator(index),
+            ));
+        }
+    }
+    if let Some(file) = &register.file {
+        let mut files = vec![file.clone()];
+        files.extend(indicators.indicators.iter().flat_map(|i| i.files.clone()));
+        let dates = dates_of_files(&files, git_dates);
+        list_page(
+            pages,
+            "/orgs/",
+            "orgs/_index.md",
+            file.clone(),
+            "Образовательные организации",
+            "orgs.html",
+            PageData::OrgList,
+            dates,
+        );
+        for (index, org) in register.organizations.iter().enumerate() {
+            pages.push(Page::generated(
+                &format!("orgs/{}.md", org.id),
+                file.clone(),
+                org.short_name.clone(),
+                dates,
+                "org.html",
+                PageData::Org(index),
+            ));
+        }
+    }
 }
 
 /// A page per plan at `/plans/<id>/` and, unless the site wrote its own

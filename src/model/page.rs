@@ -48,6 +48,16 @@ pub(crate) enum PageData {
     PlanList,
     /// `/plans/<id>/`: one plan, by index in `Model::plans`.
     Plan(usize),
+    /// `/indicators/`: every direction with its indicators.
+    IndicatorList,
+    /// `/indicators/<direction>/`, by index in `Indicators::directions`.
+    Direction(usize),
+    /// `/indicators/<id>/`, by index in `Indicators::indicators`.
+    Indicator(usize),
+    /// `/orgs/`: the register.
+    OrgList,
+    /// `/orgs/<id>/`, by index in `Register::organizations`.
+    Org(usize),
 }
 
 /// The file named by a page's `file:` key.

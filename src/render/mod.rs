@@ -6,7 +6,9 @@
 //! `output` does the writing.
 
 mod charts;
+mod indicators;
 mod markdown;
+mod orgs;
 mod plans;
 mod templates;
 mod views;
@@ -113,6 +115,9 @@ pub(crate) fn render_site(
         &site,
         diagnostics,
     ));
+    rendered
+        .files
+        .extend(render_monitoring_extras(model, &tera, &site, diagnostics));
     if let Some(html) = render_not_found(model, &tera, &site, diagnostics) {
         rendered.files.push(OutputFile {
             path: "404.html".into(),
@@ -170,7 +175,19 @@ fn render_page(
         return (None, problems);
     }
     let ids: BTreeSet<String> = markdown.headings.iter().map(|h| h.id.clone()).collect();
-    let view = PageView::new(model, index, markdown.html, markdown.headings);
+    let mut view = PageView::new(model, index, markdown.html, markdown.headings);
+    if let PageData::Indicator(indicator) = page.data {
+        // An indicator's address is flat (/indicators/<id>/); its direction belongs
+        // in the trail all the same.
+        let direction =
+            &model.indicators.directions[model.indicators.indicators[indicator].direction];
+        let path = format!("/indicators/{}/", direction.id);
+        view.breadcrumbs.push(views::LinkView {
+            title: direction.title.clone(),
+            url: model.link(&path),
+            path,
+        });
+    }
     let mut context = Context::new();
     context.insert("site", site);
     context.insert("page", &view);
@@ -190,6 +207,30 @@ fn render_page(
                 "plan",
                 &plans::plan_view(model, analysis, plan, &plans::Filter::All),
             );
+        }
+        PageData::IndicatorList => {
+            let directions: Vec<_> = (0..model.indicators.directions.len())
+                .map(|d| indicators::direction_view(model, analysis, d))
+                .collect();
+            context.insert("directions", &directions);
+        }
+        PageData::Direction(direction) => {
+            context.insert(
+                "direction",
+                &indicators::direction_view(model, analysis, direction),
+            );
+        }
+        PageData::Indicator(indicator) => {
+            context.insert(
+                "indicator",
+                &indicators::indicator_view(model, analysis, indicator),
+            );
+        }
+        PageData::OrgList => {
+            context.insert("register", &orgs::list_view(model, None));
+        }
+        PageData::Org(org) => {
+            context.insert("org", &orgs::org_view(model, analysis, org));
         }
     }
     match tera.render(&template, &context) {
@@ -269,6 +310,64 @@ fn render_plan_extras(
                     diagnostics.push(templates::to_diagnostic(&error, &plan.file));
                     break;
                 }
+            }
+        }
+    }
+    files
+}
+
+/// The CSV of every indicator and the register filtered by kind.
+fn render_monitoring_extras(
+    model: &Model,
+    tera: &Tera,
+    site: &SiteView<'_>,
+    diagnostics: &mut Diagnostics,
+) -> Vec<OutputFile> {
+    let mut files: Vec<OutputFile> = model
+        .indicators
+        .indicators
+        .iter()
+        .map(|indicator| OutputFile {
+            path: format!("indicators/{}.csv", indicator.id),
+            content: OutputContent::Bytes(indicators::indicator_csv(model, indicator)),
+        })
+        .collect();
+    let Some(&list) = model.by_url.get("/orgs/") else {
+        return files;
+    };
+    for kind in crate::load::OrgKind::ALL {
+        if !model.register.organizations.iter().any(|o| o.kind == kind) {
+            continue;
+        }
+        let path = orgs::kind_path(kind);
+        let mut view = PageView::new(model, list, String::new(), Vec::new());
+        let title = format!(
+            "{}: {}",
+            model.pages[list].title,
+            kind.label().to_lowercase()
+        );
+        view.title = &title;
+        view.path = &path;
+        view.url = model.link(&path);
+        view.permalink = model.permalink(&path);
+        view.breadcrumbs.push(views::LinkView {
+            title: model.pages[list].title.clone(),
+            path: "/orgs/".into(),
+            url: model.link("/orgs/"),
+        });
+        let mut context = Context::new();
+        context.insert("site", site);
+        context.insert("page", &view);
+        context.insert("register", &orgs::list_view(model, Some(kind)));
+        let template = model.pages[list].template.as_deref().unwrap_or("orgs.html");
+        match tera.render(template, &context) {
+            Ok(html) => files.push(OutputFile {
+                path: output_path(&path),
+                content: OutputContent::Bytes(html.into_bytes()),
+            }),
+            Err(error) => {
+                diagnostics.push(templates::to_diagnostic(&error, &model.pages[list].file));
+                break;
             }
         }
     }

@@ -7,11 +7,17 @@
 //! byte-identical charts; the SVG itself names the generic `sans-serif`, which every
 //! reader's browser has.
 
+mod bars;
 mod gantt;
+mod line;
+mod stacked;
 
 use std::sync::Once;
 
+pub(crate) use bars::{render_bars, Bar, BarChart, Tone};
 pub(crate) use gantt::{render_gantt, GanttChart, GanttRow};
+pub(crate) use line::{render_line, LineChart, LineSeries};
+pub(crate) use stacked::{render_stacked, StackRow, StackedChart};
 
 /// PT Sans Regular, ParaType Free Font License (assets/fonts/PTSans-LICENSE.txt).
 static FONT: &[u8] = include_bytes!("../../../assets/fonts/PTSans-Regular.ttf");

@@ -1,0 +1,297 @@
+//! What the numbers of an indicator say: the headline series of a place, the latest
+//! value and its change, whether targets are met, and how an organisation compares
+//! with the municipality.
+//!
+//! A headline is the value without disaggregation. When the data gives only
+//! disaggregated rows (ВПР by subject), the headline is their plain mean, marked
+//! `averaged` so the page can say «в среднем по предметам» — participant counts are
+//! not in the data, so a weighted mean is not possible.
+
+use std::collections::BTreeMap;
+
+use crate::load::Better;
+use crate::model::{Indicator, Period, Place};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Trend {
+    Improved,
+    Worsened,
+    Unchanged,
+}
+
+/// Where an organisation stands against the municipality.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Standing {
+    Better,
+    Worse,
+    Same,
+}
+
+/// A place's values by period, and whether they are means over disaggregations.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Headline {
+    pub(crate) values: BTreeMap<Period, f64>,
+    pub(crate) averaged: bool,
+}
+
+/// The municipality's story for one indicator.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct IndicatorSummary {
+    pub(crate) headline: Headline,
+    pub(crate) latest: Option<(Period, f64)>,
+    pub(crate) previous: Option<(Period, f64)>,
+    pub(crate) trend: Option<Trend>,
+    /// Per period with both a target and a value: whether the target was met.
+    pub(crate) targets_met: BTreeMap<Period, bool>,
+}
+
+/// One indicator measured for one organisation.
+#[derive(Debug, Clone)]
+pub(crate) struct OrgComparison {
+    pub(crate) indicator: usize,
+    pub(crate) period: Period,
+    pub(crate) value: f64,
+    pub(crate) municipality: Option<f64>,
+    pub(crate) standing: Option<Standing>,
+    pub(crate) previous: Option<(Period, f64)>,
+    pub(crate) trend: Option<Trend>,
+    pub(crate) averaged: bool,
+}
+
+pub(crate) fn headline(indicator: &Indicator, place: Place) -> Headline {
+    if indicator.stack.is_some() {
+        return Headline::default();
+    }
+    let rows = indicator.observations.iter().filter(|o| o.place == place);
+    let totals: BTreeMap<Period, f64> = rows
+        .clone()
+        .filter(|o| o.dims.iter().all(String::is_empty))
+        .filter_map(|o| Some((o.period, o.value?)))
+        .collect();
+    if !totals.is_empty() || indicator.dims.is_empty() {
+        return Headline {
+            values: totals,
+            averaged: false,
+        };
+    }
+    let mut sums: BTreeMap<Period, (f64, usize)> = BTreeMap::new();
+    for o in rows {
+        if let Some(value) = o.value {
+            let entry = sums.entry(o.period).or_default();
+            entry.0 += value;
+            entry.1 += 1;
+        }
+    }
+    Headline {
+        values: sums
+            .into_iter()
+            .map(|(p, (sum, n))| (p, sum / n as f64))
+            .collect(),
+        averaged: true,
+    }
+}
+
+/// Better, worse or unchanged, given which way is good. A change that rounds to zero
+/// at the indicator's precision is no change.
+pub(crate) fn trend(indicator: &Indicator, from: f64, to: f64) -> Trend {
+    let delta = to - from;
+    if delta.abs() < 0.5 * 10f64.powi(-(indicator.decimals as i32)) {
+        return Trend::Unchanged;
+    }
+    match (indicator.better, delta > 0.0) {
+        (Better::Higher, true) | (Better::Lower, false) => Trend::Improved,
+        _ => Trend::Worsened,
+    }
+}
+
+/// Whether `value` meets `target`, given which way is good.
+pub(crate) fn meets(indicator: &Indicator, value: f64, target: f64) -> bool {
+    match indicator.better {
+        Better::Higher => value >= target,
+        Better::Lower => value <= target,
+    }
+}
+
+impl Standing {
+    /// Where `value` stands against the municipality's `municipality`.
+    pub(crate) fn from_values(indicator: &Indicator, value: f64, municipality: f64) -> Standing {
+        standing(indicator, value, municipality)
+    }
+}
+
+/// «На уровне округа» when the gap is within 5 % of the municipal value (or one unit
+/// of the shown precision): smaller gaps are noise in a school of a few classes.
+pub(crate) fn standing(indicator: &Indicator, value: f64, municipality: f64) -> Standing {
+    let tolerance = (0.05 * municipality.abs()).max(10f64.powi(-(indicator.decimals as i32)));
+    if (value - municipality).abs() <= tolerance {
+        return Standing::Same;
+    }
+    match trend(indicator, municipality, value) {
+        Trend::Improved => Standing::Better,
+        Trend::Worsened => Standing::Worse,
+        Trend::Unchanged => Standing::Same,
+    }
+}
+
+pub(crate) fn summarize(indicator: &Indicator) -> IndicatorSummary {
+    let headline = headline(indicator, Place::Municipality);
+    let mut latest_two = headline.values.iter().rev().map(|(p, v)| (*p, *v));
+    let latest = latest_two.next();
+    let previous = latest_two.next();
+    let trend = match (previous, latest) {
+        (Some((_, from)), Some((_, to))) => Some(trend(indicator, from, to)),
+        _ => None,
+    };
+    let targets_met = indicator
+        .targets
+        .iter()
+        .filter_map(|(period, target)| {
+            headline
+                .values
+                .get(period)
+                .map(|value| (*period, meets(indicator, *value, *target)))
+        })
+        .collect();
+    IndicatorSummary {
+        headline,
+        latest,
+        previous,
+        trend,
+        targets_met,
+    }
+}
+
+/// The organisation's latest value of an indicator against the municipality's for
+/// the same period; `None` when the organisation has no value.
+pub(crate) fn compare_org(
+    index: usize,
+    indicator: &Indicator,
+    org: usize,
+) -> Option<OrgComparison> {
+    let own = headline(indicator, Place::Org(org));
+    let (&period, &value) = own.values.iter().next_back()?;
+    let previous = own
+        .values
+        .range(..period)
+        .next_back()
+        .map(|(p, v)| (*p, *v));
+    let municipality = headline(indicator, Place::Municipality)
+        .values
+        .get(&period)
+        .copied();
+    Some(OrgComparison {
+        indicator: index,
+        period,
+        value,
+        municipality,
+        standing: municipality.map(|m| standing(indicator, value, m)),
+        previous,
+        trend: previous.map(|(_, from)| trend(indicator, from, value)),
+        averaged: own.averaged,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::PeriodKind;
+    use crate::model::Observation;
+
+    fn year(y: i32) -> Period {
+        Period {
+            year: y,
+            kind: PeriodKind::Year,
+        }
+    }
+
+    fn indicator(better: Better, rows: &[(i32, Place, f64, &str)]) -> Indicator {
+        Indicator {
+            id: "x".into(),
+            direction: 0,
+            title: "X".into(),
+            description: None,
+            unit: "%".into(),
+            better,
+            period_kind: PeriodKind::Year,
+            decimals: 1,
+            method: None,
+            source: None,
+            targets: [(year(2025), 7.0)].into_iter().collect(),
+            stack: None,
+            dims: if rows.iter().any(|r| !r.3.is_empty()) {
+                vec!["subject".into()]
+            } else {
+                vec![]
+            },
+            observations: rows
+                .iter()
+                .map(|&(y, place, value, subject)| Observation {
+                    period: year(y),
+                    place,
+                    value: Some(value),
+                    dims: if subject.is_empty() {
+                        vec![]
+                    } else {
+                        vec![subject.into()]
+                    },
+                    part: None,
+                })
+                .collect(),
+            files: vec![],
+        }
+    }
+
+    #[test]
+    fn summarizes_latest_change_and_targets() {
+        let i = indicator(
+            Better::Lower,
+            &[
+                (2024, Place::Municipality, 9.1, ""),
+                (2025, Place::Municipality, 8.3, ""),
+            ],
+        );
+        let s = summarize(&i);
+        assert_eq!(s.latest, Some((year(2025), 8.3)));
+        assert_eq!(s.previous, Some((year(2024), 9.1)));
+        assert_eq!(s.trend, Some(Trend::Improved));
+        assert_eq!(s.targets_met.get(&year(2025)), Some(&false));
+    }
+
+    #[test]
+    fn averages_disaggregated_rows_when_there_is_no_total() {
+        let i = indicator(
+            Better::Lower,
+            &[
+                (2025, Place::Municipality, 8.0, "русский язык"),
+                (2025, Place::Municipality, 9.0, "математика"),
+            ],
+        );
+        let h = headline(&i, Place::Municipality);
+        assert!(h.averaged);
+        assert_eq!(h.values[&year(2025)], 8.5);
+    }
+
+    #[test]
+    fn compares_an_organisation_with_the_municipality() {
+        let i = indicator(
+            Better::Lower,
+            &[
+                (2024, Place::Org(0), 12.0, ""),
+                (2025, Place::Org(0), 14.0, ""),
+                (2025, Place::Municipality, 8.3, ""),
+            ],
+        );
+        let c = compare_org(0, &i, 0).unwrap();
+        assert_eq!(c.standing, Some(Standing::Worse));
+        assert_eq!(c.trend, Some(Trend::Worsened));
+        assert_eq!(c.previous, Some((year(2024), 12.0)));
+    }
+
+    #[test]
+    fn a_small_gap_is_the_same_level() {
+        let i = indicator(Better::Higher, &[]);
+        assert_eq!(standing(&i, 80.0, 82.0), Standing::Same);
+        assert_eq!(standing(&i, 90.0, 82.0), Standing::Better);
+        assert_eq!(trend(&i, 8.30, 8.32), Trend::Unchanged);
+    }
+}

@@ -1,0 +1,256 @@
+//! Reads `data/indicators/*.yaml` (indicator metadata by МСОКО direction) and
+//! `data/values/*.csv` (their values, long format), exactly as written.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use walkdir::WalkDir;
+
+use super::is_junk;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::yaml::{self, Text};
+
+pub(crate) const INDICATORS_DIR: &str = "data/indicators";
+pub(crate) const VALUES_DIR: &str = "data/values";
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawDirectionFile {
+    pub(crate) direction: RawDirection,
+    #[serde(default)]
+    pub(crate) indicators: Vec<RawIndicator>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawDirection {
+    pub(crate) id: String,
+    pub(crate) title: Text,
+    pub(crate) weight: Option<i64>,
+    pub(crate) description: Option<Text>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawIndicator {
+    pub(crate) id: String,
+    pub(crate) title: Text,
+    pub(crate) description: Option<Text>,
+    pub(crate) unit: Text,
+    pub(crate) better: Better,
+    #[serde(default)]
+    pub(crate) period: PeriodKind,
+    pub(crate) decimals: Option<usize>,
+    pub(crate) method: Option<Text>,
+    pub(crate) source: Option<Text>,
+    #[serde(default)]
+    pub(crate) targets: BTreeMap<Text, f64>,
+    /// For a distribution: the CSV column whose values are the stacked parts.
+    pub(crate) stack: Option<String>,
+    /// Small indicators may keep values here: `{municipality: {2024: 9.1}}`.
+    pub(crate) values: Option<BTreeMap<String, BTreeMap<Text, Option<f64>>>>,
+    /// Filled after parsing: the file line of the entry's `id`.
+    #[serde(skip)]
+    pub(crate) line: usize,
+}
+
+/// Which way is good.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum Better {
+    Higher,
+    Lower,
+}
+
+/// Calendar years (`2025`) or school years (`2024/25`).
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, serde::Serialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum PeriodKind {
+    #[default]
+    Year,
+    SchoolYear,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct DirectionFile {
+    pub(crate) file: PathBuf,
+    pub(crate) text: String,
+    pub(crate) content: RawDirectionFile,
+}
+
+/// One `data/values/<indicator>.csv`.
+#[derive(Debug, Clone)]
+pub(crate) struct ValuesFile {
+    pub(crate) file: PathBuf,
+    /// The indicator it belongs to: the file name without `.csv`.
+    pub(crate) indicator: String,
+    pub(crate) header: Vec<String>,
+    pub(crate) rows: Vec<ValuesRow>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct ValuesRow {
+    /// 1-based file line.
+    pub(crate) line: usize,
+    pub(crate) cells: Vec<String>,
+}
+
+/// Everything under `data/indicators` and `data/values`.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct IndicatorSources {
+    pub(crate) directions: Vec<DirectionFile>,
+    pub(crate) values: Vec<ValuesFile>,
+}
+
+pub(crate) fn load_indicators(root: &Path, diagnostics: &mut Diagnostics) -> IndicatorSources {
+    let mut sources = IndicatorSources::default();
+    for (path, file) in data_files(root, INDICATORS_DIR, &["yaml", "yml"], diagnostics) {
+        let text = match crate::fs::read_text(&path, &file) {
+            Ok(text) => text,
+            Err(d) => {
+                diagnostics.push(d);
+                continue;
+            }
+        };
+        match yaml::parse::<RawDirectionFile>(&text, &file, 1) {
+            Ok(mut content) => {
+                let ids: Vec<&str> = content.indicators.iter().map(|i| i.id.as_str()).collect();
+                // The direction's own `id:` comes first in the file.
+                let mut lines = yaml::entry_lines(
+                    &text,
+                    "id",
+                    &[&[content.direction.id.as_str()], ids.as_slice()].concat(),
+                );
+                lines.remove(0);
+                for (indicator, line) in content.indicators.iter_mut().zip(lines) {
+                    indicator.line = line;
+                }
+                sources.directions.push(DirectionFile {
+                    file,
+                    text,
+                    content,
+                });
+            }
+            Err(d) => diagnostics.push(d),
+        }
+    }
+    for (path, file) in data_files(root, VALUES_DIR, &["csv"], diagnostics) {
+        match read_values(&path, &file) {
+            Ok(values) => sources.values.push(values),
+            Err(d) => diagnostics.push(d),
+        }
+    }
+    sources
+}
+
+/// Files of `dir` with one of `extensions`, sorted; any other file is a warning.
+fn data_files(
+    root: &Path,
+    dir: &str,
+    extensions: &[&str],
+    diagnostics: &mut Diagnostics,
+) -> Vec<(PathBuf, PathBuf)> {
+    let full = root.join(dir);
+    if !full.is_dir() {
+        return Vec::new();
+    }
+    let mut files = Vec::new();
+    for entry in WalkDir::new(&full)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_junk(e.file_name()))
+    {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(error) => {
+                diagnostics.push(Diagnostic::error(
+                    dir,
+                    format!("не удалось прочитать: {error}"),
+                ));
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let shown = entry
+            .path()
+            .strip_prefix(root)
+            .unwrap_or(entry.path())
+            .to_path_buf();
+        if entry
+            .path()
+            .extension()
+            .is_some_and(|e| extensions.iter().any(|x| e == *x))
+        {
+            files.push((entry.path().to_path_buf(), shown));
+        } else {
+            diagnostics.push(
+                Diagnostic::warning(
+                    &shown,
+                    format!(
+                        "файл не читается: в папке {dir} ожидаются файлы {}",
+                        extensions.join(", ")
+                    ),
+                )
+                .hint("переименуйте файл или уберите его из папки"),
+            );
+        }
+    }
+    files
+}
+
+fn read_values(path: &Path, file: &Path) -> Result<ValuesFile, Diagnostic> {
+    let text = crate::fs::read_text(path, file)?;
+    // Russian Excel saves CSV with «;» — take whichever the header uses.
+    let delimiter = if text
+        .lines()
+        .next()
+        .is_some_and(|h| h.contains(';') && !h.contains(','))
+    {
+        b';'
+    } else {
+        b','
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let header: Vec<String> = reader
+        .headers()
+        .map_err(|e| {
+            Diagnostic::error(file, format!("не удалось прочитать заголовок CSV: {e}")).at_line(1)
+        })?
+        .iter()
+        .map(|h| h.trim().to_string())
+        .collect();
+    let mut rows = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| {
+            let line = e.position().map_or(1, |p| p.line() as usize);
+            Diagnostic::error(file, format!("ошибка CSV: {e}"))
+                .at_line(line)
+                .hint("проверьте кавычки: значение с запятой заключается в двойные кавычки, например \"8,3\"")
+        })?;
+        let line = record.position().map_or(0, |p| p.line() as usize);
+        if record.iter().all(|cell| cell.trim().is_empty()) {
+            continue;
+        }
+        rows.push(ValuesRow {
+            line,
+            cells: record.iter().map(|c| c.trim().to_string()).collect(),
+        });
+    }
+    Ok(ValuesFile {
+        indicator: path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        file: file.to_path_buf(),
+        header,
+        rows,
+    })
+}

@@ -1,0 +1,110 @@
+//! Reads `data/organizations.yaml`: the register of educational organisations.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::diagnostic::Diagnostics;
+use crate::yaml::{self, Text};
+
+pub(crate) const ORGANIZATIONS_FILE: &str = "data/organizations.yaml";
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawOrganization {
+    pub(crate) id: String,
+    pub(crate) name: Text,
+    pub(crate) short_name: Text,
+    pub(crate) kind: OrgKind,
+    pub(crate) address: Option<Text>,
+    pub(crate) phone: Option<Text>,
+    pub(crate) email: Option<Text>,
+    pub(crate) site: Option<String>,
+    /// The head (director): a public official, named on the site.
+    pub(crate) head: Option<Text>,
+    #[serde(default)]
+    pub(crate) rural: bool,
+    #[serde(default)]
+    pub(crate) flags: Vec<OrgFlag>,
+    pub(crate) profile: Option<RawProfile>,
+    /// Filled after parsing: the file line of the entry's `id`.
+    #[serde(skip)]
+    pub(crate) line: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum OrgKind {
+    School,
+    Kindergarten,
+    Additional,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum OrgFlag {
+    /// Школа с низкими образовательными результатами.
+    Shnor,
+    /// Школа, функционирующая в неблагоприятных социальных условиях.
+    Shnsu,
+}
+
+/// A лицей, a гимназия or in-depth study of subjects: high results are expected.
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawProfile {
+    pub(crate) kind: ProfileKind,
+    #[serde(default)]
+    pub(crate) subjects: Vec<Text>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+pub(crate) enum ProfileKind {
+    #[serde(rename = "лицей")]
+    Lyceum,
+    #[serde(rename = "гимназия")]
+    Gymnasium,
+    #[serde(rename = "углублённое", alias = "углубленное")]
+    Advanced,
+}
+
+#[derive(Debug, Clone, Default)]
+pub(crate) struct OrganizationsFile {
+    pub(crate) file: PathBuf,
+    pub(crate) organizations: Vec<RawOrganization>,
+}
+
+pub(crate) fn load_organizations(
+    root: &Path,
+    diagnostics: &mut Diagnostics,
+) -> Option<OrganizationsFile> {
+    let path = root.join(ORGANIZATIONS_FILE);
+    if !path.is_file() {
+        return None;
+    }
+    let file = PathBuf::from(ORGANIZATIONS_FILE);
+    let text = match crate::fs::read_text(&path, &file) {
+        Ok(text) => text,
+        Err(d) => {
+            diagnostics.push(d);
+            return None;
+        }
+    };
+    match yaml::parse::<Vec<RawOrganization>>(&text, &file, 1) {
+        Ok(mut organizations) => {
+            let ids: Vec<&str> = organizations.iter().map(|o| o.id.as_str()).collect();
+            let lines = yaml::entry_lines(&text, "id", &ids);
+            for (org, line) in organizations.iter_mut().zip(lines) {
+                org.line = line;
+            }
+            Some(OrganizationsFile {
+                file,
+                organizations,
+            })
+        }
+        Err(d) => {
+            diagnostics.push(d.hint("реестр — это список организаций: каждая начинается с «- id: …», затем name, short_name, kind"));
+            None
+        }
+    }
+}

@@ -1,0 +1,453 @@
+//! Indicators of МСОКО by direction, with their values, validated: every value has a
+//! known place, a period of the indicator's kind, a number; no value twice.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use super::organization::{Register, AGGREGATES};
+use super::period::Period;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::load::{Better, IndicatorSources, PeriodKind, RawIndicator, ValuesFile};
+
+#[derive(Debug, Clone)]
+pub(crate) struct Direction {
+    pub(crate) id: String,
+    pub(crate) title: String,
+    pub(crate) weight: i64,
+    pub(crate) description: Option<String>,
+    /// Indices into `Indicators::indicators`, in file order.
+    pub(crate) indicators: Vec<usize>,
+    pub(crate) file: PathBuf,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Indicator {
+    pub(crate) id: String,
+    pub(crate) direction: usize,
+    pub(crate) title: String,
+    pub(crate) description: Option<String>,
+    pub(crate) unit: String,
+    pub(crate) better: Better,
+    pub(crate) period_kind: PeriodKind,
+    pub(crate) decimals: usize,
+    pub(crate) method: Option<String>,
+    pub(crate) source: Option<String>,
+    pub(crate) targets: BTreeMap<Period, f64>,
+    /// For a distribution: the column whose values are the stacked parts.
+    pub(crate) stack: Option<String>,
+    /// Disaggregation columns (`subject`, `grade`…), in CSV order.
+    pub(crate) dims: Vec<String>,
+    pub(crate) observations: Vec<Observation>,
+    /// Files the indicator comes from (metadata, then values), for page dates.
+    pub(crate) files: Vec<PathBuf>,
+}
+
+/// Where a value was measured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Place {
+    Municipality,
+    Region,
+    Russia,
+    /// An organisation, by index in the register.
+    Org(usize),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Observation {
+    pub(crate) period: Period,
+    pub(crate) place: Place,
+    /// `None`: the row says there is no data.
+    pub(crate) value: Option<f64>,
+    /// Values of `Indicator::dims`, in order.
+    pub(crate) dims: Vec<String>,
+    /// The stacked part (a mark «2»…«5»), for a distribution.
+    pub(crate) part: Option<String>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Indicators {
+    pub(crate) directions: Vec<Direction>,
+    pub(crate) indicators: Vec<Indicator>,
+}
+
+pub(crate) fn resolve_indicators(
+    sources: IndicatorSources,
+    register: &Register,
+    diagnostics: &mut Diagnostics,
+) -> Indicators {
+    let mut out = Indicators::default();
+    let mut ids: BTreeMap<String, (PathBuf, usize)> = BTreeMap::new();
+    let mut direction_ids: BTreeMap<String, PathBuf> = BTreeMap::new();
+    let mut values: BTreeMap<String, ValuesFile> = sources
+        .values
+        .into_iter()
+        .map(|v| (v.indicator.clone(), v))
+        .collect();
+
+    for source in sources.directions {
+        let raw = source.content.direction;
+        let file = source.file.clone();
+        if !is_id(&raw.id) {
+            diagnostics.push(bad_id(
+                &file,
+                &raw.id,
+                crate::yaml::key_line(&source.text, "id").unwrap_or(1),
+            ));
+            continue;
+        }
+        if let Some(other) = direction_ids.insert(raw.id.clone(), file.clone()) {
+            diagnostics.push(
+                Diagnostic::error(
+                    &file,
+                    format!("направление «{}» уже описано в {}", raw.id, other.display()),
+                )
+                .at_line(crate::yaml::key_line(&source.text, "id").unwrap_or(1))
+                .hint("у каждого направления свой файл и свой id"),
+            );
+            continue;
+        }
+        let direction = out.directions.len();
+        out.directions.push(Direction {
+            id: raw.id,
+            title: raw.title.0,
+            weight: raw.weight.unwrap_or(i64::MAX),
+            description: raw.description.map(|t| t.0),
+            indicators: Vec::new(),
+            file: file.clone(),
+        });
+        for indicator in source.content.indicators {
+            if !is_id(&indicator.id) {
+                diagnostics.push(bad_id(&file, &indicator.id, indicator.line));
+                continue;
+            }
+            if let Some((other, line)) = ids.get(&indicator.id) {
+                diagnostics.push(
+                    Diagnostic::error(
+                        &file,
+                        format!(
+                            "показатель «{}» уже описан: {}:{line}",
+                            indicator.id,
+                            other.display()
+                        ),
+                    )
+                    .at_line(indicator.line)
+                    .hint("id показателя должен быть единственным на сайте"),
+                );
+                continue;
+            }
+            ids.insert(indicator.id.clone(), (file.clone(), indicator.line));
+            let values_file = values.remove(&indicator.id);
+            if let Some(resolved) = resolve_indicator(
+                indicator,
+                direction,
+                &file,
+                values_file,
+                register,
+                diagnostics,
+            ) {
+                out.directions[direction]
+                    .indicators
+                    .push(out.indicators.len());
+                out.indicators.push(resolved);
+            }
+        }
+    }
+    for (id, (file, line)) in &ids {
+        if direction_ids.contains_key(id) {
+            diagnostics.push(
+                Diagnostic::error(
+                    file,
+                    format!("id показателя «{id}» совпадает с id направления"),
+                )
+                .at_line(*line)
+                .hint(
+                    "у показателя и направления адреса /indicators/<id>/ — id должны различаться",
+                ),
+            );
+        }
+    }
+    for (id, file) in values {
+        diagnostics.push(
+            Diagnostic::error(&file.file, format!("файл значений для показателя «{id}», которого нет ни в одном файле data/indicators"))
+                .at_line(1)
+                .hint("имя файла значений — это id показателя: data/values/<id>.csv; проверьте написание или опишите показатель"),
+        );
+    }
+    out.directions
+        .sort_by(|a, b| a.weight.cmp(&b.weight).then(a.title.cmp(&b.title)));
+    // Directions moved: point indicators at their new positions.
+    for (position, direction) in out.directions.iter().enumerate() {
+        for &i in &direction.indicators {
+            out.indicators[i].direction = position;
+        }
+    }
+    out
+}
+
+fn is_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+fn bad_id(file: &PathBuf, id: &str, line: usize) -> Diagnostic {
+    Diagnostic::error(file, format!("id «{id}» содержит недопустимые символы"))
+        .at_line(line)
+        .hint("id пишется латиницей, строчными буквами, цифрами и дефисами: vpr-low")
+}
+
+fn resolve_indicator(
+    raw: RawIndicator,
+    direction: usize,
+    file: &PathBuf,
+    values_file: Option<ValuesFile>,
+    register: &Register,
+    diagnostics: &mut Diagnostics,
+) -> Option<Indicator> {
+    let kind = raw.period;
+    let mut targets = BTreeMap::new();
+    for (key, value) in &raw.targets {
+        match Period::parse(&key.0, kind) {
+            Ok(period) => {
+                targets.insert(period, *value);
+            }
+            Err(message) => diagnostics.push(
+                Diagnostic::error(file, format!("цель показателя «{}»: {message}", raw.id))
+                    .at_line(raw.line)
+                    .hint("цели записываются так: targets: {2025: 7.0, 2026: 6.0}"),
+            ),
+        }
+    }
+    let mut indicator = Indicator {
+        id: raw.id.clone(),
+        direction,
+        title: raw.title.0,
+        description: raw.description.map(|t| t.0),
+        unit: raw.unit.0,
+        better: raw.better,
+        period_kind: kind,
+        decimals: raw.decimals.unwrap_or(1),
+        method: raw.method.map(|t| t.0),
+        source: raw.source.map(|t| t.0),
+        targets,
+        stack: raw.stack.clone(),
+        dims: Vec::new(),
+        observations: Vec::new(),
+        files: vec![file.clone()],
+    };
+    let mut seen = SeenRows::new();
+    if let Some(inline) = raw.values {
+        for (place_id, by_period) in inline {
+            let Some(place) = place_of(&place_id, register) else {
+                diagnostics.push(unknown_place(file, &place_id, raw.line));
+                continue;
+            };
+            for (period, value) in by_period {
+                match Period::parse(&period.0, kind) {
+                    Ok(period) => indicator.observations.push(Observation {
+                        period,
+                        place,
+                        value,
+                        dims: Vec::new(),
+                        part: None,
+                    }),
+                    Err(message) => {
+                        diagnostics.push(Diagnostic::error(file, message).at_line(raw.line))
+                    }
+                }
+            }
+        }
+    }
+    if let Some(values) = values_file {
+        read_rows(&mut indicator, &values, register, &mut seen, diagnostics);
+        indicator.files.push(values.file);
+    }
+    if indicator.observations.is_empty() {
+        diagnostics.push(
+            Diagnostic::error(file, format!("у показателя «{}» нет значений", raw.id))
+                .at_line(raw.line)
+                .hint(format!("положите значения в data/values/{}.csv (столбцы year,org,value) или запишите их в values", raw.id)),
+        );
+        return None;
+    }
+    indicator.observations.sort_by(|a, b| {
+        (a.period, a.place, &a.dims, &a.part).cmp(&(b.period, b.place, &b.dims, &b.part))
+    });
+    Some(indicator)
+}
+
+/// Rows already read, by (period, place, disaggregation, part), with their line.
+type SeenRows = BTreeMap<(Period, Place, Vec<String>, Option<String>), usize>;
+
+fn read_rows(
+    indicator: &mut Indicator,
+    values: &ValuesFile,
+    register: &Register,
+    seen: &mut SeenRows,
+    diagnostics: &mut Diagnostics,
+) {
+    let file = &values.file;
+    let column = |name: &str| values.header.iter().position(|h| h == name);
+    let (Some(year), Some(org), Some(value)) = (column("year"), column("org"), column("value"))
+    else {
+        diagnostics.push(
+            Diagnostic::error(file, format!("в заголовке нет обязательных столбцов: найдено «{}»", values.header.join(",")))
+                .at_line(1)
+                .hint("первая строка файла: year,org,value (и, если нужно, столбцы разрезов: subject, grade…)"),
+        );
+        return;
+    };
+    let stack = indicator.stack.as_deref().and_then(column);
+    if let (Some(name), None) = (&indicator.stack, stack) {
+        diagnostics.push(
+            Diagnostic::error(
+                file,
+                format!("нет столбца «{name}», указанного в stack показателя"),
+            )
+            .at_line(1)
+            .hint("добавьте столбец или исправьте stack в описании показателя"),
+        );
+        return;
+    }
+    let dim_columns: Vec<usize> = (0..values.header.len())
+        .filter(|&i| i != year && i != org && i != value && Some(i) != stack)
+        .collect();
+    indicator.dims = dim_columns
+        .iter()
+        .map(|&i| values.header[i].clone())
+        .collect();
+    for row in &values.rows {
+        let cell = |i: usize| row.cells.get(i).map_or("", String::as_str);
+        let column_of = |i: usize| {
+            let before: usize = row
+                .cells
+                .iter()
+                .take(i)
+                .map(|c| c.chars().count() + 1)
+                .sum();
+            before + 1
+        };
+        let period = match Period::parse(cell(year), indicator.period_kind) {
+            Ok(period) => period,
+            Err(message) => {
+                diagnostics.push(Diagnostic::error(file, message).at(row.line, column_of(year)));
+                continue;
+            }
+        };
+        let Some(place) = place_of(cell(org), register) else {
+            diagnostics.push(unknown_place(file, cell(org), row.line).at(row.line, column_of(org)));
+            continue;
+        };
+        let number = match parse_value(cell(value)) {
+            Ok(number) => number,
+            Err((message, hint)) => {
+                diagnostics.push(
+                    Diagnostic::error(file, message)
+                        .at(row.line, column_of(value))
+                        .hint(hint),
+                );
+                continue;
+            }
+        };
+        let dims: Vec<String> = dim_columns.iter().map(|&i| cell(i).to_string()).collect();
+        let part = stack.map(|i| cell(i).to_string());
+        let key = (period, place, dims.clone(), part.clone());
+        if let Some(first) = seen.get(&key) {
+            diagnostics.push(
+                Diagnostic::error(
+                    file,
+                    format!(
+                        "значение за {period} для «{}» уже указано в строке {first}",
+                        cell(org)
+                    ),
+                )
+                .at_line(row.line)
+                .hint("удалите повторную строку или исправьте год, организацию или разрез"),
+            );
+            continue;
+        }
+        seen.insert(key, row.line);
+        indicator.observations.push(Observation {
+            period,
+            place,
+            value: number,
+            dims,
+            part,
+        });
+    }
+}
+
+fn place_of(id: &str, register: &Register) -> Option<Place> {
+    match id {
+        "municipality" => Some(Place::Municipality),
+        "region" => Some(Place::Region),
+        "russia" => Some(Place::Russia),
+        _ => register.by_id.get(id).map(|&i| Place::Org(i)),
+    }
+}
+
+fn unknown_place(file: &PathBuf, id: &str, line: usize) -> Diagnostic {
+    Diagnostic::error(file, format!("организации «{id}» нет в реестре"))
+        .at_line(line)
+        .hint(format!(
+            "в столбце org пишется id из data/organizations.yaml или {}",
+            AGGREGATES.join(", ")
+        ))
+}
+
+/// A value cell: a number with a dot or a decimal comma (Russian Excel), spaces
+/// between thousands allowed; empty means "no data".
+pub(crate) fn parse_value(cell: &str) -> Result<Option<f64>, (String, String)> {
+    let text = cell.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    if text.ends_with('%') {
+        return Err((
+            format!("значение «{text}» записано со знаком %"),
+            "пишите только число (12,5): единица измерения указана у показателя (unit)".into(),
+        ));
+    }
+    let cleaned: String = text
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}'))
+        .map(|c| if c == ',' { '.' } else { c })
+        .collect();
+    cleaned
+        .parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite())
+        .map(Some)
+        .ok_or_else(|| {
+            (
+                format!("значение «{text}» — не число"),
+                "пишите число, например 12,5 или 12.5; если данных нет, оставьте ячейку пустой"
+                    .into(),
+            )
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_numbers_with_a_comma_or_a_dot() {
+        assert_eq!(parse_value("12,5"), Ok(Some(12.5)));
+        assert_eq!(parse_value("12.5"), Ok(Some(12.5)));
+        assert_eq!(parse_value("1 234,5"), Ok(Some(1234.5)));
+        assert_eq!(parse_value(""), Ok(None));
+    }
+
+    #[test]
+    fn rejects_a_percent_sign_with_a_hint() {
+        let (message, hint) = parse_value("12.5%").unwrap_err();
+        assert!(message.contains("со знаком %"));
+        assert!(hint.contains("только число"));
+        assert!(parse_value("двенадцать")
+            .unwrap_err()
+            .0
+            .contains("не число"));
+    }
+}

@@ -1,0 +1,117 @@
+//! The register of educational organisations, validated.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::load::{OrgFlag, OrgKind, OrganizationsFile, ProfileKind};
+
+#[derive(Debug, Clone)]
+pub(crate) struct Organization {
+    pub(crate) id: String,
+    pub(crate) name: String,
+    pub(crate) short_name: String,
+    pub(crate) kind: OrgKind,
+    pub(crate) address: Option<String>,
+    pub(crate) phone: Option<String>,
+    pub(crate) email: Option<String>,
+    pub(crate) site: Option<String>,
+    pub(crate) head: Option<String>,
+    pub(crate) rural: bool,
+    pub(crate) flags: Vec<OrgFlag>,
+    pub(crate) profile: Option<(ProfileKind, Vec<String>)>,
+}
+
+impl OrgKind {
+    pub(crate) const ALL: [OrgKind; 3] =
+        [OrgKind::School, OrgKind::Kindergarten, OrgKind::Additional];
+
+    pub(crate) fn id(self) -> &'static str {
+        match self {
+            OrgKind::School => "school",
+            OrgKind::Kindergarten => "kindergarten",
+            OrgKind::Additional => "additional",
+        }
+    }
+
+    /// Plural, for headings: «Школы».
+    pub(crate) fn label(self) -> &'static str {
+        match self {
+            OrgKind::School => "Школы",
+            OrgKind::Kindergarten => "Детские сады",
+            OrgKind::Additional => "Дополнительное образование",
+        }
+    }
+}
+
+/// The organisations and their index by id; the file is kept for messages.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Register {
+    pub(crate) file: Option<PathBuf>,
+    pub(crate) organizations: Vec<Organization>,
+    pub(crate) by_id: BTreeMap<String, usize>,
+}
+
+/// Ids in data files that mean an aggregate, not an organisation.
+pub(crate) const AGGREGATES: [&str; 3] = ["municipality", "region", "russia"];
+
+pub(crate) fn resolve_register(
+    source: Option<OrganizationsFile>,
+    diagnostics: &mut Diagnostics,
+) -> Register {
+    let Some(source) = source else {
+        return Register::default();
+    };
+    let mut register = Register {
+        file: Some(source.file.clone()),
+        ..Register::default()
+    };
+    let mut lines: BTreeMap<String, usize> = BTreeMap::new();
+    for raw in source.organizations {
+        let valid_id = !raw.id.is_empty()
+            && raw
+                .id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        if !valid_id || AGGREGATES.contains(&raw.id.as_str()) || raw.id == "kind" {
+            diagnostics.push(
+                Diagnostic::error(&source.file, format!("id организации «{}» не подходит", raw.id))
+                    .at_line(raw.line)
+                    .hint("id пишется латиницей строчными буквами, цифрами и дефисами (sosh-1) и не может быть municipality, region, russia или kind"),
+            );
+            continue;
+        }
+        if let Some(first) = lines.get(&raw.id) {
+            diagnostics.push(
+                Diagnostic::error(
+                    &source.file,
+                    format!("id «{}» уже занят организацией в строке {first}", raw.id),
+                )
+                .at_line(raw.line)
+                .hint("у каждой организации свой id"),
+            );
+            continue;
+        }
+        lines.insert(raw.id.clone(), raw.line);
+        register
+            .by_id
+            .insert(raw.id.clone(), register.organizations.len());
+        register.organizations.push(Organization {
+            id: raw.id,
+            name: raw.name.0,
+            short_name: raw.short_name.0,
+            kind: raw.kind,
+            address: raw.address.map(|t| t.0),
+            phone: raw.phone.map(|t| t.0),
+            email: raw.email.map(|t| t.0),
+            site: raw.site,
+            head: raw.head.map(|t| t.0),
+            rural: raw.rural,
+            flags: raw.flags,
+            profile: raw
+                .profile
+                .map(|p| (p.kind, p.subjects.into_iter().map(|s| s.0).collect())),
+        });
+    }
+    register
+}

@@ -1,0 +1,85 @@
+//! Numbers the Russian way: decimal comma, thin no-break space between thousands,
+//! a no-break space before the unit («12,5 %», «1 234 чел.»).
+
+/// Narrow no-break space: groups thousands and never breaks a number across lines.
+pub(crate) const THOUSANDS: char = '\u{202f}';
+/// No-break space between a number and its unit.
+pub(crate) const BEFORE_UNIT: char = '\u{a0}';
+
+/// `1234.5` with 1 decimal -> «1 234,5» (narrow no-break space).
+pub(crate) fn format_number(value: f64, decimals: usize) -> String {
+    let text = format!("{:.*}", decimals, value.abs());
+    let (whole, fraction) = match text.split_once('.') {
+        Some((whole, fraction)) => (whole, Some(fraction)),
+        None => (text.as_str(), None),
+    };
+    let mut grouped = String::new();
+    // Four-digit numbers are not grouped in Russian typography (2025, 1234).
+    let group = whole.len() > 4;
+    for (i, digit) in whole.chars().enumerate() {
+        if group && i > 0 && (whole.len() - i) % 3 == 0 {
+            grouped.push(THOUSANDS);
+        }
+        grouped.push(digit);
+    }
+    let negative = value < 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0');
+    let mut out = String::new();
+    if negative {
+        out.push('−');
+    }
+    out.push_str(&grouped);
+    if let Some(fraction) = fraction {
+        out.push(',');
+        out.push_str(fraction);
+    }
+    out
+}
+
+/// A number with its unit: «12,5 %», «3,8 балла» stays «3,8 балл» (units are written
+/// as the data gives them).
+pub(crate) fn format_value(value: f64, decimals: usize, unit: &str) -> String {
+    let number = format_number(value, decimals);
+    if unit.is_empty() {
+        number
+    } else {
+        format!("{number}{BEFORE_UNIT}{unit}")
+    }
+}
+
+/// A change with its sign: «+1,2», «−0,4», «0,0».
+pub(crate) fn format_change(delta: f64, decimals: usize) -> String {
+    let number = format_number(delta, decimals);
+    if delta > 0.0 && number.chars().any(|c| c.is_ascii_digit() && c != '0') {
+        format!("+{number}")
+    } else {
+        number
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uses_decimal_comma_and_thin_space() {
+        assert_eq!(format_number(12.5, 1), "12,5");
+        assert_eq!(format_number(1234.0, 0), "1234");
+        assert_eq!(format_number(12345.67, 1), "12\u{202f}345,7");
+        assert_eq!(format_number(1234567.0, 0), "1\u{202f}234\u{202f}567");
+        assert_eq!(format_number(-3.26, 1), "−3,3");
+        assert_eq!(format_number(-0.01, 1), "0,0");
+    }
+
+    #[test]
+    fn puts_a_no_break_space_before_the_unit() {
+        assert_eq!(format_value(12.5, 1, "%"), "12,5\u{a0}%");
+        assert_eq!(format_value(7.0, 0, ""), "7");
+    }
+
+    #[test]
+    fn signs_changes() {
+        assert_eq!(format_change(1.24, 1), "+1,2");
+        assert_eq!(format_change(-0.4, 1), "−0,4");
+        assert_eq!(format_change(0.0, 1), "0,0");
+    }
+}

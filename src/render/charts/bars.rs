@@ -1,0 +1,601 @@
+//! Organisations compared for one period: sorted horizontal bars, one row each, with
+//! the district's value as a dashed vertical reference line.
+//!
+//! The caller sorts the bars (best first) and decides each bar's [`Tone`] from the
+//! indicator's direction; this module only draws. Tone is never told by colour alone:
+//! better is a solid blue bar, worse a vermillion bar with a dark outline and diagonal
+//! hatching, the same a light grey bar with a grey outline (lighter than the others,
+//! so it also differs in a grey print). The legend under the bars repeats the three
+//! swatches in words. Each bar carries its value, so no value axis is drawn.
+//!
+//! Also home of the text and legend helpers the sibling charts share
+//! ([`TEXT_SIZE`], [`text_width`], [`fit_label`], [`flow`], [`LEGEND_LINE`]); they
+//! measure with the embedded PT Sans, the metrics every chart is laid out with.
+
+use plotters::coord::Shift;
+use plotters::element::DashedPathElement;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use super::{accessible_svg, palette, register_font, FAMILY};
+use crate::numbers::format_value;
+
+#[derive(Debug, Clone)]
+pub(crate) struct BarChart {
+    /// Unique on the page, for the SVG's title and desc ids.
+    pub(crate) id: String,
+    pub(crate) title: String,
+    pub(crate) unit: String,
+    pub(crate) decimals: usize,
+    /// Already sorted by the caller, best first; drawn top to bottom in this order.
+    pub(crate) bars: Vec<Bar>,
+    /// `("Округ", value)`: a dashed vertical line labelled with its value.
+    pub(crate) reference: Option<(String, f64)>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Bar {
+    /// The organisation's short name; truncated with «…» when it does not fit.
+    pub(crate) label: String,
+    pub(crate) value: f64,
+    pub(crate) tone: Tone,
+}
+
+/// A bar's standing against the reference, decided by the caller.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Tone {
+    Better,
+    Worse,
+    Same,
+}
+
+/// Plotters writes `font-size` as its size ÷ 1.24: 15.5 gives 12.5 px text.
+pub(super) const TEXT_SIZE: f64 = 15.5;
+
+const WIDTH: u32 = 640;
+const ROW: i32 = 22;
+const BAR_INSET: i32 = 4;
+const PAD: i32 = 8;
+/// Room for the reference label above the rows.
+const TOP: i32 = 26;
+/// Height of a legend line; items on a line are [`LEGEND_GAP`] apart.
+pub(super) const LEGEND_LINE: i32 = 22;
+const LEGEND_GAP: i32 = 18;
+/// The label column: «МБОУ «Сосновская СОШ»» and the like fit, longer names get «…».
+const LABEL_AREA: i32 = 220;
+const HATCH_STEP: i32 = 6;
+/// The fill of «на уровне»: lighter than blue and vermillion, so tone survives grey print.
+const SAME_FILL: RGBColor = RGBColor(190, 190, 190);
+
+/// Width in pixels of `text` at [`TEXT_SIZE`]: measured with the embedded PT Sans and
+/// widened by a quarter, since a reader's `sans-serif` (DejaVu Sans, Arial, Roboto)
+/// is wider than PT Sans; layout errs towards more room.
+pub(super) fn text_width(text: &str) -> i32 {
+    let measured = (FAMILY, TEXT_SIZE)
+        .into_font()
+        .box_size(text)
+        .map(|(width, _)| f64::from(width))
+        .unwrap_or(text.chars().count() as f64 * 7.0);
+    (measured * 1.25).ceil() as i32
+}
+
+/// `text` as is when it fits in `max_width` pixels, else cut at a character and ended
+/// with «…».
+pub(super) fn fit_label(text: &str, max_width: i32) -> String {
+    if text_width(text) <= max_width {
+        return text.to_string();
+    }
+    let mut chars: Vec<char> = text.trim_end().chars().collect();
+    while !chars.is_empty() {
+        chars.pop();
+        let cut: String = chars.iter().collect();
+        let candidate = format!("{}…", cut.trim_end());
+        if text_width(&candidate) <= max_width {
+            return candidate;
+        }
+    }
+    "…".to_string()
+}
+
+/// «1 организация», «3 организации», «12 организаций».
+fn organisations(count: usize) -> String {
+    let word = match (count % 10, count % 100) {
+        (_, 11..=14) => "организаций",
+        (1, _) => "организация",
+        (2..=4, _) => "организации",
+        _ => "организаций",
+    };
+    format!("{count} {word}")
+}
+
+/// Places items of the given widths left to right from `left`, wrapping before
+/// `right`: the x and the line number of each. Legends use it.
+pub(super) fn flow(widths: &[i32], left: i32, right: i32) -> Vec<(i32, i32)> {
+    let mut x = left;
+    let mut line = 0;
+    let mut out = Vec::new();
+    for &width in widths {
+        if x > left && x + width > right {
+            x = left;
+            line += 1;
+        }
+        out.push((x, line));
+        x += width + LEGEND_GAP;
+    }
+    out
+}
+
+/// The chart as an accessible SVG string; `None` when there are no bars.
+pub(crate) fn render_bars(chart: &BarChart) -> Option<String> {
+    if chart.bars.is_empty() {
+        return None;
+    }
+    register_font();
+    let legend = legend_items(chart);
+    let lines = legend.last().map_or(0, |item| item.1 .1 + 1);
+    let height = TOP + ROW * chart.bars.len() as i32 + 12 + LEGEND_LINE * lines;
+    let mut svg = String::new();
+    draw(chart, &mut svg, height as u32, &legend).ok()?;
+    Some(accessible_svg(
+        &svg,
+        &chart.id,
+        &chart.title,
+        &describe(chart),
+    ))
+}
+
+fn fail(e: DrawingAreaErrorKind<std::io::Error>) -> String {
+    e.to_string()
+}
+
+/// A value that can be drawn: NaN and infinities count as zero (and are labelled
+/// «нет данных»).
+fn drawable(value: f64) -> f64 {
+    if value.is_finite() {
+        value
+    } else {
+        0.0
+    }
+}
+
+/// «8,3 %», or «нет данных» for a value that is not a number.
+fn value_text(chart: &BarChart, value: f64) -> String {
+    if value.is_finite() {
+        format_value(value, chart.decimals, &chart.unit)
+    } else {
+        "нет данных".to_string()
+    }
+}
+
+fn draw(
+    chart: &BarChart,
+    svg: &mut String,
+    height: u32,
+    legend: &[LegendItem],
+) -> Result<(), String> {
+    let root = SVGBackend::with_string(svg, (WIDTH, height)).into_drawing_area();
+    root.fill(&WHITE).map_err(fail)?;
+    let text = (FAMILY, TEXT_SIZE).into_font().color(&palette::TEXT);
+    let value_text = |value: f64| value_text(chart, value);
+    let reference = chart
+        .reference
+        .as_ref()
+        .filter(|(_, value)| value.is_finite());
+
+    // Domain: always includes zero (bars start there) and the reference.
+    let values = chart.bars.iter().map(|bar| drawable(bar.value));
+    let lo = values
+        .clone()
+        .chain(reference.map(|r| r.1))
+        .fold(0.0_f64, f64::min);
+    let mut hi = values.chain(reference.map(|r| r.1)).fold(0.0_f64, f64::max);
+    if hi == lo {
+        hi = lo + 1.0;
+    }
+    // Value labels sit past the bar's end: room on the right, and on the left of
+    // zero when some bar is negative.
+    let label_room = |negative: bool| {
+        chart
+            .bars
+            .iter()
+            .filter(|bar| (drawable(bar.value) < 0.0) == negative)
+            .map(|bar| text_width(&value_text(bar.value)) + 6)
+            .max()
+            .unwrap_or(0)
+    };
+    let plot_left = LABEL_AREA + label_room(true);
+    let plot_right = WIDTH as i32 - PAD - label_room(false);
+    let x_of = |value: f64| {
+        plot_left + ((value - lo) / (hi - lo) * f64::from(plot_right - plot_left)).round() as i32
+    };
+    let zero = x_of(0.0);
+    let row_top = |i: usize| TOP + ROW * i as i32;
+    let rows_bottom = row_top(chart.bars.len());
+
+    root.draw(&PathElement::new(
+        vec![(zero, TOP), (zero, rows_bottom)],
+        palette::GREY.stroke_width(1),
+    ))
+    .map_err(fail)?;
+    let mut ends = Vec::new();
+    for (i, bar) in chart.bars.iter().enumerate() {
+        let top = row_top(i);
+        let centre = top + ROW / 2;
+        root.draw(&Text::new(
+            fit_label(&bar.label, LABEL_AREA - PAD - 6),
+            (LABEL_AREA - 6, centre),
+            text.clone().pos(Pos::new(HPos::Right, VPos::Center)),
+        ))
+        .map_err(fail)?;
+        let value = drawable(bar.value);
+        let end = x_of(value);
+        let (x0, x1) = (zero.min(end), zero.max(end));
+        draw_bar(
+            &root,
+            bar.tone,
+            [(x0, top + BAR_INSET), (x1, top + ROW - BAR_INSET)],
+        )?;
+        ends.push((end, centre, value < 0.0, value_text(bar.value)));
+    }
+
+    if let Some((name, value)) = reference {
+        let x = x_of(*value);
+        root.draw(&DashedPathElement::new(
+            vec![(x, TOP - 4), (x, rows_bottom)],
+            5,
+            4,
+            palette::TEXT.stroke_width(2),
+        ))
+        .map_err(fail)?;
+        let label = format!("{name}: {}", value_text(*value));
+        let half = text_width(&label) / 2;
+        let centre = x.clamp(PAD + half, WIDTH as i32 - PAD - half);
+        root.draw(&Text::new(
+            label,
+            (centre, TOP - 14),
+            text.clone().pos(Pos::new(HPos::Center, VPos::Center)),
+        ))
+        .map_err(fail)?;
+    }
+
+    // Value labels last, on a white ground, so the reference line never crosses them.
+    for (end, centre, negative, label) in ends {
+        let width = text_width(&label);
+        let (x0, anchor) = if negative {
+            (end - 5 - width, HPos::Right)
+        } else {
+            (end + 5, HPos::Left)
+        };
+        root.draw(&Rectangle::new(
+            [(x0 - 1, centre - 8), (x0 + width + 1, centre + 8)],
+            WHITE.filled(),
+        ))
+        .map_err(fail)?;
+        let x = if negative { end - 5 } else { end + 5 };
+        root.draw(&Text::new(
+            label,
+            (x, centre),
+            text.clone().pos(Pos::new(anchor, VPos::Center)),
+        ))
+        .map_err(fail)?;
+    }
+
+    draw_legend(&root, legend, rows_bottom + 12)?;
+    root.present().map_err(fail)?;
+    Ok(())
+}
+
+/// One bar in its tone's style; a zero-width bar still shows its outline.
+fn draw_bar(
+    root: &DrawingArea<SVGBackend<'_>, Shift>,
+    tone: Tone,
+    corners: [(i32, i32); 2],
+) -> Result<(), String> {
+    let [(x0, y0), (x1, y1)] = corners;
+    match tone {
+        Tone::Better => {
+            root.draw(&Rectangle::new(corners, palette::BLUE.filled()))
+                .map_err(fail)?;
+        }
+        Tone::Same => {
+            root.draw(&Rectangle::new(corners, SAME_FILL.filled()))
+                .map_err(fail)?;
+            root.draw(&Rectangle::new(corners, palette::GREY.stroke_width(1)))
+                .map_err(fail)?;
+        }
+        Tone::Worse => {
+            root.draw(&Rectangle::new(corners, palette::VERMILLION.filled()))
+                .map_err(fail)?;
+            for line in hatch(x0, y0, x1, y1) {
+                root.draw(&PathElement::new(line, palette::TEXT.stroke_width(1)))
+                    .map_err(fail)?;
+            }
+            root.draw(&Rectangle::new(corners, palette::TEXT.stroke_width(1)))
+                .map_err(fail)?;
+        }
+    }
+    Ok(())
+}
+
+/// Diagonal lines («/», every [`HATCH_STEP`] px) clipped to the rectangle.
+fn hatch(x0: i32, y0: i32, x1: i32, y1: i32) -> Vec<Vec<(i32, i32)>> {
+    let mut lines = Vec::new();
+    if x1 - x0 < 2 {
+        return lines;
+    }
+    // Points on a line satisfy x + y = sum.
+    let mut sum = x0 + y0 + HATCH_STEP / 2;
+    while sum < x1 + y1 {
+        let from_x = x0.max(sum - y1);
+        let to_x = x1.min(sum - y0);
+        if to_x > from_x {
+            lines.push(vec![(from_x, sum - from_x), (to_x, sum - to_x)]);
+        }
+        sum += HATCH_STEP;
+    }
+    lines
+}
+
+/// The words for the three tones, against the reference's name.
+fn tone_words(chart: &BarChart) -> [String; 3] {
+    match chart.reference.as_ref().map(|(name, _)| name.as_str()) {
+        Some(name) if name.to_lowercase() == "округ" => [
+            "лучше, чем по округу".to_string(),
+            "хуже, чем по округу".to_string(),
+            "на уровне округа".to_string(),
+        ],
+        Some(name) => [
+            format!("лучше, чем {name}"),
+            format!("хуже, чем {name}"),
+            format!("на уровне: {name}"),
+        ],
+        None => [
+            "лучше".to_string(),
+            "хуже".to_string(),
+            "на общем уровне".to_string(),
+        ],
+    }
+}
+
+/// A legend entry: tone, words, and its place (x, line).
+type LegendItem = (Tone, (i32, i32), String);
+
+/// The tones that occur, in the order better, worse, same, laid out in lines.
+fn legend_items(chart: &BarChart) -> Vec<LegendItem> {
+    let present: Vec<(Tone, String)> = [Tone::Better, Tone::Worse, Tone::Same]
+        .into_iter()
+        .zip(tone_words(chart))
+        .filter(|(tone, _)| chart.bars.iter().any(|bar| bar.tone == *tone))
+        .collect();
+    let widths: Vec<i32> = present
+        .iter()
+        .map(|(_, word)| SWATCH + 6 + text_width(word))
+        .collect();
+    present
+        .into_iter()
+        .zip(flow(&widths, PAD, WIDTH as i32 - PAD))
+        .map(|((tone, word), place)| (tone, place, word))
+        .collect()
+}
+
+const SWATCH: i32 = 22;
+
+fn draw_legend(
+    root: &DrawingArea<SVGBackend<'_>, Shift>,
+    legend: &[LegendItem],
+    top: i32,
+) -> Result<(), String> {
+    let text = (FAMILY, TEXT_SIZE)
+        .into_font()
+        .color(&palette::TEXT)
+        .pos(Pos::new(HPos::Left, VPos::Center));
+    for (tone, (x, line), word) in legend {
+        let centre = top + LEGEND_LINE * line + 8;
+        draw_bar(root, *tone, [(*x, centre - 7), (x + SWATCH, centre + 7)])?;
+        root.draw(&Text::new(
+            word.as_str(),
+            (x + SWATCH + 6, centre),
+            text.clone(),
+        ))
+        .map_err(fail)?;
+    }
+    Ok(())
+}
+
+/// The text summary in the SVG's `<desc>`: counts by tone, best and worst, reference.
+fn describe(chart: &BarChart) -> String {
+    let value_text = |value: f64| value_text(chart, value);
+    let mut text = format!(
+        "Сравнение значений: {} на диаграмме, от лучшего к худшему.",
+        organisations(chart.bars.len())
+    );
+    if chart.reference.is_some() {
+        let words = tone_words(chart);
+        let count = |tone: Tone| chart.bars.iter().filter(|bar| bar.tone == tone).count();
+        text.push_str(&format!(
+            " {} — {}, {} — {}, {} — {}.",
+            capitalise(&words[0]),
+            count(Tone::Better),
+            words[1],
+            count(Tone::Worse),
+            words[2],
+            count(Tone::Same)
+        ));
+    }
+    match chart.bars.as_slice() {
+        [only] => text.push_str(&format!(" {}: {}.", only.label, value_text(only.value))),
+        [best, .., worst] => text.push_str(&format!(
+            " Лучшее значение — {}: {}; худшее — {}: {}.",
+            best.label,
+            value_text(best.value),
+            worst.label,
+            value_text(worst.value)
+        )),
+        [] => {}
+    }
+    if let Some((name, value)) = &chart.reference {
+        text.push_str(&format!(" {name} — {}.", value_text(*value)));
+    }
+    text
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bar(label: &str, value: f64, tone: Tone) -> Bar {
+        Bar {
+            label: label.into(),
+            value,
+            tone,
+        }
+    }
+
+    fn chart() -> BarChart {
+        BarChart {
+            id: "absent".into(),
+            title: "Доля пропусков уроков, 2025".into(),
+            unit: "%".into(),
+            decimals: 1,
+            bars: vec![
+                bar("МБОУ «Сосновская СОШ»", 6.2, Tone::Better),
+                bar("МБОУ «Лицей № 1»", 7.9, Tone::Better),
+                bar("МБОУ «СОШ № 3»", 8.3, Tone::Same),
+                bar(
+                    "МБОУ «Озёрная основная общеобразовательная школа»",
+                    9.6,
+                    Tone::Worse,
+                ),
+                bar("МКОУ «Лесная ООШ»", 12.46, Tone::Worse),
+            ],
+            reference: Some(("Округ".into(), 8.3)),
+        }
+    }
+
+    fn count_fill(svg: &str, colour: &str) -> usize {
+        svg.lines()
+            .filter(|line| {
+                line.starts_with("<rect") && line.contains(&format!("fill=\"{colour}\""))
+            })
+            .count()
+    }
+
+    #[test]
+    fn draws_an_accessible_svg_with_labels_values_and_reference() {
+        let svg = render_bars(&chart()).unwrap();
+        assert!(svg.starts_with("<svg role=\"img\""));
+        assert!(svg.contains("<title id=\"absent-title\">Доля пропусков уроков, 2025</title>"));
+        assert!(svg.contains(">\nМБОУ «Сосновская СОШ»\n</text>"));
+        assert!(svg.contains(">\n6,2\u{a0}%\n</text>"));
+        assert!(
+            svg.contains(">\n12,5\u{a0}%\n</text>"),
+            "rounded to one decimal"
+        );
+        assert!(svg.contains(">\nОкруг: 8,3\u{a0}%\n</text>"));
+        assert!(svg.contains("font-family=\"sans-serif\""));
+        assert!(svg.contains("font-size=\"12.5\""));
+    }
+
+    #[test]
+    fn truncates_long_names_with_an_ellipsis() {
+        let svg = render_bars(&chart()).unwrap();
+        assert!(!svg.contains("общеобразовательная школа»\n</text>"));
+        assert!(svg.contains("…\n</text>"));
+        let cut = fit_label("МБОУ «Озёрная основная общеобразовательная школа»", 206);
+        assert!(cut.ends_with('…') && text_width(&cut) <= 206, "{cut}");
+        assert_eq!(fit_label("МБОУ «СОШ № 3»", 206), "МБОУ «СОШ № 3»");
+    }
+
+    #[test]
+    fn marks_tone_by_fill_outline_and_hatching() {
+        let svg = render_bars(&chart()).unwrap();
+        // Bars plus one legend swatch per tone.
+        assert_eq!(count_fill(&svg, "#0072B2"), 2 + 1);
+        assert_eq!(count_fill(&svg, "#D55E00"), 2 + 1);
+        assert_eq!(count_fill(&svg, "#BEBEBE"), 1 + 1);
+        // Worse bars and their swatch are outlined and hatched.
+        let outlines = svg
+            .lines()
+            .filter(|l| l.starts_with("<rect") && l.contains("fill=\"none\" stroke=\"#1B1B1B\""))
+            .count();
+        assert_eq!(outlines, 3);
+        assert!(svg.matches("<polyline").count() > 10, "hatch lines");
+        assert!(svg.contains(">\nлучше, чем по округу\n</text>"));
+        assert!(svg.contains(">\nхуже, чем по округу\n</text>"));
+        assert!(svg.contains(">\nна уровне округа\n</text>"));
+    }
+
+    #[test]
+    fn hatch_lines_stay_inside_the_bar() {
+        let lines = hatch(10, 20, 50, 34);
+        assert!(!lines.is_empty());
+        for line in lines {
+            for (x, y) in line {
+                assert!((10..=50).contains(&x) && (20..=34).contains(&y));
+            }
+        }
+        assert!(hatch(10, 20, 11, 34).is_empty());
+    }
+
+    #[test]
+    fn describes_counts_best_worst_and_reference() {
+        let desc = describe(&chart());
+        assert!(desc.starts_with("Сравнение значений: 5 организаций на диаграмме"));
+        assert!(desc
+            .contains("Лучше, чем по округу — 2, хуже, чем по округу — 2, на уровне округа — 1."));
+        assert!(desc.contains("Лучшее значение — МБОУ «Сосновская СОШ»: 6,2\u{a0}%; худшее — МКОУ «Лесная ООШ»: 12,5\u{a0}%."));
+        assert!(desc.ends_with("Округ — 8,3\u{a0}%."));
+    }
+
+    #[test]
+    fn is_byte_identical_on_every_run() {
+        assert_eq!(render_bars(&chart()), render_bars(&chart()));
+    }
+
+    #[test]
+    fn draws_nothing_without_bars() {
+        let mut empty = chart();
+        empty.bars.clear();
+        assert_eq!(render_bars(&empty), None);
+    }
+
+    #[test]
+    fn draws_zero_and_negative_values_left_of_zero() {
+        let mut changes = chart();
+        changes.unit = "п.п.".into();
+        changes.bars = vec![
+            bar("Школа А", 1.5, Tone::Better),
+            bar("Школа Б", 0.0, Tone::Same),
+            bar("Школа В", -2.25, Tone::Worse),
+            bar("Школа Г", f64::NAN, Tone::Same),
+        ];
+        changes.reference = Some(("Приозёрная область".into(), -0.4));
+        let svg = render_bars(&changes).unwrap();
+        assert!(
+            svg.contains(">\n−2,3\u{a0}п.п.\n</text>")
+                || svg.contains(">\n−2,2\u{a0}п.п.\n</text>")
+        );
+        assert!(svg.contains(">\n0,0\u{a0}п.п.\n</text>"));
+        assert!(svg.contains(">\nПриозёрная область: −0,4\u{a0}п.п.\n</text>"));
+        assert!(svg.contains(">\nхуже, чем Приозёрная область\n</text>"));
+        assert!(svg.contains(">\nнет данных\n</text>"));
+        assert!(!svg.contains("NaN"));
+    }
+
+    #[test]
+    fn declines_organisations() {
+        assert_eq!(organisations(1), "1 организация");
+        assert_eq!(organisations(3), "3 организации");
+        assert_eq!(organisations(11), "11 организаций");
+        assert_eq!(organisations(22), "22 организации");
+        assert_eq!(organisations(25), "25 организаций");
+    }
+}

@@ -1,0 +1,647 @@
+//! Indicator pages: the list by direction, a page per direction and per indicator
+//! with its charts (time series, comparison of organisations, distribution), the data
+//! table behind every chart, and the indicator as CSV.
+
+use std::collections::BTreeSet;
+
+use serde::Serialize;
+
+use super::charts::{
+    render_bars, render_line, render_stacked, Bar, BarChart, LineChart, LineSeries, StackRow,
+    StackedChart, Tone,
+};
+use crate::analyze::{Analysis, IndicatorSummary, Standing, Trend};
+use crate::load::{Better, PeriodKind};
+use crate::model::{Indicator, Model, Period, Place};
+use crate::numbers::{format_change, format_number, format_value};
+
+/// An indicator as listed: its latest municipal value and where it is going.
+#[derive(Debug, Serialize)]
+pub(crate) struct IndicatorCard {
+    pub(crate) id: String,
+    pub(crate) title: String,
+    pub(crate) url: String,
+    pub(crate) unit: String,
+    /// «2025», «2024/25»
+    pub(crate) period: Option<String>,
+    /// «8,3 %»
+    pub(crate) value: Option<String>,
+    /// «−0,8 п.п. к 2024»
+    pub(crate) change: Option<String>,
+    /// improved | worsened | unchanged
+    pub(crate) trend: Option<&'static str>,
+    /// «улучшение», «ухудшение», «без изменений»
+    pub(crate) trend_label: Option<&'static str>,
+    /// ↑ ↓ → : where the value moved (not whether that is good)
+    pub(crate) arrow: Option<&'static str>,
+    /// «Цель 2025: 7,0 %»
+    pub(crate) target: Option<String>,
+    /// Whether the target of the latest period is met.
+    pub(crate) target_met: Option<bool>,
+    /// The value is a mean over disaggregations («в среднем по предметам»).
+    pub(crate) averaged: bool,
+    pub(crate) better: &'static str,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct DirectionView {
+    pub(crate) id: String,
+    pub(crate) title: String,
+    pub(crate) url: String,
+    pub(crate) description: Option<String>,
+    pub(crate) indicators: Vec<IndicatorCard>,
+}
+
+/// A chart with its headline, subtitle and the table of its data.
+#[derive(Debug, Serialize)]
+pub(crate) struct Figure {
+    pub(crate) title: String,
+    pub(crate) subtitle: String,
+    pub(crate) svg: String,
+    pub(crate) table: DataTable,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct DataTable {
+    pub(crate) caption: String,
+    pub(crate) corner: String,
+    pub(crate) columns: Vec<String>,
+    pub(crate) rows: Vec<DataRow>,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct DataRow {
+    pub(crate) label: String,
+    pub(crate) cells: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct TargetView {
+    pub(crate) period: String,
+    pub(crate) value: String,
+    /// «достигнута», «не достигнута», «нет данных»
+    pub(crate) state: &'static str,
+    pub(crate) met: Option<bool>,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct IndicatorView {
+    #[serde(flatten)]
+    pub(crate) card: IndicatorCard,
+    pub(crate) description: Option<String>,
+    pub(crate) method: Option<String>,
+    pub(crate) source: Option<String>,
+    /// «чем меньше, тем лучше»
+    pub(crate) better_text: &'static str,
+    /// «по календарным годам» / «по учебным годам»
+    pub(crate) period_text: &'static str,
+    pub(crate) direction: super::views::LinkView,
+    pub(crate) csv_url: String,
+    pub(crate) targets: Vec<TargetView>,
+    pub(crate) figures: Vec<Figure>,
+    /// Disaggregations («subject: русский язык, математика»), as written in the data.
+    pub(crate) dims: Vec<String>,
+}
+
+const NO_DATA: &str = "нет данных";
+
+fn better_word(better: Better) -> &'static str {
+    match better {
+        Better::Higher => "higher",
+        Better::Lower => "lower",
+    }
+}
+
+/// «п.п.» for a change of a percentage, else the unit itself.
+fn change_unit(unit: &str) -> &str {
+    if unit == "%" {
+        "п.п."
+    } else {
+        unit
+    }
+}
+
+pub(crate) fn card(
+    model: &Model,
+    indicator: &Indicator,
+    summary: &IndicatorSummary,
+) -> IndicatorCard {
+    let latest_target = summary
+        .latest
+        .and_then(|(period, _)| indicator.targets.range(period..).next())
+        .or_else(|| indicator.targets.iter().next_back());
+    IndicatorCard {
+        id: indicator.id.clone(),
+        title: indicator.title.clone(),
+        url: model.link(&format!("/indicators/{}/", indicator.id)),
+        unit: indicator.unit.clone(),
+        period: summary.latest.map(|(p, _)| p.label()),
+        value: summary
+            .latest
+            .map(|(_, v)| format_value(v, indicator.decimals, &indicator.unit)),
+        change: match (summary.previous, summary.latest) {
+            (Some((from_period, from)), Some((_, to))) => Some(format!(
+                "{} {} к {}",
+                format_change(to - from, indicator.decimals),
+                change_unit(&indicator.unit),
+                from_period
+            )),
+            _ => None,
+        },
+        trend: summary.trend.map(|t| match t {
+            Trend::Improved => "improved",
+            Trend::Worsened => "worsened",
+            Trend::Unchanged => "unchanged",
+        }),
+        trend_label: summary.trend.map(|t| match t {
+            Trend::Improved => "улучшение",
+            Trend::Worsened => "ухудшение",
+            Trend::Unchanged => "без изменений",
+        }),
+        arrow: match (summary.previous, summary.latest, summary.trend) {
+            (_, _, Some(Trend::Unchanged)) => Some("→"),
+            (Some((_, from)), Some((_, to)), _) if to > from => Some("↑"),
+            (Some(_), Some(_), _) => Some("↓"),
+            _ => None,
+        },
+        target: latest_target.map(|(period, value)| {
+            format!(
+                "Цель {period}: {}",
+                format_value(*value, indicator.decimals, &indicator.unit)
+            )
+        }),
+        target_met: summary
+            .latest
+            .and_then(|(period, _)| summary.targets_met.get(&period).copied()),
+        averaged: summary.headline.averaged,
+        better: better_word(indicator.better),
+    }
+}
+
+pub(crate) fn direction_view(model: &Model, analysis: &Analysis, index: usize) -> DirectionView {
+    let direction = &model.indicators.directions[index];
+    DirectionView {
+        id: direction.id.clone(),
+        title: direction.title.clone(),
+        url: model.link(&format!("/indicators/{}/", direction.id)),
+        description: direction.description.clone(),
+        indicators: direction
+            .indicators
+            .iter()
+            .map(|&i| {
+                card(
+                    model,
+                    &model.indicators.indicators[i],
+                    &analysis.indicators[i],
+                )
+            })
+            .collect(),
+    }
+}
+
+pub(crate) fn indicator_view(model: &Model, analysis: &Analysis, index: usize) -> IndicatorView {
+    let indicator = &model.indicators.indicators[index];
+    let summary = &analysis.indicators[index];
+    let direction = &model.indicators.directions[indicator.direction];
+    let targets = indicator
+        .targets
+        .iter()
+        .map(|(period, value)| {
+            let met = summary.targets_met.get(period).copied();
+            TargetView {
+                period: period.label(),
+                value: format_value(*value, indicator.decimals, &indicator.unit),
+                state: match met {
+                    Some(true) => "достигнута",
+                    Some(false) => "не достигнута",
+                    None => NO_DATA,
+                },
+                met,
+            }
+        })
+        .collect();
+    let dims = indicator
+        .dims
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let values: BTreeSet<&str> = indicator
+                .observations
+                .iter()
+                .map(|o| o.dims[i].as_str())
+                .collect();
+            format!(
+                "{name}: {}",
+                values.into_iter().collect::<Vec<_>>().join(", ")
+            )
+        })
+        .collect();
+    IndicatorView {
+        card: card(model, indicator, summary),
+        description: indicator.description.clone(),
+        method: indicator.method.clone(),
+        source: indicator.source.clone(),
+        better_text: match indicator.better {
+            Better::Higher => "чем больше, тем лучше",
+            Better::Lower => "чем меньше, тем лучше",
+        },
+        period_text: match indicator.period_kind {
+            PeriodKind::Year => "по календарным годам",
+            PeriodKind::SchoolYear => "по учебным годам",
+        },
+        direction: super::views::LinkView {
+            title: direction.title.clone(),
+            path: format!("/indicators/{}/", direction.id),
+            url: model.link(&format!("/indicators/{}/", direction.id)),
+        },
+        csv_url: model.link(&format!("/indicators/{}.csv", indicator.id)),
+        targets,
+        figures: figures(model, indicator),
+        dims,
+    }
+}
+
+/// The name of a place as a reader sees it.
+pub(crate) fn place_name(model: &Model, place: Place) -> String {
+    match place {
+        Place::Municipality => "Округ".into(),
+        Place::Region => "Регион".into(),
+        Place::Russia => "Россия".into(),
+        Place::Org(i) => model.register.organizations[i].short_name.clone(),
+    }
+}
+
+/// Distinct disaggregation combinations in data order; one empty combination when
+/// the indicator has none.
+fn slices(indicator: &Indicator) -> Vec<Vec<String>> {
+    let mut seen: Vec<Vec<String>> = Vec::new();
+    for o in &indicator.observations {
+        if !seen.contains(&o.dims) {
+            seen.push(o.dims.clone());
+        }
+    }
+    seen.sort();
+    if seen.is_empty() {
+        seen.push(Vec::new());
+    }
+    seen
+}
+
+fn slice_label(indicator: &Indicator, slice: &[String]) -> String {
+    let _ = indicator;
+    slice
+        .iter()
+        .filter(|s| !s.is_empty())
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn figures(model: &Model, indicator: &Indicator) -> Vec<Figure> {
+    let mut figures = Vec::new();
+    if indicator.stack.is_some() {
+        if let Some(figure) = distribution_figure(model, indicator) {
+            figures.push(figure);
+        }
+        return figures;
+    }
+    let periods: Vec<Period> = indicator
+        .observations
+        .iter()
+        .map(|o| o.period)
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let all_slices = slices(indicator);
+    for (n, slice) in all_slices.iter().enumerate() {
+        let suffix = slice_label(indicator, slice);
+        let value_of = |place: Place, period: Period| {
+            indicator
+                .observations
+                .iter()
+                .find(|o| o.place == place && o.period == period && &o.dims == slice)
+                .and_then(|o| o.value)
+        };
+        if let Some(figure) = trend_figure(indicator, &periods, &suffix, n, &value_of) {
+            figures.push(figure);
+        }
+        if let Some(figure) = comparison_figure(model, indicator, &suffix, n, &periods, &value_of) {
+            figures.push(figure);
+        }
+    }
+    figures
+}
+
+fn titled(base: String, suffix: &str) -> String {
+    if suffix.is_empty() {
+        base
+    } else {
+        format!("{base} ({suffix})")
+    }
+}
+
+fn trend_figure(
+    indicator: &Indicator,
+    periods: &[Period],
+    suffix: &str,
+    n: usize,
+    value_of: &dyn Fn(Place, Period) -> Option<f64>,
+) -> Option<Figure> {
+    let mut series = Vec::new();
+    for (place, name) in [
+        (Place::Municipality, "Округ"),
+        (Place::Region, "Регион"),
+        (Place::Russia, "Россия"),
+    ] {
+        let values: Vec<Option<f64>> = periods.iter().map(|&p| value_of(place, p)).collect();
+        if values.iter().any(Option::is_some) {
+            series.push(LineSeries {
+                name: name.into(),
+                values,
+            });
+        }
+    }
+    if series.is_empty() {
+        return None;
+    }
+    let targets: Vec<(usize, f64)> = periods
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| indicator.targets.get(p).map(|t| (i, *t)))
+        .collect();
+    let labels: Vec<String> = periods.iter().map(|p| p.label()).collect();
+    let title = titled(format!("{}: динамика", indicator.title), suffix);
+    let svg = render_line(&LineChart {
+        id: format!("trend-{}-{n}", indicator.id),
+        title: title.clone(),
+        unit: indicator.unit.clone(),
+        decimals: indicator.decimals,
+        periods: labels.clone(),
+        series: series.clone(),
+        targets: targets.clone(),
+    })?;
+    let mut rows: Vec<DataRow> = series
+        .iter()
+        .map(|s| DataRow {
+            label: s.name.clone(),
+            cells: s
+                .values
+                .iter()
+                .map(|v| v.map_or(NO_DATA.into(), |v| format_number(v, indicator.decimals)))
+                .collect(),
+        })
+        .collect();
+    if !targets.is_empty() {
+        rows.push(DataRow {
+            label: "Цель".into(),
+            cells: periods
+                .iter()
+                .map(|p| {
+                    indicator
+                        .targets
+                        .get(p)
+                        .map_or(String::new(), |t| format_number(*t, indicator.decimals))
+                })
+                .collect(),
+        });
+    }
+    let territory = series
+        .iter()
+        .map(|s| match s.name.as_str() {
+            "Россия" => s.name.clone(),
+            other => other.to_lowercase(),
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    Some(Figure {
+        subtitle: format!(
+            "{}, {}; {} — {}",
+            unit_words(&indicator.unit),
+            territory,
+            labels.first().cloned().unwrap_or_default(),
+            labels.last().cloned().unwrap_or_default()
+        ),
+        svg,
+        table: DataTable {
+            caption: format!(
+                "Данные диаграммы «{title}», {}",
+                unit_words(&indicator.unit)
+            ),
+            corner: "Территория".into(),
+            columns: labels,
+            rows,
+        },
+        title,
+    })
+}
+
+fn comparison_figure(
+    model: &Model,
+    indicator: &Indicator,
+    suffix: &str,
+    n: usize,
+    periods: &[Period],
+    value_of: &dyn Fn(Place, Period) -> Option<f64>,
+) -> Option<Figure> {
+    // The latest period in which organisations have values.
+    let period = periods.iter().rev().copied().find(|&p| {
+        (0..model.register.organizations.len()).any(|o| value_of(Place::Org(o), p).is_some())
+    })?;
+    let municipality = value_of(Place::Municipality, period);
+    let mut bars: Vec<Bar> = (0..model.register.organizations.len())
+        .filter_map(|o| {
+            let value = value_of(Place::Org(o), period)?;
+            let tone = match municipality
+                .map(|m| crate::analyze::Standing::from_values(indicator, value, m))
+            {
+                Some(Standing::Better) => Tone::Better,
+                Some(Standing::Worse) => Tone::Worse,
+                _ => Tone::Same,
+            };
+            Some(Bar {
+                label: model.register.organizations[o].short_name.clone(),
+                value,
+                tone,
+            })
+        })
+        .collect();
+    // Best first: the order a reader scans, not a ranking by name.
+    bars.sort_by(|a, b| {
+        let order = a
+            .value
+            .partial_cmp(&b.value)
+            .unwrap_or(std::cmp::Ordering::Equal);
+        match indicator.better {
+            Better::Higher => order.reverse(),
+            Better::Lower => order,
+        }
+        .then(a.label.cmp(&b.label))
+    });
+    let title = titled(
+        format!("{}: организации, {period}", indicator.title),
+        suffix,
+    );
+    let rows = bars
+        .iter()
+        .map(|b| DataRow {
+            label: b.label.clone(),
+            cells: vec![
+                format_number(b.value, indicator.decimals),
+                match b.tone {
+                    Tone::Better => "лучше, чем по округу",
+                    Tone::Worse => "хуже, чем по округу",
+                    Tone::Same => "на уровне округа",
+                }
+                .into(),
+            ],
+        })
+        .collect();
+    let svg = render_bars(&BarChart {
+        id: format!("orgs-{}-{n}", indicator.id),
+        title: title.clone(),
+        unit: indicator.unit.clone(),
+        decimals: indicator.decimals,
+        bars,
+        reference: municipality.map(|m| ("Округ".to_string(), m)),
+    })?;
+    Some(Figure {
+        subtitle: format!(
+            "{}, образовательные организации округа, {period}{}",
+            unit_words(&indicator.unit),
+            municipality.map_or(String::new(), |m| format!(
+                "; по округу — {}",
+                format_value(m, indicator.decimals, &indicator.unit)
+            ))
+        ),
+        svg,
+        table: DataTable {
+            caption: format!("Данные диаграммы «{title}»"),
+            corner: "Организация".into(),
+            columns: vec![
+                format!("Значение, {}", indicator.unit),
+                "Сравнение с округом".into(),
+            ],
+            rows,
+        },
+        title,
+    })
+}
+
+fn distribution_figure(model: &Model, indicator: &Indicator) -> Option<Figure> {
+    let period = indicator.observations.iter().map(|o| o.period).max()?;
+    let mut parts: Vec<String> = indicator
+        .observations
+        .iter()
+        .filter_map(|o| o.part.clone())
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    parts.sort();
+    let mut places: Vec<Place> = indicator
+        .observations
+        .iter()
+        .filter(|o| o.period == period)
+        .map(|o| o.place)
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    places.retain(|p| matches!(p, Place::Municipality | Place::Org(_)));
+    let rows: Vec<StackRow> = places
+        .iter()
+        .map(|&place| StackRow {
+            label: place_name(model, place),
+            values: parts
+                .iter()
+                .map(|part| {
+                    indicator
+                        .observations
+                        .iter()
+                        .find(|o| {
+                            o.place == place && o.period == period && o.part.as_ref() == Some(part)
+                        })
+                        .and_then(|o| o.value)
+                })
+                .collect(),
+        })
+        .collect();
+    let title = format!("{}, {period}", indicator.title);
+    let legend: Vec<String> = parts.clone();
+    let svg = render_stacked(&StackedChart {
+        id: format!("dist-{}", indicator.id),
+        title: title.clone(),
+        unit: indicator.unit.clone(),
+        decimals: indicator.decimals,
+        parts: legend.clone(),
+        rows: rows.clone(),
+    })?;
+    Some(Figure {
+        subtitle: format!(
+            "{}, округ и организации, {period}",
+            unit_words(&indicator.unit)
+        ),
+        svg,
+        table: DataTable {
+            caption: format!(
+                "Данные диаграммы «{title}», {}",
+                unit_words(&indicator.unit)
+            ),
+            corner: "Организация".into(),
+            columns: legend,
+            rows: rows
+                .into_iter()
+                .map(|r| DataRow {
+                    label: r.label,
+                    cells: r
+                        .values
+                        .iter()
+                        .map(|v| v.map_or(NO_DATA.into(), |v| format_number(v, indicator.decimals)))
+                        .collect(),
+                })
+                .collect(),
+        },
+        title,
+    })
+}
+
+fn unit_words(unit: &str) -> String {
+    match unit {
+        "%" => "в процентах".into(),
+        "" => "значение".into(),
+        other => format!("единица: {other}"),
+    }
+}
+
+/// The indicator as CSV: one row per value, with names and the target of the period.
+pub(crate) fn indicator_csv(model: &Model, indicator: &Indicator) -> Vec<u8> {
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    let mut header = vec!["year".to_string(), "org".into(), "org_name".into()];
+    header.extend(indicator.dims.iter().cloned());
+    if let Some(stack) = &indicator.stack {
+        header.push(stack.clone());
+    }
+    header.extend(["value".to_string(), "unit".into(), "target".into()]);
+    let _ = writer.write_record(&header);
+    for o in &indicator.observations {
+        let org = match o.place {
+            Place::Municipality => "municipality".to_string(),
+            Place::Region => "region".into(),
+            Place::Russia => "russia".into(),
+            Place::Org(i) => model.register.organizations[i].id.clone(),
+        };
+        let mut record = vec![o.period.label(), org, place_name(model, o.place)];
+        record.extend(o.dims.iter().cloned());
+        if indicator.stack.is_some() {
+            record.push(o.part.clone().unwrap_or_default());
+        }
+        record.push(o.value.map_or(String::new(), |v| v.to_string()));
+        record.push(indicator.unit.clone());
+        let target = (o.place == Place::Municipality)
+            .then(|| indicator.targets.get(&o.period))
+            .flatten();
+        record.push(target.map_or(String::new(), |t| t.to_string()));
+        let _ = writer.write_record(&record);
+    }
+    writer.into_inner().unwrap_or_default()
+}

@@ -1,0 +1,313 @@
+//! Organisation pages: the register (all, and by kind — pre-rendered so filtering
+//! needs no JavaScript) and a card per organisation that opens with a summary for
+//! parents in plain words, then the numbers.
+
+use serde::Serialize;
+
+use crate::analyze::{Analysis, OrgComparison, Standing, Trend};
+use crate::load::{OrgFlag, OrgKind, ProfileKind};
+use crate::model::{Model, Organization};
+use crate::numbers::{format_change, format_value};
+
+#[derive(Debug, Serialize)]
+pub(crate) struct OrgSummaryView {
+    pub(crate) id: String,
+    pub(crate) name: String,
+    pub(crate) short_name: String,
+    pub(crate) url: String,
+    pub(crate) kind: &'static str,
+    pub(crate) address: Option<String>,
+    pub(crate) rural: bool,
+    pub(crate) flags: Vec<FlagView>,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct FlagView {
+    pub(crate) id: &'static str,
+    pub(crate) label: &'static str,
+    pub(crate) explanation: &'static str,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct KindGroup {
+    pub(crate) id: &'static str,
+    pub(crate) label: &'static str,
+    pub(crate) url: String,
+    pub(crate) count: usize,
+    pub(crate) current: bool,
+    pub(crate) orgs: Vec<OrgSummaryView>,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct OrgListView {
+    pub(crate) all_url: String,
+    pub(crate) total: usize,
+    /// Set on a view of one kind.
+    pub(crate) kind: Option<&'static str>,
+    pub(crate) groups: Vec<KindGroup>,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct ComparisonRow {
+    pub(crate) indicator: String,
+    pub(crate) url: String,
+    pub(crate) period: String,
+    pub(crate) value: String,
+    pub(crate) municipality: String,
+    /// better | worse | same | none
+    pub(crate) standing: &'static str,
+    pub(crate) standing_label: &'static str,
+    pub(crate) change: String,
+    pub(crate) averaged: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct OrgView {
+    #[serde(flatten)]
+    pub(crate) summary: OrgSummaryView,
+    pub(crate) phone: Option<String>,
+    pub(crate) email: Option<String>,
+    pub(crate) site: Option<String>,
+    pub(crate) head: Option<String>,
+    pub(crate) profile: Option<String>,
+    /// The summary for parents, in plain words from the data.
+    pub(crate) story: Story,
+    pub(crate) rows: Vec<ComparisonRow>,
+}
+
+fn kind_word(kind: OrgKind) -> &'static str {
+    match kind {
+        OrgKind::School => "школа",
+        OrgKind::Kindergarten => "детский сад",
+        OrgKind::Additional => "дополнительное образование",
+    }
+}
+
+fn flag_view(flag: OrgFlag) -> FlagView {
+    match flag {
+        OrgFlag::Shnor => FlagView {
+            id: "shnor",
+            label: "получает адресную поддержку (ШНОР)",
+            explanation: "Школа включена в перечень школ с низкими образовательными результатами, которым оказывается адресная помощь: кураторы, методическая поддержка, дорожная карта. Это не рейтинг и не оценка учителей, а основание для поддержки.",
+        },
+        OrgFlag::Shnsu => FlagView {
+            id: "shnsu",
+            label: "работает в сложных социальных условиях (ШНСУ)",
+            explanation: "Школа отнесена к школам, функционирующим в неблагоприятных социальных условиях, по региональному перечню. Такие школы получают дополнительную поддержку.",
+        },
+    }
+}
+
+pub(crate) fn summary_view(model: &Model, org: &Organization) -> OrgSummaryView {
+    OrgSummaryView {
+        id: org.id.clone(),
+        name: org.name.clone(),
+        short_name: org.short_name.clone(),
+        url: model.link(&format!("/orgs/{}/", org.id)),
+        kind: kind_word(org.kind),
+        address: org.address.clone(),
+        rural: org.rural,
+        flags: org.flags.iter().map(|f| flag_view(*f)).collect(),
+    }
+}
+
+/// The path of the register filtered to one kind.
+pub(crate) fn kind_path(kind: OrgKind) -> String {
+    format!("/orgs/kind/{}/", kind.id())
+}
+
+pub(crate) fn list_view(model: &Model, only: Option<OrgKind>) -> OrgListView {
+    let orgs = &model.register.organizations;
+    let mut groups = Vec::new();
+    for kind in OrgKind::ALL {
+        let mut members: Vec<&Organization> = orgs.iter().filter(|o| o.kind == kind).collect();
+        if members.is_empty() {
+            continue;
+        }
+        // Alphabetical: the register is a list, never a ranking.
+        members.sort_by_key(|o| o.short_name.to_lowercase());
+        groups.push(KindGroup {
+            id: kind.id(),
+            label: kind.label(),
+            url: model.link(&kind_path(kind)),
+            count: members.len(),
+            current: only == Some(kind),
+            orgs: if only.is_none() || only == Some(kind) {
+                members
+                    .into_iter()
+                    .map(|o| summary_view(model, o))
+                    .collect()
+            } else {
+                Vec::new()
+            },
+        });
+    }
+    OrgListView {
+        all_url: model.link("/orgs/"),
+        total: orgs.len(),
+        kind: only.map(OrgKind::label),
+        groups,
+    }
+}
+
+pub(crate) fn org_view(model: &Model, analysis: &Analysis, index: usize) -> OrgView {
+    let org = &model.register.organizations[index];
+    let comparisons = &analysis.orgs[index];
+    let rows = comparisons
+        .iter()
+        .map(|c| comparison_row(model, c))
+        .collect();
+    OrgView {
+        summary: summary_view(model, org),
+        phone: org.phone.clone(),
+        email: org.email.clone(),
+        site: org.site.clone(),
+        head: org.head.clone(),
+        profile: org.profile.as_ref().map(|(kind, subjects)| {
+            let kind = match kind {
+                ProfileKind::Lyceum => "лицей",
+                ProfileKind::Gymnasium => "гимназия",
+                ProfileKind::Advanced => "углублённое изучение предметов",
+            };
+            if subjects.is_empty() {
+                kind.to_string()
+            } else {
+                format!("{kind}: {}", subjects.join(", "))
+            }
+        }),
+        story: story(model, org, comparisons),
+        rows,
+    }
+}
+
+fn comparison_row(model: &Model, c: &OrgComparison) -> ComparisonRow {
+    let indicator = &model.indicators.indicators[c.indicator];
+    let format = |v: f64| format_value(v, indicator.decimals, &indicator.unit);
+    let unit = if indicator.unit == "%" {
+        "п.п."
+    } else {
+        indicator.unit.as_str()
+    };
+    ComparisonRow {
+        indicator: indicator.title.clone(),
+        url: model.link(&format!("/indicators/{}/", indicator.id)),
+        period: c.period.label(),
+        value: format(c.value),
+        municipality: c.municipality.map_or("нет данных".into(), format),
+        standing: match c.standing {
+            Some(Standing::Better) => "better",
+            Some(Standing::Worse) => "worse",
+            Some(Standing::Same) => "same",
+            None => "none",
+        },
+        standing_label: match c.standing {
+            Some(Standing::Better) => "лучше, чем по округу",
+            Some(Standing::Worse) => "хуже, чем по округу",
+            Some(Standing::Same) => "на уровне округа",
+            None => "сравнить не с чем",
+        },
+        change: match c.previous {
+            Some((period, from)) => format!(
+                "{} {unit} к {period} ({})",
+                format_change(c.value - from, indicator.decimals),
+                match c.trend {
+                    Some(Trend::Improved) => "улучшение",
+                    Some(Trend::Worsened) => "ухудшение",
+                    _ => "без изменений",
+                }
+            ),
+            None => "нет данных за прошлый период".into(),
+        },
+        averaged: c.averaged,
+    }
+}
+
+/// Where an organisation stands, in a few lines a parent reads on a phone.
+#[derive(Debug, Default, Serialize)]
+pub(crate) struct Story {
+    /// The counts in one sentence.
+    pub(crate) overview: String,
+    /// «доля … — 5,5 %» where the organisation is better than the municipality.
+    pub(crate) better: Vec<String>,
+    /// … and where it is worse.
+    pub(crate) worse: Vec<String>,
+    /// What changed since the previous period, in one sentence.
+    pub(crate) changes: Option<String>,
+}
+
+/// The plain-words summary: where the organisation is better or worse than the
+/// municipality, and what changed since the previous period.
+fn story(model: &Model, org: &Organization, comparisons: &[OrgComparison]) -> Story {
+    let name = |c: &OrgComparison| {
+        let indicator = &model.indicators.indicators[c.indicator];
+        let format = |v: f64| format_value(v, indicator.decimals, &indicator.unit);
+        format!(
+            "{} — {}{}",
+            lowercase_first(&indicator.title),
+            format(c.value),
+            c.municipality
+                .map_or(String::new(), |m| format!(" (по округу {})", format(m)))
+        )
+    };
+    let with = |standing: Standing| -> Vec<String> {
+        comparisons
+            .iter()
+            .filter(|c| c.standing == Some(standing))
+            .map(name)
+            .collect()
+    };
+    if comparisons.is_empty() {
+        return Story {
+            overview: format!(
+                "По {} пока нет опубликованных показателей.",
+                match org.kind {
+                    OrgKind::School => "этой школе",
+                    OrgKind::Kindergarten => "этому детскому саду",
+                    OrgKind::Additional => "этой организации",
+                }
+            ),
+            ..Story::default()
+        };
+    }
+    let better = with(Standing::Better);
+    let worse = with(Standing::Worse);
+    let same = comparisons
+        .iter()
+        .filter(|c| c.standing == Some(Standing::Same))
+        .count();
+    let count = |trend: Trend| {
+        comparisons
+            .iter()
+            .filter(|c| c.trend == Some(trend))
+            .count()
+    };
+    let (improved, worsened) = (count(Trend::Improved), count(Trend::Worsened));
+    let compared = comparisons.iter().filter(|c| c.trend.is_some()).count();
+    Story {
+        overview: format!(
+            "Из {} показателей, измеренных для организации, {} — лучше, чем в среднем по округу, {same} — на уровне округа, {} — хуже.",
+            comparisons.len(),
+            better.len(),
+            worse.len()
+        ),
+        better,
+        worse,
+        changes: (compared > 0).then(|| {
+            format!(
+                "По сравнению с предыдущим периодом из {compared} показателей улучшились {improved}, ухудшились {worsened}, не изменились {}.",
+                compared - improved - worsened
+            )
+        }),
+    }
+}
+
+fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        // Keep abbreviations («ВПР», «ЕГЭ») as they are.
+        Some(first) if !chars.clone().next().is_some_and(char::is_uppercase) => {
+            first.to_lowercase().chain(chars).collect()
+        }
+        _ => text.to_string(),
+    }
+}
