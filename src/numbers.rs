@@ -56,6 +56,16 @@ pub(crate) fn format_change(delta: f64, decimals: usize) -> String {
     }
 }
 
+/// The Russian word form for a count: `plural(n, "показатель", "показателя", "показателей")`
+/// — 1, 21 показатель; 2–4, 22 показателя; 5–20, 25 показателей.
+pub(crate) fn plural<'a>(n: usize, one: &'a str, few: &'a str, many: &'a str) -> &'a str {
+    match (n % 10, n % 100) {
+        (1, m) if m != 11 => one,
+        (2..=4, m) if !(12..=14).contains(&m) => few,
+        _ => many,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -74,6 +84,31 @@ mod tests {
     fn puts_a_no_break_space_before_the_unit() {
         assert_eq!(format_value(12.5, 1, "%"), "12,5\u{a0}%");
         assert_eq!(format_value(7.0, 0, ""), "7");
+    }
+
+    #[test]
+    fn chooses_the_word_form_for_a_count() {
+        let form = |n| plural(n, "пункт", "пункта", "пунктов");
+        assert_eq!(
+            [
+                form(1),
+                form(2),
+                form(5),
+                form(11),
+                form(21),
+                form(22),
+                form(112)
+            ],
+            [
+                "пункт",
+                "пункта",
+                "пунктов",
+                "пунктов",
+                "пункт",
+                "пункта",
+                "пунктов"
+            ]
+        );
     }
 
     #[test]

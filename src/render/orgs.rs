@@ -7,7 +7,7 @@ use serde::Serialize;
 use crate::analyze::{Analysis, OrgComparison, Standing, Trend};
 use crate::load::{OrgFlag, OrgKind, ProfileKind};
 use crate::model::{Model, Organization};
-use crate::numbers::{format_change, format_value};
+use crate::numbers::{format_change, format_value, plural};
 
 #[derive(Debug, Serialize)]
 pub(crate) struct OrgSummaryView {
@@ -25,6 +25,8 @@ pub(crate) struct OrgSummaryView {
 pub(crate) struct FlagView {
     pub(crate) id: &'static str,
     pub(crate) label: &'static str,
+    /// The label as a sentence start: tera's `capitalize` would lowercase «ШНОР».
+    pub(crate) heading: &'static str,
     pub(crate) explanation: &'static str,
 }
 
@@ -88,11 +90,13 @@ fn flag_view(flag: OrgFlag) -> FlagView {
         OrgFlag::Shnor => FlagView {
             id: "shnor",
             label: "получает адресную поддержку (ШНОР)",
+            heading: "Получает адресную поддержку (ШНОР)",
             explanation: "Школа включена в перечень школ с низкими образовательными результатами, которым оказывается адресная помощь: кураторы, методическая поддержка, дорожная карта. Это не рейтинг и не оценка учителей, а основание для поддержки.",
         },
         OrgFlag::Shnsu => FlagView {
             id: "shnsu",
             label: "работает в сложных социальных условиях (ШНСУ)",
+            heading: "Работает в сложных социальных условиях (ШНСУ)",
             explanation: "Школа отнесена к школам, функционирующим в неблагоприятных социальных условиях, по региональному перечню. Такие школы получают дополнительную поддержку.",
         },
     }
@@ -285,8 +289,10 @@ fn story(model: &Model, org: &Organization, comparisons: &[OrgComparison]) -> St
     let compared = comparisons.iter().filter(|c| c.trend.is_some()).count();
     Story {
         overview: format!(
-            "Из {} показателей, измеренных для организации, {} — лучше, чем в среднем по округу, {same} — на уровне округа, {} — хуже.",
+            "Из {} {}, {} для организации, {} — лучше, чем в среднем по округу, {same} — на уровне округа, {} — хуже.",
             comparisons.len(),
+            plural(comparisons.len(), "показателя", "показателей", "показателей"),
+            plural(comparisons.len(), "измеренного", "измеренных", "измеренных"),
             better.len(),
             worse.len()
         ),
@@ -294,7 +300,8 @@ fn story(model: &Model, org: &Organization, comparisons: &[OrgComparison]) -> St
         worse,
         changes: (compared > 0).then(|| {
             format!(
-                "По сравнению с предыдущим периодом из {compared} показателей улучшились {improved}, ухудшились {worsened}, не изменились {}.",
+                "По сравнению с предыдущим периодом (сравнимо {compared} {}): улучшение — {improved}, ухудшение — {worsened}, без изменений — {}.",
+                plural(compared, "показатель", "показателя", "показателей"),
                 compared - improved - worsened
             )
         }),

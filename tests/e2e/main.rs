@@ -4,6 +4,7 @@
 mod harness;
 
 mod errors;
+mod monitoring;
 mod output;
 mod pages;
 mod plans;

@@ -1,0 +1,203 @@
+//! Indicators, organisations and charts: the right numbers on the pages, charts that
+//! are well-formed SVG with the expected series, and bad values rejected.
+
+use crate::harness::Site;
+
+fn built() -> Site {
+    let site = Site::fixture("monitoring");
+    site.build();
+    site
+}
+
+/// Every inline `<svg>…</svg>` of a page, parsed as XML.
+fn svgs(html: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find("<svg") {
+        let end = rest[start..].find("</svg>").expect("closed svg") + start + 6;
+        let svg = &rest[start..end];
+        roxmltree::Document::parse(svg).unwrap_or_else(|e| panic!("SVG is not XML: {e}\n{svg}"));
+        out.push(svg.to_string());
+        rest = &rest[end..];
+    }
+    out
+}
+
+#[test]
+fn lists_directions_with_latest_values_trends_and_targets() {
+    let site = built();
+    let list = site.read("indicators/index.html");
+    assert!(list.contains("<a href=\"/indicators/podgotovka/\">Подготовка обучающихся</a>"));
+    assert!(
+        list.contains("<span class=\"indicator-value\">8,3\u{a0}%</span>"),
+        "{list}"
+    );
+    assert!(list.contains("−0,8 п.п. к 2024, улучшение"));
+    assert!(list.contains("Цель 2025: 7,0\u{a0}% — не достигнута"));
+    // A school-year indicator is labelled the school-year way.
+    assert!(list.contains("<span class=\"indicator-value\">93,0\u{a0}%</span> <span class=\"indicator-period\">(2024/25)</span>"));
+}
+
+#[test]
+fn draws_time_series_and_comparison_as_valid_svg_with_data_tables() {
+    let site = built();
+    let page = site.read("indicators/vpr-low/index.html");
+    let charts = svgs(&page);
+    assert_eq!(charts.len(), 2, "a time series and a comparison of schools");
+    assert!(charts[0].contains("role=\"img\""));
+    assert!(
+        charts[0].contains("\nОкруг\n") && charts[0].contains("\nРегион\n"),
+        "both series in the legend"
+    );
+    assert!(charts[0].contains("Цель 2025: 7,0\u{a0}%"));
+    assert!(charts[1].contains("СОШ № 1") && charts[1].contains("СОШ № 2"));
+    assert!(page.contains("<summary>Данные диаграммы в виде таблицы</summary>"));
+    assert!(
+        page.contains("<tr><th scope=\"row\">Округ</th><td>9,1</td><td>8,3</td></tr>"),
+        "{page}"
+    );
+    assert!(page.contains("<tr><th scope=\"row\">Регион</th><td>нет данных</td><td>8,9</td></tr>"));
+    assert!(page.contains(
+        "<tr><th scope=\"row\">СОШ № 2</th><td>14,6</td><td>хуже, чем по округу</td></tr>"
+    ));
+}
+
+#[test]
+fn draws_a_distribution_as_stacked_bars() {
+    let site = built();
+    let page = site.read("indicators/vpr-marks/index.html");
+    let charts = svgs(&page);
+    assert_eq!(charts.len(), 1);
+    assert!(charts[0].contains("СОШ № 1"));
+    assert!(page.contains("<th scope=\"col\">2</th><th scope=\"col\">3</th>"));
+}
+
+#[test]
+fn exports_values_with_targets_as_csv() {
+    let site = built();
+    let csv = site.read("indicators/vpr-low.csv");
+    let lines: Vec<&str> = csv.split("\r\n").collect();
+    assert_eq!(lines[0], "year,org,org_name,subject,value,unit,target");
+    assert!(lines.contains(&"2025,municipality,Округ,математика,8.3,%,7"));
+    // The decimal comma of the source file was read as a number.
+    assert!(lines.contains(&"2024,municipality,Округ,математика,9.1,%,"));
+}
+
+#[test]
+fn opens_an_organisation_card_with_a_summary_for_parents() {
+    let site = built();
+    let card = site.read("orgs/sosh-2/index.html");
+    assert!(card.contains("Из 1 показателя, измеренного для организации, 0 — лучше, чем в среднем по округу, 0 — на уровне округа, 1 — хуже."), "{card}");
+    assert!(card.contains(
+        "доля участников ВПР, получивших отметку «2» — 14,6\u{a0}% (по округу 8,3\u{a0}%)"
+    ));
+    assert!(card.contains("Получает адресную поддержку (ШНОР)"));
+    assert!(card.contains("+1,6 п.п. к 2024 (ухудшение)"));
+}
+
+#[test]
+fn filters_the_register_by_kind_without_javascript() {
+    let site = built();
+    let all = site.read("orgs/index.html");
+    assert!(all.contains("СОШ № 1") && all.contains("Детский сад № 1"));
+    let kindergartens = site.read("orgs/kind/kindergarten/index.html");
+    assert!(kindergartens.contains("Детский сад № 1"));
+    assert!(!kindergartens.contains(">СОШ № 1<"));
+    assert!(kindergartens.contains("<span aria-current=\"page\">детские сады (1)</span>"));
+}
+
+fn failing(site: &Site) -> String {
+    let run = site.run(&["build", "--as-of", "2025-06-01"]);
+    assert_eq!(run.code, 1, "expected a failure:\n{}", run.stderr);
+    run.stderr
+}
+
+fn values_with(line: &str) -> String {
+    format!("year,org,value,subject\n2025,municipality,8.3,математика\n{line}\n")
+}
+
+#[test]
+fn errors_on_an_unknown_organisation_at_its_cell() {
+    let site = Site::fixture("monitoring");
+    site.write(
+        "data/values/vpr-low.csv",
+        &values_with("2025,sosh-9,5.0,математика"),
+    );
+    let stderr = failing(&site);
+    assert!(
+        stderr.contains("data/values/vpr-low.csv:3:6: ошибка: организации «sosh-9» нет в реестре"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn errors_on_a_duplicate_row() {
+    let site = Site::fixture("monitoring");
+    site.write(
+        "data/values/vpr-low.csv",
+        &values_with("2025,municipality,8.4,математика"),
+    );
+    let stderr = failing(&site);
+    assert!(stderr.contains("data/values/vpr-low.csv:3: ошибка: значение за 2025 для «municipality» уже указано в строке 2"), "{stderr}");
+}
+
+#[test]
+fn errors_on_a_percent_sign_with_a_hint() {
+    let site = Site::fixture("monitoring");
+    site.write(
+        "data/values/vpr-low.csv",
+        &values_with("2025,sosh-1,12.5%,математика"),
+    );
+    let stderr = failing(&site);
+    assert!(
+        stderr.contains(
+            "data/values/vpr-low.csv:3:13: ошибка: значение «12.5%» записано со знаком %"
+        ),
+        "{stderr}"
+    );
+    assert!(stderr.contains("подсказка: пишите только число"));
+}
+
+#[test]
+fn errors_on_a_year_outside_the_range() {
+    let site = Site::fixture("monitoring");
+    site.write(
+        "data/values/vpr-low.csv",
+        &values_with("2205,sosh-1,5.0,математика"),
+    );
+    let stderr = failing(&site);
+    assert!(
+        stderr.contains(
+            "data/values/vpr-low.csv:3:1: ошибка: год 2205 вне допустимого диапазона 1990–2100"
+        ),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn errors_on_an_indicator_without_values() {
+    let site = Site::fixture("monitoring");
+    site.remove("data/values/vpr-marks.csv");
+    let stderr = failing(&site);
+    assert!(
+        stderr.contains(
+            "data/indicators/podgotovka.yaml:15: ошибка: у показателя «vpr-marks» нет значений"
+        ),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn errors_on_values_of_an_unknown_indicator() {
+    let site = Site::fixture("monitoring");
+    site.write(
+        "data/values/vpr-lov.csv",
+        &values_with("2024,municipality,9.0,математика"),
+    );
+    let stderr = failing(&site);
+    assert!(
+        stderr
+            .contains("data/values/vpr-lov.csv:1: ошибка: файл значений для показателя «vpr-lov»"),
+        "{stderr}"
+    );
+}
