@@ -56,6 +56,8 @@ pub(crate) struct DirectionView {
 #[derive(Debug, Serialize)]
 pub(crate) struct Figure {
     pub(crate) title: String,
+    /// The data behind the chart as CSV (the indicator's file).
+    pub(crate) csv_url: String,
     pub(crate) subtitle: String,
     pub(crate) svg: String,
     pub(crate) table: DataTable,
@@ -256,7 +258,13 @@ pub(crate) fn indicator_view(model: &Model, analysis: &Analysis, index: usize) -
         },
         csv_url: model.link(&format!("/indicators/{}.csv", indicator.id)),
         targets,
-        figures: figures(model, indicator),
+        figures: figures(model, indicator)
+            .into_iter()
+            .map(|mut figure| {
+                figure.csv_url = model.link(&format!("/indicators/{}.csv", indicator.id));
+                figure
+            })
+            .collect(),
         dims,
     }
 }
@@ -432,6 +440,7 @@ fn trend_figure(
             rows,
         },
         title,
+        csv_url: String::new(),
     })
 }
 
@@ -524,6 +533,7 @@ fn comparison_figure(
             rows,
         },
         title,
+        csv_url: String::new(),
     })
 }
 
@@ -600,6 +610,7 @@ fn distribution_figure(model: &Model, indicator: &Indicator) -> Option<Figure> {
                 .collect(),
         },
         title,
+        csv_url: String::new(),
     })
 }
 
