@@ -87,22 +87,24 @@ fn days_in_month(year: i32, month: u32) -> u32 {
     next.and_then(|d| d.pred_opt()).map_or(31, |d| d.day())
 }
 
+/// Months in the prepositional case: «в сентябре».
+pub(crate) const MONTHS_PREPOSITIONAL: [&str; 12] = [
+    "январе",
+    "феврале",
+    "марте",
+    "апреле",
+    "мае",
+    "июне",
+    "июле",
+    "августе",
+    "сентябре",
+    "октябре",
+    "ноябре",
+    "декабре",
+];
+
 fn month_prepositional(month: u32) -> &'static str {
-    const MONTHS: [&str; 12] = [
-        "январе",
-        "феврале",
-        "марте",
-        "апреле",
-        "мае",
-        "июне",
-        "июле",
-        "августе",
-        "сентябре",
-        "октябре",
-        "ноябре",
-        "декабре",
-    ];
-    MONTHS[(month as usize).clamp(1, 12) - 1]
+    MONTHS_PREPOSITIONAL[(month as usize).clamp(1, 12) - 1]
 }
 
 #[cfg(test)]

@@ -4,12 +4,10 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use serde::Deserialize;
-use walkdir::WalkDir;
-
-use super::is_junk;
+use super::data_files;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::yaml::{self, Text};
+use serde::Deserialize;
 
 pub(crate) const INDICATORS_DIR: &str = "data/indicators";
 pub(crate) const VALUES_DIR: &str = "data/values";
@@ -144,63 +142,6 @@ pub(crate) fn load_indicators(root: &Path, diagnostics: &mut Diagnostics) -> Ind
         }
     }
     sources
-}
-
-/// Files of `dir` with one of `extensions`, sorted; any other file is a warning.
-fn data_files(
-    root: &Path,
-    dir: &str,
-    extensions: &[&str],
-    diagnostics: &mut Diagnostics,
-) -> Vec<(PathBuf, PathBuf)> {
-    let full = root.join(dir);
-    if !full.is_dir() {
-        return Vec::new();
-    }
-    let mut files = Vec::new();
-    for entry in WalkDir::new(&full)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_junk(e.file_name()))
-    {
-        let entry = match entry {
-            Ok(entry) => entry,
-            Err(error) => {
-                diagnostics.push(Diagnostic::error(
-                    dir,
-                    format!("не удалось прочитать: {error}"),
-                ));
-                continue;
-            }
-        };
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        let shown = entry
-            .path()
-            .strip_prefix(root)
-            .unwrap_or(entry.path())
-            .to_path_buf();
-        if entry
-            .path()
-            .extension()
-            .is_some_and(|e| extensions.iter().any(|x| e == *x))
-        {
-            files.push((entry.path().to_path_buf(), shown));
-        } else {
-            diagnostics.push(
-                Diagnostic::warning(
-                    &shown,
-                    format!(
-                        "файл не читается: в папке {dir} ожидаются файлы {}",
-                        extensions.join(", ")
-                    ),
-                )
-                .hint("переименуйте файл или уберите его из папки"),
-            );
-        }
-    }
-    files
 }
 
 fn read_values(path: &Path, file: &Path) -> Result<ValuesFile, Diagnostic> {

@@ -25,6 +25,8 @@ pub(crate) use organizations::{OrgFlag, OrgKind, OrganizationsFile, ProfileKind}
 pub(crate) use plans::{PlanFile, PlanFiles, RawItem, RawSection, RawStatus, PLANS_DIR};
 pub(crate) use theme::{TemplateSource, Theme};
 
+use walkdir::WalkDir;
+
 use crate::config::{SiteConfig, CONFIG_FILE};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 
@@ -98,6 +100,63 @@ fn load_config(root: &Path, diagnostics: &mut Diagnostics) -> Option<SiteConfig>
             None
         }
     }
+}
+
+/// Files of `dir` with one of `extensions`, sorted; any other file is a warning.
+pub(super) fn data_files(
+    root: &Path,
+    dir: &str,
+    extensions: &[&str],
+    diagnostics: &mut Diagnostics,
+) -> Vec<(PathBuf, PathBuf)> {
+    let full = root.join(dir);
+    if !full.is_dir() {
+        return Vec::new();
+    }
+    let mut files = Vec::new();
+    for entry in WalkDir::new(&full)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_junk(e.file_name()))
+    {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(error) => {
+                diagnostics.push(Diagnostic::error(
+                    dir,
+                    format!("не удалось прочитать: {error}"),
+                ));
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let shown = entry
+            .path()
+            .strip_prefix(root)
+            .unwrap_or(entry.path())
+            .to_path_buf();
+        if entry
+            .path()
+            .extension()
+            .is_some_and(|e| extensions.iter().any(|x| e == *x))
+        {
+            files.push((entry.path().to_path_buf(), shown));
+        } else {
+            diagnostics.push(
+                Diagnostic::warning(
+                    &shown,
+                    format!(
+                        "файл не читается: в папке {dir} ожидаются файлы {}",
+                        extensions.join(", ")
+                    ),
+                )
+                .hint("переименуйте файл или уберите его из папки"),
+            );
+        }
+    }
+    files
 }
 
 /// Files that editors and operating systems leave behind and that are never content:

@@ -6,12 +6,10 @@
 
 use std::path::{Path, PathBuf};
 
-use serde::Deserialize;
-use walkdir::WalkDir;
-
-use super::is_junk;
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use super::data_files;
+use crate::diagnostic::Diagnostics;
 use crate::yaml::{self, Date, Text};
+use serde::Deserialize;
 
 /// Where plans live, relative to the site root.
 pub(crate) const PLANS_DIR: &str = "data/plans";
@@ -104,47 +102,10 @@ pub(crate) struct PlanFile {
 }
 
 pub(crate) fn load_plans(root: &Path, diagnostics: &mut Diagnostics) -> PlanFiles {
-    let dir = root.join(PLANS_DIR);
     let mut found = PlanFiles::default();
-    if !dir.is_dir() {
-        return found;
-    }
-    for entry in WalkDir::new(&dir)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_junk(e.file_name()))
-    {
-        let entry = match entry {
-            Ok(entry) => entry,
-            Err(error) => {
-                diagnostics.push(Diagnostic::error(
-                    PLANS_DIR,
-                    format!("не удалось прочитать: {error}"),
-                ));
-                continue;
-            }
-        };
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        let file = entry
-            .path()
-            .strip_prefix(root)
-            .unwrap_or(entry.path())
-            .to_path_buf();
-        let is_yaml = entry
-            .path()
-            .extension()
-            .is_some_and(|e| e == "yaml" || e == "yml");
-        if !is_yaml {
-            diagnostics.push(
-                Diagnostic::warning(&file, "в папке планов лежит не YAML-файл; он не читается")
-                    .hint("план записывается в файл с расширением .yaml; другие файлы уберите из data/plans"),
-            );
-            continue;
-        }
+    for (path, file) in data_files(root, PLANS_DIR, &["yaml", "yml"], diagnostics) {
         found.any = true;
-        let text = match crate::fs::read_text(entry.path(), &file) {
+        let text = match crate::fs::read_text(&path, &file) {
             Ok(text) => text,
             Err(d) => {
                 diagnostics.push(d);

@@ -286,17 +286,8 @@ fn render_plan_extras(
         };
         for (filter, label) in plans::filters_of(plan, progress) {
             let path = plans::filter_path(plan, &filter);
-            let mut view = PageView::new(model, page_index, String::new(), Vec::new());
             let title = format!("{}: {label}", plan.title);
-            view.title = &title;
-            view.path = &path;
-            view.url = model.link(&path);
-            view.permalink = model.permalink(&path);
-            view.breadcrumbs.push(views::LinkView {
-                title: plan.title.clone(),
-                path: plan_url.clone(),
-                url: model.link(&plan_url),
-            });
+            let view = derived_view(model, page_index, &path, &title);
             let mut context = Context::new();
             context.insert("site", site);
             context.insert("page", &view);
@@ -314,6 +305,23 @@ fn render_plan_extras(
         }
     }
     files
+}
+
+/// Page `index` shown at another address (a filtered view): its own path and title,
+/// and the page itself as the last crumb of the trail.
+fn derived_view<'a>(model: &'a Model, index: usize, path: &'a str, title: &'a str) -> PageView<'a> {
+    let page = &model.pages[index];
+    let mut view = PageView::new(model, index, String::new(), Vec::new());
+    view.title = title;
+    view.path = path;
+    view.url = model.link(path);
+    view.permalink = model.permalink(path);
+    view.breadcrumbs.push(views::LinkView {
+        title: page.title.clone(),
+        path: page.url.clone(),
+        url: model.link(&page.url),
+    });
+    view
 }
 
 /// The CSV of every indicator and the register filtered by kind.
@@ -340,21 +348,12 @@ fn render_monitoring_extras(
             continue;
         }
         let path = orgs::kind_path(kind);
-        let mut view = PageView::new(model, list, String::new(), Vec::new());
         let title = format!(
             "{}: {}",
             model.pages[list].title,
             kind.label().to_lowercase()
         );
-        view.title = &title;
-        view.path = &path;
-        view.url = model.link(&path);
-        view.permalink = model.permalink(&path);
-        view.breadcrumbs.push(views::LinkView {
-            title: model.pages[list].title.clone(),
-            path: "/orgs/".into(),
-            url: model.link("/orgs/"),
-        });
+        let view = derived_view(model, list, &path, &title);
         let mut context = Context::new();
         context.insert("site", site);
         context.insert("page", &view);

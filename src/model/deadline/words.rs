@@ -34,20 +34,7 @@ pub(super) const MONTH_ABBREVIATIONS: [(&str, u32); 12] = [
     ("дек", 12),
 ];
 /// «в апреле 2025 года 30 дней» — months as a message needs them.
-pub(super) const MONTHS_IN: [&str; 12] = [
-    "январе",
-    "феврале",
-    "марте",
-    "апреле",
-    "мае",
-    "июне",
-    "июле",
-    "августе",
-    "сентябре",
-    "октябре",
-    "ноябре",
-    "декабре",
-];
+pub(super) use crate::dates::MONTHS_PREPOSITIONAL as MONTHS_IN;
 
 pub(super) const FILLER: [&str; 5] = ["в", "во", "на", "срок", "сроки"];
 pub(super) const YEAR_WORDS: [&str; 9] = [
