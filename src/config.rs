@@ -29,6 +29,9 @@ pub(crate) struct SiteConfig {
     pub(crate) authority: Authority,
     #[serde(default)]
     pub(crate) privacy: Privacy,
+    /// Indicators shown on the home page with their trend, by id.
+    #[serde(default)]
+    pub(crate) key_indicators: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]

@@ -183,6 +183,17 @@ pub(crate) fn resolve(
     check_file_clashes(&files, &by_url, diagnostics);
 
     let config = config?;
+    for id in &config.key_indicators {
+        if !indicators.indicators.iter().any(|i| &i.id == id) {
+            diagnostics.push(
+                Diagnostic::error(
+                    crate::config::CONFIG_FILE,
+                    format!("в key_indicators указан показатель «{id}», которого нет"),
+                )
+                .hint("укажите id показателя из data/indicators/*.yaml"),
+            );
+        }
+    }
     let base_url = options
         .base_url
         .clone()

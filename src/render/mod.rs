@@ -191,6 +191,22 @@ fn render_page(
     let mut context = Context::new();
     context.insert("site", site);
     context.insert("page", &view);
+    if page.url == "/" {
+        let cards: Vec<_> = model
+            .config
+            .key_indicators
+            .iter()
+            .filter_map(|id| model.indicators.indicators.iter().position(|i| &i.id == id))
+            .map(|i| {
+                indicators::card(
+                    model,
+                    &model.indicators.indicators[i],
+                    &analysis.indicators[i],
+                )
+            })
+            .collect();
+        context.insert("key_indicators", &cards);
+    }
     match page.data {
         PageData::Markdown => {}
         PageData::PlanList => {
