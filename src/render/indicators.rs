@@ -306,12 +306,63 @@ fn slice_label(indicator: &Indicator, slice: &[String]) -> String {
 }
 
 fn figures(model: &Model, indicator: &Indicator) -> Vec<Figure> {
-    let mut figures = Vec::new();
     if indicator.stack.is_some() {
-        if let Some(figure) = distribution_figure(model, indicator) {
-            figures.push(figure);
+        let request = FigureRequest::new(Chart::Distribution, format!("dist-{}", indicator.id));
+        return figure_for(model, indicator, &request).into_iter().collect();
+    }
+    let mut figures = Vec::new();
+    for (n, slice) in slices(indicator).into_iter().enumerate() {
+        for (chart, prefix) in [(Chart::Trend, "trend"), (Chart::Orgs, "orgs")] {
+            let mut request = FigureRequest::new(chart, format!("{prefix}-{}-{n}", indicator.id));
+            request.slice = slice.clone();
+            figures.extend(figure_for(model, indicator, &request));
         }
-        return figures;
+    }
+    figures
+}
+
+/// Which chart of an indicator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Chart {
+    /// The municipality, region and Russia over the years, with targets.
+    Trend,
+    /// Organisations compared for one period.
+    Orgs,
+    /// The stacked parts (marks) of each organisation for one period.
+    Distribution,
+}
+
+/// One chart of an indicator, as a page or a shortcode asks for it.
+#[derive(Debug, Clone)]
+pub(crate) struct FigureRequest {
+    pub(crate) chart: Chart,
+    /// Values of the indicator's disaggregation columns, in order.
+    pub(crate) slice: Vec<String>,
+    /// The period of a comparison or distribution; the latest with data when `None`.
+    pub(crate) period: Option<Period>,
+    /// Unique on the page.
+    pub(crate) id: String,
+}
+
+impl FigureRequest {
+    pub(crate) fn new(chart: Chart, id: String) -> Self {
+        FigureRequest {
+            chart,
+            slice: Vec::new(),
+            period: None,
+            id,
+        }
+    }
+}
+
+/// The chart asked for, with its data table; `None` when there is nothing to draw.
+pub(crate) fn figure_for(
+    model: &Model,
+    indicator: &Indicator,
+    request: &FigureRequest,
+) -> Option<Figure> {
+    if request.chart == Chart::Distribution {
+        return distribution_figure(model, indicator, request);
     }
     let periods: Vec<Period> = indicator
         .observations
@@ -320,24 +371,32 @@ fn figures(model: &Model, indicator: &Indicator) -> Vec<Figure> {
         .collect::<BTreeSet<_>>()
         .into_iter()
         .collect();
-    let all_slices = slices(indicator);
-    for (n, slice) in all_slices.iter().enumerate() {
-        let suffix = slice_label(indicator, slice);
-        let value_of = |place: Place, period: Period| {
-            indicator
-                .observations
-                .iter()
-                .find(|o| o.place == place && o.period == period && &o.dims == slice)
-                .and_then(|o| o.value)
-        };
-        if let Some(figure) = trend_figure(indicator, &periods, &suffix, n, &value_of) {
-            figures.push(figure);
-        }
-        if let Some(figure) = comparison_figure(model, indicator, &suffix, n, &periods, &value_of) {
-            figures.push(figure);
+    let slice = &request.slice;
+    let suffix = slice_label(indicator, slice);
+    let value_of = |place: Place, period: Period| {
+        indicator
+            .observations
+            .iter()
+            .find(|o| o.place == place && o.period == period && &o.dims == slice)
+            .and_then(|o| o.value)
+    };
+    match request.chart {
+        Chart::Trend => trend_figure(indicator, &periods, &suffix, request.id.clone(), &value_of),
+        _ => {
+            let periods: Vec<Period> = match request.period {
+                Some(wanted) => periods.into_iter().filter(|p| *p == wanted).collect(),
+                None => periods,
+            };
+            comparison_figure(
+                model,
+                indicator,
+                &suffix,
+                request.id.clone(),
+                &periods,
+                &value_of,
+            )
         }
     }
-    figures
 }
 
 fn titled(base: String, suffix: &str) -> String {
@@ -352,7 +411,7 @@ fn trend_figure(
     indicator: &Indicator,
     periods: &[Period],
     suffix: &str,
-    n: usize,
+    id: String,
     value_of: &dyn Fn(Place, Period) -> Option<f64>,
 ) -> Option<Figure> {
     let mut series = Vec::new();
@@ -380,7 +439,7 @@ fn trend_figure(
     let labels: Vec<String> = periods.iter().map(|p| p.label()).collect();
     let title = titled(format!("{}: динамика", indicator.title), suffix);
     let svg = render_line(&LineChart {
-        id: format!("trend-{}-{n}", indicator.id),
+        id,
         title: title.clone(),
         unit: indicator.unit.clone(),
         decimals: indicator.decimals,
@@ -448,7 +507,7 @@ fn comparison_figure(
     model: &Model,
     indicator: &Indicator,
     suffix: &str,
-    n: usize,
+    id: String,
     periods: &[Period],
     value_of: &dyn Fn(Place, Period) -> Option<f64>,
 ) -> Option<Figure> {
@@ -506,7 +565,7 @@ fn comparison_figure(
         })
         .collect();
     let svg = render_bars(&BarChart {
-        id: format!("orgs-{}-{n}", indicator.id),
+        id,
         title: title.clone(),
         unit: indicator.unit.clone(),
         decimals: indicator.decimals,
@@ -537,8 +596,15 @@ fn comparison_figure(
     })
 }
 
-fn distribution_figure(model: &Model, indicator: &Indicator) -> Option<Figure> {
-    let period = indicator.observations.iter().map(|o| o.period).max()?;
+fn distribution_figure(
+    model: &Model,
+    indicator: &Indicator,
+    request: &FigureRequest,
+) -> Option<Figure> {
+    let period = match request.period {
+        Some(period) => period,
+        None => indicator.observations.iter().map(|o| o.period).max()?,
+    };
     let mut parts: Vec<String> = indicator
         .observations
         .iter()
@@ -577,7 +643,7 @@ fn distribution_figure(model: &Model, indicator: &Indicator) -> Option<Figure> {
     let title = format!("{}, {period}", indicator.title);
     let legend: Vec<String> = parts.clone();
     let svg = render_stacked(&StackedChart {
-        id: format!("dist-{}", indicator.id),
+        id: request.id.clone(),
         title: title.clone(),
         unit: indicator.unit.clone(),
         decimals: indicator.decimals,

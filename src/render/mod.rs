@@ -10,6 +10,7 @@ mod indicators;
 mod markdown;
 mod orgs;
 mod plans;
+mod shortcodes;
 mod templates;
 mod views;
 
@@ -78,9 +79,26 @@ pub(crate) fn render_site(
         .map(|p| (p.relative.clone(), p.url.clone()))
         .collect();
 
+    let numbering = shortcodes::number_figures(model);
+    let shortcodes = shortcodes::Shortcodes {
+        model,
+        analysis,
+        tera: &tera,
+        numbering: &numbering,
+    };
     let results: Vec<(Option<RenderedPage>, Vec<Diagnostic>)> = (0..model.pages.len())
         .into_par_iter()
-        .map(|index| render_page(model, analysis, index, &tera, &site, &page_urls))
+        .map(|index| {
+            render_page(
+                model,
+                analysis,
+                index,
+                &tera,
+                &site,
+                &page_urls,
+                &shortcodes,
+            )
+        })
         .collect();
 
     let mut rendered = RenderedSite::default();
@@ -141,10 +159,20 @@ fn render_page(
     tera: &Tera,
     site: &SiteView<'_>,
     page_urls: &BTreeMap<PathBuf, String>,
+    shortcodes: &shortcodes::Shortcodes<'_>,
 ) -> (Option<RenderedPage>, Vec<Diagnostic>) {
     let page = &model.pages[index];
-    let markdown = render_markdown(
+    let (body, mut problems) = shortcodes::expand(
         &page.body,
+        &shortcodes::Source {
+            file: &page.file,
+            body_line: page.body_line,
+            url: &page.url,
+        },
+        shortcodes,
+    );
+    let markdown = render_markdown(
+        &body,
         &MarkdownContext {
             file: &page.file,
             relative: &page.relative,
@@ -154,7 +182,7 @@ fn render_page(
             url: &page.url,
         },
     );
-    let mut problems = markdown.diagnostics;
+    problems.extend(markdown.diagnostics);
     let template = match &page.template {
         Some(name) => name.clone(),
         None if page.url == "/" => "index.html".into(),

@@ -22,8 +22,11 @@ pub(crate) fn load_tera(templates: &[TemplateSource]) -> Result<Tera, Vec<Diagno
         let mut alone = Tera::default();
         alone.autoescape_on(vec![".html", ".xml"]);
         if let Err(error) = alone.add_raw_template(&template.name, &template.text) {
-            // A missing parent is only an error once every template is loaded.
-            if !matches!(error.kind, tera::ErrorKind::MissingParent { .. }) {
+            // A missing parent or macro file is only an error once every template
+            // is loaded (the full load below reports it).
+            let needs_others = matches!(error.kind, tera::ErrorKind::MissingParent { .. })
+                || error_chain(&error).contains("isn't present in Tera");
+            if !needs_others {
                 problems.push(to_diagnostic(&error, &template.shown_path));
             }
         }

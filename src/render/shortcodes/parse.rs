@@ -1,0 +1,456 @@
+//! The shortcode grammar, Zola-like:
+//!
+//! ```text
+//! inline   {{ name(key="text", n=3, flag=true, list=["a", "b"]) }}
+//! body     {% name(key="text") %} Markdown {% end %}
+//! escape   {{/* name() */}}   -> printed as {{ name() }}
+//! ```
+//!
+//! Calls inside inline code and code blocks are left alone: the Markdown is parsed
+//! first to find them. Every call carries its byte span and its 1-based file line
+//! and column, so an error points at what the author wrote.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use pulldown_cmark::{Event, Options, Parser, Tag};
+
+/// A shortcode argument's value.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Arg {
+    Text(String),
+    Number(f64),
+    Bool(bool),
+    List(Vec<Arg>),
+}
+
+impl Arg {
+    /// The value as text: strings as they are, numbers as written in data
+    /// (`2025`, `7.5`), so `year=2025` and `year="2025"` mean the same.
+    pub(crate) fn as_text(&self) -> Option<String> {
+        match self {
+            Arg::Text(text) => Some(text.clone()),
+            Arg::Number(n) if n.fract() == 0.0 => Some(format!("{}", *n as i64)),
+            Arg::Number(n) => Some(n.to_string()),
+            Arg::Bool(_) | Arg::List(_) => None,
+        }
+    }
+}
+
+/// One shortcode in the text.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Call {
+    pub(crate) name: String,
+    pub(crate) args: BTreeMap<String, Arg>,
+    /// The whole call, body and `{% end %}` included.
+    pub(crate) span: Range<usize>,
+    /// The body of a `{% … %}` call.
+    pub(crate) body: Option<Range<usize>>,
+    pub(crate) line: usize,
+    pub(crate) column: usize,
+}
+
+/// A piece of the text: as written, a call, an escaped call to print literally, or
+/// a call that could not be read (kept as written, reported, and reading goes on).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Piece {
+    Text(Range<usize>),
+    Call(Call),
+    Literal(String),
+    Error(ParseError),
+}
+
+/// A grammar error at a byte offset.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ParseError {
+    pub(crate) offset: usize,
+    pub(crate) message: String,
+}
+
+/// Splits `text` into pieces. `None` when there is nothing to expand (the common
+/// case: no `{{` or `{%` at all), so pages without shortcodes cost nothing.
+pub(crate) fn parse(text: &str) -> Option<Vec<Piece>> {
+    if !text.contains("{{") && !text.contains("{%") {
+        return None;
+    }
+    let code = code_ranges(text);
+    let in_code = |offset: usize| code.iter().any(|r| r.contains(&offset));
+    let mut pieces = Vec::new();
+    let mut done = 0;
+    let mut search = 0;
+    while let Some(found) = next_opening(text, search) {
+        if in_code(found) {
+            search = found + 2;
+            continue;
+        }
+        if done < found {
+            pieces.push(Piece::Text(done..found));
+        }
+        match parse_at(text, found) {
+            Ok((piece, end)) => {
+                pieces.push(piece);
+                done = end;
+                search = end;
+            }
+            Err(error) => {
+                pieces.push(Piece::Error(error));
+                done = found;
+                search = found + 2;
+            }
+        }
+    }
+    if done < text.len() {
+        pieces.push(Piece::Text(done..text.len()));
+    }
+    Some(pieces)
+}
+
+fn next_opening(text: &str, from: usize) -> Option<usize> {
+    let rest = &text[from..];
+    match (rest.find("{{"), rest.find("{%")) {
+        (Some(a), Some(b)) => Some(from + a.min(b)),
+        (Some(a), None) | (None, Some(a)) => Some(from + a),
+        (None, None) => None,
+    }
+}
+
+fn code_ranges(text: &str) -> Vec<Range<usize>> {
+    Parser::new_ext(text, Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES)
+        .into_offset_iter()
+        .filter_map(|(event, range)| match event {
+            Event::Code(_) | Event::Start(Tag::CodeBlock(_)) => Some(range),
+            _ => None,
+        })
+        .collect()
+}
+
+fn parse_at(text: &str, start: usize) -> Result<(Piece, usize), ParseError> {
+    let error = |offset: usize, message: &str| ParseError {
+        offset,
+        message: message.to_string(),
+    };
+    if text[start..].starts_with("{{/*") {
+        let close = text[start..]
+            .find("*/}}")
+            .ok_or_else(|| error(start, "экранированный вызов {{/* … */}} не закрыт «*/}}»"))?;
+        let inner = text[start + 4..start + close].trim();
+        return Ok((
+            Piece::Literal(format!("{{{{ {inner} }}}}")),
+            start + close + 4,
+        ));
+    }
+    let is_body = text[start..].starts_with("{%");
+    let closing = if is_body { "%}" } else { "}}" };
+    let mut cursor = Cursor {
+        text,
+        at: start + 2,
+    };
+    cursor.skip_spaces();
+    let name = cursor.ident().ok_or_else(|| {
+        error(cursor.at, "после «{{» или «{%» ожидалось имя шорткода, например chart(…); чтобы напечатать фигурные скобки как есть, используйте {{/* … */}}")
+    })?;
+    if is_body && name == "end" {
+        return Err(error(start, "«{% end %}» без открывающего шорткода"));
+    }
+    cursor.skip_spaces();
+    if !cursor.eat("(") {
+        return Err(error(
+            cursor.at,
+            &format!("после имени «{name}» ожидалась «(»: шорткод вызывается так: {name}(…)"),
+        ));
+    }
+    let args = cursor.args()?;
+    cursor.skip_spaces();
+    if !cursor.eat(closing) {
+        return Err(error(
+            cursor.at,
+            &format!("вызов «{name}(…)» не закрыт «{closing}»"),
+        ));
+    }
+    let mut end = cursor.at;
+    let mut body = None;
+    if is_body {
+        let rest = &text[end..];
+        let close = find_end(rest).ok_or_else(|| {
+            error(
+                start,
+                &format!("у шорткода «{name}» нет закрывающего «{{% end %}}»"),
+            )
+        })?;
+        body = Some(end..end + close.0);
+        end += close.1;
+    }
+    let (line, column) = crate::diagnostic::line_column(text, start);
+    Ok((
+        Piece::Call(Call {
+            name,
+            args,
+            span: start..end,
+            body,
+            line,
+            column,
+        }),
+        end,
+    ))
+}
+
+/// Where `{% end %}` starts in `rest` and where it ends.
+fn find_end(rest: &str) -> Option<(usize, usize)> {
+    let mut from = 0;
+    while let Some(i) = rest[from..].find("{%") {
+        let at = from + i;
+        let inner = &rest[at + 2..];
+        let trimmed = inner.trim_start();
+        if let Some(after) = trimmed.strip_prefix("end") {
+            let after = after.trim_start();
+            if after.starts_with("%}") {
+                let consumed = inner.len() - after.len() + 2;
+                return Some((at, at + 2 + consumed));
+            }
+        }
+        from = at + 2;
+    }
+    None
+}
+
+struct Cursor<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+impl Cursor<'_> {
+    fn rest(&self) -> &str {
+        &self.text[self.at..]
+    }
+
+    fn skip_spaces(&mut self) {
+        let trimmed = self.rest().trim_start();
+        self.at = self.text.len() - trimmed.len();
+    }
+
+    fn eat(&mut self, token: &str) -> bool {
+        if self.rest().starts_with(token) {
+            self.at += token.len();
+            true
+        } else {
+            false
+        }
+    }
+
+    fn ident(&mut self) -> Option<String> {
+        let name: String = self
+            .rest()
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+            .collect();
+        if name.is_empty() || name.starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        self.at += name.len();
+        Some(name)
+    }
+
+    fn args(&mut self) -> Result<BTreeMap<String, Arg>, ParseError> {
+        let mut args = BTreeMap::new();
+        loop {
+            self.skip_spaces();
+            if self.eat(")") {
+                return Ok(args);
+            }
+            if !args.is_empty() && !self.eat(",") {
+                return Err(self.error("между аргументами ожидалась запятая, а после них — «)»"));
+            }
+            self.skip_spaces();
+            if self.eat(")") {
+                return Ok(args);
+            }
+            let key = self
+                .ident()
+                .ok_or_else(|| self.error("ожидалось имя аргумента: name=\"значение\""))?;
+            self.skip_spaces();
+            if !self.eat("=") {
+                return Err(self.error(&format!("после «{key}» ожидался знак «=»")));
+            }
+            self.skip_spaces();
+            let value = self.value()?;
+            if args.insert(key.clone(), value).is_some() {
+                return Err(self.error(&format!("аргумент «{key}» указан дважды")));
+            }
+        }
+    }
+
+    fn value(&mut self) -> Result<Arg, ParseError> {
+        if self.eat("\"") {
+            let mut out = String::new();
+            let mut chars = self.rest().char_indices();
+            while let Some((i, c)) = chars.next() {
+                match c {
+                    '"' => {
+                        self.at += i + 1;
+                        return Ok(Arg::Text(out));
+                    }
+                    '\\' => match chars.next() {
+                        Some((_, escaped)) => out.push(escaped),
+                        None => break,
+                    },
+                    '\n' => break,
+                    other => out.push(other),
+                }
+            }
+            return Err(self.error("текст в кавычках не закрыт «\"» на той же строке"));
+        }
+        if self.eat("[") {
+            let mut list = Vec::new();
+            loop {
+                self.skip_spaces();
+                if self.eat("]") {
+                    return Ok(Arg::List(list));
+                }
+                if !list.is_empty() && !self.eat(",") {
+                    return Err(
+                        self.error("между элементами списка ожидалась запятая, а в конце — «]»")
+                    );
+                }
+                self.skip_spaces();
+                if self.eat("]") {
+                    return Ok(Arg::List(list));
+                }
+                list.push(self.value()?);
+            }
+        }
+        if self.eat("true") {
+            return Ok(Arg::Bool(true));
+        }
+        if self.eat("false") {
+            return Ok(Arg::Bool(false));
+        }
+        let number: String = self
+            .rest()
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || matches!(c, '-' | '.'))
+            .collect();
+        match number.parse::<f64>() {
+            Ok(n) if !number.is_empty() => {
+                self.at += number.len();
+                Ok(Arg::Number(n))
+            }
+            _ => Err(self
+                .error("ожидалось значение: текст в кавычках, число, true/false или список [...]")),
+        }
+    }
+
+    fn error(&self, message: &str) -> ParseError {
+        ParseError {
+            offset: self.at,
+            message: message.to_string(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn calls(text: &str) -> Vec<Call> {
+        parse(text)
+            .unwrap()
+            .into_iter()
+            .filter_map(|p| match p {
+                Piece::Call(c) => Some(c),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn skips_text_without_shortcodes() {
+        assert_eq!(parse("Просто текст { и скобки }"), None);
+    }
+
+    #[test]
+    fn reads_an_inline_call_with_every_kind_of_argument() {
+        let text =
+            "Рост: {{ value(indicator=\"vpr-low\", year=2025, exact=true, subjects=[\"а\", 2]) }}.";
+        let call = &calls(text)[0];
+        assert_eq!(call.name, "value");
+        assert_eq!(call.args["indicator"], Arg::Text("vpr-low".into()));
+        assert_eq!(call.args["year"].as_text().as_deref(), Some("2025"));
+        assert_eq!(call.args["exact"], Arg::Bool(true));
+        assert_eq!(
+            call.args["subjects"],
+            Arg::List(vec![Arg::Text("а".into()), Arg::Number(2.0)])
+        );
+        assert_eq!((call.line, call.column), (1, 7));
+        assert!(
+            text[call.span.clone()].starts_with("{{ value(")
+                && text[call.span.clone()].ends_with("]) }}")
+        );
+    }
+
+    #[test]
+    fn reads_a_body_call() {
+        let text = "{% aside(title=\"Важно\") %}\nТекст **с разметкой**.\n{% end %}\nдальше";
+        let call = &calls(text)[0];
+        assert_eq!(
+            &text[call.body.clone().unwrap()],
+            "\nТекст **с разметкой**.\n"
+        );
+        assert_eq!(&text[call.span.end..], "\nдальше");
+    }
+
+    #[test]
+    fn leaves_code_alone() {
+        let text = "`{{ chart() }}`\n\n```\n{{ chart(indicator=\"x\") }}\n```\n\n{{ kpi(indicator=\"y\") }}\n";
+        let found = calls(text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].name, "kpi");
+        assert_eq!(found[0].line, 7);
+    }
+
+    #[test]
+    fn prints_an_escaped_call_literally() {
+        let pieces = parse("{{/* chart(indicator=\"x\") */}}").unwrap();
+        assert_eq!(
+            pieces,
+            vec![Piece::Literal("{{ chart(indicator=\"x\") }}".into())]
+        );
+    }
+
+    fn first_error(text: &str) -> ParseError {
+        parse(text)
+            .unwrap()
+            .into_iter()
+            .find_map(|p| match p {
+                Piece::Error(e) => Some(e),
+                _ => None,
+            })
+            .expect("an error")
+    }
+
+    #[test]
+    fn explains_grammar_errors_at_their_offset() {
+        let error = first_error("{{ chart(indicator=vpr) }}");
+        assert!(
+            error.message.contains("ожидалось значение"),
+            "{}",
+            error.message
+        );
+        assert_eq!(error.offset, 19);
+        assert!(first_error("{{ chart(a=\"x\" b=1) }}")
+            .message
+            .contains("запятая"));
+        assert!(first_error("{% aside() %} текст")
+            .message
+            .contains("{% end %}"));
+        assert!(first_error("{{ chart(a=1) ").message.contains("не закрыт"));
+    }
+
+    #[test]
+    fn reads_on_after_a_broken_call() {
+        let pieces = parse("{{ chart(x=) }} и {{ kpi(indicator=\"y\") }}").unwrap();
+        assert!(matches!(pieces[0], Piece::Error(_)));
+        assert!(pieces
+            .iter()
+            .any(|p| matches!(p, Piece::Call(c) if c.name == "kpi")));
+    }
+}
