@@ -26,6 +26,8 @@ pub(crate) struct MarkdownContext<'a> {
     pub(crate) page_urls: &'a BTreeMap<PathBuf, String>,
     /// Site path of the page itself, for `#fragment` links.
     pub(crate) url: &'a str,
+    /// A report chapter's number: its headings are numbered «2.1», «2.1.1».
+    pub(crate) chapter: Option<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -33,6 +35,8 @@ pub(crate) struct Heading {
     pub(crate) level: u8,
     pub(crate) id: String,
     pub(crate) text: String,
+    /// «2.1» in a report chapter.
+    pub(crate) number: Option<String>,
 }
 
 /// A link to somewhere on this site, to be checked once all pages are known.
@@ -69,6 +73,8 @@ pub(crate) fn render_markdown(body: &str, context: &MarkdownContext<'_>) -> Rend
     let mut open_image: Option<(usize, String)> = None;
     let mut used_ids: BTreeMap<String, usize> = BTreeMap::new();
     let mut tables = 0;
+    // Counters of h2, h3, … for numbered chapter headings.
+    let mut counters = [0usize; 5];
 
     for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
         let position = || {
@@ -108,17 +114,32 @@ pub(crate) fn render_markdown(body: &str, context: &MarkdownContext<'_>) -> Rend
                     level
                 };
                 if let Some((start, text)) = open_heading.take() {
+                    let mut number = None;
                     if let Event::Start(Tag::Heading { id, level, .. }) = &mut events[start] {
                         let chosen = match id {
                             Some(explicit) => explicit.to_string(),
                             None => unique_id(&text, &mut used_ids),
                         };
                         *id = Some(CowStr::from(chosen.clone()));
+                        number = context.chapter.map(|chapter| {
+                            let depth = (*level as usize).saturating_sub(2).min(4);
+                            counters[depth] += 1;
+                            counters[depth + 1..].iter_mut().for_each(|c| *c = 0);
+                            let parts: Vec<String> = std::iter::once(chapter)
+                                .chain(counters[..=depth].iter().copied())
+                                .map(|n| n.to_string())
+                                .collect();
+                            parts.join(".")
+                        });
                         out.headings.push(Heading {
                             level: *level as u8,
                             id: chosen,
                             text: text.trim().to_string(),
+                            number: number.clone(),
                         });
+                    }
+                    if let Some(number) = number {
+                        events.insert(start + 1, Event::Text(CowStr::from(format!("{number} "))));
                     }
                 }
                 events.push(Event::End(TagEnd::Heading(level)));

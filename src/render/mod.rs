@@ -10,6 +10,7 @@ mod indicators;
 mod markdown;
 mod orgs;
 mod plans;
+mod report;
 mod shortcodes;
 mod templates;
 mod views;
@@ -26,7 +27,7 @@ use crate::analyze::Analysis;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::FileSource;
 use crate::model::{output_path, Model, PageData};
-use markdown::{render_markdown, MarkdownContext};
+use markdown::{render_markdown, MarkdownContext, RenderedMarkdown};
 use views::{PageView, SiteView};
 
 /// One file of the finished site.
@@ -86,18 +87,24 @@ pub(crate) fn render_site(
         tera: &tera,
         numbering: &numbering,
     };
-    let results: Vec<(Option<RenderedPage>, Vec<Diagnostic>)> = (0..model.pages.len())
+    // Pass 1: shortcodes and Markdown of every page, so that pass 2 (templates) can
+    // show any page's headings, e.g. a report's contents.
+    let markdowns: Vec<RenderedMarkdown> = (0..model.pages.len())
         .into_par_iter()
-        .map(|index| {
-            render_page(
-                model,
-                analysis,
-                index,
-                &tera,
-                &site,
-                &page_urls,
-                &shortcodes,
-            )
+        .map(|index| page_markdown(model, index, &page_urls, &shortcodes))
+        .collect();
+    let headings: Vec<Vec<markdown::Heading>> =
+        markdowns.iter().map(|m| m.headings.clone()).collect();
+    // Report pages are also shown together on the report's print page.
+    let report_html: BTreeMap<usize, String> = (0..model.pages.len())
+        .filter(|&i| report::place_of(model, i).is_some())
+        .map(|i| (i, markdowns[i].html.clone()))
+        .collect();
+    let results: Vec<(Option<RenderedPage>, Vec<Diagnostic>)> = markdowns
+        .into_par_iter()
+        .enumerate()
+        .map(|(index, markdown)| {
+            render_page(model, analysis, index, markdown, &headings, &tera, &site)
         })
         .collect();
 
@@ -136,6 +143,14 @@ pub(crate) fn render_site(
     rendered
         .files
         .extend(render_monitoring_extras(model, &tera, &site, diagnostics));
+    rendered.files.extend(render_print_pages(
+        model,
+        &report_html,
+        &headings,
+        &tera,
+        &site,
+        diagnostics,
+    ));
     if let Some(html) = render_not_found(model, &tera, &site, diagnostics) {
         rendered.files.push(OutputFile {
             path: "404.html".into(),
@@ -152,17 +167,15 @@ pub(crate) fn render_site(
     rendered
 }
 
-fn render_page(
+/// Shortcodes, then Markdown, of one page.
+fn page_markdown(
     model: &Model,
-    analysis: &Analysis,
     index: usize,
-    tera: &Tera,
-    site: &SiteView<'_>,
     page_urls: &BTreeMap<PathBuf, String>,
     shortcodes: &shortcodes::Shortcodes<'_>,
-) -> (Option<RenderedPage>, Vec<Diagnostic>) {
+) -> RenderedMarkdown {
     let page = &model.pages[index];
-    let (body, mut problems) = shortcodes::expand(
+    let (body, problems) = shortcodes::expand(
         &page.body,
         &shortcodes::Source {
             file: &page.file,
@@ -171,7 +184,7 @@ fn render_page(
         },
         shortcodes,
     );
-    let markdown = render_markdown(
+    let mut markdown = render_markdown(
         &body,
         &MarkdownContext {
             file: &page.file,
@@ -180,14 +193,34 @@ fn render_page(
             base_path: &model.base_path,
             page_urls,
             url: &page.url,
+            chapter: report::place_of(model, index).and_then(|p| p.chapter),
         },
     );
+    markdown.diagnostics.splice(0..0, problems);
+    markdown
+}
+
+/// The page through its template.
+fn render_page(
+    model: &Model,
+    analysis: &Analysis,
+    index: usize,
+    markdown: RenderedMarkdown,
+    headings: &[Vec<markdown::Heading>],
+    tera: &Tera,
+    site: &SiteView<'_>,
+) -> (Option<RenderedPage>, Vec<Diagnostic>) {
+    let page = &model.pages[index];
+    let mut problems = Vec::new();
+    let in_report = report::place_of(model, index);
     problems.extend(markdown.diagnostics);
-    let template = match &page.template {
-        Some(name) => name.clone(),
-        None if page.url == "/" => "index.html".into(),
-        None if page.is_section => "section.html".into(),
-        None => "page.html".into(),
+    let template = match (&page.template, in_report) {
+        (Some(name), _) => name.clone(),
+        (None, Some(report::Place { chapter: None, .. })) => "report.html".into(),
+        (None, Some(_)) => "chapter.html".into(),
+        (None, None) if page.url == "/" => "index.html".into(),
+        (None, None) if page.is_section => "section.html".into(),
+        (None, None) => "page.html".into(),
     };
     if !tera.get_template_names().any(|n| n == template) {
         let mut known: Vec<&str> = tera
@@ -219,6 +252,9 @@ fn render_page(
     let mut context = Context::new();
     context.insert("site", site);
     context.insert("page", &view);
+    if let Some(place) = in_report {
+        context.insert("report", &report::report_view(model, place, headings));
+    }
     if page.url == "/" {
         let cards: Vec<_> = model
             .config
@@ -366,6 +402,65 @@ fn derived_view<'a>(model: &'a Model, index: usize, path: &'a str, title: &'a st
         url: model.link(&page.url),
     });
     view
+}
+
+/// `/…/print/` of every report: cover, contents and all chapters on one page.
+fn render_print_pages(
+    model: &Model,
+    report_html: &BTreeMap<usize, String>,
+    headings: &[Vec<markdown::Heading>],
+    tera: &Tera,
+    site: &SiteView<'_>,
+    diagnostics: &mut Diagnostics,
+) -> Vec<OutputFile> {
+    #[derive(serde::Serialize)]
+    struct PrintChapter {
+        number: usize,
+        title: String,
+        id: String,
+        content: String,
+    }
+    let mut files = Vec::new();
+    for (&index, foreword) in report_html {
+        let Some(place @ report::Place { chapter: None, .. }) = report::place_of(model, index)
+        else {
+            continue;
+        };
+        let view_of_report = report::report_view(model, place, headings);
+        let chapters: Vec<PrintChapter> = model
+            .children
+            .get(&index)
+            .map(|c| c.pages.as_slice())
+            .unwrap_or_default()
+            .iter()
+            .enumerate()
+            .map(|(n, i)| PrintChapter {
+                number: n + 1,
+                title: model.pages[*i].title.clone(),
+                id: format!("ch{}", n + 1),
+                content: report::for_print(report_html.get(i).map_or("", String::as_str), n + 1),
+            })
+            .collect();
+        let path = report::print_path(model, index);
+        let title = format!("{} (версия для печати)", model.pages[index].title);
+        let view = derived_view(model, index, &path, &title);
+        let mut context = Context::new();
+        context.insert("site", site);
+        context.insert("page", &view);
+        context.insert("report", &view_of_report);
+        context.insert("foreword", &report::for_print(foreword, 0));
+        context.insert("chapters", &chapters);
+        match tera.render("report_print.html", &context) {
+            Ok(html) => files.push(OutputFile {
+                path: output_path(&path),
+                content: OutputContent::Bytes(html.into_bytes()),
+            }),
+            Err(error) => {
+                diagnostics.push(templates::to_diagnostic(&error, &model.pages[index].file))
+            }
+        }
+    }
+    files
 }
 
 /// The CSV of every indicator and the register filtered by kind.

@@ -8,3 +8,4 @@ mod monitoring;
 mod output;
 mod pages;
 mod plans;
+mod report;

@@ -11,6 +11,7 @@ fn render(body: &str) -> RenderedMarkdown {
         base_path: "/msoko/",
         page_urls: &page_urls,
         url: "/news/a/",
+        chapter: None,
     };
     render_markdown(body, &context)
 }
