@@ -34,6 +34,9 @@ pub(crate) struct FrontMatter {
     pub(crate) file: Option<String>,
     /// How a section lists its pages.
     pub(crate) sort_by: Option<SortBy>,
+    /// For a report: the frozen copy of the data it was published with
+    /// (`data/snapshots/<name>/`), so a published year keeps its numbers.
+    pub(crate) data_snapshot: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]

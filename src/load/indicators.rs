@@ -9,8 +9,9 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::yaml::{self, Text};
 use serde::Deserialize;
 
-pub(crate) const INDICATORS_DIR: &str = "data/indicators";
-pub(crate) const VALUES_DIR: &str = "data/values";
+/// Indicator metadata and values, in the data folder.
+const INDICATORS_DIR: &str = "indicators";
+const VALUES_DIR: &str = "values";
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -103,9 +104,18 @@ pub(crate) struct IndicatorSources {
     pub(crate) values: Vec<ValuesFile>,
 }
 
-pub(crate) fn load_indicators(root: &Path, diagnostics: &mut Diagnostics) -> IndicatorSources {
+pub(crate) fn load_indicators(
+    root: &Path,
+    data: &Path,
+    diagnostics: &mut Diagnostics,
+) -> IndicatorSources {
     let mut sources = IndicatorSources::default();
-    for (path, file) in data_files(root, INDICATORS_DIR, &["yaml", "yml"], diagnostics) {
+    for (path, file) in data_files(
+        root,
+        &data.join(INDICATORS_DIR),
+        &["yaml", "yml"],
+        diagnostics,
+    ) {
         let text = match crate::fs::read_text(&path, &file) {
             Ok(text) => text,
             Err(d) => {
@@ -135,7 +145,7 @@ pub(crate) fn load_indicators(root: &Path, diagnostics: &mut Diagnostics) -> Ind
             Err(d) => diagnostics.push(d),
         }
     }
-    for (path, file) in data_files(root, VALUES_DIR, &["csv"], diagnostics) {
+    for (path, file) in data_files(root, &data.join(VALUES_DIR), &["csv"], diagnostics) {
         match read_values(&path, &file) {
             Ok(values) => sources.values.push(values),
             Err(d) => diagnostics.push(d),

@@ -12,17 +12,16 @@ mod organizations;
 mod plans;
 mod theme;
 
+use std::collections::BTreeMap;
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 
 pub(crate) use content::{Attachment, SourcePage, CONTENT_DIR};
 pub(crate) use front_matter::SortBy;
 pub(crate) use git_dates::GitDates;
-pub(crate) use indicators::{
-    Better, IndicatorSources, PeriodKind, RawIndicator, ValuesFile, INDICATORS_DIR,
-};
+pub(crate) use indicators::{Better, IndicatorSources, PeriodKind, RawIndicator, ValuesFile};
 pub(crate) use organizations::{OrgFlag, OrgKind, OrganizationsFile, ProfileKind};
-pub(crate) use plans::{PlanFile, PlanFiles, RawItem, RawSection, RawStatus, PLANS_DIR};
+pub(crate) use plans::{PlanFile, PlanFiles, RawItem, RawSection, RawStatus};
 pub(crate) use theme::{TemplateSource, Theme};
 
 use walkdir::WalkDir;
@@ -39,6 +38,27 @@ pub(crate) enum FileSource {
     Disk(PathBuf),
 }
 
+/// The data folder, relative to the root.
+pub(crate) const DATA_DIR: &str = "data";
+/// Where frozen copies of the data folder live, relative to the root.
+pub(crate) const SNAPSHOTS_DIR: &str = "data/snapshots";
+
+/// One data folder: `data/` or a snapshot of it.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct DataSources {
+    pub(crate) plans: PlanFiles,
+    pub(crate) organizations: Option<OrganizationsFile>,
+    pub(crate) indicators: IndicatorSources,
+}
+
+fn load_data(root: &Path, data: &Path, diagnostics: &mut Diagnostics) -> DataSources {
+    DataSources {
+        plans: plans::load_plans(root, data, diagnostics),
+        organizations: organizations::load_organizations(root, data, diagnostics),
+        indicators: indicators::load_indicators(root, data, diagnostics),
+    }
+}
+
 /// Everything read from a site's root.
 #[derive(Debug)]
 pub(crate) struct Sources {
@@ -47,9 +67,10 @@ pub(crate) struct Sources {
     pub(crate) pages: Vec<SourcePage>,
     pub(crate) attachments: Vec<Attachment>,
     pub(crate) theme: Theme,
-    pub(crate) plans: PlanFiles,
-    pub(crate) organizations: Option<OrganizationsFile>,
-    pub(crate) indicators: IndicatorSources,
+    /// `data/`: plans, organisations, indicators.
+    pub(crate) data: DataSources,
+    /// Frozen copies of `data/` named by reports (`data_snapshot:`), by name.
+    pub(crate) snapshots: BTreeMap<String, DataSources>,
     /// Dates of files under `content/` and `data/`.
     pub(crate) git_dates: GitDates,
 }
@@ -59,18 +80,34 @@ pub(crate) fn load_site(root: &Path, diagnostics: &mut Diagnostics) -> Sources {
     let theme_name = config.as_ref().map_or("default", |c| c.theme.as_str());
     let theme = theme::load_theme(root, theme_name, diagnostics);
     let (pages, attachments) = content::load_content(root, diagnostics);
-    let plans = plans::load_plans(root, diagnostics);
-    let organizations = organizations::load_organizations(root, diagnostics);
-    let indicators = indicators::load_indicators(root, diagnostics);
+    let data = load_data(root, Path::new(DATA_DIR), diagnostics);
+    let mut snapshots = BTreeMap::new();
+    for page in &pages {
+        let Some(name) = &page.front.data_snapshot else {
+            continue;
+        };
+        if snapshots.contains_key(name) {
+            continue;
+        }
+        let dir = Path::new(SNAPSHOTS_DIR).join(name);
+        if root.join(&dir).is_dir() && !name.contains(['/', '\\', '.']) {
+            snapshots.insert(name.clone(), load_data(root, &dir, diagnostics));
+        } else {
+            diagnostics.push(
+                Diagnostic::error(&page.file, format!("снимка данных «{name}» нет: папка {} не найдена", dir.display()))
+                    .at_line(crate::yaml::key_line(&page.yaml, "data_snapshot").map_or(2, |l| l + 1))
+                    .hint("снимок — это копия папки data на дату публикации доклада: data/snapshots/<имя>/ с organizations.yaml, indicators/, values/, plans/"),
+            );
+        }
+    }
     let git_dates = git_dates::load_git_dates(root, &[CONTENT_DIR, "data"]);
     Sources {
         config,
         pages,
         attachments,
         theme,
-        plans,
-        organizations,
-        indicators,
+        data,
+        snapshots,
         git_dates,
     }
 }
@@ -105,7 +142,7 @@ fn load_config(root: &Path, diagnostics: &mut Diagnostics) -> Option<SiteConfig>
 /// Files of `dir` with one of `extensions`, sorted; any other file is a warning.
 pub(super) fn data_files(
     root: &Path,
-    dir: &str,
+    dir: &Path,
     extensions: &[&str],
     diagnostics: &mut Diagnostics,
 ) -> Vec<(PathBuf, PathBuf)> {
@@ -148,7 +185,8 @@ pub(super) fn data_files(
                 Diagnostic::warning(
                     &shown,
                     format!(
-                        "файл не читается: в папке {dir} ожидаются файлы {}",
+                        "файл не читается: в папке {} ожидаются файлы {}",
+                        dir.display(),
                         extensions.join(", ")
                     ),
                 )

@@ -7,7 +7,8 @@ use serde::Deserialize;
 use crate::diagnostic::Diagnostics;
 use crate::yaml::{self, Text};
 
-pub(crate) const ORGANIZATIONS_FILE: &str = "data/organizations.yaml";
+/// The register, in the data folder.
+const ORGANIZATIONS_FILE: &str = "organizations.yaml";
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -76,13 +77,14 @@ pub(crate) struct OrganizationsFile {
 
 pub(crate) fn load_organizations(
     root: &Path,
+    data: &Path,
     diagnostics: &mut Diagnostics,
 ) -> Option<OrganizationsFile> {
-    let path = root.join(ORGANIZATIONS_FILE);
+    let file = data.join(ORGANIZATIONS_FILE);
+    let path = root.join(&file);
     if !path.is_file() {
         return None;
     }
-    let file = PathBuf::from(ORGANIZATIONS_FILE);
     let text = match crate::fs::read_text(&path, &file) {
         Ok(text) => text,
         Err(d) => {

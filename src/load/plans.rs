@@ -11,8 +11,8 @@ use crate::diagnostic::Diagnostics;
 use crate::yaml::{self, Date, Text};
 use serde::Deserialize;
 
-/// Where plans live, relative to the site root.
-pub(crate) const PLANS_DIR: &str = "data/plans";
+/// Where plans live, in the data folder.
+const PLANS_DIR: &str = "plans";
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -101,9 +101,9 @@ pub(crate) struct PlanFile {
     pub(crate) plan: RawPlan,
 }
 
-pub(crate) fn load_plans(root: &Path, diagnostics: &mut Diagnostics) -> PlanFiles {
+pub(crate) fn load_plans(root: &Path, data: &Path, diagnostics: &mut Diagnostics) -> PlanFiles {
     let mut found = PlanFiles::default();
-    for (path, file) in data_files(root, PLANS_DIR, &["yaml", "yml"], diagnostics) {
+    for (path, file) in data_files(root, &data.join(PLANS_DIR), &["yaml", "yml"], diagnostics) {
         found.any = true;
         let text = match crate::fs::read_text(&path, &file) {
             Ok(text) => text,

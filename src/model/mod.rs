@@ -48,7 +48,7 @@ pub(crate) struct ModelOptions {
     pub(crate) drafts: bool,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(crate) struct Model {
     pub(crate) config: SiteConfig,
     /// `base_url` without a trailing slash.
@@ -69,6 +69,31 @@ pub(crate) struct Model {
     pub(crate) plans: Vec<Plan>,
     pub(crate) register: Register,
     pub(crate) indicators: Indicators,
+    /// Frozen copies of the data named by reports, by name.
+    pub(crate) snapshots: BTreeMap<String, DataSet>,
+}
+
+/// The data of one data folder: `data/` itself lives in `Model`'s own fields; a
+/// snapshot keeps the same three.
+#[derive(Debug, Clone)]
+pub(crate) struct DataSet {
+    pub(crate) register: Register,
+    pub(crate) indicators: Indicators,
+    pub(crate) plans: Vec<Plan>,
+}
+
+impl Model {
+    /// The same site seeing a snapshot's data (for the shortcodes of a frozen report)
+    /// on the date the report was published.
+    pub(crate) fn with_data(&self, data: &DataSet, as_of: NaiveDate) -> Model {
+        Model {
+            register: data.register.clone(),
+            indicators: data.indicators.clone(),
+            plans: data.plans.clone(),
+            as_of,
+            ..self.clone()
+        }
+    }
 }
 
 #[derive(Debug, Default, Clone)]
@@ -125,13 +150,13 @@ pub(crate) fn resolve(
         pages,
         attachments,
         theme,
-        plans: plan_files,
-        organizations,
-        indicators,
+        data,
+        snapshots,
         git_dates,
     } = sources;
-    let register = organization::resolve_register(organizations, diagnostics);
-    let indicators = indicator::resolve_indicators(indicators, &register, diagnostics);
+    let plan_files = data.plans;
+    let register = organization::resolve_register(data.organizations, diagnostics);
+    let indicators = indicator::resolve_indicators(data.indicators, &register, diagnostics);
     let attachment_index: BTreeMap<PathBuf, &Attachment> = attachments
         .iter()
         .map(|a| (a.relative.clone(), a))
@@ -146,6 +171,24 @@ pub(crate) fn resolve(
         let references = references::References::new(&resolved, &files);
         plan::resolve_plans(plan_files.plans, &references, options.as_of, diagnostics)
     };
+    let snapshots: BTreeMap<String, DataSet> = snapshots
+        .into_iter()
+        .map(|(name, data)| {
+            let register = organization::resolve_register(data.organizations, diagnostics);
+            let indicators = indicator::resolve_indicators(data.indicators, &register, diagnostics);
+            let references = references::References::new(&resolved, &files);
+            let plans =
+                plan::resolve_plans(data.plans.plans, &references, options.as_of, diagnostics);
+            (
+                name,
+                DataSet {
+                    register,
+                    indicators,
+                    plans,
+                },
+            )
+        })
+        .collect();
     if plan_files.any {
         add_plan_pages(&mut resolved, &plans, &git_dates);
     }
@@ -214,6 +257,7 @@ pub(crate) fn resolve(
         plans,
         register,
         indicators,
+        snapshots,
     })
 }
 
@@ -272,7 +316,7 @@ fn add_monitoring_pages(
             pages,
             "/indicators/",
             "indicators/_index.md",
-            PathBuf::from(crate::load::INDICATORS_DIR),
+            PathBuf::from(crate::load::DATA_DIR).join("indicators"),
             "Показатели МСОКО",
             "indicators.html",
             PageData::IndicatorList,
@@ -365,7 +409,7 @@ fn add_plan_pages(pages: &mut Vec<Page>, plans: &[Plan], git_dates: &GitDates) {
             let updated = all.iter().filter_map(|d| d.1).max();
             pages.push(Page::generated(
                 "plans/_index.md",
-                PathBuf::from(crate::load::PLANS_DIR),
+                PathBuf::from(crate::load::DATA_DIR).join("plans"),
                 "Планы и дорожные карты".into(),
                 (placed, updated),
                 "plans.html",

@@ -38,6 +38,8 @@ pub(crate) struct Page {
     pub(crate) yaml: String,
     /// What the page shows besides its Markdown.
     pub(crate) data: PageData,
+    /// A report published with a frozen copy of the data: its name.
+    pub(crate) data_snapshot: Option<String>,
 }
 
 /// Pages built from data rather than (only) from Markdown.
@@ -102,6 +104,7 @@ impl Page {
             body_line: 1,
             yaml: String::new(),
             data,
+            data_snapshot: None,
         }
     }
 
@@ -147,6 +150,7 @@ pub(crate) fn resolve_page(
         file: source.file,
         relative: source.relative,
         data: PageData::Markdown,
+        data_snapshot: front.data_snapshot,
     };
     if page.placed.is_none() {
         diagnostics.push(

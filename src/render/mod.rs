@@ -87,11 +87,44 @@ pub(crate) fn render_site(
         tera: &tera,
         numbering: &numbering,
     };
+    // A report published with a frozen copy of the data shows that data, on the
+    // date the report was published.
+    let frozen: BTreeMap<&str, (Model, Analysis)> = model
+        .pages
+        .iter()
+        .filter_map(|page| {
+            let name = page.data_snapshot.as_deref()?;
+            let data = model.snapshots.get(name)?;
+            let snapshot = model.with_data(data, page.placed.unwrap_or(model.as_of));
+            let analysis = crate::analyze::run(&snapshot);
+            Some((name, (snapshot, analysis)))
+        })
+        .collect();
+    let frozen_shortcodes: BTreeMap<&str, shortcodes::Shortcodes<'_>> = frozen
+        .iter()
+        .map(|(name, (model, analysis))| {
+            (
+                *name,
+                shortcodes::Shortcodes {
+                    model,
+                    analysis,
+                    tera: &tera,
+                    numbering: &numbering,
+                },
+            )
+        })
+        .collect();
+    let shortcodes_of = |index: usize| {
+        report::place_of(model, index)
+            .and_then(|place| model.pages[place.report].data_snapshot.as_deref())
+            .and_then(|name| frozen_shortcodes.get(name))
+            .unwrap_or(&shortcodes)
+    };
     // Pass 1: shortcodes and Markdown of every page, so that pass 2 (templates) can
     // show any page's headings, e.g. a report's contents.
     let markdowns: Vec<RenderedMarkdown> = (0..model.pages.len())
         .into_par_iter()
-        .map(|index| page_markdown(model, index, &page_urls, &shortcodes))
+        .map(|index| page_markdown(model, index, &page_urls, shortcodes_of(index)))
         .collect();
     let headings: Vec<Vec<markdown::Heading>> =
         markdowns.iter().map(|m| m.headings.clone()).collect();

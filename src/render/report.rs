@@ -57,6 +57,8 @@ pub(crate) struct ReportView {
     pub(crate) chapters: Vec<ChapterView>,
     /// The chapter being shown, if any.
     pub(crate) current: Option<usize>,
+    /// The report shows the data as published (a snapshot), not today's.
+    pub(crate) frozen: bool,
     pub(crate) previous: Option<ChapterView>,
     pub(crate) next: Option<ChapterView>,
 }
@@ -96,6 +98,7 @@ pub(crate) fn report_view(model: &Model, place: Place, headings: &[Vec<Heading>]
         previous: place.chapter.and_then(|c| at(c.checked_sub(1))),
         next: place.chapter.and_then(|c| at(Some(c + 1))),
         current: place.chapter,
+        frozen: report.data_snapshot.is_some(),
         chapters,
     }
 }

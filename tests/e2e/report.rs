@@ -137,3 +137,59 @@ fn errors_on_unknown_shortcodes_and_arguments_at_their_line_and_column() {
         "content/doklad/2025/03-oshibki.md:10:1: ошибка: у шорткода «chart» нет аргумента «subjet»"
     ));
 }
+
+#[test]
+fn a_published_report_keeps_the_data_it_was_published_with() {
+    let site = Site::fixture("monitoring");
+    // The snapshot holds the data as published: 8.3 for 2025.
+    crate::harness::copy_dir(&site.root.join("data"), &site.root.join("published"));
+    std::fs::create_dir_all(site.root.join("data/snapshots")).unwrap();
+    std::fs::rename(
+        site.root.join("published"),
+        site.root.join("data/snapshots/published"),
+    )
+    .unwrap();
+    let report = std::fs::read_to_string(site.root.join("content/doklad/2025/_index.md")).unwrap();
+    site.write(
+        "content/doklad/2025/_index.md",
+        &report.replace("kind: report", "kind: report\ndata_snapshot: published"),
+    );
+    // Later the department revises the value.
+    let values = std::fs::read_to_string(site.root.join("data/values/vpr-low.csv")).unwrap();
+    site.write(
+        "data/values/vpr-low.csv",
+        &values.replace("2025,municipality,8.3,", "2025,municipality,8.1,"),
+    );
+    site.build();
+    let chapter = site.read("doklad/2025/01-kachestvo/index.html");
+    assert!(
+        chapter.contains("Доля «2» по математике — 8,3\u{a0}%"),
+        "the report keeps the published number"
+    );
+    assert!(site
+        .read("doklad/2025/index.html")
+        .contains("по данным на момент публикации"));
+    let indicator = site.read("indicators/vpr-low/index.html");
+    assert!(
+        indicator.contains("<td>8,1</td>"),
+        "indicator pages show current data"
+    );
+}
+
+#[test]
+fn errors_on_a_missing_snapshot() {
+    let site = Site::fixture("monitoring");
+    let report = std::fs::read_to_string(site.root.join("content/doklad/2025/_index.md")).unwrap();
+    site.write(
+        "content/doklad/2025/_index.md",
+        &report.replace("kind: report", "kind: report\ndata_snapshot: nowhere"),
+    );
+    let run = site.run(&["build", "--as-of", "2025-06-01"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr
+            .contains("content/doklad/2025/_index.md:4: ошибка: снимка данных «nowhere» нет"),
+        "{}",
+        run.stderr
+    );
+}
