@@ -40,10 +40,24 @@ pub(crate) fn format_number(value: f64, decimals: usize) -> String {
 pub(crate) fn format_value(value: f64, decimals: usize, unit: &str) -> String {
     let number = format_number(value, decimals);
     if unit.is_empty() {
-        number
-    } else {
-        format!("{number}{BEFORE_UNIT}{unit}")
+        return number;
     }
+    // Abbreviations («чел.», «ед.», «%») do not change; «балл» agrees with the number:
+    // 1 балл, 2 балла, 5 баллов, and «балла» after any fraction (70,1 балла).
+    let unit = match unit {
+        "балл" if number.contains(',') => "балла",
+        "балл" => {
+            let whole: usize = number
+                .chars()
+                .filter(char::is_ascii_digit)
+                .collect::<String>()
+                .parse()
+                .unwrap_or(0);
+            plural(whole, "балл", "балла", "баллов")
+        }
+        other => other,
+    };
+    format!("{number}{BEFORE_UNIT}{unit}")
 }
 
 /// A change with its sign: «+1,2», «−0,4», «0,0».
@@ -84,6 +98,9 @@ mod tests {
     fn puts_a_no_break_space_before_the_unit() {
         assert_eq!(format_value(12.5, 1, "%"), "12,5\u{a0}%");
         assert_eq!(format_value(7.0, 0, ""), "7");
+        assert_eq!(format_value(70.1, 1, "балл"), "70,1\u{a0}балла");
+        assert_eq!(format_value(65.0, 0, "балл"), "65\u{a0}баллов");
+        assert_eq!(format_value(71.0, 0, "балл"), "71\u{a0}балл");
     }
 
     #[test]

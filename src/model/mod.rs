@@ -442,7 +442,7 @@ fn link_sections(pages: &[Page], by_url: &BTreeMap<String, usize>) -> BTreeMap<u
     for (&section, entry) in children.iter_mut() {
         let order = pages[section].sort_by;
         sort_pages(&mut entry.pages, pages, order);
-        sort_pages(&mut entry.sections, pages, SortBy::Weight);
+        sort_pages(&mut entry.sections, pages, order);
     }
     children
 }

@@ -478,10 +478,24 @@ fn lookup(
 ) -> Result<(Period, f64), (String, String)> {
     let slice = slice_of(call, indicator, true)?;
     let period = period_arg(call, period_arg_name, indicator)?;
+    // A distribution's part: mark="«3»".
+    let part = indicator
+        .stack
+        .as_deref()
+        .and_then(|stack| optional_text(call, stack));
+    if let (Some(stack), None) = (&indicator.stack, &part) {
+        return Err((
+            format!(
+                "у показателя «{}» значения разбиты по «{stack}»: укажите часть",
+                indicator.id
+            ),
+            format!("например {stack}=\"…\" — как в столбце {stack} файла значений"),
+        ));
+    }
     let found = indicator
         .observations
         .iter()
-        .filter(|o| o.place == place && o.dims == slice && o.part.is_none())
+        .filter(|o| o.place == place && o.dims == slice && o.part == part)
         .filter(|o| period.is_none_or(|p| o.period == p))
         .filter_map(|o| Some((o.period, o.value?)))
         .next_back();
