@@ -70,6 +70,19 @@ pub(crate) fn format_change(delta: f64, decimals: usize) -> String {
     }
 }
 
+/// A change with its sign and unit: «+2,5 балла», «−0,8 п.п.» (a change of a
+/// percentage is in percentage points).
+pub(crate) fn format_change_value(delta: f64, decimals: usize, unit: &str) -> String {
+    let unit = if unit == "%" { "п.п." } else { unit };
+    let bare = format_number(delta.abs(), decimals);
+    let with_unit = format_value(delta.abs(), decimals, unit);
+    format!(
+        "{}{}",
+        format_change(delta, decimals),
+        &with_unit[bare.len()..]
+    )
+}
+
 /// The Russian word form for a count: `plural(n, "показатель", "показателя", "показателей")`
 /// — 1, 21 показатель; 2–4, 22 показателя; 5–20, 25 показателей.
 pub(crate) fn plural<'a>(n: usize, one: &'a str, few: &'a str, many: &'a str) -> &'a str {
@@ -126,6 +139,13 @@ mod tests {
                 "пунктов"
             ]
         );
+    }
+
+    #[test]
+    fn writes_changes_with_their_unit() {
+        assert_eq!(format_change_value(-0.8, 1, "%"), "−0,8\u{a0}п.п.");
+        assert_eq!(format_change_value(2.5, 1, "балл"), "+2,5\u{a0}балла");
+        assert_eq!(format_change_value(3.0, 0, "чел."), "+3\u{a0}чел.");
     }
 
     #[test]

@@ -13,7 +13,7 @@ use super::charts::{
 use crate::analyze::{Analysis, IndicatorSummary, Standing, Trend};
 use crate::load::{Better, PeriodKind};
 use crate::model::{Indicator, Model, Period, Place};
-use crate::numbers::{format_change, format_number, format_value};
+use crate::numbers::{format_change_value, format_number, format_value};
 
 /// An indicator as listed: its latest municipal value and where it is going.
 #[derive(Debug, Serialize)]
@@ -114,15 +114,6 @@ fn better_word(better: Better) -> &'static str {
     }
 }
 
-/// «п.п.» for a change of a percentage, else the unit itself.
-fn change_unit(unit: &str) -> &str {
-    if unit == "%" {
-        "п.п."
-    } else {
-        unit
-    }
-}
-
 pub(crate) fn card(
     model: &Model,
     indicator: &Indicator,
@@ -143,9 +134,8 @@ pub(crate) fn card(
             .map(|(_, v)| format_value(v, indicator.decimals, &indicator.unit)),
         change: match (summary.previous, summary.latest) {
             (Some((from_period, from)), Some((_, to))) => Some(format!(
-                "{} {} к {}",
-                format_change(to - from, indicator.decimals),
-                change_unit(&indicator.unit),
+                "{} к {}",
+                format_change_value(to - from, indicator.decimals, &indicator.unit),
                 from_period
             )),
             _ => None,

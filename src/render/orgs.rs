@@ -7,7 +7,7 @@ use serde::Serialize;
 use crate::analyze::{Analysis, OrgComparison, Standing, Trend};
 use crate::load::{OrgFlag, OrgKind, ProfileKind};
 use crate::model::{Model, Organization};
-use crate::numbers::{format_change, format_value, plural};
+use crate::numbers::{format_change_value, format_value, plural};
 
 #[derive(Debug, Serialize)]
 pub(crate) struct OrgSummaryView {
@@ -187,11 +187,6 @@ pub(crate) fn org_view(model: &Model, analysis: &Analysis, index: usize) -> OrgV
 fn comparison_row(model: &Model, c: &OrgComparison) -> ComparisonRow {
     let indicator = &model.indicators.indicators[c.indicator];
     let format = |v: f64| format_value(v, indicator.decimals, &indicator.unit);
-    let unit = if indicator.unit == "%" {
-        "п.п."
-    } else {
-        indicator.unit.as_str()
-    };
     ComparisonRow {
         indicator: indicator.title.clone(),
         url: model.link(&format!("/indicators/{}/", indicator.id)),
@@ -212,8 +207,8 @@ fn comparison_row(model: &Model, c: &OrgComparison) -> ComparisonRow {
         },
         change: match c.previous {
             Some((period, from)) => format!(
-                "{} {unit} к {period} ({})",
-                format_change(c.value - from, indicator.decimals),
+                "{} к {period} ({})",
+                format_change_value(c.value - from, indicator.decimals, &indicator.unit),
                 match c.trend {
                     Some(Trend::Improved) => "улучшение",
                     Some(Trend::Worsened) => "ухудшение",

@@ -32,7 +32,7 @@ fn lists_directions_with_latest_values_trends_and_targets() {
         list.contains("<span class=\"indicator-value\">8,3\u{a0}%</span>"),
         "{list}"
     );
-    assert!(list.contains("−0,8 п.п. к 2024, улучшение"));
+    assert!(list.contains("−0,8\u{a0}п.п. к 2024, улучшение"));
     assert!(list.contains("Цель 2025: 7,0\u{a0}% — не достигнута"));
     // A school-year indicator is labelled the school-year way.
     assert!(list.contains("<span class=\"indicator-value\">93,0\u{a0}%</span> <span class=\"indicator-period\">(2024/25)</span>"));
@@ -92,7 +92,7 @@ fn opens_an_organisation_card_with_a_summary_for_parents() {
         "доля участников ВПР, получивших отметку «2» — 14,6\u{a0}% (по округу 8,3\u{a0}%)"
     ));
     assert!(card.contains("Получает адресную поддержку (ШНОР)"));
-    assert!(card.contains("+1,6 п.п. к 2024 (ухудшение)"));
+    assert!(card.contains("+1,6\u{a0}п.п. к 2024 (ухудшение)"));
 }
 
 #[test]

@@ -680,21 +680,24 @@ fn describe(chart: &LineChart) -> String {
     } else {
         chart.unit.as_str()
     };
+    // The unit agrees with the number («2,5 балла»), whatever sign is in front.
+    let unit_after = |delta: f64| {
+        let bare = format_number(delta.abs(), chart.decimals);
+        format_value(delta.abs(), chart.decimals, change_unit)[bare.len()..].to_string()
+    };
     let change = |delta: f64| {
-        let number = format_change(delta, chart.decimals);
-        if change_unit.is_empty() {
-            number
-        } else {
-            format!("{number}\u{a0}{change_unit}")
-        }
+        format!(
+            "{}{}",
+            format_change(delta, chart.decimals),
+            unit_after(delta)
+        )
     };
     let amount = |delta: f64| {
-        let number = format_number(delta.abs(), chart.decimals);
-        if change_unit.is_empty() {
-            number
-        } else {
-            format!("{number}\u{a0}{change_unit}")
-        }
+        format!(
+            "{}{}",
+            format_number(delta.abs(), chart.decimals),
+            unit_after(delta)
+        )
     };
     let periods = chart.periods.len();
     let mut sentences = Vec::new();
@@ -969,10 +972,11 @@ mod tests {
         rising.series[0].values = vec![Some(61.0), Some(63.5), None, None, None];
         rising.targets = vec![(4, 65.0)];
         let desc = describe(&rising);
-        assert!(desc
-            .contains("Округ — за 2021–2022: с 61,0\u{a0}балл до 63,5\u{a0}балл, +2,5\u{a0}балл"));
+        assert!(desc.contains(
+            "Округ — за 2021–2022: с 61,0\u{a0}балла до 63,5\u{a0}балла, +2,5\u{a0}балла"
+        ));
         assert!(
-            desc.ends_with("До цели 2025 (65,0\u{a0}балл) остаётся 1,5\u{a0}балл."),
+            desc.ends_with("До цели 2025 (65,0\u{a0}балла) остаётся 1,5\u{a0}балла."),
             "{desc}"
         );
     }
