@@ -112,7 +112,9 @@ fn run(options: &Options, write: bool) -> Report {
     };
     if let Some(model) = model::resolve(sources, &model_options, &mut diagnostics) {
         let analysis = analyze::run(&model);
-        let rendered = render::render_site(&model, &analysis, &mut diagnostics);
+        let mut rendered = render::render_site(&model, &analysis, &mut diagnostics);
+        rendered.files.extend(output::indexing_files(&model));
+        rendered.files.sort_by(|a, b| a.path.cmp(&b.path));
         check::check_links(&model, &rendered, &mut diagnostics);
         report.pages = model.pages.len();
         report.files = rendered.files.len();

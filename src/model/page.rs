@@ -74,6 +74,17 @@ pub(crate) struct AttachedFile {
 }
 
 impl Page {
+    /// A section listed newest first (news, documents) has RSS and Atom feeds:
+    /// (media type, site path) of each.
+    pub(crate) fn feeds(&self) -> Option<[(&'static str, String); 2]> {
+        (self.is_section && self.sort_by == SortBy::Date).then(|| {
+            [
+                ("application/rss+xml", format!("{}rss.xml", self.url)),
+                ("application/atom+xml", format!("{}atom.xml", self.url)),
+            ]
+        })
+    }
+
     /// A page made from data: no Markdown, dates from its data file.
     pub(crate) fn generated(
         relative: &str,

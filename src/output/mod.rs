@@ -7,6 +7,10 @@
 //! real disk writing thousands of files dominates, and unchanged files keep their
 //! modification time, which makes uploads by rsync cheap.
 
+mod indexing;
+
+pub(crate) use indexing::indexing_files;
+
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};

@@ -22,6 +22,7 @@ use rayon::prelude::*;
 use tera::{Context, Tera};
 
 pub(crate) use markdown::InternalLink;
+pub(crate) use templates::escape_html;
 
 use crate::analyze::Analysis;
 use crate::diagnostic::{Diagnostic, Diagnostics};

@@ -48,7 +48,7 @@ pub(crate) fn load_tera(templates: &[TemplateSource]) -> Result<Tera, Vec<Diagno
 /// HTML escaping for template output. Tera's default also escapes `/`, which turns
 /// every address into `&#x2F;news&#x2F;`: valid, but unreadable in the page source
 /// that a specialist checks. Escaping these five characters is what HTML requires.
-fn escape_html(input: &str) -> String {
+pub(crate) fn escape_html(input: &str) -> String {
     let mut out = String::with_capacity(input.len());
     for c in input.chars() {
         match c {

@@ -147,6 +147,17 @@ pub(crate) struct PageView<'a> {
     pub(crate) pages: Vec<SummaryView>,
     /// For a section: its subsections.
     pub(crate) sections: Vec<SummaryView>,
+    /// RSS and Atom feeds of this section, or of the section this page is listed in.
+    pub(crate) feeds: Vec<FeedView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct FeedView {
+    /// `application/rss+xml` or `application/atom+xml`.
+    pub(crate) kind: &'static str,
+    /// «RSS», «Atom»
+    pub(crate) name: &'static str,
+    pub(crate) url: String,
 }
 
 impl<'a> PageView<'a> {
@@ -193,6 +204,23 @@ impl<'a> PageView<'a> {
                 .collect(),
             pages: summaries(children.map(|c| &c.pages)),
             sections: summaries(children.map(|c| &c.sections)),
+            feeds: page
+                .feeds()
+                .or_else(|| {
+                    let parent = *model.ancestors(index).last()?;
+                    model.pages[parent].feeds()
+                })
+                .map(|feeds| {
+                    feeds
+                        .into_iter()
+                        .map(|(kind, path)| FeedView {
+                            kind,
+                            name: if kind.contains("rss") { "RSS" } else { "Atom" },
+                            url: model.link(&path),
+                        })
+                        .collect()
+                })
+                .unwrap_or_default(),
         }
     }
 }
@@ -219,6 +247,7 @@ impl PageView<'static> {
             breadcrumbs: Vec::new(),
             pages: Vec::new(),
             sections: Vec::new(),
+            feeds: Vec::new(),
         }
     }
 }

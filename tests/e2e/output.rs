@@ -80,3 +80,28 @@ fn usage_errors_exit_with_2() {
     assert_eq!(site.run(&["build", "--as-of", "20.11.2026"]).code, 2);
     assert_eq!(site.run(&["publish"]).code, 2);
 }
+
+#[test]
+fn writes_a_sitemap_robots_and_feeds_of_dated_sections() {
+    let site = Site::fixture("basic");
+    site.build();
+    let sitemap = site.read("sitemap.xml");
+    roxmltree::Document::parse(&sitemap).expect("sitemap is XML");
+    assert!(sitemap.contains("<url><loc>https://edu.test.example.ru/news/second/</loc><lastmod>2025-03-05</lastmod></url>"));
+    assert!(site
+        .read("robots.txt")
+        .contains("Sitemap: https://edu.test.example.ru/sitemap.xml"));
+    let rss = site.read("news/rss.xml");
+    roxmltree::Document::parse(&rss).expect("RSS is XML");
+    assert!(
+        rss.find("Вторая новость").unwrap() < rss.find("Первая новость").unwrap(),
+        "newest first"
+    );
+    assert!(rss.contains("<pubDate>Sat, 01 Mar 2025 00:00:00 +0000</pubDate>"));
+    let atom = site.read("news/atom.xml");
+    roxmltree::Document::parse(&atom).expect("Atom is XML");
+    assert!(atom.contains("<updated>2025-03-05T00:00:00Z</updated>"));
+    let news = site.read("news/index.html");
+    assert!(news.contains("<link rel=\"alternate\" type=\"application/rss+xml\" title=\"Новости (RSS)\" href=\"/news/rss.xml\">"));
+    assert!(news.contains("<meta property=\"og:title\" content=\"Новости\">"));
+}
