@@ -6,6 +6,8 @@
 //! `output` does the writing.
 
 mod charts;
+mod extras;
+mod figures;
 mod indicators;
 mod markdown;
 mod orgs;
@@ -167,17 +169,20 @@ pub(crate) fn render_site(
             .links
             .extend(page.links.into_iter().map(|link| (index, link)));
     }
-    rendered.files.extend(render_plan_extras(
+    rendered.files.extend(extras::render_plan_extras(
         model,
         analysis,
         &tera,
         &site,
         diagnostics,
     ));
-    rendered
-        .files
-        .extend(render_monitoring_extras(model, &tera, &site, diagnostics));
-    rendered.files.extend(render_print_pages(
+    rendered.files.extend(extras::render_monitoring_extras(
+        model,
+        &tera,
+        &site,
+        diagnostics,
+    ));
+    rendered.files.extend(extras::render_print_pages(
         model,
         &report_html,
         &headings,
@@ -372,178 +377,6 @@ fn render_page(
             (None, problems)
         }
     }
-}
-
-/// For each plan: its views filtered by status and by responsible party, its CSV and
-/// its JSON.
-fn render_plan_extras(
-    model: &Model,
-    analysis: &Analysis,
-    tera: &Tera,
-    site: &SiteView<'_>,
-    diagnostics: &mut Diagnostics,
-) -> Vec<OutputFile> {
-    let mut files = Vec::new();
-    for (index, plan) in model.plans.iter().enumerate() {
-        let progress = &analysis.plans[index];
-        let plan_url = format!("/plans/{}/", plan.id);
-        files.push(OutputFile {
-            path: format!("plans/{}.csv", plan.id),
-            content: OutputContent::Bytes(plans::plan_csv(plan, progress)),
-        });
-        files.push(OutputFile {
-            path: format!("plans/{}.json", plan.id),
-            content: OutputContent::Bytes(plans::plan_json(model, plan, progress)),
-        });
-        let Some(&page_index) = model.by_url.get(&plan_url) else {
-            continue;
-        };
-        for (filter, label) in plans::filters_of(plan, progress) {
-            let path = plans::filter_path(plan, &filter);
-            let title = format!("{}: {label}", plan.title);
-            let view = derived_view(model, page_index, &path, &title);
-            let mut context = Context::new();
-            context.insert("site", site);
-            context.insert("page", &view);
-            context.insert("plan", &plans::plan_view(model, analysis, index, &filter));
-            match tera.render("plan.html", &context) {
-                Ok(html) => files.push(OutputFile {
-                    path: output_path(&path),
-                    content: OutputContent::Bytes(html.into_bytes()),
-                }),
-                Err(error) => {
-                    diagnostics.push(templates::to_diagnostic(&error, &plan.file));
-                    break;
-                }
-            }
-        }
-    }
-    files
-}
-
-/// Page `index` shown at another address (a filtered view): its own path and title,
-/// and the page itself as the last crumb of the trail.
-fn derived_view<'a>(model: &'a Model, index: usize, path: &'a str, title: &'a str) -> PageView<'a> {
-    let page = &model.pages[index];
-    let mut view = PageView::new(model, index, String::new(), Vec::new());
-    view.title = title;
-    view.path = path;
-    view.url = model.link(path);
-    view.permalink = model.permalink(path);
-    view.breadcrumbs.push(views::LinkView {
-        title: page.title.clone(),
-        path: page.url.clone(),
-        url: model.link(&page.url),
-    });
-    view
-}
-
-/// `/…/print/` of every report: cover, contents and all chapters on one page.
-fn render_print_pages(
-    model: &Model,
-    report_html: &BTreeMap<usize, String>,
-    headings: &[Vec<markdown::Heading>],
-    tera: &Tera,
-    site: &SiteView<'_>,
-    diagnostics: &mut Diagnostics,
-) -> Vec<OutputFile> {
-    #[derive(serde::Serialize)]
-    struct PrintChapter {
-        number: usize,
-        title: String,
-        id: String,
-        content: String,
-    }
-    let mut files = Vec::new();
-    for (&index, foreword) in report_html {
-        let Some(place @ report::Place { chapter: None, .. }) = report::place_of(model, index)
-        else {
-            continue;
-        };
-        let view_of_report = report::report_view(model, place, headings);
-        let chapters: Vec<PrintChapter> = model
-            .children
-            .get(&index)
-            .map(|c| c.pages.as_slice())
-            .unwrap_or_default()
-            .iter()
-            .enumerate()
-            .map(|(n, i)| PrintChapter {
-                number: n + 1,
-                title: model.pages[*i].title.clone(),
-                id: format!("ch{}", n + 1),
-                content: report::for_print(report_html.get(i).map_or("", String::as_str), n + 1),
-            })
-            .collect();
-        let path = report::print_path(model, index);
-        let title = format!("{} (версия для печати)", model.pages[index].title);
-        let view = derived_view(model, index, &path, &title);
-        let mut context = Context::new();
-        context.insert("site", site);
-        context.insert("page", &view);
-        context.insert("report", &view_of_report);
-        context.insert("foreword", &report::for_print(foreword, 0));
-        context.insert("chapters", &chapters);
-        match tera.render("report_print.html", &context) {
-            Ok(html) => files.push(OutputFile {
-                path: output_path(&path),
-                content: OutputContent::Bytes(html.into_bytes()),
-            }),
-            Err(error) => {
-                diagnostics.push(templates::to_diagnostic(&error, &model.pages[index].file))
-            }
-        }
-    }
-    files
-}
-
-/// The CSV of every indicator and the register filtered by kind.
-fn render_monitoring_extras(
-    model: &Model,
-    tera: &Tera,
-    site: &SiteView<'_>,
-    diagnostics: &mut Diagnostics,
-) -> Vec<OutputFile> {
-    let mut files: Vec<OutputFile> = model
-        .indicators
-        .indicators
-        .iter()
-        .map(|indicator| OutputFile {
-            path: format!("indicators/{}.csv", indicator.id),
-            content: OutputContent::Bytes(indicators::indicator_csv(model, indicator)),
-        })
-        .collect();
-    let Some(&list) = model.by_url.get("/orgs/") else {
-        return files;
-    };
-    for kind in crate::load::OrgKind::ALL {
-        if !model.register.organizations.iter().any(|o| o.kind == kind) {
-            continue;
-        }
-        let path = orgs::kind_path(kind);
-        let title = format!(
-            "{}: {}",
-            model.pages[list].title,
-            kind.label().to_lowercase()
-        );
-        let view = derived_view(model, list, &path, &title);
-        let mut context = Context::new();
-        context.insert("site", site);
-        context.insert("page", &view);
-        context.insert("register", &orgs::list_view(model, Some(kind)));
-        let template = model.pages[list].template.as_deref().unwrap_or("orgs.html");
-        match tera.render(template, &context) {
-            Ok(html) => files.push(OutputFile {
-                path: output_path(&path),
-                content: OutputContent::Bytes(html.into_bytes()),
-            }),
-            Err(error) => {
-                diagnostics.push(templates::to_diagnostic(&error, &model.pages[list].file));
-                break;
-            }
-        }
-    }
-    files
 }
 
 fn render_not_found(

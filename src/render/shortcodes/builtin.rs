@@ -11,7 +11,8 @@ use super::{optional_text, text_arg, Shortcodes, Source};
 use crate::load::{OrgFlag, OrgKind};
 use crate::model::{Indicator, Period, Place};
 use crate::numbers::format_value;
-use crate::render::indicators::{card, figure_for, Chart, FigureRequest};
+use crate::render::figures::{figure_for, Chart, FigureRequest};
+use crate::render::indicators::card;
 use crate::render::{orgs, plans};
 
 type Outcome = Result<String, (String, String)>;

@@ -1,0 +1,453 @@
+//! The charts of an indicator with the data table behind each: the trend of the
+//! municipality against the region and Russia with targets, organisations compared
+//! for one period, and a distribution. Used by indicator pages and by shortcodes.
+
+use std::collections::BTreeSet;
+
+use serde::Serialize;
+
+use super::charts::{
+    render_bars, render_line, render_stacked, Bar, BarChart, LineChart, LineSeries, StackRow,
+    StackedChart, Tone,
+};
+use super::indicators::place_name;
+use crate::analyze::Standing;
+use crate::load::Better;
+use crate::model::{Indicator, Model, Period, Place};
+use crate::numbers::{format_number, format_value};
+
+pub(crate) const NO_DATA: &str = "нет данных";
+
+/// A chart with its headline, subtitle and the table of its data.
+#[derive(Debug, Serialize)]
+pub(crate) struct Figure {
+    pub(crate) title: String,
+    /// The data behind the chart as CSV (the indicator's file).
+    pub(crate) csv_url: String,
+    pub(crate) subtitle: String,
+    pub(crate) svg: String,
+    pub(crate) table: DataTable,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct DataTable {
+    pub(crate) caption: String,
+    pub(crate) corner: String,
+    pub(crate) columns: Vec<String>,
+    pub(crate) rows: Vec<DataRow>,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct DataRow {
+    pub(crate) label: String,
+    pub(crate) cells: Vec<String>,
+}
+
+/// Distinct disaggregation combinations in data order; one empty combination when
+/// the indicator has none.
+fn slices(indicator: &Indicator) -> Vec<Vec<String>> {
+    let mut seen: Vec<Vec<String>> = Vec::new();
+    for o in &indicator.observations {
+        if !seen.contains(&o.dims) {
+            seen.push(o.dims.clone());
+        }
+    }
+    seen.sort();
+    if seen.is_empty() {
+        seen.push(Vec::new());
+    }
+    seen
+}
+
+fn slice_label(indicator: &Indicator, slice: &[String]) -> String {
+    let _ = indicator;
+    slice
+        .iter()
+        .filter(|s| !s.is_empty())
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+pub(crate) fn figures(model: &Model, indicator: &Indicator) -> Vec<Figure> {
+    if indicator.stack.is_some() {
+        let request = FigureRequest::new(Chart::Distribution, format!("dist-{}", indicator.id));
+        return figure_for(model, indicator, &request).into_iter().collect();
+    }
+    let mut figures = Vec::new();
+    for (n, slice) in slices(indicator).into_iter().enumerate() {
+        for (chart, prefix) in [(Chart::Trend, "trend"), (Chart::Orgs, "orgs")] {
+            let mut request = FigureRequest::new(chart, format!("{prefix}-{}-{n}", indicator.id));
+            request.slice = slice.clone();
+            figures.extend(figure_for(model, indicator, &request));
+        }
+    }
+    figures
+}
+
+/// Which chart of an indicator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Chart {
+    /// The municipality, region and Russia over the years, with targets.
+    Trend,
+    /// Organisations compared for one period.
+    Orgs,
+    /// The stacked parts (marks) of each organisation for one period.
+    Distribution,
+}
+
+/// One chart of an indicator, as a page or a shortcode asks for it.
+#[derive(Debug, Clone)]
+pub(crate) struct FigureRequest {
+    pub(crate) chart: Chart,
+    /// Values of the indicator's disaggregation columns, in order.
+    pub(crate) slice: Vec<String>,
+    /// The period of a comparison or distribution; the latest with data when `None`.
+    pub(crate) period: Option<Period>,
+    /// Unique on the page.
+    pub(crate) id: String,
+}
+
+impl FigureRequest {
+    pub(crate) fn new(chart: Chart, id: String) -> Self {
+        FigureRequest {
+            chart,
+            slice: Vec::new(),
+            period: None,
+            id,
+        }
+    }
+}
+
+/// The chart asked for, with its data table; `None` when there is nothing to draw.
+pub(crate) fn figure_for(
+    model: &Model,
+    indicator: &Indicator,
+    request: &FigureRequest,
+) -> Option<Figure> {
+    if request.chart == Chart::Distribution {
+        return distribution_figure(model, indicator, request);
+    }
+    let periods: Vec<Period> = indicator
+        .observations
+        .iter()
+        .map(|o| o.period)
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let slice = &request.slice;
+    let suffix = slice_label(indicator, slice);
+    let value_of = |place: Place, period: Period| {
+        indicator
+            .observations
+            .iter()
+            .find(|o| o.place == place && o.period == period && &o.dims == slice)
+            .and_then(|o| o.value)
+    };
+    match request.chart {
+        Chart::Trend => trend_figure(indicator, &periods, &suffix, request.id.clone(), &value_of),
+        _ => {
+            let periods: Vec<Period> = match request.period {
+                Some(wanted) => periods.into_iter().filter(|p| *p == wanted).collect(),
+                None => periods,
+            };
+            comparison_figure(
+                model,
+                indicator,
+                &suffix,
+                request.id.clone(),
+                &periods,
+                &value_of,
+            )
+        }
+    }
+}
+
+fn titled(base: String, suffix: &str) -> String {
+    if suffix.is_empty() {
+        base
+    } else {
+        format!("{base} ({suffix})")
+    }
+}
+
+fn trend_figure(
+    indicator: &Indicator,
+    periods: &[Period],
+    suffix: &str,
+    id: String,
+    value_of: &dyn Fn(Place, Period) -> Option<f64>,
+) -> Option<Figure> {
+    let mut series = Vec::new();
+    for (place, name) in [
+        (Place::Municipality, "Округ"),
+        (Place::Region, "Регион"),
+        (Place::Russia, "Россия"),
+    ] {
+        let values: Vec<Option<f64>> = periods.iter().map(|&p| value_of(place, p)).collect();
+        if values.iter().any(Option::is_some) {
+            series.push(LineSeries {
+                name: name.into(),
+                values,
+            });
+        }
+    }
+    if series.is_empty() {
+        return None;
+    }
+    let targets: Vec<(usize, f64)> = periods
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| indicator.targets.get(p).map(|t| (i, *t)))
+        .collect();
+    let labels: Vec<String> = periods.iter().map(|p| p.label()).collect();
+    let title = titled(format!("{}: динамика", indicator.title), suffix);
+    let svg = render_line(&LineChart {
+        id,
+        title: title.clone(),
+        unit: indicator.unit.clone(),
+        decimals: indicator.decimals,
+        periods: labels.clone(),
+        series: series.clone(),
+        targets: targets.clone(),
+    })?;
+    let mut rows: Vec<DataRow> = series
+        .iter()
+        .map(|s| DataRow {
+            label: s.name.clone(),
+            cells: s
+                .values
+                .iter()
+                .map(|v| v.map_or(NO_DATA.into(), |v| format_number(v, indicator.decimals)))
+                .collect(),
+        })
+        .collect();
+    if !targets.is_empty() {
+        rows.push(DataRow {
+            label: "Цель".into(),
+            cells: periods
+                .iter()
+                .map(|p| {
+                    indicator
+                        .targets
+                        .get(p)
+                        .map_or(String::new(), |t| format_number(*t, indicator.decimals))
+                })
+                .collect(),
+        });
+    }
+    let territory = series
+        .iter()
+        .map(|s| match s.name.as_str() {
+            "Россия" => s.name.clone(),
+            other => other.to_lowercase(),
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    Some(Figure {
+        subtitle: format!(
+            "{}, {}; {} — {}",
+            unit_words(&indicator.unit),
+            territory,
+            labels.first().cloned().unwrap_or_default(),
+            labels.last().cloned().unwrap_or_default()
+        ),
+        svg,
+        table: DataTable {
+            caption: format!(
+                "Данные диаграммы «{title}», {}",
+                unit_words(&indicator.unit)
+            ),
+            corner: "Территория".into(),
+            columns: labels,
+            rows,
+        },
+        title,
+        csv_url: String::new(),
+    })
+}
+
+fn comparison_figure(
+    model: &Model,
+    indicator: &Indicator,
+    suffix: &str,
+    id: String,
+    periods: &[Period],
+    value_of: &dyn Fn(Place, Period) -> Option<f64>,
+) -> Option<Figure> {
+    // The latest period in which organisations have values.
+    let period = periods.iter().rev().copied().find(|&p| {
+        (0..model.register.organizations.len()).any(|o| value_of(Place::Org(o), p).is_some())
+    })?;
+    let municipality = value_of(Place::Municipality, period);
+    let mut bars: Vec<Bar> = (0..model.register.organizations.len())
+        .filter_map(|o| {
+            let value = value_of(Place::Org(o), period)?;
+            let tone = match municipality
+                .map(|m| crate::analyze::Standing::from_values(indicator, value, m))
+            {
+                Some(Standing::Better) => Tone::Better,
+                Some(Standing::Worse) => Tone::Worse,
+                _ => Tone::Same,
+            };
+            Some(Bar {
+                label: model.register.organizations[o].short_name.clone(),
+                value,
+                tone,
+            })
+        })
+        .collect();
+    // Best first: the order a reader scans, not a ranking by name.
+    bars.sort_by(|a, b| {
+        let order = a
+            .value
+            .partial_cmp(&b.value)
+            .unwrap_or(std::cmp::Ordering::Equal);
+        match indicator.better {
+            Better::Higher => order.reverse(),
+            Better::Lower => order,
+        }
+        .then(a.label.cmp(&b.label))
+    });
+    let title = titled(
+        format!("{}: организации, {period}", indicator.title),
+        suffix,
+    );
+    let rows = bars
+        .iter()
+        .map(|b| DataRow {
+            label: b.label.clone(),
+            cells: vec![
+                format_number(b.value, indicator.decimals),
+                match b.tone {
+                    Tone::Better => "лучше, чем по округу",
+                    Tone::Worse => "хуже, чем по округу",
+                    Tone::Same => "на уровне округа",
+                }
+                .into(),
+            ],
+        })
+        .collect();
+    let svg = render_bars(&BarChart {
+        id,
+        title: title.clone(),
+        unit: indicator.unit.clone(),
+        decimals: indicator.decimals,
+        bars,
+        reference: municipality.map(|m| ("Округ".to_string(), m)),
+    })?;
+    Some(Figure {
+        subtitle: format!(
+            "{}, образовательные организации округа, {period}{}",
+            unit_words(&indicator.unit),
+            municipality.map_or(String::new(), |m| format!(
+                "; по округу — {}",
+                format_value(m, indicator.decimals, &indicator.unit)
+            ))
+        ),
+        svg,
+        table: DataTable {
+            caption: format!("Данные диаграммы «{title}»"),
+            corner: "Организация".into(),
+            columns: vec![
+                format!("Значение, {}", indicator.unit),
+                "Сравнение с округом".into(),
+            ],
+            rows,
+        },
+        title,
+        csv_url: String::new(),
+    })
+}
+
+fn distribution_figure(
+    model: &Model,
+    indicator: &Indicator,
+    request: &FigureRequest,
+) -> Option<Figure> {
+    let period = match request.period {
+        Some(period) => period,
+        None => indicator.observations.iter().map(|o| o.period).max()?,
+    };
+    let mut parts: Vec<String> = indicator
+        .observations
+        .iter()
+        .filter_map(|o| o.part.clone())
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    parts.sort();
+    let mut places: Vec<Place> = indicator
+        .observations
+        .iter()
+        .filter(|o| o.period == period)
+        .map(|o| o.place)
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    places.retain(|p| matches!(p, Place::Municipality | Place::Org(_)));
+    let rows: Vec<StackRow> = places
+        .iter()
+        .map(|&place| StackRow {
+            label: place_name(model, place),
+            values: parts
+                .iter()
+                .map(|part| {
+                    indicator
+                        .observations
+                        .iter()
+                        .find(|o| {
+                            o.place == place && o.period == period && o.part.as_ref() == Some(part)
+                        })
+                        .and_then(|o| o.value)
+                })
+                .collect(),
+        })
+        .collect();
+    let title = format!("{}, {period}", indicator.title);
+    let legend: Vec<String> = parts.clone();
+    let svg = render_stacked(&StackedChart {
+        id: request.id.clone(),
+        title: title.clone(),
+        unit: indicator.unit.clone(),
+        decimals: indicator.decimals,
+        parts: legend.clone(),
+        rows: rows.clone(),
+    })?;
+    Some(Figure {
+        subtitle: format!(
+            "{}, округ и организации, {period}",
+            unit_words(&indicator.unit)
+        ),
+        svg,
+        table: DataTable {
+            caption: format!(
+                "Данные диаграммы «{title}», {}",
+                unit_words(&indicator.unit)
+            ),
+            corner: "Организация".into(),
+            columns: legend,
+            rows: rows
+                .into_iter()
+                .map(|r| DataRow {
+                    label: r.label,
+                    cells: r
+                        .values
+                        .iter()
+                        .map(|v| v.map_or(NO_DATA.into(), |v| format_number(v, indicator.decimals)))
+                        .collect(),
+                })
+                .collect(),
+        },
+        title,
+        csv_url: String::new(),
+    })
+}
+
+fn unit_words(unit: &str) -> String {
+    match unit {
+        "%" => "в процентах".into(),
+        "" => "значение".into(),
+        other => format!("единица: {other}"),
+    }
+}
