@@ -18,6 +18,7 @@ mod model;
 mod numbers;
 mod output;
 mod render;
+mod text;
 mod yaml;
 
 use std::path::PathBuf;

@@ -5,11 +5,14 @@
 //! depend on thread timing. Nothing here reads a file: copies are described, and
 //! `output` does the writing.
 
+mod authority;
 mod charts;
+mod documents;
 mod extras;
 mod figures;
 mod indicators;
 mod markdown;
+mod opendata;
 mod orgs;
 mod plans;
 mod report;
@@ -169,6 +172,13 @@ pub(crate) fn render_site(
             .links
             .extend(page.links.into_iter().map(|link| (index, link)));
     }
+    rendered.files.extend(documents::render_registry_views(
+        model,
+        &tera,
+        &site,
+        diagnostics,
+    ));
+    rendered.files.extend(opendata::open_data_files(model));
     rendered.files.extend(extras::render_plan_extras(
         model,
         analysis,
@@ -351,6 +361,24 @@ fn render_page(
         PageData::Org(org) => {
             context.insert("org", &orgs::org_view(model, analysis, org));
         }
+        PageData::Authority => {
+            context.insert("authority", &authority::authority_view(model));
+        }
+        PageData::DocumentList => {
+            context.insert(
+                "registry",
+                &documents::registry_view(model, &documents::Filter::All),
+            );
+        }
+        PageData::OpenDataList => {
+            context.insert("catalog", &opendata::catalog_view(model));
+        }
+        PageData::OpenDataSet(set) => {
+            context.insert("set", &opendata::set_view(model, set));
+        }
+    }
+    if let Some(document) = model.documents.of_page(index) {
+        context.insert("document", &documents::document_view(model, document));
     }
     match tera.render(&template, &context) {
         Ok(html) => (
