@@ -264,12 +264,11 @@ pub(super) fn validate(
     if let Some(deadline) = &authority.report_deadline {
         if parse_month_day(deadline).is_none() {
             problems.push(
-                Diagnostic::error(
-                    file,
-                    format!("report_deadline «{deadline}» — не день года"),
-                )
-                .at_line(crate::yaml::key_line(text, "report_deadline").unwrap_or(1))
-                .hint("укажите месяц и день через дефис: report_deadline: \"10-25\" (25 октября)"),
+                Diagnostic::error(file, format!("report_deadline «{deadline}» — не день года"))
+                    .at_line(crate::yaml::key_line(text, "report_deadline").unwrap_or(1))
+                    .hint(
+                        "укажите месяц и день через дефис: report_deadline: \"10-25\" (25 октября)",
+                    ),
             );
         }
     }

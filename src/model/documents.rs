@@ -185,11 +185,19 @@ fn resolve_links(
     let mut found = Vec::new();
     for name in written {
         let url = document_url(name);
-        let line = crate::yaml::value_line(&page.yaml, name).map_or(page.key_line(key), |l| l + 1);
+        // The file line and column of the name as written in the front matter.
+        let (line, column) =
+            crate::yaml::value_line(&page.yaml, name).map_or((page.key_line(key), 1), |l| {
+                let text = page.yaml.lines().nth(l - 1).unwrap_or_default();
+                let column = text
+                    .find(name.as_str())
+                    .map_or(1, |b| text[..b].chars().count() + 1);
+                (l + 1, column)
+            });
         match by_url.get(&url) {
             Some(&target) if pages[target].url == page.url => diagnostics.push(
                 Diagnostic::error(&page.file, format!("документ ссылается сам на себя в {key}"))
-                    .at_line(line)
+                    .at(line, column)
                     .hint("укажите другой документ"),
             ),
             Some(&target) if pages[target].kind.as_deref() == Some(DOCUMENT_KIND) => {
@@ -200,12 +208,12 @@ fn resolve_links(
                     &page.file,
                     format!("«{name}» в {key} — страница, но не документ (нет kind: document)"),
                 )
-                .at_line(line)
+                .at(line, column)
                 .hint("добавьте странице kind: document или укажите другой документ"),
             ),
             None => diagnostics.push(
                 Diagnostic::error(&page.file, format!("документ «{name}» из {key} не найден"))
-                    .at_line(line)
+                    .at(line, column)
                     .hint("укажите страницу документа путём в папке content без .md, например documents/prikaz-148"),
             ),
         }
@@ -276,16 +284,25 @@ mod tests {
         assert_eq!(status(1), DocumentStatus::Active);
         assert_eq!(status(3), DocumentStatus::Active);
         let a = documents.of_page(0).unwrap();
-        assert_eq!((a.amended_by.clone(), a.cancelled_by.clone()), (vec![1], vec![2]));
+        assert_eq!(
+            (a.amended_by.clone(), a.cancelled_by.clone()),
+            (vec![1], vec![2])
+        );
         let newest_first: Vec<usize> = documents.list.iter().map(|d| d.page).collect();
         assert_eq!(newest_first, vec![3, 2, 1, 0]);
     }
 
     #[test]
     fn an_amended_act_stays_in_force() {
-        let pages = vec![act("a", "2020-01-10", &[], &[]), act("b", "2021-03-01", &["documents/a"], &[])];
+        let pages = vec![
+            act("a", "2020-01-10", &[], &[]),
+            act("b", "2021-03-01", &["documents/a"], &[]),
+        ];
         let (documents, _) = registry(&pages);
-        assert_eq!(documents.of_page(0).unwrap().status, DocumentStatus::Amended);
+        assert_eq!(
+            documents.of_page(0).unwrap().status,
+            DocumentStatus::Amended
+        );
         assert_eq!(DocumentStatus::Amended.label(), "действует с изменениями");
     }
 
@@ -294,7 +311,9 @@ mod tests {
         let pages = vec![act("a", "2020-01-10", &["documents/zzz"], &["documents/a"])];
         let (_, problems) = registry(&pages);
         assert_eq!(problems.len(), 2);
-        assert!(problems[0].message.contains("«documents/zzz» из amends не найден"));
+        assert!(problems[0]
+            .message
+            .contains("«documents/zzz» из amends не найден"));
         assert_eq!(problems[0].line, Some(3));
         assert!(problems[1].message.contains("сам на себя"));
         assert_eq!(problems[1].line, Some(4));

@@ -5,14 +5,14 @@
 mod deadline;
 mod documents;
 mod indicator;
+mod opendata;
+mod openness;
 mod organization;
 mod page;
 mod paths;
 mod period;
 mod plan;
 mod references;
-mod opendata;
-mod openness;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -30,11 +30,11 @@ pub(crate) fn parse_deadline_for_tests(
 ) -> Option<deadline::Deadline> {
     deadline::parse_deadline(text, &deadline::PlanPeriod { from, to }).ok()
 }
+pub(crate) use documents::{Document, DocumentStatus, Documents};
 #[cfg(test)]
 pub(crate) use indicator::Observation;
-pub(crate) use documents::{Document, DocumentStatus, Documents};
-pub(crate) use opendata::{OpenDataSet, SetSource};
 pub(crate) use indicator::{Indicator, Indicators, Place};
+pub(crate) use opendata::{OpenDataSet, SetSource};
 pub(crate) use organization::{Organization, Register};
 pub(crate) use page::{AttachedFile, Page, PageData};
 pub(crate) use paths::{attachment_url, output_path, page_url};

@@ -28,8 +28,6 @@ pub(crate) enum SetSource {
 
 #[derive(Debug, Clone)]
 pub(crate) struct OpenDataSet {
-    /// Latin code of the set, unique on the site: `orgs`, `plan-roadmap-2025`.
-    pub(crate) code: String,
     /// `<ИНН>-<code>`, as the methodological recommendations name sets.
     pub(crate) identifier: String,
     pub(crate) title: String,
@@ -59,8 +57,13 @@ pub(crate) struct CatalogInputs<'a> {
     pub(crate) git_dates: &'a GitDates,
 }
 
-pub(crate) fn catalog(inputs: &CatalogInputs<'_>, diagnostics: &mut Diagnostics) -> Vec<OpenDataSet> {
-    let prefix = inputs.inn.map_or_else(|| "msoko".to_string(), |i| i.trim().to_string());
+pub(crate) fn catalog(
+    inputs: &CatalogInputs<'_>,
+    diagnostics: &mut Diagnostics,
+) -> Vec<OpenDataSet> {
+    let prefix = inputs
+        .inn
+        .map_or_else(|| "msoko".to_string(), |i| i.trim().to_string());
     let mut sets = Vec::new();
     let mut add = |code: String,
                    title: String,
@@ -78,15 +81,25 @@ pub(crate) fn catalog(inputs: &CatalogInputs<'_>, diagnostics: &mut Diagnostics)
             );
             return;
         };
-        let earlier = earlier.into_iter().filter(|(date, _)| *date < modified).collect();
+        let earlier: Vec<(NaiveDate, String)> = earlier
+            .into_iter()
+            .filter(|(date, _)| *date < modified)
+            .collect();
+        // A frozen copy older than the file's history is the set's first version.
+        let created = earlier
+            .first()
+            .map_or(created, |(date, _)| created.min(*date));
         sets.push(OpenDataSet {
             identifier: format!("{prefix}-{code}"),
-            code,
             title,
             description,
             subject: subject.to_string(),
             frequency,
-            stale_after_days: if frequency == FREQUENCY_YEARLY { 400 } else { 366 },
+            stale_after_days: if frequency == FREQUENCY_YEARLY {
+                400
+            } else {
+                366
+            },
             source,
             created,
             modified,
@@ -94,8 +107,14 @@ pub(crate) fn catalog(inputs: &CatalogInputs<'_>, diagnostics: &mut Diagnostics)
         });
     };
     let git = |files: &[PathBuf]| -> Option<(NaiveDate, NaiveDate)> {
-        let known: Vec<_> = files.iter().filter_map(|f| inputs.git_dates.get(f)).collect();
-        Some((known.iter().map(|d| d.first).min()?, known.iter().map(|d| d.last).max()?))
+        let known: Vec<_> = files
+            .iter()
+            .filter_map(|f| inputs.git_dates.get(f))
+            .collect();
+        Some((
+            known.iter().map(|d| d.first).min()?,
+            known.iter().map(|d| d.last).max()?,
+        ))
     };
     let snapshots_with = |has: &dyn Fn(&DataSet) -> bool| -> Vec<(NaiveDate, String)> {
         inputs
@@ -162,7 +181,10 @@ pub(crate) fn catalog(inputs: &CatalogInputs<'_>, diagnostics: &mut Diagnostics)
         .collect();
     if !documents.is_empty() {
         let placed = documents.iter().filter_map(|p| p.placed).min();
-        let changed = documents.iter().filter_map(|p| p.updated.or(p.placed)).max();
+        let changed = documents
+            .iter()
+            .filter_map(|p| p.updated.or(p.placed))
+            .max();
         add(
             "documents".into(),
             "Реестр правовых актов".into(),

@@ -14,11 +14,7 @@ use super::{attach_or_generate, Page, PageData};
 
 type Dates = (Option<NaiveDate>, Option<NaiveDate>);
 
-pub(crate) fn add_openness_pages(
-    pages: &mut Vec<Page>,
-    config_dates: Dates,
-    sets: &[OpenDataSet],
-) {
+pub(crate) fn add_openness_pages(pages: &mut Vec<Page>, config_dates: Dates, sets: &[OpenDataSet]) {
     attach_or_generate(
         pages,
         "about/_index.md",
@@ -35,7 +31,10 @@ pub(crate) fn add_openness_pages(
     if !documents.is_empty() {
         let dates = (
             documents.iter().filter_map(|p| p.placed).min(),
-            documents.iter().filter_map(|p| p.updated.or(p.placed)).max(),
+            documents
+                .iter()
+                .filter_map(|p| p.updated.or(p.placed))
+                .max(),
         );
         attach_or_generate(
             pages,

@@ -77,7 +77,10 @@ pub(super) fn authority_view(model: &Model) -> AuthorityView<'_> {
                 found
             }),
             (None, Some(url)) => Some(LinkView {
-                title: link.title.as_ref().map_or_else(|| url.clone(), |t| t.0.clone()),
+                title: link
+                    .title
+                    .as_ref()
+                    .map_or_else(|| url.clone(), |t| t.0.clone()),
                 path: url.clone(),
                 url: url.clone(),
             }),

@@ -9,8 +9,8 @@ use super::extras::derived_view;
 use super::views::{DateView, FileView, LinkView, SiteView};
 use super::{templates, OutputContent, OutputFile};
 use crate::diagnostic::Diagnostics;
-use crate::text::capitalize;
 use crate::model::{output_path, Document, DocumentStatus, Model};
+use crate::text::capitalize;
 
 /// Which acts a view of the registry shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -156,7 +156,10 @@ pub(super) fn registry_view(model: &Model, filter: &Filter) -> RegistryView {
             .map_or_else(|| "Без даты".to_string(), |y| y.to_string());
         if years.last().map(|y| &y.label) != Some(&label) {
             years.push(YearView {
-                id: format!("god-{}", document.year.map_or("net".into(), |y| y.to_string())),
+                id: format!(
+                    "god-{}",
+                    document.year.map_or("net".into(), |y| y.to_string())
+                ),
                 label,
                 documents: Vec::new(),
             });
@@ -252,7 +255,10 @@ pub(super) fn render_registry_views(
                 .filter(|s| model.documents.list.iter().any(|d| d.status == *s))
                 .map(Filter::Status),
         );
-    let template = model.pages[list].template.as_deref().unwrap_or("documents.html");
+    let template = model.pages[list]
+        .template
+        .as_deref()
+        .unwrap_or("documents.html");
     let mut files = Vec::new();
     for filter in filters {
         let path = filter_path(&filter);

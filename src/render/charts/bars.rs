@@ -439,7 +439,6 @@ fn describe(chart: &BarChart) -> String {
     text
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;

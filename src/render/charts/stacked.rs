@@ -318,7 +318,10 @@ fn describe(chart: &StackedChart) -> String {
             }
         }
         if !ranges.is_empty() {
-            text.push_str(&format!(" {}.", crate::text::capitalize(&ranges.join("; "))));
+            text.push_str(&format!(
+                " {}.",
+                crate::text::capitalize(&ranges.join("; "))
+            ));
         }
         let largest = chart
             .rows
@@ -354,7 +357,6 @@ fn describe(chart: &StackedChart) -> String {
     }
     text
 }
-
 
 #[cfg(test)]
 mod tests {

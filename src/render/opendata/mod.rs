@@ -61,7 +61,10 @@ pub(super) fn open_data_files(model: &Model) -> Vec<OutputFile> {
             let table = tables::table(model, set.source, &version.data);
             let name = layout::data_name(version.date, structure);
             files.push(bytes(format!("{dir}{name}.csv"), layout::data_csv(&table)));
-            files.push(bytes(format!("{dir}{name}.json"), layout::data_json(&table)));
+            files.push(bytes(
+                format!("{dir}{name}.json"),
+                layout::data_json(&table),
+            ));
             data_versions.push((name.clone(), model.permalink(&format!("{dir}{name}.csv"))));
             fields = table.fields;
             current = Some(table);
@@ -72,7 +75,10 @@ pub(super) fn open_data_files(model: &Model) -> Vec<OutputFile> {
             layout::structure_csv(fields),
         ));
         let authority = &model.config.authority;
-        let responsible = authority.open_data.as_ref().and_then(|o| o.responsible.as_ref());
+        let responsible = authority
+            .open_data
+            .as_ref()
+            .and_then(|o| o.responsible.as_ref());
         let provenance = provenance(model, set, current.as_ref());
         let passport = layout::Passport {
             identifier: &set.identifier,
@@ -101,7 +107,10 @@ pub(super) fn open_data_files(model: &Model) -> Vec<OutputFile> {
                 model.permalink(&format!("{dir}{structure_name}.csv")),
             )],
         };
-        files.push(bytes(format!("{dir}meta.csv"), layout::passport_csv(&passport)));
+        files.push(bytes(
+            format!("{dir}meta.csv"),
+            layout::passport_csv(&passport),
+        ));
     }
     if !model.open_data.is_empty() {
         let entries: Vec<layout::ListEntry<'_>> = model
@@ -113,7 +122,10 @@ pub(super) fn open_data_files(model: &Model) -> Vec<OutputFile> {
                 passport_url: model.permalink(&format!("{}meta.csv", set_path(set))),
             })
             .collect();
-        files.push(bytes("opendata/list.csv".into(), layout::list_csv(&entries)));
+        files.push(bytes(
+            "opendata/list.csv".into(),
+            layout::list_csv(&entries),
+        ));
     }
     files
 }
@@ -209,11 +221,14 @@ pub(super) fn set_view(model: &Model, index: usize) -> SetView<'_> {
         passport_url: model.link(&format!("{dir}meta.csv")),
         structure_url: model.link(&format!("{dir}{}.csv", layout::structure_name(structure))),
         versions,
-        source: model.by_url.get(&source_path).map(|&i| super::views::LinkView {
-            title: model.pages[i].title.clone(),
-            url: model.link(&source_path),
-            path: source_path.clone(),
-        }),
+        source: model
+            .by_url
+            .get(&source_path)
+            .map(|&i| super::views::LinkView {
+                title: model.pages[i].title.clone(),
+                url: model.link(&source_path),
+                path: source_path.clone(),
+            }),
         url: model.link(&dir),
     }
 }

@@ -56,29 +56,74 @@ const REGISTER: &[Field] = &[
 ];
 
 const INDICATORS: &[Field] = &[
-    field("indicator", "Indicator identifier", "Идентификатор показателя", "string"),
-    field("indicator_title", "Indicator", "Наименование показателя", "string"),
+    field(
+        "indicator",
+        "Indicator identifier",
+        "Идентификатор показателя",
+        "string",
+    ),
+    field(
+        "indicator_title",
+        "Indicator",
+        "Наименование показателя",
+        "string",
+    ),
     field("unit", "Unit", "Единица измерения", "string"),
-    field("period", "Year or school year", "Год или учебный год", "string"),
-    field("place", "Organisation id or municipality, region, russia", "Идентификатор организации или municipality — округ, region — регион, russia — Россия", "string"),
-    field("place_name", "Place name", "Наименование организации или территории", "string"),
-    field("breakdown", "Breakdown (subject, grade ...)", "Разрез (предмет, класс и т. п.)", "string"),
+    field(
+        "period",
+        "Year or school year",
+        "Год или учебный год",
+        "string",
+    ),
+    field(
+        "place",
+        "Organisation id or municipality, region, russia",
+        "Идентификатор организации или municipality — округ, region — регион, russia — Россия",
+        "string",
+    ),
+    field(
+        "place_name",
+        "Place name",
+        "Наименование организации или территории",
+        "string",
+    ),
+    field(
+        "breakdown",
+        "Breakdown (subject, grade ...)",
+        "Разрез (предмет, класс и т. п.)",
+        "string",
+    ),
     field("value", "Value", "Значение", "number"),
-    field("target", "Municipal target for the period", "Целевое значение округа на период", "number"),
+    field(
+        "target",
+        "Municipal target for the period",
+        "Целевое значение округа на период",
+        "number",
+    ),
 ];
 
 const PLAN: &[Field] = &[
     field("section", "Section", "Раздел", "string"),
     field("no", "Item number", "Номер пункта", "string"),
     field("title", "Activity", "Мероприятие", "string"),
-    field("due_text", "Deadline as approved", "Срок в редакции документа", "string"),
+    field(
+        "due_text",
+        "Deadline as approved",
+        "Срок в редакции документа",
+        "string",
+    ),
     field("due_start", "Deadline start", "Начало срока", "date"),
     field("due_end", "Deadline end", "Окончание срока", "date"),
     field("recurrence", "Recurrence", "Периодичность", "string"),
     field("responsible", "Responsible", "Ответственные", "string"),
     field("form", "Form", "Форма", "string"),
     field("result", "Planned result", "Ожидаемый результат", "string"),
-    field("status", "Status on the data date", "Статус на дату данных", "string"),
+    field(
+        "status",
+        "Status on the data date",
+        "Статус на дату данных",
+        "string",
+    ),
 ];
 
 const DOCUMENTS: &[Field] = &[
@@ -86,14 +131,49 @@ const DOCUMENTS: &[Field] = &[
     field("number", "Number", "Номер", "string"),
     field("approved", "Date of the act", "Дата документа", "date"),
     field("title", "Title", "Наименование", "string"),
-    field("status", "Status: active, amended, cancelled", "Статус: active — действует, amended — действует с изменениями, cancelled — утратил силу", "string"),
-    field("page", "Page of the act", "Страница документа на сайте", "url"),
-    field("file", "Official text file", "Файл с официальным текстом", "url"),
+    field(
+        "status",
+        "Status: active, amended, cancelled",
+        "Статус: active — действует, amended — действует с изменениями, cancelled — утратил силу",
+        "string",
+    ),
+    field(
+        "page",
+        "Page of the act",
+        "Страница документа на сайте",
+        "url",
+    ),
+    field(
+        "file",
+        "Official text file",
+        "Файл с официальным текстом",
+        "url",
+    ),
     field("file_format", "File format", "Формат файла", "string"),
-    field("file_size", "File size, bytes", "Размер файла, байт", "number"),
-    field("amends", "Acts it amends (pages)", "Изменяемые документы (страницы)", "string"),
-    field("cancels", "Acts it cancels (pages)", "Отменяемые документы (страницы)", "string"),
-    field("placed", "Date placed on the site", "Дата размещения", "date"),
+    field(
+        "file_size",
+        "File size, bytes",
+        "Размер файла, байт",
+        "number",
+    ),
+    field(
+        "amends",
+        "Acts it amends (pages)",
+        "Изменяемые документы (страницы)",
+        "string",
+    ),
+    field(
+        "cancels",
+        "Acts it cancels (pages)",
+        "Отменяемые документы (страницы)",
+        "string",
+    ),
+    field(
+        "placed",
+        "Date placed on the site",
+        "Дата размещения",
+        "date",
+    ),
     field("updated", "Date changed", "Дата изменения", "date"),
 ];
 
@@ -105,7 +185,12 @@ pub(crate) enum Data<'a> {
 
 pub(crate) fn table(model: &Model, source: SetSource, data: &Data<'_>) -> Table {
     let (register, indicators, plans, as_of) = match data {
-        Data::Current => (&model.register, &model.indicators, &model.plans[..], model.as_of),
+        Data::Current => (
+            &model.register,
+            &model.indicators,
+            &model.plans[..],
+            model.as_of,
+        ),
         Data::Snapshot(set, date) => (&set.register, &set.indicators, &set.plans[..], *date),
     };
     match source {
@@ -118,7 +203,10 @@ pub(crate) fn table(model: &Model, source: SetSource, data: &Data<'_>) -> Table 
             let id = &model.plans[index].id;
             match plans.iter().find(|p| &p.id == id) {
                 Some(plan) => plan_table(plan, as_of),
-                None => Table { fields: PLAN, rows: Vec::new() },
+                None => Table {
+                    fields: PLAN,
+                    rows: Vec::new(),
+                },
             }
         }
         SetSource::Documents => documents_table(model),
@@ -145,12 +233,18 @@ fn register_table(register: &Register) -> Table {
             ]
         })
         .collect();
-    Table { fields: REGISTER, rows }
+    Table {
+        fields: REGISTER,
+        rows,
+    }
 }
 
 fn indicators_table(indicators: &Indicators, register: &Register, direction: &str) -> Table {
     let Some(found) = indicators.directions.iter().find(|d| d.id == direction) else {
-        return Table { fields: INDICATORS, rows: Vec::new() };
+        return Table {
+            fields: INDICATORS,
+            rows: Vec::new(),
+        };
     };
     let mut rows = Vec::new();
     for &i in &found.indicators {
@@ -190,7 +284,10 @@ fn indicators_table(indicators: &Indicators, register: &Register, direction: &st
             ]);
         }
     }
-    Table { fields: INDICATORS, rows }
+    Table {
+        fields: INDICATORS,
+        rows,
+    }
 }
 
 fn plan_table(plan: &Plan, as_of: NaiveDate) -> Table {
@@ -234,7 +331,10 @@ fn documents_table(model: &Model) -> Table {
             ]
         })
         .collect();
-    Table { fields: DOCUMENTS, rows }
+    Table {
+        fields: DOCUMENTS,
+        rows,
+    }
 }
 
 /// A serializable row as strings in the order of the fields; ISO dates become
