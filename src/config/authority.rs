@@ -106,8 +106,8 @@ pub(crate) struct Powers {
     pub(crate) acts: Vec<DocumentLink>,
 }
 
-/// An act or programme: a document page of this site (`document: documents/…`) or
-/// an outside address (`url:`) with its title.
+/// An act or programme: a document page of this site (`document: documents/…`), or
+/// its title with an outside address (`url:`) when it has one.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct DocumentLink {
@@ -287,7 +287,9 @@ pub(super) fn validate(
             .unwrap_or_default();
         let problem = match (&link.url, &link.document, &link.title) {
             (Some(_), Some(_), _) => Some("указаны и url, и document — нужно что-то одно"),
-            (None, None, _) => Some("не указано, где документ: нет ни url, ни document"),
+            (None, None, None) => {
+                Some("не указано ни название (title), ни страница документа (document)")
+            }
             (Some(_), None, None) => Some("у ссылки на внешний документ нет названия (title)"),
             _ => None,
         };

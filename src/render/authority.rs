@@ -84,7 +84,11 @@ pub(super) fn authority_view(model: &Model) -> AuthorityView<'_> {
                 path: url.clone(),
                 url: url.clone(),
             }),
-            (None, None) => None,
+            (None, None) => link.title.as_ref().map(|title| LinkView {
+                title: title.0.clone(),
+                path: String::new(),
+                url: String::new(),
+            }),
         }
     };
     let appeals = details.appeals.as_ref();

@@ -284,7 +284,6 @@ fn render_page(
         );
         return (None, problems);
     }
-    let ids: BTreeSet<String> = markdown.headings.iter().map(|h| h.id.clone()).collect();
     let mut view = PageView::new(model, index, markdown.html, markdown.headings);
     if let PageData::Indicator(indicator) = page.data {
         // An indicator's address is flat (/indicators/<id>/); its direction belongs
@@ -383,9 +382,9 @@ fn render_page(
     match tera.render(&template, &context) {
         Ok(html) => (
             Some(RenderedPage {
+                ids: element_ids(&html),
                 html,
                 links: markdown.links,
-                ids,
             }),
             problems,
         ),
@@ -405,6 +404,15 @@ fn render_page(
             (None, problems)
         }
     }
+}
+
+/// Every `id="…"` of a page: headings of its Markdown and anchors of its template
+/// (`/about/#structure`) alike can be the target of a `#fragment` link.
+fn element_ids(html: &str) -> BTreeSet<String> {
+    html.split(" id=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split_once('"').map(|(id, _)| id.to_string()))
+        .collect()
 }
 
 fn render_not_found(
