@@ -1,9 +1,11 @@
 //! Stage 3: what the data means on the `--as-of` date — pure functions over the model,
 //! no I/O. Rendering reads the result; the model stays as the user wrote it.
 
+mod effect;
 mod plan_status;
 mod trends;
 
+pub(crate) use effect::compute_effect;
 pub(crate) use plan_status::{compute_progress, ItemStatus, PlanProgress, StatusCounts};
 pub(crate) use trends::{IndicatorSummary, OrgComparison, Standing, Trend};
 

@@ -169,6 +169,7 @@ mod tests {
             status,
             done: None,
             evidence: Vec::new(),
+            cycle: None,
         }
     }
 

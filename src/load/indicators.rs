@@ -28,6 +28,66 @@ pub(crate) struct RawDirection {
     pub(crate) title: Text,
     pub(crate) weight: Option<i64>,
     pub(crate) description: Option<Text>,
+    /// The management cycle of the direction (see `model::cycle`).
+    #[serde(default)]
+    pub(crate) goals: Vec<Text>,
+    #[serde(default)]
+    pub(crate) tasks: Vec<Text>,
+    #[serde(default)]
+    pub(crate) methods: Vec<RawMethod>,
+    /// Per calendar year: what was analysed, recommended, decided and how it worked.
+    #[serde(default)]
+    pub(crate) years: BTreeMap<Text, RawCycleYear>,
+}
+
+/// How the direction's data is collected.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawMethod {
+    pub(crate) procedure: Text,
+    pub(crate) source: Option<Text>,
+    pub(crate) schedule: Option<Text>,
+}
+
+/// One year of the cycle; every link is a site reference (`documents/prikaz-42`).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawCycleYear {
+    #[serde(default)]
+    pub(crate) analysis: Vec<String>,
+    #[serde(default)]
+    pub(crate) recommendations: Vec<RawRecommendation>,
+    #[serde(default)]
+    pub(crate) decisions: Vec<RawDecision>,
+    pub(crate) effect: Option<RawEffect>,
+}
+
+/// Адресная рекомендация: to whom (ОО ids or groups), what, where it is published.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawRecommendation {
+    pub(crate) to: Vec<String>,
+    pub(crate) text: Text,
+    pub(crate) link: Option<String>,
+}
+
+/// Управленческое решение: the act in the registry and what it addresses.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawDecision {
+    pub(crate) document: String,
+    #[serde(default)]
+    pub(crate) indicators: Vec<String>,
+    #[serde(default)]
+    pub(crate) orgs: Vec<String>,
+}
+
+/// Анализ эффективности принятых мер.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawEffect {
+    pub(crate) link: Option<String>,
+    pub(crate) conclusion: Text,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -69,6 +69,9 @@ pub(crate) struct RawItem {
     pub(crate) done: Option<Date>,
     #[serde(default)]
     pub(crate) evidence: Vec<String>,
+    /// The МСОКО direction (id) and link of its management cycle the item feeds.
+    pub(crate) direction: Option<String>,
+    pub(crate) stage: Option<String>,
     /// Filled after parsing: the file line of the item's first key.
     #[serde(skip)]
     pub(crate) line: usize,

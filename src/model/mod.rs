@@ -2,6 +2,7 @@
 //!
 //! Addresses, dates and the section tree are decided here once; `render` only reads.
 
+mod cycle;
 mod deadline;
 mod documents;
 mod indicator;
@@ -30,6 +31,7 @@ pub(crate) fn parse_deadline_for_tests(
 ) -> Option<deadline::Deadline> {
     deadline::parse_deadline(text, &deadline::PlanPeriod { from, to }).ok()
 }
+pub(crate) use cycle::{calendar_year, Addressee, Cycle, Decision, Stage};
 pub(crate) use documents::{Document, DocumentStatus, Documents};
 #[cfg(test)]
 pub(crate) use indicator::Observation;
@@ -43,6 +45,7 @@ pub(crate) use plan::{split_responsible, GivenStatus, Plan, PlanItem, PlanSectio
 
 use crate::config::SiteConfig;
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use cycle::CycleSource;
 use crate::load::{Attachment, FileSource, GitDates, SortBy, Sources, TemplateSource};
 
 /// What the command line decides about the model.
@@ -80,6 +83,8 @@ pub(crate) struct Model {
     pub(crate) documents: Documents,
     /// The open data sets, in the order of their pages.
     pub(crate) open_data: Vec<OpenDataSet>,
+    /// The management cycle of each direction, in the order of `indicators.directions`.
+    pub(crate) cycle: Cycle,
 }
 
 /// The data of one data folder: `data/` itself lives in `Model`'s own fields; a
@@ -138,6 +143,11 @@ impl Model {
         self.by_url.get(&documents::document_url(written)).copied()
     }
 
+    /// The year the management cycle is shown for first (see `Cycle::current_year`).
+    pub(crate) fn cycle_year(&self) -> i32 {
+        Cycle::current_year(&self.indicators, self.as_of.year())
+    }
+
     /// A site path with the base path in front: `/news/` -> `/msoko/news/`.
     pub(crate) fn link(&self, url: &str) -> String {
         format!("{}{}", self.base_path, url.trim_start_matches('/'))
@@ -170,6 +180,7 @@ pub(crate) fn resolve(
     } = sources;
     let plan_files = data.plans;
     let register = organization::resolve_register(data.organizations, diagnostics);
+    let cycle_sources = cycle_sources(&data.indicators);
     let indicators = indicator::resolve_indicators(data.indicators, &register, diagnostics);
     let attachment_index: BTreeMap<PathBuf, &Attachment> = attachments
         .iter()
@@ -207,6 +218,9 @@ pub(crate) fn resolve(
         add_plan_pages(&mut resolved, &plans, &git_dates);
     }
     add_monitoring_pages(&mut resolved, &register, &indicators, &git_dates);
+    if cycle_sources.iter().any(CycleSource::has_cycle) {
+        add_cycle_pages(&mut resolved, &indicators, &git_dates, diagnostics);
+    }
     let open_data = opendata::catalog(
         &opendata::CatalogInputs {
             inn: config
@@ -256,6 +270,15 @@ pub(crate) fn resolve(
     let children = link_sections(&resolved, &by_url);
     let documents = documents::resolve_documents(&resolved, &by_url, &plans, diagnostics);
     check_file_clashes(&files, &by_url, diagnostics);
+    check_plan_directions(&plans, &indicators, diagnostics);
+    let cycle = cycle::resolve_cycle(
+        cycle_sources,
+        &indicators,
+        &register,
+        &resolved,
+        &by_url,
+        diagnostics,
+    );
 
     let config = config?;
     check_authority_references(&config, &resolved, &files, diagnostics);
@@ -293,7 +316,100 @@ pub(crate) fn resolve(
         snapshots,
         documents,
         open_data,
+        cycle,
     })
+}
+
+/// A plan item's `direction:` must name a direction of `data/indicators`.
+fn check_plan_directions(plans: &[Plan], indicators: &Indicators, diagnostics: &mut Diagnostics) {
+    for plan in plans {
+        for item in plan.items() {
+            let Some(cycle) = &item.cycle else { continue };
+            if !indicators
+                .directions
+                .iter()
+                .any(|d| d.id == cycle.direction)
+            {
+                diagnostics.push(
+                    Diagnostic::error(
+                        &plan.file,
+                        format!("в пункте «{}» указано направление «{}», которого нет", item.no, cycle.direction),
+                    )
+                    .at_line(cycle.line)
+                    .hint("укажите id направления из блока direction: в data/indicators/*.yaml"),
+                );
+            }
+        }
+    }
+}
+
+/// The cycle part of each direction file, kept before the indicators consume them.
+fn cycle_sources(sources: &crate::load::IndicatorSources) -> Vec<CycleSource> {
+    sources
+        .directions
+        .iter()
+        .map(|file| {
+            let d = &file.content.direction;
+            CycleSource {
+                direction_id: d.id.clone(),
+                file: file.file.clone(),
+                text: file.text.clone(),
+                goals: d.goals.iter().map(|t| t.0.clone()).collect(),
+                tasks: d.tasks.iter().map(|t| t.0.clone()).collect(),
+                methods: d.methods.clone(),
+                years: d.years.iter().map(|(k, v)| (k.0.clone(), v.clone())).collect(),
+            }
+        })
+        .collect()
+}
+
+/// `/msoko/` gets the matrix of directions × links of the cycle (the site's own
+/// `content/msoko/_index.md` keeps its text above it), and each direction a page of
+/// its chain at `/msoko/<direction>/`, which no content page may take.
+fn add_cycle_pages(
+    pages: &mut Vec<Page>,
+    indicators: &Indicators,
+    git_dates: &GitDates,
+    diagnostics: &mut Diagnostics,
+) {
+    let all: Vec<PathBuf> = indicators
+        .directions
+        .iter()
+        .map(|d| d.file.clone())
+        .collect();
+    attach_or_generate(
+        pages,
+        "msoko/_index.md",
+        PathBuf::from(crate::load::DATA_DIR).join("indicators"),
+        "Муниципальная система оценки качества образования",
+        "msoko.html",
+        PageData::CycleMatrix,
+        dates_of_files(&all, git_dates),
+    );
+    for (index, direction) in indicators.directions.iter().enumerate() {
+        let url = format!("/msoko/{}/", direction.id);
+        if let Some(page) = pages.iter().find(|p| p.url == url) {
+            diagnostics.push(
+                Diagnostic::error(
+                    &page.file,
+                    format!(
+                        "адрес {url} занят страницей управленческого цикла направления «{}»",
+                        direction.id
+                    ),
+                )
+                .hint("переименуйте файл страницы: этот адрес сайт строит из data/indicators"),
+            );
+            continue;
+        }
+        pages.push(Page::generated(
+            &format!("msoko/{}.md", direction.id),
+            direction.file.clone(),
+            direction.title.clone(),
+            dates_of_files(std::slice::from_ref(&direction.file), git_dates),
+            "cycle.html",
+            PageData::Cycle(index),
+        ));
+    }
 }
 
 /// Pages named in `site.yaml` `authority:` (acts, the appeals procedure) must exist.

@@ -73,6 +73,10 @@ pub(crate) enum PageData {
     OpenDataList,
     /// `/opendata/<identifier>/`, by index in `Model::open_data`.
     OpenDataSet(usize),
+    /// `/msoko/`: directions × links of the management cycle.
+    CycleMatrix,
+    /// `/msoko/<direction>/`: one direction's cycle, by index in `Indicators::directions`.
+    Cycle(usize),
 }
 
 /// The file named by a page's `file:` key.

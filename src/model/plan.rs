@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
+use super::cycle::Stage;
 use super::deadline::{parse_deadline, Deadline, PlanPeriod};
 use super::references::References;
 use crate::diagnostic::{Diagnostic, Diagnostics};
@@ -65,6 +66,18 @@ pub(crate) struct PlanItem {
     pub(crate) status: Option<GivenStatus>,
     pub(crate) done: Option<NaiveDate>,
     pub(crate) evidence: Vec<Reference>,
+    /// The direction's management cycle this item feeds, when it says so.
+    pub(crate) cycle: Option<CycleRef>,
+}
+
+/// `direction:` and `stage:` of a plan item.
+#[derive(Debug, Clone)]
+pub(crate) struct CycleRef {
+    /// A direction id, checked against the indicators later.
+    pub(crate) direction: String,
+    pub(crate) stage: Option<Stage>,
+    /// The line of `direction:`, for that later check.
+    pub(crate) line: usize,
 }
 
 /// A status the plan's author wrote down.
@@ -428,6 +441,30 @@ fn resolve_item(
             found
         })
         .collect();
+    let stage = raw.stage.as_deref().and_then(|code| {
+        let found = Stage::from_code(code);
+        if found.is_none() {
+            let codes: Vec<&str> = Stage::ALL.iter().map(|s| s.code()).collect();
+            diagnostics.push(
+                Diagnostic::error(file, format!("звено цикла «{code}» неизвестно"))
+                    .at_line(key_at("stage"))
+                    .hint(format!("stage — одно из: {}", codes.join(", "))),
+            );
+        }
+        found
+    });
+    if raw.stage.is_some() && raw.direction.is_none() {
+        diagnostics.push(
+            Diagnostic::error(file, "у пункта указано звено цикла (stage), но не направление")
+                .at_line(key_at("stage"))
+                .hint("добавьте direction: id направления из data/indicators"),
+        );
+    }
+    let cycle = raw.direction.map(|direction| CycleRef {
+        direction,
+        stage,
+        line: key_at("direction"),
+    });
     let key = context.next_key;
     context.next_key += 1;
     PlanItem {
@@ -442,6 +479,7 @@ fn resolve_item(
         status,
         done,
         evidence,
+        cycle,
     }
 }
 

@@ -47,6 +47,8 @@ pub(crate) struct DirectionView {
     pub(crate) url: String,
     pub(crate) description: Option<String>,
     pub(crate) indicators: Vec<IndicatorCard>,
+    /// The direction's management cycle at `/msoko/<id>/`, when the site has one.
+    pub(crate) cycle_url: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -147,6 +149,14 @@ pub(crate) fn direction_view(model: &Model, analysis: &Analysis, index: usize) -
         title: direction.title.clone(),
         url: model.link(&format!("/indicators/{}/", direction.id)),
         description: direction.description.clone(),
+        cycle_url: {
+            let path = format!("/msoko/{}/", direction.id);
+            model
+                .by_url
+                .get(&path)
+                .filter(|&&i| model.pages[i].data == crate::model::PageData::Cycle(index))
+                .map(|_| model.link(&path))
+        },
         indicators: direction
             .indicators
             .iter()

@@ -7,6 +7,7 @@
 
 mod authority;
 mod charts;
+mod cycle;
 mod documents;
 mod extras;
 mod figures;
@@ -173,6 +174,12 @@ pub(crate) fn render_site(
             .extend(page.links.into_iter().map(|link| (index, link)));
     }
     rendered.files.extend(documents::render_registry_views(
+        model,
+        &tera,
+        &site,
+        diagnostics,
+    ));
+    rendered.files.extend(cycle::render_year_views(
         model,
         &tera,
         &site,
@@ -374,6 +381,12 @@ fn render_page(
         }
         PageData::OpenDataSet(set) => {
             context.insert("set", &opendata::set_view(model, set));
+        }
+        PageData::CycleMatrix => {
+            context.insert("matrix", &cycle::matrix_view(model, model.cycle_year()));
+        }
+        PageData::Cycle(direction) => {
+            context.insert("chain", &cycle::chain_view(model, analysis, direction));
         }
     }
     if let Some(document) = model.documents.of_page(index) {

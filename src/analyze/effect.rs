@@ -1,0 +1,166 @@
+//! The change of an indicator after a management decision, next to the benchmark's
+//! change over the same periods.
+//!
+//! This is a comparison, not an evaluation: a municipality that improved faster than
+//! the region after a decision may owe it to anything. The page says so in words
+//! («изменение после решения, не доказательство его действия»), and nothing is said
+//! when there is no value after the decision.
+
+use super::trends::{headline, trend, Trend};
+use crate::model::{calendar_year, Indicator, Period, Place};
+
+/// The municipality's and the benchmark's values around one decision.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct DecisionEffect {
+    /// The last value measured in the decision's year or before it.
+    pub(crate) before: (Period, f64),
+    /// The latest value after the decision's year; `None`: no claim is possible yet.
+    pub(crate) after: Option<(Period, f64)>,
+    /// The region (else Russia) at the same two periods, when it has both.
+    pub(crate) benchmark: Option<Benchmark>,
+    /// The municipality's own change.
+    pub(crate) trend: Option<Trend>,
+    /// The municipality's change against the benchmark's: improved when it moved
+    /// further in the good direction (or less in the bad one).
+    pub(crate) against_benchmark: Option<Trend>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Benchmark {
+    pub(crate) place: Place,
+    pub(crate) before: f64,
+    pub(crate) after: f64,
+}
+
+/// `None` when the municipality has no value in or before the decision's year.
+pub(crate) fn compute_effect(indicator: &Indicator, decision_year: i32) -> Option<DecisionEffect> {
+    let own = headline(indicator, Place::Municipality).values;
+    let before = own
+        .iter()
+        .filter(|(p, _)| calendar_year(**p) <= decision_year)
+        .next_back()
+        .map(|(p, v)| (*p, *v))?;
+    let after = own
+        .iter()
+        .filter(|(p, _)| calendar_year(**p) > decision_year)
+        .next_back()
+        .map(|(p, v)| (*p, *v));
+    let Some((after_period, after_value)) = after else {
+        return Some(DecisionEffect {
+            before,
+            after: None,
+            benchmark: None,
+            trend: None,
+            against_benchmark: None,
+        });
+    };
+    let benchmark = [Place::Region, Place::Russia].into_iter().find_map(|place| {
+        let values = headline(indicator, place).values;
+        Some(Benchmark {
+            place,
+            before: *values.get(&before.0)?,
+            after: *values.get(&after_period)?,
+        })
+    });
+    let own_change = after_value - before.1;
+    Some(DecisionEffect {
+        before,
+        after,
+        trend: Some(trend(indicator, before.1, after_value)),
+        against_benchmark: benchmark
+            .as_ref()
+            .map(|b| trend(indicator, b.after - b.before, own_change)),
+        benchmark,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::{Better, PeriodKind};
+    use crate::model::Observation;
+
+    fn indicator(better: Better, rows: &[(i32, Place, f64)]) -> Indicator {
+        Indicator {
+            id: "vpr-low".into(),
+            direction: 0,
+            title: "Доля «2» на ВПР".into(),
+            description: None,
+            unit: "%".into(),
+            better,
+            period_kind: PeriodKind::Year,
+            decimals: 1,
+            method: None,
+            source: None,
+            targets: Default::default(),
+            stack: None,
+            dims: Vec::new(),
+            observations: rows
+                .iter()
+                .map(|&(year, place, value)| Observation {
+                    period: Period {
+                        year,
+                        kind: PeriodKind::Year,
+                    },
+                    place,
+                    value: Some(value),
+                    dims: Vec::new(),
+                    part: None,
+                })
+                .collect(),
+            files: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_decline_faster_than_the_region_is_better_against_the_benchmark() {
+        let i = indicator(
+            Better::Lower,
+            &[
+                (2024, Place::Municipality, 10.0),
+                (2025, Place::Municipality, 7.0),
+                (2024, Place::Region, 9.0),
+                (2025, Place::Region, 8.5),
+            ],
+        );
+        let effect = compute_effect(&i, 2024).unwrap();
+        assert_eq!(effect.after.unwrap().1, 7.0);
+        assert_eq!(effect.trend, Some(Trend::Improved));
+        assert_eq!(effect.against_benchmark, Some(Trend::Improved));
+        assert_eq!(effect.benchmark.unwrap().place, Place::Region);
+    }
+
+    #[test]
+    fn a_growth_slower_than_the_region_is_worse_against_the_benchmark() {
+        let i = indicator(
+            Better::Higher,
+            &[
+                (2024, Place::Municipality, 60.0),
+                (2025, Place::Municipality, 61.0),
+                (2024, Place::Russia, 60.0),
+                (2025, Place::Russia, 64.0),
+            ],
+        );
+        let effect = compute_effect(&i, 2024).unwrap();
+        assert_eq!(effect.trend, Some(Trend::Improved));
+        assert_eq!(effect.against_benchmark, Some(Trend::Worsened));
+        assert_eq!(effect.benchmark.unwrap().place, Place::Russia);
+    }
+
+    #[test]
+    fn no_claim_without_a_value_after_the_decision() {
+        let i = indicator(
+            Better::Lower,
+            &[
+                (2024, Place::Municipality, 10.0),
+                (2025, Place::Municipality, 7.0),
+                (2025, Place::Region, 8.0),
+            ],
+        );
+        let effect = compute_effect(&i, 2025).unwrap();
+        assert_eq!(effect.before.1, 7.0);
+        assert!(effect.after.is_none() && effect.trend.is_none());
+        assert!(effect.against_benchmark.is_none());
+        assert!(compute_effect(&i, 2023).is_none());
+    }
+}

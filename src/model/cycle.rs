@@ -1,0 +1,453 @@
+//! The МСОКО management cycle of each direction, resolved: goals and tasks, how data
+//! is collected, and per year the analysis, the recommendations (to whom), the
+//! decisions (acts of the registry) and the analysis of their effect.
+//!
+//! Every link is checked here, once: a missing page, an act that is not in the
+//! registry, an unknown indicator or organisation is an error at its file line. Which
+//! links of the chain exist in a year is also decided here (`Cycle::links`), so the
+//! matrix page, the checklist and the open data set read the same answer.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use super::documents::DOCUMENT_KIND;
+use super::{Indicators, Page, Register};
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::load::{PeriodKind, RawCycleYear, RawMethod};
+
+/// The links of the chain, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Stage {
+    Goals,
+    Indicators,
+    Methods,
+    Monitoring,
+    Analysis,
+    Recommendations,
+    Decisions,
+    Effect,
+}
+
+impl Stage {
+    pub(crate) const ALL: [Stage; 8] = [
+        Stage::Goals,
+        Stage::Indicators,
+        Stage::Methods,
+        Stage::Monitoring,
+        Stage::Analysis,
+        Stage::Recommendations,
+        Stage::Decisions,
+        Stage::Effect,
+    ];
+
+    /// The code used in data (`stage:` of a plan item), anchors and open data.
+    pub(crate) fn code(self) -> &'static str {
+        match self {
+            Stage::Goals => "goals",
+            Stage::Indicators => "indicators",
+            Stage::Methods => "methods",
+            Stage::Monitoring => "monitoring",
+            Stage::Analysis => "analysis",
+            Stage::Recommendations => "recommendations",
+            Stage::Decisions => "decisions",
+            Stage::Effect => "effect",
+        }
+    }
+
+    pub(crate) fn label(self) -> &'static str {
+        match self {
+            Stage::Goals => "Цели и задачи",
+            Stage::Indicators => "Показатели",
+            Stage::Methods => "Методы сбора информации",
+            Stage::Monitoring => "Мониторинг",
+            Stage::Analysis => "Анализ результатов",
+            Stage::Recommendations => "Адресные рекомендации",
+            Stage::Decisions => "Управленческие решения",
+            Stage::Effect => "Анализ эффективности мер",
+        }
+    }
+
+    pub(crate) fn from_code(code: &str) -> Option<Stage> {
+        Stage::ALL.into_iter().find(|s| s.code() == code)
+    }
+}
+
+/// The cycle as written in one direction's file, before links are checked.
+#[derive(Debug, Clone)]
+pub(crate) struct CycleSource {
+    pub(crate) direction_id: String,
+    pub(crate) file: PathBuf,
+    pub(crate) text: String,
+    pub(crate) goals: Vec<String>,
+    pub(crate) tasks: Vec<String>,
+    pub(crate) methods: Vec<RawMethod>,
+    pub(crate) years: Vec<(String, RawCycleYear)>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub(crate) struct DirectionCycle {
+    pub(crate) goals: Vec<String>,
+    pub(crate) tasks: Vec<String>,
+    pub(crate) methods: Vec<Method>,
+    pub(crate) years: BTreeMap<i32, CycleYear>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Method {
+    pub(crate) procedure: String,
+    pub(crate) source: Option<String>,
+    pub(crate) schedule: Option<String>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub(crate) struct CycleYear {
+    /// Pages of the analytical notes.
+    pub(crate) analysis: Vec<usize>,
+    pub(crate) recommendations: Vec<Recommendation>,
+    pub(crate) decisions: Vec<Decision>,
+    pub(crate) effect: Option<Effect>,
+}
+
+/// To whom a recommendation is addressed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Addressee {
+    /// An organisation, by index in the register.
+    Org(usize),
+    /// A group of organisations, by its label.
+    Group(&'static str),
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Recommendation {
+    pub(crate) to: Vec<Addressee>,
+    pub(crate) text: String,
+    pub(crate) link: Option<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Decision {
+    /// The act's page (a `kind: document` page).
+    pub(crate) document: usize,
+    /// Indices into `Indicators::indicators`.
+    pub(crate) indicators: Vec<usize>,
+    /// Indices into the register.
+    pub(crate) orgs: Vec<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Effect {
+    pub(crate) link: Option<usize>,
+    pub(crate) conclusion: String,
+}
+
+/// The cycle of every direction, in the order of `Indicators::directions`.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Cycle {
+    pub(crate) directions: Vec<DirectionCycle>,
+}
+
+/// Groups a recommendation may be addressed to: (code, label).
+pub(crate) const GROUPS: [(&str, &str); 6] = [
+    ("all", "все образовательные организации"),
+    ("schools", "все школы"),
+    ("kindergartens", "все детские сады"),
+    ("additional", "организации дополнительного образования"),
+    ("shnor", "школы с низкими образовательными результатами"),
+    ("shnsu", "школы, работающие в сложных социальных условиях"),
+];
+
+/// Checks every link of every direction's cycle. `pages` and `by_url` are final.
+pub(crate) fn resolve_cycle(
+    sources: Vec<CycleSource>,
+    indicators: &Indicators,
+    register: &Register,
+    pages: &[Page],
+    by_url: &BTreeMap<String, usize>,
+    diagnostics: &mut Diagnostics,
+) -> Cycle {
+    let mut cycle = Cycle {
+        directions: vec![DirectionCycle::default(); indicators.directions.len()],
+    };
+    for source in sources {
+        let Some(index) = indicators
+            .directions
+            .iter()
+            .position(|d| d.id == source.direction_id)
+        else {
+            continue;
+        };
+        let mut links = Links {
+            source: &source,
+            indicators,
+            register,
+            pages,
+            by_url,
+            diagnostics: &mut *diagnostics,
+        };
+        let mut years = BTreeMap::new();
+        for (written, raw) in &source.years {
+            let Ok(year) = super::Period::parse(written, PeriodKind::Year) else {
+                links.error(
+                    written,
+                    format!("«{written}» в years — не год"),
+                    "пишите календарный год: 2025",
+                );
+                continue;
+            };
+            years.insert(year.year, links.year(raw));
+        }
+        cycle.directions[index] = DirectionCycle {
+            goals: source.goals.clone(),
+            tasks: source.tasks.clone(),
+            methods: source
+                .methods
+                .iter()
+                .map(|m| Method {
+                    procedure: m.procedure.0.clone(),
+                    source: m.source.as_ref().map(|t| t.0.clone()),
+                    schedule: m.schedule.as_ref().map(|t| t.0.clone()),
+                })
+                .collect(),
+            years,
+        };
+    }
+    cycle
+}
+
+/// What one direction file's links are checked against.
+struct Links<'a> {
+    source: &'a CycleSource,
+    indicators: &'a Indicators,
+    register: &'a Register,
+    pages: &'a [Page],
+    by_url: &'a BTreeMap<String, usize>,
+    diagnostics: &'a mut Diagnostics,
+}
+
+impl Links<'_> {
+    fn error(&mut self, written: &str, message: String, hint: &str) {
+        let line = crate::yaml::value_line(&self.source.text, written).unwrap_or(1);
+        self.diagnostics.push(
+            Diagnostic::error(&self.source.file, message)
+                .at_line(line)
+                .hint(hint),
+        );
+    }
+
+    fn page(&mut self, written: &str) -> Option<usize> {
+        let found = self
+            .by_url
+            .get(&super::documents::document_url(written))
+            .copied();
+        if found.is_none() {
+            self.error(
+                written,
+                format!("в управленческом цикле указана страница «{written}», которой нет"),
+                "укажите адрес страницы сайта без content/ и .md, например msoko/analiz/vpr-2025 или documents/prikaz-2025-203",
+            );
+        }
+        found
+    }
+
+    fn year(&mut self, raw: &RawCycleYear) -> CycleYear {
+        let analysis = raw.analysis.iter().filter_map(|w| self.page(w)).collect();
+        let recommendations = raw
+            .recommendations
+            .iter()
+            .map(|r| Recommendation {
+                to: r.to.iter().filter_map(|w| self.addressee(w)).collect(),
+                text: r.text.0.clone(),
+                link: r.link.as_deref().and_then(|w| self.page(w)),
+            })
+            .collect();
+        let decisions = raw
+            .decisions
+            .iter()
+            .filter_map(|d| {
+                let document = self.page(&d.document)?;
+                if self.pages[document].kind.as_deref() != Some(DOCUMENT_KIND) {
+                    self.error(
+                        &d.document,
+                        format!(
+                            "решение «{}» указывает на страницу, которой нет в реестре документов",
+                            d.document
+                        ),
+                        "управленческое решение — это акт: укажите страницу с kind: document",
+                    );
+                    return None;
+                }
+                Some(Decision {
+                    document,
+                    indicators: d
+                        .indicators
+                        .iter()
+                        .filter_map(|w| self.indicator(w))
+                        .collect(),
+                    orgs: d.orgs.iter().filter_map(|w| self.org(w)).collect(),
+                })
+            })
+            .collect();
+        let effect = raw.effect.as_ref().map(|e| Effect {
+            link: e.link.as_deref().and_then(|w| self.page(w)),
+            conclusion: e.conclusion.0.clone(),
+        });
+        CycleYear {
+            analysis,
+            recommendations,
+            decisions,
+            effect,
+        }
+    }
+
+    fn indicator(&mut self, written: &str) -> Option<usize> {
+        let found = self
+            .indicators
+            .indicators
+            .iter()
+            .position(|i| i.id == written);
+        if found.is_none() {
+            self.error(
+                written,
+                format!("в решении указан показатель «{written}», которого нет"),
+                "укажите id показателя из data/indicators/*.yaml",
+            );
+        }
+        found
+    }
+
+    fn org(&mut self, written: &str) -> Option<usize> {
+        let found = self.register.by_id.get(written).copied();
+        if found.is_none() {
+            self.error(
+                written,
+                format!("указана организация «{written}», которой нет в реестре"),
+                "укажите id организации из data/organizations.yaml",
+            );
+        }
+        found
+    }
+
+    fn addressee(&mut self, written: &str) -> Option<Addressee> {
+        if let Some((_, label)) = GROUPS.iter().find(|(code, _)| *code == written) {
+            return Some(Addressee::Group(label));
+        }
+        if let Some(&org) = self.register.by_id.get(written) {
+            return Some(Addressee::Org(org));
+        }
+        let groups: Vec<&str> = GROUPS.iter().map(|(code, _)| *code).collect();
+        self.error(
+            written,
+            format!("рекомендация адресована «{written}»: такой организации или группы нет"),
+            &format!(
+                "укажите id организации из data/organizations.yaml или группу: {}",
+                groups.join(", ")
+            ),
+        );
+        None
+    }
+}
+
+/// One link of one direction's chain in one year: present, and where its evidence is.
+#[derive(Debug, Clone)]
+pub(crate) struct Link {
+    pub(crate) stage: Stage,
+    /// Site path of the evidence; `None`: the link is missing.
+    pub(crate) evidence: Option<String>,
+}
+
+impl Cycle {
+    /// The eight links of a direction's chain in `year`.
+    pub(crate) fn links(
+        &self,
+        indicators: &Indicators,
+        pages: &[Page],
+        direction: usize,
+        year: i32,
+    ) -> Vec<Link> {
+        let id = &indicators.directions[direction].id;
+        let chain = format!("/msoko/{id}/");
+        let own = &self.directions[direction];
+        let this_year = own.years.get(&year);
+        let url = |page: usize| pages[page].url.clone();
+        Stage::ALL
+            .into_iter()
+            .map(|stage| {
+                let evidence = match stage {
+                    Stage::Goals => (!own.goals.is_empty()).then(|| format!("{chain}#goals")),
+                    Stage::Indicators => (!indicators.directions[direction].indicators.is_empty())
+                        .then(|| format!("/indicators/{id}/")),
+                    Stage::Methods => (!own.methods.is_empty()).then(|| format!("{chain}#methods")),
+                    Stage::Monitoring => has_values(indicators, direction, year)
+                        .then(|| format!("/indicators/{id}/")),
+                    Stage::Analysis => this_year.and_then(|y| y.analysis.first().map(|&p| url(p))),
+                    Stage::Recommendations => this_year
+                        .filter(|y| !y.recommendations.is_empty())
+                        .map(|_| format!("{chain}#recommendations-{year}")),
+                    Stage::Decisions => {
+                        this_year.and_then(|y| y.decisions.first().map(|d| url(d.document)))
+                    }
+                    Stage::Effect => this_year.and_then(|y| {
+                        let effect = y.effect.as_ref()?;
+                        Some(
+                            effect
+                                .link
+                                .map_or_else(|| format!("{chain}#effect-{year}"), url),
+                        )
+                    }),
+                };
+                Link { stage, evidence }
+            })
+            .collect()
+    }
+
+    /// The year the matrix shows first: the last year before `as_of_year` with any
+    /// indicator value (a year is complete once it has ended and been measured).
+    pub(crate) fn current_year(indicators: &Indicators, as_of_year: i32) -> i32 {
+        indicators
+            .indicators
+            .iter()
+            .flat_map(|i| i.observations.iter().map(|o| calendar_year(o.period)))
+            .filter(|&y| y < as_of_year)
+            .max()
+            .unwrap_or(as_of_year - 1)
+    }
+
+    /// Years the matrix can show: from the first year of any cycle to `current`.
+    pub(crate) fn years(&self, current: i32) -> Vec<i32> {
+        let first = self
+            .directions
+            .iter()
+            .flat_map(|d| d.years.keys().copied())
+            .min()
+            .unwrap_or(current)
+            .min(current);
+        (first..=current).collect()
+    }
+}
+
+/// The calendar year a period ends in: 2025 for 2025 and for 2024/25.
+pub(crate) fn calendar_year(period: super::Period) -> i32 {
+    match period.kind {
+        PeriodKind::Year => period.year,
+        PeriodKind::SchoolYear => period.year + 1,
+    }
+}
+
+fn has_values(indicators: &Indicators, direction: usize, year: i32) -> bool {
+    indicators.directions[direction].indicators.iter().any(|&i| {
+        indicators.indicators[i]
+            .observations
+            .iter()
+            .any(|o| o.value.is_some() && calendar_year(o.period) == year)
+    })
+}
+
+impl CycleSource {
+    /// Whether the file says anything about the cycle.
+    pub(crate) fn has_cycle(&self) -> bool {
+        !(self.goals.is_empty()
+            && self.tasks.is_empty()
+            && self.methods.is_empty()
+            && self.years.is_empty())
+    }
+}

@@ -1,0 +1,476 @@
+//! The management cycle on the site: `/msoko/` (directions × links of the chain for
+//! one year, with pre-rendered `/msoko/year/<YYYY>/` views instead of a script) and
+//! `/msoko/<direction>/` (the chain of one direction as a vertical sequence, with the
+//! indicators around each decision).
+
+use serde::Serialize;
+use tera::{Context, Tera};
+
+use super::extras::derived_view;
+use super::figures::{figure_for, Chart, Figure, FigureRequest};
+use super::indicators::{card, place_name, IndicatorCard};
+use super::views::{LinkView, SiteView};
+use super::{documents, templates, OutputContent, OutputFile};
+use crate::analyze::{compute_effect, Analysis, Trend};
+use crate::diagnostic::Diagnostics;
+use crate::model::{output_path, Addressee, Decision, Model, Stage};
+use crate::numbers::{format_change_value, format_value};
+
+/// The wording every effect block carries.
+pub(crate) const NOT_PROOF: &str = "изменение после решения, не доказательство его действия";
+
+#[derive(Debug, Serialize)]
+pub(crate) struct MatrixView {
+    pub(crate) year: i32,
+    pub(crate) current: i32,
+    pub(crate) years: Vec<YearLink>,
+    pub(crate) stages: Vec<&'static str>,
+    pub(crate) rows: Vec<MatrixRow>,
+    /// Directions whose chain is complete in `year`.
+    pub(crate) complete: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct YearLink {
+    pub(crate) year: i32,
+    pub(crate) url: String,
+    pub(crate) selected: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct MatrixRow {
+    pub(crate) title: String,
+    pub(crate) url: String,
+    pub(crate) cells: Vec<CellView>,
+    pub(crate) missing: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct CellView {
+    pub(crate) stage: &'static str,
+    pub(crate) code: &'static str,
+    pub(crate) present: bool,
+    pub(crate) url: Option<String>,
+}
+
+pub(crate) fn matrix_view(model: &Model, year: i32) -> MatrixView {
+    let current = model.cycle_year();
+    let rows: Vec<MatrixRow> = (0..model.indicators.directions.len())
+        .map(|d| {
+            let direction = &model.indicators.directions[d];
+            let cells = cells(model, d, year);
+            MatrixRow {
+                title: direction.title.clone(),
+                url: model.link(&format!("/msoko/{}/", direction.id)),
+                missing: cells.iter().filter(|c| !c.present).count(),
+                cells,
+            }
+        })
+        .collect();
+    MatrixView {
+        year,
+        current,
+        years: model
+            .cycle
+            .years(current)
+            .into_iter()
+            .rev()
+            .map(|y| YearLink {
+                year: y,
+                url: model.link(&year_path(model, y, current)),
+                selected: y == year,
+            })
+            .collect(),
+        stages: Stage::ALL.iter().map(|s| s.label()).collect(),
+        complete: rows.iter().filter(|r| r.missing == 0).count(),
+        rows,
+    }
+}
+
+fn cells(model: &Model, direction: usize, year: i32) -> Vec<CellView> {
+    model
+        .cycle
+        .links(&model.indicators, &model.pages, direction, year)
+        .into_iter()
+        .map(|link| CellView {
+            stage: link.stage.label(),
+            code: link.stage.code(),
+            present: link.evidence.is_some(),
+            url: link.evidence.map(|path| model.link(&path)),
+        })
+        .collect()
+}
+
+fn year_path(_model: &Model, year: i32, current: i32) -> String {
+    if year == current {
+        "/msoko/".into()
+    } else {
+        format!("/msoko/year/{year}/")
+    }
+}
+
+/// `/msoko/year/<YYYY>/` for every year of the selector but the current one.
+pub(super) fn render_year_views(
+    model: &Model,
+    tera: &Tera,
+    site: &SiteView<'_>,
+    diagnostics: &mut Diagnostics,
+) -> Vec<OutputFile> {
+    let Some(&index) = model.by_url.get("/msoko/") else {
+        return Vec::new();
+    };
+    if model.pages[index].data != crate::model::PageData::CycleMatrix {
+        return Vec::new();
+    }
+    let template = model.pages[index]
+        .template
+        .as_deref()
+        .unwrap_or("msoko.html");
+    let current = model.cycle_year();
+    let mut files = Vec::new();
+    for year in model.cycle.years(current) {
+        if year == current {
+            continue;
+        }
+        let path = year_path(model, year, current);
+        let title = format!("{}: {year} год", model.pages[index].title);
+        let view = derived_view(model, index, &path, &title);
+        let mut context = Context::new();
+        context.insert("site", site);
+        context.insert("page", &view);
+        context.insert("matrix", &matrix_view(model, year));
+        match tera.render(template, &context) {
+            Ok(html) => files.push(OutputFile {
+                path: output_path(&path),
+                content: OutputContent::Bytes(html.into_bytes()),
+            }),
+            Err(error) => {
+                diagnostics.push(templates::to_diagnostic(&error, &model.pages[index].file));
+                break;
+            }
+        }
+    }
+    files
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct ChainView {
+    pub(crate) id: String,
+    pub(crate) indicators_url: String,
+    pub(crate) matrix_url: String,
+    pub(crate) goals: Vec<String>,
+    pub(crate) tasks: Vec<String>,
+    pub(crate) methods: Vec<MethodView>,
+    pub(crate) indicators: Vec<IndicatorCard>,
+    pub(crate) current: i32,
+    /// The links of `current`, for the summary at the top.
+    pub(crate) links: Vec<CellView>,
+    pub(crate) years: Vec<YearView>,
+    pub(crate) plan_items: Vec<PlanItemView>,
+    pub(crate) not_proof: &'static str,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct MethodView {
+    pub(crate) procedure: String,
+    pub(crate) source: Option<String>,
+    pub(crate) schedule: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct YearView {
+    pub(crate) year: i32,
+    pub(crate) monitoring: bool,
+    pub(crate) analysis: Vec<LinkView>,
+    pub(crate) recommendations: Vec<RecommendationView>,
+    pub(crate) decisions: Vec<DecisionView>,
+    pub(crate) effect: Option<EffectNoteView>,
+    /// Labels of the links missing this year.
+    pub(crate) missing: Vec<&'static str>,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct RecommendationView {
+    /// Organisations (with a link) and groups (without).
+    pub(crate) to: Vec<AddresseeView>,
+    pub(crate) text: String,
+    pub(crate) link: Option<LinkView>,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct AddresseeView {
+    pub(crate) name: String,
+    pub(crate) url: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct DecisionView {
+    /// «Приказ от 30.08.2024 № 148-П»
+    pub(crate) designation: String,
+    pub(crate) title: String,
+    pub(crate) url: String,
+    pub(crate) orgs: Vec<AddresseeView>,
+    pub(crate) effects: Vec<IndicatorEffectView>,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct IndicatorEffectView {
+    pub(crate) title: String,
+    pub(crate) url: String,
+    /// «2024: 10,0 %»
+    pub(crate) before: String,
+    /// «2025: 7,0 %»; `None`: no data after the decision yet.
+    pub(crate) after: Option<String>,
+    /// «−3,0 п.п.»
+    pub(crate) change: Option<String>,
+    /// «Регион: 9,0 % → 8,5 % (−0,5 п.п.)»
+    pub(crate) benchmark: Option<String>,
+    /// better | worse | same — against the benchmark.
+    pub(crate) verdict: Option<&'static str>,
+    /// The sentence a reader sees.
+    pub(crate) text: String,
+    pub(crate) figure: Option<Figure>,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct EffectNoteView {
+    pub(crate) conclusion: String,
+    pub(crate) link: Option<LinkView>,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct PlanItemView {
+    pub(crate) stage: &'static str,
+    pub(crate) no: String,
+    pub(crate) title: String,
+    pub(crate) plan: LinkView,
+}
+
+fn page_link(model: &Model, page: usize) -> LinkView {
+    let p = &model.pages[page];
+    LinkView {
+        title: p.title.clone(),
+        path: p.url.clone(),
+        url: model.link(&p.url),
+    }
+}
+
+fn org_view(model: &Model, org: usize) -> AddresseeView {
+    let o = &model.register.organizations[org];
+    AddresseeView {
+        name: o.short_name.clone(),
+        url: Some(model.link(&format!("/orgs/{}/", o.id))),
+    }
+}
+
+pub(crate) fn chain_view(model: &Model, analysis: &Analysis, direction: usize) -> ChainView {
+    let d = &model.indicators.directions[direction];
+    let own = &model.cycle.directions[direction];
+    let current = model.cycle_year();
+    let years = model
+        .cycle
+        .years(current)
+        .into_iter()
+        .chain(own.years.keys().copied())
+        .collect::<std::collections::BTreeSet<i32>>()
+        .into_iter()
+        .rev()
+        .map(|year| year_view(model, direction, year))
+        .collect();
+    ChainView {
+        id: d.id.clone(),
+        indicators_url: model.link(&format!("/indicators/{}/", d.id)),
+        matrix_url: model.link("/msoko/"),
+        goals: own.goals.clone(),
+        tasks: own.tasks.clone(),
+        methods: own
+            .methods
+            .iter()
+            .map(|m| MethodView {
+                procedure: m.procedure.clone(),
+                source: m.source.clone(),
+                schedule: m.schedule.clone(),
+            })
+            .collect(),
+        indicators: d
+            .indicators
+            .iter()
+            .map(|&i| {
+                card(
+                    model,
+                    &model.indicators.indicators[i],
+                    &analysis.indicators[i],
+                )
+            })
+            .collect(),
+        current,
+        links: cells(model, direction, current),
+        years,
+        plan_items: plan_items(model, &d.id),
+        not_proof: NOT_PROOF,
+    }
+}
+
+fn year_view(model: &Model, direction: usize, year: i32) -> YearView {
+    let links = model
+        .cycle
+        .links(&model.indicators, &model.pages, direction, year);
+    let present = |stage: Stage| links.iter().any(|l| l.stage == stage && l.evidence.is_some());
+    let empty = Default::default();
+    let own = model.cycle.directions[direction]
+        .years
+        .get(&year)
+        .unwrap_or(&empty);
+    YearView {
+        year,
+        monitoring: present(Stage::Monitoring),
+        analysis: own.analysis.iter().map(|&p| page_link(model, p)).collect(),
+        recommendations: own
+            .recommendations
+            .iter()
+            .map(|r| RecommendationView {
+                to: r
+                    .to
+                    .iter()
+                    .map(|a| match *a {
+                        Addressee::Org(org) => org_view(model, org),
+                        Addressee::Group(label) => AddresseeView {
+                            name: label.into(),
+                            url: None,
+                        },
+                    })
+                    .collect(),
+                text: r.text.clone(),
+                link: r.link.map(|p| page_link(model, p)),
+            })
+            .collect(),
+        decisions: own
+            .decisions
+            .iter()
+            .map(|d| decision_view(model, d, year))
+            .collect(),
+        effect: own.effect.as_ref().map(|e| EffectNoteView {
+            conclusion: e.conclusion.clone(),
+            link: e.link.map(|p| page_link(model, p)),
+        }),
+        missing: links
+            .iter()
+            .filter(|l| l.evidence.is_none())
+            .map(|l| l.stage.label())
+            .collect(),
+    }
+}
+
+fn decision_view(model: &Model, decision: &Decision, year: i32) -> DecisionView {
+    let page = &model.pages[decision.document];
+    // The act's own year, when it has a date, decides "before" and "after".
+    let year = page
+        .approved
+        .map_or(year, |d| chrono::Datelike::year(&d));
+    DecisionView {
+        designation: documents::designation(model, decision.document),
+        title: page.title.clone(),
+        url: model.link(&page.url),
+        orgs: decision.orgs.iter().map(|&o| org_view(model, o)).collect(),
+        effects: decision
+            .indicators
+            .iter()
+            .map(|&i| effect_view(model, i, year))
+            .collect(),
+    }
+}
+
+fn effect_view(model: &Model, index: usize, year: i32) -> IndicatorEffectView {
+    let indicator = &model.indicators.indicators[index];
+    let value = |v: f64| format_value(v, indicator.decimals, &indicator.unit);
+    let change = |v: f64| format_change_value(v, indicator.decimals, &indicator.unit);
+    let effect = compute_effect(indicator, year);
+    let mut view = IndicatorEffectView {
+        title: indicator.title.clone(),
+        url: model.link(&format!("/indicators/{}/", indicator.id)),
+        before: String::new(),
+        after: None,
+        change: None,
+        benchmark: None,
+        verdict: None,
+        text: format!("Нет значения показателя за {year} год или раньше: сравнить не с чем."),
+        figure: None,
+    };
+    let Some(effect) = effect else {
+        return view;
+    };
+    view.before = format!("{}: {}", effect.before.0, value(effect.before.1));
+    let Some((after_period, after)) = effect.after else {
+        view.text = format!(
+            "Данных после решения пока нет (последнее значение — за {}); о результате говорить рано.",
+            effect.before.0
+        );
+        return view;
+    };
+    view.after = Some(format!("{after_period}: {}", value(after)));
+    view.change = Some(change(after - effect.before.1));
+    view.benchmark = effect.benchmark.as_ref().map(|b| {
+        format!(
+            "{}: {} → {} ({})",
+            place_name(model, b.place),
+            value(b.before),
+            value(b.after),
+            change(b.after - b.before)
+        )
+    });
+    let own = match effect.trend {
+        Some(Trend::Improved) => "улучшился",
+        Some(Trend::Worsened) => "ухудшился",
+        _ => "не изменился",
+    };
+    view.verdict = effect.against_benchmark.map(|t| match t {
+        Trend::Improved => "better",
+        Trend::Worsened => "worse",
+        Trend::Unchanged => "same",
+    });
+    view.text = match effect.against_benchmark {
+        Some(Trend::Improved) => format!(
+            "После решения показатель округа {own} и изменился лучше, чем у сравнения."
+        ),
+        Some(Trend::Worsened) => format!(
+            "После решения показатель округа {own} и изменился хуже, чем у сравнения."
+        ),
+        Some(Trend::Unchanged) => {
+            format!("После решения показатель округа {own}, так же как у сравнения.")
+        }
+        None => format!("После решения показатель округа {own}; значений для сравнения нет."),
+    };
+    let mut request = FigureRequest::new(Chart::Trend, format!("effect-{}-{year}", indicator.id));
+    request.period = None;
+    view.figure = figure_for(model, indicator, &request).map(|mut f| {
+        f.csv_url = model.link(&format!("/indicators/{}.csv", indicator.id));
+        f
+    });
+    view
+}
+
+/// Plan items that say they feed a link of this direction's chain.
+fn plan_items(model: &Model, direction: &str) -> Vec<PlanItemView> {
+    let mut items = Vec::new();
+    for plan in &model.plans {
+        for item in plan.items() {
+            let Some(cycle) = &item.cycle else {
+                continue;
+            };
+            if cycle.direction != direction {
+                continue;
+            }
+            items.push(PlanItemView {
+                stage: cycle.stage.map_or("", Stage::label),
+                no: item.no.clone(),
+                title: item.title.clone(),
+                plan: LinkView {
+                    title: plan.title.clone(),
+                    path: format!("/plans/{}/", plan.id),
+                    url: model.link(&format!("/plans/{}/", plan.id)),
+                },
+            });
+        }
+    }
+    items
+}
