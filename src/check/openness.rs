@@ -35,7 +35,7 @@ impl Mark {
 pub struct ChecklistItem {
     /// The law or standard the requirement comes from.
     pub group: &'static str,
-    pub requirement: &'static str,
+    pub requirement: String,
     pub mark: Mark,
     /// What is missing and how to add it, or where the item is on the site.
     pub detail: String,
@@ -52,6 +52,7 @@ const LAW_OPEN_DATA: &str = "8-ФЗ (в редакции 112-ФЗ) — инфо�
 const ACCESSIBILITY: &str = "ГОСТ Р 52872-2019 — доступность для людей с нарушениями зрения";
 const REPORT: &str = "Постановление Правительства РФ № 662 — итоговый отчёт (доклад)";
 const DATA: &str = "Данные сайта";
+const CYCLE: &str = "Управленческий цикл МСОКО (звенья за последний завершённый год)";
 
 struct Checklist {
     items: Vec<ChecklistItem>,
@@ -61,7 +62,7 @@ impl Checklist {
     fn add(
         &mut self,
         group: &'static str,
-        requirement: &'static str,
+        requirement: &str,
         path: &str,
         missing: Vec<String>,
     ) {
@@ -72,7 +73,7 @@ impl Checklist {
         };
         self.items.push(ChecklistItem {
             group,
-            requirement,
+            requirement: requirement.to_string(),
             mark,
             detail: if missing.is_empty() {
                 format!("на странице {path}")
@@ -83,10 +84,10 @@ impl Checklist {
         });
     }
 
-    fn attention(&mut self, group: &'static str, requirement: &'static str, detail: String) {
+    fn attention(&mut self, group: &'static str, requirement: &str, detail: String) {
         self.items.push(ChecklistItem {
             group,
-            requirement,
+            requirement: requirement.to_string(),
             mark: Mark::Attention,
             detail,
             path: None,
@@ -400,6 +401,7 @@ pub(crate) fn openness_checklist(model: &Model) -> Vec<ChecklistItem> {
     );
 
     report_item(model, &mut list);
+    cycle_items(model, &mut list);
     data_findings(model, &mut list);
     list.items
 }
@@ -475,5 +477,49 @@ fn data_findings(model: &Model, list: &mut Checklist) {
             "Даты размещения страниц",
             format!("нет даты размещения у страниц: {}", undated.join(", ")),
         );
+    }
+}
+
+/// One line per direction: the links of its management cycle missing for the last
+/// complete year — ⚠ by default, ✘ when `site.yaml` says `cycle_required: true`.
+fn cycle_items(model: &Model, list: &mut Checklist) {
+    if !model.by_url.contains_key("/msoko/")
+        || model.pages[model.by_url["/msoko/"]].data != crate::model::PageData::CycleMatrix
+    {
+        return;
+    }
+    let year = model.cycle_year();
+    for (index, direction) in model.indicators.directions.iter().enumerate() {
+        let missing: Vec<String> = model
+            .cycle
+            .links(&model.indicators, &model.pages, index, year)
+            .into_iter()
+            .filter(|link| link.evidence.is_none())
+            .map(|link| link.stage.label().to_lowercase())
+            .collect();
+        let path = format!("/msoko/{}/", direction.id);
+        let (mark, detail) = if missing.is_empty() {
+            (Mark::Present, format!("цикл за {year} год полный: {path}"))
+        } else {
+            (
+                if model.config.cycle_required {
+                    Mark::Missing
+                } else {
+                    Mark::Attention
+                },
+                format!(
+                    "за {year} год нет звеньев: {}; добавьте их в years: {year} блока direction: в {}",
+                    missing.join(", "),
+                    direction.file.display()
+                ),
+            )
+        };
+        list.items.push(ChecklistItem {
+            group: CYCLE,
+            requirement: direction.title.clone(),
+            mark,
+            detail,
+            path: Some(path),
+        });
     }
 }

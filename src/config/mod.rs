@@ -36,6 +36,9 @@ pub(crate) struct SiteConfig {
     /// Indicators shown on the home page with their trend, by id.
     #[serde(default)]
     pub(crate) key_indicators: Vec<String>,
+    /// Whether a missing link of the МСОКО management cycle fails `msoko check`.
+    #[serde(default)]
+    pub(crate) cycle_required: bool,
     /// The file's text, to point later diagnostics (unknown documents) at a line.
     #[serde(skip)]
     pub(crate) source: String,

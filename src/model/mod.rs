@@ -233,6 +233,7 @@ pub(crate) fn resolve(
             pages: &resolved,
             snapshots: &snapshots,
             git_dates: &git_dates,
+            has_cycle: cycle_sources.iter().any(CycleSource::has_cycle),
         },
         diagnostics,
     );

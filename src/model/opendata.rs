@@ -24,6 +24,8 @@ pub(crate) enum SetSource {
     Plan(usize),
     /// The registry of acts.
     Documents,
+    /// The matrix of the МСОКО management cycle: directions × years × links.
+    Cycle,
 }
 
 #[derive(Debug, Clone)]
@@ -55,6 +57,8 @@ pub(crate) struct CatalogInputs<'a> {
     pub(crate) pages: &'a [Page],
     pub(crate) snapshots: &'a BTreeMap<String, DataSet>,
     pub(crate) git_dates: &'a GitDates,
+    /// Whether the directions describe their management cycle.
+    pub(crate) has_cycle: bool,
 }
 
 pub(crate) fn catalog(
@@ -195,6 +199,25 @@ pub(crate) fn catalog(
             placed.zip(changed),
             Vec::new(),
             &PathBuf::from(crate::load::CONTENT_DIR).join("documents"),
+        );
+    }
+    if inputs.has_cycle {
+        let files: Vec<PathBuf> = inputs
+            .indicators
+            .directions
+            .iter()
+            .map(|d| d.file.clone())
+            .collect();
+        add(
+            "msoko-cycle".into(),
+            "Управленческий цикл МСОКО по направлениям".into(),
+            "Звенья управленческого цикла по каждому направлению МСОКО и году (цели, показатели, методы сбора информации, мониторинг, анализ, адресные рекомендации, управленческие решения, анализ эффективности мер): есть ли звено и где на сайте его подтверждение.".into(),
+            "образование, оценка качества образования, МСОКО, управленческий цикл, механизмы управления качеством",
+            FREQUENCY_YEARLY,
+            SetSource::Cycle,
+            git(&files),
+            Vec::new(),
+            &PathBuf::from(crate::load::DATA_DIR).join("indicators"),
         );
     }
     sets

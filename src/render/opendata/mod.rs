@@ -152,6 +152,10 @@ fn provenance(model: &Model, set: &OpenDataSet, table: Option<&Table>) -> String
             ),
             None => String::new(),
         },
+        SetSource::Cycle => format!(
+            "Звенья управленческого цикла за {} год",
+            model.cycle_year()
+        ),
     }
 }
 
@@ -206,6 +210,7 @@ pub(super) fn set_view(model: &Model, index: usize) -> SetView<'_> {
         SetSource::Direction(d) => format!("/indicators/{}/", model.indicators.directions[d].id),
         SetSource::Plan(p) => format!("/plans/{}/", model.plans[p].id),
         SetSource::Documents => "/documents/".into(),
+        SetSource::Cycle => "/msoko/".into(),
     };
     SetView {
         identifier: &set.identifier,

@@ -177,6 +177,14 @@ const DOCUMENTS: &[Field] = &[
     field("updated", "Date changed", "Дата изменения", "date"),
 ];
 
+const CYCLE: &[Field] = &[
+    field("direction", "МСОКО direction (id)", "Направление МСОКО (идентификатор)", "string"),
+    field("year", "Year", "Год", "number"),
+    field("stage", "Link of the management cycle", "Звено управленческого цикла", "string"),
+    field("present", "The link is present (1) or missing (0)", "Звено есть (1) или нет (0)", "number"),
+    field("evidence_url", "Address of the evidence on the site", "Адрес подтверждения на сайте", "url"),
+];
+
 /// Which data a version of a set is made from.
 pub(crate) enum Data<'a> {
     Current,
@@ -210,6 +218,33 @@ pub(crate) fn table(model: &Model, source: SetSource, data: &Data<'_>) -> Table 
             }
         }
         SetSource::Documents => documents_table(model),
+        SetSource::Cycle => cycle_table(model),
+    }
+}
+
+/// One row per direction, year of the matrix and link of the chain.
+fn cycle_table(model: &Model) -> Table {
+    let mut rows = Vec::new();
+    for year in model.cycle.years(model.cycle_year()) {
+        for (index, direction) in model.indicators.directions.iter().enumerate() {
+            for link in model
+                .cycle
+                .links(&model.indicators, &model.pages, index, year)
+            {
+                rows.push(vec![
+                    direction.id.clone(),
+                    year.to_string(),
+                    link.stage.code().to_string(),
+                    u8::from(link.evidence.is_some()).to_string(),
+                    link.evidence
+                        .map_or(String::new(), |path| model.permalink(&path)),
+                ]);
+            }
+        }
+    }
+    Table {
+        fields: CYCLE,
+        rows,
     }
 }
 
