@@ -37,13 +37,11 @@ pub(crate) fn compute_effect(indicator: &Indicator, decision_year: i32) -> Optio
     let own = headline(indicator, Place::Municipality).values;
     let before = own
         .iter()
-        .filter(|(p, _)| calendar_year(**p) <= decision_year)
-        .next_back()
+        .rfind(|(p, _)| calendar_year(**p) <= decision_year)
         .map(|(p, v)| (*p, *v))?;
     let after = own
         .iter()
-        .filter(|(p, _)| calendar_year(**p) > decision_year)
-        .next_back()
+        .rfind(|(p, _)| calendar_year(**p) > decision_year)
         .map(|(p, v)| (*p, *v));
     let Some((after_period, after_value)) = after else {
         return Some(DecisionEffect {
@@ -54,14 +52,16 @@ pub(crate) fn compute_effect(indicator: &Indicator, decision_year: i32) -> Optio
             against_benchmark: None,
         });
     };
-    let benchmark = [Place::Region, Place::Russia].into_iter().find_map(|place| {
-        let values = headline(indicator, place).values;
-        Some(Benchmark {
-            place,
-            before: *values.get(&before.0)?,
-            after: *values.get(&after_period)?,
-        })
-    });
+    let benchmark = [Place::Region, Place::Russia]
+        .into_iter()
+        .find_map(|place| {
+            let values = headline(indicator, place).values;
+            Some(Benchmark {
+                place,
+                before: *values.get(&before.0)?,
+                after: *values.get(&after_period)?,
+            })
+        });
     let own_change = after_value - before.1;
     Some(DecisionEffect {
         before,

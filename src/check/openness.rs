@@ -59,13 +59,7 @@ struct Checklist {
 }
 
 impl Checklist {
-    fn add(
-        &mut self,
-        group: &'static str,
-        requirement: &str,
-        path: &str,
-        missing: Vec<String>,
-    ) {
+    fn add(&mut self, group: &'static str, requirement: &str, path: &str, missing: Vec<String>) {
         let mark = if missing.is_empty() {
             Mark::Present
         } else {

@@ -434,12 +434,15 @@ pub(crate) fn calendar_year(period: super::Period) -> i32 {
 }
 
 fn has_values(indicators: &Indicators, direction: usize, year: i32) -> bool {
-    indicators.directions[direction].indicators.iter().any(|&i| {
-        indicators.indicators[i]
-            .observations
-            .iter()
-            .any(|o| o.value.is_some() && calendar_year(o.period) == year)
-    })
+    indicators.directions[direction]
+        .indicators
+        .iter()
+        .any(|&i| {
+            indicators.indicators[i]
+                .observations
+                .iter()
+                .any(|o| o.value.is_some() && calendar_year(o.period) == year)
+        })
 }
 
 impl CycleSource {
@@ -449,5 +452,45 @@ impl CycleSource {
             && self.tasks.is_empty()
             && self.methods.is_empty()
             && self.years.is_empty())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Period;
+
+    #[test]
+    fn stages_read_their_codes_in_order() {
+        let codes: Vec<&str> = Stage::ALL.iter().map(|s| s.code()).collect();
+        assert_eq!(codes[0], "goals");
+        assert_eq!(codes[7], "effect");
+        assert_eq!(Stage::from_code("decisions"), Some(Stage::Decisions));
+        assert_eq!(Stage::from_code("analiz"), None);
+        assert_eq!(Stage::Effect.label(), "Анализ эффективности мер");
+    }
+
+    #[test]
+    fn a_school_year_counts_in_the_year_it_ends() {
+        let school = Period {
+            year: 2024,
+            kind: PeriodKind::SchoolYear,
+        };
+        let calendar = Period {
+            year: 2024,
+            kind: PeriodKind::Year,
+        };
+        assert_eq!(calendar_year(school), 2025);
+        assert_eq!(calendar_year(calendar), 2024);
+    }
+
+    #[test]
+    fn years_run_from_the_first_cycle_year_to_the_current_one() {
+        let mut cycle = Cycle::default();
+        assert_eq!(cycle.years(2025), vec![2025]);
+        let mut direction = DirectionCycle::default();
+        direction.years.insert(2023, CycleYear::default());
+        cycle.directions.push(direction);
+        assert_eq!(cycle.years(2025), vec![2023, 2024, 2025]);
     }
 }

@@ -45,8 +45,8 @@ pub(crate) use plan::{split_responsible, GivenStatus, Plan, PlanItem, PlanSectio
 
 use crate::config::SiteConfig;
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use cycle::CycleSource;
 use crate::load::{Attachment, FileSource, GitDates, SortBy, Sources, TemplateSource};
+use cycle::CycleSource;
 
 /// What the command line decides about the model.
 #[derive(Debug, Clone)]
@@ -334,7 +334,10 @@ fn check_plan_directions(plans: &[Plan], indicators: &Indicators, diagnostics: &
                 diagnostics.push(
                     Diagnostic::error(
                         &plan.file,
-                        format!("в пункте «{}» указано направление «{}», которого нет", item.no, cycle.direction),
+                        format!(
+                            "в пункте «{}» указано направление «{}», которого нет",
+                            item.no, cycle.direction
+                        ),
                     )
                     .at_line(cycle.line)
                     .hint("укажите id направления из блока direction: в data/indicators/*.yaml"),
@@ -358,7 +361,11 @@ fn cycle_sources(sources: &crate::load::IndicatorSources) -> Vec<CycleSource> {
                 goals: d.goals.iter().map(|t| t.0.clone()).collect(),
                 tasks: d.tasks.iter().map(|t| t.0.clone()).collect(),
                 methods: d.methods.clone(),
-                years: d.years.iter().map(|(k, v)| (k.0.clone(), v.clone())).collect(),
+                years: d
+                    .years
+                    .iter()
+                    .map(|(k, v)| (k.0.clone(), v.clone()))
+                    .collect(),
             }
         })
         .collect()

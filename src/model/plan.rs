@@ -455,9 +455,12 @@ fn resolve_item(
     });
     if raw.stage.is_some() && raw.direction.is_none() {
         diagnostics.push(
-            Diagnostic::error(file, "у пункта указано звено цикла (stage), но не направление")
-                .at_line(key_at("stage"))
-                .hint("добавьте direction: id направления из data/indicators"),
+            Diagnostic::error(
+                file,
+                "у пункта указано звено цикла (stage), но не направление",
+            )
+            .at_line(key_at("stage"))
+            .hint("добавьте direction: id направления из data/indicators"),
         );
     }
     let cycle = raw.direction.map(|direction| CycleRef {

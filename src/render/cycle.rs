@@ -315,7 +315,11 @@ fn year_view(model: &Model, direction: usize, year: i32) -> YearView {
     let links = model
         .cycle
         .links(&model.indicators, &model.pages, direction, year);
-    let present = |stage: Stage| links.iter().any(|l| l.stage == stage && l.evidence.is_some());
+    let present = |stage: Stage| {
+        links
+            .iter()
+            .any(|l| l.stage == stage && l.evidence.is_some())
+    };
     let empty = Default::default();
     let own = model.cycle.directions[direction]
         .years
@@ -364,9 +368,7 @@ fn year_view(model: &Model, direction: usize, year: i32) -> YearView {
 fn decision_view(model: &Model, decision: &Decision, year: i32) -> DecisionView {
     let page = &model.pages[decision.document];
     // The act's own year, when it has a date, decides "before" and "after".
-    let year = page
-        .approved
-        .map_or(year, |d| chrono::Datelike::year(&d));
+    let year = page.approved.map_or(year, |d| chrono::Datelike::year(&d));
     DecisionView {
         designation: documents::designation(model, decision.document),
         title: page.title.clone(),
@@ -429,12 +431,12 @@ fn effect_view(model: &Model, index: usize, year: i32) -> IndicatorEffectView {
         Trend::Unchanged => "same",
     });
     view.text = match effect.against_benchmark {
-        Some(Trend::Improved) => format!(
-            "После решения показатель округа {own} и изменился лучше, чем у сравнения."
-        ),
-        Some(Trend::Worsened) => format!(
-            "После решения показатель округа {own} и изменился хуже, чем у сравнения."
-        ),
+        Some(Trend::Improved) => {
+            format!("После решения показатель округа {own} и изменился лучше, чем у сравнения.")
+        }
+        Some(Trend::Worsened) => {
+            format!("После решения показатель округа {own} и изменился хуже, чем у сравнения.")
+        }
         Some(Trend::Unchanged) => {
             format!("После решения показатель округа {own}, так же как у сравнения.")
         }

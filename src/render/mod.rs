@@ -179,12 +179,9 @@ pub(crate) fn render_site(
         &site,
         diagnostics,
     ));
-    rendered.files.extend(cycle::render_year_views(
-        model,
-        &tera,
-        &site,
-        diagnostics,
-    ));
+    rendered
+        .files
+        .extend(cycle::render_year_views(model, &tera, &site, diagnostics));
     rendered.files.extend(opendata::open_data_files(model));
     rendered.files.extend(extras::render_plan_extras(
         model,

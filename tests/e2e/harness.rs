@@ -98,6 +98,11 @@ impl Site {
         self.root.join("public")
     }
 
+    /// The text of a source file of the site.
+    pub(crate) fn read_source(&self, path: &str) -> String {
+        fs::read_to_string(self.root.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+    }
+
     /// The text of an output file.
     pub(crate) fn read(&self, path: &str) -> String {
         fs::read_to_string(self.public().join(path))

@@ -3,6 +3,7 @@
 
 mod harness;
 
+mod cycle;
 mod errors;
 mod monitoring;
 mod openness;

@@ -152,10 +152,7 @@ fn provenance(model: &Model, set: &OpenDataSet, table: Option<&Table>) -> String
             ),
             None => String::new(),
         },
-        SetSource::Cycle => format!(
-            "Звенья управленческого цикла за {} год",
-            model.cycle_year()
-        ),
+        SetSource::Cycle => format!("Звенья управленческого цикла за {} год", model.cycle_year()),
     }
 }
 

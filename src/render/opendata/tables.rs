@@ -178,11 +178,31 @@ const DOCUMENTS: &[Field] = &[
 ];
 
 const CYCLE: &[Field] = &[
-    field("direction", "МСОКО direction (id)", "Направление МСОКО (идентификатор)", "string"),
+    field(
+        "direction",
+        "МСОКО direction (id)",
+        "Направление МСОКО (идентификатор)",
+        "string",
+    ),
     field("year", "Year", "Год", "number"),
-    field("stage", "Link of the management cycle", "Звено управленческого цикла", "string"),
-    field("present", "The link is present (1) or missing (0)", "Звено есть (1) или нет (0)", "number"),
-    field("evidence_url", "Address of the evidence on the site", "Адрес подтверждения на сайте", "url"),
+    field(
+        "stage",
+        "Link of the management cycle",
+        "Звено управленческого цикла",
+        "string",
+    ),
+    field(
+        "present",
+        "The link is present (1) or missing (0)",
+        "Звено есть (1) или нет (0)",
+        "number",
+    ),
+    field(
+        "evidence_url",
+        "Address of the evidence on the site",
+        "Адрес подтверждения на сайте",
+        "url",
+    ),
 ];
 
 /// Which data a version of a set is made from.
