@@ -1,0 +1,204 @@
+//! Checks every link of the cycle against the final pages, the indicators and the
+//! register: each problem is an error at the line of the file that names it.
+
+use std::collections::BTreeMap;
+
+use super::{
+    Addressee, Cycle, CycleSource, CycleYear, Decision, DirectionCycle, Effect, Method,
+    Recommendation, GROUPS,
+};
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::load::{PeriodKind, RawCycleYear};
+use crate::model::documents::DOCUMENT_KIND;
+use crate::model::{Indicators, Page, Register};
+
+/// Checks every link of every direction's cycle. `pages` and `by_url` are final.
+pub(crate) fn resolve_cycle(
+    sources: Vec<CycleSource>,
+    indicators: &Indicators,
+    register: &Register,
+    pages: &[Page],
+    by_url: &BTreeMap<String, usize>,
+    diagnostics: &mut Diagnostics,
+) -> Cycle {
+    let mut cycle = Cycle {
+        directions: vec![DirectionCycle::default(); indicators.directions.len()],
+    };
+    for source in sources {
+        let Some(index) = indicators
+            .directions
+            .iter()
+            .position(|d| d.id == source.direction_id)
+        else {
+            continue;
+        };
+        let mut links = Links {
+            source: &source,
+            indicators,
+            register,
+            pages,
+            by_url,
+            diagnostics: &mut *diagnostics,
+        };
+        let mut years = BTreeMap::new();
+        for (written, raw) in &source.years {
+            let Ok(year) = crate::model::Period::parse(written, PeriodKind::Year) else {
+                links.error(
+                    written,
+                    format!("«{written}» в years — не год"),
+                    "пишите календарный год: 2025",
+                );
+                continue;
+            };
+            years.insert(year.year, links.year(raw));
+        }
+        cycle.directions[index] = DirectionCycle {
+            goals: source.goals.clone(),
+            tasks: source.tasks.clone(),
+            methods: source
+                .methods
+                .iter()
+                .map(|m| Method {
+                    procedure: m.procedure.0.clone(),
+                    source: m.source.as_ref().map(|t| t.0.clone()),
+                    schedule: m.schedule.as_ref().map(|t| t.0.clone()),
+                })
+                .collect(),
+            years,
+        };
+    }
+    cycle
+}
+
+/// What one direction file's links are checked against.
+struct Links<'a> {
+    source: &'a CycleSource,
+    indicators: &'a Indicators,
+    register: &'a Register,
+    pages: &'a [Page],
+    by_url: &'a BTreeMap<String, usize>,
+    diagnostics: &'a mut Diagnostics,
+}
+
+impl Links<'_> {
+    fn error(&mut self, written: &str, message: String, hint: &str) {
+        let line = crate::yaml::value_line(&self.source.text, written).unwrap_or(1);
+        self.diagnostics.push(
+            Diagnostic::error(&self.source.file, message)
+                .at_line(line)
+                .hint(hint),
+        );
+    }
+
+    fn page(&mut self, written: &str) -> Option<usize> {
+        let found = self
+            .by_url
+            .get(&crate::model::documents::document_url(written))
+            .copied();
+        if found.is_none() {
+            self.error(
+                written,
+                format!("в управленческом цикле указана страница «{written}», которой нет"),
+                "укажите адрес страницы сайта без content/ и .md, например msoko/analiz/vpr-2025 или documents/prikaz-2025-203",
+            );
+        }
+        found
+    }
+
+    fn year(&mut self, raw: &RawCycleYear) -> CycleYear {
+        let analysis = raw.analysis.iter().filter_map(|w| self.page(w)).collect();
+        let recommendations = raw
+            .recommendations
+            .iter()
+            .map(|r| Recommendation {
+                to: r.to.iter().filter_map(|w| self.addressee(w)).collect(),
+                text: r.text.0.clone(),
+                link: r.link.as_deref().and_then(|w| self.page(w)),
+            })
+            .collect();
+        let decisions = raw
+            .decisions
+            .iter()
+            .filter_map(|d| {
+                let document = self.page(&d.document)?;
+                if self.pages[document].kind.as_deref() != Some(DOCUMENT_KIND) {
+                    self.error(
+                        &d.document,
+                        format!(
+                            "решение «{}» указывает на страницу, которой нет в реестре документов",
+                            d.document
+                        ),
+                        "управленческое решение — это акт: укажите страницу с kind: document",
+                    );
+                    return None;
+                }
+                Some(Decision {
+                    document,
+                    indicators: d
+                        .indicators
+                        .iter()
+                        .filter_map(|w| self.indicator(w))
+                        .collect(),
+                    orgs: d.orgs.iter().filter_map(|w| self.org(w)).collect(),
+                })
+            })
+            .collect();
+        let effect = raw.effect.as_ref().map(|e| Effect {
+            link: e.link.as_deref().and_then(|w| self.page(w)),
+            conclusion: e.conclusion.0.clone(),
+        });
+        CycleYear {
+            analysis,
+            recommendations,
+            decisions,
+            effect,
+        }
+    }
+
+    fn indicator(&mut self, written: &str) -> Option<usize> {
+        let found = self
+            .indicators
+            .indicators
+            .iter()
+            .position(|i| i.id == written);
+        if found.is_none() {
+            self.error(
+                written,
+                format!("в решении указан показатель «{written}», которого нет"),
+                "укажите id показателя из data/indicators/*.yaml",
+            );
+        }
+        found
+    }
+
+    fn org(&mut self, written: &str) -> Option<usize> {
+        let found = self.register.by_id.get(written).copied();
+        if found.is_none() {
+            self.error(
+                written,
+                format!("указана организация «{written}», которой нет в реестре"),
+                "укажите id организации из data/organizations.yaml",
+            );
+        }
+        found
+    }
+
+    fn addressee(&mut self, written: &str) -> Option<Addressee> {
+        if let Some((_, label)) = GROUPS.iter().find(|(code, _)| *code == written) {
+            return Some(Addressee::Group(label));
+        }
+        if let Some(&org) = self.register.by_id.get(written) {
+            return Some(Addressee::Org(org));
+        }
+        let groups: Vec<&str> = GROUPS.iter().map(|(code, _)| *code).collect();
+        self.error(
+            written,
+            format!("рекомендация адресована «{written}»: такой организации или группы нет"),
+            &format!(
+                "укажите id организации из data/organizations.yaml или группу: {}",
+                groups.join(", ")
+            ),
+        );
+        None
+    }
+}

@@ -1,0 +1,151 @@
+//! The management cycle on the site: `/msoko/` (directions × links of the chain for
+//! one year, with pre-rendered `/msoko/year/<YYYY>/` views instead of a script) and
+//! `/msoko/<direction>/` (the chain of one direction as a vertical sequence, with the
+//! indicators around each decision).
+
+use serde::Serialize;
+use tera::{Context, Tera};
+
+mod chain;
+
+pub(crate) use chain::chain_view;
+
+use super::extras::derived_view;
+use super::views::SiteView;
+use super::{templates, OutputContent, OutputFile};
+use crate::diagnostic::Diagnostics;
+use crate::model::{output_path, Model, Stage};
+
+#[derive(Debug, Serialize)]
+pub(crate) struct MatrixView {
+    pub(crate) year: i32,
+    pub(crate) current: i32,
+    pub(crate) years: Vec<YearLink>,
+    pub(crate) stages: Vec<&'static str>,
+    pub(crate) rows: Vec<MatrixRow>,
+    /// Directions whose chain is complete in `year`.
+    pub(crate) complete: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct YearLink {
+    pub(crate) year: i32,
+    pub(crate) url: String,
+    pub(crate) selected: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct MatrixRow {
+    pub(crate) title: String,
+    pub(crate) url: String,
+    pub(crate) cells: Vec<CellView>,
+    pub(crate) missing: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct CellView {
+    pub(crate) stage: &'static str,
+    pub(crate) code: &'static str,
+    pub(crate) present: bool,
+    pub(crate) url: Option<String>,
+}
+
+pub(crate) fn matrix_view(model: &Model, year: i32) -> MatrixView {
+    let current = model.cycle_year();
+    let rows: Vec<MatrixRow> = (0..model.indicators.directions.len())
+        .map(|d| {
+            let direction = &model.indicators.directions[d];
+            let cells = cells(model, d, year);
+            MatrixRow {
+                title: direction.title.clone(),
+                url: model.link(&format!("/msoko/{}/", direction.id)),
+                missing: cells.iter().filter(|c| !c.present).count(),
+                cells,
+            }
+        })
+        .collect();
+    MatrixView {
+        year,
+        current,
+        years: model
+            .cycle
+            .years(current)
+            .into_iter()
+            .rev()
+            .map(|y| YearLink {
+                year: y,
+                url: model.link(&year_path(model, y, current)),
+                selected: y == year,
+            })
+            .collect(),
+        stages: Stage::ALL.iter().map(|s| s.label()).collect(),
+        complete: rows.iter().filter(|r| r.missing == 0).count(),
+        rows,
+    }
+}
+
+pub(super) fn cells(model: &Model, direction: usize, year: i32) -> Vec<CellView> {
+    model
+        .cycle
+        .links(&model.indicators, &model.pages, direction, year)
+        .into_iter()
+        .map(|link| CellView {
+            stage: link.stage.label(),
+            code: link.stage.code(),
+            present: link.evidence.is_some(),
+            url: link.evidence.map(|path| model.link(&path)),
+        })
+        .collect()
+}
+
+fn year_path(_model: &Model, year: i32, current: i32) -> String {
+    if year == current {
+        "/msoko/".into()
+    } else {
+        format!("/msoko/year/{year}/")
+    }
+}
+
+/// `/msoko/year/<YYYY>/` for every year of the selector but the current one.
+pub(super) fn render_year_views(
+    model: &Model,
+    tera: &Tera,
+    site: &SiteView<'_>,
+    diagnostics: &mut Diagnostics,
+) -> Vec<OutputFile> {
+    let Some(&index) = model.by_url.get("/msoko/") else {
+        return Vec::new();
+    };
+    if model.pages[index].data != crate::model::PageData::CycleMatrix {
+        return Vec::new();
+    }
+    let template = model.pages[index]
+        .template
+        .as_deref()
+        .unwrap_or("msoko.html");
+    let current = model.cycle_year();
+    let mut files = Vec::new();
+    for year in model.cycle.years(current) {
+        if year == current {
+            continue;
+        }
+        let path = year_path(model, year, current);
+        let title = format!("{}: {year} год", model.pages[index].title);
+        let view = derived_view(model, index, &path, &title);
+        let mut context = Context::new();
+        context.insert("site", site);
+        context.insert("page", &view);
+        context.insert("matrix", &matrix_view(model, year));
+        match tera.render(template, &context) {
+            Ok(html) => files.push(OutputFile {
+                path: output_path(&path),
+                content: OutputContent::Bytes(html.into_bytes()),
+            }),
+            Err(error) => {
+                diagnostics.push(templates::to_diagnostic(&error, &model.pages[index].file));
+                break;
+            }
+        }
+    }
+    files
+}
