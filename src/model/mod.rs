@@ -40,6 +40,9 @@ use crate::config::SiteConfig;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::{Attachment, FileSource, GitDates, SortBy, Sources, TemplateSource};
 
+/// Site path of the search page.
+pub(crate) const SEARCH_URL: &str = "/search/";
+
 /// What the command line decides about the model.
 #[derive(Debug, Clone)]
 pub(crate) struct ModelOptions {
@@ -193,6 +196,7 @@ pub(crate) fn resolve(
         add_plan_pages(&mut resolved, &plans, &git_dates);
     }
     add_monitoring_pages(&mut resolved, &register, &indicators, &git_dates);
+    add_search_page(&mut resolved);
     resolved.sort_by(|a, b| a.url.cmp(&b.url).then(a.file.cmp(&b.file)));
 
     let mut by_url = BTreeMap::new();
@@ -374,6 +378,29 @@ fn add_monitoring_pages(
                 PageData::Org(index),
             ));
         }
+    }
+}
+
+/// `/search/`, unless the site wrote its own `content/search/_index.md`, which then
+/// keeps its text and gets the search form and the list of pages under it. A site
+/// without pages gets none.
+fn add_search_page(pages: &mut Vec<Page>) {
+    if pages.is_empty() {
+        return;
+    }
+    match pages.iter_mut().find(|p| p.url == SEARCH_URL) {
+        Some(page) => {
+            page.data = PageData::Search;
+            page.template.get_or_insert_with(|| "search.html".into());
+        }
+        None => pages.push(Page::generated(
+            "search/_index.md",
+            PathBuf::from(crate::load::CONTENT_DIR).join("search/_index.md"),
+            "Поиск по сайту".into(),
+            (None, None),
+            "search.html",
+            PageData::Search,
+        )),
     }
 }
 

@@ -60,6 +60,9 @@ pub(crate) enum PageData {
     OrgList,
     /// `/orgs/<id>/`, by index in `Register::organizations`.
     Org(usize),
+    /// `/search/`: the search form and, for readers without JavaScript, a list of
+    /// every page of the site by section.
+    Search,
 }
 
 /// The file named by a page's `file:` key.

@@ -13,8 +13,10 @@ mod markdown;
 mod orgs;
 mod plans;
 mod report;
+mod search_page;
 mod shortcodes;
 mod templates;
+mod text;
 mod views;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -55,10 +57,14 @@ pub(crate) struct RenderedSite {
     pub(crate) links: Vec<(usize, InternalLink)>,
     /// Element ids of each page by site path, for `#fragment` links.
     pub(crate) ids: BTreeMap<String, BTreeSet<String>>,
+    /// The plain text of each page's own content (its Markdown and shortcodes,
+    /// not the template around it), by index in `model.pages`: for the search index.
+    pub(crate) texts: Vec<String>,
 }
 
 struct RenderedPage {
     html: String,
+    text: String,
     links: Vec<InternalLink>,
     ids: BTreeSet<String>,
 }
@@ -144,7 +150,10 @@ pub(crate) fn render_site(
         })
         .collect();
 
-    let mut rendered = RenderedSite::default();
+    let mut rendered = RenderedSite {
+        texts: vec![String::new(); model.pages.len()],
+        ..RenderedSite::default()
+    };
     let mut template_errors = BTreeSet::new();
     for (index, (page, problems)) in results.into_iter().enumerate() {
         for problem in problems {
@@ -160,6 +169,7 @@ pub(crate) fn render_site(
         }
         let Some(page) = page else { continue };
         let url = &model.pages[index].url;
+        rendered.texts[index] = page.text;
         rendered.files.push(OutputFile {
             path: output_path(url),
             content: OutputContent::Bytes(page.html.into_bytes()),
@@ -275,6 +285,7 @@ fn render_page(
         return (None, problems);
     }
     let ids: BTreeSet<String> = markdown.headings.iter().map(|h| h.id.clone()).collect();
+    let text = text::plain_text(&markdown.html);
     let mut view = PageView::new(model, index, markdown.html, markdown.headings);
     if let PageData::Indicator(indicator) = page.data {
         // An indicator's address is flat (/indicators/<id>/); its direction belongs
@@ -351,11 +362,15 @@ fn render_page(
         PageData::Org(org) => {
             context.insert("org", &orgs::org_view(model, analysis, org));
         }
+        PageData::Search => {
+            context.insert("site_index", &search_page::site_index(model));
+        }
     }
     match tera.render(&template, &context) {
         Ok(html) => (
             Some(RenderedPage {
                 html,
+                text,
                 links: markdown.links,
                 ids,
             }),
