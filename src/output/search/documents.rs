@@ -201,10 +201,10 @@ fn markdown_kind(model: &Model, index: usize) -> Kind {
 }
 
 fn item_document(page: &Page, plan: &Plan, item: &PlanItem) -> Document {
-    let mut snippet = format!("Пункт {} · {}", item.no, plan.title);
-    if let Some(due) = &item.due_text {
-        snippet.push_str(&format!(" · срок: {due}"));
-    }
+    let snippet = match &item.due_text {
+        Some(due) => format!("Пункт {}, срок: {due} · {}", item.no, plan.title),
+        None => format!("Пункт {} · {}", item.no, plan.title),
+    };
     let parts = [
         item.responsible.as_deref().unwrap_or(""),
         item.form.as_deref().unwrap_or(""),
