@@ -18,8 +18,10 @@
     'это это этот эта эти этой').split(' ').forEach(function (w) { STOP_WORDS[w] = true; });
   var MAX_WORD = 40;
   var MAX_RESULTS = 20;
-  /* A stem shorter than this is matched whole, not as a prefix. */
+  /* A word being typed matches terms that are its prefix down to this length, */
   var MIN_PREFIX = 3;
+  /* and at most this much shorter than the word (the longest usual ending). */
+  var MAX_ENDING = 5;
 
   /* The lower-case form of a character that belongs to words, or null. */
   function wordChar(c) {
@@ -181,26 +183,46 @@
     return found;
   }
 
-  /* Documents with any of the terms: document -> {count, title}. */
-  function hitsOf(index, termNumbers) {
+  /* Terms a word being typed may become: those starting with what is typed, and,
+   * since a stem is often shorter than the word («объективнос…» -> «объективн»),
+   * those that what is typed starts with, if at most an ending shorter. */
+  function typedTerms(index, word) {
+    var found = matchingTerms(index, word, true);
+    var shortest = Math.max(MIN_PREFIX, word.length - MAX_ENDING);
+    for (var length = word.length - 1; length >= shortest; length--) {
+      found = found.concat(matchingTerms(index, word.slice(0, length), false));
+    }
+    return found;
+  }
+
+  /* Documents with any of the terms: document -> {count, title, exact}; `exact`
+   * when the document has term number `exactTerm`. */
+  function hitsOf(index, termNumbers, exactTerm) {
     var hits = {};
+    var seen = {};
     for (var k = 0; k < termNumbers.length; k++) {
+      if (seen[termNumbers[k]]) continue;
+      seen[termNumbers[k]] = true;
       var postings = index.postings[termNumbers[k]];
+      var exact = termNumbers[k] === exactTerm;
       var doc = 0;
       for (var j = 0; j < postings.length; j += 2) {
         doc += postings[j];
         var weight = postings[j + 1];
-        var hit = hits[doc] || (hits[doc] = { count: 0, title: false });
+        var hit = hits[doc] || (hits[doc] = { count: 0, title: false, exact: false });
         hit.count += weight >> 1;
         hit.title = hit.title || (weight & 1) === 1;
+        hit.exact = hit.exact || exact;
       }
     }
     return hits;
   }
 
   /* Every document with all words of the query, best first:
-   * [{doc, titleWords, count}]. The last word is a prefix unless the query ends
-   * after it (a space, a full stop). */
+   * [{doc, titleWords, exactWords, count}]. The last word is taken as being typed
+   * unless the query ends after it (a space, a full stop). Documents with more of
+   * the words in the title come first, then those with more words found as
+   * written (not only as a beginning), then those with more occurrences. */
   function search(index, query) {
     var queryWords = words(query);
     if (!queryWords.length) return [];
@@ -208,25 +230,29 @@
     var perWord = [];
     for (var i = 0; i < queryWords.length; i++) {
       var term = stem(queryWords[i]);
-      var prefix = typing && i === queryWords.length - 1 && term.length >= MIN_PREFIX;
-      var numbers = matchingTerms(index, term, prefix);
+      var exact = matchingTerms(index, term, false);
+      var numbers = typing && i === queryWords.length - 1
+        ? exact.concat(typedTerms(index, queryWords[i]))
+        : exact;
       if (!numbers.length) return [];
-      perWord.push(hitsOf(index, numbers));
+      perWord.push(hitsOf(index, numbers, exact.length ? exact[0] : -1));
     }
     var results = [];
     for (var key in perWord[0]) {
       if (!Object.prototype.hasOwnProperty.call(perWord[0], key)) continue;
-      var result = { doc: +key, titleWords: 0, count: 0 };
-      for (var w = 0; w < perWord.length && result; w++) {
+      var result = { doc: +key, titleWords: 0, exactWords: 0, count: 0 };
+      for (var w = 0; w < perWord.length; w++) {
         var hit = perWord[w][key];
         if (!hit) { result = null; break; }
         result.count += hit.count;
         if (hit.title) result.titleWords++;
+        if (hit.exact) result.exactWords++;
       }
       if (result) results.push(result);
     }
     results.sort(function (a, b) {
-      return (b.titleWords - a.titleWords) || (b.count - a.count) || (a.doc - b.doc);
+      return (b.titleWords - a.titleWords) || (b.exactWords - a.exactWords) ||
+        (b.count - a.count) || (a.doc - b.doc);
     });
     return results;
   }
