@@ -120,7 +120,10 @@ pub(crate) fn site_index(model: &Model) -> SiteIndexView {
         });
     }
     SiteIndexView {
-        total: views.iter().map(|g| g.count + usize::from(g.section.is_some())).sum(),
+        total: views
+            .iter()
+            .map(|g| g.count + usize::from(g.section.is_some()))
+            .sum(),
         groups: views,
     }
 }

@@ -129,7 +129,9 @@ mod tests {
     #[test]
     fn keeps_the_text_between_tags() {
         assert_eq!(
-            plain_text("<h2 id=\"a\">Итоги</h2>\n<p>Школа <strong>№&nbsp;1</strong> &amp; лицей</p>"),
+            plain_text(
+                "<h2 id=\"a\">Итоги</h2>\n<p>Школа <strong>№&nbsp;1</strong> &amp; лицей</p>"
+            ),
             "Итоги Школа № 1 & лицей"
         );
     }
@@ -152,6 +154,9 @@ mod tests {
 
     #[test]
     fn decodes_numeric_references_and_keeps_a_lone_ampersand() {
-        assert_eq!(plain_text("&#171;ВПР&#x00BB; A & B &unknown;"), "«ВПР» A & B &unknown;");
+        assert_eq!(
+            plain_text("&#171;ВПР&#x00BB; A & B &unknown;"),
+            "«ВПР» A & B &unknown;"
+        );
     }
 }

@@ -9,3 +9,4 @@ mod output;
 mod pages;
 mod plans;
 mod report;
+mod search;

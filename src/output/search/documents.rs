@@ -99,7 +99,11 @@ pub(crate) fn collect_documents(model: &Model, rendered: &RenderedSite) -> Vec<D
         });
         if let PageData::Plan(plan) = page.data {
             let plan = &model.plans[plan];
-            documents.extend(plan.items().into_iter().map(|item| item_document(page, plan, item)));
+            documents.extend(
+                plan.items()
+                    .into_iter()
+                    .map(|item| item_document(page, plan, item)),
+            );
         }
     }
     documents
@@ -243,7 +247,10 @@ fn shorten(text: &str) -> String {
         return text.to_string();
     }
     let cut: String = text.chars().take(SNIPPET).collect();
-    let at = cut.rfind(' ').filter(|&i| i > SNIPPET / 2).unwrap_or(cut.len());
+    let at = cut
+        .rfind(' ')
+        .filter(|&i| i > SNIPPET / 2)
+        .unwrap_or(cut.len());
     format!(
         "{}…",
         cut[..at].trim_end_matches(|c: char| c.is_whitespace() || ",;:.—–-".contains(c))

@@ -91,7 +91,10 @@ pub(crate) fn build_index(documents: &[Document]) -> SearchIndex<'_> {
             })
             .collect(),
         postings: terms.iter().map(|(_, list)| encode(list)).collect(),
-        terms: terms.into_iter().map(|(term, _)| term.to_string()).collect(),
+        terms: terms
+            .into_iter()
+            .map(|(term, _)| term.to_string())
+            .collect(),
     }
 }
 

@@ -51,12 +51,19 @@ fn search_js_makes_the_same_terms_as_the_index() {
         ]
         .map(String::from),
     );
-    assert!(texts.len() > 1000, "the demo site has {} lines", texts.len());
+    assert!(
+        texts.len() > 1000,
+        "the demo site has {} lines",
+        texts.len()
+    );
     let cases: Vec<serde_json::Value> = texts
         .iter()
         .map(|text| serde_json::json!({ "text": text, "terms": terms(text) }))
         .collect();
-    let words: usize = cases.iter().map(|c| c["terms"].as_array().unwrap().len()).sum();
+    let words: usize = cases
+        .iter()
+        .map(|c| c["terms"].as_array().unwrap().len())
+        .sum();
     assert!(words > 10_000, "only {words} words");
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("cases.json");
