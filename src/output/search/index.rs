@@ -11,7 +11,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::documents::{Document, Kind};
-use super::terms::{words, WordStemmer};
+use super::terms::{for_each_word, WordStemmer};
 
 /// Format version, for the script to refuse an index it does not understand.
 pub(crate) const VERSION: u32 = 1;
@@ -100,12 +100,19 @@ pub(crate) fn build_index(documents: &[Document]) -> SearchIndex<'_> {
 
 fn count_words(document: &Document) -> WordCounts {
     let mut counts = WordCounts::new();
-    for word in words(&document.title) {
-        counts.entry(word).or_default().0 += 1;
-    }
-    for word in words(&document.text) {
-        counts.entry(word).or_default().1 += 1;
-    }
+    let mut count = |word: &str, in_title: bool| {
+        let entry = match counts.get_mut(word) {
+            Some(entry) => entry,
+            None => counts.entry(word.to_string()).or_default(),
+        };
+        if in_title {
+            entry.0 += 1;
+        } else {
+            entry.1 += 1;
+        }
+    };
+    for_each_word(&document.title, |word| count(word, true));
+    for_each_word(&document.text, |word| count(word, false));
     counts
 }
 

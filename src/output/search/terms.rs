@@ -84,25 +84,31 @@ fn word_char(c: char) -> Option<char> {
     }
 }
 
-/// The words of a text, normalised, without one-letter and function words.
-pub(crate) fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    let mut chars = text.chars().peekable();
-    std::iter::from_fn(move || loop {
-        while chars.peek().is_some_and(|&c| word_char(c).is_none()) {
-            chars.next();
-        }
-        chars.peek()?;
-        let mut word = String::new();
-        let mut length = 0;
-        while let Some(c) = chars.peek().and_then(|&c| word_char(c)) {
+/// Calls `f` with each word of a text, normalised, without one-letter and function
+/// words. One buffer serves every word: the index build scans megabytes of text.
+pub(crate) fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
+    let mut word = String::new();
+    let mut length = 0;
+    for c in text.chars().chain(std::iter::once(' ')) {
+        if let Some(c) = word_char(c) {
             word.push(c);
             length += 1;
-            chars.next();
+        } else if length > 0 {
+            if keep(&word, length) {
+                f(&word);
+            }
+            word.clear();
+            length = 0;
         }
-        if keep(&word, length) {
-            return Some(word);
-        }
-    })
+    }
+}
+
+/// The words of a text, as `for_each_word` finds them.
+#[cfg(test)]
+pub(crate) fn words(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for_each_word(text, |w| out.push(w.to_string()));
+    out
 }
 
 fn keep(word: &str, length: usize) -> bool {
@@ -132,7 +138,7 @@ impl WordStemmer {
 #[cfg(test)]
 pub(crate) fn terms(text: &str) -> Vec<String> {
     let stemmer = WordStemmer::new();
-    words(text).map(|w| stemmer.stem(&w)).collect()
+    words(text).iter().map(|w| stemmer.stem(w)).collect()
 }
 
 #[cfg(test)]
@@ -141,8 +147,7 @@ mod tests {
 
     #[test]
     fn splits_words_at_anything_but_letters_and_digits() {
-        let found: Vec<String> =
-            words("«Индекс неподтверждения» (ЕГЭ-2025), приказ №178-П").collect();
+        let found = words("«Индекс неподтверждения» (ЕГЭ-2025), приказ №178-П");
         assert_eq!(
             found,
             ["индекс", "неподтверждения", "егэ", "2025", "приказ", "178"]
@@ -151,13 +156,13 @@ mod tests {
 
     #[test]
     fn reads_yo_as_e_and_ignores_case() {
-        let found: Vec<String> = words("Учёт УЧЁТА Ёлка").collect();
+        let found = words("Учёт УЧЁТА Ёлка");
         assert_eq!(found, ["учет", "учета", "елка"]);
     }
 
     #[test]
     fn drops_function_words_and_single_letters_but_keeps_single_digits() {
-        let found: Vec<String> = words("СОШ № 1 и школа в селе, а также п. 5").collect();
+        let found = words("СОШ № 1 и школа в селе, а также п. 5");
         assert_eq!(found, ["сош", "1", "школа", "селе", "5"]);
     }
 
