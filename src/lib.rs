@@ -18,6 +18,7 @@ mod model;
 mod numbers;
 mod output;
 mod render;
+mod text;
 mod yaml;
 
 use std::path::PathBuf;
@@ -25,6 +26,7 @@ use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 
+pub use check::{ChecklistItem, Mark};
 pub use diagnostic::{Diagnostic, Severity};
 pub use output::WriteStats;
 
@@ -65,6 +67,8 @@ pub struct Report {
     pub written: Option<WriteStats>,
     /// Wall time of the whole run.
     pub elapsed: Duration,
+    /// The openness checklist (8-ФЗ, ГОСТ Р 52872-2019, the annual report).
+    pub checklist: Vec<ChecklistItem>,
 }
 
 impl Report {
@@ -76,6 +80,14 @@ impl Report {
     /// Number of errors.
     pub fn errors(&self) -> usize {
         self.diagnostics.iter().filter(|d| d.is_error()).count()
+    }
+
+    /// Required items of the openness checklist that are missing.
+    pub fn checklist_missing(&self) -> usize {
+        self.checklist
+            .iter()
+            .filter(|item| item.mark == Mark::Missing)
+            .count()
     }
 
     /// Number of warnings.
@@ -118,6 +130,7 @@ fn run(options: &Options, write: bool) -> Report {
         rendered.files.extend(search);
         rendered.files.sort_by(|a, b| a.path.cmp(&b.path));
         check::check_links(&model, &rendered, &mut diagnostics);
+        report.checklist = check::openness_checklist(&model);
         report.pages = model.pages.len();
         report.files = rendered.files.len();
         if write && !diagnostics.has_errors() {

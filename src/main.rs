@@ -86,14 +86,44 @@ fn main() -> ExitCode {
             };
             (msoko::build(&options), "Сборка")
         }
-        Command::Check { site } => (msoko::check(&options(site)), "Проверка"),
+        Command::Check { site } => {
+            let report = msoko::check(&options(site));
+            print_checklist(&report);
+            (report, "Проверка")
+        }
     };
     print_report(&report, verb);
-    if report.has_errors() {
+    let checklist_fails = verb == "Проверка" && report.checklist_missing() > 0;
+    if report.has_errors() || checklist_fails {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// The openness checklist, grouped by the law each requirement comes from.
+fn print_checklist(report: &Report) {
+    let mut group = "";
+    println!("Чек-лист открытости сайта:");
+    for item in &report.checklist {
+        if item.group != group {
+            group = item.group;
+            println!("\n{group}");
+        }
+        println!(
+            "  {} {}: {}",
+            item.mark.symbol(),
+            item.requirement,
+            item.detail
+        );
+    }
+    let count = |mark| report.checklist.iter().filter(|i| i.mark == mark).count();
+    println!(
+        "\nИтого: ✔ {}, ✘ {}, ⚠ {}.",
+        count(msoko::Mark::Present),
+        count(msoko::Mark::Missing),
+        count(msoko::Mark::Attention)
+    );
 }
 
 fn print_report(report: &Report, verb: &str) {

@@ -222,6 +222,12 @@ impl<'de> Deserialize<'de> for Date {
     }
 }
 
+impl Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(&self.0.format("%Y-%m-%d"))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,7 +4,7 @@
 mod plan_status;
 mod trends;
 
-pub(crate) use plan_status::{ItemStatus, PlanProgress, StatusCounts};
+pub(crate) use plan_status::{compute_progress, ItemStatus, PlanProgress, StatusCounts};
 pub(crate) use trends::{IndicatorSummary, OrgComparison, Standing, Trend};
 
 use crate::model::Model;

@@ -17,7 +17,16 @@ pub(crate) fn check_links(model: &Model, rendered: &RenderedSite, diagnostics: &
                         None
                     } else {
                         let known: Vec<&str> = ids
-                            .map(|ids| ids.iter().map(String::as_str).collect())
+                            // The settings panel and the skip link target of every page are no sections.
+                            .map(|ids| {
+                                ids.iter()
+                                    .map(String::as_str)
+                                    .filter(|id| {
+                                        !id.starts_with("a11y-")
+                                            && !matches!(*id, "special" | "content")
+                                    })
+                                    .collect()
+                            })
                             .unwrap_or_default();
                         Some((
                             format!(

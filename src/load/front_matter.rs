@@ -26,6 +26,16 @@ pub(crate) struct FrontMatter {
     pub(crate) template: Option<String>,
     /// What the page is, e.g. `document` for a normative act.
     pub(crate) kind: Option<String>,
+    /// An act's kind, lower case: «приказ», «постановление», «положение»…
+    pub(crate) act: Option<Text>,
+    /// Who issued an act, when not the authority itself.
+    pub(crate) issuer: Option<Text>,
+    /// Acts this act amends (they become «изменён»).
+    #[serde(default)]
+    pub(crate) amends: Vec<String>,
+    /// Acts this act cancels (they become «утратил силу»).
+    #[serde(default)]
+    pub(crate) cancels: Vec<String>,
     /// An act's number («178-П»).
     pub(crate) number: Option<Text>,
     /// The date an act was approved.

@@ -100,7 +100,8 @@ pub(crate) fn load_site(root: &Path, diagnostics: &mut Diagnostics) -> Sources {
             );
         }
     }
-    let git_dates = git_dates::load_git_dates(root, &[CONTENT_DIR, "data"]);
+    let git_dates =
+        git_dates::load_git_dates(root, &[CONTENT_DIR, "data", crate::config::CONFIG_FILE]);
     Sources {
         config,
         pages,

@@ -3,7 +3,10 @@
 //! Addresses, dates and the section tree are decided here once; `render` only reads.
 
 mod deadline;
+mod documents;
 mod indicator;
+mod opendata;
+mod openness;
 mod organization;
 mod page;
 mod paths;
@@ -27,9 +30,11 @@ pub(crate) fn parse_deadline_for_tests(
 ) -> Option<deadline::Deadline> {
     deadline::parse_deadline(text, &deadline::PlanPeriod { from, to }).ok()
 }
+pub(crate) use documents::{Document, DocumentStatus, Documents};
 #[cfg(test)]
 pub(crate) use indicator::Observation;
 pub(crate) use indicator::{Indicator, Indicators, Place};
+pub(crate) use opendata::{OpenDataSet, SetSource};
 pub(crate) use organization::{Organization, Register};
 pub(crate) use page::{AttachedFile, Page, PageData};
 pub(crate) use paths::{attachment_url, output_path, page_url};
@@ -74,6 +79,10 @@ pub(crate) struct Model {
     pub(crate) indicators: Indicators,
     /// Frozen copies of the data named by reports, by name.
     pub(crate) snapshots: BTreeMap<String, DataSet>,
+    /// The registry of acts (pages with `kind: document`).
+    pub(crate) documents: Documents,
+    /// The open data sets, in the order of their pages.
+    pub(crate) open_data: Vec<OpenDataSet>,
 }
 
 /// The data of one data folder: `data/` itself lives in `Model`'s own fields; a
@@ -125,6 +134,11 @@ impl Model {
             }
         }
         found
+    }
+
+    /// The page named in data as `documents/prikaz-42` or `/documents/prikaz-42/`.
+    pub(crate) fn page_named(&self, written: &str) -> Option<usize> {
+        self.by_url.get(&documents::document_url(written)).copied()
     }
 
     /// A site path with the base path in front: `/news/` -> `/msoko/news/`.
@@ -196,6 +210,23 @@ pub(crate) fn resolve(
         add_plan_pages(&mut resolved, &plans, &git_dates);
     }
     add_monitoring_pages(&mut resolved, &register, &indicators, &git_dates);
+    let open_data = opendata::catalog(
+        &opendata::CatalogInputs {
+            inn: config
+                .as_ref()
+                .and_then(|c| c.authority.inn.as_ref())
+                .map(|t| t.0.as_str()),
+            register: &register,
+            indicators: &indicators,
+            plans: &plans,
+            pages: &resolved,
+            snapshots: &snapshots,
+            git_dates: &git_dates,
+        },
+        diagnostics,
+    );
+    let config_dates = dates_of_files(&[PathBuf::from(crate::config::CONFIG_FILE)], &git_dates);
+    openness::add_openness_pages(&mut resolved, config_dates, &open_data);
     add_search_page(&mut resolved);
     resolved.sort_by(|a, b| a.url.cmp(&b.url).then(a.file.cmp(&b.file)));
 
@@ -227,9 +258,11 @@ pub(crate) fn resolve(
     }
 
     let children = link_sections(&resolved, &by_url);
+    let documents = documents::resolve_documents(&resolved, &by_url, &plans, diagnostics);
     check_file_clashes(&files, &by_url, diagnostics);
 
     let config = config?;
+    check_authority_references(&config, &resolved, &files, diagnostics);
     for id in &config.key_indicators {
         if !indicators.indicators.iter().any(|i| &i.id == id) {
             diagnostics.push(
@@ -262,7 +295,31 @@ pub(crate) fn resolve(
         register,
         indicators,
         snapshots,
+        documents,
+        open_data,
     })
+}
+
+/// Pages named in `site.yaml` `authority:` (acts, the appeals procedure) must exist.
+fn check_authority_references(
+    config: &SiteConfig,
+    pages: &[Page],
+    files: &BTreeMap<String, FileSource>,
+    diagnostics: &mut Diagnostics,
+) {
+    let references = references::References::new(pages, files);
+    for written in config.authority.document_references() {
+        if references.resolve(written).is_none() {
+            diagnostics.push(
+                Diagnostic::error(
+                    crate::config::CONFIG_FILE,
+                    format!("в authority указана страница «{written}», которой нет"),
+                )
+                .at_line(crate::yaml::value_line(&config.source, written).unwrap_or(1))
+                .hint(references.hint()),
+            );
+        }
+    }
 }
 
 /// Placement and change dates of a page made from data files: the first commit of
@@ -278,6 +335,34 @@ fn dates_of_files(
     )
 }
 
+/// Gives the site's own page at a generated page's address the data (its text stays
+/// above the generated part), or makes the page.
+pub(super) fn attach_or_generate(
+    pages: &mut Vec<Page>,
+    relative: &str,
+    file: PathBuf,
+    title: &str,
+    template: &str,
+    data: PageData,
+    dates: (Option<NaiveDate>, Option<NaiveDate>),
+) {
+    let url = paths::page_url(std::path::Path::new(relative));
+    match pages.iter_mut().find(|p| p.url == url) {
+        Some(page) => {
+            page.data = data;
+            page.template.get_or_insert_with(|| template.into());
+        }
+        None => pages.push(Page::generated(
+            relative,
+            file,
+            title.into(),
+            dates,
+            template,
+            data,
+        )),
+    }
+}
+
 /// `/indicators/` with a page per direction and per indicator; `/orgs/` with a page
 /// per organisation. A page the site wrote itself at `/indicators/` or `/orgs/`
 /// keeps its text and gets the list under it.
@@ -287,38 +372,14 @@ fn add_monitoring_pages(
     indicators: &Indicators,
     git_dates: &GitDates,
 ) {
-    let list_page = |pages: &mut Vec<Page>,
-                     url: &str,
-                     relative: &str,
-                     file: PathBuf,
-                     title: &str,
-                     template: &str,
-                     data: PageData,
-                     dates| {
-        match pages.iter_mut().find(|p| p.url == url) {
-            Some(page) => {
-                page.data = data;
-                page.template.get_or_insert_with(|| template.into());
-            }
-            None => pages.push(Page::generated(
-                relative,
-                file,
-                title.into(),
-                dates,
-                template,
-                data,
-            )),
-        }
-    };
     if !indicators.indicators.is_empty() {
         let all: Vec<PathBuf> = indicators
             .indicators
             .iter()
             .flat_map(|i| i.files.clone())
             .collect();
-        list_page(
+        attach_or_generate(
             pages,
-            "/indicators/",
             "indicators/_index.md",
             PathBuf::from(crate::load::DATA_DIR).join("indicators"),
             "Показатели МСОКО",
@@ -358,9 +419,8 @@ fn add_monitoring_pages(
         let mut files = vec![file.clone()];
         files.extend(indicators.indicators.iter().flat_map(|i| i.files.clone()));
         let dates = dates_of_files(&files, git_dates);
-        list_page(
+        attach_or_generate(
             pages,
-            "/orgs/",
             "orgs/_index.md",
             file.clone(),
             "Образовательные организации",
@@ -383,11 +443,14 @@ fn add_monitoring_pages(
 
 /// `/search/`, unless the site wrote its own `content/search/_index.md`, which then
 /// keeps its text and gets the search form and the list of pages under it. A site
-/// without pages gets none.
+/// without pages gets none. The list shows every page, so the generated page was
+/// placed with the first page and changes with the last change of any.
 fn add_search_page(pages: &mut Vec<Page>) {
     if pages.is_empty() {
         return;
     }
+    let placed = pages.iter().filter_map(|p| p.placed).min();
+    let updated = pages.iter().filter_map(|p| p.updated.or(p.placed)).max();
     match pages.iter_mut().find(|p| p.url == SEARCH_URL) {
         Some(page) => {
             page.data = PageData::Search;
@@ -397,7 +460,7 @@ fn add_search_page(pages: &mut Vec<Page>) {
             "search/_index.md",
             PathBuf::from(crate::load::CONTENT_DIR).join("search/_index.md"),
             "Поиск по сайту".into(),
-            (None, None),
+            (placed, updated),
             "search.html",
             PageData::Search,
         )),

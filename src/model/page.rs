@@ -30,6 +30,11 @@ pub(crate) struct Page {
     pub(crate) kind: Option<String>,
     pub(crate) number: Option<String>,
     pub(crate) approved: Option<NaiveDate>,
+    /// An act's kind and issuer and the acts it changes, as written.
+    pub(crate) act: Option<String>,
+    pub(crate) issuer: Option<String>,
+    pub(crate) amends: Vec<String>,
+    pub(crate) cancels: Vec<String>,
     pub(crate) attached: Option<AttachedFile>,
     pub(crate) sort_by: SortBy,
     pub(crate) body: String,
@@ -60,6 +65,14 @@ pub(crate) enum PageData {
     OrgList,
     /// `/orgs/<id>/`, by index in `Register::organizations`.
     Org(usize),
+    /// `/about/`: «Сведения об органе» from `site.yaml`.
+    Authority,
+    /// `/documents/`: the registry of acts.
+    DocumentList,
+    /// `/opendata/`: every open data set.
+    OpenDataList,
+    /// `/opendata/<identifier>/`, by index in `Model::open_data`.
+    OpenDataSet(usize),
     /// `/search/`: the search form and, for readers without JavaScript, a list of
     /// every page of the site by section.
     Search,
@@ -112,6 +125,10 @@ impl Page {
             kind: None,
             number: None,
             approved: None,
+            act: None,
+            issuer: None,
+            amends: Vec::new(),
+            cancels: Vec::new(),
             attached: None,
             sort_by: SortBy::Title,
             body: String::new(),
@@ -156,6 +173,10 @@ pub(crate) fn resolve_page(
         kind: front.kind,
         number: front.number.map(|t| t.0),
         approved: front.approved.map(|d| d.0),
+        act: front.act.map(|t| t.0.trim().to_lowercase()),
+        issuer: front.issuer.map(|t| t.0),
+        amends: front.amends,
+        cancels: front.cancels,
         attached: None,
         sort_by: front.sort_by.unwrap_or(SortBy::Weight),
         body: source.body,

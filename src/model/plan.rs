@@ -119,12 +119,7 @@ pub(crate) fn split_responsible(text: &str) -> Vec<String> {
     text.split([',', ';'])
         .map(|part| part.trim().trim_end_matches('.').trim())
         .filter(|part| !part.is_empty())
-        .map(|part| {
-            let mut chars = part.chars();
-            chars.next().map_or(String::new(), |first| {
-                first.to_uppercase().chain(chars).collect()
-            })
-        })
+        .map(crate::text::capitalize)
         .collect()
 }
 

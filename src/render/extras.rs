@@ -62,7 +62,12 @@ pub(super) fn render_plan_extras(
 
 /// Page `index` shown at another address (a filtered view): its own path and title,
 /// and the page itself as the last crumb of the trail.
-fn derived_view<'a>(model: &'a Model, index: usize, path: &'a str, title: &'a str) -> PageView<'a> {
+pub(super) fn derived_view<'a>(
+    model: &'a Model,
+    index: usize,
+    path: &'a str,
+    title: &'a str,
+) -> PageView<'a> {
     let page = &model.pages[index];
     let mut view = PageView::new(model, index, String::new(), Vec::new());
     view.title = title;

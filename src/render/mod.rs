@@ -5,11 +5,14 @@
 //! depend on thread timing. Nothing here reads a file: copies are described, and
 //! `output` does the writing.
 
+mod authority;
 mod charts;
+mod documents;
 mod extras;
 mod figures;
 mod indicators;
 mod markdown;
+mod opendata;
 mod orgs;
 mod plans;
 mod report;
@@ -179,6 +182,13 @@ pub(crate) fn render_site(
             .links
             .extend(page.links.into_iter().map(|link| (index, link)));
     }
+    rendered.files.extend(documents::render_registry_views(
+        model,
+        &tera,
+        &site,
+        diagnostics,
+    ));
+    rendered.files.extend(opendata::open_data_files(model));
     rendered.files.extend(extras::render_plan_extras(
         model,
         analysis,
@@ -284,7 +294,6 @@ fn render_page(
         );
         return (None, problems);
     }
-    let ids: BTreeSet<String> = markdown.headings.iter().map(|h| h.id.clone()).collect();
     let text = text::plain_text(&markdown.html);
     let mut view = PageView::new(model, index, markdown.html, markdown.headings);
     if let PageData::Indicator(indicator) = page.data {
@@ -362,17 +371,35 @@ fn render_page(
         PageData::Org(org) => {
             context.insert("org", &orgs::org_view(model, analysis, org));
         }
+        PageData::Authority => {
+            context.insert("authority", &authority::authority_view(model));
+        }
+        PageData::DocumentList => {
+            context.insert(
+                "registry",
+                &documents::registry_view(model, &documents::Filter::All),
+            );
+        }
+        PageData::OpenDataList => {
+            context.insert("catalog", &opendata::catalog_view(model));
+        }
+        PageData::OpenDataSet(set) => {
+            context.insert("set", &opendata::set_view(model, set));
+        }
         PageData::Search => {
             context.insert("site_index", &search_page::site_index(model));
         }
     }
+    if let Some(document) = model.documents.of_page(index) {
+        context.insert("document", &documents::document_view(model, document));
+    }
     match tera.render(&template, &context) {
         Ok(html) => (
             Some(RenderedPage {
+                ids: element_ids(&html),
                 html,
                 text,
                 links: markdown.links,
-                ids,
             }),
             problems,
         ),
@@ -392,6 +419,15 @@ fn render_page(
             (None, problems)
         }
     }
+}
+
+/// Every `id="…"` of a page: headings of its Markdown and anchors of its template
+/// (`/about/#structure`) alike can be the target of a `#fragment` link.
+fn element_ids(html: &str) -> BTreeSet<String> {
+    html.split(" id=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split_once('"').map(|(id, _)| id.to_string()))
+        .collect()
 }
 
 fn render_not_found(

@@ -434,7 +434,7 @@ fn gantt(model: &Model, plan: &Plan, progress: &PlanProgress) -> Option<String> 
 
 /// One row of the plan's CSV and JSON.
 #[derive(Debug, Serialize)]
-struct ExportRow<'a> {
+pub(crate) struct ExportRow<'a> {
     plan: &'a str,
     section: &'a str,
     no: &'a str,
@@ -449,7 +449,7 @@ struct ExportRow<'a> {
     status: &'static str,
 }
 
-fn export_rows<'a>(plan: &'a Plan, progress: &PlanProgress) -> Vec<ExportRow<'a>> {
+pub(crate) fn export_rows<'a>(plan: &'a Plan, progress: &PlanProgress) -> Vec<ExportRow<'a>> {
     fn walk<'a>(
         plan: &'a Plan,
         sections: &'a [PlanSection],

@@ -87,7 +87,7 @@ pub(crate) struct FileView {
 }
 
 impl FileView {
-    fn new(model: &Model, file: &AttachedFile) -> Self {
+    pub(crate) fn new(model: &Model, file: &AttachedFile) -> Self {
         FileView {
             url: model.link(&file.url),
             name: file.name.clone(),

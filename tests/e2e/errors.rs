@@ -130,7 +130,7 @@ fn errors_on_an_unknown_template_in_front_matter() {
     );
     assert_has(
         &stderr,
-        "доступные шаблоны: 404.html, base.html, chapter.html,",
+        "доступные шаблоны: 404.html, authority.html, base.html, chapter.html,",
     );
 }
 

@@ -12,6 +12,7 @@ pub(crate) struct Site {
 
 pub(crate) struct Run {
     pub(crate) code: i32,
+    pub(crate) stdout: String,
     pub(crate) stderr: String,
 }
 
@@ -52,6 +53,7 @@ impl Site {
             .unwrap();
         Run {
             code: output.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
             stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
         }
     }
@@ -61,6 +63,35 @@ impl Site {
         let run = self.run(&["build", "--as-of", "2025-06-01"]);
         assert_eq!(run.code, 0, "build failed:\n{}", run.stderr);
         run
+    }
+
+    /// Commits the site to a new git repository, so that pages and data sets get
+    /// their dates from history, as on a real site.
+    pub(crate) fn commit_to_git(&self) -> &Site {
+        for args in [
+            &["init", "-q"][..],
+            &["add", "-A"],
+            &[
+                "-c",
+                "user.name=msoko",
+                "-c",
+                "user.email=msoko@example.ru",
+                "commit",
+                "-q",
+                "--date=2025-05-20T10:00:00",
+                "-m",
+                "site",
+            ],
+        ] {
+            let status = Command::new("git")
+                .args(args)
+                .current_dir(&self.root)
+                .env("GIT_COMMITTER_DATE", "2025-05-20T10:00:00")
+                .status()
+                .unwrap();
+            assert!(status.success(), "git {args:?}");
+        }
+        self
     }
 
     pub(crate) fn public(&self) -> PathBuf {

@@ -5,6 +5,7 @@ mod harness;
 
 mod errors;
 mod monitoring;
+mod openness;
 mod output;
 mod pages;
 mod plans;

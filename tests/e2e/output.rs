@@ -53,7 +53,7 @@ fn a_rebuild_keeps_unchanged_files() {
 
 #[test]
 fn check_writes_nothing() {
-    let site = Site::fixture("basic");
+    let site = Site::fixture("openness");
     let run = site.run(&["check", "--as-of", "2025-06-01"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(run.stderr.contains("Проверка завершена"));

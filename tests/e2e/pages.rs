@@ -163,7 +163,7 @@ fn builds_with_the_embedded_theme_and_overrides_one_template() {
     let site = Site::fixture("basic");
     site.write(
         "themes/default/templates/page.html",
-        "{% extends \"base.html\" %}{% block content %}<h1>{{ page.title }}</h1><p class=\"mine\">своя</p>{% endblock content %}",
+        "{% extends \"base.html\" %}{% block content %}<h1>{{ page.title }}</h1><p class=\"mine\">своя</p>{{ page.content | safe }}{% endblock content %}",
     );
     site.build();
     assert!(site

@@ -1,8 +1,11 @@
 // Accessibility check of a built site: every .html page, in headless Debian
 // Chromium, with axe-core (WCAG 2.0/2.1 A and AA), at a desktop and a phone
-// viewport. Also fails on horizontal scroll (or no meta viewport) at 360 px and on any request to
+// viewport. Also fails on horizontal scroll (or no meta viewport) at 320 px and on any request to
 // another origin (the site must work offline, with no third parties). The search
 // page is checked once more with a query, with the results its script shows.
+// Then the version for the visually impaired: a sample of pages in each colour
+// scheme, and with 200 % text, serif font and the widest spacing, checked by axe and
+// for horizontal scroll.
 //
 // usage: node tests/site/axe.mjs [DIR] [--base-path /prefix/] [--base-url URL]
 import { createServer } from 'node:http';
@@ -18,8 +21,19 @@ const root = resolve(opts.dir);
 const PAGE_TIMEOUT = 30_000;
 const VIEWPORTS = [
   { width: 1280, height: 800 },
-  { width: 360, height: 740 }, // a phone: also checked for horizontal scroll
+  { width: 320, height: 640 }, // a small phone: also checked for horizontal scroll
 ];
+// Settings of the version for the visually impaired (themes/default a11y.js keeps
+// them in localStorage under this key), each checked on the sample of pages.
+const SPECIAL_KEY = 'msoko-a11y';
+const SPECIAL = [
+  { viewport: { width: 1280, height: 800 }, settings: { scheme: 'bw' } },
+  { viewport: { width: 1280, height: 800 }, settings: { scheme: 'wb', size: '3', font: 'serif', letters: '3', lines: '3' }, scroll: true },
+  { viewport: { width: 1280, height: 800 }, settings: { scheme: 'blue', images: 'off' } },
+  { viewport: { width: 1280, height: 800 }, settings: { scheme: 'beige', images: 'grey' } },
+  { viewport: { width: 320, height: 640 }, settings: { scheme: 'green', size: '2' }, scroll: true },
+];
+const SPECIAL_SAMPLE = 12;
 const AXE_OPTIONS = {
   runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
   resultTypes: ['violations'], // skip collecting passes: much faster
@@ -69,7 +83,7 @@ const origin = `http://127.0.0.1:${server.address().port}`;
 const pages = listFiles(root).filter((f) => f.endsWith('.html'));
 // Every page as it loads, and the search page once more with a query, so that the
 // results its script shows are checked too (the query: a word from the index).
-const targets = pages.map((rel) => ({ path: urlPathOf(opts.basePath, rel), search: false }));
+const targets = [...pages];
 const searchQuery = firstSearchWord(join(root, 'search/index.json'));
 if (pages.includes('search/index.html') && searchQuery) {
   targets.push({
@@ -104,9 +118,13 @@ const browser = await chromium.launch({
     '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
 
-async function checkViewport(viewport) {
-  const tag = `[${viewport.width}x${viewport.height}]`;
+async function checkViewport(viewport, settings = null, list = targets, scroll = viewport.width <= 400) {
+  const tag = `[${viewport.width}x${viewport.height}${settings ? ' ' + JSON.stringify(settings) : ''}]`;
   const context = await browser.newContext({ viewport, serviceWorkers: 'block' });
+  if (settings) {
+    await context.addInitScript(([key, value]) => window.localStorage.setItem(key, value),
+      [SPECIAL_KEY, JSON.stringify(settings)]);
+  }
   // An init script (not addScriptTag) so a strict Content-Security-Policy of
   // the site cannot block axe; it is injected into every document we load.
   await context.addInitScript({ path: axePath });
@@ -121,7 +139,9 @@ async function checkViewport(viewport) {
   });
   const page = await context.newPage();
   page.setDefaultTimeout(PAGE_TIMEOUT);
-  for (const target of targets) {
+  for (const item of list) {
+    // A page of the site, or the search page with a query.
+    const target = typeof item === 'string' ? { path: urlPathOf(opts.basePath, item), search: false } : item;
     current = target.path;
     try {
       const resp = await page.goto(origin + current, { waitUntil: 'load', timeout: PAGE_TIMEOUT });
@@ -145,7 +165,11 @@ async function checkViewport(viewport) {
           v.targets.map((t) => `      at ${t}`).join('\n') +
           (v.n > 5 ? `\n      ... and ${v.n - 5} more` : ''));
       }
-      if (viewport.width <= 400) {
+      if (settings) {
+        const applied = await page.evaluate((s) => document.documentElement.classList.contains('a11y-scheme-' + s.scheme), settings);
+        if (!applied) report('errors', `${tag} ${current}: the settings of the version for the visually impaired were not applied`);
+      }
+      if (scroll) {
         const wide = await withTimeout(page.evaluate(() => {
           // Emulation here ignores <meta name=viewport>; a real phone without
           // one lays the page out 980 px wide, so require it explicitly.
@@ -185,7 +209,13 @@ function withTimeout(promise) {
 const started = Date.now();
 try {
   // One page per viewport, both viewports at once: uses both cores.
-  await Promise.all(VIEWPORTS.map(checkViewport));
+  await Promise.all(VIEWPORTS.map((v) => checkViewport(v)));
+  // Every n-th page, so that the sample spans the sections of the site.
+  const step = Math.max(1, Math.floor(pages.length / SPECIAL_SAMPLE));
+  const sample = pages.filter((_, i) => i % step === 0).slice(0, SPECIAL_SAMPLE);
+  for (let i = 0; i < SPECIAL.length; i += 2) {
+    await Promise.all(SPECIAL.slice(i, i + 2).map((c) => checkViewport(c.viewport, c.settings, sample, c.scroll ?? false)));
+  }
 } finally {
   await browser.close();
   server.closeAllConnections();
@@ -194,6 +224,6 @@ try {
 const total = counts.rules + counts.scroll + counts.external + counts.errors;
 console.log(`axe: ${targets.length} pages, ${total} violations ` +
   `(${counts.rules} axe rule, ${counts.scroll} phone layout, ${counts.external} other-origin requests, ` +
-  `${counts.errors} page errors; ${VIEWPORTS.length} viewports, ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  `${counts.errors} page errors; ${VIEWPORTS.length} viewports, ${SPECIAL.length} settings of the version for the visually impaired, ${((Date.now() - started) / 1000).toFixed(1)} s)`);
 if (pages.length === 0) console.log('axe: no .html files found in ' + root);
 process.exitCode = total > 0 || pages.length === 0 ? 1 : 0;

@@ -26,11 +26,12 @@ pub(crate) enum Kind {
     Direction,
     Indicator,
     Organization,
+    OpenData,
 }
 
 impl Kind {
     /// Every kind, in the order of their numbers in the index.
-    pub(crate) const ALL: [Kind; 10] = [
+    pub(crate) const ALL: [Kind; 11] = [
         Kind::Page,
         Kind::Section,
         Kind::News,
@@ -41,6 +42,7 @@ impl Kind {
         Kind::Direction,
         Kind::Indicator,
         Kind::Organization,
+        Kind::OpenData,
     ];
 
     pub(crate) fn label(self) -> &'static str {
@@ -55,6 +57,7 @@ impl Kind {
             Kind::Direction => "Направление МСОКО",
             Kind::Indicator => "Показатель",
             Kind::Organization => "Организация",
+            Kind::OpenData => "Открытые данные",
         }
     }
 
@@ -114,8 +117,20 @@ fn describe(model: &Model, index: usize) -> (Kind, String, Option<String>) {
     let page = &model.pages[index];
     match page.data {
         PageData::Markdown => (markdown_kind(model, index), String::new(), None),
-        PageData::PlanList | PageData::IndicatorList | PageData::OrgList | PageData::Search => {
-            (Kind::Section, String::new(), None)
+        PageData::PlanList
+        | PageData::IndicatorList
+        | PageData::OrgList
+        | PageData::Authority
+        | PageData::DocumentList
+        | PageData::OpenDataList
+        | PageData::Search => (Kind::Section, String::new(), None),
+        PageData::OpenDataSet(set) => {
+            let set = &model.open_data[set];
+            (
+                Kind::OpenData,
+                join(&[&set.description, &set.subject]),
+                Some(set.description.clone()),
+            )
         }
         PageData::Plan(plan) => {
             let plan = &model.plans[plan];
@@ -273,7 +288,7 @@ mod tests {
     #[test]
     fn numbers_kinds_in_a_fixed_order() {
         assert_eq!(Kind::Page.number(), 0);
-        assert_eq!(Kind::Organization.number(), Kind::ALL.len() - 1);
+        assert_eq!(Kind::OpenData.number(), Kind::ALL.len() - 1);
         assert_eq!(Kind::PlanItem.label(), "Пункт плана");
     }
 }

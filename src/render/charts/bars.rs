@@ -414,7 +414,7 @@ fn describe(chart: &BarChart) -> String {
         let count = |tone: Tone| chart.bars.iter().filter(|bar| bar.tone == tone).count();
         text.push_str(&format!(
             " {} — {}, {} — {}, {} — {}.",
-            capitalise(&words[0]),
+            crate::text::capitalize(&words[0]),
             count(Tone::Better),
             words[1],
             count(Tone::Worse),
@@ -437,14 +437,6 @@ fn describe(chart: &BarChart) -> String {
         text.push_str(&format!(" {name} — {}.", value_text(*value)));
     }
     text
-}
-
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }
 
 #[cfg(test)]

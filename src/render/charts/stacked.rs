@@ -318,7 +318,10 @@ fn describe(chart: &StackedChart) -> String {
             }
         }
         if !ranges.is_empty() {
-            text.push_str(&format!(" {}.", capitalise(&ranges.join("; "))));
+            text.push_str(&format!(
+                " {}.",
+                crate::text::capitalize(&ranges.join("; "))
+            ));
         }
         let largest = chart
             .rows
@@ -353,14 +356,6 @@ fn describe(chart: &StackedChart) -> String {
         text.push_str(&format!(" Нет данных: {}.", missing.join("; ")));
     }
     text
-}
-
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }
 
 #[cfg(test)]

@@ -10,6 +10,10 @@ use serde::{Deserialize, Serialize};
 use crate::diagnostic::Diagnostic;
 use crate::yaml::{self, Text};
 
+mod authority;
+
+pub(crate) use authority::{Authority, DocumentLink, Person};
+
 /// Where the configuration lives, relative to the site root.
 pub(crate) const CONFIG_FILE: &str = "site.yaml";
 
@@ -32,6 +36,9 @@ pub(crate) struct SiteConfig {
     /// Indicators shown on the home page with their trend, by id.
     #[serde(default)]
     pub(crate) key_indicators: Vec<String>,
+    /// The file's text, to point later diagnostics (unknown documents) at a line.
+    #[serde(skip)]
+    pub(crate) source: String,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -39,34 +46,6 @@ pub(crate) struct SiteConfig {
 pub(crate) struct MenuItem {
     pub(crate) title: Text,
     pub(crate) url: String,
-}
-
-/// What 8-ФЗ ст. 13 requires to be public about the body itself (the rest arrives
-/// with the openness checklist).
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct Authority {
-    pub(crate) full_name: Text,
-    pub(crate) short_name: Text,
-    #[serde(default)]
-    pub(crate) address: Option<Text>,
-    #[serde(default)]
-    pub(crate) phone: Option<Text>,
-    #[serde(default)]
-    pub(crate) email: Option<Text>,
-    #[serde(default)]
-    pub(crate) schedule: Option<Text>,
-    #[serde(default)]
-    pub(crate) inn: Option<Text>,
-    #[serde(default)]
-    pub(crate) head: Option<Person>,
-}
-
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct Person {
-    pub(crate) name: Text,
-    pub(crate) position: Text,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -93,8 +72,9 @@ fn default_theme() -> String {
 impl SiteConfig {
     /// Parses and validates `site.yaml`; every problem found is returned.
     pub(crate) fn parse(text: &str, file: &Path) -> Result<SiteConfig, Vec<Diagnostic>> {
-        let config: SiteConfig = yaml::parse(text, file, 1).map_err(|d| vec![d])?;
-        let mut problems = Vec::new();
+        let mut config: SiteConfig = yaml::parse(text, file, 1).map_err(|d| vec![d])?;
+        config.source = text.to_string();
+        let mut problems = authority::validate(&config.authority, text, file);
         if let Err(message) = validate_base_url(&config.base_url) {
             problems.push(
                 Diagnostic::error(file, message)

@@ -1,0 +1,479 @@
+//! The openness checklist: one line per requirement of Федеральный закон № 8-ФЗ,
+//! ст. 13 (what a local self-government body publishes about itself), of ГОСТ Р
+//! 52872-2019 and of the annual report, each ✔ / ✘ / ⚠ with what is missing and where
+//! it is on the site; then findings in the data (stale open data, acts without a file,
+//! pages without a date).
+
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+
+use crate::model::Model;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Mark {
+    /// ✔ published.
+    Present,
+    /// ✘ a required item is missing.
+    Missing,
+    /// ⚠ published, but something in it needs attention.
+    Attention,
+}
+
+impl Mark {
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Mark::Present => "✔",
+            Mark::Missing => "✘",
+            Mark::Attention => "⚠",
+        }
+    }
+}
+
+/// One line of the checklist.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChecklistItem {
+    /// The law or standard the requirement comes from.
+    pub group: &'static str,
+    pub requirement: &'static str,
+    pub mark: Mark,
+    /// What is missing and how to add it, or where the item is on the site.
+    pub detail: String,
+    /// Site path where a reader finds the item.
+    pub path: Option<String>,
+}
+
+const LAW_GENERAL: &str = "8-ФЗ, ст. 13, ч. 1, п. 1 — общая информация об органе";
+const LAW_ACTS: &str = "8-ФЗ, ст. 13, ч. 1, п. 2 — нормотворческая деятельность";
+const LAW_WORK: &str = "8-ФЗ, ст. 13, ч. 1, пп. 3, 5, 7 — программы, проверки, статистика";
+const LAW_STAFF: &str = "8-ФЗ, ст. 13, ч. 1, п. 9 — кадровое обеспечение";
+const LAW_APPEALS: &str = "8-ФЗ, ст. 13, ч. 1, п. 10 — работа с обращениями граждан";
+const LAW_OPEN_DATA: &str = "8-ФЗ (в редакции 112-ФЗ) — информация в форме открытых данных";
+const ACCESSIBILITY: &str = "ГОСТ Р 52872-2019 — доступность для людей с нарушениями зрения";
+const REPORT: &str = "Постановление Правительства РФ № 662 — итоговый отчёт (доклад)";
+const DATA: &str = "Данные сайта";
+
+struct Checklist {
+    items: Vec<ChecklistItem>,
+}
+
+impl Checklist {
+    fn add(
+        &mut self,
+        group: &'static str,
+        requirement: &'static str,
+        path: &str,
+        missing: Vec<String>,
+    ) {
+        let mark = if missing.is_empty() {
+            Mark::Present
+        } else {
+            Mark::Missing
+        };
+        self.items.push(ChecklistItem {
+            group,
+            requirement,
+            mark,
+            detail: if missing.is_empty() {
+                format!("на странице {path}")
+            } else {
+                missing.join("; ")
+            },
+            path: Some(path.to_string()),
+        });
+    }
+
+    fn attention(&mut self, group: &'static str, requirement: &'static str, detail: String) {
+        self.items.push(ChecklistItem {
+            group,
+            requirement,
+            mark: Mark::Attention,
+            detail,
+            path: None,
+        });
+    }
+}
+
+/// `missing` when `absent`: a small helper to list what to add.
+fn need(list: &mut Vec<String>, absent: bool, what: &str) {
+    if absent {
+        list.push(what.to_string());
+    }
+}
+
+pub(crate) fn openness_checklist(model: &Model) -> Vec<ChecklistItem> {
+    let mut list = Checklist { items: Vec::new() };
+    let a = &model.config.authority;
+    let empty = |t: &Option<crate::yaml::Text>| t.as_ref().is_none_or(|t| t.0.trim().is_empty());
+
+    let mut missing = Vec::new();
+    need(
+        &mut missing,
+        empty(&a.address),
+        "нет почтового адреса: authority.address в site.yaml",
+    );
+    need(
+        &mut missing,
+        empty(&a.email),
+        "нет электронной почты: authority.email",
+    );
+    need(
+        &mut missing,
+        empty(&a.phone),
+        "нет телефона: authority.phone",
+    );
+    list.add(
+        LAW_GENERAL,
+        "Наименование, почтовый адрес, электронная почта, телефоны",
+        "/about/#contacts",
+        missing,
+    );
+
+    let mut missing = Vec::new();
+    let units = a.subdivisions.as_deref().unwrap_or_default();
+    need(
+        &mut missing,
+        units.is_empty(),
+        "нет структуры: добавьте подразделения в authority.subdivisions",
+    );
+    for unit in units.iter().filter(|u| u.tasks.is_empty()) {
+        missing.push(format!(
+            "у подразделения «{}» не указаны задачи (tasks)",
+            unit.name.0
+        ));
+    }
+    list.add(
+        LAW_GENERAL,
+        "Структура органа, задачи и функции подразделений",
+        "/about/#structure",
+        missing,
+    );
+
+    let mut missing = Vec::new();
+    let powers = a.powers.as_ref();
+    need(
+        &mut missing,
+        powers.is_none_or(|p| p.items.is_empty()),
+        "не перечислены полномочия: authority.powers.items",
+    );
+    need(
+        &mut missing,
+        powers.is_none_or(|p| p.acts.is_empty()),
+        "не указаны акты, определяющие полномочия: authority.powers.acts",
+    );
+    list.add(
+        LAW_GENERAL,
+        "Полномочия органа и акты, которые их определяют",
+        "/about/#powers",
+        missing,
+    );
+
+    let mut missing = Vec::new();
+    let orgs = &model.register.organizations;
+    need(
+        &mut missing,
+        orgs.is_empty(),
+        "нет реестра подведомственных организаций: data/organizations.yaml",
+    );
+    let without =
+        |what: &str, test: &dyn Fn(&crate::model::Organization) -> bool| -> Option<String> {
+            let names: Vec<&str> = orgs
+                .iter()
+                .filter(|o| test(o))
+                .map(|o| o.short_name.as_str())
+                .collect();
+            (!names.is_empty()).then(|| format!("без {what}: {}", names.join(", ")))
+        };
+    missing.extend(without("адреса", &|o| o.address.is_none()));
+    missing.extend(without("телефона", &|o| o.phone.is_none()));
+    missing.extend(without("электронной почты", &|o| {
+        o.email.is_none()
+    }));
+    list.add(
+        LAW_GENERAL,
+        "Подведомственные организации: перечень, адреса, телефоны, электронная почта",
+        "/about/#orgs",
+        missing,
+    );
+
+    let mut missing = Vec::new();
+    need(
+        &mut missing,
+        a.head.is_none(),
+        "не указан руководитель: authority.head",
+    );
+    need(
+        &mut missing,
+        a.deputies.is_none(),
+        "не указаны заместители: authority.deputies (пустой список [] — если заместителей нет)",
+    );
+    for unit in units.iter().filter(|u| u.head.is_none()) {
+        missing.push(format!(
+            "у подразделения «{}» не указан руководитель",
+            unit.name.0
+        ));
+    }
+    missing.extend(without("руководителя", &|o| o.head.is_none()));
+    list.add(
+        LAW_GENERAL,
+        "Руководитель, заместители, руководители подразделений и подведомственных организаций",
+        "/about/#head",
+        missing,
+    );
+
+    let mut missing = Vec::new();
+    need(&mut missing, a.information_systems.is_none(), "не указаны информационные системы и реестры: authority.information_systems ([] — если их нет)");
+    list.add(
+        LAW_GENERAL,
+        "Информационные системы, банки данных, реестры",
+        "/about/#systems",
+        missing,
+    );
+
+    let mut missing = Vec::new();
+    need(
+        &mut missing,
+        a.media.is_none(),
+        "не указаны учреждённые СМИ: authority.media ([] — если их нет)",
+    );
+    need(
+        &mut missing,
+        a.social.as_ref().is_none_or(Vec::is_empty),
+        "не указаны официальные страницы в социальных сетях: authority.social",
+    );
+    list.add(
+        LAW_GENERAL,
+        "Учреждённые СМИ и официальные страницы в социальных сетях",
+        "/about/#media",
+        missing,
+    );
+
+    let mut missing = Vec::new();
+    need(
+        &mut missing,
+        model.documents.list.is_empty(),
+        "нет ни одного документа: страницам актов нужен kind: document",
+    );
+    list.add(
+        LAW_ACTS,
+        "Правовые акты, сведения об изменениях и признании утратившими силу",
+        "/documents/",
+        missing,
+    );
+
+    let mut missing = Vec::new();
+    need(
+        &mut missing,
+        a.programs.as_ref().is_none_or(Vec::is_empty),
+        "не указаны программы: authority.programs",
+    );
+    list.add(
+        LAW_WORK,
+        "Участие в целевых и иных программах",
+        "/about/#programs",
+        missing,
+    );
+    let mut missing = Vec::new();
+    need(
+        &mut missing,
+        a.inspections.is_none(),
+        "нет сведений о проверках: authority.inspections ([] — если проверок не было)",
+    );
+    list.add(
+        LAW_WORK,
+        "Результаты проверок органа и проведённых им",
+        "/about/#inspections",
+        missing,
+    );
+    let mut missing = Vec::new();
+    need(
+        &mut missing,
+        model.indicators.indicators.is_empty(),
+        "нет показателей: data/indicators/*.yaml",
+    );
+    list.add(
+        LAW_WORK,
+        "Статистическая информация о деятельности (показатели)",
+        "/indicators/",
+        missing,
+    );
+
+    let mut missing = Vec::new();
+    let vacancies = a.vacancies.as_ref();
+    need(
+        &mut missing,
+        vacancies.is_none(),
+        "нет сведений о вакансиях: authority.vacancies (list: [] — если вакансий нет)",
+    );
+    need(
+        &mut missing,
+        vacancies.is_some_and(|v| empty(&v.procedure)),
+        "не описан порядок поступления на службу: authority.vacancies.procedure",
+    );
+    need(
+        &mut missing,
+        vacancies.is_some_and(|v| empty(&v.phone)),
+        "нет телефона по вопросам замещения вакансий: authority.vacancies.phone",
+    );
+    list.add(
+        LAW_STAFF,
+        "Порядок поступления на службу, вакантные должности, телефон",
+        "/about/#vacancies",
+        missing,
+    );
+
+    let mut missing = Vec::new();
+    let appeals = a.appeals.as_ref();
+    need(
+        &mut missing,
+        appeals.is_none(),
+        "нет сведений о приёме обращений: authority.appeals",
+    );
+    if let Some(appeals) = appeals {
+        need(
+            &mut missing,
+            appeals.official.is_none(),
+            "не указано ответственное должностное лицо: authority.appeals.official",
+        );
+        need(
+            &mut missing,
+            empty(&appeals.phone),
+            "нет телефона для справок: authority.appeals.phone",
+        );
+        need(
+            &mut missing,
+            empty(&appeals.hours),
+            "не указаны часы приёма: authority.appeals.hours",
+        );
+        need(
+            &mut missing,
+            appeals.page.is_none(),
+            "нет страницы с порядком рассмотрения обращений: authority.appeals.page",
+        );
+        need(
+            &mut missing,
+            appeals.reviews.is_none(),
+            "нет обзора обращений: authority.appeals.reviews",
+        );
+    }
+    list.add(
+        LAW_APPEALS,
+        "Порядок и время приёма, ответственное лицо, телефон, обзоры обращений",
+        "/about/#appeals",
+        missing,
+    );
+
+    let mut missing = Vec::new();
+    need(
+        &mut missing,
+        model.open_data.is_empty(),
+        "нет наборов открытых данных",
+    );
+    need(
+        &mut missing,
+        a.open_data.is_none(),
+        "не указаны лицензия и ответственный за открытые данные: authority.open_data",
+    );
+    need(
+        &mut missing,
+        empty(&a.inn),
+        "не указан ИНН (authority.inn): с него начинаются идентификаторы наборов",
+    );
+    list.add(
+        LAW_OPEN_DATA,
+        "Открытые данные: реестр наборов, паспорта, структура, лицензия",
+        "/opendata/",
+        missing,
+    );
+
+    let mut missing = Vec::new();
+    need(
+        &mut missing,
+        !model.by_url.contains_key("/special/"),
+        "нет страницы /special/",
+    );
+    list.add(
+        ACCESSIBILITY,
+        "Версия для слабовидящих: размер шрифта, цвет, изображения, интервалы",
+        "/special/",
+        missing,
+    );
+
+    report_item(model, &mut list);
+    data_findings(model, &mut list);
+    list.items
+}
+
+/// Last year's report must be out after the deadline of this year.
+fn report_item(model: &Model, list: &mut Checklist) {
+    let (month, day) = model.config.authority.report_deadline();
+    let as_of = model.as_of;
+    let deadline = NaiveDate::from_ymd_opt(as_of.year(), month, day).unwrap_or(as_of);
+    let due_year = if as_of >= deadline {
+        as_of.year() - 1
+    } else {
+        as_of.year() - 2
+    };
+    let found = model
+        .by_url
+        .keys()
+        .find(|url| url.ends_with(&format!("/{due_year}/")) && url.starts_with("/doklad/"));
+    let mut missing = Vec::new();
+    if found.is_none() {
+        missing.push(format!(
+            "нет доклада за {due_year} год: срок публикации — {}; создайте content/doklad/{due_year}/_index.md",
+            crate::dates::format_date_ru(deadline.with_year(due_year + 1).unwrap_or(deadline))
+        ));
+    }
+    let path = found.cloned().unwrap_or_else(|| "/doklad/".into());
+    list.add(
+        REPORT,
+        "Доклад о состоянии системы образования за прошлый год",
+        &path,
+        missing,
+    );
+}
+
+fn data_findings(model: &Model, list: &mut Checklist) {
+    for set in &model.open_data {
+        let age = (model.as_of - set.modified).num_days();
+        if age > set.stale_after_days {
+            list.attention(
+                DATA,
+                "Актуальность открытых данных",
+                format!(
+                    "набор «{}» не обновлялся с {} (обновляется {})",
+                    set.title,
+                    crate::dates::format_date_short(set.modified),
+                    set.frequency
+                ),
+            );
+        }
+    }
+    for document in &model.documents.list {
+        let page = &model.pages[document.page];
+        if page.attached.is_none() {
+            list.attention(
+                DATA,
+                "Тексты документов",
+                format!(
+                    "к документу {} не приложен файл с официальным текстом (file:)",
+                    page.file.display()
+                ),
+            );
+        }
+    }
+    let undated: Vec<String> = model
+        .pages
+        .iter()
+        .filter(|p| p.placed.is_none())
+        .map(|p| p.url.clone())
+        .collect();
+    if !undated.is_empty() {
+        list.attention(
+            DATA,
+            "Даты размещения страниц",
+            format!("нет даты размещения у страниц: {}", undated.join(", ")),
+        );
+    }
+}

@@ -1,0 +1,306 @@
+//! `site.yaml` `authority:` — what Федеральный закон № 8-ФЗ, ст. 13, requires a local
+//! self-government body to publish about itself.
+//!
+//! A list key that is absent means "not filled in" (a finding of `msoko check`); an
+//! empty list means "there is none" (`media: []` — the department founded no media).
+
+use serde::{Deserialize, Serialize};
+
+use crate::yaml::{Date, Text};
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Authority {
+    pub(crate) full_name: Text,
+    pub(crate) short_name: Text,
+    #[serde(default)]
+    pub(crate) address: Option<Text>,
+    #[serde(default)]
+    pub(crate) phone: Option<Text>,
+    #[serde(default)]
+    pub(crate) email: Option<Text>,
+    #[serde(default)]
+    pub(crate) schedule: Option<Text>,
+    #[serde(default)]
+    pub(crate) inn: Option<Text>,
+    #[serde(default)]
+    pub(crate) ogrn: Option<Text>,
+    #[serde(default)]
+    pub(crate) head: Option<Person>,
+    /// Справочные телефоны besides the main one.
+    #[serde(default)]
+    pub(crate) phones: Option<Vec<Phone>>,
+    #[serde(default)]
+    pub(crate) deputies: Option<Vec<Person>>,
+    #[serde(default)]
+    pub(crate) subdivisions: Option<Vec<Subdivision>>,
+    #[serde(default)]
+    pub(crate) powers: Option<Powers>,
+    /// Information systems, registers and data banks the body keeps.
+    #[serde(default)]
+    pub(crate) information_systems: Option<Vec<InformationSystem>>,
+    /// Mass media the body founded.
+    #[serde(default)]
+    pub(crate) media: Option<Vec<Media>>,
+    /// Official pages in social networks.
+    #[serde(default)]
+    pub(crate) social: Option<Vec<SocialPage>>,
+    #[serde(default)]
+    pub(crate) appeals: Option<Appeals>,
+    #[serde(default)]
+    pub(crate) vacancies: Option<Vacancies>,
+    /// Inspections of the body and by it, with their results.
+    #[serde(default)]
+    pub(crate) inspections: Option<Vec<Inspection>>,
+    /// Targeted and other programmes the body takes part in.
+    #[serde(default)]
+    pub(crate) programs: Option<Vec<DocumentLink>>,
+    #[serde(default)]
+    pub(crate) open_data: Option<OpenDataSettings>,
+    /// `MM-DD`: the day by which last year's итоговый отчёт (доклад) must be out.
+    #[serde(default)]
+    pub(crate) report_deadline: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Person {
+    pub(crate) name: Text,
+    pub(crate) position: Text,
+    #[serde(default)]
+    pub(crate) phone: Option<Text>,
+    #[serde(default)]
+    pub(crate) email: Option<Text>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Phone {
+    pub(crate) title: Text,
+    pub(crate) number: Text,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Subdivision {
+    pub(crate) name: Text,
+    #[serde(default)]
+    pub(crate) head: Option<Person>,
+    #[serde(default)]
+    pub(crate) phone: Option<Text>,
+    #[serde(default)]
+    pub(crate) email: Option<Text>,
+    #[serde(default)]
+    pub(crate) room: Option<Text>,
+    #[serde(default)]
+    pub(crate) tasks: Vec<Text>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Powers {
+    #[serde(default)]
+    pub(crate) items: Vec<Text>,
+    /// The laws and acts that define the powers.
+    #[serde(default)]
+    pub(crate) acts: Vec<DocumentLink>,
+}
+
+/// An act or programme: a document page of this site (`document: documents/…`), or
+/// its title with an outside address (`url:`) when it has one.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct DocumentLink {
+    #[serde(default)]
+    pub(crate) title: Option<Text>,
+    #[serde(default)]
+    pub(crate) url: Option<String>,
+    #[serde(default)]
+    pub(crate) document: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct InformationSystem {
+    pub(crate) title: Text,
+    #[serde(default)]
+    pub(crate) purpose: Option<Text>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Media {
+    pub(crate) title: Text,
+    #[serde(default)]
+    pub(crate) url: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct SocialPage {
+    pub(crate) title: Text,
+    pub(crate) url: String,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Appeals {
+    /// The official responsible for receiving appeals.
+    #[serde(default)]
+    pub(crate) official: Option<Person>,
+    #[serde(default)]
+    pub(crate) phone: Option<Text>,
+    #[serde(default)]
+    pub(crate) email: Option<Text>,
+    #[serde(default)]
+    pub(crate) address: Option<Text>,
+    /// Часы приёма.
+    #[serde(default)]
+    pub(crate) hours: Option<Text>,
+    /// The page describing the procedure.
+    #[serde(default)]
+    pub(crate) page: Option<String>,
+    /// The page with reviews of appeals (обзоры обращений).
+    #[serde(default)]
+    pub(crate) reviews: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Vacancies {
+    #[serde(default)]
+    pub(crate) phone: Option<Text>,
+    /// How one enters the municipal service.
+    #[serde(default)]
+    pub(crate) procedure: Option<Text>,
+    /// Open positions; empty means there are none.
+    #[serde(default)]
+    pub(crate) list: Vec<Vacancy>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Vacancy {
+    pub(crate) position: Text,
+    #[serde(default)]
+    pub(crate) requirements: Option<Text>,
+    #[serde(default)]
+    pub(crate) conditions: Option<Text>,
+    #[serde(default)]
+    pub(crate) until: Option<Date>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Inspection {
+    pub(crate) date: Date,
+    /// Who inspected.
+    pub(crate) body: Text,
+    pub(crate) subject: Text,
+    pub(crate) result: Text,
+    #[serde(default)]
+    pub(crate) document: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct OpenDataSettings {
+    pub(crate) license: Text,
+    #[serde(default)]
+    pub(crate) license_url: Option<String>,
+    /// The official answering for the data sets.
+    #[serde(default)]
+    pub(crate) responsible: Option<Person>,
+}
+
+impl Authority {
+    /// The day (month, day) by which last year's report must be published; 25 October
+    /// unless `report_deadline` says otherwise.
+    pub(crate) fn report_deadline(&self) -> (u32, u32) {
+        self.report_deadline
+            .as_deref()
+            .and_then(parse_month_day)
+            .unwrap_or((10, 25))
+    }
+
+    /// Every `document:` reference with the text to find its line by.
+    pub(crate) fn document_references(&self) -> Vec<&str> {
+        let mut found: Vec<&str> = Vec::new();
+        let links = self
+            .powers
+            .iter()
+            .flat_map(|p| &p.acts)
+            .chain(self.programs.iter().flatten());
+        found.extend(links.filter_map(|l| l.document.as_deref()));
+        found.extend(
+            self.inspections
+                .iter()
+                .flatten()
+                .filter_map(|i| i.document.as_deref()),
+        );
+        if let Some(appeals) = &self.appeals {
+            found.extend(appeals.page.as_deref());
+            found.extend(appeals.reviews.as_deref());
+        }
+        found
+    }
+}
+
+fn parse_month_day(text: &str) -> Option<(u32, u32)> {
+    let (month, day) = text.trim().split_once('-')?;
+    let (month, day) = (month.parse().ok()?, day.parse().ok()?);
+    chrono::NaiveDate::from_ymd_opt(2024, month, day).map(|_| (month, day))
+}
+
+/// Checks what serde cannot: links name either a page or an address, the deadline is
+/// a day of the year.
+pub(super) fn validate(
+    authority: &Authority,
+    text: &str,
+    file: &std::path::Path,
+) -> Vec<crate::diagnostic::Diagnostic> {
+    use crate::diagnostic::Diagnostic;
+    let mut problems = Vec::new();
+    if let Some(deadline) = &authority.report_deadline {
+        if parse_month_day(deadline).is_none() {
+            problems.push(
+                Diagnostic::error(file, format!("report_deadline «{deadline}» — не день года"))
+                    .at_line(crate::yaml::key_line(text, "report_deadline").unwrap_or(1))
+                    .hint(
+                        "укажите месяц и день через дефис: report_deadline: \"10-25\" (25 октября)",
+                    ),
+            );
+        }
+    }
+    let links = authority
+        .powers
+        .iter()
+        .flat_map(|p| &p.acts)
+        .chain(authority.programs.iter().flatten());
+    for link in links {
+        let shown = link
+            .title
+            .as_ref()
+            .map(|t| t.0.clone())
+            .or_else(|| link.url.clone())
+            .or_else(|| link.document.clone())
+            .unwrap_or_default();
+        let problem = match (&link.url, &link.document, &link.title) {
+            (Some(_), Some(_), _) => Some("указаны и url, и document — нужно что-то одно"),
+            (None, None, None) => {
+                Some("не указано ни название (title), ни страница документа (document)")
+            }
+            (Some(_), None, None) => Some("у ссылки на внешний документ нет названия (title)"),
+            _ => None,
+        };
+        if let Some(problem) = problem {
+            let line = crate::yaml::value_line(text, &shown).unwrap_or(1);
+            problems.push(
+                Diagnostic::error(file, format!("документ «{shown}»: {problem}"))
+                    .at_line(line)
+                    .hint("документ сайта: {document: documents/prikaz-148}; внешний: {title: \"Федеральный закон …\", url: \"http://pravo.gov.ru/…\"}"),
+            );
+        }
+    }
+    problems
+}

@@ -1,0 +1,330 @@
+//! The registry of acts: every page with `kind: document`, with its status decided by
+//! the acts that amend or cancel it, and the plans it approves.
+
+use std::collections::BTreeMap;
+
+use chrono::Datelike;
+
+use super::{Page, Plan};
+use crate::diagnostic::{Diagnostic, Diagnostics};
+
+/// The value of `kind:` that makes a page an act of the registry.
+pub(crate) const DOCUMENT_KIND: &str = "document";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum DocumentStatus {
+    /// Действует.
+    Active,
+    /// Действует с изменениями.
+    Amended,
+    /// Утратил силу.
+    Cancelled,
+}
+
+impl DocumentStatus {
+    pub(crate) fn slug(self) -> &'static str {
+        match self {
+            DocumentStatus::Active => "active",
+            DocumentStatus::Amended => "amended",
+            DocumentStatus::Cancelled => "cancelled",
+        }
+    }
+
+    pub(crate) fn label(self) -> &'static str {
+        match self {
+            DocumentStatus::Active => "действует",
+            DocumentStatus::Amended => "действует с изменениями",
+            DocumentStatus::Cancelled => "утратил силу",
+        }
+    }
+
+    pub(crate) const ALL: [DocumentStatus; 3] = [
+        DocumentStatus::Active,
+        DocumentStatus::Amended,
+        DocumentStatus::Cancelled,
+    ];
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Document {
+    /// Index in `Model::pages`.
+    pub(crate) page: usize,
+    /// «приказ»; «документ» when the page does not say.
+    pub(crate) act: String,
+    /// Year of the act (its approval date, else its placement).
+    pub(crate) year: Option<i32>,
+    pub(crate) status: DocumentStatus,
+    /// Pages of the acts this one amends / cancels, and of those amending / cancelling it.
+    pub(crate) amends: Vec<usize>,
+    pub(crate) cancels: Vec<usize>,
+    pub(crate) amended_by: Vec<usize>,
+    pub(crate) cancelled_by: Vec<usize>,
+    /// Plans (by index in `Model::plans`) approved by this act.
+    pub(crate) approves_plans: Vec<usize>,
+}
+
+/// Every act of the site, newest first.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Documents {
+    pub(crate) list: Vec<Document>,
+    /// Index in `list` by page index.
+    pub(crate) by_page: BTreeMap<usize, usize>,
+}
+
+impl Documents {
+    pub(crate) fn of_page(&self, page: usize) -> Option<&Document> {
+        self.by_page.get(&page).map(|&i| &self.list[i])
+    }
+
+    /// The kinds of acts present, in alphabetical order.
+    pub(crate) fn kinds(&self) -> Vec<&str> {
+        let mut kinds: Vec<&str> = self.list.iter().map(|d| d.act.as_str()).collect();
+        kinds.sort_unstable();
+        kinds.dedup();
+        kinds
+    }
+}
+
+/// Builds the registry from the pages, which must already be sorted and indexed.
+pub(crate) fn resolve_documents(
+    pages: &[Page],
+    by_url: &BTreeMap<String, usize>,
+    plans: &[Plan],
+    diagnostics: &mut Diagnostics,
+) -> Documents {
+    let is_document = |i: usize| pages[i].kind.as_deref() == Some(DOCUMENT_KIND);
+    let mut list: Vec<Document> = pages
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| is_document(i) && by_url.get(&pages[i].url) == Some(&i))
+        .map(|(i, page)| Document {
+            page: i,
+            act: page.act.clone().unwrap_or_else(|| "документ".into()),
+            year: page.approved.or(page.placed).map(|d| d.year()),
+            status: DocumentStatus::Active,
+            amends: Vec::new(),
+            cancels: Vec::new(),
+            amended_by: Vec::new(),
+            cancelled_by: Vec::new(),
+            approves_plans: Vec::new(),
+        })
+        .collect();
+    for document in &mut list {
+        let page = &pages[document.page];
+        document.amends = resolve_links(page, "amends", &page.amends, pages, by_url, diagnostics);
+        document.cancels =
+            resolve_links(page, "cancels", &page.cancels, pages, by_url, diagnostics);
+        if page.approved.is_none() {
+            diagnostics.push(
+                Diagnostic::warning(&page.file, "у документа нет даты (approved)")
+                    .at_line(page.key_line("title"))
+                    .hint("добавьте дату документа: approved: 2025-08-29"),
+            );
+        }
+    }
+    let by_page: BTreeMap<usize, usize> =
+        list.iter().enumerate().map(|(i, d)| (d.page, i)).collect();
+    let links: Vec<(usize, usize, bool)> = list
+        .iter()
+        .flat_map(|d| {
+            let amends = d.amends.iter().map(move |&t| (d.page, t, false));
+            amends.chain(d.cancels.iter().map(move |&t| (d.page, t, true)))
+        })
+        .collect();
+    for (from, to, cancels) in links {
+        if let Some(&target) = by_page.get(&to) {
+            let target = &mut list[target];
+            if cancels {
+                target.cancelled_by.push(from);
+                target.status = DocumentStatus::Cancelled;
+            } else {
+                target.amended_by.push(from);
+                if target.status == DocumentStatus::Active {
+                    target.status = DocumentStatus::Amended;
+                }
+            }
+        }
+    }
+    for (plan_index, plan) in plans.iter().enumerate() {
+        let Some(reference) = plan.approved.as_ref().and_then(|a| a.document.as_ref()) else {
+            continue;
+        };
+        if let Some(&doc) = by_url.get(&reference.url).and_then(|p| by_page.get(p)) {
+            list[doc].approves_plans.push(plan_index);
+        }
+    }
+    for document in &mut list {
+        let order = |p: &usize| (pages[*p].approved, pages[*p].url.clone());
+        document.amended_by.sort_by_key(order);
+        document.cancelled_by.sort_by_key(order);
+    }
+    // Newest first, as a registry reads; the same date falls back to the number.
+    let mut order: Vec<usize> = (0..list.len()).collect();
+    order.sort_by_cached_key(|&i| {
+        let page = &pages[list[i].page];
+        (
+            std::cmp::Reverse(page.approved.or(page.placed)),
+            page.number.clone(),
+            page.url.clone(),
+        )
+    });
+    let list: Vec<Document> = order.into_iter().map(|i| list[i].clone()).collect();
+    let by_page = list.iter().enumerate().map(|(i, d)| (d.page, i)).collect();
+    Documents { list, by_page }
+}
+
+/// The pages named by `amends:` or `cancels:`; each must be another act of the site.
+fn resolve_links(
+    page: &Page,
+    key: &str,
+    written: &[String],
+    pages: &[Page],
+    by_url: &BTreeMap<String, usize>,
+    diagnostics: &mut Diagnostics,
+) -> Vec<usize> {
+    let mut found = Vec::new();
+    for name in written {
+        let url = document_url(name);
+        // The file line and column of the name as written in the front matter.
+        let (line, column) =
+            crate::yaml::value_line(&page.yaml, name).map_or((page.key_line(key), 1), |l| {
+                let text = page.yaml.lines().nth(l - 1).unwrap_or_default();
+                let column = text
+                    .find(name.as_str())
+                    .map_or(1, |b| text[..b].chars().count() + 1);
+                (l + 1, column)
+            });
+        match by_url.get(&url) {
+            Some(&target) if pages[target].url == page.url => diagnostics.push(
+                Diagnostic::error(&page.file, format!("документ ссылается сам на себя в {key}"))
+                    .at(line, column)
+                    .hint("укажите другой документ"),
+            ),
+            Some(&target) if pages[target].kind.as_deref() == Some(DOCUMENT_KIND) => {
+                found.push(target);
+            }
+            Some(_) => diagnostics.push(
+                Diagnostic::error(
+                    &page.file,
+                    format!("«{name}» в {key} — страница, но не документ (нет kind: document)"),
+                )
+                .at(line, column)
+                .hint("добавьте странице kind: document или укажите другой документ"),
+            ),
+            None => diagnostics.push(
+                Diagnostic::error(&page.file, format!("документ «{name}» из {key} не найден"))
+                    .at(line, column)
+                    .hint("укажите страницу документа путём в папке content без .md, например documents/prikaz-148"),
+            ),
+        }
+    }
+    found.sort_unstable();
+    found.dedup();
+    found
+}
+
+/// `documents/prikaz-42` or `/documents/prikaz-42/` -> `/documents/prikaz-42/`.
+pub(crate) fn document_url(written: &str) -> String {
+    let trimmed = written.trim().trim_matches('/');
+    let trimmed = trimmed.strip_suffix(".md").unwrap_or(trimmed);
+    let trimmed = trimmed.strip_suffix("/_index").unwrap_or(trimmed);
+    format!("/{trimmed}/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    fn act(name: &str, approved: &str, amends: &[&str], cancels: &[&str]) -> Page {
+        let mut page = Page::generated(
+            &format!("documents/{name}.md"),
+            PathBuf::from(format!("content/documents/{name}.md")),
+            name.into(),
+            (None, None),
+            "page.html",
+            super::super::PageData::Markdown,
+        );
+        page.kind = Some(DOCUMENT_KIND.into());
+        page.act = Some("приказ".into());
+        page.approved = crate::dates::parse_date(approved).ok();
+        page.amends = amends.iter().map(|s| s.to_string()).collect();
+        page.cancels = cancels.iter().map(|s| s.to_string()).collect();
+        page.yaml = format!(
+            "title: {name}\namends: [{}]\ncancels: [{}]\n",
+            amends.join(", "),
+            cancels.join(", ")
+        );
+        page
+    }
+
+    fn registry(pages: &[Page]) -> (Documents, Vec<Diagnostic>) {
+        let by_url = pages
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.url.clone(), i))
+            .collect();
+        let mut diagnostics = Diagnostics::default();
+        let documents = resolve_documents(pages, &by_url, &[], &mut diagnostics);
+        (documents, diagnostics.into_sorted())
+    }
+
+    #[test]
+    fn statuses_follow_the_links_and_cancel_wins() {
+        let pages = vec![
+            act("a", "2020-01-10", &[], &[]),
+            act("b", "2021-03-01", &["documents/a"], &[]),
+            act("c", "2022-05-01", &[], &["/documents/a/"]),
+            act("d", "2023-05-01", &[], &[]),
+        ];
+        let (documents, problems) = registry(&pages);
+        assert!(problems.is_empty(), "{problems:?}");
+        let status = |i: usize| documents.of_page(i).unwrap().status;
+        assert_eq!(status(0), DocumentStatus::Cancelled);
+        assert_eq!(status(1), DocumentStatus::Active);
+        assert_eq!(status(3), DocumentStatus::Active);
+        let a = documents.of_page(0).unwrap();
+        assert_eq!(
+            (a.amended_by.clone(), a.cancelled_by.clone()),
+            (vec![1], vec![2])
+        );
+        let newest_first: Vec<usize> = documents.list.iter().map(|d| d.page).collect();
+        assert_eq!(newest_first, vec![3, 2, 1, 0]);
+    }
+
+    #[test]
+    fn an_amended_act_stays_in_force() {
+        let pages = vec![
+            act("a", "2020-01-10", &[], &[]),
+            act("b", "2021-03-01", &["documents/a"], &[]),
+        ];
+        let (documents, _) = registry(&pages);
+        assert_eq!(
+            documents.of_page(0).unwrap().status,
+            DocumentStatus::Amended
+        );
+        assert_eq!(DocumentStatus::Amended.label(), "действует с изменениями");
+    }
+
+    #[test]
+    fn unknown_and_self_links_are_errors_at_their_line() {
+        let pages = vec![act("a", "2020-01-10", &["documents/zzz"], &["documents/a"])];
+        let (_, problems) = registry(&pages);
+        assert_eq!(problems.len(), 2);
+        assert!(problems[0]
+            .message
+            .contains("«documents/zzz» из amends не найден"));
+        assert_eq!(problems[0].line, Some(3));
+        assert!(problems[1].message.contains("сам на себя"));
+        assert_eq!(problems[1].line, Some(4));
+    }
+
+    #[test]
+    fn a_link_to_a_plain_page_is_an_error() {
+        let mut plain = act("note", "2020-01-10", &[], &[]);
+        plain.kind = None;
+        let pages = vec![plain, act("b", "2021-01-10", &[], &["documents/note"])];
+        let (_, problems) = registry(&pages);
+        assert!(problems[0].message.contains("не документ"));
+    }
+}

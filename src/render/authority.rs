@@ -1,0 +1,156 @@
+//! «Сведения об органе» (`/about/`): the details of `site.yaml` `authority:` in the
+//! order of Федеральный закон № 8-ФЗ, ст. 13, with the subordinate organisations from
+//! the register.
+
+use serde::Serialize;
+
+use super::documents::designation;
+use super::views::{DateView, LinkView};
+use crate::config::{Authority, DocumentLink};
+use crate::model::Model;
+
+#[derive(Debug, Serialize)]
+pub(super) struct AuthorityView<'a> {
+    /// The plain fields, as written.
+    details: &'a Authority,
+    power_acts: Vec<LinkView>,
+    programs: Vec<LinkView>,
+    inspections: Vec<InspectionView<'a>>,
+    vacancies: Vec<VacancyView<'a>>,
+    appeals_page: Option<LinkView>,
+    appeals_reviews: Option<LinkView>,
+    orgs: Vec<OrgRow<'a>>,
+    orgs_url: String,
+    documents_url: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+struct InspectionView<'a> {
+    date: DateView,
+    body: &'a str,
+    subject: &'a str,
+    result: &'a str,
+    document: Option<LinkView>,
+}
+
+#[derive(Debug, Serialize)]
+struct VacancyView<'a> {
+    position: &'a str,
+    requirements: Option<&'a str>,
+    conditions: Option<&'a str>,
+    until: Option<DateView>,
+}
+
+#[derive(Debug, Serialize)]
+struct OrgRow<'a> {
+    name: &'a str,
+    url: String,
+    address: Option<&'a str>,
+    phone: Option<&'a str>,
+    email: Option<&'a str>,
+    site: Option<&'a str>,
+    head: Option<&'a str>,
+}
+
+pub(super) fn authority_view(model: &Model) -> AuthorityView<'_> {
+    let details = &model.config.authority;
+    let page_link = |written: &str| -> Option<LinkView> {
+        let index = model.page_named(written)?;
+        let page = &model.pages[index];
+        let title = if model.documents.of_page(index).is_some() {
+            format!("{} «{}»", designation(model, index), page.title)
+        } else {
+            page.title.clone()
+        };
+        Some(LinkView {
+            title,
+            path: page.url.clone(),
+            url: model.link(&page.url),
+        })
+    };
+    let document_link = |link: &DocumentLink| -> Option<LinkView> {
+        match (&link.document, &link.url) {
+            (Some(written), _) => page_link(written).map(|mut found| {
+                if let Some(title) = &link.title {
+                    found.title = title.0.clone();
+                }
+                found
+            }),
+            (None, Some(url)) => Some(LinkView {
+                title: link
+                    .title
+                    .as_ref()
+                    .map_or_else(|| url.clone(), |t| t.0.clone()),
+                path: url.clone(),
+                url: url.clone(),
+            }),
+            (None, None) => link.title.as_ref().map(|title| LinkView {
+                title: title.0.clone(),
+                path: String::new(),
+                url: String::new(),
+            }),
+        }
+    };
+    let appeals = details.appeals.as_ref();
+    AuthorityView {
+        details,
+        power_acts: details
+            .powers
+            .iter()
+            .flat_map(|p| &p.acts)
+            .filter_map(document_link)
+            .collect(),
+        programs: details
+            .programs
+            .iter()
+            .flatten()
+            .filter_map(document_link)
+            .collect(),
+        inspections: details
+            .inspections
+            .iter()
+            .flatten()
+            .map(|i| InspectionView {
+                date: DateView::new(i.date.0),
+                body: &i.body.0,
+                subject: &i.subject.0,
+                result: &i.result.0,
+                document: i.document.as_deref().and_then(page_link),
+            })
+            .collect(),
+        vacancies: details
+            .vacancies
+            .iter()
+            .flat_map(|v| &v.list)
+            .map(|v| VacancyView {
+                position: &v.position.0,
+                requirements: v.requirements.as_ref().map(|t| t.0.as_str()),
+                conditions: v.conditions.as_ref().map(|t| t.0.as_str()),
+                until: v.until.map(|d| DateView::new(d.0)),
+            })
+            .collect(),
+        appeals_page: appeals.and_then(|a| a.page.as_deref()).and_then(page_link),
+        appeals_reviews: appeals
+            .and_then(|a| a.reviews.as_deref())
+            .and_then(page_link),
+        orgs: model
+            .register
+            .organizations
+            .iter()
+            .map(|org| OrgRow {
+                name: &org.name,
+                url: model.link(&format!("/orgs/{}/", org.id)),
+                address: org.address.as_deref(),
+                phone: org.phone.as_deref(),
+                email: org.email.as_deref(),
+                site: org.site.as_deref(),
+                head: org.head.as_deref(),
+            })
+            .collect(),
+        orgs_url: model.link("/orgs/"),
+        documents_url: model
+            .by_url
+            .contains_key("/documents/")
+            .then(|| model.link("/documents/")),
+    }
+}

@@ -1,0 +1,283 @@
+//! The registry of acts at `/documents/` (grouped by year, with views filtered by kind
+//! and by status, pre-rendered so filtering needs no JavaScript) and the details of
+//! each act on its own page.
+
+use serde::Serialize;
+use tera::{Context, Tera};
+
+use super::extras::derived_view;
+use super::views::{DateView, FileView, LinkView, SiteView};
+use super::{templates, OutputContent, OutputFile};
+use crate::diagnostic::Diagnostics;
+use crate::model::{output_path, Document, DocumentStatus, Model};
+use crate::text::capitalize;
+
+/// Which acts a view of the registry shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Filter {
+    All,
+    Kind(String),
+    Status(DocumentStatus),
+}
+
+/// An act on its own page.
+#[derive(Debug, Serialize)]
+pub(super) struct DocumentView {
+    /// «Приказ»
+    act: String,
+    issuer: Option<String>,
+    /// «Приказ от 30.08.2024 № 148-П»
+    designation: String,
+    status: &'static str,
+    status_label: &'static str,
+    amends: Vec<LinkView>,
+    cancels: Vec<LinkView>,
+    amended_by: Vec<LinkView>,
+    cancelled_by: Vec<LinkView>,
+    /// Plans approved by this act.
+    plans: Vec<LinkView>,
+}
+
+/// An act as a row of the registry.
+#[derive(Debug, Serialize)]
+struct RowView {
+    title: String,
+    url: String,
+    act: String,
+    number: Option<String>,
+    approved: Option<DateView>,
+    status: &'static str,
+    status_label: &'static str,
+    file: Option<FileView>,
+}
+
+#[derive(Debug, Serialize)]
+struct YearView {
+    /// «2025» or «Без даты».
+    label: String,
+    id: String,
+    documents: Vec<RowView>,
+}
+
+#[derive(Debug, Serialize)]
+struct FilterLink {
+    label: String,
+    count: usize,
+    url: String,
+    current: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub(super) struct RegistryView {
+    total: usize,
+    shown: usize,
+    /// What the view is filtered by, in words; empty for the whole registry.
+    filter_label: String,
+    all_url: String,
+    kinds: Vec<FilterLink>,
+    statuses: Vec<FilterLink>,
+    years: Vec<YearView>,
+    /// The registry as open data, when it is published.
+    open_data_url: Option<String>,
+}
+
+pub(super) fn document_view(model: &Model, document: &Document) -> DocumentView {
+    let links = |pages: &[usize]| -> Vec<LinkView> {
+        pages
+            .iter()
+            .map(|&i| {
+                let page = &model.pages[i];
+                LinkView {
+                    title: format!("{} «{}»", designation(model, i), page.title),
+                    path: page.url.clone(),
+                    url: model.link(&page.url),
+                }
+            })
+            .collect()
+    };
+    let page = &model.pages[document.page];
+    DocumentView {
+        act: capitalize(&document.act),
+        issuer: page.issuer.clone(),
+        designation: designation(model, document.page),
+        status: document.status.slug(),
+        status_label: document.status.label(),
+        amends: links(&document.amends),
+        cancels: links(&document.cancels),
+        amended_by: links(&document.amended_by),
+        cancelled_by: links(&document.cancelled_by),
+        plans: document
+            .approves_plans
+            .iter()
+            .map(|&p| {
+                let path = format!("/plans/{}/", model.plans[p].id);
+                LinkView {
+                    title: model.plans[p].title.clone(),
+                    url: model.link(&path),
+                    path,
+                }
+            })
+            .collect(),
+    }
+}
+
+/// «Приказ от 30.08.2024 № 148-П»: how an act is named in Russian texts.
+pub(super) fn designation(model: &Model, page: usize) -> String {
+    let page_data = &model.pages[page];
+    let act = model
+        .documents
+        .of_page(page)
+        .map_or("Документ".to_string(), |d| capitalize(&d.act));
+    let mut text = act;
+    if let Some(date) = page_data.approved {
+        text.push_str(&format!(" от {}", crate::dates::format_date_short(date)));
+    }
+    if let Some(number) = &page_data.number {
+        text.push_str(&format!(" № {number}"));
+    }
+    text
+}
+
+pub(super) fn registry_view(model: &Model, filter: &Filter) -> RegistryView {
+    let documents = &model.documents;
+    let shown: Vec<&Document> = documents
+        .list
+        .iter()
+        .filter(|d| match filter {
+            Filter::All => true,
+            Filter::Kind(kind) => &d.act == kind,
+            Filter::Status(status) => d.status == *status,
+        })
+        .collect();
+    let mut years: Vec<YearView> = Vec::new();
+    for document in &shown {
+        let label = document
+            .year
+            .map_or_else(|| "Без даты".to_string(), |y| y.to_string());
+        if years.last().map(|y| &y.label) != Some(&label) {
+            years.push(YearView {
+                id: format!(
+                    "god-{}",
+                    document.year.map_or("net".into(), |y| y.to_string())
+                ),
+                label,
+                documents: Vec::new(),
+            });
+        }
+        let page = &model.pages[document.page];
+        if let Some(year) = years.last_mut() {
+            year.documents.push(RowView {
+                title: page.title.clone(),
+                url: model.link(&page.url),
+                act: capitalize(&document.act),
+                number: page.number.clone(),
+                approved: page.approved.map(DateView::new),
+                status: document.status.slug(),
+                status_label: document.status.label(),
+                file: page.attached.as_ref().map(|f| FileView::new(model, f)),
+            });
+        }
+    }
+    let kinds = documents
+        .kinds()
+        .into_iter()
+        .map(|kind| FilterLink {
+            label: capitalize(kind),
+            count: documents.list.iter().filter(|d| d.act == kind).count(),
+            url: model.link(&filter_path(&Filter::Kind(kind.into()))),
+            current: *filter == Filter::Kind(kind.into()),
+        })
+        .collect();
+    let statuses = DocumentStatus::ALL
+        .into_iter()
+        .map(|status| FilterLink {
+            label: capitalize(status.label()),
+            count: documents.list.iter().filter(|d| d.status == status).count(),
+            url: model.link(&filter_path(&Filter::Status(status))),
+            current: *filter == Filter::Status(status),
+        })
+        .filter(|link| link.count > 0)
+        .collect();
+    RegistryView {
+        total: documents.list.len(),
+        shown: shown.len(),
+        filter_label: filter_label(filter),
+        all_url: model.link("/documents/"),
+        kinds,
+        statuses,
+        years,
+        open_data_url: model
+            .open_data
+            .iter()
+            .find(|s| s.source == crate::model::SetSource::Documents)
+            .map(|s| model.link(&format!("/opendata/{}/", s.identifier))),
+    }
+}
+
+/// `/documents/kind/prikaz/`, `/documents/status/cancelled/`.
+pub(super) fn filter_path(filter: &Filter) -> String {
+    match filter {
+        Filter::All => "/documents/".into(),
+        Filter::Kind(kind) => format!("/documents/kind/{}/", slug::slugify(kind)),
+        Filter::Status(status) => format!("/documents/status/{}/", status.slug()),
+    }
+}
+
+fn filter_label(filter: &Filter) -> String {
+    match filter {
+        Filter::All => String::new(),
+        Filter::Kind(kind) => format!("вид документа — {kind}"),
+        Filter::Status(status) => format!("статус — {}", status.label()),
+    }
+}
+
+/// The registry filtered by each kind and each status, as pages of their own.
+pub(super) fn render_registry_views(
+    model: &Model,
+    tera: &Tera,
+    site: &SiteView<'_>,
+    diagnostics: &mut Diagnostics,
+) -> Vec<OutputFile> {
+    let Some(&list) = model.by_url.get("/documents/") else {
+        return Vec::new();
+    };
+    if model.documents.list.is_empty() {
+        return Vec::new();
+    }
+    let filters = model
+        .documents
+        .kinds()
+        .into_iter()
+        .map(|k| Filter::Kind(k.into()))
+        .chain(
+            DocumentStatus::ALL
+                .into_iter()
+                .filter(|s| model.documents.list.iter().any(|d| d.status == *s))
+                .map(Filter::Status),
+        );
+    let template = model.pages[list]
+        .template
+        .as_deref()
+        .unwrap_or("documents.html");
+    let mut files = Vec::new();
+    for filter in filters {
+        let path = filter_path(&filter);
+        let title = format!("{}: {}", model.pages[list].title, filter_label(&filter));
+        let view = derived_view(model, list, &path, &title);
+        let mut context = Context::new();
+        context.insert("site", site);
+        context.insert("page", &view);
+        context.insert("registry", &registry_view(model, &filter));
+        match tera.render(template, &context) {
+            Ok(html) => files.push(OutputFile {
+                path: output_path(&path),
+                content: OutputContent::Bytes(html.into_bytes()),
+            }),
+            Err(error) => {
+                diagnostics.push(templates::to_diagnostic(&error, &model.pages[list].file));
+                break;
+            }
+        }
+    }
+    files
+}

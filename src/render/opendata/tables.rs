@@ -1,0 +1,363 @@
+//! The rows and columns of each open data set, from the current data or a frozen copy.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::analyze::compute_progress;
+use crate::model::{Indicators, Model, Place, Plan, Register, SetSource};
+
+/// A column: its name in the data file and its descriptions for the structure file.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub(crate) struct Field {
+    pub(crate) name: &'static str,
+    pub(crate) en: &'static str,
+    pub(crate) ru: &'static str,
+    /// `string`, `number`, `date` (YYYYMMDD) or `url`.
+    pub(crate) format: &'static str,
+}
+
+const fn field(
+    name: &'static str,
+    en: &'static str,
+    ru: &'static str,
+    format: &'static str,
+) -> Field {
+    Field {
+        name,
+        en,
+        ru,
+        format,
+    }
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Table {
+    pub(crate) fields: &'static [Field],
+    pub(crate) rows: Vec<Vec<String>>,
+}
+
+/// The day the current structures were introduced. A change of a set's columns gets
+/// a new date here, and the old structure file stays published beside the new one.
+pub(crate) fn structure_date() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 23).unwrap_or_default()
+}
+
+const REGISTER: &[Field] = &[
+    field("id", "Organisation identifier", "Идентификатор организации", "string"),
+    field("name", "Full name", "Полное наименование", "string"),
+    field("short_name", "Short name", "Сокращённое наименование", "string"),
+    field("kind", "Kind: school, kindergarten, additional", "Тип: school — общеобразовательная, kindergarten — дошкольная, additional — дополнительного образования", "string"),
+    field("address", "Postal address", "Почтовый адрес", "string"),
+    field("phone", "Phone", "Телефон", "string"),
+    field("email", "E-mail", "Электронная почта", "string"),
+    field("site", "Official website", "Официальный сайт", "url"),
+    field("head", "Head", "Руководитель", "string"),
+    field("rural", "Rural: 1 yes, 0 no", "Сельская организация: 1 — да, 0 — нет", "number"),
+];
+
+const INDICATORS: &[Field] = &[
+    field(
+        "indicator",
+        "Indicator identifier",
+        "Идентификатор показателя",
+        "string",
+    ),
+    field(
+        "indicator_title",
+        "Indicator",
+        "Наименование показателя",
+        "string",
+    ),
+    field("unit", "Unit", "Единица измерения", "string"),
+    field(
+        "period",
+        "Year or school year",
+        "Год или учебный год",
+        "string",
+    ),
+    field(
+        "place",
+        "Organisation id or municipality, region, russia",
+        "Идентификатор организации или municipality — округ, region — регион, russia — Россия",
+        "string",
+    ),
+    field(
+        "place_name",
+        "Place name",
+        "Наименование организации или территории",
+        "string",
+    ),
+    field(
+        "breakdown",
+        "Breakdown (subject, grade ...)",
+        "Разрез (предмет, класс и т. п.)",
+        "string",
+    ),
+    field("value", "Value", "Значение", "number"),
+    field(
+        "target",
+        "Municipal target for the period",
+        "Целевое значение округа на период",
+        "number",
+    ),
+];
+
+const PLAN: &[Field] = &[
+    field("section", "Section", "Раздел", "string"),
+    field("no", "Item number", "Номер пункта", "string"),
+    field("title", "Activity", "Мероприятие", "string"),
+    field(
+        "due_text",
+        "Deadline as approved",
+        "Срок в редакции документа",
+        "string",
+    ),
+    field("due_start", "Deadline start", "Начало срока", "date"),
+    field("due_end", "Deadline end", "Окончание срока", "date"),
+    field("recurrence", "Recurrence", "Периодичность", "string"),
+    field("responsible", "Responsible", "Ответственные", "string"),
+    field("form", "Form", "Форма", "string"),
+    field("result", "Planned result", "Ожидаемый результат", "string"),
+    field(
+        "status",
+        "Status on the data date",
+        "Статус на дату данных",
+        "string",
+    ),
+];
+
+const DOCUMENTS: &[Field] = &[
+    field("act", "Kind of act", "Вид документа", "string"),
+    field("number", "Number", "Номер", "string"),
+    field("approved", "Date of the act", "Дата документа", "date"),
+    field("title", "Title", "Наименование", "string"),
+    field(
+        "status",
+        "Status: active, amended, cancelled",
+        "Статус: active — действует, amended — действует с изменениями, cancelled — утратил силу",
+        "string",
+    ),
+    field(
+        "page",
+        "Page of the act",
+        "Страница документа на сайте",
+        "url",
+    ),
+    field(
+        "file",
+        "Official text file",
+        "Файл с официальным текстом",
+        "url",
+    ),
+    field("file_format", "File format", "Формат файла", "string"),
+    field(
+        "file_size",
+        "File size, bytes",
+        "Размер файла, байт",
+        "number",
+    ),
+    field(
+        "amends",
+        "Acts it amends (pages)",
+        "Изменяемые документы (страницы)",
+        "string",
+    ),
+    field(
+        "cancels",
+        "Acts it cancels (pages)",
+        "Отменяемые документы (страницы)",
+        "string",
+    ),
+    field(
+        "placed",
+        "Date placed on the site",
+        "Дата размещения",
+        "date",
+    ),
+    field("updated", "Date changed", "Дата изменения", "date"),
+];
+
+/// Which data a version of a set is made from.
+pub(crate) enum Data<'a> {
+    Current,
+    Snapshot(&'a crate::model::DataSet, NaiveDate),
+}
+
+pub(crate) fn table(model: &Model, source: SetSource, data: &Data<'_>) -> Table {
+    let (register, indicators, plans, as_of) = match data {
+        Data::Current => (
+            &model.register,
+            &model.indicators,
+            &model.plans[..],
+            model.as_of,
+        ),
+        Data::Snapshot(set, date) => (&set.register, &set.indicators, &set.plans[..], *date),
+    };
+    match source {
+        SetSource::Register => register_table(register),
+        SetSource::Direction(index) => {
+            let id = &model.indicators.directions[index].id;
+            indicators_table(indicators, register, id)
+        }
+        SetSource::Plan(index) => {
+            let id = &model.plans[index].id;
+            match plans.iter().find(|p| &p.id == id) {
+                Some(plan) => plan_table(plan, as_of),
+                None => Table {
+                    fields: PLAN,
+                    rows: Vec::new(),
+                },
+            }
+        }
+        SetSource::Documents => documents_table(model),
+    }
+}
+
+fn register_table(register: &Register) -> Table {
+    let rows = register
+        .organizations
+        .iter()
+        .map(|o| {
+            let text = |v: &Option<String>| v.clone().unwrap_or_default();
+            vec![
+                o.id.clone(),
+                o.name.clone(),
+                o.short_name.clone(),
+                o.kind.id().to_string(),
+                text(&o.address),
+                text(&o.phone),
+                text(&o.email),
+                text(&o.site),
+                text(&o.head),
+                u8::from(o.rural).to_string(),
+            ]
+        })
+        .collect();
+    Table {
+        fields: REGISTER,
+        rows,
+    }
+}
+
+fn indicators_table(indicators: &Indicators, register: &Register, direction: &str) -> Table {
+    let Some(found) = indicators.directions.iter().find(|d| d.id == direction) else {
+        return Table {
+            fields: INDICATORS,
+            rows: Vec::new(),
+        };
+    };
+    let mut rows = Vec::new();
+    for &i in &found.indicators {
+        let indicator = &indicators.indicators[i];
+        for o in &indicator.observations {
+            let (place, place_name) = match o.place {
+                Place::Municipality => ("municipality".to_string(), "Округ".to_string()),
+                Place::Region => ("region".into(), "Регион".into()),
+                Place::Russia => ("russia".into(), "Россия".into()),
+                Place::Org(org) => (
+                    register.organizations[org].id.clone(),
+                    register.organizations[org].short_name.clone(),
+                ),
+            };
+            let mut breakdown: Vec<String> = indicator
+                .dims
+                .iter()
+                .zip(&o.dims)
+                .map(|(name, value)| format!("{name}: {value}"))
+                .collect();
+            if let (Some(stack), Some(part)) = (&indicator.stack, &o.part) {
+                breakdown.push(format!("{stack}: {part}"));
+            }
+            let target = (o.place == Place::Municipality)
+                .then(|| indicator.targets.get(&o.period))
+                .flatten();
+            rows.push(vec![
+                indicator.id.clone(),
+                indicator.title.clone(),
+                indicator.unit.clone(),
+                o.period.label(),
+                place,
+                place_name,
+                breakdown.join("; "),
+                o.value.map_or(String::new(), |v| v.to_string()),
+                target.map_or(String::new(), |t| t.to_string()),
+            ]);
+        }
+    }
+    Table {
+        fields: INDICATORS,
+        rows,
+    }
+}
+
+fn plan_table(plan: &Plan, as_of: NaiveDate) -> Table {
+    let progress = compute_progress(plan, as_of);
+    let rows = super::super::plans::export_rows(plan, &progress)
+        .iter()
+        .map(|row| row_of(PLAN, row))
+        .collect();
+    Table { fields: PLAN, rows }
+}
+
+fn documents_table(model: &Model) -> Table {
+    let date = |d: Option<NaiveDate>| d.map_or(String::new(), yyyymmdd);
+    let pages = |list: &[usize]| -> String {
+        list.iter()
+            .map(|&p| model.permalink(&model.pages[p].url))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let rows = model
+        .documents
+        .list
+        .iter()
+        .map(|d| {
+            let page = &model.pages[d.page];
+            let file = page.attached.as_ref();
+            vec![
+                d.act.clone(),
+                page.number.clone().unwrap_or_default(),
+                date(page.approved),
+                page.title.clone(),
+                d.status.slug().to_string(),
+                model.permalink(&page.url),
+                file.map_or(String::new(), |f| model.permalink(&f.url)),
+                file.map_or(String::new(), |f| f.format.to_lowercase()),
+                file.map_or(String::new(), |f| f.size.to_string()),
+                pages(&d.amends),
+                pages(&d.cancels),
+                date(page.placed),
+                date(page.updated),
+            ]
+        })
+        .collect();
+    Table {
+        fields: DOCUMENTS,
+        rows,
+    }
+}
+
+/// A serializable row as strings in the order of the fields; ISO dates become
+/// `YYYYMMDD` as the recommendations ask.
+fn row_of<T: Serialize>(fields: &[Field], row: &T) -> Vec<String> {
+    let value = serde_json::to_value(row).unwrap_or_default();
+    fields
+        .iter()
+        .map(|f| {
+            let text = match value.get(f.name) {
+                Some(serde_json::Value::String(s)) => s.clone(),
+                Some(serde_json::Value::Null) | None => String::new(),
+                Some(other) => other.to_string(),
+            };
+            if f.format == "date" {
+                crate::dates::parse_date(&text).map_or(text, yyyymmdd)
+            } else {
+                text
+            }
+        })
+        .collect()
+}
+
+pub(crate) fn yyyymmdd(date: NaiveDate) -> String {
+    date.format("%Y%m%d").to_string()
+}

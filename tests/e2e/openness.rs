@@ -1,0 +1,238 @@
+//! Information openness: «Сведения об органе», the registry of acts, open data, the
+//! version for the visually impaired and the checklist of `msoko check`.
+
+use crate::harness::Site;
+
+fn site() -> Site {
+    let site = Site::fixture("openness");
+    site.commit_to_git();
+    site
+}
+
+#[test]
+fn about_page_shows_the_authority_from_site_yaml() {
+    let site = site();
+    site.build();
+    let html = site.read("about/index.html");
+    for expected in [
+        "Отдел общего образования",
+        "Сидорова Мария Ивановна",
+        "Государственная итоговая аттестация",
+        "Петров Пётр Петрович",
+        "АИС «Комплектование ДОО»",
+        "Средств массовой информации управление не учреждало",
+        "https://vk.com/uo_test",
+        "вторник 14:00–17:00",
+        "Вакантных должностей нет",
+        "Проверок не проводилось",
+        // subordinate organisations from the register, with their contacts
+        "МБДОУ «Детский сад № 1»",
+        "+7 (00000) 2-00-02",
+        // an act named by its page: designation and title
+        "Постановление от 14.02.2023 № 15 «Об утверждении Положения об управлении образования»",
+        // the site's own text stays above
+        "отраслевой орган администрации округа",
+    ] {
+        assert!(html.contains(expected), "no «{expected}» on /about/");
+    }
+}
+
+#[test]
+fn registry_computes_statuses_and_links_acts_both_ways() {
+    let site = site();
+    site.build();
+    let registry = site.read("documents/index.html");
+    assert!(registry.contains("Всего документов: 5."));
+    assert!(registry.contains(r#"<h2 id="god-2024">2024</h2>"#));
+    assert!(registry.contains("утратил силу"));
+    assert!(registry.contains("действует с изменениями"));
+    // newest first
+    let new = registry.find("148-П").unwrap();
+    let old = registry.find("№ 201").unwrap();
+    assert!(new < old);
+
+    let cancelled = site.read("documents/prikaz-old/index.html");
+    assert!(cancelled.contains("Утратил силу в связи с изданием документа: <a href=\"/documents/prikaz-new/\">Приказ от 30.08.2024 № 148-П"));
+    let amended = site.read("documents/prikaz-vpr/index.html");
+    assert!(amended.contains("Изменения внесены документом"));
+    let amending = site.read("documents/prikaz-new/index.html");
+    assert!(amending.contains("Признаёт утратившим силу документ"));
+    assert!(amending.contains("(PDF, 35 байт)") || amending.contains("байт)"));
+    let approving = site.read("documents/prikaz-plan/index.html");
+    assert!(approving.contains("Утверждает план: <a href=\"/plans/plan-2024/\">"));
+
+    // filtered views, without JavaScript
+    let orders = site.read("documents/kind/prikaz/index.html");
+    assert!(orders.contains("вид документа — приказ — 4 из 5"));
+    assert!(!orders.contains("№ 15<"));
+    let cancelled_only = site.read("documents/status/cancelled/index.html");
+    assert!(cancelled_only.contains("1 из 5"));
+}
+
+#[test]
+fn a_link_to_an_unknown_act_fails_at_its_line() {
+    let site = site();
+    let text = std::fs::read_to_string(site.root.join("content/documents/prikaz-new.md")).unwrap();
+    site.write(
+        "content/documents/prikaz-new.md",
+        &text.replace(
+            "cancels: [documents/prikaz-old]",
+            "cancels: [documents/prikaz-999]",
+        ),
+    );
+    let run = site.run(&["build", "--as-of", "2025-06-01"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("content/documents/prikaz-new.md:9:11: ошибка: документ «documents/prikaz-999» из cancels не найден"),
+        "{}",
+        run.stderr
+    );
+    assert!(!site.public().exists());
+}
+
+#[test]
+fn open_data_follows_the_recommendations_layout() {
+    let site = site();
+    site.build();
+    let list = read_csv(&site.read("opendata/list.csv"));
+    assert_eq!(list[0], ["property", "title", "value", "format"]);
+    assert_eq!(
+        list[1],
+        [
+            "standardversion",
+            "Версия методических рекомендаций",
+            "http://opendata.gosmonitor.ru/standard/3.0",
+            ""
+        ]
+    );
+    let identifiers: Vec<&str> = list[2..].iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(
+        identifiers,
+        [
+            "1234567890-orgs",
+            "1234567890-indicators-doshkolnoe",
+            "1234567890-plan-plan-2024",
+            "1234567890-documents"
+        ]
+    );
+    assert_eq!(
+        list[2][2],
+        "https://edu.test.example.ru/opendata/1234567890-orgs/meta.csv"
+    );
+
+    // Dates come from git history (committed 2025-05-20), never from the clock.
+    let meta = read_csv(&site.read("opendata/1234567890-orgs/meta.csv"));
+    let value = |key: &str| {
+        meta.iter()
+            .find(|r| r[0] == key)
+            .map(|r| r[1].clone())
+            .unwrap_or_else(|| panic!("no {key} in meta.csv"))
+    };
+    assert_eq!(meta[0], ["property", "value"]);
+    assert_eq!(
+        value("standardversion"),
+        "http://opendata.gosmonitor.ru/standard/3.0"
+    );
+    assert_eq!(value("identifier"), "1234567890-orgs");
+    assert_eq!(value("modified"), "20250520");
+    assert_eq!(value("publishername"), "Сидорова Мария Ивановна");
+    assert_eq!(value("publishermbox"), "od@test.example.ru");
+    let data_name = "data-20250520-structure-20261123";
+    assert_eq!(
+        value(data_name),
+        format!("https://edu.test.example.ru/opendata/1234567890-orgs/{data_name}.csv")
+    );
+    assert!(meta.iter().any(|r| r[0] == "structure-20261123"));
+
+    let data = read_csv(&site.read(&format!("opendata/1234567890-orgs/{data_name}.csv")));
+    assert_eq!(data[0][0..3], ["id", "name", "short_name"]);
+    assert_eq!(data.len(), 3);
+    let structure = read_csv(&site.read("opendata/1234567890-orgs/structure-20261123.csv"));
+    assert_eq!(
+        structure[0],
+        [
+            "field name",
+            "english description",
+            "russian description",
+            "format"
+        ]
+    );
+    assert_eq!(structure.len() - 1, data[0].len());
+    let json: serde_json::Value =
+        serde_json::from_str(&site.read(&format!("opendata/1234567890-orgs/{data_name}.json")))
+            .unwrap();
+    assert_eq!(json[1]["head"], "Морозова Елена Сергеевна");
+
+    let documents =
+        read_csv(&site.read("opendata/1234567890-documents/data-20240911-structure-20261123.csv"));
+    let old = documents.iter().find(|r| r[1] == "201").unwrap();
+    assert_eq!(old[4], "cancelled");
+    assert_eq!(old[2], "20190912");
+
+    let page = site.read("opendata/index.html");
+    assert!(page.contains("Наборов открытых данных: 4."));
+    assert!(page.contains("CC BY 4.0"));
+    let set_page = site.read("opendata/1234567890-orgs/index.html");
+    assert!(set_page.contains("Первые 2 из 2 записей"));
+}
+
+#[test]
+fn every_page_has_the_settings_for_the_visually_impaired() {
+    let site = site();
+    site.build();
+    for page in ["index.html", "documents/index.html", "opendata/index.html"] {
+        let html = site.read(page);
+        assert!(
+            html.contains(r#"<details class="a11y-panel" id="special">"#),
+            "{page}"
+        );
+        assert!(html.contains(r#"id="a11y-scheme-wb""#), "{page}");
+        assert!(html.contains("js/a11y.js"), "{page}");
+    }
+    let special = site.read("special/index.html");
+    assert!(special.contains(r#"<details class="a11y-panel" id="special" open>"#));
+    assert!(site.public().join("js/a11y.js").exists());
+}
+
+#[test]
+fn check_prints_the_checklist_and_fails_on_a_missing_item() {
+    let site = site();
+    let run = site.run(&["check", "--as-of", "2025-06-01"]);
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout.contains("Итого: ✔ 16, ✘ 0, ⚠ 0."),
+        "{}",
+        run.stdout
+    );
+    assert!(run
+        .stdout
+        .contains("8-ФЗ, ст. 13, ч. 1, п. 10 — работа с обращениями граждан"));
+
+    let config = std::fs::read_to_string(site.root.join("site.yaml")).unwrap();
+    let without: String = config
+        .lines()
+        .filter(|l| !l.starts_with("  media:") && !l.contains("tasks:"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    site.write("site.yaml", &without);
+    site.remove("content/doklad/2023/_index.md");
+    let run = site.run(&["check", "--as-of", "2025-06-01"]);
+    assert_eq!(run.code, 1);
+    for expected in [
+        "✘ Структура органа, задачи и функции подразделений: у подразделения «Отдел общего образования» не указаны задачи (tasks)",
+        "✘ Учреждённые СМИ и официальные страницы в социальных сетях: не указаны учреждённые СМИ",
+        "✘ Доклад о состоянии системы образования за прошлый год: нет доклада за 2023 год: срок публикации — 25 октября 2024 г.",
+        "Итого: ✔ 13, ✘ 3, ⚠ 0.",
+    ] {
+        assert!(run.stdout.contains(expected), "no «{expected}» in\n{}", run.stdout);
+    }
+}
+
+fn read_csv(text: &str) -> Vec<Vec<String>> {
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(text.as_bytes())
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_string).collect())
+        .collect()
+}
