@@ -7,7 +7,12 @@
 //! - `msoko check` (everything but writing) and `msoko build` into a fresh folder and
 //!   again over an unchanged one.
 //!
-//! Prints the best of several runs and each as a ratio to the baseline.
+//! Prints the best of several runs and each as a ratio to the baseline, and the
+//! size of the site's search index.
+//!
+//! `MSOKO_BENCH_SITE=DIR cargo bench --bench build` only writes the generated site
+//! to DIR (which must not exist) and exits: build it with `msoko build --root DIR`
+//! and measure its search with `node tests/search/measure.mjs DIR/public`.
 
 use std::fs;
 use std::path::Path;
@@ -20,6 +25,14 @@ const PLAN_ITEMS: usize = 10_000;
 const RUNS: usize = 5;
 
 fn main() {
+    if let Ok(site) = std::env::var("MSOKO_BENCH_SITE") {
+        let root = Path::new(&site);
+        assert!(!root.exists(), "{site} already exists");
+        fs::create_dir_all(root).expect("site folder");
+        write_site(root);
+        println!("{PAGES} pages + a plan of {PLAN_ITEMS} items written to {site}");
+        return;
+    }
     let dir = tempfile::tempdir().expect("temp dir");
     let root = dir.path();
     write_site(root);
@@ -67,6 +80,11 @@ fn main() {
             time.as_secs_f64() / baseline.as_secs_f64()
         );
     }
+    let index = fs::metadata(root.join("public/search/index.json")).map_or(0, |m| m.len());
+    println!(
+        "search/index.json: {} KB (gzip size: node tests/search/measure.mjs)",
+        index / 1024
+    );
 }
 
 fn best(mut run: impl FnMut()) -> Duration {

@@ -126,6 +126,8 @@ fn run(options: &Options, write: bool) -> Report {
         let analysis = analyze::run(&model);
         let mut rendered = render::render_site(&model, &analysis, &mut diagnostics);
         rendered.files.extend(output::indexing_files(&model));
+        let search = output::search_files(&model, &rendered);
+        rendered.files.extend(search);
         rendered.files.sort_by(|a, b| a.path.cmp(&b.path));
         check::check_links(&model, &rendered, &mut diagnostics);
         report.checklist = check::openness_checklist(&model);

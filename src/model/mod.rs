@@ -48,6 +48,9 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::{Attachment, FileSource, GitDates, SortBy, Sources, TemplateSource};
 use cycle::CycleSource;
 
+/// Site path of the search page.
+pub(crate) const SEARCH_URL: &str = "/search/";
+
 /// What the command line decides about the model.
 #[derive(Debug, Clone)]
 pub(crate) struct ModelOptions {
@@ -239,6 +242,7 @@ pub(crate) fn resolve(
     );
     let config_dates = dates_of_files(&[PathBuf::from(crate::config::CONFIG_FILE)], &git_dates);
     openness::add_openness_pages(&mut resolved, config_dates, &open_data);
+    add_search_page(&mut resolved);
     resolved.sort_by(|a, b| a.url.cmp(&b.url).then(a.file.cmp(&b.file)));
 
     let mut by_url = BTreeMap::new();
@@ -558,6 +562,32 @@ fn add_monitoring_pages(
                 PageData::Org(index),
             ));
         }
+    }
+}
+
+/// `/search/`, unless the site wrote its own `content/search/_index.md`, which then
+/// keeps its text and gets the search form and the list of pages under it. A site
+/// without pages gets none. The list shows every page, so the generated page was
+/// placed with the first page and changes with the last change of any.
+fn add_search_page(pages: &mut Vec<Page>) {
+    if pages.is_empty() {
+        return;
+    }
+    let placed = pages.iter().filter_map(|p| p.placed).min();
+    let updated = pages.iter().filter_map(|p| p.updated.or(p.placed)).max();
+    match pages.iter_mut().find(|p| p.url == SEARCH_URL) {
+        Some(page) => {
+            page.data = PageData::Search;
+            page.template.get_or_insert_with(|| "search.html".into());
+        }
+        None => pages.push(Page::generated(
+            "search/_index.md",
+            PathBuf::from(crate::load::CONTENT_DIR).join("search/_index.md"),
+            "Поиск по сайту".into(),
+            (placed, updated),
+            "search.html",
+            PageData::Search,
+        )),
     }
 }
 

@@ -77,6 +77,9 @@ pub(crate) enum PageData {
     CycleMatrix,
     /// `/msoko/<direction>/`: one direction's cycle, by index in `Indicators::directions`.
     Cycle(usize),
+    /// `/search/`: the search form and, for readers without JavaScript, a list of
+    /// every page of the site by section.
+    Search,
 }
 
 /// The file named by a page's `file:` key.

@@ -80,6 +80,15 @@ pub(crate) struct CycleRef {
     pub(crate) line: usize,
 }
 
+impl PlanItem {
+    /// The id of the item's row on the plan's page, for links to one item (search
+    /// results): `punkt-2.1`. Item numbers are unique within a plan.
+    pub(crate) fn anchor(&self) -> String {
+        let no: Vec<&str> = self.no.split_whitespace().collect();
+        format!("punkt-{}", no.join("-"))
+    }
+}
+
 /// A status the plan's author wrote down.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum GivenStatus {

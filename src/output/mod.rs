@@ -8,8 +8,10 @@
 //! modification time, which makes uploads by rsync cheap.
 
 mod indexing;
+mod search;
 
 pub(crate) use indexing::indexing_files;
+pub(crate) use search::search_files;
 
 use std::fs;
 use std::io;

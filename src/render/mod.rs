@@ -17,8 +17,10 @@ mod opendata;
 mod orgs;
 mod plans;
 mod report;
+mod search_page;
 mod shortcodes;
 mod templates;
+mod text;
 mod views;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -59,10 +61,14 @@ pub(crate) struct RenderedSite {
     pub(crate) links: Vec<(usize, InternalLink)>,
     /// Element ids of each page by site path, for `#fragment` links.
     pub(crate) ids: BTreeMap<String, BTreeSet<String>>,
+    /// The plain text of each page's own content (its Markdown and shortcodes,
+    /// not the template around it), by index in `model.pages`: for the search index.
+    pub(crate) texts: Vec<String>,
 }
 
 struct RenderedPage {
     html: String,
+    text: String,
     links: Vec<InternalLink>,
     ids: BTreeSet<String>,
 }
@@ -148,7 +154,10 @@ pub(crate) fn render_site(
         })
         .collect();
 
-    let mut rendered = RenderedSite::default();
+    let mut rendered = RenderedSite {
+        texts: vec![String::new(); model.pages.len()],
+        ..RenderedSite::default()
+    };
     let mut template_errors = BTreeSet::new();
     for (index, (page, problems)) in results.into_iter().enumerate() {
         for problem in problems {
@@ -164,6 +173,7 @@ pub(crate) fn render_site(
         }
         let Some(page) = page else { continue };
         let url = &model.pages[index].url;
+        rendered.texts[index] = page.text;
         rendered.files.push(OutputFile {
             path: output_path(url),
             content: OutputContent::Bytes(page.html.into_bytes()),
@@ -288,6 +298,7 @@ fn render_page(
         );
         return (None, problems);
     }
+    let text = text::plain_text(&markdown.html);
     let mut view = PageView::new(model, index, markdown.html, markdown.headings);
     if let PageData::Indicator(indicator) = page.data {
         // An indicator's address is flat (/indicators/<id>/); its direction belongs
@@ -385,6 +396,9 @@ fn render_page(
         PageData::Cycle(direction) => {
             context.insert("chain", &cycle::chain_view(model, analysis, direction));
         }
+        PageData::Search => {
+            context.insert("site_index", &search_page::site_index(model));
+        }
     }
     if let Some(document) = model.documents.of_page(index) {
         context.insert("document", &documents::document_view(model, document));
@@ -394,6 +408,7 @@ fn render_page(
             Some(RenderedPage {
                 ids: element_ids(&html),
                 html,
+                text,
                 links: markdown.links,
             }),
             problems,

@@ -79,6 +79,8 @@ pub(crate) struct SectionRows {
 
 #[derive(Debug, Serialize)]
 pub(crate) struct ItemRow {
+    /// The row's id, for links to the item: `punkt-2.1`.
+    pub(crate) id: String,
     pub(crate) no: String,
     pub(crate) title: String,
     pub(crate) due_text: String,
@@ -327,6 +329,7 @@ fn item_row(model: &Model, item: &PlanItem, status: ItemStatus) -> ItemRow {
         })
         .unwrap_or_default();
     ItemRow {
+        id: item.anchor(),
         no: item.no.clone(),
         title: item.title.clone(),
         due_text: item.due_text.clone().unwrap_or_default(),

@@ -11,3 +11,4 @@ mod output;
 mod pages;
 mod plans;
 mod report;
+mod search;

@@ -28,7 +28,7 @@ fn shows_each_item_with_its_status_in_an_accessible_table() {
     assert!(page.contains("<th scope=\"col\">Срок</th>"));
     assert!(
         page.contains(
-            "<tr class=\"status-overdue\">\n      <th scope=\"row\" data-label=\"№\">1.2</th>"
+            "<tr id=\"punkt-1.2\" class=\"status-overdue\">\n      <th scope=\"row\" data-label=\"№\">1.2</th>"
         ),
         "{page}"
     );

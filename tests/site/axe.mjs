@@ -1,14 +1,15 @@
 // Accessibility check of a built site: every .html page, in headless Debian
 // Chromium, with axe-core (WCAG 2.0/2.1 A and AA), at a desktop and a phone
 // viewport. Also fails on horizontal scroll (or no meta viewport) at 320 px and on any request to
-// another origin (the site must work offline, with no third parties).
+// another origin (the site must work offline, with no third parties). The search
+// page is checked once more with a query, with the results its script shows.
 // Then the version for the visually impaired: a sample of pages in each colour
 // scheme, and with 200 % text, serif font and the widest spacing, checked by axe and
 // for horizontal scroll.
 //
 // usage: node tests/site/axe.mjs [DIR] [--base-path /prefix/] [--base-url URL]
 import { createServer } from 'node:http';
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { extname, join, resolve, sep } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -80,6 +81,26 @@ const origin = `http://127.0.0.1:${server.address().port}`;
 
 // --- the checks ---
 const pages = listFiles(root).filter((f) => f.endsWith('.html'));
+// Every page as it loads, and the search page once more with a query, so that the
+// results its script shows are checked too (the query: a word from the index).
+const targets = [...pages];
+const searchQuery = firstSearchWord(join(root, 'search/index.json'));
+if (pages.includes('search/index.html') && searchQuery) {
+  targets.push({
+    path: urlPathOf(opts.basePath, 'search/index.html') + '?q=' + encodeURIComponent(searchQuery),
+    search: true,
+  });
+}
+
+function firstSearchWord(indexPath) {
+  let index;
+  try { index = JSON.parse(readFileSync(indexPath, 'utf8')); } catch { return null; }
+  for (const [, title] of index.docs ?? []) {
+    const word = (title.match(/[а-яёА-ЯЁa-zA-Z]{5,}/) ?? [])[0];
+    if (word) return word;
+  }
+  return null;
+}
 const counts = { rules: 0, scroll: 0, external: 0, errors: 0 };
 const report = (kind, msg) => { counts[kind]++; console.log(msg); };
 
@@ -97,7 +118,7 @@ const browser = await chromium.launch({
     '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
 
-async function checkViewport(viewport, settings = null, list = pages, scroll = viewport.width <= 400) {
+async function checkViewport(viewport, settings = null, list = targets, scroll = viewport.width <= 400) {
   const tag = `[${viewport.width}x${viewport.height}${settings ? ' ' + JSON.stringify(settings) : ''}]`;
   const context = await browser.newContext({ viewport, serviceWorkers: 'block' });
   if (settings) {
@@ -118,13 +139,19 @@ async function checkViewport(viewport, settings = null, list = pages, scroll = v
   });
   const page = await context.newPage();
   page.setDefaultTimeout(PAGE_TIMEOUT);
-  for (const rel of list) {
-    current = urlPathOf(opts.basePath, rel);
+  for (const item of list) {
+    // A page of the site, or the search page with a query.
+    const target = typeof item === 'string' ? { path: urlPathOf(opts.basePath, item), search: false } : item;
+    current = target.path;
     try {
       const resp = await page.goto(origin + current, { waitUntil: 'load', timeout: PAGE_TIMEOUT });
       if (!resp || resp.status() !== 200) {
         report('errors', `${tag} ${current}: HTTP ${resp?.status()}`);
         continue;
+      }
+      if (target.search) {
+        // The script has answered when the results list is shown.
+        await page.waitForSelector('#search-results:not([hidden]) li', { timeout: PAGE_TIMEOUT });
       }
       const violations = await withTimeout(page.evaluate(async (o) => {
         const r = await window.axe.run(document, o);
@@ -195,7 +222,7 @@ try {
   server.close();
 }
 const total = counts.rules + counts.scroll + counts.external + counts.errors;
-console.log(`axe: ${pages.length} pages, ${total} violations ` +
+console.log(`axe: ${targets.length} pages, ${total} violations ` +
   `(${counts.rules} axe rule, ${counts.scroll} phone layout, ${counts.external} other-origin requests, ` +
   `${counts.errors} page errors; ${VIEWPORTS.length} viewports, ${SPECIAL.length} settings of the version for the visually impaired, ${((Date.now() - started) / 1000).toFixed(1)} s)`);
 if (pages.length === 0) console.log('axe: no .html files found in ' + root);
