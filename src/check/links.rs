@@ -2,7 +2,7 @@
 //! heading of a page. Checked after rendering, when all addresses and heading ids are
 //! known, and reported at the link's line and column in the Markdown file.
 
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
 use crate::model::Model;
 use crate::render::RenderedSite;
 
@@ -16,21 +16,14 @@ pub(crate) fn check_links(model: &Model, rendered: &RenderedSite, diagnostics: &
                     if ids.is_some_and(|ids| ids.contains(fragment)) {
                         None
                     } else {
-                        let known: Vec<&str> = ids
-                            .map(|ids| ids.iter().map(String::as_str).collect())
-                            .unwrap_or_default();
-                        Some((
-                            format!(
-                                "в ссылке «{}» нет раздела «#{fragment}» на странице {}",
-                                link.written, link.target
-                            ),
-                            if known.is_empty() {
-                                "на той странице нет заголовков; уберите часть ссылки после «#»"
-                                    .to_string()
-                            } else {
-                                format!("разделы той страницы: {}", known.join(", "))
-                            },
-                        ))
+                        Some(Kind::MissingAnchor {
+                            written: link.written.clone(),
+                            fragment: fragment.clone(),
+                            target: link.target.clone(),
+                            known: ids
+                                .map(|ids| ids.iter().cloned().collect())
+                                .unwrap_or_default(),
+                        })
                     }
                 }
                 _ => None,
@@ -41,22 +34,18 @@ pub(crate) fn check_links(model: &Model, rendered: &RenderedSite, diagnostics: &
         {
             None
         } else if model.by_url.contains_key(&format!("{}/", link.target)) {
-            Some((
-                format!("ссылка «{}» ведёт на адрес без «/» в конце", link.written),
-                format!("напишите {}/", link.target),
-            ))
+            Some(Kind::LinkWithoutSlash {
+                written: link.written.clone(),
+                target: link.target.clone(),
+            })
         } else {
-            Some((
-                format!("ссылка «{}» никуда не ведёт: на сайте нет {}", link.written, link.target),
-                "проверьте адрес; страница из файла content/a/b.md имеет адрес /a/b/, файл content/a/x.pdf — /a/x.pdf".to_string(),
-            ))
+            Some(Kind::BrokenLink {
+                written: link.written.clone(),
+                target: link.target.clone(),
+            })
         };
-        if let Some((message, hint)) = problem {
-            diagnostics.push(
-                Diagnostic::error(&page.file, message)
-                    .at(link.line, link.column)
-                    .hint(hint),
-            );
+        if let Some(kind) = problem {
+            diagnostics.push(Diagnostic::error(&page.file, kind).at(link.line, link.column));
         }
     }
 }
