@@ -40,7 +40,7 @@ pub struct Diagnostic {
     pub hint: Option<String>,
     /// What kind of problem this is, when it is a common one; `message` and `hint`
     /// are then its Russian text.
-    pub kind: Option<Kind>,
+    pub kind: Option<Box<Kind>>,
 }
 
 /// What a diagnostic says: a Russian sentence, or a [`Kind`] that can say it in
@@ -74,7 +74,7 @@ impl Diagnostic {
             Said::Text(text) => (text, None, None),
             Said::Kind(kind) => {
                 let (message, hint) = kind.text(Lang::Ru);
-                (message, hint, Some(kind))
+                (message, hint, Some(Box::new(kind)))
             }
         };
         Diagnostic {
@@ -125,7 +125,7 @@ impl Diagnostic {
 
     /// A stable id of the problem's kind for tools, when it has one.
     pub fn code(&self) -> Option<&'static str> {
-        self.kind.as_ref().map(Kind::code)
+        self.kind.as_deref().map(Kind::code)
     }
 
     /// Whether this problem fails the build.

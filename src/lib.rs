@@ -13,12 +13,14 @@ mod config;
 mod dates;
 mod diagnostic;
 mod fs;
+mod init;
 mod load;
 mod model;
 mod numbers;
 mod output;
 mod progress;
 mod render;
+mod serve;
 mod yaml;
 
 use std::path::PathBuf;
@@ -28,8 +30,10 @@ use chrono::NaiveDate;
 
 pub use dates::{DateError, DatePart};
 pub use diagnostic::{Diagnostic, Kind, Lang, Severity};
+pub use init::{init, InitError};
 pub use output::WriteStats;
 pub use progress::{NoProgress, Progress, Stage, StageTime};
+pub use serve::{serve, ServeError, ServeEvent, ServeOptions};
 
 use diagnostic::Diagnostics;
 

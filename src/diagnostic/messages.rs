@@ -94,6 +94,11 @@ pub enum Kind {
         /// The site path it resolves to.
         target: String,
     },
+    /// A link to a `.md` file that is not a page of the site.
+    MissingPage {
+        /// The link as written.
+        written: String,
+    },
     /// An internal link to a page that exists, but without its trailing `/`.
     LinkWithoutSlash {
         /// The link as written.
@@ -166,6 +171,7 @@ impl Kind {
             Kind::NotUtf8 => "not-utf8",
             Kind::NoConfig { .. } => "no-config",
             Kind::BrokenLink { .. } => "broken-link",
+            Kind::MissingPage { .. } => "missing-page",
             Kind::LinkWithoutSlash { .. } => "link-without-slash",
             Kind::MissingAnchor { .. } => "missing-anchor",
             Kind::UnknownOrg { .. } => "unknown-org",
@@ -260,6 +266,10 @@ impl Kind {
             Kind::BrokenLink { written, target } => (
                 format!("ссылка «{written}» никуда не ведёт: на сайте нет {target}"),
                 Some("проверьте адрес; страница из файла content/a/b.md имеет адрес /a/b/, файл content/a/x.pdf — /a/x.pdf".into()),
+            ),
+            Kind::MissingPage { written } => (
+                format!("ссылка «{written}» ведёт на страницу, которой нет"),
+                Some("ссылка на файл .md должна указывать на существующую страницу в папке content".into()),
             ),
             Kind::LinkWithoutSlash { written, target } => (
                 format!("ссылка «{written}» ведёт на адрес без «/» в конце"),
@@ -376,6 +386,10 @@ impl Kind {
             Kind::BrokenLink { written, target } => (
                 format!("the link “{written}” leads nowhere: the site has no {target}"),
                 Some("check the address; the page from content/a/b.md is at /a/b/, the file content/a/x.pdf at /a/x.pdf".into()),
+            ),
+            Kind::MissingPage { written } => (
+                format!("the link “{written}” leads to a page that does not exist"),
+                Some("a link to a .md file must name an existing page in the content folder".into()),
             ),
             Kind::LinkWithoutSlash { written, target } => (
                 format!("the link “{written}” lacks the trailing “/”"),

@@ -251,14 +251,8 @@ fn rewrite_link<'a>(
         resolve_path(path, context)
     };
     let Some(target) = target else {
-        out.diagnostics.push(
-            Diagnostic::error(
-                context.file,
-                format!("ссылка «{written}» ведёт на страницу, которой нет"),
-            )
-            .at(line, column)
-            .hint("ссылка на файл .md должна указывать на существующую страницу в папке content"),
-        );
+        out.diagnostics
+            .push(Diagnostic::error(context.file, Kind::MissingPage { written }).at(line, column));
         return dest.clone();
     };
     out.links.push(InternalLink {

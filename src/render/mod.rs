@@ -393,13 +393,13 @@ fn render_page(
                 .find(|t| t.name == template)
                 .map_or_else(|| PathBuf::from(&template), |t| t.shown_path.clone());
             let mut diagnostic = templates::to_diagnostic(&error, &shown);
-            if let Some(Kind::Template { detail, .. }) = diagnostic.kind.take() {
+            if let Some(Kind::Template { detail, .. }) = diagnostic.kind.take().map(|k| *k) {
                 let kind = Kind::Template {
                     detail,
                     page: Some(page.file.display().to_string()),
                 };
                 diagnostic.message = kind.text(crate::diagnostic::Lang::Ru).0;
-                diagnostic.kind = Some(kind);
+                diagnostic.kind = Some(Box::new(kind));
             }
             problems.push(diagnostic);
             (None, problems)

@@ -85,7 +85,7 @@ pub(crate) fn expand(
 pub(super) struct Fault {
     message: String,
     hint: String,
-    kind: Option<Kind>,
+    kind: Option<Box<Kind>>,
 }
 
 impl Fault {
@@ -99,7 +99,7 @@ impl Fault {
 
     fn into_diagnostic(self, file: &Path) -> Diagnostic {
         match self.kind {
-            Some(kind) => Diagnostic::error(file, kind),
+            Some(kind) => Diagnostic::error(file, *kind),
             None => Diagnostic::error(file, self.message).hint(self.hint),
         }
     }
@@ -111,7 +111,7 @@ impl From<Kind> for Fault {
         Fault {
             message,
             hint: hint.unwrap_or_default(),
-            kind: Some(kind),
+            kind: Some(Box::new(kind)),
         }
     }
 }
