@@ -98,18 +98,13 @@ pub(crate) struct Status {
 }
 
 impl Shared {
-    fn status(&self) -> Status {
+    /// The state of the last build, held while a request reads the output folder: a
+    /// rebuild waits for it, and it waits for a rebuild, so a page and the errors
+    /// shown over it always come from the same build.
+    fn status(&self) -> std::sync::RwLockReadGuard<'_, Status> {
         self.status
             .read()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
-            .clone()
-    }
-
-    fn set_status(&self, status: Status) {
-        *self
-            .status
-            .write()
-            .unwrap_or_else(|poisoned| poisoned.into_inner()) = status;
     }
 }
 
@@ -201,15 +196,19 @@ fn rebuild(
     changed: &[PathBuf],
     on_event: &mut dyn FnMut(ServeEvent<'_>),
 ) {
+    let mut status = shared
+        .status
+        .write()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
     let report = crate::build(build);
-    let has_site = !report.has_errors() || shared.status().has_site;
-    let errors = report
+    status.has_site |= !report.has_errors();
+    status.errors = report
         .diagnostics
         .iter()
         .filter(|d| d.is_error())
         .cloned()
         .collect();
-    shared.set_status(Status { has_site, errors });
+    drop(status);
     *generation += 1;
     shared.clients.reload(*generation);
     on_event(ServeEvent::Built {

@@ -148,7 +148,10 @@ fn relevant_path(root: &Path, path: &Path) -> Option<PathBuf> {
     let junk = relative
         .components()
         .any(|c| crate::load::is_junk(c.as_os_str()));
-    (is_source && !junk).then(|| relative.to_path_buf())
+    // An editor's scratch file (`sedFAxMUz`, `4913`) is created and gone by now; a
+    // removed page or data file still has its extension.
+    let transient = relative.extension().is_none() && !path.exists();
+    (is_source && !junk && !transient).then(|| relative.to_path_buf())
 }
 
 #[cfg(test)]
@@ -170,6 +173,7 @@ mod tests {
         assert!(!keep("content/news/.a.md.swp"));
         assert!(!keep("content/news/a.md~"));
         assert!(!keep("README.md"));
+        assert!(!keep("content/news/sedFAxMUz"), "gone scratch file");
     }
 
     #[test]

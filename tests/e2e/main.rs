@@ -3,9 +3,12 @@
 
 mod harness;
 
+mod diagnostics;
 mod errors;
+mod init;
 mod monitoring;
 mod output;
 mod pages;
 mod plans;
 mod report;
+mod serve;
