@@ -22,8 +22,136 @@ const MONTHS_GENITIVE: [&str; 12] = [
     "декабря",
 ];
 
-/// Reads `YYYY-MM-DD` or `DD.MM.YYYY`; the error says what is wrong, in Russian.
-pub(crate) fn parse_date(text: &str) -> Result<NaiveDate, String> {
+/// Which part of a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DatePart {
+    /// The year.
+    Year,
+    /// The month.
+    Month,
+    /// The day.
+    Day,
+}
+
+/// What is wrong with a date, with what is needed to say it in words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DateError {
+    /// Not shaped like a date at all.
+    NotADate {
+        /// The text as written.
+        text: String,
+    },
+    /// A part that is not a number.
+    NotANumber {
+        /// The text as written.
+        text: String,
+        /// Which part.
+        part: DatePart,
+        /// The part as written.
+        value: String,
+    },
+    /// A year outside 1900–2100 (often a two-digit year).
+    YearOutOfRange {
+        /// The text as written.
+        text: String,
+        /// The year read.
+        year: u32,
+    },
+    /// A month outside 1–12.
+    NoSuchMonth {
+        /// The text as written.
+        text: String,
+        /// The month read.
+        month: u32,
+    },
+    /// A day past the month's end.
+    NoSuchDay {
+        /// The text as written.
+        text: String,
+        /// The date's parts.
+        day: u32,
+        /// The date's parts.
+        month: u32,
+        /// The date's parts.
+        year: u32,
+    },
+}
+
+/// In Russian, for the specialist.
+impl std::fmt::Display for DateError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DateError::NotADate { text } => write!(
+                f,
+                "«{text}» — не дата; напишите дату в виде ГГГГ-ММ-ДД, например 2025-08-29"
+            ),
+            DateError::NotANumber { text, part, value } => {
+                let part = match part {
+                    DatePart::Year => "год",
+                    DatePart::Month => "месяц",
+                    DatePart::Day => "день",
+                };
+                write!(f, "в дате «{text}» {part} «{value}» — не число")
+            }
+            DateError::YearOutOfRange { text, year } => write!(
+                f,
+                "в дате «{text}» год {year} вне допустимого диапазона 1900–2100; год пишется четырьмя цифрами"
+            ),
+            DateError::NoSuchMonth { text, month } => {
+                write!(f, "в дате «{text}» месяца {month} нет")
+            }
+            DateError::NoSuchDay {
+                text,
+                day,
+                month,
+                year,
+            } => write!(
+                f,
+                "в дате «{text}» числа {day} нет: в {} {year} года {} дней",
+                month_prepositional(*month),
+                days_in_month(*year as i32, *month)
+            ),
+        }
+    }
+}
+
+impl DateError {
+    /// In English, for `--lang en`.
+    pub(crate) fn english(&self) -> String {
+        match self {
+            DateError::NotADate { text } => {
+                format!("“{text}” is not a date; write it as YYYY-MM-DD, e.g. 2025-08-29")
+            }
+            DateError::NotANumber { text, part, value } => {
+                let part = match part {
+                    DatePart::Year => "year",
+                    DatePart::Month => "month",
+                    DatePart::Day => "day",
+                };
+                format!("in the date “{text}” the {part} “{value}” is not a number")
+            }
+            DateError::YearOutOfRange { text, year } => format!(
+                "in the date “{text}” the year {year} is outside 1900–2100; write the year with four digits"
+            ),
+            DateError::NoSuchMonth { text, month } => {
+                format!("in the date “{text}” there is no month {month}")
+            }
+            DateError::NoSuchDay {
+                text,
+                day,
+                month,
+                year,
+            } => format!(
+                "in the date “{text}” there is no day {day}: {}/{year} has {} days",
+                month,
+                days_in_month(*year as i32, *month)
+            ),
+        }
+    }
+}
+
+/// Reads `YYYY-MM-DD` or `DD.MM.YYYY`; the error says what is wrong.
+pub(crate) fn parse_date(text: &str) -> Result<NaiveDate, DateError> {
     let text = text.trim();
     let parts: Option<(&str, &str, &str)> = if let Some((y, rest)) = text.split_once('-') {
         rest.split_once('-').map(|(m, d)| (y, m, d))
@@ -33,33 +161,37 @@ pub(crate) fn parse_date(text: &str) -> Result<NaiveDate, String> {
         None
     };
     let Some((year, month, day)) = parts else {
-        return Err(format!(
-            "«{text}» — не дата; напишите дату в виде ГГГГ-ММ-ДД, например 2025-08-29"
-        ));
+        return Err(DateError::NotADate { text: text.into() });
     };
-    let number = |part: &str, what: &str| -> Result<u32, String> {
-        part.parse::<u32>()
-            .map_err(|_| format!("в дате «{text}» {what} «{part}» — не число"))
+    let number = |value: &str, part: DatePart| -> Result<u32, DateError> {
+        value.parse::<u32>().map_err(|_| DateError::NotANumber {
+            text: text.into(),
+            part,
+            value: value.into(),
+        })
     };
     let (year, month, day) = (
-        number(year, "год")?,
-        number(month, "месяц")?,
-        number(day, "день")?,
+        number(year, DatePart::Year)?,
+        number(month, DatePart::Month)?,
+        number(day, DatePart::Day)?,
     );
     if !(1900..=2100).contains(&year) {
-        return Err(format!(
-            "в дате «{text}» год {year} вне допустимого диапазона 1900–2100; год пишется четырьмя цифрами"
-        ));
+        return Err(DateError::YearOutOfRange {
+            text: text.into(),
+            year,
+        });
     }
     if !(1..=12).contains(&month) {
-        return Err(format!("в дате «{text}» месяца {month} нет"));
+        return Err(DateError::NoSuchMonth {
+            text: text.into(),
+            month,
+        });
     }
-    NaiveDate::from_ymd_opt(year as i32, month, day).ok_or_else(|| {
-        format!(
-            "в дате «{text}» числа {day} нет: в {} {year} года {} дней",
-            month_prepositional(month),
-            days_in_month(year as i32, month)
-        )
+    NaiveDate::from_ymd_opt(year as i32, month, day).ok_or_else(|| DateError::NoSuchDay {
+        text: text.into(),
+        day,
+        month,
+        year,
     })
 }
 
@@ -125,7 +257,7 @@ mod tests {
     #[test]
     fn explains_month_13() {
         assert_eq!(
-            parse_date("31.13.2025").unwrap_err(),
+            parse_date("31.13.2025").unwrap_err().to_string(),
             "в дате «31.13.2025» месяца 13 нет"
         );
     }
@@ -133,17 +265,29 @@ mod tests {
     #[test]
     fn explains_day_past_month_end() {
         assert_eq!(
-            parse_date("2025-02-29").unwrap_err(),
+            parse_date("2025-02-29").unwrap_err().to_string(),
             "в дате «2025-02-29» числа 29 нет: в феврале 2025 года 28 дней"
         );
     }
 
     #[test]
     fn rejects_words_and_two_digit_years() {
-        assert!(parse_date("вчера").unwrap_err().contains("не дата"));
+        assert!(parse_date("вчера")
+            .unwrap_err()
+            .to_string()
+            .contains("не дата"));
         assert!(parse_date("01.09.25")
             .unwrap_err()
+            .to_string()
             .contains("четырьмя цифрами"));
+    }
+
+    #[test]
+    fn explains_in_english_too() {
+        assert_eq!(
+            parse_date("31.13.2025").unwrap_err().english(),
+            "in the date “31.13.2025” there is no month 13"
+        );
     }
 
     #[test]

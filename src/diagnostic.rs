@@ -4,9 +4,15 @@
 //! what is valid; the build fails at the end if any of them is an error. Messages are
 //! Russian because the reader is the department's specialist, not a programmer; each
 //! says where (file, 1-based line and column), what is wrong and how to fix it.
+//! The common problems also carry their [`Kind`], from which `messages` gives the
+//! text in another language.
+
+mod messages;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
+
+pub use messages::{Kind, Lang};
 
 /// How serious a problem is: errors fail the build, warnings are printed only.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -32,24 +38,60 @@ pub struct Diagnostic {
     pub message: String,
     /// How to fix it.
     pub hint: Option<String>,
+    /// What kind of problem this is, when it is a common one; `message` and `hint`
+    /// are then its Russian text.
+    pub kind: Option<Box<Kind>>,
+}
+
+/// What a diagnostic says: a Russian sentence, or a [`Kind`] that can say it in
+/// several languages (and brings its own hint).
+pub(crate) enum Said {
+    Text(String),
+    Kind(Kind),
+}
+
+impl From<String> for Said {
+    fn from(text: String) -> Self {
+        Said::Text(text)
+    }
+}
+
+impl From<&str> for Said {
+    fn from(text: &str) -> Self {
+        Said::Text(text.to_string())
+    }
+}
+
+impl From<Kind> for Said {
+    fn from(kind: Kind) -> Self {
+        Said::Kind(kind)
+    }
 }
 
 impl Diagnostic {
-    pub(crate) fn error(file: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+    pub(crate) fn error(file: impl Into<PathBuf>, said: impl Into<Said>) -> Self {
+        let (message, hint, kind) = match said.into() {
+            Said::Text(text) => (text, None, None),
+            Said::Kind(kind) => {
+                let (message, hint) = kind.text(Lang::Ru);
+                (message, hint, Some(Box::new(kind)))
+            }
+        };
         Diagnostic {
             severity: Severity::Error,
             file: file.into(),
             line: None,
             column: None,
-            message: message.into(),
-            hint: None,
+            message,
+            hint,
+            kind,
         }
     }
 
-    pub(crate) fn warning(file: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+    pub(crate) fn warning(file: impl Into<PathBuf>, said: impl Into<Said>) -> Self {
         Diagnostic {
             severity: Severity::Warning,
-            ..Diagnostic::error(file, message)
+            ..Diagnostic::error(file, said)
         }
     }
 
@@ -67,6 +109,23 @@ impl Diagnostic {
     pub(crate) fn hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
         self
+    }
+
+    /// The message and the hint in `lang`; problems without a [`Kind`] are said in
+    /// Russian whatever the language.
+    pub fn text(&self, lang: Lang) -> (String, Option<String>) {
+        match (&self.kind, lang) {
+            (Some(kind), Lang::En) => {
+                let (message, hint) = kind.text(lang);
+                (message, hint.or_else(|| self.hint.clone()))
+            }
+            _ => (self.message.clone(), self.hint.clone()),
+        }
+    }
+
+    /// A stable id of the problem's kind for tools, when it has one.
+    pub fn code(&self) -> Option<&'static str> {
+        self.kind.as_deref().map(Kind::code)
     }
 
     /// Whether this problem fails the build.
@@ -155,6 +214,19 @@ mod tests {
         assert_eq!(
             d.to_string(),
             "content/a.md:3:7: ошибка: нет заголовка\n  подсказка: добавьте title"
+        );
+    }
+
+    #[test]
+    fn says_a_common_problem_in_english_and_the_rest_in_russian() {
+        let common = Diagnostic::error("content/a.md", Kind::MissingTitle).at(2, 1);
+        assert_eq!(common.message, "у страницы нет названия (title)");
+        assert_eq!(common.text(Lang::En).0, "the page has no title");
+        assert_eq!(common.code(), Some("missing-title"));
+        let rare = Diagnostic::error("content/a.md", "редкая беда").hint("исправьте");
+        assert_eq!(
+            rare.text(Lang::En),
+            ("редкая беда".to_string(), Some("исправьте".to_string()))
         );
     }
 

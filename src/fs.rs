@@ -3,7 +3,7 @@
 use std::fs;
 use std::path::Path;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Kind};
 
 /// Reads a UTF-8 text file: strips a BOM (Windows editors add one) and turns CRLF
 /// into LF (lines and columns stay the same). `shown` is the path printed to the user.
@@ -16,9 +16,7 @@ pub(crate) fn read_text(path: &Path, shown: &Path) -> Result<String, Diagnostic>
             let valid = std::str::from_utf8(valid).unwrap_or_default();
             crate::diagnostic::line_column(valid, valid.len())
         };
-        Diagnostic::error(shown, "файл сохранён не в кодировке UTF-8")
-            .at(line, column)
-            .hint("сохраните файл в кодировке UTF-8 (в Блокноте: «Сохранить как» → Кодировка: UTF-8); Windows-1251 не поддерживается")
+        Diagnostic::error(shown, Kind::NotUtf8).at(line, column)
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     Ok(if text.contains('\r') {

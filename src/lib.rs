@@ -13,11 +13,14 @@ mod config;
 mod dates;
 mod diagnostic;
 mod fs;
+mod init;
 mod load;
 mod model;
 mod numbers;
 mod output;
+mod progress;
 mod render;
+mod serve;
 mod text;
 mod yaml;
 
@@ -27,8 +30,12 @@ use std::time::{Duration, Instant};
 use chrono::NaiveDate;
 
 pub use check::{ChecklistItem, Mark};
-pub use diagnostic::{Diagnostic, Severity};
+pub use dates::{DateError, DatePart};
+pub use diagnostic::{Diagnostic, Kind, Lang, Severity};
+pub use init::{init, InitError};
 pub use output::WriteStats;
+pub use progress::{NoProgress, Progress, Stage, StageTime};
+pub use serve::{serve, ServeError, ServeEvent, ServeOptions};
 
 use diagnostic::Diagnostics;
 
@@ -61,10 +68,14 @@ pub struct Report {
     pub diagnostics: Vec<Diagnostic>,
     /// Pages rendered.
     pub pages: usize,
+    /// Charts (inline SVG figures) in the rendered pages.
+    pub charts: usize,
     /// Files in the output (pages, copies, theme files).
     pub files: usize,
     /// Set when the site was written.
     pub written: Option<WriteStats>,
+    /// Wall time of each stage that ran, in order.
+    pub stages: Vec<StageTime>,
     /// Wall time of the whole run.
     pub elapsed: Duration,
     /// The openness checklist (8-ФЗ, ГОСТ Р 52872-2019, the annual report).
@@ -99,16 +110,27 @@ impl Report {
 /// Builds the site into the output folder. The previous output is replaced only when
 /// the whole build succeeded.
 pub fn build(options: &Options) -> Report {
-    run(options, true)
+    run(options, true, &NoProgress)
+}
+
+/// [`build`], telling `progress` about each stage as it runs.
+pub fn build_with(options: &Options, progress: &dyn Progress) -> Report {
+    run(options, true, progress)
 }
 
 /// Runs every stage of a build and reports, writing nothing.
 pub fn check(options: &Options) -> Report {
-    run(options, false)
+    run(options, false, &NoProgress)
 }
 
-fn run(options: &Options, write: bool) -> Report {
+/// [`check`], telling `progress` about each stage as it runs.
+pub fn check_with(options: &Options, progress: &dyn Progress) -> Report {
+    run(options, false, progress)
+}
+
+fn run(options: &Options, write: bool, progress: &dyn Progress) -> Report {
     let started = Instant::now();
+    let mut stages = progress::Stages::new(progress);
     let mut diagnostics = Diagnostics::default();
     let mut report = Report::default();
     if let Some(base_url) = &options.base_url {
@@ -116,26 +138,34 @@ fn run(options: &Options, write: bool) -> Report {
             diagnostics.push(Diagnostic::error("--base-url", message));
         }
     }
+    stages.start(Stage::Load, None);
     let sources = load::load_site(&options.root, &mut diagnostics);
     let model_options = model::ModelOptions {
         as_of: options.as_of,
         base_url: options.base_url.clone(),
         drafts: options.drafts,
     };
+    stages.start(Stage::Model, None);
     if let Some(model) = model::resolve(sources, &model_options, &mut diagnostics) {
+        stages.start(Stage::Analyze, None);
         let analysis = analyze::run(&model);
-        let mut rendered = render::render_site(&model, &analysis, &mut diagnostics);
+        stages.start(Stage::Render, Some(model.pages.len()));
+        let mut rendered =
+            render::render_site(&model, &analysis, stages.observer(), &mut diagnostics);
         rendered.files.extend(output::indexing_files(&model));
         let search = output::search_files(&model, &rendered);
         rendered.files.extend(search);
         rendered.files.sort_by(|a, b| a.path.cmp(&b.path));
+        stages.start(Stage::Check, None);
         check::check_links(&model, &rendered, &mut diagnostics);
         report.checklist = check::openness_checklist(&model);
         report.pages = model.pages.len();
+        report.charts = rendered.charts;
         report.files = rendered.files.len();
         if write && !diagnostics.has_errors() {
+            stages.start(Stage::Write, Some(rendered.files.len()));
             let out = options.out_dir();
-            match output::write_site(&out, &rendered.files) {
+            match output::write_site(&out, &rendered.files, stages.observer()) {
                 Ok(stats) => report.written = Some(stats),
                 Err(error) => {
                     diagnostics.push(Diagnostic::error(&out, format!("{error:#}")));
@@ -143,6 +173,8 @@ fn run(options: &Options, write: bool) -> Report {
             }
         }
     }
+    stages.finish();
+    report.stages = stages.times;
     report.diagnostics = diagnostics.into_sorted();
     report.elapsed = started.elapsed();
     report

@@ -1,12 +1,16 @@
-//! The command line: parses arguments with clap and calls the library.
+//! The command line: parses arguments with clap and calls the library; `cli/` shows
+//! what comes back (diagnostics, progress, JSON, the server's events).
+
+mod cli;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
 
-use msoko::{Options, Report};
+use cli::words::Verb;
+use msoko::Options;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -17,6 +21,9 @@ use msoko::{Options, Report};
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Язык сообщений: ru или en
+    #[arg(long, global = true, value_enum, default_value_t = LangArg::Ru)]
+    lang: LangArg,
 }
 
 #[derive(Debug, Subcommand)]
@@ -34,11 +41,34 @@ enum Command {
         /// Включить черновики (draft: true)
         #[arg(long)]
         drafts: bool,
+        /// Вид отчёта: human (для людей) или json (для редакторов и CI)
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
     },
     /// Проверить сайт целиком, ничего не записывая
     Check {
         #[command(flatten)]
         site: SiteArgs,
+        /// Вид отчёта: human (для людей) или json (для редакторов и CI)
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+    },
+    /// Собрать сайт, открыть его на http://127.0.0.1:PORT/ и пересобирать при изменениях
+    Serve {
+        #[command(flatten)]
+        site: SiteArgs,
+        /// Порт (только 127.0.0.1); 0 — любой свободный
+        #[arg(long, value_name = "N", default_value_t = 1111)]
+        port: u16,
+        /// Включить черновики (draft: true)
+        #[arg(long)]
+        drafts: bool,
+    },
+    /// Создать новый сайт из образца в папке DIR (новой или пустой)
+    Init {
+        /// Папка нового сайта
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
     },
 }
 
@@ -50,6 +80,18 @@ struct SiteArgs {
     /// Дата, на которую собирается сайт (ГГГГ-ММ-ДД); по умолчанию сегодня
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_as_of)]
     as_of: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum LangArg {
+    Ru,
+    En,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Human,
+    Json,
 }
 
 fn parse_as_of(text: &str) -> Result<NaiveDate, String> {
@@ -71,12 +113,17 @@ fn options(site: SiteArgs) -> Options {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let (report, verb) = match cli.command {
+    let lang = match cli.lang {
+        LangArg::Ru => msoko::Lang::Ru,
+        LangArg::En => msoko::Lang::En,
+    };
+    match cli.command {
         Command::Build {
             site,
             out,
             base_url,
             drafts,
+            format,
         } => {
             let options = Options {
                 out,
@@ -84,69 +131,19 @@ fn main() -> ExitCode {
                 drafts,
                 ..options(site)
             };
-            (msoko::build(&options), "Сборка")
+            cli::run(&options, Verb::Build, format == Format::Json, lang)
         }
-        Command::Check { site } => {
-            let report = msoko::check(&options(site));
-            print_checklist(&report);
-            (report, "Проверка")
+        Command::Check { site, format } => {
+            cli::run(&options(site), Verb::Check, format == Format::Json, lang)
         }
-    };
-    print_report(&report, verb);
-    let checklist_fails = verb == "Проверка" && report.checklist_missing() > 0;
-    if report.has_errors() || checklist_fails {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    }
-}
-
-/// The openness checklist, grouped by the law each requirement comes from.
-fn print_checklist(report: &Report) {
-    let mut group = "";
-    println!("Чек-лист открытости сайта:");
-    for item in &report.checklist {
-        if item.group != group {
-            group = item.group;
-            println!("\n{group}");
+        Command::Serve { site, port, drafts } => {
+            let build = Options {
+                drafts,
+                ..options(site)
+            };
+            cli::serve::run(msoko::ServeOptions { build, port, lang })
         }
-        println!(
-            "  {} {}: {}",
-            item.mark.symbol(),
-            item.requirement,
-            item.detail
-        );
-    }
-    let count = |mark| report.checklist.iter().filter(|i| i.mark == mark).count();
-    println!(
-        "\nИтого: ✔ {}, ✘ {}, ⚠ {}.",
-        count(msoko::Mark::Present),
-        count(msoko::Mark::Missing),
-        count(msoko::Mark::Attention)
-    );
-}
-
-fn print_report(report: &Report, verb: &str) {
-    for diagnostic in &report.diagnostics {
-        eprintln!("{diagnostic}");
-    }
-    let seconds = format!("{:.2}", report.elapsed.as_secs_f64()).replace('.', ",");
-    if report.has_errors() {
-        eprintln!(
-            "{verb} не удалась: ошибок — {}, предупреждений — {}. Сайт не изменён.",
-            report.errors(),
-            report.warnings()
-        );
-    } else {
-        let written = report.written.map_or(String::new(), |w| {
-            format!(" (записано {}, без изменений {})", w.written, w.unchanged)
-        });
-        eprintln!(
-            "{verb} завершена за {seconds} с: страниц — {}, файлов — {}{written}, предупреждений — {}.",
-            report.pages,
-            report.files,
-            report.warnings()
-        );
+        Command::Init { dir } => cli::init(&dir, lang),
     }
 }
 

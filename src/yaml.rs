@@ -12,7 +12,7 @@ use serde::de::{DeserializeOwned, Deserializer, Error as _};
 use serde::{Deserialize, Serialize};
 
 use crate::dates::parse_date;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Kind, Said};
 
 /// Parses `text` as `T`; `first_line` is the file line on which `text` begins.
 pub(crate) fn parse<T: DeserializeOwned>(
@@ -50,14 +50,24 @@ fn to_diagnostic(
         Some((message, value)) => (message, Some(value)),
         None => (bare, None),
     };
-    let (mut message, hint) = translate(bare);
-    if let Some(field) = field {
-        message = format!("{message} (поле {field})");
-    }
-    let mut diagnostic = Diagnostic::error(file, message);
-    if let Some(hint) = hint {
-        diagnostic = diagnostic.hint(hint);
-    }
+    // A bad date travels through serde as text; read it again to keep its kind.
+    let date_error = value
+        .and_then(|value| parse_date(value).err())
+        .filter(|error| error.to_string() == bare);
+    let said: Said = match date_error {
+        Some(error) => Kind::BadDate(error).into(),
+        None => translate(bare),
+    };
+    let said = match (field, said) {
+        (Some(path), Said::Kind(inner)) => Kind::InField {
+            path: path.to_string(),
+            inner: Box::new(inner),
+        }
+        .into(),
+        (Some(path), Said::Text(text)) => format!("{text} (поле {path})").into(),
+        (None, said) => said,
+    };
+    let diagnostic = Diagnostic::error(file, said);
     let value_position = value.and_then(|value| {
         text.lines().enumerate().find_map(|(i, line)| {
             let at = line.find(':').map_or(0, |c| c + 1);
@@ -75,74 +85,58 @@ fn to_diagnostic(
     }
 }
 
-/// serde_yaml's message -> (Russian message, hint).
-fn translate(message: &str) -> (String, Option<String>) {
-    if let Some(rest) = message.strip_prefix("unknown field `") {
-        let (field, expected) = rest.split_once('`').unwrap_or((rest, ""));
-        let allowed: Vec<&str> = expected
-            .split('`')
+/// serde_yaml's message -> the kind of problem (or, for the rare ones, its words).
+fn translate(message: &str) -> Said {
+    let quoted = |list: &str| -> Vec<String> {
+        list.split('`')
             .skip(1)
             .step_by(2)
             .filter(|s| !s.is_empty())
-            .collect();
-        let hint = if allowed.is_empty() {
-            "удалите это поле".to_string()
-        } else {
-            format!(
-                "проверьте написание; допустимые поля: {}",
-                allowed.join(", ")
-            )
-        };
-        return (format!("неизвестное поле «{field}»"), Some(hint));
+            .map(String::from)
+            .collect()
+    };
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        let (field, expected) = rest.split_once('`').unwrap_or((rest, ""));
+        return Kind::UnknownField {
+            field: field.into(),
+            allowed: quoted(expected),
+        }
+        .into();
     }
     if let Some(rest) = message.strip_prefix("missing field `") {
         let field = rest.split('`').next().unwrap_or(rest);
-        return (
-            format!("нет обязательного поля «{field}»"),
-            Some(format!("добавьте строку «{field}: …»")),
-        );
+        return Kind::MissingField {
+            field: field.into(),
+        }
+        .into();
     }
     if let Some(rest) = message.strip_prefix("unknown variant `") {
         let (value, expected) = rest.split_once('`').unwrap_or((rest, ""));
-        let allowed: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
-        return (
-            format!("недопустимое значение «{value}»"),
-            Some(format!("допустимые значения: {}", allowed.join(", "))),
-        );
+        return Kind::UnknownValue {
+            value: value.into(),
+            allowed: quoted(expected),
+        }
+        .into();
     }
+    let detail = message.to_string();
     if message.contains("found character that cannot start any token")
         || message.contains("tab character")
     {
-        return (
-            "в YAML встретился недопустимый символ (часто это знак табуляции)".into(),
-            Some("отступы в YAML делаются пробелами; замените табуляцию пробелами".into()),
-        );
+        return Kind::YamlTab.into();
     }
     if message.starts_with("invalid type:") {
-        return (
-            format!("значение не того вида ({message})"),
-            Some("проверьте значение поля: например, текст, число, дата или список".into()),
-        );
+        return Kind::YamlWrongType { detail }.into();
     }
     if message.contains("mapping values are not allowed")
         || message.contains("did not find expected")
         || message.contains("could not find expected")
     {
-        return (
-            format!("ошибка в разметке YAML ({message})"),
-            Some(
-                "проверьте отступы и двоеточия; текст с двоеточием или кавычками заключите в кавычки: title: \"…\""
-                    .into(),
-            ),
-        );
+        return Kind::YamlSyntax { detail }.into();
     }
     if message.contains("duplicate entry") || message.contains("duplicate key") {
-        return (
-            format!("поле указано дважды ({message})"),
-            Some("оставьте одно из двух значений".into()),
-        );
+        return Kind::YamlDuplicateKey { detail }.into();
     }
-    (message.to_string(), None)
+    detail.into()
 }
 
 /// 1-based line of the first `key:` in `text` (any indentation), to point a diagnostic
@@ -218,7 +212,7 @@ impl<'de> Deserialize<'de> for Date {
         let Text(text) = Text::deserialize(deserializer)?;
         parse_date(&text)
             .map(Date)
-            .map_err(|message| value_error(&message, &text))
+            .map_err(|error| value_error(&error.to_string(), &text))
     }
 }
 

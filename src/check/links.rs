@@ -2,7 +2,7 @@
 //! heading of a page. Checked after rendering, when all addresses and heading ids are
 //! known, and reported at the link's line and column in the Markdown file.
 
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
 use crate::model::Model;
 use crate::render::RenderedSite;
 
@@ -16,30 +16,24 @@ pub(crate) fn check_links(model: &Model, rendered: &RenderedSite, diagnostics: &
                     if ids.is_some_and(|ids| ids.contains(fragment)) {
                         None
                     } else {
-                        let known: Vec<&str> = ids
-                            // The settings panel and the skip link target of every page are no sections.
-                            .map(|ids| {
-                                ids.iter()
-                                    .map(String::as_str)
-                                    .filter(|id| {
-                                        !id.starts_with("a11y-")
-                                            && !matches!(*id, "special" | "content")
-                                    })
-                                    .collect()
-                            })
-                            .unwrap_or_default();
-                        Some((
-                            format!(
-                                "в ссылке «{}» нет раздела «#{fragment}» на странице {}",
-                                link.written, link.target
-                            ),
-                            if known.is_empty() {
-                                "на той странице нет заголовков; уберите часть ссылки после «#»"
-                                    .to_string()
-                            } else {
-                                format!("разделы той страницы: {}", known.join(", "))
-                            },
-                        ))
+                        Some(Kind::MissingAnchor {
+                            written: link.written.clone(),
+                            fragment: fragment.clone(),
+                            target: link.target.clone(),
+                            // The settings panel and the skip link target of every
+                            // page are no sections to suggest.
+                            known: ids
+                                .map(|ids| {
+                                    ids.iter()
+                                        .filter(|id| {
+                                            !id.starts_with("a11y-")
+                                                && !matches!(id.as_str(), "special" | "content")
+                                        })
+                                        .cloned()
+                                        .collect()
+                                })
+                                .unwrap_or_default(),
+                        })
                     }
                 }
                 _ => None,
@@ -50,22 +44,18 @@ pub(crate) fn check_links(model: &Model, rendered: &RenderedSite, diagnostics: &
         {
             None
         } else if model.by_url.contains_key(&format!("{}/", link.target)) {
-            Some((
-                format!("ссылка «{}» ведёт на адрес без «/» в конце", link.written),
-                format!("напишите {}/", link.target),
-            ))
+            Some(Kind::LinkWithoutSlash {
+                written: link.written.clone(),
+                target: link.target.clone(),
+            })
         } else {
-            Some((
-                format!("ссылка «{}» никуда не ведёт: на сайте нет {}", link.written, link.target),
-                "проверьте адрес; страница из файла content/a/b.md имеет адрес /a/b/, файл content/a/x.pdf — /a/x.pdf".to_string(),
-            ))
+            Some(Kind::BrokenLink {
+                written: link.written.clone(),
+                target: link.target.clone(),
+            })
         };
-        if let Some((message, hint)) = problem {
-            diagnostics.push(
-                Diagnostic::error(&page.file, message)
-                    .at(link.line, link.column)
-                    .hint(hint),
-            );
+        if let Some(kind) = problem {
+            diagnostics.push(Diagnostic::error(&page.file, kind).at(link.line, link.column));
         }
     }
 }

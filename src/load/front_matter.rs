@@ -7,7 +7,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Kind};
 use crate::yaml::{self, Date, Text};
 
 /// The front matter exactly as the user may write it (SPEC §2 "Pages").
@@ -71,13 +71,8 @@ pub(crate) struct SplitPage<'a> {
 
 /// Finds the `---` fences. The YAML starts on line 2.
 pub(crate) fn split<'a>(text: &'a str, file: &Path) -> Result<SplitPage<'a>, Diagnostic> {
-    let hint = "страница начинается с заголовка между строками «---», например:\n  ---\n  title: \"Название страницы\"\n  ---";
     let Some(after_open) = text.strip_prefix("---\n") else {
-        return Err(
-            Diagnostic::error(file, "у страницы нет заголовка (front matter)")
-                .at(1, 1)
-                .hint(hint),
-        );
+        return Err(Diagnostic::error(file, Kind::NoFrontMatter).at(1, 1));
     };
     let mut offset = 0;
     for line in after_open.split_inclusive('\n') {
@@ -93,11 +88,7 @@ pub(crate) fn split<'a>(text: &'a str, file: &Path) -> Result<SplitPage<'a>, Dia
         }
         offset += line.len();
     }
-    Err(
-        Diagnostic::error(file, "заголовок страницы не закрыт строкой «---»")
-            .at(1, 1)
-            .hint(hint),
-    )
+    Err(Diagnostic::error(file, Kind::UnclosedFrontMatter).at(1, 1))
 }
 
 /// Parses the YAML of a split page; the title is required.
@@ -109,9 +100,7 @@ pub(crate) fn parse(split: &SplitPage<'_>, file: &Path) -> Result<FrontMatter, D
     };
     match &front.title {
         Some(Text(title)) if !title.trim().is_empty() => Ok(front),
-        _ => Err(Diagnostic::error(file, "у страницы нет названия (title)")
-            .at(2, 1)
-            .hint("добавьте в заголовок строку title: \"Название страницы\"")),
+        _ => Err(Diagnostic::error(file, Kind::MissingTitle).at(2, 1)),
     }
 }
 

@@ -29,7 +29,7 @@ pub(crate) use theme::{TemplateSource, Theme};
 use walkdir::WalkDir;
 
 use crate::config::{SiteConfig, CONFIG_FILE};
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
 
 /// Where the bytes of an output file come from.
 #[derive(Debug, Clone)]
@@ -118,12 +118,12 @@ pub(crate) fn load_site(root: &Path, diagnostics: &mut Diagnostics) -> Sources {
 fn load_config(root: &Path, diagnostics: &mut Diagnostics) -> Option<SiteConfig> {
     let path = root.join(CONFIG_FILE);
     if !path.is_file() {
-        diagnostics.push(
-            Diagnostic::error(CONFIG_FILE, "нет файла настроек сайта site.yaml").hint(format!(
-                "проверьте, что папка сайта указана верно ({}); её задаёт параметр --root",
-                root.display()
-            )),
-        );
+        diagnostics.push(Diagnostic::error(
+            CONFIG_FILE,
+            Kind::NoConfig {
+                root: root.display().to_string(),
+            },
+        ));
         return None;
     }
     let text = match crate::fs::read_text(&path, Path::new(CONFIG_FILE)) {

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use super::organization::{Register, AGGREGATES};
 use super::period::Period;
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
 use crate::load::{Better, IndicatorSources, PeriodKind, RawIndicator, ValuesFile};
 
 #[derive(Debug, Clone)]
@@ -168,9 +168,11 @@ pub(crate) fn resolve_indicators(
     }
     for (id, file) in values {
         diagnostics.push(
-            Diagnostic::error(&file.file, format!("файл значений для показателя «{id}», которого нет ни в одном файле data/indicators"))
-                .at_line(1)
-                .hint("имя файла значений — это id показателя: data/values/<id>.csv; проверьте написание или опишите показатель"),
+            Diagnostic::error(
+                &file.file,
+                Kind::ValuesOfUnknownIndicator { id: id.clone() },
+            )
+            .at_line(1),
         );
     }
     out.directions
@@ -388,12 +390,14 @@ fn place_of(id: &str, register: &Register) -> Option<Place> {
 }
 
 fn unknown_place(file: &PathBuf, id: &str, line: usize) -> Diagnostic {
-    Diagnostic::error(file, format!("организации «{id}» нет в реестре"))
-        .at_line(line)
-        .hint(format!(
-            "в столбце org пишется id из data/organizations.yaml или {}",
-            AGGREGATES.join(", ")
-        ))
+    Diagnostic::error(
+        file,
+        Kind::UnknownOrg {
+            id: id.to_string(),
+            aggregates: AGGREGATES.iter().map(|a| a.to_string()).collect(),
+        },
+    )
+    .at_line(line)
 }
 
 /// A value cell: a number with a dot or a decimal comma (Russian Excel), spaces

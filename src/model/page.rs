@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 use super::paths;
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
 use crate::load::{Attachment, GitDates, SortBy, SourcePage, CONTENT_DIR};
 use crate::yaml::key_line;
 
@@ -192,11 +192,7 @@ pub(crate) fn resolve_page(
         data_snapshot: front.data_snapshot,
     };
     if page.placed.is_none() {
-        diagnostics.push(
-            Diagnostic::warning(&page.file, "у страницы нет даты размещения")
-                .at_line(1)
-                .hint("добавьте в заголовок date: ГГГГ-ММ-ДД или зафиксируйте файл в git (дата берётся из истории)"),
-        );
+        diagnostics.push(Diagnostic::warning(&page.file, Kind::MissingDate).at_line(1));
     }
     if let (Some(placed), Some(updated)) = (page.placed, page.updated) {
         if updated < placed {

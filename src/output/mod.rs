@@ -21,6 +21,7 @@ use anyhow::{Context as _, Result};
 use rayon::prelude::*;
 
 use crate::load::FileSource;
+use crate::progress::Progress;
 use crate::render::{OutputContent, OutputFile};
 
 /// What writing did.
@@ -32,7 +33,11 @@ pub struct WriteStats {
     pub unchanged: usize,
 }
 
-pub(crate) fn write_site(out: &Path, files: &[OutputFile]) -> Result<WriteStats> {
+pub(crate) fn write_site(
+    out: &Path,
+    files: &[OutputFile],
+    progress: &dyn Progress,
+) -> Result<WriteStats> {
     let name = out
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -55,7 +60,7 @@ pub(crate) fn write_site(out: &Path, files: &[OutputFile]) -> Result<WriteStats>
             })?;
         }
     }
-    let result = write_all(&staging, out, files);
+    let result = write_all(&staging, out, files, progress);
     let stats = match result {
         Ok(stats) => stats,
         Err(error) => {
@@ -79,7 +84,12 @@ pub(crate) fn write_site(out: &Path, files: &[OutputFile]) -> Result<WriteStats>
     Ok(stats)
 }
 
-fn write_all(staging: &Path, old: &Path, files: &[OutputFile]) -> Result<WriteStats> {
+fn write_all(
+    staging: &Path,
+    old: &Path,
+    files: &[OutputFile],
+    progress: &dyn Progress,
+) -> Result<WriteStats> {
     fs::create_dir_all(staging)
         .with_context(|| format!("не удалось создать папку {}", staging.display()))?;
     let mut dirs: Vec<PathBuf> = files
@@ -96,11 +106,13 @@ fn write_all(staging: &Path, old: &Path, files: &[OutputFile]) -> Result<WriteSt
     let outcomes: Vec<Result<bool>> = files
         .par_iter()
         .map(|file| {
-            write_one(
+            let outcome = write_one(
                 &staging.join(&file.path),
                 &old.join(&file.path),
                 &file.content,
-            )
+            );
+            progress.advance(1);
+            outcome
         })
         .collect();
     let mut stats = WriteStats::default();
@@ -145,6 +157,7 @@ fn same_bytes(path: &Path, bytes: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::progress::NoProgress;
 
     fn file(path: &str, text: &str) -> OutputFile {
         OutputFile {
@@ -159,7 +172,12 @@ mod tests {
         let out = dir.path().join("public");
         fs::create_dir_all(&out).unwrap();
         fs::write(out.join("stale.html"), "old").unwrap();
-        let first = write_site(&out, &[file("a/index.html", "A"), file("b.css", "B")]).unwrap();
+        let first = write_site(
+            &out,
+            &[file("a/index.html", "A"), file("b.css", "B")],
+            &NoProgress,
+        )
+        .unwrap();
         assert_eq!(
             first,
             WriteStats {
@@ -168,7 +186,12 @@ mod tests {
             }
         );
         assert!(!out.join("stale.html").exists());
-        let second = write_site(&out, &[file("a/index.html", "A"), file("b.css", "C")]).unwrap();
+        let second = write_site(
+            &out,
+            &[file("a/index.html", "A"), file("b.css", "C")],
+            &NoProgress,
+        )
+        .unwrap();
         assert_eq!(
             second,
             WriteStats {

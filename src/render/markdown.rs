@@ -10,7 +10,7 @@ use std::path::{Component, Path, PathBuf};
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-use crate::diagnostic::{line_column, Diagnostic};
+use crate::diagnostic::{line_column, Diagnostic, Kind};
 use crate::model::{attachment_url, page_url};
 
 /// What a page's Markdown needs to know about the site.
@@ -188,9 +188,7 @@ pub(crate) fn render_markdown(body: &str, context: &MarkdownContext<'_>) -> Rend
                 if let Some((line, alt)) = open_image.take() {
                     if alt.trim().is_empty() {
                         out.diagnostics.push(
-                            Diagnostic::warning(context.file, "у изображения нет описания")
-                                .at_line(line)
-                                .hint("опишите, что на картинке, в квадратных скобках: ![Здание школы № 1](school.jpg) — это прочтёт незрячий читатель"),
+                            Diagnostic::warning(context.file, Kind::MissingAlt).at_line(line),
                         );
                     }
                 }
@@ -253,14 +251,8 @@ fn rewrite_link<'a>(
         resolve_path(path, context)
     };
     let Some(target) = target else {
-        out.diagnostics.push(
-            Diagnostic::error(
-                context.file,
-                format!("ссылка «{written}» ведёт на страницу, которой нет"),
-            )
-            .at(line, column)
-            .hint("ссылка на файл .md должна указывать на существующую страницу в папке content"),
-        );
+        out.diagnostics
+            .push(Diagnostic::error(context.file, Kind::MissingPage { written }).at(line, column));
         return dest.clone();
     };
     out.links.push(InternalLink {

@@ -33,9 +33,10 @@ pub(crate) use markdown::InternalLink;
 pub(crate) use templates::escape_html;
 
 use crate::analyze::Analysis;
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
 use crate::load::FileSource;
 use crate::model::{output_path, Model, PageData};
+use crate::progress::Progress;
 use markdown::{render_markdown, MarkdownContext, RenderedMarkdown};
 use views::{PageView, SiteView};
 
@@ -64,6 +65,8 @@ pub(crate) struct RenderedSite {
     /// The plain text of each page's own content (its Markdown and shortcodes,
     /// not the template around it), by index in `model.pages`: for the search index.
     pub(crate) texts: Vec<String>,
+    /// Charts drawn into the pages (one per inline SVG figure).
+    pub(crate) charts: usize,
 }
 
 struct RenderedPage {
@@ -76,6 +79,7 @@ struct RenderedPage {
 pub(crate) fn render_site(
     model: &Model,
     analysis: &Analysis,
+    progress: &dyn Progress,
     diagnostics: &mut Diagnostics,
 ) -> RenderedSite {
     let mut tera = match templates::load_tera(&model.templates) {
@@ -150,7 +154,9 @@ pub(crate) fn render_site(
         .into_par_iter()
         .enumerate()
         .map(|(index, markdown)| {
-            render_page(model, analysis, index, markdown, &headings, &tera, &site)
+            let page = render_page(model, analysis, index, markdown, &headings, &tera, &site);
+            progress.advance(1);
+            page
         })
         .collect();
 
@@ -227,7 +233,21 @@ pub(crate) fn render_site(
         });
     }
     rendered.files.sort_by(|a, b| a.path.cmp(&b.path));
+    rendered.charts = count_charts(&rendered.files);
     rendered
+}
+
+/// Charts in the HTML files (a chart shown on two pages counts twice).
+fn count_charts(files: &[OutputFile]) -> usize {
+    files
+        .par_iter()
+        .filter(|f| f.path.ends_with(".html"))
+        .map(|f| match &f.content {
+            OutputContent::Bytes(bytes) => std::str::from_utf8(bytes)
+                .map_or(0, |html| html.matches(charts::CHART_MARK).count()),
+            OutputContent::Copy(_) => 0,
+        })
+        .sum()
 }
 
 /// Shortcodes, then Markdown, of one page.
@@ -292,9 +312,14 @@ fn render_page(
             .collect();
         known.sort_unstable();
         problems.push(
-            Diagnostic::error(&page.file, format!("шаблона «{template}» нет в теме"))
-                .at_line(page.key_line("template"))
-                .hint(format!("доступные шаблоны: {}", known.join(", "))),
+            Diagnostic::error(
+                &page.file,
+                Kind::UnknownTemplate {
+                    name: template,
+                    known: known.into_iter().map(String::from).collect(),
+                },
+            )
+            .at_line(page.key_line("template")),
         );
         return (None, problems);
     }
@@ -420,11 +445,14 @@ fn render_page(
                 .find(|t| t.name == template)
                 .map_or_else(|| PathBuf::from(&template), |t| t.shown_path.clone());
             let mut diagnostic = templates::to_diagnostic(&error, &shown);
-            diagnostic.message = format!(
-                "{} (при выводе страницы {})",
-                diagnostic.message,
-                page.file.display()
-            );
+            if let Some(Kind::Template { detail, .. }) = diagnostic.kind.take().map(|k| *k) {
+                let kind = Kind::Template {
+                    detail,
+                    page: Some(page.file.display().to_string()),
+                };
+                diagnostic.message = kind.text(crate::diagnostic::Lang::Ru).0;
+                diagnostic.kind = Some(Box::new(kind));
+            }
             problems.push(diagnostic);
             (None, problems)
         }

@@ -11,7 +11,7 @@ use serde::Serialize;
 use tera::{Tera, Value};
 
 use super::views::SummaryView;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Kind};
 use crate::load::TemplateSource;
 use crate::model::Model;
 
@@ -171,8 +171,13 @@ pub(crate) fn to_diagnostic(error: &tera::Error, file: &std::path::Path) -> Diag
         .filter(|l| !l.is_empty() && *l != "|")
         .collect::<Vec<_>>()
         .join(" ");
-    let diagnostic = Diagnostic::error(file, format!("ошибка в шаблоне: {message}"))
-        .hint("проверьте парные {% … %} и {{ … }} и имена переменных; список переменных — в README, раздел «Шаблоны»");
+    let diagnostic = Diagnostic::error(
+        file,
+        Kind::Template {
+            detail: message,
+            page: None,
+        },
+    );
     match position {
         Some((line, column)) => diagnostic.at(line, column),
         None => diagnostic,

@@ -16,17 +16,36 @@ pub(crate) struct Run {
     pub(crate) stderr: String,
 }
 
+/// Runs `msoko <args>` as is.
+pub(crate) fn msoko<S: AsRef<std::ffi::OsStr>>(args: impl IntoIterator<Item = S>) -> Run {
+    let output = Command::new(env!("CARGO_BIN_EXE_msoko"))
+        .args(args)
+        .output()
+        .unwrap();
+    Run {
+        code: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
+}
+
 impl Site {
     /// A copy of `tests/sites/<name>`.
     pub(crate) fn fixture(name: &str) -> Site {
-        let dir = tempfile::tempdir().unwrap();
-        let root = dir.path().join("site");
+        let site = Site::empty();
         copy_dir(
             &Path::new(env!("CARGO_MANIFEST_DIR"))
                 .join("tests/sites")
                 .join(name),
-            &root,
+            &site.root,
         );
+        site
+    }
+
+    /// A folder `site` (not created) in a fresh temp dir.
+    pub(crate) fn empty() -> Site {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("site");
         Site { _dir: dir, root }
     }
 

@@ -4,7 +4,9 @@
 mod harness;
 
 mod cycle;
+mod diagnostics;
 mod errors;
+mod init;
 mod monitoring;
 mod openness;
 mod output;
@@ -12,3 +14,4 @@ mod pages;
 mod plans;
 mod report;
 mod search;
+mod serve;

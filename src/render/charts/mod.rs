@@ -46,6 +46,9 @@ fn register_font() {
     });
 }
 
+/// How every chart's SVG starts (see `accessible_svg`): counting it counts charts.
+pub(crate) const CHART_MARK: &str = "<svg role=\"img\" aria-labelledby=";
+
 /// Makes plotters' SVG accessible: `role="img"`, a `<title>` and a `<desc>` first,
 /// and a width that scales down with the page.
 fn accessible_svg(svg: &str, id: &str, title: &str, desc: &str) -> String {
@@ -60,7 +63,7 @@ fn accessible_svg(svg: &str, id: &str, title: &str, desc: &str) -> String {
     let (open, rest) = svg.split_at(open_end);
     let open = open.replacen(
         "<svg ",
-        &format!("<svg role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" class=\"chart\" "),
+        &format!("{CHART_MARK}\"{id}-title {id}-desc\" class=\"chart\" "),
         1,
     );
     format!(

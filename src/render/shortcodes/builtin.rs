@@ -7,7 +7,8 @@ use serde::Serialize;
 use tera::Context;
 
 use super::parse::{Arg, Call};
-use super::{optional_text, text_arg, Shortcodes, Source};
+use super::{optional_text, text_arg, Fault, Shortcodes, Source};
+use crate::diagnostic::Kind;
 use crate::load::{OrgFlag, OrgKind};
 use crate::model::{Indicator, Period, Place};
 use crate::numbers::format_value;
@@ -15,7 +16,7 @@ use crate::render::figures::{figure_for, Chart, FigureRequest};
 use crate::render::indicators::card;
 use crate::render::{orgs, plans};
 
-type Outcome = Result<String, (String, String)>;
+type Outcome = Result<String, Fault>;
 
 const BUILT_IN: [&str; 8] = [
     "chart",
@@ -51,7 +52,7 @@ fn render(sc: &Shortcodes<'_>, name: &str, context: &Context) -> Outcome {
     sc.tera
         .render(&format!("shortcodes/{name}.html"), context)
         .map_err(|error| {
-            (
+            Fault::new(
                 format!(
                     "шаблон шорткода «{name}» не сработал: {}",
                     crate::render::templates::error_chain(&error)
@@ -72,7 +73,7 @@ fn theme_shortcode(name: &str, call: &Call, body: Option<&str>, sc: &Shortcodes<
                 .filter(|t| !t.starts_with('_'))
                 .map(str::to_string),
         );
-        return Err((
+        return Err(Fault::new(
             format!("шорткода «{name}» нет"),
             format!(
                 "доступные шорткоды: {}",
@@ -104,11 +105,7 @@ fn arg_value(arg: &Arg) -> tera::Value {
 
 /// Arguments other than `allowed` and the indicator's disaggregations are errors:
 /// a misspelt `subjet=` must not be ignored silently.
-fn check_args(
-    call: &Call,
-    allowed: &[&str],
-    indicator: Option<&Indicator>,
-) -> Result<(), (String, String)> {
+fn check_args(call: &Call, allowed: &[&str], indicator: Option<&Indicator>) -> Result<(), Fault> {
     for key in call.args.keys() {
         let known = allowed.contains(&key.as_str())
             || indicator.is_some_and(|i| {
@@ -119,7 +116,7 @@ fn check_args(
             if let Some(i) = indicator {
                 names.extend(i.dims.iter().cloned());
             }
-            return Err((
+            return Err(Fault::new(
                 format!("у шорткода «{}» нет аргумента «{key}»", call.name),
                 format!("допустимые аргументы: {}", names.join(", ")),
             ));
@@ -128,10 +125,7 @@ fn check_args(
     Ok(())
 }
 
-fn find_indicator<'a>(
-    sc: &Shortcodes<'a>,
-    call: &Call,
-) -> Result<(usize, &'a Indicator), (String, String)> {
+fn find_indicator<'a>(sc: &Shortcodes<'a>, call: &Call) -> Result<(usize, &'a Indicator), Fault> {
     let id = text_arg(call, "indicator")?;
     sc.model
         .indicators
@@ -139,21 +133,12 @@ fn find_indicator<'a>(
         .iter()
         .enumerate()
         .find(|(_, i)| i.id == id)
-        .ok_or_else(|| {
-            (
-                format!("показателя «{id}» нет"),
-                "id показателей перечислены в data/indicators/*.yaml (поле id)".to_string(),
-            )
-        })
+        .ok_or_else(|| Kind::UnknownIndicator { id: id.clone() }.into())
 }
 
 /// The disaggregation the call asks for (`subject="математика"`), checked against
 /// the values the data has.
-fn slice_of(
-    call: &Call,
-    indicator: &Indicator,
-    required: bool,
-) -> Result<Vec<String>, (String, String)> {
+fn slice_of(call: &Call, indicator: &Indicator, required: bool) -> Result<Vec<String>, Fault> {
     let mut slice = Vec::new();
     for (i, dim) in indicator.dims.iter().enumerate() {
         let present: BTreeSet<&str> = indicator
@@ -164,7 +149,7 @@ fn slice_of(
         match optional_text(call, dim) {
             Some(wanted) if present.contains(wanted.as_str()) => slice.push(wanted),
             Some(wanted) => {
-                return Err((
+                return Err(Fault::new(
                     format!(
                         "у показателя «{}» нет значений с {dim}=\"{wanted}\"",
                         indicator.id
@@ -176,7 +161,7 @@ fn slice_of(
                 ))
             }
             None if required && !present.contains("") => {
-                return Err((
+                return Err(Fault::new(
                     format!(
                         "у показателя «{}» есть разрез «{dim}»: укажите его",
                         indicator.id
@@ -193,15 +178,11 @@ fn slice_of(
     Ok(slice)
 }
 
-fn period_arg(
-    call: &Call,
-    name: &str,
-    indicator: &Indicator,
-) -> Result<Option<Period>, (String, String)> {
+fn period_arg(call: &Call, name: &str, indicator: &Indicator) -> Result<Option<Period>, Fault> {
     optional_text(call, name)
         .map(|text| {
             Period::parse(&text, indicator.period_kind).map_err(|message| {
-                (
+                Fault::new(
                     format!("аргумент {name}: {message}"),
                     "год пишется как в данных показателя: 2025 или \"2024/25\"".to_string(),
                 )
@@ -210,11 +191,7 @@ fn period_arg(
         .transpose()
 }
 
-fn place_arg(
-    call: &Call,
-    sc: &Shortcodes<'_>,
-    name: &str,
-) -> Result<Option<Place>, (String, String)> {
+fn place_arg(call: &Call, sc: &Shortcodes<'_>, name: &str) -> Result<Option<Place>, Fault> {
     let Some(id) = optional_text(call, name) else {
         return Ok(None);
     };
@@ -225,7 +202,7 @@ fn place_arg(
         other => sc.model.register.by_id.get(other).map(|&i| Place::Org(i)),
     };
     place.map(Some).ok_or_else(|| {
-        (
+        Fault::new(
             format!("организации «{id}» нет в реестре"),
             "укажите id из data/organizations.yaml или municipality, region, russia".to_string(),
         )
@@ -266,7 +243,7 @@ fn chart(call: &Call, source: &Source<'_>, sc: &Shortcodes<'_>) -> Outcome {
         (false, "year") => Chart::Trend,
         (false, "org") => Chart::Orgs,
         (false, other) => {
-            return Err((
+            return Err(Fault::new(
                 format!("by=\"{other}\": такого вида диаграммы нет"),
                 "by=\"year\" — динамика по годам, by=\"org\" — сравнение организаций".into(),
             ))
@@ -276,7 +253,7 @@ fn chart(call: &Call, source: &Source<'_>, sc: &Shortcodes<'_>) -> Outcome {
     request.slice = slice_of(call, indicator, kind != Chart::Distribution)?;
     request.period = period_arg(call, "year", indicator)?;
     let mut figure = figure_for(sc.model, indicator, &request).ok_or_else(|| {
-        (
+        Fault::new(
             format!("для диаграммы по показателю «{}» нет данных", indicator.id),
             "проверьте год и разрез: за этот период в данных нет значений".to_string(),
         )
@@ -314,7 +291,7 @@ fn indicator_table(call: &Call, source: &Source<'_>, sc: &Shortcodes<'_>) -> Out
         (Some(direction), None) => {
             let id = direction.as_text().unwrap_or_default();
             let d = indicators.directions.iter().find(|d| d.id == id).ok_or_else(|| {
-                (format!("направления «{id}» нет"), "id направлений — в data/indicators/*.yaml (direction: id)".to_string())
+                Fault::new(format!("направления «{id}» нет"), "id направлений — в data/indicators/*.yaml (direction: id)".to_string())
             })?;
             d.indicators.clone()
         }
@@ -326,11 +303,11 @@ fn indicator_table(call: &Call, source: &Source<'_>, sc: &Shortcodes<'_>) -> Out
                     .indicators
                     .iter()
                     .position(|i| i.id == id)
-                    .ok_or_else(|| (format!("показателя «{id}» нет"), "id показателей — в data/indicators/*.yaml".to_string()))
+                    .ok_or_else(|| Fault::from(Kind::UnknownIndicator { id: id.clone() }))
             })
             .collect::<Result<_, _>>()?,
         _ => {
-            return Err((
+            return Err(Fault::new(
                 "укажите направление или список показателей".into(),
                 "indicator_table(direction=\"podgotovka\") или indicator_table(indicators=[\"vpr-low\", \"ege-rus-mean\"])".into(),
             ))
@@ -412,7 +389,7 @@ fn plan_summary(call: &Call, sc: &Shortcodes<'_>) -> Outcome {
         .iter()
         .position(|p| p.id == id)
         .ok_or_else(|| {
-            (
+            Fault::new(
                 format!("плана «{id}» нет"),
                 "id планов — в data/plans/*.yaml (поле id)".to_string(),
             )
@@ -432,7 +409,7 @@ fn org_list(call: &Call, sc: &Shortcodes<'_>) -> Outcome {
         Some("shnor") => Some(OrgFlag::Shnor),
         Some("shnsu") => Some(OrgFlag::Shnsu),
         Some(other) => {
-            return Err((
+            return Err(Fault::new(
                 format!("признака «{other}» нет"),
                 "flag=\"shnor\" или flag=\"shnsu\"".into(),
             ))
@@ -445,7 +422,7 @@ fn org_list(call: &Call, sc: &Shortcodes<'_>) -> Outcome {
                 .into_iter()
                 .find(|k| k.id() == text)
                 .ok_or_else(|| {
-                    (
+                    Fault::new(
                         format!("типа «{text}» нет"),
                         "kind=\"school\", \"kindergarten\" или \"additional\"".to_string(),
                     )
@@ -476,7 +453,7 @@ fn lookup(
     indicator: &Indicator,
     place: Place,
     period_arg_name: &str,
-) -> Result<(Period, f64), (String, String)> {
+) -> Result<(Period, f64), Fault> {
     let slice = slice_of(call, indicator, true)?;
     let period = period_arg(call, period_arg_name, indicator)?;
     // A distribution's part: mark="«3»".
@@ -485,7 +462,7 @@ fn lookup(
         .as_deref()
         .and_then(|stack| optional_text(call, stack));
     if let (Some(stack), None) = (&indicator.stack, &part) {
-        return Err((
+        return Err(Fault::new(
             format!(
                 "у показателя «{}» значения разбиты по «{stack}»: укажите часть",
                 indicator.id
@@ -501,7 +478,7 @@ fn lookup(
         .filter_map(|o| Some((o.period, o.value?)))
         .next_back();
     found.ok_or_else(|| {
-        (
+        Fault::new(
             format!(
                 "у показателя «{}» нет значения для «{}»{}",
                 indicator.id,
@@ -521,7 +498,7 @@ fn value(call: &Call, sc: &Shortcodes<'_>) -> Outcome {
     Ok(format_value(value, indicator.decimals, &indicator.unit))
 }
 
-fn assert(call: &Call, sc: &Shortcodes<'_>) -> Result<(), (String, String)> {
+fn assert(call: &Call, sc: &Shortcodes<'_>) -> Result<(), Fault> {
     let (_, indicator) = find_indicator(sc, call)?;
     check_args(
         call,
@@ -547,14 +524,14 @@ fn assert(call: &Call, sc: &Shortcodes<'_>) -> Result<(), (String, String)> {
             "down" => to < from,
             "up" => to > from,
             other => {
-                return Err((
+                return Err(Fault::new(
                     format!("trend=\"{other}\": ожидалось \"up\" или \"down\""),
                     "trend=\"down\" — значение снизилось, trend=\"up\" — выросло".into(),
                 ))
             }
         };
         if !holds {
-            return Err((
+            return Err(Fault::new(
                 format!(
                     "утверждение в тексте не подтверждается данными: «{}» ({place_name}) за {from_period}–{to_period}: {} → {}, а в тексте — {}",
                     indicator.title,
@@ -576,7 +553,7 @@ fn assert(call: &Call, sc: &Shortcodes<'_>) -> Result<(), (String, String)> {
             Arg::Number(n) => (*n, show(*n)),
             Arg::Text(t) if t == "target" => {
                 let target = *indicator.targets.get(&period).ok_or_else(|| {
-                    (
+                    Fault::new(
                         format!("у показателя «{}» нет цели на {period}", indicator.id),
                         "укажите число или другой год".to_string(),
                     )
@@ -589,7 +566,7 @@ fn assert(call: &Call, sc: &Shortcodes<'_>) -> Result<(), (String, String)> {
                     "region" => Place::Region,
                     "russia" => Place::Russia,
                     id => sc.model.register.by_id.get(id).map(|&i| Place::Org(i)).ok_or_else(|| {
-                        (format!("«{id}»: нет такой организации"), "сравнение: число, \"target\", \"region\", \"russia\" или id организации".to_string())
+                        Fault::new(format!("«{id}»: нет такой организации"), "сравнение: число, \"target\", \"region\", \"russia\" или id организации".to_string())
                     })?,
                 };
                 let mut same_period = call.clone();
@@ -607,7 +584,7 @@ fn assert(call: &Call, sc: &Shortcodes<'_>) -> Result<(), (String, String)> {
                 )
             }
             _ => {
-                return Err((
+                return Err(Fault::new(
                     format!("{name}: ожидалось число или текст"),
                     "например below=7.0 или above=\"region\"".into(),
                 ))
@@ -619,7 +596,7 @@ fn assert(call: &Call, sc: &Shortcodes<'_>) -> Result<(), (String, String)> {
             value < other
         };
         if !holds {
-            return Err((
+            return Err(Fault::new(
                 format!(
                     "утверждение в тексте не подтверждается данными: «{}» ({place_name}, {period}) — {}, это не {} чем {what}",
                     indicator.title,
@@ -637,7 +614,7 @@ fn reference(call: &Call, source: &Source<'_>, sc: &Shortcodes<'_>) -> Outcome {
     check_args(call, &["label"], None)?;
     let label = text_arg(call, "label")?;
     let number = sc.numbering.by_label.get(&label).ok_or_else(|| {
-        (
+        Fault::new(
             format!("рисунка или таблицы с меткой «{label}» нет"),
             "метка задаётся в шорткоде диаграммы или таблицы: chart(…, label=\"fig-vpr\")"
                 .to_string(),

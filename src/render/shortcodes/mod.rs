@@ -17,7 +17,7 @@ use tera::Tera;
 pub(crate) use numbering::{number_figures, Numbering};
 
 use crate::analyze::Analysis;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Kind};
 use crate::model::Model;
 use parse::{parse, Arg, Call, Piece};
 
@@ -65,11 +65,11 @@ pub(crate) fn expand(
                 match builtin::call(&call, inner, source, shortcodes) {
                     // One line: later lines keep their numbers.
                     Ok(html) => out.push_str(&html.replace('\n', " ")),
-                    Err((message, hint)) => {
+                    Err(fault) => {
                         problems.push(
-                            Diagnostic::error(source.file, message)
-                                .at(call.line + source.body_line - 1, call.column)
-                                .hint(hint),
+                            fault
+                                .into_diagnostic(source.file)
+                                .at(call.line + source.body_line - 1, call.column),
                         );
                         out.push_str(&body[call.span.clone()]);
                     }
@@ -80,11 +80,47 @@ pub(crate) fn expand(
     (out, problems)
 }
 
+/// Why a shortcode call failed: a sentence and a hint, or a common [`Kind`].
+#[derive(Debug)]
+pub(super) struct Fault {
+    message: String,
+    hint: String,
+    kind: Option<Box<Kind>>,
+}
+
+impl Fault {
+    pub(super) fn new(message: String, hint: String) -> Self {
+        Fault {
+            message,
+            hint,
+            kind: None,
+        }
+    }
+
+    fn into_diagnostic(self, file: &Path) -> Diagnostic {
+        match self.kind {
+            Some(kind) => Diagnostic::error(file, *kind),
+            None => Diagnostic::error(file, self.message).hint(self.hint),
+        }
+    }
+}
+
+impl From<Kind> for Fault {
+    fn from(kind: Kind) -> Self {
+        let (message, hint) = kind.text(crate::diagnostic::Lang::Ru);
+        Fault {
+            message,
+            hint: hint.unwrap_or_default(),
+            kind: Some(Box::new(kind)),
+        }
+    }
+}
+
 /// A required text argument.
-fn text_arg(call: &Call, name: &str) -> Result<String, (String, String)> {
+fn text_arg(call: &Call, name: &str) -> Result<String, Fault> {
     match call.args.get(name) {
         Some(arg) => arg.as_text().ok_or_else(|| {
-            (
+            Fault::new(
                 format!(
                     "аргумент «{name}» шорткода «{}» должен быть текстом или числом",
                     call.name
@@ -92,7 +128,7 @@ fn text_arg(call: &Call, name: &str) -> Result<String, (String, String)> {
                 format!("пример: {name}=\"…\""),
             )
         }),
-        None => Err((
+        None => Err(Fault::new(
             format!("у шорткода «{}» не указан аргумент «{name}»", call.name),
             format!(
                 "добавьте {name}=\"…\" в скобки: {}({name}=\"…\")",

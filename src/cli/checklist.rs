@@ -1,0 +1,28 @@
+//! The openness checklist of `msoko check`, grouped by the law each requirement
+//! comes from. Its requirements are Russian law and stay in Russian.
+
+use msoko::{Mark, Report};
+
+pub(crate) fn print(report: &Report) {
+    let mut group = "";
+    println!("Чек-лист открытости сайта:");
+    for item in &report.checklist {
+        if item.group != group {
+            group = item.group;
+            println!("\n{group}");
+        }
+        println!(
+            "  {} {}: {}",
+            item.mark.symbol(),
+            item.requirement,
+            item.detail
+        );
+    }
+    let count = |mark| report.checklist.iter().filter(|i| i.mark == mark).count();
+    println!(
+        "\nИтого: ✔ {}, ✘ {}, ⚠ {}.",
+        count(Mark::Present),
+        count(Mark::Missing),
+        count(Mark::Attention)
+    );
+}

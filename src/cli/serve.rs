@@ -1,0 +1,109 @@
+//! `msoko serve` in the terminal: starts the library's server, stops it on Ctrl-C,
+//! and prints what happens — the address, each rebuild, every error with its line.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
+use msoko::{Lang, Report, ServeError, ServeEvent, ServeOptions};
+
+use super::human::Printer;
+use super::words;
+
+pub(crate) fn run(options: ServeOptions) -> ExitCode {
+    let lang = options.lang;
+    let stop = Arc::new(AtomicBool::new(false));
+    let flag = stop.clone();
+    if let Err(error) = ctrlc::set_handler(move || flag.store(true, Ordering::Relaxed)) {
+        eprintln!(
+            "{}: Ctrl-C: {error}",
+            words::severity(lang, msoko::Severity::Warning)
+        );
+    }
+    let root = options.build.root.clone();
+    let result = msoko::serve(&options, &stop, &mut |event| show(&root, lang, event));
+    match result {
+        Ok(()) => {
+            eprintln!(
+                "{}",
+                match lang {
+                    Lang::En => "Server stopped.",
+                    Lang::Ru => "Сервер остановлен.",
+                }
+            );
+            ExitCode::SUCCESS
+        }
+        Err(ServeError::PortInUse(port)) => {
+            let next = port.wrapping_add(1).max(1024);
+            match lang {
+                Lang::En => eprintln!(
+                    "error: port {port} is in use by another program (perhaps another msoko serve)\n  hint: stop it, or choose another port: msoko serve --port {next}"
+                ),
+                Lang::Ru => eprintln!(
+                    "ошибка: порт {port} занят другой программой (может быть, уже запущен msoko serve)\n  подсказка: остановите её или выберите другой порт: msoko serve --port {next}"
+                ),
+            }
+            ExitCode::from(2)
+        }
+        Err(error) => {
+            eprintln!("{}: {error}", words::severity(lang, msoko::Severity::Error));
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn show(root: &std::path::Path, lang: Lang, event: ServeEvent<'_>) {
+    match event {
+        ServeEvent::Listening { url } => match lang {
+            Lang::En => eprintln!(
+                "The site is at {url}\nChanges to site.yaml, content/, data/ and themes/ show at once. Stop: Ctrl+C."
+            ),
+            Lang::Ru => eprintln!(
+                "Сайт открыт по адресу {url}\nИзменения в site.yaml, content/, data/ и themes/ видны сразу. Остановить: Ctrl+C."
+            ),
+        },
+        ServeEvent::Built { report, changed } => built(root, lang, report, changed),
+        ServeEvent::WatchProblem { error } => {
+            eprintln!("{}: {error}", words::severity(lang, msoko::Severity::Warning));
+        }
+    }
+}
+
+fn built(root: &std::path::Path, lang: Lang, report: &Report, changed: &[PathBuf]) {
+    // A new printer each time: the files have just changed.
+    let mut printer = Printer::new(root, lang, super::use_color());
+    let first = changed.is_empty();
+    if !first {
+        let names: Vec<String> = changed.iter().map(|p| p.display().to_string()).collect();
+        let time = chrono::Local::now().format("%H:%M:%S");
+        match lang {
+            Lang::En => eprintln!("[{time}] changed: {}", names.join(", ")),
+            Lang::Ru => eprintln!("[{time}] изменено: {}", names.join(", ")),
+        }
+    }
+    // Every error; warnings on the first build, then only those in changed files.
+    for diagnostic in &report.diagnostics {
+        if first || diagnostic.is_error() || changed.contains(&diagnostic.file) {
+            eprint!("{}", printer.render(diagnostic));
+        }
+    }
+    let time = words::millis(lang, report.elapsed);
+    let (errors, warnings) = (report.errors(), report.warnings());
+    match (lang, report.has_errors()) {
+        (Lang::En, true) => eprintln!(
+            "Not rebuilt: {errors} errors. The browser shows the last good build with the list of errors."
+        ),
+        (Lang::Ru, true) => eprintln!(
+            "Сайт не пересобран: ошибок — {errors}. В браузере — последняя удачная сборка и список ошибок."
+        ),
+        (Lang::En, false) => eprintln!(
+            "Rebuilt in {time}: {} pages, {warnings} warnings.",
+            report.pages
+        ),
+        (Lang::Ru, false) => eprintln!(
+            "Собрано за {time}: страниц — {}, предупреждений — {warnings}.",
+            report.pages
+        ),
+    }
+}

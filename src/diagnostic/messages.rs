@@ -1,0 +1,510 @@
+//! The common problems as data, with their text in Russian and in English.
+//!
+//! A diagnostic made from a [`Kind`] keeps its details (the field, the date, the link)
+//! rather than a finished sentence, so the command line can print it in the reader's
+//! language (`--lang en`) and editors can tell problems apart by [`Kind::code`]. The
+//! Russian text is also stored in `Diagnostic::message`/`hint`, so everything that
+//! reads those keeps working. Problems not listed here are plain Russian strings; in
+//! English they fall back to Russian. Add a kind when a message is common enough that
+//! an English-speaking maintainer or a tool would want it: one variant, one `code`,
+//! two texts, one test.
+
+use crate::dates::DateError;
+
+/// The language of messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    /// Russian, the default: the department's specialist reads these.
+    #[default]
+    Ru,
+    /// English, for maintainers and tools.
+    En,
+}
+
+/// A common problem with its details.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Kind {
+    /// A key that the file format does not have (a misspelling, usually).
+    UnknownField {
+        /// The key as written.
+        field: String,
+        /// The keys allowed at that place.
+        allowed: Vec<String>,
+    },
+    /// A required key is absent.
+    MissingField {
+        /// The key.
+        field: String,
+    },
+    /// A value outside a fixed list.
+    UnknownValue {
+        /// The value as written.
+        value: String,
+        /// The values allowed.
+        allowed: Vec<String>,
+    },
+    /// A tab or another character YAML does not accept.
+    YamlTab,
+    /// A value of the wrong type (a list where text is expected, …).
+    YamlWrongType {
+        /// The parser's words.
+        detail: String,
+    },
+    /// Broken YAML syntax (indentation, a colon in unquoted text).
+    YamlSyntax {
+        /// The parser's words.
+        detail: String,
+    },
+    /// The same key twice.
+    YamlDuplicateKey {
+        /// The parser's words.
+        detail: String,
+    },
+    /// One of the above, inside a nested field (`head.name`).
+    InField {
+        /// The field's path.
+        path: String,
+        /// The problem.
+        inner: Box<Kind>,
+    },
+    /// A date that is not a date.
+    BadDate(DateError),
+    /// A page without the `---` front matter.
+    NoFrontMatter,
+    /// Front matter that never ends with `---`.
+    UnclosedFrontMatter,
+    /// A page without `title`.
+    MissingTitle,
+    /// A page with no publication date from the front matter or from git.
+    MissingDate,
+    /// An image without alternative text.
+    MissingAlt,
+    /// A file not saved as UTF-8.
+    NotUtf8,
+    /// No `site.yaml` in the root.
+    NoConfig {
+        /// The root as given.
+        root: String,
+    },
+    /// An internal link to an address the site does not have.
+    BrokenLink {
+        /// The link as written.
+        written: String,
+        /// The site path it resolves to.
+        target: String,
+    },
+    /// A link to a `.md` file that is not a page of the site.
+    MissingPage {
+        /// The link as written.
+        written: String,
+    },
+    /// An internal link to a page that exists, but without its trailing `/`.
+    LinkWithoutSlash {
+        /// The link as written.
+        written: String,
+        /// The site path it resolves to.
+        target: String,
+    },
+    /// A `#fragment` that the target page does not have.
+    MissingAnchor {
+        /// The link as written.
+        written: String,
+        /// The fragment without `#`.
+        fragment: String,
+        /// The page's site path.
+        target: String,
+        /// The ids the page has.
+        known: Vec<String>,
+    },
+    /// An organisation id that is not in the register.
+    UnknownOrg {
+        /// The id as written.
+        id: String,
+        /// The aggregate ids also allowed (municipality, region, russia).
+        aggregates: Vec<String>,
+    },
+    /// An indicator id that no `data/indicators/*.yaml` describes (a shortcode).
+    UnknownIndicator {
+        /// The id as written.
+        id: String,
+    },
+    /// `data/values/<id>.csv` for an indicator that is not described.
+    ValuesOfUnknownIndicator {
+        /// The id from the file name.
+        id: String,
+    },
+    /// A template that does not parse or fails to render.
+    Template {
+        /// Tera's words.
+        detail: String,
+        /// The page being rendered, when the template failed on one.
+        page: Option<String>,
+    },
+    /// `template:` names a template the theme does not have.
+    UnknownTemplate {
+        /// The name as written.
+        name: String,
+        /// The theme's templates.
+        known: Vec<String>,
+    },
+}
+
+impl Kind {
+    /// A stable id for tools (`unknown-field`, `bad-date`, …).
+    pub fn code(&self) -> &'static str {
+        match self {
+            Kind::UnknownField { .. } => "unknown-field",
+            Kind::MissingField { .. } => "missing-field",
+            Kind::UnknownValue { .. } => "unknown-value",
+            Kind::YamlTab => "yaml-tab",
+            Kind::YamlWrongType { .. } => "yaml-wrong-type",
+            Kind::YamlSyntax { .. } => "yaml-syntax",
+            Kind::YamlDuplicateKey { .. } => "yaml-duplicate-key",
+            Kind::InField { inner, .. } => inner.code(),
+            Kind::BadDate(_) => "bad-date",
+            Kind::NoFrontMatter => "no-front-matter",
+            Kind::UnclosedFrontMatter => "unclosed-front-matter",
+            Kind::MissingTitle => "missing-title",
+            Kind::MissingDate => "missing-date",
+            Kind::MissingAlt => "missing-alt",
+            Kind::NotUtf8 => "not-utf8",
+            Kind::NoConfig { .. } => "no-config",
+            Kind::BrokenLink { .. } => "broken-link",
+            Kind::MissingPage { .. } => "missing-page",
+            Kind::LinkWithoutSlash { .. } => "link-without-slash",
+            Kind::MissingAnchor { .. } => "missing-anchor",
+            Kind::UnknownOrg { .. } => "unknown-org",
+            Kind::UnknownIndicator { .. } => "unknown-indicator",
+            Kind::ValuesOfUnknownIndicator { .. } => "values-of-unknown-indicator",
+            Kind::Template { .. } => "template",
+            Kind::UnknownTemplate { .. } => "unknown-template",
+        }
+    }
+
+    /// The message and the hint in `lang`.
+    pub fn text(&self, lang: Lang) -> (String, Option<String>) {
+        match lang {
+            Lang::Ru => self.russian(),
+            Lang::En => self.english(),
+        }
+    }
+
+    fn russian(&self) -> (String, Option<String>) {
+        let (message, hint): (String, Option<String>) = match self {
+            Kind::UnknownField { field, allowed } => (
+                format!("неизвестное поле «{field}»"),
+                Some(if allowed.is_empty() {
+                    "удалите это поле".into()
+                } else {
+                    format!(
+                        "проверьте написание; допустимые поля: {}",
+                        allowed.join(", ")
+                    )
+                }),
+            ),
+            Kind::MissingField { field } => (
+                format!("нет обязательного поля «{field}»"),
+                Some(format!("добавьте строку «{field}: …»")),
+            ),
+            Kind::UnknownValue { value, allowed } => (
+                format!("недопустимое значение «{value}»"),
+                Some(format!("допустимые значения: {}", allowed.join(", "))),
+            ),
+            Kind::YamlTab => (
+                "в YAML встретился недопустимый символ (часто это знак табуляции)".into(),
+                Some("отступы в YAML делаются пробелами; замените табуляцию пробелами".into()),
+            ),
+            Kind::YamlWrongType { detail } => (
+                format!("значение не того вида ({detail})"),
+                Some("проверьте значение поля: например, текст, число, дата или список".into()),
+            ),
+            Kind::YamlSyntax { detail } => (
+                format!("ошибка в разметке YAML ({detail})"),
+                Some("проверьте отступы и двоеточия; текст с двоеточием или кавычками заключите в кавычки: title: \"…\"".into()),
+            ),
+            Kind::YamlDuplicateKey { detail } => (
+                format!("поле указано дважды ({detail})"),
+                Some("оставьте одно из двух значений".into()),
+            ),
+            Kind::InField { path, inner } => {
+                let (message, hint) = inner.russian();
+                (format!("{message} (поле {path})"), hint)
+            }
+            Kind::BadDate(error) => (
+                error.to_string(),
+                Some("пишите дату в виде ГГГГ-ММ-ДД (2025-08-29) или ДД.ММ.ГГГГ (29.08.2025)".into()),
+            ),
+            Kind::NoFrontMatter => (
+                "у страницы нет заголовка (front matter)".into(),
+                Some(FRONT_MATTER_HINT_RU.into()),
+            ),
+            Kind::UnclosedFrontMatter => (
+                "заголовок страницы не закрыт строкой «---»".into(),
+                Some(FRONT_MATTER_HINT_RU.into()),
+            ),
+            Kind::MissingTitle => (
+                "у страницы нет названия (title)".into(),
+                Some("добавьте в заголовок строку title: \"Название страницы\"".into()),
+            ),
+            Kind::MissingDate => (
+                "у страницы нет даты размещения".into(),
+                Some("добавьте в заголовок date: ГГГГ-ММ-ДД или зафиксируйте файл в git (дата берётся из истории)".into()),
+            ),
+            Kind::MissingAlt => (
+                "у изображения нет описания".into(),
+                Some("опишите, что на картинке, в квадратных скобках: ![Здание школы № 1](school.jpg) — это прочтёт незрячий читатель".into()),
+            ),
+            Kind::NotUtf8 => (
+                "файл сохранён не в кодировке UTF-8".into(),
+                Some("сохраните файл в кодировке UTF-8 (в Блокноте: «Сохранить как» → Кодировка: UTF-8); Windows-1251 не поддерживается".into()),
+            ),
+            Kind::NoConfig { root } => (
+                "нет файла настроек сайта site.yaml".into(),
+                Some(format!("проверьте, что папка сайта указана верно ({root}); её задаёт параметр --root")),
+            ),
+            Kind::BrokenLink { written, target } => (
+                format!("ссылка «{written}» никуда не ведёт: на сайте нет {target}"),
+                Some("проверьте адрес; страница из файла content/a/b.md имеет адрес /a/b/, файл content/a/x.pdf — /a/x.pdf".into()),
+            ),
+            Kind::MissingPage { written } => (
+                format!("ссылка «{written}» ведёт на страницу, которой нет"),
+                Some("ссылка на файл .md должна указывать на существующую страницу в папке content".into()),
+            ),
+            Kind::LinkWithoutSlash { written, target } => (
+                format!("ссылка «{written}» ведёт на адрес без «/» в конце"),
+                Some(format!("напишите {target}/")),
+            ),
+            Kind::MissingAnchor { written, fragment, target, known } => (
+                format!("в ссылке «{written}» нет раздела «#{fragment}» на странице {target}"),
+                Some(if known.is_empty() {
+                    "на той странице нет заголовков; уберите часть ссылки после «#»".into()
+                } else {
+                    format!("разделы той страницы: {}", known.join(", "))
+                }),
+            ),
+            Kind::UnknownOrg { id, aggregates } => (
+                format!("организации «{id}» нет в реестре"),
+                Some(format!(
+                    "в столбце org пишется id из data/organizations.yaml или {}",
+                    aggregates.join(", ")
+                )),
+            ),
+            Kind::UnknownIndicator { id } => (
+                format!("показателя «{id}» нет"),
+                Some("id показателей перечислены в data/indicators/*.yaml (поле id)".into()),
+            ),
+            Kind::ValuesOfUnknownIndicator { id } => (
+                format!("файл значений для показателя «{id}», которого нет ни в одном файле data/indicators"),
+                Some("имя файла значений — это id показателя: data/values/<id>.csv; проверьте написание или опишите показатель".into()),
+            ),
+            Kind::Template { detail, page } => (
+                match page {
+                    Some(page) => format!("ошибка в шаблоне: {detail} (при выводе страницы {page})"),
+                    None => format!("ошибка в шаблоне: {detail}"),
+                },
+                Some("проверьте парные {% … %} и {{ … }} и имена переменных; список переменных — в README, раздел «Шаблоны»".into()),
+            ),
+            Kind::UnknownTemplate { name, known } => (
+                format!("шаблона «{name}» нет в теме"),
+                Some(format!("доступные шаблоны: {}", known.join(", "))),
+            ),
+        };
+        (message, hint)
+    }
+
+    fn english(&self) -> (String, Option<String>) {
+        let (message, hint): (String, Option<String>) = match self {
+            Kind::UnknownField { field, allowed } => (
+                format!("unknown field “{field}”"),
+                Some(if allowed.is_empty() {
+                    "remove this field".into()
+                } else {
+                    format!("check the spelling; allowed fields: {}", allowed.join(", "))
+                }),
+            ),
+            Kind::MissingField { field } => (
+                format!("required field “{field}” is missing"),
+                Some(format!("add a line “{field}: …”")),
+            ),
+            Kind::UnknownValue { value, allowed } => (
+                format!("“{value}” is not an allowed value"),
+                Some(format!("allowed values: {}", allowed.join(", "))),
+            ),
+            Kind::YamlTab => (
+                "YAML does not allow this character (usually a tab)".into(),
+                Some("YAML indents with spaces; replace the tab with spaces".into()),
+            ),
+            Kind::YamlWrongType { detail } => (
+                format!("the value has the wrong type ({detail})"),
+                Some("check the field's value: text, a number, a date or a list".into()),
+            ),
+            Kind::YamlSyntax { detail } => (
+                format!("YAML syntax error ({detail})"),
+                Some("check indentation and colons; put text containing a colon or quotes in quotes: title: \"…\"".into()),
+            ),
+            Kind::YamlDuplicateKey { detail } => (
+                format!("a field is given twice ({detail})"),
+                Some("keep one of the two values".into()),
+            ),
+            Kind::InField { path, inner } => {
+                let (message, hint) = inner.english();
+                (format!("{message} (field {path})"), hint)
+            }
+            Kind::BadDate(error) => (
+                error.english(),
+                Some("write dates as YYYY-MM-DD (2025-08-29) or DD.MM.YYYY (29.08.2025)".into()),
+            ),
+            Kind::NoFrontMatter => (
+                "the page has no front matter".into(),
+                Some(FRONT_MATTER_HINT_EN.into()),
+            ),
+            Kind::UnclosedFrontMatter => (
+                "the front matter is not closed by a “---” line".into(),
+                Some(FRONT_MATTER_HINT_EN.into()),
+            ),
+            Kind::MissingTitle => (
+                "the page has no title".into(),
+                Some("add a line title: \"Page title\" to the front matter".into()),
+            ),
+            Kind::MissingDate => (
+                "the page has no publication date".into(),
+                Some("add date: YYYY-MM-DD to the front matter or commit the file to git (the date comes from its history)".into()),
+            ),
+            Kind::MissingAlt => (
+                "the image has no description".into(),
+                Some("describe the picture in the square brackets: ![School No. 1](school.jpg) — a blind reader hears this".into()),
+            ),
+            Kind::NotUtf8 => (
+                "the file is not saved as UTF-8".into(),
+                Some("save the file as UTF-8 (Notepad: “Save as” → Encoding: UTF-8); Windows-1251 is not supported".into()),
+            ),
+            Kind::NoConfig { root } => (
+                "there is no site settings file site.yaml".into(),
+                Some(format!("check that the site folder is right ({root}); --root sets it")),
+            ),
+            Kind::BrokenLink { written, target } => (
+                format!("the link “{written}” leads nowhere: the site has no {target}"),
+                Some("check the address; the page from content/a/b.md is at /a/b/, the file content/a/x.pdf at /a/x.pdf".into()),
+            ),
+            Kind::MissingPage { written } => (
+                format!("the link “{written}” leads to a page that does not exist"),
+                Some("a link to a .md file must name an existing page in the content folder".into()),
+            ),
+            Kind::LinkWithoutSlash { written, target } => (
+                format!("the link “{written}” lacks the trailing “/”"),
+                Some(format!("write {target}/")),
+            ),
+            Kind::MissingAnchor { written, fragment, target, known } => (
+                format!("the link “{written}”: page {target} has no section “#{fragment}”"),
+                Some(if known.is_empty() {
+                    "that page has no headings; remove the part of the link after “#”".into()
+                } else {
+                    format!("sections of that page: {}", known.join(", "))
+                }),
+            ),
+            Kind::UnknownOrg { id, aggregates } => (
+                format!("organisation “{id}” is not in the register"),
+                Some(format!(
+                    "the org column takes an id from data/organizations.yaml or {}",
+                    aggregates.join(", ")
+                )),
+            ),
+            Kind::UnknownIndicator { id } => (
+                format!("there is no indicator “{id}”"),
+                Some("indicator ids are listed in data/indicators/*.yaml (the id field)".into()),
+            ),
+            Kind::ValuesOfUnknownIndicator { id } => (
+                format!("values for indicator “{id}”, which no file in data/indicators describes"),
+                Some("a values file is named after its indicator: data/values/<id>.csv; check the spelling or describe the indicator".into()),
+            ),
+            Kind::Template { detail, page } => (
+                match page {
+                    Some(page) => format!("template error: {detail} (rendering page {page})"),
+                    None => format!("template error: {detail}"),
+                },
+                Some("check the pairs {% … %} and {{ … }} and the variable names; README, section “Themes”, lists the variables".into()),
+            ),
+            Kind::UnknownTemplate { name, known } => (
+                format!("the theme has no template “{name}”"),
+                Some(format!("templates available: {}", known.join(", "))),
+            ),
+        };
+        (message, hint)
+    }
+}
+
+const FRONT_MATTER_HINT_RU: &str = "страница начинается с заголовка между строками «---», например:\n  ---\n  title: \"Название страницы\"\n  ---";
+const FRONT_MATTER_HINT_EN: &str =
+    "a page starts with a header between “---” lines, for example:\n  ---\n  title: \"Page title\"\n  ---";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn says_an_unknown_field_in_both_languages() {
+        let kind = Kind::UnknownField {
+            field: "autor".into(),
+            allowed: vec!["title".into(), "date".into()],
+        };
+        assert_eq!(
+            kind.text(Lang::Ru),
+            (
+                "неизвестное поле «autor»".to_string(),
+                Some("проверьте написание; допустимые поля: title, date".to_string())
+            )
+        );
+        assert_eq!(kind.text(Lang::En).0, "unknown field “autor”");
+        assert_eq!(kind.code(), "unknown-field");
+    }
+
+    #[test]
+    fn nests_a_field_path_in_both_languages() {
+        let kind = Kind::InField {
+            path: "head".into(),
+            inner: Box::new(Kind::MissingField {
+                field: "name".into(),
+            }),
+        };
+        assert_eq!(
+            kind.text(Lang::Ru).0,
+            "нет обязательного поля «name» (поле head)"
+        );
+        assert_eq!(
+            kind.text(Lang::En).0,
+            "required field “name” is missing (field head)"
+        );
+        assert_eq!(kind.code(), "missing-field");
+    }
+
+    #[test]
+    fn every_kind_has_an_english_text_without_cyrillic() {
+        let kinds = [
+            Kind::YamlTab,
+            Kind::NoFrontMatter,
+            Kind::MissingTitle,
+            Kind::MissingDate,
+            Kind::NotUtf8,
+            Kind::BrokenLink {
+                written: "/a/".into(),
+                target: "/a/".into(),
+            },
+            Kind::UnknownIndicator { id: "x".into() },
+            Kind::Template {
+                detail: "x".into(),
+                page: Some("content/a.md".into()),
+            },
+        ];
+        for kind in kinds {
+            let (message, hint) = kind.text(Lang::En);
+            let text = format!("{message} {}", hint.unwrap_or_default());
+            assert!(
+                !text
+                    .chars()
+                    .any(|c| ('а'..='я').contains(&c.to_lowercase().next().unwrap())),
+                "{text}"
+            );
+        }
+    }
+}

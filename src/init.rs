@@ -1,0 +1,121 @@
+//! `msoko init DIR`: a new site from the starter embedded in the binary.
+//!
+//! The starter (`starter/` in this repository) is a small but complete site: the
+//! settings, a few pages, a news section, a document, a plan, two indicators with
+//! their values, a register of four organisations, a report with three chapters
+//! using shortcodes, CI pipelines for GitHub and GitLab, and a README for the
+//! specialist. It builds with no errors and no warnings, which a test checks.
+//!
+//! A folder that already has something in it is refused: `init` never overwrites.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use include_dir::{include_dir, Dir};
+
+static STARTER: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/starter");
+
+/// Why a site could not be created.
+#[derive(Debug)]
+pub enum InitError {
+    /// The folder exists and is not empty.
+    NotEmpty(PathBuf),
+    /// The path exists and is a file.
+    NotAFolder(PathBuf),
+    /// Writing failed.
+    Io(anyhow::Error),
+}
+
+impl std::fmt::Display for InitError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            InitError::NotEmpty(dir) => write!(f, "папка {} не пуста", dir.display()),
+            InitError::NotAFolder(dir) => write!(f, "{} — это файл, а не папка", dir.display()),
+            InitError::Io(error) => write!(f, "{error:#}"),
+        }
+    }
+}
+
+impl std::error::Error for InitError {}
+
+/// Writes the starter into `dir` (created if needed) and returns the files written,
+/// relative to `dir`, sorted.
+pub fn init(dir: &Path) -> Result<Vec<PathBuf>, InitError> {
+    if dir.is_file() {
+        return Err(InitError::NotAFolder(dir.to_path_buf()));
+    }
+    if dir.is_dir() {
+        let mut entries = fs::read_dir(dir).map_err(|e| io(e, dir))?;
+        if entries.next().is_some() {
+            return Err(InitError::NotEmpty(dir.to_path_buf()));
+        }
+    }
+    let mut files = Vec::new();
+    collect(&STARTER, &mut files);
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    for (path, bytes) in &files {
+        let target = dir.join(path);
+        if let Some(parent) = target.parent() {
+            fs::create_dir_all(parent).map_err(|e| io(e, parent))?;
+        }
+        fs::write(&target, bytes).map_err(|e| io(e, &target))?;
+    }
+    Ok(files.into_iter().map(|(path, _)| path).collect())
+}
+
+fn collect(dir: &'static Dir<'static>, files: &mut Vec<(PathBuf, &'static [u8])>) {
+    for entry in dir.entries() {
+        if let Some(sub) = entry.as_dir() {
+            collect(sub, files);
+        } else if let Some(file) = entry.as_file() {
+            files.push((file.path().to_path_buf(), file.contents()));
+        }
+    }
+}
+
+fn io(error: std::io::Error, path: &Path) -> InitError {
+    InitError::Io(
+        anyhow::Error::new(error).context(format!("не удалось записать {}", path.display())),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn writes_the_starter_with_its_hidden_ci_files() {
+        let temp = tempfile::tempdir().unwrap();
+        let dir = temp.path().join("site");
+        let files = init(&dir).unwrap();
+        for expected in [
+            "site.yaml",
+            "content/_index.md",
+            ".github/workflows/msoko.yml",
+            ".gitlab-ci.yml",
+            ".gitignore",
+            "README.md",
+        ] {
+            assert!(files.contains(&PathBuf::from(expected)), "{expected}");
+            assert!(dir.join(expected).is_file(), "{expected}");
+        }
+    }
+
+    #[test]
+    fn refuses_a_folder_with_something_in_it() {
+        let temp = tempfile::tempdir().unwrap();
+        fs::write(temp.path().join("notes.txt"), "мои заметки").unwrap();
+        assert!(matches!(init(temp.path()), Err(InitError::NotEmpty(_))));
+        assert_eq!(
+            fs::read_to_string(temp.path().join("notes.txt")).unwrap(),
+            "мои заметки"
+        );
+    }
+
+    #[test]
+    fn fills_an_empty_folder() {
+        let temp = tempfile::tempdir().unwrap();
+        assert!(init(temp.path()).is_ok());
+        assert!(temp.path().join("site.yaml").is_file());
+    }
+}

@@ -1,0 +1,130 @@
+//! What the specialist and the tools see: the source line under the message,
+//! `--lang en`, `--format json`, and the summary with counts and stage times.
+
+use crate::harness::Site;
+
+fn broken() -> Site {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/news/first.md",
+        "---\ntitle: A\ndate: 31.13.2025\n---\n",
+    );
+    site
+}
+
+#[test]
+fn shows_the_line_with_the_spot_underlined() {
+    let run = broken().run(&["check", "--as-of", "2025-06-01"]);
+    assert_eq!(run.code, 1);
+    let lines: Vec<&str> = run.stderr.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| *l == "content/news/first.md:3:7: ошибка: в дате «31.13.2025» месяца 13 нет")
+        .unwrap_or_else(|| panic!("{}", run.stderr));
+    let source = lines[at..]
+        .iter()
+        .position(|l| l.ends_with(" 3 │ date: 31.13.2025"))
+        .map(|i| i + at)
+        .unwrap_or_else(|| panic!("{}", run.stderr));
+    // The underline starts under the value (the lines share the gutter, so byte
+    // offsets agree up to there).
+    let value = lines[source].find("31.13.2025").unwrap();
+    assert!(
+        lines[source + 1][value..].starts_with('─'),
+        "{}",
+        run.stderr
+    );
+    assert!(run
+        .stderr
+        .contains("  подсказка: пишите дату в виде ГГГГ-ММ-ДД"));
+}
+
+#[test]
+fn speaks_english_with_lang_en() {
+    let run = broken().run(&["check", "--as-of", "2025-06-01", "--lang", "en"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains(
+            "content/news/first.md:3:7: error: in the date “31.13.2025” there is no month 13"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("  hint: write dates as YYYY-MM-DD"));
+    // The other page's link to the broken one.
+    assert!(run.stderr.contains(
+        "content/news/second.md:12:5: error: the link “first.md” leads to a page that does not exist"
+    ));
+    assert!(run.stderr.contains("Check failed: 2 errors, 0 warnings."));
+}
+
+#[test]
+fn check_format_json_lists_every_problem_with_file_and_line() {
+    let run = broken().run(&["check", "--as-of", "2025-06-01", "--format", "json"]);
+    assert_eq!(run.code, 1);
+    assert_eq!(run.stderr, "", "JSON mode prints nothing but the JSON");
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let first = &json["diagnostics"][0];
+    assert_eq!(first["file"], "content/news/first.md");
+    assert_eq!(
+        (first["line"].as_u64(), first["column"].as_u64()),
+        (Some(3), Some(7))
+    );
+    assert_eq!(first["severity"], "error");
+    assert_eq!(first["code"], "bad-date");
+    assert_eq!(first["message"], "в дате «31.13.2025» месяца 13 нет");
+    assert_eq!(json["diagnostics"][1]["file"], "content/news/second.md");
+    assert_eq!(json["diagnostics"][1]["code"], "missing-page");
+    assert_eq!(json["summary"]["ok"], false);
+    assert_eq!(json["summary"]["errors"], 2);
+}
+
+#[test]
+fn build_format_json_reports_counts_and_every_stage() {
+    let site = Site::fixture("monitoring");
+    let run = site.run(&[
+        "build",
+        "--as-of",
+        "2025-06-01",
+        "--format",
+        "json",
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let summary = &json["summary"];
+    assert_eq!(summary["ok"], true);
+    assert!(summary["pages"].as_u64().unwrap() > 5);
+    assert!(summary["charts"].as_u64().unwrap() > 0);
+    assert!(summary["files"].as_u64().unwrap() > summary["pages"].as_u64().unwrap());
+    let stages: Vec<&str> = summary["stages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["stage"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        stages,
+        ["load", "model", "analyze", "render", "check", "write"]
+    );
+}
+
+#[test]
+fn summary_counts_pages_charts_files_and_times_each_stage() {
+    let site = Site::fixture("monitoring");
+    let run = site.build();
+    let summary = run.stderr.lines().rev().nth(1).unwrap();
+    assert!(
+        summary.starts_with("Сборка завершена за "),
+        "{}",
+        run.stderr
+    );
+    assert!(summary.contains("страниц — "));
+    assert!(!summary.contains("диаграмм — 0,"), "{summary}");
+    let stages = run.stderr.lines().last().unwrap();
+    assert!(stages.starts_with("По этапам: чтение "), "{stages}");
+    assert!(stages.contains(" · запись "), "{stages}");
+    // Without a terminal, progress is one plain line per stage.
+    assert!(run.stderr.contains("msoko: страницы — "), "{}", run.stderr);
+}

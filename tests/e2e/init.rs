@@ -1,0 +1,101 @@
+//! `msoko init`: a new site from the embedded starter that builds and checks clean,
+//! with CI pipelines; never over anything already there.
+
+use std::fs;
+
+use crate::harness::{msoko, snapshot, Site};
+
+#[test]
+fn a_new_site_builds_and_checks_without_errors_or_warnings() {
+    let site = Site::empty();
+    let run = msoko([std::ffi::OsStr::new("init"), site.root.as_os_str()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("Создан сайт в папке"), "{}", run.stderr);
+    let check = site.run(&["check", "--as-of", "2026-11-20"]);
+    assert_eq!(check.code, 0, "{}", check.stderr);
+    assert!(
+        check.stderr.contains("предупреждений — 0."),
+        "{}",
+        check.stderr
+    );
+    let build = site.run(&["build", "--as-of", "2026-11-20"]);
+    assert_eq!(build.code, 0, "{}", build.stderr);
+    for page in [
+        "index.html",
+        "about/contacts/index.html",
+        "documents/prikaz-45/index.html",
+        "news/index.html",
+        "plans/plan-2025/index.html",
+        "indicators/vpr-low/index.html",
+        "orgs/sosh-lesnaya/index.html",
+        "doklad/2025/index.html",
+        "doklad/2025/01-kachestvo/index.html",
+        "doklad/2025/print/index.html",
+    ] {
+        assert!(site.public().join(page).is_file(), "{page}");
+    }
+    // The report's chapters use live data: a value, a chart, a plan summary.
+    let chapter = site.read("doklad/2025/01-kachestvo/index.html");
+    assert!(chapter.contains("7,6"), "the 2025 value is shown");
+    assert!(chapter.contains("<svg role=\"img\""), "a chart is drawn");
+    assert!(!site
+        .read("doklad/2025/02-plan/index.html")
+        .contains("{{ plan_summary"));
+}
+
+#[test]
+fn a_new_site_has_ci_pipelines_that_check_build_and_publish() {
+    let site = Site::empty();
+    assert_eq!(
+        msoko([std::ffi::OsStr::new("init"), site.root.as_os_str()]).code,
+        0
+    );
+    let github = fs::read_to_string(site.root.join(".github/workflows/msoko.yml")).unwrap();
+    let parsed: serde_yaml::Value = serde_yaml::from_str(&github).unwrap();
+    let steps = format!("{:?}", parsed["jobs"]["build"]["steps"]);
+    for expected in [
+        "fetch-depth",
+        "msoko check --format json",
+        "jq -r '.diagnostics[]",
+        "file=",
+        "msoko build",
+        "actions/upload-pages-artifact",
+    ] {
+        assert!(steps.contains(expected), "{expected} in {steps}");
+    }
+    assert!(format!("{:?}", parsed["jobs"]["deploy"]).contains("actions/deploy-pages"));
+    let gitlab = fs::read_to_string(site.root.join(".gitlab-ci.yml")).unwrap();
+    let parsed: serde_yaml::Value = serde_yaml::from_str(&gitlab).unwrap();
+    assert_eq!(parsed["variables"]["GIT_DEPTH"], serde_yaml::Value::from(0));
+    assert!(format!("{:?}", parsed["check"]["script"]).contains("msoko check"));
+    assert!(format!("{:?}", parsed["pages"]["artifacts"]).contains("public"));
+    assert!(site.root.join(".gitignore").is_file());
+    assert!(site.root.join("README.md").is_file());
+}
+
+#[test]
+fn init_refuses_a_folder_that_is_not_empty() {
+    let site = Site::fixture("basic");
+    let before = snapshot(&site.root);
+    let run = msoko([std::ffi::OsStr::new("init"), site.root.as_os_str()]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("не пуста"), "{}", run.stderr);
+    assert!(run.stderr.contains("подсказка:"), "{}", run.stderr);
+    assert_eq!(before, snapshot(&site.root), "nothing was touched");
+}
+
+#[test]
+fn readme_shows_the_starter_pipelines_as_they_are() {
+    let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let readme = fs::read_to_string(repo.join("README.md")).unwrap();
+    for pipeline in [
+        "starter/.github/workflows/msoko.yml",
+        "starter/.gitlab-ci.yml",
+    ] {
+        let text = fs::read_to_string(repo.join(pipeline)).unwrap();
+        assert!(
+            readme.contains(&format!("```yaml\n{text}```")),
+            "README.md must show {pipeline} exactly as it is"
+        );
+    }
+}
