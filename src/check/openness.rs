@@ -431,6 +431,16 @@ fn report_item(model: &Model, list: &mut Checklist) {
 }
 
 fn data_findings(model: &Model, list: &mut Checklist) {
+    for (title, file) in &model.unpublished_data {
+        list.attention(
+            DATA,
+            "Актуальность открытых данных".into(),
+            format!(
+                "набор «{title}» не опубликован: неизвестна дата его версии — она берётся из истории git, добавьте {} в репозиторий сайта (git add, git commit)",
+                file.display()
+            ),
+        );
+    }
     for set in &model.open_data {
         let age = (model.as_of - set.modified).num_days();
         if age > set.stale_after_days {

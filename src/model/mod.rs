@@ -86,6 +86,8 @@ pub(crate) struct Model {
     pub(crate) documents: Documents,
     /// The open data sets, in the order of their pages.
     pub(crate) open_data: Vec<OpenDataSet>,
+    /// Sets left unpublished for want of a version date: (title, data file).
+    pub(crate) unpublished_data: Vec<(String, PathBuf)>,
     /// The management cycle of each direction, in the order of `indicators.directions`.
     pub(crate) cycle: Cycle,
 }
@@ -224,6 +226,7 @@ pub(crate) fn resolve(
     if cycle_sources.iter().any(CycleSource::has_cycle) {
         add_cycle_pages(&mut resolved, &indicators, &git_dates, diagnostics);
     }
+    let mut unpublished_data = Vec::new();
     let open_data = opendata::catalog(
         &opendata::CatalogInputs {
             inn: config
@@ -238,7 +241,7 @@ pub(crate) fn resolve(
             git_dates: &git_dates,
             has_cycle: cycle_sources.iter().any(CycleSource::has_cycle),
         },
-        diagnostics,
+        &mut unpublished_data,
     );
     let config_dates = dates_of_files(&[PathBuf::from(crate::config::CONFIG_FILE)], &git_dates);
     openness::add_openness_pages(&mut resolved, config_dates, &open_data);
@@ -321,6 +324,7 @@ pub(crate) fn resolve(
         snapshots,
         documents,
         open_data,
+        unpublished_data,
         cycle,
     })
 }

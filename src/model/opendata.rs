@@ -10,7 +10,6 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 
 use super::{DataSet, Indicators, Page, Plan, Register};
-use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::GitDates;
 
 /// What a set is made of.
@@ -61,9 +60,11 @@ pub(crate) struct CatalogInputs<'a> {
     pub(crate) has_cycle: bool,
 }
 
+/// The sets to publish, and the sets left out for want of a version date (the file
+/// of a new site not yet in git): `(title, data file)`, for the checklist.
 pub(crate) fn catalog(
     inputs: &CatalogInputs<'_>,
-    diagnostics: &mut Diagnostics,
+    unpublished: &mut Vec<(String, PathBuf)>,
 ) -> Vec<OpenDataSet> {
     let prefix = inputs
         .inn
@@ -79,10 +80,7 @@ pub(crate) fn catalog(
                    earlier: Vec<(NaiveDate, String)>,
                    file: &PathBuf| {
         let Some((created, modified)) = dates else {
-            diagnostics.push(
-                Diagnostic::warning(file, format!("набор открытых данных «{title}» не опубликован: неизвестна дата его версии"))
-                    .hint("дата версии берётся из истории git: добавьте файл в репозиторий сайта (git add, git commit)"),
-            );
+            unpublished.push((title, file.clone()));
             return;
         };
         let earlier: Vec<(NaiveDate, String)> = earlier
