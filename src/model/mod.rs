@@ -2,6 +2,7 @@
 //!
 //! Addresses, dates and the section tree are decided here once; `render` only reads.
 
+mod analytics_rules;
 mod deadline;
 mod indicator;
 mod organization;
@@ -10,12 +11,15 @@ mod paths;
 mod period;
 mod plan;
 mod references;
+mod results;
+mod rule_expr;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use chrono::{Datelike, NaiveDate};
 
+pub(crate) use analytics_rules::{AnalyticsRules, Category, EffectRule};
 pub(crate) use deadline::Recurrence;
 
 /// Reads a deadline for a plan running `from..to` (tests of later stages).
@@ -35,6 +39,8 @@ pub(crate) use page::{AttachedFile, Page, PageData};
 pub(crate) use paths::{attachment_url, output_path, page_url};
 pub(crate) use period::Period;
 pub(crate) use plan::{split_responsible, GivenStatus, Plan, PlanItem, PlanSection};
+pub(crate) use results::{GiaRow, Journal, MedalRow, Results, VprRow};
+pub(crate) use rule_expr::Rule;
 
 use crate::config::SiteConfig;
 use crate::diagnostic::{Diagnostic, Diagnostics};
@@ -71,6 +77,10 @@ pub(crate) struct Model {
     pub(crate) indicators: Indicators,
     /// Frozen copies of the data named by reports, by name.
     pub(crate) snapshots: BTreeMap<String, DataSet>,
+    /// Raw ВПР, ОГЭ and ЕГЭ results for the analytics.
+    pub(crate) results: Results,
+    /// Thresholds and combinations of the analytics (`data/analytics.yaml`).
+    pub(crate) analytics: AnalyticsRules,
 }
 
 /// The data of one data folder: `data/` itself lives in `Model`'s own fields; a
@@ -152,10 +162,15 @@ pub(crate) fn resolve(
         theme,
         data,
         snapshots,
+        results,
+        analytics,
         git_dates,
     } = sources;
     let plan_files = data.plans;
     let register = organization::resolve_register(data.organizations, diagnostics);
+    let min_group = config.as_ref().map_or(5, |c| c.privacy.min_group);
+    let analytics = analytics_rules::resolve_rules(analytics, min_group, diagnostics);
+    let results = results::resolve_results(results, &register, &analytics, diagnostics);
     let indicators = indicator::resolve_indicators(data.indicators, &register, diagnostics);
     let attachment_index: BTreeMap<PathBuf, &Attachment> = attachments
         .iter()
@@ -258,6 +273,8 @@ pub(crate) fn resolve(
         register,
         indicators,
         snapshots,
+        results,
+        analytics,
     })
 }
 
