@@ -1,9 +1,11 @@
 //! Stage 3: what the data means on the `--as-of` date — pure functions over the model,
 //! no I/O. Rendering reads the result; the model stays as the user wrote it.
 
+pub(crate) mod objectivity;
 mod plan_status;
 mod trends;
 
+pub(crate) use objectivity::Objectivity;
 pub(crate) use plan_status::{ItemStatus, PlanProgress, StatusCounts};
 pub(crate) use trends::{IndicatorSummary, OrgComparison, Standing, Trend};
 
@@ -18,6 +20,8 @@ pub(crate) struct Analysis {
     pub(crate) indicators: Vec<IndicatorSummary>,
     /// For each organisation: every indicator measured for it.
     pub(crate) orgs: Vec<Vec<OrgComparison>>,
+    /// Signs of objectivity and ШНОР from the raw results.
+    pub(crate) objectivity: Objectivity,
 }
 
 pub(crate) fn run(model: &Model) -> Analysis {
@@ -44,5 +48,6 @@ pub(crate) fn run(model: &Model) -> Analysis {
                     .collect()
             })
             .collect(),
+        objectivity: objectivity::compute(model),
     }
 }
