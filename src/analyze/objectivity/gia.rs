@@ -4,13 +4,16 @@
 //!
 //! The inputs give means, not the spread of students' results, so the z of a mean
 //! uses a typical standard deviation set in `data/analytics.yaml` (`sd_oge` in marks,
-//! `sd_ege` in points): `z = (mean − mean_B) / (sd / √n)`.
+//! `sd_ege` in points): `z = (mean − mean_B) / (sd / √n)`. As for rule a, a high
+//! result in a profile subject of a лицей, гимназия or in-depth study is expected,
+//! not a sign.
 
 use super::benchmark::{pool, pool_mean, Limits};
 use super::findings::{Bench, Detail, Finding, Measure, ProcKey, Threshold};
 use super::stats::{at_least, binomial_z, mean_z, Share};
+use super::vpr_high::expected_for_profile;
 use crate::load::Procedure;
-use crate::model::{AnalyticsRules, GiaRow, Rule};
+use crate::model::{AnalyticsRules, GiaRow, Register, Rule};
 
 /// The benchmark mean of a subject: the region's, or the other schools' weighted.
 pub(crate) fn mean_benchmark(rows: &[GiaRow], of: &GiaRow, limits: &Limits) -> Option<Bench> {
@@ -61,7 +64,11 @@ pub(crate) fn check(
         .then_some((z_mean, z_high))
 }
 
-pub(crate) fn findings(rows: &[GiaRow], rules: &AnalyticsRules) -> Vec<Finding> {
+pub(crate) fn findings(
+    rows: &[GiaRow],
+    rules: &AnalyticsRules,
+    register: &Register,
+) -> Vec<Finding> {
     let limits = Limits::of(rules);
     let mut out = Vec::new();
     for row in rows {
@@ -97,7 +104,10 @@ pub(crate) fn findings(rows: &[GiaRow], rules: &AnalyticsRules) -> Vec<Finding> 
                 z: Some(rules.e.z),
                 count: None,
             },
-            exempt: false,
+            exempt: register
+                .organizations
+                .get(org)
+                .is_some_and(|o| expected_for_profile(o, &row.subject)),
             limited: false,
             detail: Detail::Gia {
                 high: Share::new(row.high, row.n).value(),
@@ -111,6 +121,7 @@ pub(crate) fn findings(rows: &[GiaRow], rules: &AnalyticsRules) -> Vec<Finding> 
 
 #[cfg(test)]
 mod tests {
+    use super::super::testing::register;
     use super::*;
 
     fn gia(org: Option<usize>, n: u32, mean: f64, high: u32) -> GiaRow {
@@ -136,7 +147,7 @@ mod tests {
             gia(Some(2), 20, 58.0, 2),
             gia(Some(0), 16, 78.0, 8),
         ];
-        let found = findings(&rows, &AnalyticsRules::default());
+        let found = findings(&rows, &AnalyticsRules::default(), &register(3, &[]));
         assert_eq!(found.len(), 1);
         let f = &found[0];
         assert_eq!(
@@ -164,7 +175,22 @@ mod tests {
             gia(Some(2), 20, 58.0, 2),
             gia(Some(0), 16, 78.0, 2),
         ];
-        assert!(findings(&rows, &AnalyticsRules::default()).is_empty());
+        assert!(findings(&rows, &AnalyticsRules::default(), &register(3, &[])).is_empty());
+    }
+
+    #[test]
+    fn expects_high_results_in_a_profile_subject() {
+        let rows = [
+            gia(Some(1), 20, 62.0, 2),
+            gia(Some(2), 20, 58.0, 2),
+            gia(Some(0), 16, 78.0, 8),
+        ];
+        let found = findings(
+            &rows,
+            &AnalyticsRules::default(),
+            &register(3, &[(0, "{kind: углублённое, subjects: [химия]}")]),
+        );
+        assert!(found[0].exempt);
     }
 
     #[test]
@@ -174,6 +200,6 @@ mod tests {
             gia(Some(1), 20, 62.0, 2),
             gia(Some(0), 16, 78.0, 8),
         ];
-        assert!(findings(&rows, &AnalyticsRules::default()).is_empty());
+        assert!(findings(&rows, &AnalyticsRules::default(), &register(3, &[])).is_empty());
     }
 }

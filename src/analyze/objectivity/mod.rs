@@ -133,7 +133,7 @@ fn compute_from(results: &Results, rules: &AnalyticsRules, register: &Register) 
     found.extend(journal::findings(&index, rules));
     found.extend(change::findings(&index, rules));
     found.extend(medals::findings(&results.medals, rules));
-    found.extend(gia::findings(&results.gia, rules));
+    found.extend(gia::findings(&results.gia, rules, register));
     found.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     let years = results.years();
     let signs = combine::signs(&found, rules);

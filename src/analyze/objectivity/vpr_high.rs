@@ -29,14 +29,18 @@ pub(crate) fn check(
 }
 
 /// A high result is expected of a лицей or гимназия and of in-depth study: in the
-/// subjects the profile lists, or in every subject when it lists none.
+/// subjects the profile lists (`математика` also covers the ЕГЭ's `математика
+/// профильная`), or in every subject when it lists none.
 pub(crate) fn expected_for_profile(org: &Organization, subject: &str) -> bool {
+    let key = |s: &str| s.trim().to_lowercase().replace('ё', "е");
+    let subject = key(subject);
     match &org.profile {
         None => false,
         Some((_, subjects)) if subjects.is_empty() => true,
-        Some((_, subjects)) => subjects
-            .iter()
-            .any(|s| s.trim().to_lowercase().replace('ё', "е") == subject.replace('ё', "е")),
+        Some((_, subjects)) => subjects.iter().any(|s| {
+            let s = key(s);
+            subject == s || subject.starts_with(&format!("{s} "))
+        }),
     }
 }
 
