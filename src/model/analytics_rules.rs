@@ -121,6 +121,15 @@ impl Category {
         }
     }
 
+    /// A column heading: «Результаты ВПР».
+    pub(crate) fn heading(self) -> &'static str {
+        match self {
+            Category::VprBias => "Результаты ВПР",
+            Category::Marking => "Текущее оценивание",
+            Category::Gia => "Результаты ОГЭ и ЕГЭ",
+        }
+    }
+
     /// In a list: «результаты ВПР».
     pub(crate) fn short(self) -> &'static str {
         match self {

@@ -19,7 +19,7 @@ use std::path::PathBuf;
 
 use chrono::{Datelike, NaiveDate};
 
-pub(crate) use analytics_rules::{AnalyticsRules, Category, EffectRule};
+pub(crate) use analytics_rules::{AnalyticsRules, Category, EffectRule, MedalYear};
 pub(crate) use deadline::Recurrence;
 
 /// Reads a deadline for a plan running `from..to` (tests of later stages).
@@ -33,13 +33,28 @@ pub(crate) fn parse_deadline_for_tests(
 }
 #[cfg(test)]
 pub(crate) use indicator::Observation;
+
+/// A rule combination from text (tests of later stages).
+#[cfg(test)]
+pub(crate) fn parse_combination_for_tests(text: &str) -> rule_expr::Expr {
+    rule_expr::parse_expr(text).expect("valid combination")
+}
+
+/// The register from a parsed file (tests of later stages).
+#[cfg(test)]
+pub(crate) fn resolve_register_for_tests(
+    file: crate::load::OrganizationsFile,
+    diagnostics: &mut Diagnostics,
+) -> Register {
+    organization::resolve_register(Some(file), diagnostics)
+}
 pub(crate) use indicator::{Indicator, Indicators, Place};
 pub(crate) use organization::{Organization, Register};
 pub(crate) use page::{AttachedFile, Page, PageData};
 pub(crate) use paths::{attachment_url, output_path, page_url};
 pub(crate) use period::Period;
 pub(crate) use plan::{split_responsible, GivenStatus, Plan, PlanItem, PlanSection};
-pub(crate) use results::{GiaRow, Journal, MedalRow, Results, VprRow};
+pub(crate) use results::{GiaRow, Journal, MedalRow, OfficialEntry, Results, VprRow};
 pub(crate) use rule_expr::Rule;
 
 use crate::config::SiteConfig;
@@ -208,6 +223,7 @@ pub(crate) fn resolve(
         add_plan_pages(&mut resolved, &plans, &git_dates);
     }
     add_monitoring_pages(&mut resolved, &register, &indicators, &git_dates);
+    add_analytics_pages(&mut resolved, &results, &git_dates);
     resolved.sort_by(|a, b| a.url.cmp(&b.url).then(a.file.cmp(&b.file)));
 
     let mut by_url = BTreeMap::new();
@@ -389,6 +405,77 @@ fn add_monitoring_pages(
                 dates,
                 "org.html",
                 PageData::Org(index),
+            ));
+        }
+    }
+}
+
+/// `/objectivity/` and `/shnor/` with a page per year of the raw results, when the
+/// site has them. A page the site wrote itself at `/objectivity/` or `/shnor/` keeps
+/// its text and gets the list under it.
+fn add_analytics_pages(pages: &mut Vec<Page>, results: &Results, git_dates: &GitDates) {
+    let years = results.years();
+    if years.is_empty() {
+        return;
+    }
+    let dates = dates_of_files(&results.files, git_dates);
+    let folder = PathBuf::from(crate::load::DATA_DIR).join(crate::load::RESULTS_DIR);
+    let sections = [
+        (
+            "objectivity",
+            "Объективность результатов оценочных процедур",
+            "objectivity_list.html",
+            PageData::ObjectivityList,
+            years.clone(),
+        ),
+        (
+            "shnor",
+            "Школы с низкими образовательными результатами (ШНОР)",
+            "shnor_list.html",
+            PageData::ShnorList,
+            results.vpr_years(),
+        ),
+    ];
+    for (section, title, template, data, years) in sections {
+        if years.is_empty() {
+            continue;
+        }
+        let url = format!("/{section}/");
+        match pages.iter_mut().find(|p| p.url == url) {
+            Some(page) => {
+                page.data = data;
+                page.template.get_or_insert_with(|| template.into());
+            }
+            None => pages.push(Page::generated(
+                &format!("{section}/_index.md"),
+                folder.clone(),
+                title.into(),
+                dates,
+                template,
+                data,
+            )),
+        }
+        for year in years {
+            let (title, template, data) = if section == "objectivity" {
+                (
+                    format!("Признаки необъективности результатов: {year} год"),
+                    "objectivity.html",
+                    PageData::Objectivity(year),
+                )
+            } else {
+                (
+                    format!("Школы с низкими образовательными результатами: {year} год"),
+                    "shnor.html",
+                    PageData::Shnor(year),
+                )
+            };
+            pages.push(Page::generated(
+                &format!("{section}/{year}.md"),
+                folder.clone(),
+                title,
+                dates,
+                template,
+                data,
             ));
         }
     }

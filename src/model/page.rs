@@ -60,6 +60,14 @@ pub(crate) enum PageData {
     OrgList,
     /// `/orgs/<id>/`, by index in `Register::organizations`.
     Org(usize),
+    /// `/objectivity/`: the years and the methodology.
+    ObjectivityList,
+    /// `/objectivity/<year>/`: the signs of a year.
+    Objectivity(i32),
+    /// `/shnor/`: the years of the low-results list.
+    ShnorList,
+    /// `/shnor/<year>/`: the schools with low results of a year.
+    Shnor(i32),
 }
 
 /// The file named by a page's `file:` key.

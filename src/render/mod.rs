@@ -10,9 +10,11 @@ mod extras;
 mod figures;
 mod indicators;
 mod markdown;
+mod objectivity;
 mod orgs;
 mod plans;
 mod report;
+mod shnor;
 mod shortcodes;
 mod templates;
 mod views;
@@ -182,6 +184,9 @@ pub(crate) fn render_site(
         &site,
         diagnostics,
     ));
+    rendered
+        .files
+        .extend(extras::render_analytics_files(model, analysis));
     rendered.files.extend(extras::render_print_pages(
         model,
         &report_html,
@@ -350,6 +355,21 @@ fn render_page(
         }
         PageData::Org(org) => {
             context.insert("org", &orgs::org_view(model, analysis, org));
+        }
+        PageData::ObjectivityList => {
+            context.insert("objectivity", &objectivity::list_view(model, analysis));
+        }
+        PageData::Objectivity(year) => {
+            context.insert(
+                "objectivity",
+                &objectivity::year_view(model, analysis, year),
+            );
+        }
+        PageData::ShnorList => {
+            context.insert("shnor", &shnor::list_view(model, analysis));
+        }
+        PageData::Shnor(year) => {
+            context.insert("shnor", &shnor::year_view(model, analysis, year));
         }
     }
     match tera.render(&template, &context) {

@@ -75,6 +75,8 @@ pub(crate) struct OrgView {
     /// The summary for parents, in plain words from the data.
     pub(crate) story: Story,
     pub(crate) rows: Vec<ComparisonRow>,
+    /// Signs of objectivity, ШНОР and the ВПР of the latest year (schools with results).
+    pub(crate) objectivity: Option<super::objectivity::OrgBlock>,
 }
 
 fn kind_word(kind: OrgKind) -> &'static str {
@@ -181,6 +183,7 @@ pub(crate) fn org_view(model: &Model, analysis: &Analysis, index: usize) -> OrgV
         }),
         story: story(model, org, comparisons),
         rows,
+        objectivity: super::objectivity::org_block(model, analysis, index),
     }
 }
 
