@@ -19,9 +19,7 @@ use std::collections::BTreeMap;
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 
-pub(crate) use analytics::{
-    AnalyticsFile, MedalRegime, RawAnalytics, RawBenchmark, RawEffect, ANALYTICS_FILE,
-};
+pub(crate) use analytics::{AnalyticsFile, MedalRegime, RawBenchmark, RawEffect};
 pub(crate) use content::{Attachment, SourcePage, CONTENT_DIR};
 pub(crate) use front_matter::SortBy;
 pub(crate) use git_dates::GitDates;

@@ -23,13 +23,6 @@ pub(crate) struct CsvRow {
     pub(crate) cells: Vec<String>,
 }
 
-impl CsvTable {
-    /// Index of a header column.
-    pub(crate) fn column(&self, name: &str) -> Option<usize> {
-        self.header.iter().position(|h| h == name)
-    }
-}
-
 impl CsvRow {
     /// The cell in column `i`, empty when the row is short.
     pub(crate) fn cell(&self, i: usize) -> &str {
@@ -122,6 +115,5 @@ mod tests {
         assert_eq!(table.rows[1].cell(1), "4");
         assert_eq!(table.rows[1].cell(5), "");
         assert_eq!(table.rows[1].column_of(1), 3);
-        assert_eq!(table.column("b"), Some(1));
     }
 }

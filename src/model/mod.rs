@@ -19,7 +19,9 @@ use std::path::PathBuf;
 
 use chrono::{Datelike, NaiveDate};
 
-pub(crate) use analytics_rules::{AnalyticsRules, Category, EffectRule, MedalYear};
+#[cfg(test)]
+pub(crate) use analytics_rules::MedalYear;
+pub(crate) use analytics_rules::{AnalyticsRules, Category, EffectRule};
 pub(crate) use deadline::Recurrence;
 
 /// Reads a deadline for a plan running `from..to` (tests of later stages).
@@ -54,7 +56,9 @@ pub(crate) use page::{AttachedFile, Page, PageData};
 pub(crate) use paths::{attachment_url, output_path, page_url};
 pub(crate) use period::Period;
 pub(crate) use plan::{split_responsible, GivenStatus, Plan, PlanItem, PlanSection};
-pub(crate) use results::{GiaRow, Journal, MedalRow, OfficialEntry, Results, VprRow};
+#[cfg(test)]
+pub(crate) use results::Journal;
+pub(crate) use results::{GiaRow, MedalRow, OfficialEntry, Results, VprRow};
 pub(crate) use rule_expr::Rule;
 
 use crate::config::SiteConfig;

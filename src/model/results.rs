@@ -132,6 +132,9 @@ impl Results {
     }
 }
 
+/// A ВПР row's identity: year, school (none for the region), grade, subject, variant.
+type VprKey = (i32, Option<usize>, u8, String, Option<String>);
+
 const VPR_COLUMNS: [&str; 8] = [
     "org",
     "grade",
@@ -420,7 +423,7 @@ impl Reader<'_> {
         year: i32,
         region: bool,
         table: &CsvTable,
-        seen: &mut BTreeMap<(i32, Option<usize>, u8, String, Option<String>), usize>,
+        seen: &mut BTreeMap<VprKey, usize>,
         results: &mut Results,
     ) {
         let required: &[&str] = if region {

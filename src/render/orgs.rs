@@ -47,6 +47,9 @@ pub(crate) struct OrgListView {
     /// Set on a view of one kind.
     pub(crate) kind: Option<&'static str>,
     pub(crate) groups: Vec<KindGroup>,
+    /// `/objectivity/` and `/shnor/`, when the site has raw results.
+    pub(crate) objectivity_url: Option<String>,
+    pub(crate) shnor_url: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -153,6 +156,14 @@ pub(crate) fn list_view(model: &Model, only: Option<OrgKind>) -> OrgListView {
         total: orgs.len(),
         kind: only.map(OrgKind::label),
         groups,
+        objectivity_url: model
+            .by_url
+            .contains_key("/objectivity/")
+            .then(|| model.link("/objectivity/")),
+        shnor_url: model
+            .by_url
+            .contains_key("/shnor/")
+            .then(|| model.link("/shnor/")),
     }
 }
 

@@ -3,6 +3,7 @@
 
 mod harness;
 
+mod analytics;
 mod errors;
 mod monitoring;
 mod output;

@@ -4,7 +4,7 @@
 //! attached to the ВПР procedure, which is what it casts doubt on.
 
 use super::benchmark::Limits;
-use super::findings::{Detail, Finding, Measure, ProcKey, Threshold};
+use super::findings::{Detail, Finding, Measure, Threshold};
 use super::gia::mean_benchmark;
 use super::stats::at_least;
 use crate::load::Procedure;
@@ -66,7 +66,7 @@ pub(crate) fn findings(high: &[Finding], gia: &[GiaRow], rules: &AnalyticsRules)
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analyze::objectivity::findings::Source;
+    use crate::analyze::objectivity::findings::{ProcKey, Source};
 
     fn a_in_8th_grade(year: i32) -> Finding {
         Finding {

@@ -25,10 +25,10 @@ mod vpr_high;
 use std::collections::{BTreeMap, BTreeSet};
 
 pub(crate) use combine::Sign;
-pub(crate) use findings::{
-    Bench, ChangeKind, ChangePoint, Detail, Finding, Measure, ProcKey, Source, Threshold,
-};
-pub(crate) use shnor::{Hit, SchoolYear, ShnorEntry, ShnorStatus, ShnorYear};
+pub(crate) use findings::{Bench, ChangeKind, Detail, Finding, Measure, ProcKey, Source};
+#[cfg(test)]
+pub(crate) use findings::{ChangePoint, Threshold};
+pub(crate) use shnor::{SchoolYear, ShnorEntry, ShnorStatus, ShnorYear};
 
 use crate::model::{AnalyticsRules, Category, Model, Register, Results};
 use benchmark::{confirmed, fail, lowered, quality, raised, top, VprIndex};

@@ -82,7 +82,7 @@ pub(crate) fn findings(
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::{register, results, vpr};
+    use super::super::testing::{as_region, register, results, vpr};
     use super::*;
 
     fn run(rows: Vec<VprRow>, profiles: &[(usize, &str)]) -> Vec<Finding> {
@@ -155,6 +155,15 @@ mod tests {
         let mut rows = others();
         rows.push(vpr(2025, 0, 5, "математика", [0, 10, 25, 5]));
         assert_eq!(run(rows, &[]).len(), 1);
+    }
+
+    #[test]
+    fn compares_with_the_region_when_its_file_gives_the_value() {
+        // The region: 80 of 100 with «4»/«5». The school's 92 % is +12 п.п. only.
+        let mut rows = others();
+        rows.push(vpr(2025, 0, 5, "математика", [0, 2, 15, 8]));
+        rows.push(as_region(vpr(2025, 9, 5, "математика", [5, 15, 60, 20])));
+        assert!(run(rows, &[]).is_empty());
     }
 
     #[test]

@@ -393,8 +393,9 @@ pub(crate) fn year_view(model: &Model, analysis: &Analysis, year: i32) -> YearVi
         analysis,
         &format!("counts-{year}"),
     ));
-    figures.extend(figures::scatter_figure(model, analysis, year));
+    // Charts per school name schools (or let them be recognised by their numbers).
     if named {
+        figures.extend(figures::scatter_figure(model, analysis, year));
         figures.extend(figures::journal_by_org(model, analysis, year));
     }
     let signed_count = signed.len();
