@@ -2,10 +2,12 @@
 //! no I/O. Rendering reads the result; the model stays as the user wrote it.
 
 mod effect;
+pub(crate) mod objectivity;
 mod plan_status;
 mod trends;
 
 pub(crate) use effect::compute_effect;
+pub(crate) use objectivity::Objectivity;
 pub(crate) use plan_status::{compute_progress, ItemStatus, PlanProgress, StatusCounts};
 pub(crate) use trends::{IndicatorSummary, OrgComparison, Standing, Trend};
 
@@ -20,6 +22,8 @@ pub(crate) struct Analysis {
     pub(crate) indicators: Vec<IndicatorSummary>,
     /// For each organisation: every indicator measured for it.
     pub(crate) orgs: Vec<Vec<OrgComparison>>,
+    /// Signs of objectivity and ШНОР from the raw results.
+    pub(crate) objectivity: Objectivity,
 }
 
 pub(crate) fn run(model: &Model) -> Analysis {
@@ -46,5 +50,6 @@ pub(crate) fn run(model: &Model) -> Analysis {
                     .collect()
             })
             .collect(),
+        objectivity: objectivity::compute(model),
     }
 }

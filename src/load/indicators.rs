@@ -150,12 +150,8 @@ pub(crate) struct ValuesFile {
     pub(crate) rows: Vec<ValuesRow>,
 }
 
-#[derive(Debug, Clone)]
-pub(crate) struct ValuesRow {
-    /// 1-based file line.
-    pub(crate) line: usize,
-    pub(crate) cells: Vec<String>,
-}
+/// One row of a values file.
+pub(crate) type ValuesRow = super::table::CsvRow;
 
 /// Everything under `data/indicators` and `data/values`.
 #[derive(Debug, Clone, Default)]
@@ -215,53 +211,14 @@ pub(crate) fn load_indicators(
 }
 
 fn read_values(path: &Path, file: &Path) -> Result<ValuesFile, Diagnostic> {
-    let text = crate::fs::read_text(path, file)?;
-    // Russian Excel saves CSV with «;» — take whichever the header uses.
-    let delimiter = if text
-        .lines()
-        .next()
-        .is_some_and(|h| h.contains(';') && !h.contains(','))
-    {
-        b';'
-    } else {
-        b','
-    };
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let header: Vec<String> = reader
-        .headers()
-        .map_err(|e| {
-            Diagnostic::error(file, format!("не удалось прочитать заголовок CSV: {e}")).at_line(1)
-        })?
-        .iter()
-        .map(|h| h.trim().to_string())
-        .collect();
-    let mut rows = Vec::new();
-    for record in reader.records() {
-        let record = record.map_err(|e| {
-            let line = e.position().map_or(1, |p| p.line() as usize);
-            Diagnostic::error(file, format!("ошибка CSV: {e}"))
-                .at_line(line)
-                .hint("проверьте кавычки: значение с запятой заключается в двойные кавычки, например \"8,3\"")
-        })?;
-        let line = record.position().map_or(0, |p| p.line() as usize);
-        if record.iter().all(|cell| cell.trim().is_empty()) {
-            continue;
-        }
-        rows.push(ValuesRow {
-            line,
-            cells: record.iter().map(|c| c.trim().to_string()).collect(),
-        });
-    }
+    let table = super::table::read_table(path, file)?;
     Ok(ValuesFile {
         indicator: path
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default(),
-        file: file.to_path_buf(),
-        header,
-        rows,
+        file: table.file,
+        header: table.header,
+        rows: table.rows,
     })
 }

@@ -4,18 +4,22 @@
 //! given by `model`. Problems become diagnostics and loading goes on, so one run
 //! reports every broken file.
 
+mod analytics;
 mod content;
 mod front_matter;
 mod git_dates;
 mod indicators;
 mod organizations;
 mod plans;
+mod results;
+mod table;
 mod theme;
 
 use std::collections::BTreeMap;
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 
+pub(crate) use analytics::{AnalyticsFile, MedalRegime, RawBenchmark, RawEffect};
 pub(crate) use content::{Attachment, SourcePage, CONTENT_DIR};
 pub(crate) use front_matter::SortBy;
 pub(crate) use git_dates::GitDates;
@@ -24,6 +28,14 @@ pub(crate) use indicators::{
 };
 pub(crate) use organizations::{OrgFlag, OrgKind, OrganizationsFile, ProfileKind};
 pub(crate) use plans::{PlanFile, PlanFiles, RawItem, RawSection, RawStatus};
+pub(crate) use results::{Procedure, ResultsFile, ResultsSources, RESULTS_DIR};
+pub(crate) use table::{CsvRow, CsvTable};
+
+/// A CSV table from text (tests of later stages).
+#[cfg(test)]
+pub(crate) fn parse_table_for_tests(text: &str, file: &str) -> CsvTable {
+    table::parse_table(text, Path::new(file)).expect("valid CSV")
+}
 pub(crate) use theme::{TemplateSource, Theme};
 
 use walkdir::WalkDir;
@@ -73,6 +85,11 @@ pub(crate) struct Sources {
     pub(crate) data: DataSources,
     /// Frozen copies of `data/` named by reports (`data_snapshot:`), by name.
     pub(crate) snapshots: BTreeMap<String, DataSources>,
+    /// `data/results/`: raw assessment results for the analytics (not snapshotted:
+    /// reports quote indicators, not raw results).
+    pub(crate) results: ResultsSources,
+    /// `data/analytics.yaml`, when the site has one.
+    pub(crate) analytics: Option<AnalyticsFile>,
     /// Dates of files under `content/` and `data/`.
     pub(crate) git_dates: GitDates,
 }
@@ -102,6 +119,8 @@ pub(crate) fn load_site(root: &Path, diagnostics: &mut Diagnostics) -> Sources {
             );
         }
     }
+    let results = results::load_results(root, Path::new(DATA_DIR), diagnostics);
+    let analytics = analytics::load_analytics(root, Path::new(DATA_DIR), diagnostics);
     let git_dates =
         git_dates::load_git_dates(root, &[CONTENT_DIR, "data", crate::config::CONFIG_FILE]);
     Sources {
@@ -111,6 +130,8 @@ pub(crate) fn load_site(root: &Path, diagnostics: &mut Diagnostics) -> Sources {
         theme,
         data,
         snapshots,
+        results,
+        analytics,
         git_dates,
     }
 }

@@ -2,6 +2,7 @@
 //!
 //! Addresses, dates and the section tree are decided here once; `render` only reads.
 
+mod analytics_rules;
 mod cycle;
 mod deadline;
 mod documents;
@@ -14,12 +15,17 @@ mod paths;
 mod period;
 mod plan;
 mod references;
+mod results;
+mod rule_expr;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use chrono::{Datelike, NaiveDate};
 
+#[cfg(test)]
+pub(crate) use analytics_rules::MedalYear;
+pub(crate) use analytics_rules::{AnalyticsRules, Category, EffectRule};
 pub(crate) use deadline::Recurrence;
 
 /// Reads a deadline for a plan running `from..to` (tests of later stages).
@@ -35,6 +41,21 @@ pub(crate) use cycle::{calendar_year, Addressee, Cycle, Decision, Stage};
 pub(crate) use documents::{Document, DocumentStatus, Documents};
 #[cfg(test)]
 pub(crate) use indicator::Observation;
+
+/// A rule combination from text (tests of later stages).
+#[cfg(test)]
+pub(crate) fn parse_combination_for_tests(text: &str) -> rule_expr::Expr {
+    rule_expr::parse_expr(text).expect("valid combination")
+}
+
+/// The register from a parsed file (tests of later stages).
+#[cfg(test)]
+pub(crate) fn resolve_register_for_tests(
+    file: crate::load::OrganizationsFile,
+    diagnostics: &mut Diagnostics,
+) -> Register {
+    organization::resolve_register(Some(file), diagnostics)
+}
 pub(crate) use indicator::{Indicator, Indicators, Place};
 pub(crate) use opendata::{OpenDataSet, SetSource};
 pub(crate) use organization::{Organization, Register};
@@ -42,6 +63,10 @@ pub(crate) use page::{AttachedFile, Page, PageData};
 pub(crate) use paths::{attachment_url, output_path, page_url};
 pub(crate) use period::Period;
 pub(crate) use plan::{split_responsible, GivenStatus, Plan, PlanItem, PlanSection};
+#[cfg(test)]
+pub(crate) use results::Journal;
+pub(crate) use results::{GiaRow, MedalRow, OfficialEntry, Results, VprRow};
+pub(crate) use rule_expr::Rule;
 
 use crate::config::SiteConfig;
 use crate::diagnostic::{Diagnostic, Diagnostics};
@@ -90,6 +115,10 @@ pub(crate) struct Model {
     pub(crate) unpublished_data: Vec<(String, PathBuf)>,
     /// The management cycle of each direction, in the order of `indicators.directions`.
     pub(crate) cycle: Cycle,
+    /// Raw ВПР, ОГЭ and ЕГЭ results for the analytics.
+    pub(crate) results: Results,
+    /// Thresholds and combinations of the analytics (`data/analytics.yaml`).
+    pub(crate) analytics: AnalyticsRules,
 }
 
 /// The data of one data folder: `data/` itself lives in `Model`'s own fields; a
@@ -181,11 +210,16 @@ pub(crate) fn resolve(
         theme,
         data,
         snapshots,
+        results,
+        analytics,
         git_dates,
     } = sources;
     let plan_files = data.plans;
     let register = organization::resolve_register(data.organizations, diagnostics);
     let cycle_sources = cycle_sources(&data.indicators);
+    let min_group = config.as_ref().map_or(5, |c| c.privacy.min_group);
+    let analytics = analytics_rules::resolve_rules(analytics, min_group, diagnostics);
+    let results = results::resolve_results(results, &register, &analytics, diagnostics);
     let indicators = indicator::resolve_indicators(data.indicators, &register, diagnostics);
     let attachment_index: BTreeMap<PathBuf, &Attachment> = attachments
         .iter()
@@ -223,6 +257,7 @@ pub(crate) fn resolve(
         add_plan_pages(&mut resolved, &plans, &git_dates);
     }
     add_monitoring_pages(&mut resolved, &register, &indicators, &git_dates);
+    add_analytics_pages(&mut resolved, &results, &git_dates);
     if cycle_sources.iter().any(CycleSource::has_cycle) {
         add_cycle_pages(&mut resolved, &indicators, &git_dates, diagnostics);
     }
@@ -326,6 +361,8 @@ pub(crate) fn resolve(
         open_data,
         unpublished_data,
         cycle,
+        results,
+        analytics,
     })
 }
 
@@ -592,6 +629,77 @@ fn add_search_page(pages: &mut Vec<Page>) {
             "search.html",
             PageData::Search,
         )),
+    }
+}
+
+/// `/objectivity/` and `/shnor/` with a page per year of the raw results, when the
+/// site has them. A page the site wrote itself at `/objectivity/` or `/shnor/` keeps
+/// its text and gets the list under it.
+fn add_analytics_pages(pages: &mut Vec<Page>, results: &Results, git_dates: &GitDates) {
+    let years = results.years();
+    if years.is_empty() {
+        return;
+    }
+    let dates = dates_of_files(&results.files, git_dates);
+    let folder = PathBuf::from(crate::load::DATA_DIR).join(crate::load::RESULTS_DIR);
+    let sections = [
+        (
+            "objectivity",
+            "Объективность результатов оценочных процедур",
+            "objectivity_list.html",
+            PageData::ObjectivityList,
+            years.clone(),
+        ),
+        (
+            "shnor",
+            "Школы с низкими образовательными результатами (ШНОР)",
+            "shnor_list.html",
+            PageData::ShnorList,
+            results.vpr_years(),
+        ),
+    ];
+    for (section, title, template, data, years) in sections {
+        if years.is_empty() {
+            continue;
+        }
+        let url = format!("/{section}/");
+        match pages.iter_mut().find(|p| p.url == url) {
+            Some(page) => {
+                page.data = data;
+                page.template.get_or_insert_with(|| template.into());
+            }
+            None => pages.push(Page::generated(
+                &format!("{section}/_index.md"),
+                folder.clone(),
+                title.into(),
+                dates,
+                template,
+                data,
+            )),
+        }
+        for year in years {
+            let (title, template, data) = if section == "objectivity" {
+                (
+                    format!("Признаки необъективности результатов: {year} год"),
+                    "objectivity.html",
+                    PageData::Objectivity(year),
+                )
+            } else {
+                (
+                    format!("Школы с низкими образовательными результатами: {year} год"),
+                    "shnor.html",
+                    PageData::Shnor(year),
+                )
+            };
+            pages.push(Page::generated(
+                &format!("{section}/{year}.md"),
+                folder.clone(),
+                title,
+                dates,
+                template,
+                data,
+            ));
+        }
     }
 }
 

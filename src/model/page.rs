@@ -80,6 +80,14 @@ pub(crate) enum PageData {
     /// `/search/`: the search form and, for readers without JavaScript, a list of
     /// every page of the site by section.
     Search,
+    /// `/objectivity/`: the years and the methodology.
+    ObjectivityList,
+    /// `/objectivity/<year>/`: the signs of a year.
+    Objectivity(i32),
+    /// `/shnor/`: the years of the low-results list.
+    ShnorList,
+    /// `/shnor/<year>/`: the schools with low results of a year.
+    Shnor(i32),
 }
 
 /// The file named by a page's `file:` key.

@@ -8,7 +8,9 @@ use tera::{Context, Tera};
 
 use super::markdown::Heading;
 use super::views::{self, PageView, SiteView};
-use super::{indicators, orgs, plans, report, templates, OutputContent, OutputFile};
+use super::{
+    indicators, objectivity, orgs, plans, report, shnor, templates, OutputContent, OutputFile,
+};
 use crate::analyze::Analysis;
 use crate::diagnostic::Diagnostics;
 use crate::model::{output_path, Model};
@@ -136,6 +138,47 @@ pub(super) fn render_print_pages(
             Err(error) => {
                 diagnostics.push(templates::to_diagnostic(&error, &model.pages[index].file))
             }
+        }
+    }
+    files
+}
+
+/// The analytics as files: `/objectivity/<year>/flags.csv` and `procedures.csv`,
+/// `/objectivity/counts.csv`, `/shnor/<year>/list.csv` — next to the pages that
+/// show the same results. Raw results are never copied.
+pub(super) fn render_analytics_files(model: &Model, analysis: &Analysis) -> Vec<OutputFile> {
+    let mut files = Vec::new();
+    let mut add = |path: String, bytes: Vec<u8>| {
+        files.push(OutputFile {
+            path,
+            content: OutputContent::Bytes(bytes),
+        })
+    };
+    let o = &analysis.objectivity;
+    if model.by_url.contains_key("/objectivity/") {
+        add(
+            "objectivity/counts.csv".into(),
+            objectivity::counts_csv(analysis),
+        );
+    }
+    for &year in &o.years {
+        if model.by_url.contains_key(&objectivity::year_path(year)) {
+            add(
+                format!("objectivity/{year}/flags.csv"),
+                objectivity::flags_csv(model, analysis, year),
+            );
+            add(
+                format!("objectivity/{year}/procedures.csv"),
+                objectivity::procedures_csv(model, analysis, year),
+            );
+        }
+    }
+    for &year in o.shnor.keys() {
+        if model.by_url.contains_key(&shnor::year_path_shnor(year)) {
+            add(
+                format!("shnor/{year}/list.csv"),
+                shnor::list_csv(model, analysis, year),
+            );
         }
     }
     files

@@ -13,11 +13,13 @@ mod extras;
 mod figures;
 mod indicators;
 mod markdown;
+mod objectivity;
 mod opendata;
 mod orgs;
 mod plans;
 mod report;
 mod search_page;
+mod shnor;
 mod shortcodes;
 mod templates;
 mod text;
@@ -212,6 +214,9 @@ pub(crate) fn render_site(
         &site,
         diagnostics,
     ));
+    rendered
+        .files
+        .extend(extras::render_analytics_files(model, analysis));
     rendered.files.extend(extras::render_print_pages(
         model,
         &report_html,
@@ -423,6 +428,21 @@ fn render_page(
         }
         PageData::Search => {
             context.insert("site_index", &search_page::site_index(model));
+        }
+        PageData::ObjectivityList => {
+            context.insert("objectivity", &objectivity::list_view(model, analysis));
+        }
+        PageData::Objectivity(year) => {
+            context.insert(
+                "objectivity",
+                &objectivity::year_view(model, analysis, year),
+            );
+        }
+        PageData::ShnorList => {
+            context.insert("shnor", &shnor::list_view(model, analysis));
+        }
+        PageData::Shnor(year) => {
+            context.insert("shnor", &shnor::year_view(model, analysis, year));
         }
     }
     if let Some(document) = model.documents.of_page(index) {

@@ -47,6 +47,9 @@ pub(crate) struct OrgListView {
     /// Set on a view of one kind.
     pub(crate) kind: Option<&'static str>,
     pub(crate) groups: Vec<KindGroup>,
+    /// `/objectivity/` and `/shnor/`, when the site has raw results.
+    pub(crate) objectivity_url: Option<String>,
+    pub(crate) shnor_url: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -75,6 +78,8 @@ pub(crate) struct OrgView {
     /// The summary for parents, in plain words from the data.
     pub(crate) story: Story,
     pub(crate) rows: Vec<ComparisonRow>,
+    /// Signs of objectivity, ШНОР and the ВПР of the latest year (schools with results).
+    pub(crate) objectivity: Option<super::objectivity::OrgBlock>,
 }
 
 fn kind_word(kind: OrgKind) -> &'static str {
@@ -151,6 +156,14 @@ pub(crate) fn list_view(model: &Model, only: Option<OrgKind>) -> OrgListView {
         total: orgs.len(),
         kind: only.map(OrgKind::label),
         groups,
+        objectivity_url: model
+            .by_url
+            .contains_key("/objectivity/")
+            .then(|| model.link("/objectivity/")),
+        shnor_url: model
+            .by_url
+            .contains_key("/shnor/")
+            .then(|| model.link("/shnor/")),
     }
 }
 
@@ -181,6 +194,7 @@ pub(crate) fn org_view(model: &Model, analysis: &Analysis, index: usize) -> OrgV
         }),
         story: story(model, org, comparisons),
         rows,
+        objectivity: super::objectivity::org_block(model, analysis, index),
     }
 }
 

@@ -3,6 +3,7 @@
 
 mod harness;
 
+mod analytics;
 mod cycle;
 mod diagnostics;
 mod errors;

@@ -124,6 +124,10 @@ fn describe(model: &Model, index: usize) -> (Kind, String, Option<String>) {
         | PageData::DocumentList
         | PageData::OpenDataList
         | PageData::CycleMatrix
+        | PageData::ObjectivityList
+        | PageData::Objectivity(_)
+        | PageData::ShnorList
+        | PageData::Shnor(_)
         | PageData::Search => (Kind::Section, String::new(), None),
         PageData::Cycle(direction) => {
             let cycle = &model.cycle.directions[direction];

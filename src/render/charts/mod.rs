@@ -10,6 +10,7 @@
 mod bars;
 mod gantt;
 mod line;
+mod scatter;
 mod stacked;
 
 use std::sync::Once;
@@ -17,6 +18,7 @@ use std::sync::Once;
 pub(crate) use bars::{render_bars, Bar, BarChart, Tone};
 pub(crate) use gantt::{render_gantt, GanttChart, GanttRow};
 pub(crate) use line::{render_line, LineChart, LineSeries};
+pub(crate) use scatter::{render_scatter, PointKind, ScatterChart, ScatterPoint};
 pub(crate) use stacked::{render_stacked, StackRow, StackedChart};
 
 /// PT Sans Regular, ParaType Free Font License (assets/fonts/PTSans-LICENSE.txt).

@@ -1,0 +1,249 @@
+//! Rule c — a sharp change (ANALYTICS §2c). Two comparisons, each of one school and
+//! one subject a year apart:
+//!
+//! - the cohort: grade g in year y, then grade g + 1 in year y + 1 (the same class);
+//! - the same grade: grade g in year y, then grade g in year y + 1.
+//!
+//! The change is taken net of the benchmark's change,
+//! `DiD = (Q₂ − Q₁) − (B₂ − B₁)`, and fires when `|DiD| ≥ effect` and the
+//! two-proportion z reaches `z`, both groups having at least `n_min`. The sign is
+//! attached to the higher of the two results (relative to its benchmark): a drop from
+//! 4th to 5th grade points at the 4th-grade year. Variants (base and advanced math)
+//! are compared only like with like. A class that moved to another school (a НОШ's
+//! 4th grade continuing elsewhere) has no cohort in the data, so it gets no rule.
+//! A change across a data break is marked «сопоставимость ограничена».
+
+use super::benchmark::{quality, CellKey, VprIndex};
+use super::findings::{ChangeKind, ChangePoint, Detail, Finding, Measure, ProcKey, Threshold};
+use super::stats::{at_least, two_proportion_z, Share};
+use crate::model::{AnalyticsRules, EffectRule, Rule, VprRow};
+
+/// The change between two results of a school, each with its benchmark.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Change {
+    pub(crate) earlier: ChangePoint,
+    pub(crate) later: ChangePoint,
+    /// `(Q₂ − Q₁) − (B₂ − B₁)`.
+    pub(crate) did: f64,
+    pub(crate) z: Option<f64>,
+}
+
+/// The change between `(first, its benchmark)` and `(second, its benchmark)`, when
+/// it reaches the rule.
+pub(crate) fn check(
+    (first, first_bench): (&VprRow, f64),
+    (second, second_bench): (&VprRow, f64),
+    rule: &EffectRule,
+) -> Option<Change> {
+    let (q1, q2) = (quality(first)?, quality(second)?);
+    let did = (q2.value() - q1.value()) - (second_bench - first_bench);
+    let z = two_proportion_z(did, q1, q2);
+    let fired = at_least(did.abs(), rule.effect) && z.is_some_and(|z| at_least(z, rule.z));
+    let point = |row: &VprRow, share: Share, benchmark: f64| ChangePoint {
+        year: row.year,
+        grade: row.grade,
+        n: row.n,
+        value: share.value(),
+        benchmark,
+    };
+    fired.then(|| Change {
+        earlier: point(first, q1, first_bench),
+        later: point(second, q2, second_bench),
+        did,
+        z,
+    })
+}
+
+pub(crate) fn findings(index: &VprIndex<'_>, rules: &AnalyticsRules) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (key, second) in index.rows() {
+        let Some(org) = second.org else { continue };
+        if !index.limits.enough(second.n) {
+            continue;
+        }
+        let previous = |grade: u8| CellKey {
+            year: key.year - 1,
+            grade,
+            ..key.clone()
+        };
+        let mut pairs = vec![(ChangeKind::SameGrade, previous(key.grade))];
+        if key.grade > 1 {
+            pairs.push((ChangeKind::Cohort, previous(key.grade - 1)));
+        }
+        for (kind, first_key) in pairs {
+            let Some(first) = index.row(&first_key, org) else {
+                continue;
+            };
+            if !index.limits.enough(first.n) {
+                continue;
+            }
+            let (Some(b1), Some(b2)) = (
+                index.benchmark(&first_key, Some(org), quality),
+                index.benchmark(key, Some(org), quality),
+            ) else {
+                continue;
+            };
+            let Some(change) = check((first, b1.value), (second, b2.value), &rules.c) else {
+                continue;
+            };
+            // Attached to the higher result: a rise points at the later year.
+            let (at, at_row) = if change.did > 0.0 {
+                (change.later, second)
+            } else {
+                (change.earlier, first)
+            };
+            let limited = [change.earlier.year, change.later.year]
+                .iter()
+                .any(|y| rules.breaks.contains_key(y));
+            out.push(Finding {
+                rule: Rule::C,
+                year: at.year,
+                org,
+                key: ProcKey::vpr(at_row.grade, &at_row.subject, at_row.variant.as_deref()),
+                measure: Measure::QualityChange,
+                n: at.n,
+                value: change.later.value - change.earlier.value,
+                benchmark: Some(change.later.benchmark - change.earlier.benchmark),
+                source: b2.source,
+                difference: Some(change.did),
+                z: change.z,
+                threshold: Threshold::of(&rules.c),
+                exempt: false,
+                limited,
+                detail: Detail::Change {
+                    kind,
+                    earlier: change.earlier,
+                    later: change.later,
+                },
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{results, vpr};
+    use super::*;
+
+    fn run(rows: Vec<VprRow>) -> Vec<Finding> {
+        let data = results(rows);
+        let rules = AnalyticsRules::default();
+        findings(&VprIndex::new(&data, &rules), &rules)
+    }
+
+    /// Schools 1 and 2 in 4th grade 2024 (60 % «4»/«5») and 5th grade 2025 (54 %):
+    /// the benchmark falls by 6 п.п.
+    fn others() -> Vec<VprRow> {
+        vec![
+            vpr(2024, 1, 4, "математика", [5, 15, 20, 10]),
+            vpr(2024, 2, 4, "математика", [5, 15, 20, 10]),
+            vpr(2025, 1, 5, "математика", [5, 18, 20, 7]),
+            vpr(2025, 2, 5, "математика", [5, 18, 20, 7]),
+        ]
+    }
+
+    #[test]
+    fn attaches_a_cohort_drop_to_the_higher_earlier_year() {
+        // 18 of 20 = 90 % in 4th grade, 9 of 22 = 40.9 % in 5th grade:
+        // DiD = (0.409 − 0.9) − (0.54 − 0.6) = −0.431; z = 2.91 (see stats.rs).
+        let mut rows = others();
+        rows.push(vpr(2024, 0, 4, "математика", [0, 2, 10, 8]));
+        rows.push(vpr(2025, 0, 5, "математика", [3, 10, 7, 2]));
+        let found = run(rows);
+        assert_eq!(found.len(), 1);
+        let f = &found[0];
+        assert_eq!(
+            (f.rule, f.year, f.key.grade, f.n),
+            (Rule::C, 2024, Some(4), 20)
+        );
+        assert!(
+            (f.difference.unwrap() + 0.4309).abs() < 1e-3,
+            "{:?}",
+            f.difference
+        );
+        assert!((f.benchmark.unwrap() + 0.06).abs() < 1e-12);
+        assert!(f.z.unwrap() > 2.33);
+        assert!(matches!(
+            f.detail,
+            Detail::Change {
+                kind: ChangeKind::Cohort,
+                ..
+            }
+        ));
+        assert!(f.limited, "2025 is a data break by default");
+    }
+
+    #[test]
+    fn attaches_a_rise_to_the_later_year() {
+        let mut rows = others();
+        rows.push(vpr(2024, 0, 4, "математика", [3, 10, 7, 2]));
+        rows.push(vpr(2025, 0, 5, "математика", [0, 2, 10, 8]));
+        let found = run(rows);
+        assert_eq!(found.len(), 1);
+        assert_eq!((found[0].year, found[0].key.grade), (2025, Some(5)));
+    }
+
+    #[test]
+    fn compares_the_same_grade_a_year_later() {
+        let mut rows = others();
+        rows.push(vpr(2024, 1, 5, "математика", [5, 20, 20, 5]));
+        rows.push(vpr(2024, 2, 5, "математика", [5, 20, 20, 5]));
+        rows.push(vpr(2024, 0, 5, "математика", [3, 10, 7, 2]));
+        rows.push(vpr(2025, 0, 5, "математика", [0, 2, 10, 8]));
+        let found = run(rows);
+        assert_eq!(found.len(), 1);
+        assert!(matches!(
+            found[0].detail,
+            Detail::Change {
+                kind: ChangeKind::SameGrade,
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn needs_the_previous_year() {
+        // A school that opened in 2025, or a year missing from the data.
+        let mut rows = others();
+        rows.push(vpr(2025, 0, 5, "математика", [3, 10, 7, 2]));
+        assert!(run(rows).is_empty());
+    }
+
+    #[test]
+    fn has_no_cohort_when_the_class_moved_to_another_school() {
+        // School 0 (a НОШ) has 4th grade in 2024; its pupils are in school 3's 5th grade.
+        let mut rows = others();
+        rows.push(vpr(2024, 0, 4, "математика", [0, 2, 10, 8]));
+        rows.push(vpr(2025, 3, 5, "математика", [3, 10, 7, 2]));
+        assert!(run(rows).is_empty());
+    }
+
+    #[test]
+    fn marks_a_change_across_a_data_break() {
+        let shifted = |by: i32| -> Vec<Finding> {
+            let mut rows = others();
+            rows.push(vpr(2024, 0, 4, "математика", [0, 2, 10, 8]));
+            rows.push(vpr(2025, 0, 5, "математика", [3, 10, 7, 2]));
+            run(rows
+                .into_iter()
+                .map(|mut r| {
+                    r.year -= by;
+                    r
+                })
+                .collect())
+        };
+        assert!(shifted(3)[0].limited, "2021 → 2022: 2022 is a data break");
+        assert!(!shifted(1)[0].limited, "2023 → 2024 compare as they are");
+    }
+
+    #[test]
+    fn compares_variants_only_like_with_like() {
+        let mut rows = others();
+        rows.push(vpr(2024, 0, 4, "математика", [0, 2, 10, 8]));
+        let mut advanced = vpr(2025, 0, 5, "математика", [3, 10, 7, 2]);
+        advanced.variant = Some("углублённая".into());
+        rows.push(advanced);
+        assert!(run(rows).is_empty());
+    }
+}

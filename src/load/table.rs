@@ -1,0 +1,119 @@
+//! One CSV reader for every data table (indicator values, raw results), so that all of
+//! them accept the same things: a comma or, as Russian Excel saves it, a semicolon
+//! between cells, a BOM, CRLF, blank lines; and all report the same way, with the file
+//! line of each row.
+
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::Diagnostic;
+
+/// A CSV file as written: the header and the non-blank rows, cells trimmed.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct CsvTable {
+    /// Path shown to the user (relative to the site root).
+    pub(crate) file: PathBuf,
+    pub(crate) header: Vec<String>,
+    pub(crate) rows: Vec<CsvRow>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct CsvRow {
+    /// 1-based file line.
+    pub(crate) line: usize,
+    pub(crate) cells: Vec<String>,
+}
+
+impl CsvRow {
+    /// The cell in column `i`, empty when the row is short.
+    pub(crate) fn cell(&self, i: usize) -> &str {
+        self.cells.get(i).map_or("", String::as_str)
+    }
+
+    /// 1-based column (in characters) where cell `i` starts, for messages.
+    pub(crate) fn column_of(&self, i: usize) -> usize {
+        self.cells
+            .iter()
+            .take(i)
+            .map(|c| c.chars().count() + 1)
+            .sum::<usize>()
+            + 1
+    }
+}
+
+/// Reads a CSV file; `file` is the path shown in messages.
+pub(crate) fn read_table(path: &Path, file: &Path) -> Result<CsvTable, Diagnostic> {
+    let text = crate::fs::read_text(path, file)?;
+    parse_table(&text, file)
+}
+
+/// Parses CSV text (tests need no disk).
+pub(crate) fn parse_table(text: &str, file: &Path) -> Result<CsvTable, Diagnostic> {
+    let delimiter = if text
+        .lines()
+        .next()
+        .is_some_and(|h| h.contains(';') && !h.contains(','))
+    {
+        b';'
+    } else {
+        b','
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let header: Vec<String> = reader
+        .headers()
+        .map_err(|e| {
+            Diagnostic::error(file, format!("не удалось прочитать заголовок CSV: {e}")).at_line(1)
+        })?
+        .iter()
+        .map(|h| h.trim().to_string())
+        .collect();
+    let mut rows = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| {
+            let line = e.position().map_or(1, |p| p.line() as usize);
+            Diagnostic::error(file, format!("ошибка CSV: {e}"))
+                .at_line(line)
+                .hint("проверьте кавычки: значение с запятой заключается в двойные кавычки, например \"8,3\"")
+        })?;
+        // The line from the byte offset: the csv crate counts neither the blank
+        // lines it skips nor includes them in the record's start.
+        let line = record.position().map_or(0, |p| {
+            let bytes = text.as_bytes();
+            let mut offset = (p.byte() as usize).min(bytes.len());
+            while offset < bytes.len() && matches!(bytes[offset], b'\n' | b'\r') {
+                offset += 1;
+            }
+            bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1
+        });
+        if record.iter().all(|cell| cell.trim().is_empty()) {
+            continue;
+        }
+        rows.push(CsvRow {
+            line,
+            cells: record.iter().map(|c| c.trim().to_string()).collect(),
+        });
+    }
+    Ok(CsvTable {
+        file: file.to_path_buf(),
+        header,
+        rows,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_semicolons_and_skips_blank_lines_keeping_file_lines() {
+        let table = parse_table("a;b\n1;2\n\n3;4\n", Path::new("x.csv")).unwrap();
+        assert_eq!(table.header, ["a", "b"]);
+        assert_eq!(table.rows.len(), 2);
+        assert_eq!(table.rows[1].line, 4, "{:?}", table.rows);
+        assert_eq!(table.rows[1].cell(1), "4");
+        assert_eq!(table.rows[1].cell(5), "");
+        assert_eq!(table.rows[1].column_of(1), 3);
+    }
+}

@@ -1,0 +1,426 @@
+//! The charts of the objectivity pages, each with the data table behind it: the number
+//! of schools with signs over the years, the quality of every ВПР procedure against
+//! its benchmark (signed ones marked and labelled), and the journal comparison
+//! (lowered / confirmed / raised) per school and per procedure of one school.
+//!
+//! Only groups of at least `privacy.min_group` people are drawn or tabled; the others
+//! are named «менее N» in the school's own table and nowhere else.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::words::{percent, points};
+use super::{alphabetical, year_path};
+use crate::analyze::objectivity::{JournalStat, VprStat};
+use crate::analyze::Analysis;
+use crate::model::{Category, Model, Rule};
+use crate::numbers::format_number;
+use crate::render::charts::{
+    render_line, render_scatter, render_stacked, LineChart, LineSeries, PointKind, ScatterChart,
+    ScatterPoint, StackRow, StackedChart,
+};
+use crate::render::figures::{DataRow, DataTable, Figure};
+
+const JOURNAL_PARTS: [&str; 3] = ["ВПР ниже журнала", "совпала с журналом", "ВПР выше журнала"];
+
+/// Schools with signs per category over the years.
+pub(super) fn counts_figure(model: &Model, analysis: &Analysis, id: &str) -> Option<Figure> {
+    let o = &analysis.objectivity;
+    if o.years.len() < 2 {
+        return None;
+    }
+    let series: Vec<LineSeries> = Category::ALL
+        .iter()
+        .map(|category| LineSeries {
+            name: category.short().to_string(),
+            values: o
+                .years
+                .iter()
+                .map(|&y| {
+                    Some(
+                        o.signed(y)
+                            .values()
+                            .filter(|c| c.contains(category))
+                            .count() as f64,
+                    )
+                })
+                .collect(),
+        })
+        .collect();
+    let periods: Vec<String> = o.years.iter().map(i32::to_string).collect();
+    let title = "Число школ с признаками по годам".to_string();
+    let svg = render_line(&LineChart {
+        id: id.to_string(),
+        title: title.clone(),
+        unit: "ед.".into(),
+        decimals: 0,
+        periods: periods.clone(),
+        series: series.clone(),
+        targets: Vec::new(),
+    })?;
+    Some(Figure {
+        subtitle: format!(
+            "число общеобразовательных организаций, признаки по муниципальной методике; {} — {}",
+            periods.first().cloned().unwrap_or_default(),
+            periods.last().cloned().unwrap_or_default()
+        ),
+        svg,
+        table: DataTable {
+            caption: format!("Данные диаграммы «{title}»"),
+            corner: "Признаки".into(),
+            columns: periods,
+            rows: series
+                .iter()
+                .map(|s| DataRow {
+                    label: s.name.clone(),
+                    cells: s
+                        .values
+                        .iter()
+                        .map(|v| format_number(v.unwrap_or(0.0), 0))
+                        .collect(),
+                })
+                .chain(std::iter::once(DataRow {
+                    label: "Школ с результатами".into(),
+                    cells: o
+                        .years
+                        .iter()
+                        .map(|y| o.schools.get(y).map_or(0, |s| s.len()).to_string())
+                        .collect(),
+                }))
+                .collect(),
+        },
+        title,
+        csv_url: model.link("/objectivity/counts.csv"),
+    })
+}
+
+fn short_subject(subject: &str) -> String {
+    match subject {
+        "русский язык" => "рус. яз.".into(),
+        "математика" => "мат.".into(),
+        "окружающий мир" => "окр. мир".into(),
+        "английский язык" => "англ. яз.".into(),
+        other => other.to_string(),
+    }
+}
+
+/// The quality of each ВПР procedure against its benchmark.
+pub(super) fn scatter_figure(model: &Model, analysis: &Analysis, year: i32) -> Option<Figure> {
+    let o = &analysis.objectivity;
+    let signed = |s: &VprStat| {
+        o.signs.iter().any(|g| {
+            g.year == year && g.org == s.org && g.key == s.key && g.category == Category::VprBias
+        })
+    };
+    let expected = |s: &VprStat| {
+        o.findings.iter().any(|f| {
+            f.year == year && f.org == s.org && f.key == s.key && f.exempt && f.rule == Rule::A
+        })
+    };
+    let mut stats: Vec<&VprStat> = o
+        .vpr
+        .iter()
+        .filter(|s| s.year == year && s.published && s.quality_benchmark.is_some())
+        .collect();
+    let order = alphabetical(model, stats.iter().map(|s| s.org));
+    stats.sort_by_key(|s| (order.iter().position(|o| *o == s.org), s.key.clone()));
+    let name = |s: &VprStat| model.register.organizations[s.org].short_name.clone();
+    let points_of: Vec<ScatterPoint> = stats
+        .iter()
+        .map(|s| {
+            let bench = s.quality_benchmark.map_or(0.0, |b| b.value);
+            let kind = if signed(s) {
+                PointKind::Signed
+            } else if expected(s) {
+                PointKind::Expected
+            } else {
+                PointKind::Ordinary
+            };
+            ScatterPoint {
+                x: bench * 100.0,
+                y: s.quality * 100.0,
+                kind,
+                label: (kind == PointKind::Signed).then(|| {
+                    format!(
+                        "{}, {} кл., {}",
+                        name(s),
+                        s.key.grade.unwrap_or(0),
+                        short_subject(s.key.subject.as_deref().unwrap_or_default())
+                    )
+                }),
+            }
+        })
+        .collect();
+    let title = format!("Доля «4» и «5» по ВПР в сравнении с базой сравнения, {year}");
+    let effect = model.analytics.a.effect * 100.0;
+    let svg = render_scatter(&ScatterChart {
+        id: format!("scatter-{year}"),
+        title: title.clone(),
+        x_label: "доля «4» и «5» по базе сравнения".into(),
+        y_label: "доля «4» и «5» в школе".into(),
+        points: points_of.clone(),
+        offset_line: Some((
+            effect,
+            format!("порог правила a: +{} п.п.", format_number(effect, 0)),
+        )),
+    })?;
+    let rows = stats
+        .iter()
+        .zip(&points_of)
+        .map(|(s, p)| DataRow {
+            label: name(s),
+            cells: vec![
+                format!(
+                    "{} класс, {}{}",
+                    s.key.grade.unwrap_or(0),
+                    s.key.subject.clone().unwrap_or_default(),
+                    s.key
+                        .variant
+                        .as_ref()
+                        .map_or(String::new(), |v| format!(" ({v})"))
+                ),
+                s.n.to_string(),
+                format_number(p.y, 1),
+                format_number(p.x, 1),
+                points(s.quality - s.quality_benchmark.map_or(0.0, |b| b.value)),
+                match p.kind {
+                    PointKind::Signed => "признак",
+                    PointKind::Expected => "ожидаемо для профиля",
+                    PointKind::Ordinary => "",
+                }
+                .into(),
+            ],
+        })
+        .collect();
+    Some(Figure {
+        subtitle: format!(
+            "каждая точка — класс и предмет одной школы, не менее {} участников; база сравнения — регион или другие школы округа",
+            model.analytics.min_group
+        ),
+        svg,
+        table: DataTable {
+            caption: format!("Данные диаграммы «{title}»"),
+            corner: "Школа".into(),
+            columns: vec![
+                "Класс, предмет".into(),
+                "Участников".into(),
+                "Школа, %".into(),
+                "База сравнения, %".into(),
+                "Разница".into(),
+                "Отметка".into(),
+            ],
+            rows,
+        },
+        title,
+        csv_url: model.link(&format!("/objectivity/{year}/procedures.csv")),
+    })
+}
+
+/// Lowered / confirmed / raised pooled over groups that may be published.
+fn pool(stats: &[&VprStat]) -> Option<(u32, [f64; 3])> {
+    let mut counts = [0.0; 3];
+    let mut k = 0;
+    for j in stats
+        .iter()
+        .filter_map(|s| s.journal.as_ref())
+        .filter(|j| j.published)
+    {
+        k += j.k;
+        for (slot, share) in counts.iter_mut().zip([j.lowered, j.confirmed, j.raised]) {
+            *slot += share * f64::from(j.k);
+        }
+    }
+    (k > 0).then(|| (k, counts.map(|c| c / f64::from(k) * 100.0)))
+}
+
+fn journal_figure(
+    id: String,
+    title: String,
+    subtitle: String,
+    corner: &str,
+    rows: Vec<(String, u32, [f64; 3])>,
+    csv_url: String,
+) -> Option<Figure> {
+    let svg = render_stacked(&StackedChart {
+        id,
+        title: title.clone(),
+        unit: "%".into(),
+        decimals: 1,
+        parts: JOURNAL_PARTS.iter().map(|p| p.to_string()).collect(),
+        rows: rows
+            .iter()
+            .map(|(label, _, v)| StackRow {
+                label: label.clone(),
+                values: v.iter().map(|x| Some(*x)).collect(),
+            })
+            .collect(),
+    })?;
+    let mut columns = vec!["Сравнивалось".to_string()];
+    columns.extend(JOURNAL_PARTS.iter().map(|p| format!("{p}, %")));
+    Some(Figure {
+        subtitle,
+        svg,
+        table: DataTable {
+            caption: format!("Данные диаграммы «{title}»"),
+            corner: corner.into(),
+            columns,
+            rows: rows
+                .into_iter()
+                .map(|(label, k, v)| DataRow {
+                    label,
+                    cells: std::iter::once(k.to_string())
+                        .chain(v.iter().map(|x| format_number(*x, 1)))
+                        .collect(),
+                })
+                .collect(),
+        },
+        title,
+        csv_url,
+    })
+}
+
+/// The journal comparison of each school in a year, all ВПР procedures together.
+pub(super) fn journal_by_org(model: &Model, analysis: &Analysis, year: i32) -> Option<Figure> {
+    let o = &analysis.objectivity;
+    let mut by_org: BTreeMap<usize, Vec<&VprStat>> = BTreeMap::new();
+    for s in o.vpr.iter().filter(|s| s.year == year) {
+        by_org.entry(s.org).or_default().push(s);
+    }
+    let all: Vec<&VprStat> = by_org.values().flatten().copied().collect();
+    let mut rows = Vec::new();
+    if let Some((k, v)) = pool(&all) {
+        rows.push(("Все школы округа".to_string(), k, v));
+    }
+    for org in alphabetical(model, by_org.keys().copied()) {
+        if let Some((k, v)) = pool(&by_org[&org]) {
+            rows.push((model.register.organizations[org].short_name.clone(), k, v));
+        }
+    }
+    if rows.len() < 2 {
+        return None;
+    }
+    journal_figure(
+        format!("journal-{year}"),
+        format!("Отметки за ВПР в сравнении с отметками в журнале, {year}"),
+        format!(
+            "в процентах от участников, чьи отметки сравнивались; все классы и предметы ВПР {year} года, группы не менее {} человек",
+            model.analytics.min_group
+        ),
+        "Школа",
+        rows,
+        model.link(&format!("/objectivity/{year}/procedures.csv")),
+    )
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct ResultRow {
+    pub(crate) procedure: String,
+    pub(crate) n: String,
+    pub(crate) fail: String,
+    pub(crate) quality: String,
+    pub(crate) benchmark: String,
+    pub(crate) journal: String,
+    pub(crate) note: String,
+}
+
+/// A school's ВПР of its latest year: a table of every procedure and the journal chart.
+#[derive(Debug, Serialize)]
+pub(crate) struct OrgResults {
+    pub(crate) year: i32,
+    pub(crate) url: String,
+    pub(crate) rows: Vec<ResultRow>,
+    pub(crate) figure: Option<Figure>,
+    pub(crate) min_group: u32,
+}
+
+fn journal_text(j: Option<&JournalStat>) -> String {
+    match j {
+        Some(j) if j.published => format!(
+            "{} / {} / {}",
+            percent(j.lowered),
+            percent(j.confirmed),
+            percent(j.raised)
+        ),
+        Some(_) => "—".into(),
+        None => "нет данных".into(),
+    }
+}
+
+pub(super) fn org_results(model: &Model, analysis: &Analysis, org: usize) -> Option<OrgResults> {
+    let o = &analysis.objectivity;
+    let year = o
+        .vpr
+        .iter()
+        .filter(|s| s.org == org)
+        .map(|s| s.year)
+        .max()?;
+    let stats: Vec<&VprStat> = o
+        .vpr
+        .iter()
+        .filter(|s| s.org == org && s.year == year)
+        .collect();
+    let min_group = model.analytics.min_group;
+    let label = |s: &VprStat| {
+        format!(
+            "{} класс, {}{}",
+            s.key.grade.unwrap_or(0),
+            s.key.subject.clone().unwrap_or_default(),
+            s.key
+                .variant
+                .as_ref()
+                .map_or(String::new(), |v| format!(" ({v})"))
+        )
+    };
+    let rows = stats
+        .iter()
+        .map(|s| {
+            if !s.published {
+                return ResultRow {
+                    procedure: label(s),
+                    n: format!("менее {min_group}"),
+                    fail: "—".into(),
+                    quality: "—".into(),
+                    benchmark: "—".into(),
+                    journal: "—".into(),
+                    note: "группа мала: результаты не публикуются".into(),
+                };
+            }
+            ResultRow {
+                procedure: label(s),
+                n: s.n.to_string(),
+                fail: percent(s.fail),
+                quality: percent(s.quality),
+                benchmark: s.quality_benchmark.map_or("—".into(), |b| percent(b.value)),
+                journal: journal_text(s.journal.as_ref()),
+                note: if s.enough {
+                    String::new()
+                } else {
+                    "недостаточно данных для признаков".into()
+                },
+            }
+        })
+        .collect();
+    let chart_rows: Vec<(String, u32, [f64; 3])> = stats
+        .iter()
+        .filter_map(|s| {
+            let (k, v) = pool(&[s])?;
+            s.published.then(|| (label(s), k, v))
+        })
+        .collect();
+    let figure = journal_figure(
+        format!("journal-{}", model.register.organizations[org].id),
+        format!("Отметки за ВПР в сравнении с отметками в журнале, {year}"),
+        format!("в процентах от участников, чьи отметки сравнивались; классы и предметы не менее {min_group} человек"),
+        "Класс, предмет",
+        chart_rows,
+        model.link(&format!("/objectivity/{year}/procedures.csv")),
+    );
+    Some(OrgResults {
+        year,
+        url: model.link(&year_path(year)),
+        rows,
+        figure,
+        min_group,
+    })
+}

@@ -1,0 +1,276 @@
+//! The objectivity results as CSV (UTF-8, comma, CRLF, a dot in numbers, shares in
+//! percent): `/objectivity/<year>/flags.csv` — one row per fired rule and category;
+//! `/objectivity/<year>/procedures.csv` — every published ВПР group with its shares;
+//! `/objectivity/counts.csv` — schools with signs per year and category.
+//!
+//! No row describes a group below `privacy.min_group`: rules are computed only for
+//! groups of at least `n_min` (never below `min_group`), and `procedures.csv` leaves
+//! smaller groups out. With `publish_named: false` the school columns are empty.
+
+use crate::analyze::objectivity::{Detail, Finding, Measure};
+use crate::analyze::Analysis;
+use crate::model::{Category, Model};
+
+fn writer() -> csv::Writer<Vec<u8>> {
+    csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new())
+}
+
+/// A number for a CSV cell: rounded, dot as the decimal separator, no trailing zeros.
+fn number(value: f64, decimals: usize) -> String {
+    let text = format!("{value:.decimals$}");
+    let text = if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        text
+    };
+    if text == "-0" {
+        "0".into()
+    } else {
+        text
+    }
+}
+
+/// A finding's value in the file's units: shares in percent, means as they are.
+fn scaled(f: &Finding, value: f64) -> String {
+    if f.measure.is_share() {
+        number(value * 100.0, 2)
+    } else {
+        number(value, 2)
+    }
+}
+
+fn org_columns(model: &Model, org: usize) -> [String; 2] {
+    if model.analytics.publish_named {
+        let o = &model.register.organizations[org];
+        [o.id.clone(), o.short_name.clone()]
+    } else {
+        [String::new(), String::new()]
+    }
+}
+
+const FLAG_HEADER: [&str; 22] = [
+    "year",
+    "org",
+    "org_name",
+    "category",
+    "procedure",
+    "grade",
+    "subject",
+    "variant",
+    "rule",
+    "measure",
+    "n",
+    "value",
+    "benchmark",
+    "benchmark_source",
+    "difference",
+    "z",
+    "threshold",
+    "z_threshold",
+    "flagged",
+    "persistent",
+    "note",
+    "method_version",
+];
+
+pub(crate) fn flags_csv(model: &Model, analysis: &Analysis, year: i32) -> Vec<u8> {
+    let o = &analysis.objectivity;
+    let mut w = writer();
+    let _ = w.write_record(FLAG_HEADER);
+    let mut rows: Vec<_> = o
+        .flag_rows
+        .iter()
+        .filter(|r| o.findings[r.finding].year == year)
+        .collect();
+    let names = super::alphabetical(model, rows.iter().map(|r| o.findings[r.finding].org));
+    rows.sort_by_key(|r| {
+        let f = &o.findings[r.finding];
+        (
+            names.iter().position(|n| *n == f.org),
+            r.category,
+            f.key.clone(),
+            f.rule,
+            r.finding,
+        )
+    });
+    for row in rows {
+        let f = &o.findings[row.finding];
+        let [org, name] = org_columns(model, f.org);
+        let mut notes = Vec::new();
+        if f.exempt {
+            notes.push("высокий результат, ожидаемый для профиля ОО; не признак".to_string());
+        }
+        if f.limited {
+            notes.push("сопоставимость ограничена (перерыв в данных)".into());
+        }
+        match &f.detail {
+            Detail::Change {
+                kind,
+                earlier,
+                later,
+            } => notes.push(format!(
+                "{}: {} ({} кл.) {}% -> {} ({} кл.) {}%",
+                match kind {
+                    crate::analyze::objectivity::ChangeKind::Cohort => "тот же класс",
+                    crate::analyze::objectivity::ChangeKind::SameGrade => "та же параллель",
+                },
+                earlier.year,
+                earlier.grade,
+                number(earlier.value * 100.0, 2),
+                later.year,
+                later.grade,
+                number(later.value * 100.0, 2)
+            )),
+            Detail::Medals {
+                candidates,
+                not_confirmed,
+                points,
+                ..
+            } => notes.push(format!(
+                "{not_confirmed} из {candidates}; порог ЕГЭ {} баллов; не менее {} человек",
+                number(*points, 0),
+                f.threshold.count.unwrap_or(0)
+            )),
+            Detail::Gia {
+                high,
+                high_benchmark,
+                high_z,
+            } => notes.push(format!(
+                "доля высоких результатов {}% при {}%, z = {}",
+                number(high * 100.0, 2),
+                number(high_benchmark * 100.0, 2),
+                high_z.map_or(String::new(), |z| number(z, 2))
+            )),
+            Detail::CohortGia { oge_year } => notes.push(format!("ОГЭ {oge_year} того же класса")),
+            Detail::None => {}
+        }
+        let category = match row.category {
+            Category::VprBias => "vpr_bias",
+            Category::Marking => "marking",
+            Category::Gia => "gia",
+        };
+        let threshold = match f.measure {
+            Measure::OgeMean => String::new(),
+            _ => f
+                .threshold
+                .effect
+                .map_or(String::new(), |e| number(e * 100.0, 2)),
+        };
+        let record = [
+            f.year.to_string(),
+            org,
+            name,
+            category.to_string(),
+            f.key.procedure.id().to_string(),
+            f.key.grade.map_or(String::new(), |g| g.to_string()),
+            f.key.subject.clone().unwrap_or_default(),
+            f.key.variant.clone().unwrap_or_default(),
+            f.rule.id().to_string(),
+            f.measure.id().to_string(),
+            f.n.to_string(),
+            scaled(f, f.value),
+            f.benchmark.map_or(String::new(), |b| scaled(f, b)),
+            f.source.id().to_string(),
+            f.difference.map_or(String::new(), |d| scaled(f, d)),
+            f.z.map_or(String::new(), |z| number(z, 3)),
+            threshold,
+            f.threshold.z.map_or(String::new(), |z| number(z, 2)),
+            row.flagged.to_string(),
+            row.persistent.to_string(),
+            notes.join("; "),
+            model.analytics.version.clone(),
+        ];
+        let _ = w.write_record(&record);
+    }
+    w.into_inner().unwrap_or_default()
+}
+
+pub(crate) fn procedures_csv(model: &Model, analysis: &Analysis, year: i32) -> Vec<u8> {
+    let o = &analysis.objectivity;
+    let mut w = writer();
+    let _ = w.write_record([
+        "year",
+        "org",
+        "org_name",
+        "grade",
+        "subject",
+        "variant",
+        "participants",
+        "fail",
+        "quality",
+        "top",
+        "quality_benchmark",
+        "benchmark_source",
+        "compared",
+        "lowered",
+        "confirmed",
+        "raised",
+    ]);
+    let mut stats: Vec<_> = o
+        .vpr
+        .iter()
+        .filter(|s| s.year == year && s.published)
+        .collect();
+    let names = super::alphabetical(model, stats.iter().map(|s| s.org));
+    stats.sort_by_key(|s| (names.iter().position(|n| *n == s.org), s.key.clone()));
+    for s in stats {
+        let [org, name] = org_columns(model, s.org);
+        let journal = s.journal.as_ref().filter(|j| j.published);
+        let pct = |v: f64| number(v * 100.0, 2);
+        let _ = w.write_record([
+            year.to_string(),
+            org,
+            name,
+            s.key.grade.map_or(String::new(), |g| g.to_string()),
+            s.key.subject.clone().unwrap_or_default(),
+            s.key.variant.clone().unwrap_or_default(),
+            s.n.to_string(),
+            pct(s.fail),
+            pct(s.quality),
+            pct(s.top),
+            s.quality_benchmark.map_or(String::new(), |b| pct(b.value)),
+            s.quality_benchmark
+                .map_or(String::new(), |b| b.source.id().to_string()),
+            journal.map_or(String::new(), |j| j.k.to_string()),
+            journal.map_or(String::new(), |j| pct(j.lowered)),
+            journal.map_or(String::new(), |j| pct(j.confirmed)),
+            journal.map_or(String::new(), |j| pct(j.raised)),
+        ]);
+    }
+    w.into_inner().unwrap_or_default()
+}
+
+pub(crate) fn counts_csv(analysis: &Analysis) -> Vec<u8> {
+    let o = &analysis.objectivity;
+    let mut w = writer();
+    let _ = w.write_record(["year", "category", "schools_with_signs", "schools"]);
+    for &year in &o.years {
+        let signed = o.signed(year);
+        let schools = o.schools.get(&year).map_or(0, |s| s.len());
+        for category in Category::ALL {
+            let count = signed.values().filter(|c| c.contains(&category)).count();
+            let _ = w.write_record([
+                year.to_string(),
+                category.id().to_string(),
+                count.to_string(),
+                schools.to_string(),
+            ]);
+        }
+    }
+    w.into_inner().unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn writes_numbers_with_a_dot_and_no_trailing_zeros() {
+        assert_eq!(number(93.75, 2), "93.75");
+        assert_eq!(number(20.0, 2), "20");
+        assert_eq!(number(-0.001, 2), "0");
+        assert_eq!(number(3.6499, 2), "3.65");
+    }
+}

@@ -1,0 +1,707 @@
+//! The objectivity pages: `/objectivity/` (years and the methodology with the
+//! department's current thresholds), `/objectivity/<year>/` (the municipal summary,
+//! the schools with signs in alphabetical order with the numbers behind each sign,
+//! charts, the official list apart), the block on each school's card, and the same
+//! results as CSV files.
+//!
+//! Wording follows ANALYTICS §5: msoko's signs are «признаки (расчёт по муниципальной
+//! методике)», every sign says that it is not a finding of a violation, schools are
+//! listed alphabetically and never ranked, and whether they are named at all is the
+//! setting `publish_named`. Groups below `privacy.min_group` appear only as «менее N».
+
+mod figures;
+mod files;
+pub(crate) mod words;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Serialize;
+
+pub(crate) use files::{counts_csv, flags_csv, procedures_csv};
+
+use super::figures::Figure;
+use super::views::LinkView;
+use crate::analyze::objectivity::{Finding, ShnorStatus};
+use crate::analyze::Analysis;
+use crate::load::{MedalRegime, Procedure};
+use crate::model::{Category, Model, Rule};
+use crate::numbers::{format_number, format_value, plural};
+
+/// The site path of a year's page.
+pub(crate) fn year_path(year: i32) -> String {
+    format!("/objectivity/{year}/")
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct OrgLink {
+    pub(crate) id: String,
+    pub(crate) name: String,
+    pub(crate) url: String,
+}
+
+fn org_link(model: &Model, org: usize) -> OrgLink {
+    let o = &model.register.organizations[org];
+    OrgLink {
+        id: o.id.clone(),
+        name: o.short_name.clone(),
+        url: model.link(&format!("/orgs/{}/", o.id)),
+    }
+}
+
+/// Schools in alphabetical order of their short names: a list, never a ranking.
+fn alphabetical(model: &Model, orgs: impl IntoIterator<Item = usize>) -> Vec<usize> {
+    let mut out: Vec<usize> = orgs
+        .into_iter()
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    out.sort_by_cached_key(|&o| {
+        let org = &model.register.organizations[o];
+        (org.short_name.to_lowercase(), org.id.clone())
+    });
+    out
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct FindingRow {
+    pub(crate) rule: &'static str,
+    pub(crate) title: &'static str,
+    pub(crate) measure: String,
+    pub(crate) n: String,
+    pub(crate) value: String,
+    pub(crate) benchmark: String,
+    pub(crate) difference: String,
+    pub(crate) z: String,
+    pub(crate) threshold: String,
+}
+
+fn finding_row(f: &Finding) -> FindingRow {
+    let measure = words::measure_label(f.measure, f.key.procedure);
+    FindingRow {
+        rule: f.rule.id(),
+        title: words::rule_title(f.rule),
+        measure: match f.rule {
+            Rule::C => format!("{measure} за год"),
+            _ => measure.to_string(),
+        },
+        n: f.n.to_string(),
+        value: words::value_text(f, f.value),
+        benchmark: f.benchmark.map_or("—".into(), |b| {
+            format!(
+                "{} ({})",
+                words::value_text(f, b),
+                words::benchmark_name(f.source)
+            )
+        }),
+        difference: words::difference_text(f),
+        z: words::z(f.z),
+        threshold: words::threshold_text(f),
+    }
+}
+
+/// One procedure with a category's sign: the sentences and the numbers behind them.
+#[derive(Debug, Serialize)]
+pub(crate) struct ProcedureSigns {
+    pub(crate) label: String,
+    pub(crate) rules: String,
+    pub(crate) sentences: Vec<String>,
+    pub(crate) rows: Vec<FindingRow>,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct CategorySigns {
+    pub(crate) id: &'static str,
+    pub(crate) label: &'static str,
+    pub(crate) persistent: bool,
+    pub(crate) next: &'static str,
+    pub(crate) procedures: Vec<ProcedureSigns>,
+}
+
+/// A school's signs of one year.
+#[derive(Debug, Serialize)]
+pub(crate) struct OrgSigns {
+    pub(crate) org: OrgLink,
+    pub(crate) year: i32,
+    pub(crate) year_url: String,
+    pub(crate) count: usize,
+    pub(crate) count_text: String,
+    pub(crate) categories: Vec<CategorySigns>,
+    pub(crate) comment: Option<String>,
+}
+
+fn org_signs(model: &Model, analysis: &Analysis, year: i32, org: usize) -> Option<OrgSigns> {
+    let o = &analysis.objectivity;
+    let rules = &model.analytics;
+    let mut categories = Vec::new();
+    let mut count = 0;
+    for category in Category::ALL {
+        let signs: Vec<_> = o
+            .signs
+            .iter()
+            .filter(|s| s.year == year && s.org == org && s.category == category)
+            .collect();
+        if signs.is_empty() {
+            continue;
+        }
+        count += signs.len();
+        let procedures = signs
+            .iter()
+            .map(|sign| {
+                let found: Vec<&Finding> = o
+                    .findings
+                    .iter()
+                    .filter(|f| {
+                        f.year == year
+                            && f.org == org
+                            && f.key == sign.key
+                            && !f.exempt
+                            && sign.rules.contains(&f.rule)
+                    })
+                    .collect();
+                ProcedureSigns {
+                    label: words::procedure_label(&sign.key),
+                    rules: sign
+                        .rules
+                        .iter()
+                        .map(|r| r.id())
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    sentences: found.iter().map(|f| words::sentence(f, rules)).collect(),
+                    rows: found.iter().map(|f| finding_row(f)).collect(),
+                }
+            })
+            .collect();
+        categories.push(CategorySigns {
+            id: category.id(),
+            label: category.label(),
+            persistent: o.persistent.contains(&(org, category, year)),
+            next: words::next_steps(category),
+            procedures,
+        });
+    }
+    if categories.is_empty() {
+        return None;
+    }
+    Some(OrgSigns {
+        org: org_link(model, org),
+        year,
+        year_url: model.link(&year_path(year)),
+        count,
+        count_text: format!(
+            "{count} {}",
+            plural(
+                count,
+                "процедура с признаками",
+                "процедуры с признаками",
+                "процедур с признаками"
+            )
+        ),
+        categories,
+        comment: model
+            .results
+            .comments
+            .iter()
+            .find(|c| c.year == year && c.org == org)
+            .map(|c| c.text.clone()),
+    })
+}
+
+/// High results a profile school was expected to have, in words.
+fn expected(analysis: &Analysis, year: i32, org: usize) -> Vec<String> {
+    analysis
+        .objectivity
+        .findings
+        .iter()
+        .filter(|f| f.year == year && f.org == org && f.exempt)
+        .map(words::expected_sentence)
+        .collect()
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct ExpectedOrg {
+    pub(crate) org: OrgLink,
+    pub(crate) items: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct OfficialRow {
+    pub(crate) year: i32,
+    pub(crate) org: OrgLink,
+    pub(crate) list: String,
+    pub(crate) source: String,
+    pub(crate) note: Option<String>,
+}
+
+fn official(model: &Model, year: Option<i32>, org: Option<usize>) -> Vec<OfficialRow> {
+    let mut rows: Vec<&crate::model::OfficialEntry> = model
+        .results
+        .official
+        .iter()
+        .filter(|e| year.is_none_or(|y| e.year == y) && org.is_none_or(|o| e.org == o))
+        .collect();
+    rows.sort_by_cached_key(|e| {
+        (
+            std::cmp::Reverse(e.year),
+            model.register.organizations[e.org]
+                .short_name
+                .to_lowercase(),
+        )
+    });
+    rows.into_iter()
+        .map(|e| OfficialRow {
+            year: e.year,
+            org: org_link(model, e.org),
+            list: e.list.clone(),
+            source: e.source.clone(),
+            note: e.note.clone(),
+        })
+        .collect()
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct SummaryRow {
+    pub(crate) label: &'static str,
+    pub(crate) count: usize,
+    pub(crate) share: String,
+    pub(crate) previous: String,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct SubjectRow {
+    pub(crate) procedure: &'static str,
+    pub(crate) subject: String,
+    pub(crate) counts: Vec<usize>,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct YearView {
+    pub(crate) year: i32,
+    pub(crate) previous: Option<LinkView>,
+    pub(crate) next: Option<LinkView>,
+    pub(crate) break_note: Option<String>,
+    pub(crate) contamination: Option<String>,
+    pub(crate) schools: usize,
+    pub(crate) signed: usize,
+    pub(crate) signed_text: String,
+    pub(crate) summary: Vec<SummaryRow>,
+    pub(crate) categories: Vec<&'static str>,
+    pub(crate) by_subject: Vec<SubjectRow>,
+    pub(crate) named: bool,
+    pub(crate) orgs: Vec<OrgSigns>,
+    pub(crate) expected: Vec<ExpectedOrg>,
+    pub(crate) figures: Vec<Figure>,
+    pub(crate) official: Vec<OfficialRow>,
+    pub(crate) flags_url: String,
+    pub(crate) procedures_url: String,
+    pub(crate) list_url: String,
+    pub(crate) shnor_url: Option<String>,
+    pub(crate) min_group: u32,
+    pub(crate) n_min: u32,
+    pub(crate) version: String,
+}
+
+pub(crate) fn year_view(model: &Model, analysis: &Analysis, year: i32) -> YearView {
+    let o = &analysis.objectivity;
+    let rules = &model.analytics;
+    let years = &o.years;
+    let at = years.iter().position(|y| *y == year);
+    let link = |y: i32| LinkView {
+        title: y.to_string(),
+        path: year_path(y),
+        url: model.link(&year_path(y)),
+    };
+    let schools = o.schools.get(&year).map_or(0, BTreeSet::len);
+    let signed = o.signed(year);
+    let previous_year = at.and_then(|i| i.checked_sub(1)).map(|i| years[i]);
+    let previous_signed = previous_year.map(|y| o.signed(y));
+    let summary = Category::ALL
+        .iter()
+        .map(|&category| {
+            let count = signed.values().filter(|c| c.contains(&category)).count();
+            SummaryRow {
+                label: category.label(),
+                count,
+                share: format_value(
+                    if schools == 0 {
+                        0.0
+                    } else {
+                        count as f64 * 100.0 / schools as f64
+                    },
+                    1,
+                    "%",
+                ),
+                previous: match (&previous_signed, previous_year) {
+                    (Some(p), Some(y)) => format!(
+                        "{} в {y} году",
+                        p.values().filter(|c| c.contains(&category)).count()
+                    ),
+                    _ => "нет данных".into(),
+                },
+            }
+        })
+        .collect();
+    // ОО with signs by procedure and subject, per category.
+    let mut by: BTreeMap<(Procedure, String), Vec<BTreeSet<usize>>> = BTreeMap::new();
+    for sign in o.signs.iter().filter(|s| s.year == year) {
+        let subject = sign.key.subject.clone().unwrap_or_else(|| "медали".into());
+        let entry = by
+            .entry((sign.key.procedure, subject))
+            .or_insert_with(|| vec![BTreeSet::new(); Category::ALL.len()]);
+        let column = Category::ALL
+            .iter()
+            .position(|c| *c == sign.category)
+            .unwrap_or(0);
+        entry[column].insert(sign.org);
+    }
+    let by_subject = by
+        .into_iter()
+        .map(|((procedure, subject), sets)| SubjectRow {
+            procedure: procedure.label(),
+            subject,
+            counts: sets.iter().map(BTreeSet::len).collect(),
+        })
+        .collect();
+    let named = rules.publish_named;
+    let orgs = if named {
+        alphabetical(model, signed.keys().copied())
+            .into_iter()
+            .filter_map(|org| org_signs(model, analysis, year, org))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let expected_orgs = if named {
+        alphabetical(
+            model,
+            o.findings
+                .iter()
+                .filter(|f| f.year == year && f.exempt)
+                .map(|f| f.org),
+        )
+        .into_iter()
+        .map(|org| ExpectedOrg {
+            org: org_link(model, org),
+            items: expected(analysis, year, org),
+        })
+        .collect()
+    } else {
+        Vec::new()
+    };
+    let mut figures = Vec::new();
+    figures.extend(figures::counts_figure(
+        model,
+        analysis,
+        &format!("counts-{year}"),
+    ));
+    // Charts per school name schools (or let them be recognised by their numbers).
+    if named {
+        figures.extend(figures::scatter_figure(model, analysis, year));
+        figures.extend(figures::journal_by_org(model, analysis, year));
+    }
+    let signed_count = signed.len();
+    YearView {
+        year,
+        previous: previous_year.map(link),
+        next: at.and_then(|i| years.get(i + 1)).map(|y| link(*y)),
+        break_note: rules.breaks.get(&year).cloned(),
+        contamination: o.contamination(year, rules).map(|share| {
+            format!(
+                "Признаки ВПР выявлены у {} школ округа — больше {}. Когда признаков так много, сравнение с другими школами округа ненадёжно; лучше сравнивать с результатами региона.",
+                format_value(share * 100.0, 0, "%"),
+                format_value(rules.contamination * 100.0, 0, "%")
+            )
+        }),
+        schools,
+        signed: signed_count,
+        signed_text: if signed_count == 0 {
+            format!(
+                "Признаков не выявлено ни у одной из {schools} {} с результатами {year} года.",
+                plural(schools, "школы", "школ", "школ")
+            )
+        } else {
+            format!(
+                "Признаки выявлены у {signed_count} {} из {schools} {} с результатами {year} года.",
+                plural(signed_count, "школы", "школ", "школ"),
+                plural(schools, "школы", "школ", "школ")
+            )
+        },
+        summary,
+        categories: Category::ALL.iter().map(|c| c.heading()).collect(),
+        by_subject,
+        named,
+        orgs,
+        expected: expected_orgs,
+        figures,
+        official: official(model, Some(year), None),
+        flags_url: model.link(&format!("/objectivity/{year}/flags.csv")),
+        procedures_url: model.link(&format!("/objectivity/{year}/procedures.csv")),
+        list_url: model.link("/objectivity/"),
+        shnor_url: o
+            .shnor
+            .contains_key(&year)
+            .then(|| model.link(&format!("/shnor/{year}/"))),
+        min_group: rules.min_group,
+        n_min: rules.min_n(),
+        version: rules.version.clone(),
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct YearSummary {
+    pub(crate) year: i32,
+    pub(crate) url: String,
+    pub(crate) schools: usize,
+    pub(crate) signed: usize,
+    pub(crate) counts: Vec<usize>,
+    pub(crate) official: usize,
+    pub(crate) note: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct RuleRow {
+    pub(crate) id: &'static str,
+    pub(crate) title: &'static str,
+    pub(crate) condition: String,
+    pub(crate) basis: &'static str,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct MethodView {
+    pub(crate) version: String,
+    pub(crate) n_min: u32,
+    pub(crate) min_group: u32,
+    pub(crate) benchmark: &'static str,
+    pub(crate) rules: Vec<RuleRow>,
+    pub(crate) combinations: Vec<(&'static str, String)>,
+    pub(crate) breaks: Vec<(i32, String)>,
+    pub(crate) medals: Vec<(i32, String)>,
+    pub(crate) named: bool,
+    pub(crate) source: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct ListView {
+    pub(crate) years: Vec<YearSummary>,
+    pub(crate) categories: Vec<&'static str>,
+    pub(crate) figures: Vec<Figure>,
+    pub(crate) method: MethodView,
+    pub(crate) counts_url: String,
+    pub(crate) shnor_url: Option<String>,
+}
+
+pub(crate) fn list_view(model: &Model, analysis: &Analysis) -> ListView {
+    let o = &analysis.objectivity;
+    let years = o
+        .years
+        .iter()
+        .rev()
+        .map(|&year| {
+            let signed = o.signed(year);
+            YearSummary {
+                year,
+                url: model.link(&year_path(year)),
+                schools: o.schools.get(&year).map_or(0, BTreeSet::len),
+                signed: signed.len(),
+                counts: Category::ALL
+                    .iter()
+                    .map(|c| signed.values().filter(|s| s.contains(c)).count())
+                    .collect(),
+                official: model
+                    .results
+                    .official
+                    .iter()
+                    .filter(|e| e.year == year)
+                    .map(|e| e.org)
+                    .collect::<BTreeSet<_>>()
+                    .len(),
+                note: model.analytics.breaks.get(&year).cloned(),
+            }
+        })
+        .collect();
+    ListView {
+        years,
+        categories: Category::ALL.iter().map(|c| c.heading()).collect(),
+        figures: figures::counts_figure(model, analysis, "counts")
+            .into_iter()
+            .collect(),
+        method: method_view(model),
+        counts_url: model.link("/objectivity/counts.csv"),
+        shnor_url: model
+            .by_url
+            .contains_key("/shnor/")
+            .then(|| model.link("/shnor/")),
+    }
+}
+
+fn method_view(model: &Model) -> MethodView {
+    let r = &model.analytics;
+    let pp = |v: f64| format_number(v * 100.0, 0);
+    let z = |v: f64| format_number(v, 2);
+    let rules = vec![
+        RuleRow {
+            id: "a",
+            title: words::rule_title(Rule::A),
+            condition: format!("Доля «4» и «5» (или доля «5») по ВПР выше базы сравнения не меньше чем на {} п.п., и z ≥ {}. Для лицеев, гимназий и школ с углублённым изучением предмета высокий результат по профильному предмету ожидаем и признаком не считается.", pp(r.a.effect), z(r.a.z)),
+            basis: "муниципальная методика; «результат заметно выше среднего по региону» — критерий Рособрнадзора",
+        },
+        RuleRow {
+            id: "b1",
+            title: words::rule_title(Rule::B1),
+            condition: format!("Доля участников, у которых отметка за ВПР выше отметки в журнале, больше, чем в базе сравнения, не меньше чем на {} п.п., и z ≥ {}. Знаменатель — участники, чьи отметки сравнивались (понизили + подтвердили + повысили).", pp(r.b1.effect), z(r.b1.z)),
+            basis: "муниципальная методика (официальных порогов нет)",
+        },
+        RuleRow {
+            id: "b2",
+            title: words::rule_title(Rule::B2),
+            condition: format!("То же для отметки за ВПР ниже журнальной: разница не меньше {} п.п., z ≥ {}. Говорит о завышении текущих отметок, а не о завышении ВПР.", pp(r.b2.effect), z(r.b2.z)),
+            basis: "муниципальная методика (официальных порогов нет)",
+        },
+        RuleRow {
+            id: "c",
+            title: words::rule_title(Rule::C),
+            condition: format!("Изменение доли «4» и «5» того же класса через год (или того же класса параллели) отличается от изменения базы сравнения не меньше чем на {} п.п., z ≥ {} (сравнение двух долей), в обеих группах не меньше {} участников. Признак относится к более высокому из двух результатов; варианты (базовый и углублённый) сравниваются только между собой.", pp(r.c.effect), z(r.c.z), r.min_n()),
+            basis: "муниципальная методика",
+        },
+        RuleRow {
+            id: "d",
+            title: words::rule_title(Rule::D),
+            condition: format!("Не подтвердили результат на ЕГЭ не менее {} человек и не менее {} претендентов на медаль (до 2024 года — медалистов). Порог ЕГЭ и порядок награждения — по годам, см. ниже.", r.d.min_not_confirmed, format_value(r.d.share * 100.0, 0, "%")),
+            basis: "муниципальная методика; порядок награждения — приказ Минпросвещения России № 730",
+        },
+        RuleRow {
+            id: "e",
+            title: words::rule_title(Rule::E),
+            condition: format!("Средний балл и доля высоких результатов (ОГЭ — «5», ЕГЭ — 81–100 баллов) по предмету выше базы сравнения, z ≥ {} для обоих; для среднего балла принят разброс {} балла ОГЭ и {} баллов ЕГЭ.", z(r.e.z), format_number(r.e.sd_oge, 2), format_number(r.e.sd_ege, 0)),
+            basis: "муниципальная методика; Рособрнадзор также выделяет ОО с «сомнительными» результатами ЕГЭ",
+        },
+        RuleRow {
+            id: "f",
+            title: words::rule_title(Rule::F),
+            condition: "У ВПР 8 класса есть признак a, а средний балл ОГЭ этих учеников по тому же предмету через год не выше базы сравнения.".into(),
+            basis: "официальный критерий Рособрнадзора 2018 года: высокий результат ВПР не подтверждается ГИА",
+        },
+    ];
+    let combine_words = |text: &str| {
+        text.replace("AND", "И")
+            .replace("OR", "ИЛИ")
+            .replace("NOT", "НЕ")
+    };
+    MethodView {
+        version: r.version.clone(),
+        n_min: r.min_n(),
+        min_group: r.min_group,
+        benchmark: if r.prefer_region {
+            "значение региона, когда оно есть в данных; иначе — все остальные школы округа вместе (без самой школы)"
+        } else {
+            "все остальные школы округа вместе (без самой школы)"
+        },
+        rules,
+        combinations: r
+            .combine
+            .iter()
+            .map(|c| (c.category.label(), combine_words(&c.text)))
+            .collect(),
+        breaks: r.breaks.iter().map(|(y, n)| (*y, n.clone())).collect(),
+        medals: r
+            .medals
+            .iter()
+            .map(|(year, m)| {
+                let regime = match m.regime {
+                    MedalRegime::Candidates => format!(
+                        "считаются претенденты на медаль, не набравшие {}",
+                        format_value(m.threshold, 0, "балл")
+                    ),
+                    MedalRegime::Medalists => format!(
+                        "считаются медалисты, получившие менее {}",
+                        format_value(m.threshold, 0, "балл")
+                    ),
+                    MedalRegime::NoExam => {
+                        "медали не зависели от ЕГЭ, показатель не рассчитывается".into()
+                    }
+                };
+                let text = match &m.note {
+                    Some(note) => format!("{regime} ({note})"),
+                    None => regime,
+                };
+                (*year, text)
+            })
+            .collect(),
+        named: r.publish_named,
+        source: r.file.as_ref().map(|f| f.display().to_string()),
+    }
+}
+
+/// The objectivity block of a school's card.
+#[derive(Debug, Serialize)]
+pub(crate) struct OrgBlock {
+    pub(crate) named: bool,
+    pub(crate) list_url: String,
+    pub(crate) signs: Vec<OrgSigns>,
+    pub(crate) checked: String,
+    pub(crate) latest_url: String,
+    pub(crate) expected: Vec<String>,
+    pub(crate) official: Vec<OfficialRow>,
+    pub(crate) shnor: Option<ShnorNote>,
+    pub(crate) results: Option<figures::OrgResults>,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct ShnorNote {
+    pub(crate) text: String,
+    pub(crate) url: String,
+    pub(crate) check: bool,
+}
+
+pub(crate) fn org_block(model: &Model, analysis: &Analysis, org: usize) -> Option<OrgBlock> {
+    let o = &analysis.objectivity;
+    let years: Vec<i32> = o
+        .schools
+        .iter()
+        .filter(|(_, s)| s.contains(&org))
+        .map(|(y, _)| *y)
+        .collect();
+    let (&first, &last) = (years.first()?, years.last()?);
+    let named = model.analytics.publish_named;
+    let signs: Vec<OrgSigns> = if named {
+        years
+            .iter()
+            .rev()
+            .filter_map(|&y| org_signs(model, analysis, y, org))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let latest_vpr = o.shnor.keys().next_back().copied();
+    let shnor = latest_vpr.and_then(|year| {
+        let entry = o.shnor[&year].entries.iter().find(|e| e.org == org)?;
+        let window = &o.shnor[&year].window;
+        Some(ShnorNote {
+            text: format!(
+                "По расчёту по муниципальной методике школа относится к школам с низкими образовательными результатами: по итогам ВПР {}–{} годов доля отметок «2» по русскому языку и математике несколько лет была высокой. Это не рейтинг и не оценка учителей, а основание для адресной поддержки.",
+                window.first().unwrap_or(&year),
+                year
+            ),
+            url: model.link(&format!("/shnor/{year}/")),
+            check: entry.status == ShnorStatus::NeedsCheck,
+        })
+    });
+    Some(OrgBlock {
+        named,
+        list_url: model.link("/objectivity/"),
+        signs,
+        checked: if first == last {
+            format!("{first} год")
+        } else {
+            format!("{first}–{last} годы")
+        },
+        latest_url: model.link(&year_path(last)),
+        expected: if named {
+            expected(analysis, last, org)
+        } else {
+            Vec::new()
+        },
+        official: official(model, None, Some(org)),
+        shnor,
+        results: figures::org_results(model, analysis, org),
+    })
+}

@@ -1,0 +1,383 @@
+//! The words of the objectivity pages: what each rule is called, which procedure a
+//! finding is about, and the plain-language sentence a parent reads (ANALYTICS §2,
+//! §5), with every number formatted the Russian way.
+
+use crate::analyze::objectivity::{ChangeKind, Detail, Finding, Measure, ProcKey, Source};
+use crate::load::{MedalRegime, Procedure};
+use crate::model::{AnalyticsRules, Category, Rule};
+use crate::numbers::{format_change_value, format_number, format_value, plural};
+
+pub(crate) fn rule_title(rule: Rule) -> &'static str {
+    match rule {
+        Rule::A => "Аномально высокие результаты ВПР",
+        Rule::B1 => "Отметки за ВПР выше отметок в журнале",
+        Rule::B2 => "Отметки в журнале выше отметок за ВПР",
+        Rule::C => "Резкое изменение результатов за год",
+        Rule::D => "Претенденты на медаль не подтвердили результат на ЕГЭ",
+        Rule::E => "Необычно высокие результаты ОГЭ или ЕГЭ",
+        Rule::F => "Высокий результат ВПР не подтверждён на ОГЭ",
+    }
+}
+
+/// What the school is asked to do next, by category (ANALYTICS §5).
+pub(crate) fn next_steps(category: Category) -> &'static str {
+    match category {
+        Category::VprBias => "Управление образования проверит результаты вместе со школой: на следующих проверочных работах в школе будут работать независимые наблюдатели и видеонаблюдение, муниципальная комиссия выборочно перепроверит работы, школа проанализирует причины и утвердит план мер.",
+        Category::Marking => "Школа пересмотрит критерии текущих отметок во внутренней системе оценки качества (ВСОКО): учителя проведут перекрёстную проверку контрольных работ, а управление образования сверит отметки в журнале с результатами следующих процедур.",
+        Category::Gia => "Управление образования сверит результаты с данными других процедур и при следующей аттестации направит в школу независимых наблюдателей.",
+    }
+}
+
+/// A share (a fraction) as «93,8 %».
+pub(crate) fn percent(value: f64) -> String {
+    format_value(value * 100.0, 1, "%")
+}
+
+/// A difference of shares as «+46,2 п.п.».
+pub(crate) fn points(value: f64) -> String {
+    format_change_value(value * 100.0, 1, "%")
+}
+
+/// A mean: ОГЭ marks with two decimals, ЕГЭ points with one.
+pub(crate) fn mean(procedure: Procedure, value: f64) -> String {
+    match procedure {
+        Procedure::Oge => format_number(value, 2),
+        _ => format_number(value, 1),
+    }
+}
+
+pub(crate) fn z(value: Option<f64>) -> String {
+    value.map_or("—".into(), |z| format_number(z, 2))
+}
+
+/// «ВПР, 5 класс, математика (углублённая)», «ЕГЭ, медали».
+pub(crate) fn procedure_label(key: &ProcKey) -> String {
+    let mut parts = vec![key.procedure.label().to_string()];
+    if let Some(grade) = key.grade {
+        parts.push(format!("{grade} класс"));
+    }
+    match &key.subject {
+        Some(subject) => parts.push(match &key.variant {
+            Some(variant) => format!("{subject} ({variant})"),
+            None => subject.clone(),
+        }),
+        None => parts.push("претенденты на медаль".into()),
+    }
+    parts.join(", ")
+}
+
+/// «5 класс, математика» for a sentence in brackets.
+fn grade_subject(key: &ProcKey) -> String {
+    let mut parts = Vec::new();
+    if let Some(grade) = key.grade {
+        parts.push(format!("{grade} класс"));
+    }
+    if let Some(subject) = &key.subject {
+        parts.push(subject.clone());
+    }
+    parts.join(", ")
+}
+
+/// «в среднем по региону» or «в среднем по другим школам округа».
+pub(crate) fn benchmark_words(source: Source) -> &'static str {
+    match source {
+        Source::Region => "в среднем по региону",
+        Source::Municipality => "в среднем по другим школам округа",
+    }
+}
+
+/// The benchmark as a column heading: «регион», «другие школы округа».
+pub(crate) fn benchmark_name(source: Source) -> &'static str {
+    match source {
+        Source::Region => "регион",
+        Source::Municipality => "другие школы округа",
+    }
+}
+
+/// What was compared, for a table: «доля «4» и «5»».
+pub(crate) fn measure_label(measure: Measure, procedure: Procedure) -> &'static str {
+    match measure {
+        Measure::Quality => "доля «4» и «5»",
+        Measure::Top => "доля «5»",
+        Measure::Raised => "доля, у кого отметка за ВПР выше журнальной",
+        Measure::Lowered => "доля, у кого отметка за ВПР ниже журнальной",
+        Measure::QualityChange => "изменение доли «4» и «5»",
+        Measure::MedalsNotConfirmed => "доля претендентов, не подтвердивших результат на ЕГЭ",
+        Measure::GiaMean if procedure == Procedure::Oge => "средний балл ОГЭ",
+        Measure::GiaMean => "средний балл ЕГЭ",
+        Measure::OgeMean => "средний балл ОГЭ через год",
+    }
+}
+
+/// A value of a finding as printed.
+pub(crate) fn value_text(f: &Finding, value: f64) -> String {
+    match f.measure {
+        Measure::QualityChange => points(value),
+        Measure::GiaMean => mean(f.key.procedure, value),
+        Measure::OgeMean => mean(Procedure::Oge, value),
+        _ => percent(value),
+    }
+}
+
+/// The difference of a finding as printed.
+pub(crate) fn difference_text(f: &Finding) -> String {
+    match (f.difference, f.measure.is_share()) {
+        (None, _) => "—".into(),
+        (Some(d), true) => points(d),
+        (Some(d), false) => {
+            let text = mean(
+                if f.measure == Measure::OgeMean {
+                    Procedure::Oge
+                } else {
+                    f.key.procedure
+                },
+                d.abs(),
+            );
+            if d < 0.0 {
+                format!("−{text}")
+            } else {
+                format!("+{text}")
+            }
+        }
+    }
+}
+
+/// The thresholds, short: «≥ 20 п.п., z ≥ 2,33».
+pub(crate) fn threshold_text(f: &Finding) -> String {
+    let z = |z: Option<f64>| format!("z\u{a0}≥\u{a0}{}", format_number(z.unwrap_or(0.0), 2));
+    let pp = |e: Option<f64>| format_number(e.unwrap_or(0.0) * 100.0, 0);
+    match f.rule {
+        Rule::C => format!(
+            "|разница|\u{a0}≥\u{a0}{}\u{a0}п.п., {}",
+            pp(f.threshold.effect),
+            z(f.threshold.z)
+        ),
+        Rule::D => format!(
+            "≥\u{a0}{}\u{a0}чел. и\u{a0}≥\u{a0}{}",
+            f.threshold.count.unwrap_or(0),
+            format_value(f.threshold.effect.unwrap_or(0.0) * 100.0, 0, "%")
+        ),
+        Rule::E => format!("{} для обоих", z(f.threshold.z)),
+        Rule::F => "не выше базы сравнения".into(),
+        _ => format!(
+            "≥\u{a0}{}\u{a0}п.п., {}",
+            pp(f.threshold.effect),
+            z(f.threshold.z)
+        ),
+    }
+}
+
+/// The sentence a parent reads (ANALYTICS §2).
+pub(crate) fn sentence(f: &Finding, rules: &AnalyticsRules) -> String {
+    let bench = f.benchmark.unwrap_or(0.0);
+    let words = benchmark_words(f.source);
+    let at = grade_subject(&f.key);
+    let mut text = match (&f.rule, &f.detail) {
+        (Rule::A, _) => format!(
+            "{} по ВПР ({at}, {}) — {} при {} {words}. Такая разница встречается редко; её проверяют.",
+            if f.measure == Measure::Top { "Доля «5»" } else { "Доля «4» и «5»" },
+            f.year,
+            percent(f.value),
+            percent(bench)
+        ),
+        (Rule::B1, _) => format!(
+            "У {} участников ВПР ({at}), чьи отметки сравнивались с журналом, отметка за работу выше отметки в журнале ({words} — {}).",
+            percent(f.value),
+            percent(bench)
+        ),
+        (Rule::B2, _) => format!(
+            "У {} участников ВПР ({at}), чьи отметки сравнивались с журналом, отметка за работу ниже отметки в журнале ({words} — {}): текущие отметки, возможно, завышены.",
+            percent(f.value),
+            percent(bench)
+        ),
+        (Rule::C, Detail::Change { kind, earlier, later }) => {
+            let subject = f.key.subject.as_deref().unwrap_or_default();
+            let change = format!(
+                "{words} за это время доля изменилась на {}",
+                points(later.benchmark - earlier.benchmark)
+            );
+            match kind {
+                ChangeKind::Cohort => format!(
+                    "Этот же класс ({subject}) в {} классе ({}) получил {} «4» и «5», а в {} классе ({}) — {}; {change}.",
+                    earlier.grade,
+                    earlier.year,
+                    percent(earlier.value),
+                    later.grade,
+                    later.year,
+                    percent(later.value)
+                ),
+                ChangeKind::SameGrade => format!(
+                    "В {} классе ({subject}) доля «4» и «5» составила {} в {} году и {} в {} году (это разные классы); {change}.",
+                    earlier.grade,
+                    percent(earlier.value),
+                    earlier.year,
+                    percent(later.value),
+                    later.year
+                ),
+            }
+        }
+        (Rule::D, Detail::Medals { candidates, not_confirmed, points, regime }) => {
+            let who = match regime {
+                MedalRegime::Medalists => plural(*candidates as usize, "медалиста", "медалистов", "медалистов"),
+                _ => plural(*candidates as usize, "претендента на медаль (с итоговыми отметками «отлично»)", "претендентов на медаль (с итоговыми отметками «отлично»)", "претендентов на медаль (с итоговыми отметками «отлично»)"),
+            };
+            format!(
+                "Из {candidates} {who} {not_confirmed} не {} на ЕГЭ {} — {}{}.",
+                plural(*not_confirmed as usize, "набрал", "набрали", "набрали"),
+                format_value(*points, 0, "балл"),
+                percent(f.value),
+                f.benchmark
+                    .map_or(String::new(), |b| format!(" ({words} — {})", percent(b)))
+            )
+        }
+        (Rule::E, Detail::Gia { high, high_benchmark, .. }) => {
+            let (what, top) = match f.key.procedure {
+                Procedure::Oge => ("ОГЭ", "доля отметок «5»"),
+                _ => ("ЕГЭ", "доля результатов 81–100 баллов"),
+            };
+            format!(
+                "Средний балл {what} ({}) — {} при {} {words}; {top} — {} при {}.",
+                f.key.subject.as_deref().unwrap_or_default(),
+                mean(f.key.procedure, f.value),
+                mean(f.key.procedure, bench),
+                percent(*high),
+                percent(*high_benchmark)
+            )
+        }
+        (Rule::F, Detail::CohortGia { oge_year }) => format!(
+            "Высокий результат ВПР в 8 классе ({}) не подтвердился через год на ОГЭ: в {oge_year} году средний балл ОГЭ этих учеников — {} при {} {words}.",
+            f.key.subject.as_deref().unwrap_or_default(),
+            mean(Procedure::Oge, f.value),
+            mean(Procedure::Oge, bench)
+        ),
+        _ => rule_title(f.rule).to_string(),
+    };
+    if text.ends_with("п.п..") {
+        text.pop();
+    }
+    if f.limited {
+        let notes: Vec<&str> = match &f.detail {
+            Detail::Change { earlier, later, .. } => [earlier.year, later.year]
+                .iter()
+                .filter_map(|y| rules.breaks.get(y).map(String::as_str))
+                .collect(),
+            _ => rules
+                .breaks
+                .get(&f.year)
+                .map(String::as_str)
+                .into_iter()
+                .collect(),
+        };
+        text.push_str(&format!(
+            " Сопоставимость ограничена: {}.",
+            notes.join("; ")
+        ));
+    }
+    text
+}
+
+/// The sentence for a high result expected of a profile school.
+pub(crate) fn expected_sentence(f: &Finding) -> String {
+    let what = match (f.key.procedure, f.measure) {
+        (Procedure::Vpr, Measure::Top) => "доля «5» по ВПР",
+        (Procedure::Vpr, _) => "доля «4» и «5» по ВПР",
+        (Procedure::Oge, _) => "средний балл ОГЭ",
+        _ => "средний балл ЕГЭ",
+    };
+    format!(
+        "{} ({}): {what} — {} при {} {}.",
+        procedure_label(&f.key),
+        f.year,
+        value_text(f, f.value),
+        f.benchmark.map_or("—".into(), |b| value_text(f, b)),
+        benchmark_words(f.source)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyze::objectivity::{ChangePoint, Threshold};
+
+    fn finding(rule: Rule, detail: Detail) -> Finding {
+        Finding {
+            rule,
+            year: 2025,
+            org: 0,
+            key: ProcKey::vpr(5, "математика", None),
+            measure: Measure::Quality,
+            n: 25,
+            value: 0.92,
+            benchmark: Some(0.55),
+            source: Source::Municipality,
+            difference: Some(0.37),
+            z: Some(3.719),
+            threshold: Threshold::of(&crate::model::EffectRule {
+                effect: 0.2,
+                z: 2.33,
+            }),
+            exempt: false,
+            limited: false,
+            detail,
+        }
+    }
+
+    #[test]
+    fn writes_the_parent_sentence_of_rule_a() {
+        let f = finding(Rule::A, Detail::None);
+        assert_eq!(
+            sentence(&f, &AnalyticsRules::default()),
+            "Доля «4» и «5» по ВПР (5 класс, математика, 2025) — 92,0\u{a0}% при 55,0\u{a0}% в среднем по другим школам округа. Такая разница встречается редко; её проверяют."
+        );
+        assert_eq!(
+            threshold_text(&f),
+            "≥\u{a0}20\u{a0}п.п., z\u{a0}≥\u{a0}2,33"
+        );
+        assert_eq!(difference_text(&f), "+37,0\u{a0}п.п.");
+        assert_eq!(procedure_label(&f.key), "ВПР, 5 класс, математика");
+    }
+
+    #[test]
+    fn writes_a_cohort_change_with_its_data_break() {
+        let point = |year, grade, value, benchmark| ChangePoint {
+            year,
+            grade,
+            n: 20,
+            value,
+            benchmark,
+        };
+        let mut f = finding(
+            Rule::C,
+            Detail::Change {
+                kind: ChangeKind::Cohort,
+                earlier: point(2024, 4, 0.9, 0.6),
+                later: point(2025, 5, 0.41, 0.54),
+            },
+        );
+        f.limited = true;
+        let text = sentence(&f, &AnalyticsRules::default());
+        assert!(text.starts_with("Этот же класс (математика) в 4 классе (2024) получил 90,0\u{a0}% «4» и «5», а в 5 классе (2025) — 41,0\u{a0}%; в среднем по другим школам округа за это время доля изменилась на −6,0\u{a0}п.п."), "{text}");
+        assert!(text.contains("Сопоставимость ограничена: ВПР в 11 классах не проводились"));
+    }
+
+    #[test]
+    fn writes_medals_with_the_right_word_forms() {
+        let mut f = finding(
+            Rule::D,
+            Detail::Medals {
+                candidates: 6,
+                not_confirmed: 2,
+                points: 70.0,
+                regime: MedalRegime::Candidates,
+            },
+        );
+        f.key = ProcKey::medals();
+        f.value = 2.0 / 6.0;
+        f.benchmark = None;
+        assert_eq!(
+            sentence(&f, &AnalyticsRules::default()),
+            "Из 6 претендентов на медаль (с итоговыми отметками «отлично») 2 не набрали на ЕГЭ 70\u{a0}баллов — 33,3\u{a0}%."
+        );
+        assert_eq!(procedure_label(&f.key), "ЕГЭ, претенденты на медаль");
+    }
+}

@@ -1,0 +1,390 @@
+//! The low-results pages: `/shnor/` (years and the rule) and `/shnor/<year>/` (the
+//! schools with low results as a support status, with the numbers behind each), and
+//! `/shnor/<year>/list.csv`. ШНОР is support, not a sign of bias: the theme styles it
+//! as a neutral note, never next to the objectivity signs in red (ANALYTICS §5).
+//! ШНСУ is not computed (it needs social data); it is shown as the register gives it.
+
+use serde::Serialize;
+
+use super::objectivity::words::percent;
+use super::objectivity::{year_path, OrgLink};
+use super::views::LinkView;
+use crate::analyze::objectivity::{SchoolYear, ShnorEntry, ShnorStatus, Source};
+use crate::analyze::Analysis;
+use crate::load::OrgFlag;
+use crate::model::Model;
+use crate::numbers::{format_number, format_value};
+
+pub(crate) fn year_path_shnor(year: i32) -> String {
+    format!("/shnor/{year}/")
+}
+
+fn link(model: &Model, org: usize) -> OrgLink {
+    let o = &model.register.organizations[org];
+    OrgLink {
+        id: o.id.clone(),
+        name: o.short_name.clone(),
+        url: model.link(&format!("/orgs/{}/", o.id)),
+    }
+}
+
+fn flagged(model: &Model, flag: OrgFlag) -> Vec<OrgLink> {
+    let mut orgs: Vec<usize> = model
+        .register
+        .organizations
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| o.flags.contains(&flag))
+        .map(|(i, _)| i)
+        .collect();
+    orgs.sort_by_cached_key(|&i| model.register.organizations[i].short_name.to_lowercase());
+    orgs.into_iter().map(|i| link(model, i)).collect()
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct ShnorRow {
+    pub(crate) year: i32,
+    pub(crate) n: u32,
+    pub(crate) fail: String,
+    pub(crate) benchmark: String,
+    pub(crate) rank: String,
+    pub(crate) relative: &'static str,
+    pub(crate) absolute: String,
+    pub(crate) low: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct ShnorOrg {
+    pub(crate) org: OrgLink,
+    pub(crate) sentence: String,
+    pub(crate) rows: Vec<ShnorRow>,
+}
+
+fn years_text(years: &[i32]) -> String {
+    match (years.first(), years.last()) {
+        (Some(a), Some(b)) if a != b => format!("{a}–{b}"),
+        (Some(a), _) => a.to_string(),
+        _ => String::new(),
+    }
+}
+
+/// «28,7 %, 33,3 % и 24,8 %».
+fn listing(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} и {last}", rest.join(", ")),
+    }
+}
+
+fn row(model: &Model, y: &SchoolYear) -> ShnorRow {
+    let absolute: Vec<String> = y
+        .hits
+        .iter()
+        .map(|h| {
+            format!(
+                "{} кл., {}: {}{}",
+                h.grade,
+                h.subject,
+                percent(h.fail),
+                if h.repeated {
+                    " (и годом ранее)"
+                } else {
+                    ""
+                }
+            )
+        })
+        .collect();
+    let cut = ((model.analytics.g.bottom * y.of as f64).ceil() as usize).max(1);
+    ShnorRow {
+        year: y.year,
+        n: y.n,
+        fail: percent(y.fail),
+        benchmark: y.benchmark.map_or("—".into(), |b| percent(b.value)),
+        rank: format!("{} из {} (граница — {cut})", y.rank, y.of),
+        relative: if y.relative { "да" } else { "нет" },
+        absolute: if absolute.is_empty() {
+            "нет".into()
+        } else {
+            format!(
+                "{}: {}",
+                if y.absolute { "да" } else { "нет" },
+                absolute.join("; ")
+            )
+        },
+        low: y.low(),
+    }
+}
+
+fn org_view(model: &Model, entry: &ShnorEntry) -> ShnorOrg {
+    let years: Vec<i32> = entry.years.iter().map(|y| y.year).collect();
+    let fails: Vec<String> = entry.years.iter().map(|y| percent(y.fail)).collect();
+    let benches: Vec<String> = entry
+        .years
+        .iter()
+        .map(|y| y.benchmark.map_or("—".into(), |b| percent(b.value)))
+        .collect();
+    let sources: Vec<Source> = entry
+        .years
+        .iter()
+        .filter_map(|y| y.benchmark.map(|b| b.source))
+        .collect();
+    let words = if sources.iter().all(|s| *s == Source::Region) {
+        "в среднем по региону"
+    } else if sources.iter().all(|s| *s == Source::Municipality) {
+        "в среднем по другим школам округа"
+    } else {
+        "по базе сравнения (регион или другие школы округа)"
+    };
+    let sentence = match entry.status {
+        ShnorStatus::Listed => format!(
+            "Школа включена в перечень школ, которым оказывается адресная помощь: в {} гг. доля «2» по ВПР (русский язык и математика) — {} при {} {words}. Это не рейтинг и не оценка учителей, а основание для поддержки.",
+            years_text(&years),
+            listing(&fails),
+            listing(&benches)
+        ),
+        ShnorStatus::NeedsCheck => format!(
+            "Результаты требуют проверки: в {} гг. доля «2» по ВПР — {} при {} {words}, но в этом году у школы есть признаки необъективности результатов ВПР, поэтому её результаты сначала перепроверяются.",
+            years_text(&years),
+            listing(&fails),
+            listing(&benches)
+        ),
+    };
+    ShnorOrg {
+        org: link(model, entry.org),
+        sentence,
+        rows: entry.years.iter().map(|y| row(model, y)).collect(),
+    }
+}
+
+fn sorted<'a>(model: &Model, entries: impl Iterator<Item = &'a ShnorEntry>) -> Vec<&'a ShnorEntry> {
+    let mut out: Vec<&ShnorEntry> = entries.collect();
+    out.sort_by_cached_key(|e| {
+        model.register.organizations[e.org]
+            .short_name
+            .to_lowercase()
+    });
+    out
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct ShnorYearView {
+    pub(crate) year: i32,
+    pub(crate) school_year: String,
+    pub(crate) window: String,
+    pub(crate) previous: Option<LinkView>,
+    pub(crate) next: Option<LinkView>,
+    pub(crate) listed: Vec<ShnorOrg>,
+    pub(crate) check: Vec<ShnorOrg>,
+    pub(crate) shnsu: Vec<OrgLink>,
+    pub(crate) register: Vec<OrgLink>,
+    pub(crate) conditions: Vec<String>,
+    pub(crate) list_url: String,
+    pub(crate) index_url: String,
+    pub(crate) objectivity_url: String,
+}
+
+/// The rule g in words, with the department's current thresholds.
+pub(crate) fn conditions(model: &Model) -> Vec<String> {
+    let g = &model.analytics.g;
+    let pct = |v: f64| format_value(v * 100.0, 0, "%");
+    vec![
+        format!(
+            "Показатель — доля участников ВПР, получивших «2», по предметам {} во всех классах вместе.",
+            g.subjects.join(", ")
+        ),
+        format!(
+            "Год считается низким, если школа входит в {} школ округа с наибольшей долей «2» (не меньше одной школы) и эта доля не меньше чем в {} раза выше, чем в базе сравнения (регион или другие школы округа);",
+            pct(g.bottom),
+            format_number(g.ratio, 1)
+        ),
+        format!(
+            "или если доля «2» не меньше {} хотя бы в {} процедурах (класс и предмет) этого года либо в одной и той же процедуре два года подряд.",
+            pct(g.absolute),
+            g.procedures
+        ),
+        format!(
+            "Школа относится к ШНОР, если низкими были не менее {} из {} последних лет с данными ВПР. Учитываются только годы, когда у школы были результаты: год без данных не считается низким, а школа с данными меньше чем за {} года в перечень не включается.",
+            g.min_years, g.years, g.min_years
+        ),
+        format!(
+            "Признаки считаются для групп не меньше {} участников; группы меньше {} человек не публикуются и не входят в значения по округу.",
+            model.analytics.min_n(),
+            model.analytics.min_group
+        ),
+    ]
+}
+
+pub(crate) fn year_view(model: &Model, analysis: &Analysis, year: i32) -> ShnorYearView {
+    let o = &analysis.objectivity;
+    let data = o.shnor.get(&year).cloned().unwrap_or_default();
+    let years: Vec<i32> = o.shnor.keys().copied().collect();
+    let at = years.iter().position(|y| *y == year);
+    let nav = |y: i32| LinkView {
+        title: y.to_string(),
+        path: year_path_shnor(y),
+        url: model.link(&year_path_shnor(y)),
+    };
+    let by = |status| {
+        sorted(model, data.entries.iter().filter(|e| e.status == status))
+            .into_iter()
+            .map(|e| org_view(model, e))
+            .collect()
+    };
+    ShnorYearView {
+        year,
+        school_year: format!("{year}/{:02}", (year + 1) % 100),
+        window: years_text(&data.window),
+        previous: at.and_then(|i| i.checked_sub(1)).map(|i| nav(years[i])),
+        next: at.and_then(|i| years.get(i + 1)).map(|y| nav(*y)),
+        listed: by(ShnorStatus::Listed),
+        check: by(ShnorStatus::NeedsCheck),
+        shnsu: flagged(model, OrgFlag::Shnsu),
+        register: flagged(model, OrgFlag::Shnor),
+        conditions: conditions(model),
+        list_url: model.link(&format!("/shnor/{year}/list.csv")),
+        index_url: model.link("/shnor/"),
+        objectivity_url: model.link(&year_path(year)),
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct ShnorListYear {
+    pub(crate) year: i32,
+    pub(crate) school_year: String,
+    pub(crate) url: String,
+    pub(crate) listed: Vec<OrgLink>,
+    pub(crate) check: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct ShnorListView {
+    pub(crate) years: Vec<ShnorListYear>,
+    pub(crate) conditions: Vec<String>,
+    pub(crate) shnsu: Vec<OrgLink>,
+    pub(crate) objectivity_url: String,
+}
+
+pub(crate) fn list_view(model: &Model, analysis: &Analysis) -> ShnorListView {
+    let o = &analysis.objectivity;
+    ShnorListView {
+        years: o
+            .shnor
+            .iter()
+            .rev()
+            .map(|(&year, data)| ShnorListYear {
+                year,
+                school_year: format!("{year}/{:02}", (year + 1) % 100),
+                url: model.link(&year_path_shnor(year)),
+                listed: sorted(
+                    model,
+                    data.entries
+                        .iter()
+                        .filter(|e| e.status == ShnorStatus::Listed),
+                )
+                .into_iter()
+                .map(|e| link(model, e.org))
+                .collect(),
+                check: data
+                    .entries
+                    .iter()
+                    .filter(|e| e.status == ShnorStatus::NeedsCheck)
+                    .count(),
+            })
+            .collect(),
+        conditions: conditions(model),
+        shnsu: flagged(model, OrgFlag::Shnsu),
+        objectivity_url: model.link("/objectivity/"),
+    }
+}
+
+/// `/shnor/<year>/list.csv`: one row per condition that made a year low, for every
+/// school listed (or listed pending a check).
+pub(crate) fn list_csv(model: &Model, analysis: &Analysis, year: i32) -> Vec<u8> {
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    let _ = w.write_record([
+        "year",
+        "org",
+        "org_name",
+        "status",
+        "rule",
+        "data_year",
+        "grade",
+        "subject",
+        "participants",
+        "value",
+        "benchmark",
+        "threshold",
+        "note",
+    ]);
+    let g = &model.analytics.g;
+    let number = |v: f64| {
+        let text = format!("{:.2}", v * 100.0);
+        text.trim_end_matches('0').trim_end_matches('.').to_string()
+    };
+    let Some(data) = analysis.objectivity.shnor.get(&year) else {
+        return w.into_inner().unwrap_or_default();
+    };
+    for entry in sorted(model, data.entries.iter()) {
+        let o = &model.register.organizations[entry.org];
+        let status = match entry.status {
+            ShnorStatus::Listed => "shnor",
+            ShnorStatus::NeedsCheck => "needs_check",
+        };
+        for y in entry.years.iter().filter(|y| y.low()) {
+            let mut base = vec![
+                year.to_string(),
+                o.id.clone(),
+                o.short_name.clone(),
+                status.to_string(),
+            ];
+            if y.relative {
+                let bench = y.benchmark.map_or(0.0, |b| b.value);
+                let mut record = base.clone();
+                record.extend([
+                    "g_relative".to_string(),
+                    y.year.to_string(),
+                    String::new(),
+                    String::new(),
+                    y.n.to_string(),
+                    number(y.fail),
+                    number(bench),
+                    number(bench * g.ratio),
+                    format!(
+                        "место {} из {} по доле «2» (граница {}); база: {}",
+                        y.rank,
+                        y.of,
+                        ((g.bottom * y.of as f64).ceil() as usize).max(1),
+                        y.benchmark.map_or("—", |b| b.source.id())
+                    ),
+                ]);
+                let _ = w.write_record(&record);
+            }
+            if y.absolute {
+                for h in &y.hits {
+                    let mut record = base.clone();
+                    record.extend([
+                        "g_absolute".to_string(),
+                        y.year.to_string(),
+                        h.grade.to_string(),
+                        h.subject.clone(),
+                        h.n.to_string(),
+                        number(h.fail),
+                        h.benchmark.map_or(String::new(), number),
+                        number(g.absolute),
+                        if h.repeated {
+                            "и годом ранее".into()
+                        } else {
+                            String::new()
+                        },
+                    ]);
+                    let _ = w.write_record(&record);
+                }
+            }
+            base.clear();
+        }
+    }
+    w.into_inner().unwrap_or_default()
+}

@@ -1,0 +1,353 @@
+#!/usr/bin/env python3
+"""Generates the demo site's raw assessment results (data/results/) for the
+objectivity and low-results analytics.
+
+Deterministic: a fixed seed and expected counts rounded by largest remainder, so
+the same script always writes the same bytes. Run from the repository root:
+
+    python3 tools/gen_results.py
+
+The numbers are invented but shaped like a real municipality of twelve schools:
+most schools ordinary, and a few believable cases for the rules to find
+(ANALYTICS.md, issue 9):
+
+- sosh-3: help during the ВПР in 2024 and 2025 (high quality with many marks
+  "raised" above the journal), and its 2024 8th grade not confirmed by the ОГЭ 2025;
+- sosnovskaya-sosh: a cohort jump (4th grade 2024 at 90 % «4»/«5», the same class
+  in 5th grade 2025 at about 40 %);
+- lugovskaya-sosh: inflated school marks (many ВПР marks "lowered" below the
+  journal) in 2024 and 2025;
+- sosh-1: medal candidates not confirming on the ЕГЭ 2025;
+- taezhnaya-sosh: persistently low results (a share of «2» near 30 %), and
+  ozernaya-oosh low until 2023, better since 2024;
+- licey-2 and gimnaziya-4: high results in their profile subjects, expected;
+- berezovskaya-nosh: a primary school whose 4th grade is too small for the rules
+  (and in 2025, with 4 pupils, too small to publish).
+"""
+
+import math
+import os
+import random
+
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "results")
+YEARS = [2021, 2022, 2023, 2024, 2025]
+rng = random.Random(20251120)
+
+# Pupils per grade (before absences) and the grades each school teaches.
+SCHOOLS = {
+    "sosh-1": dict(size=74, grades=range(1, 12), mu=0.10),
+    "licey-2": dict(size=56, grades=range(1, 12), mu=0.20),
+    "sosh-3": dict(size=50, grades=range(1, 12), mu=0.00),
+    "gimnaziya-4": dict(size=55, grades=range(1, 12), mu=0.20),
+    "sosh-5": dict(size=60, grades=range(1, 12), mu=0.15),
+    "sosh-6": dict(size=44, grades=range(1, 12), mu=-0.15),
+    "sosh-7": dict(size=48, grades=range(1, 12), mu=0.00, opened=2024),
+    "sosnovskaya-sosh": dict(size=21, grades=range(1, 12), mu=0.00),
+    "ozernaya-oosh": dict(size=13, grades=range(1, 10), mu=-0.20),
+    "lugovskaya-sosh": dict(size=18, grades=range(1, 12), mu=-0.05),
+    "taezhnaya-sosh": dict(size=13, grades=range(1, 12), mu=-0.85),
+    "berezovskaya-nosh": dict(size=8, grades=range(1, 5), mu=-0.10),
+}
+BEREZOVKA_4TH = {2021: 8, 2022: 7, 2023: 9, 2024: 6, 2025: 4}
+
+# ВПР subjects by grade (2025: no 11th grade).
+VPR_SUBJECTS = {
+    4: ["русский язык", "математика", "окружающий мир"],
+    5: ["русский язык", "математика", "история", "биология"],
+    6: ["русский язык", "математика", "география", "обществознание"],
+    7: ["русский язык", "математика", "физика", "английский язык"],
+    8: ["русский язык", "математика", "химия", "биология"],
+    11: ["история", "физика", "география"],
+}
+SUBJECT_MU = {"русский язык": 0.0, "математика": -0.05, "окружающий мир": 0.25, "английский язык": -0.1}
+# Profile subjects: a лицей strong in mathematics, a гимназия in Russian.
+PROFILE_MU = {
+    ("licey-2", "математика"): 0.75,
+    ("licey-2", "физика"): 0.5,
+    ("gimnaziya-4", "русский язык"): 0.65,
+}
+
+# Cut points of a pupil's latent score for marks «2»/«3»/«4»/«5»: at mu = 0 about
+# 8 % «2», 44 % «3», 32 % «4», 16 % «5».
+CUTS = [-1.4, 0.05, 1.0]
+
+
+def phi(x):
+    return 0.5 * (1.0 + math.erf(x / math.sqrt(2.0)))
+
+
+def mark_shares(mu):
+    c = [phi(cut - mu) for cut in CUTS]
+    return [c[0], c[1] - c[0], c[2] - c[1], 1.0 - c[2]]
+
+
+def split(n, shares):
+    """n people in parts of the given shares, rounded by largest remainder."""
+    raw = [n * s for s in shares]
+    counts = [int(math.floor(r)) for r in raw]
+    rest = sorted(range(len(raw)), key=lambda i: (-(raw[i] - counts[i]), i))
+    for i in rest[: n - sum(counts)]:
+        counts[i] += 1
+    return counts
+
+
+def school_mu(org, year, grade, subject):
+    s = SCHOOLS[org]
+    mu = s["mu"] + SUBJECT_MU.get(subject, 0.0) + PROFILE_MU.get((org, subject), 0.0)
+    if org == "ozernaya-oosh":
+        mu = -0.70 if year <= 2023 else 0.10
+    if org == "sosh-6":
+        mu = {2021: -0.45, 2022: -0.40, 2023: -0.30}.get(year, -0.10)
+    if org == "taezhnaya-sosh":
+        mu += {2021: 0.05, 2022: -0.05, 2023: 0.0, 2024: -0.10, 2025: 0.12}[year]
+    spread = 0.25 if SCHOOLS[org]["size"] < 25 else 0.12
+    return mu + rng.uniform(-spread, spread)
+
+
+def journal_shares(org, year, grade, subject):
+    """(lowered, confirmed, raised) shares of those compared."""
+    lowered, raised = 0.22 + rng.uniform(-0.04, 0.04), 0.07 + rng.uniform(-0.02, 0.03)
+    if org == "lugovskaya-sosh" and (year, grade) in [(2024, 7), (2025, 6), (2025, 7)] and subject in ("русский язык", "математика"):
+        lowered, raised = 0.55, 0.03
+    return [lowered, 1.0 - lowered - raised, raised]
+
+
+# ВПР help: (org, year, grade, subject) -> (mu, raised share).
+HELP = {
+    ("sosh-3", 2024, 5, "математика"): (1.55, 0.36),
+    ("sosh-3", 2024, 8, "математика"): (1.45, 0.34),
+    ("sosh-3", 2025, 5, "математика"): (1.50, 0.35),
+    ("sosh-3", 2025, 7, "математика"): (1.40, 0.31),
+    # The 4th grade of 2024 at Sosnovka: 90 % «4»/«5»; the same class in 5th grade
+    # 2025 writes like everyone else.
+    ("sosnovskaya-sosh", 2024, 4, "математика"): (1.75, 0.12),
+}
+
+
+def vpr_row(org, year, grade, subject, variant=""):
+    s = SCHOOLS[org]
+    if org == "berezovskaya-nosh":
+        size = BEREZOVKA_4TH[year]
+        n = size
+    else:
+        size = s["size"] + rng.randint(-3, 3)
+        n = size - rng.randint(0, max(1, size // 12))
+    if (org, year, grade, subject) in HELP:
+        mu, raised = HELP[(org, year, grade, subject)]
+        mu += rng.uniform(-0.05, 0.05)
+        shares = [0.08, 1.0 - 0.08 - raised, raised]
+    else:
+        mu = school_mu(org, year, grade, subject)
+        if org == "sosnovskaya-sosh" and (year, grade, subject) == (2025, 5, "математика"):
+            mu = -0.30
+        shares = journal_shares(org, year, grade, subject)
+    if variant == "углублённая":
+        mu += 0.3
+    marks = split(n, mark_shares(mu))
+    compared = n - rng.randint(0, 1) if n > 2 else n
+    lowered, confirmed, raised = split(compared, shares)
+    return [org, grade, subject, n, *marks, lowered, confirmed, raised, variant]
+
+
+def vpr_grades(org, year):
+    grades = [g for g in (4, 5, 6, 7, 8, 11) if g in SCHOOLS[org]["grades"]]
+    if year == 2025:
+        grades = [g for g in grades if g != 11]
+    return grades
+
+
+def opened(org, year):
+    return year >= SCHOOLS[org].get("opened", 0)
+
+
+def write(path, header, rows):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w", encoding="utf-8", newline="\n") as f:
+        f.write(",".join(header) + "\n")
+        for row in rows:
+            f.write(",".join(cell(v) for v in row) + "\n")
+
+
+def cell(v):
+    if isinstance(v, float):
+        return f"{v:.2f}".rstrip("0").rstrip(".") if v % 1 else str(int(v))
+    text = str(v)
+    return f'"{text}"' if "," in text else text
+
+
+VPR_HEADER = ["org", "grade", "subject", "participants", "m2", "m3", "m4", "m5", "lowered", "confirmed", "raised", "variant"]
+
+
+def region_vpr_row(grade, subject, variant=""):
+    n = 11800 + rng.randint(-400, 400)
+    mu = 0.05 + SUBJECT_MU.get(subject, 0.0) + (0.3 if variant else 0.0) + rng.uniform(-0.08, 0.08)
+    marks = split(n, mark_shares(mu))
+    compared = n - rng.randint(50, 150)
+    low, high = 0.21 + rng.uniform(-0.02, 0.02), 0.08 + rng.uniform(-0.015, 0.015)
+    lowered, confirmed, raised = split(compared, [low, 1.0 - low - high, high])
+    return [grade, subject, n, *marks, lowered, confirmed, raised, variant]
+
+
+def gen_vpr():
+    for year in YEARS:
+        rows = []
+        region = []
+        for grade in (4, 5, 6, 7, 8, 11):
+            if year == 2025 and grade == 11:
+                continue
+            for subject in VPR_SUBJECTS[grade]:
+                variants = [""]
+                if year >= 2024 and grade in (7, 8) and subject == "математика":
+                    variants = ["", "углублённая"]
+                for variant in variants:
+                    region.append(region_vpr_row(grade, subject, variant))
+        for org in SCHOOLS:
+            if not opened(org, year):
+                continue
+            for grade in vpr_grades(org, year):
+                for subject in VPR_SUBJECTS[grade]:
+                    # Small schools write the compulsory subjects and one more.
+                    if SCHOOLS[org]["size"] < 15 and subject not in ("русский язык", "математика") and subject != VPR_SUBJECTS[grade][2]:
+                        continue
+                    variant = ""
+                    if org == "licey-2" and year >= 2024 and grade in (7, 8) and subject == "математика":
+                        variant = "углублённая"
+                    rows.append(vpr_row(org, year, grade, subject, variant))
+        has_variant = year >= 2024
+        header = VPR_HEADER if has_variant else VPR_HEADER[:-1]
+        width = len(header)
+        write(os.path.join(ROOT, "vpr", f"{year}.csv"), header, [r[:width] for r in rows])
+        if year >= 2023:
+            rheader = header[1:]
+            write(os.path.join(ROOT, "vpr", f"{year}-region.csv"), rheader, [r[: width - 1] for r in region])
+
+
+OGE_SUBJECTS = ["русский язык", "математика", "обществознание", "информатика", "биология", "география"]
+EGE_SUBJECTS = ["русский язык", "математика профильная", "обществознание", "физика", "химия", "биология", "история", "информатика", "английский язык"]
+EGE_MIN = {"русский язык": 24, "математика профильная": 27, "обществознание": 42, "физика": 36, "химия": 36, "биология": 36, "история": 32, "информатика": 40, "английский язык": 22}
+EGE_MEAN = {"русский язык": 69, "математика профильная": 56, "обществознание": 57, "физика": 55, "химия": 57, "биология": 52, "история": 56, "информатика": 60, "английский язык": 66}
+EGE_SHARE = {"русский язык": 1.0, "математика профильная": 0.45, "обществознание": 0.45, "физика": 0.2, "химия": 0.15, "биология": 0.2, "история": 0.15, "информатика": 0.2, "английский язык": 0.12}
+OGE_SHARE = {"русский язык": 1.0, "математика": 1.0, "обществознание": 0.6, "информатика": 0.45, "биология": 0.3, "география": 0.45}
+
+
+def oge_row(org, year, subject, n, mu):
+    marks = split(n, mark_shares(mu + 0.25))
+    mean = sum((k + 2) * c for k, c in enumerate(marks)) / n
+    return [org, subject, n, round(mean, 2), marks[0], marks[3]]
+
+
+def gen_oge():
+    for year in YEARS:
+        rows = []
+        for org, s in SCHOOLS.items():
+            if not opened(org, year) or 9 not in s["grades"]:
+                continue
+            size = s["size"] + rng.randint(-3, 3)
+            for subject in OGE_SUBJECTS:
+                n = max(0, round(size * OGE_SHARE[subject]))
+                if n < 3:
+                    continue
+                mu = school_mu(org, year, 9, "математика" if subject == "математика" else subject)
+                # sosh-3's 8th grade of 2024 (the high ВПР) writes the ОГЭ like others.
+                if org == "sosh-3" and year == 2025 and subject == "математика":
+                    mu = -0.15
+                rows.append(oge_row(org, year, subject, n, mu))
+        write(os.path.join(ROOT, "oge", f"{year}.csv"), ["org", "subject", "participants", "mean", "below_min", "high"], rows)
+        if year >= 2024:
+            region = [oge_row("", year, subject, round(9800 * OGE_SHARE[subject]), 0.05)[1:] for subject in OGE_SUBJECTS]
+            write(os.path.join(ROOT, "oge", f"{year}-region.csv"), ["subject", "participants", "mean", "below_min", "high"], region)
+
+
+def ege_scores(n, mean):
+    """Scores of n graduates around a mean, spread evenly (deterministic quantiles)."""
+    out = []
+    for i in range(n):
+        q = (i + 0.5) / n
+        # Inverse of the normal CDF by bisection.
+        lo, hi = -5.0, 5.0
+        for _ in range(50):
+            mid = (lo + hi) / 2
+            if phi(mid) < q:
+                lo = mid
+            else:
+                hi = mid
+        out.append(max(0, min(100, round(mean + 15 * lo))))
+    return out
+
+
+# Medal candidates (from 2024) or medalists (before) and those below the ЕГЭ threshold.
+MEDALS = {
+    "sosh-1": {2021: (7, 1), 2022: (8, 0), 2023: (6, 1), 2024: (9, 1), 2025: (8, 3)},
+    "licey-2": {2021: (10, 0), 2022: (9, 1), 2023: (11, 0), 2024: (10, 0), 2025: (12, 1)},
+    "gimnaziya-4": {2021: (7, 0), 2022: (8, 1), 2023: (7, 0), 2024: (6, 0), 2025: (7, 0)},
+    "sosh-5": {2021: (5, 0), 2022: (4, 1), 2023: (5, 1), 2024: (6, 1), 2025: (5, 0)},
+    "sosh-3": {2021: (4, 0), 2022: (5, 0), 2023: (3, 0), 2024: (4, 1), 2025: (5, 1)},
+    "sosh-6": {2021: (2, 1), 2022: (3, 0), 2023: (2, 0), 2024: (3, 1), 2025: (3, 0)},
+    "sosnovskaya-sosh": {2023: (1, 0), 2025: (2, 0)},
+    "lugovskaya-sosh": {2022: (1, 0), 2024: (2, 1)},
+}
+
+
+def ege_row(org, year, subject, n, mean_shift):
+    mean = EGE_MEAN[subject] + mean_shift
+    scores = ege_scores(n, mean)
+    below = sum(1 for x in scores if x < EGE_MIN[subject])
+    high = sum(1 for x in scores if x >= 81)
+    return [org, subject, n, round(sum(scores) / n, 1), below, high]
+
+
+def gen_ege():
+    for year in YEARS:
+        rows = []
+        for org, s in SCHOOLS.items():
+            if 11 not in s["grades"] or not opened(org, year) or (org == "sosh-7" and year < 2025):
+                continue
+            size = round(s["size"] * 0.55) + rng.randint(-2, 2)
+            if org == "sosh-7":
+                size = 14
+            for subject in EGE_SUBJECTS:
+                n = round(size * EGE_SHARE[subject])
+                if n < 3:
+                    continue
+                shift = 12 * (s["mu"] + PROFILE_MU.get((org, "математика" if subject == "математика профильная" else subject), 0) * 0.8) + rng.uniform(-2, 2)
+                row = ege_row(org, year, subject, n, shift)
+                medals = MEDALS.get(org, {}).get(year)
+                row += list(medals) if subject == "русский язык" and medals else ["", ""]
+                rows.append(row)
+        header = ["org", "subject", "participants", "mean", "below_min", "high", "medal_candidates", "medal_not_confirmed"]
+        write(os.path.join(ROOT, "ege", f"{year}.csv"), header, rows)
+        if year >= 2024:
+            region = []
+            for subject in EGE_SUBJECTS:
+                r = ege_row("", year, subject, round(5200 * EGE_SHARE[subject]), 1.0)
+                region.append(r[1:])
+            write(os.path.join(ROOT, "ege", f"{year}-region.csv"), header[1:6], region)
+
+
+def gen_official():
+    src = "письмо Министерства образования Приозёрной области"
+    rows = [
+        [2021, "sosh-6", "ВПР: признаки необъективности результатов (4 и 5 классы)", f"{src} от 12.11.2021 № 02-14/5310"],
+        [2021, "sosnovskaya-sosh", "ВПР: признаки необъективности результатов (4 и 5 классы)", f"{src} от 12.11.2021 № 02-14/5310"],
+        [2022, "sosh-6", "ВПР: признаки необъективности результатов (4 и 5 классы)", f"{src} от 14.12.2022 № 02-14/6122"],
+        [2022, "lugovskaya-sosh", "ВПР: признаки необъективности результатов (4 и 5 классы)", f"{src} от 14.12.2022 № 02-14/6122"],
+        [2023, "sosh-6", "ВПР: признаки необъективности результатов (4 и 5 классы)", f"{src} от 10.11.2023 № 02-14/4987"],
+        [2024, "sosh-3", "ВПР: признаки необъективности результатов (4 и 5 классы)", f"{src} от 08.11.2024 № 02-14/5102"],
+    ]
+    write(os.path.join(ROOT, "objectivity_official.csv"), ["year", "org", "list", "source"], rows)
+
+
+def gen_comments():
+    rows = [
+        [2025, "sosh-3", "Школа провела анализ результатов ВПР 2024 и 2025 годов вместе с управлением образования. С 2025/26 учебного года работы 5–8 классов проверяются комиссией из учителей других школ, на ВПР присутствуют независимые наблюдатели, а результаты обсуждаются с родителями на собраниях."],
+        [2025, "lugovskaya-sosh", "Школа согласна с выводом о завышении текущих отметок в 6–7 классах. Утверждено положение о единых критериях оценивания, методическое объединение учителей проводит ежемесячную перекрёстную проверку контрольных работ."],
+    ]
+    write(os.path.join(ROOT, "objectivity_comments.csv"), ["year", "org", "comment"], rows)
+
+
+if __name__ == "__main__":
+    gen_vpr()
+    gen_oge()
+    gen_ege()
+    gen_official()
+    gen_comments()
