@@ -434,7 +434,7 @@ fn data_findings(model: &Model, list: &mut Checklist) {
     for (title, file) in &model.unpublished_data {
         list.attention(
             DATA,
-            "Актуальность открытых данных".into(),
+            "Актуальность открытых данных",
             format!(
                 "набор «{title}» не опубликован: неизвестна дата его версии — она берётся из истории git, добавьте {} в репозиторий сайта (git add, git commit)",
                 file.display()

@@ -275,6 +275,8 @@ pub(crate) fn resolve(
             snapshots: &snapshots,
             git_dates: &git_dates,
             has_cycle: cycle_sources.iter().any(CycleSource::has_cycle),
+            results_files: &results.files,
+            has_vpr: !results.vpr.is_empty(),
         },
         &mut unpublished_data,
     );

@@ -23,6 +23,10 @@ pub(crate) enum SetSource {
     Plan(usize),
     /// The registry of acts.
     Documents,
+    /// Signs of objectivity per year, computed from the raw results.
+    Objectivity,
+    /// The schools with low results per year.
+    Shnor,
     /// The matrix of the МСОКО management cycle: directions × years × links.
     Cycle,
 }
@@ -58,6 +62,10 @@ pub(crate) struct CatalogInputs<'a> {
     pub(crate) git_dates: &'a GitDates,
     /// Whether the directions describe their management cycle.
     pub(crate) has_cycle: bool,
+    /// Raw results files, when the site has them (the analytics sets).
+    pub(crate) results_files: &'a [PathBuf],
+    /// Whether the results hold ВПР (ШНОР is computed from ВПР only).
+    pub(crate) has_vpr: bool,
 }
 
 /// The sets to publish, and the sets left out for want of a version date (the file
@@ -217,6 +225,33 @@ pub(crate) fn catalog(
             Vec::new(),
             &PathBuf::from(crate::load::DATA_DIR).join("indicators"),
         );
+    }
+    if let Some(file) = inputs.results_files.first() {
+        let folder = file.parent().map_or_else(PathBuf::new, PathBuf::from);
+        add(
+            "objectivity".into(),
+            "Признаки необъективности результатов оценочных процедур".into(),
+            "Признаки необъективности результатов ВПР, ОГЭ и ЕГЭ по образовательным организациям, рассчитанные по муниципальной методике: какое правило сработало, на каких числах, с какими порогами. Признак — не вывод о нарушении.".into(),
+            "образование, объективность, ВПР, ОГЭ, ЕГЭ, оценочные процедуры, МСОКО",
+            FREQUENCY_YEARLY,
+            SetSource::Objectivity,
+            git(inputs.results_files),
+            Vec::new(),
+            &folder,
+        );
+        if inputs.has_vpr {
+            add(
+                "shnor".into(),
+                "Школы с низкими образовательными результатами".into(),
+                "Перечень школ с низкими образовательными результатами (ШНОР) по годам с условиями включения: доля отметок «2» по ВПР в сравнении с округом. Это основание для адресной помощи, а не рейтинг.".into(),
+                "образование, ШНОР, низкие образовательные результаты, адресная помощь, ВПР",
+                FREQUENCY_YEARLY,
+                SetSource::Shnor,
+                git(inputs.results_files),
+                Vec::new(),
+                &folder,
+            );
+        }
     }
     sets
 }

@@ -200,7 +200,9 @@ pub(crate) fn render_site(
     rendered
         .files
         .extend(cycle::render_year_views(model, &tera, &site, diagnostics));
-    rendered.files.extend(opendata::open_data_files(model));
+    rendered
+        .files
+        .extend(opendata::open_data_files(model, analysis));
     rendered.files.extend(extras::render_plan_extras(
         model,
         analysis,
@@ -418,7 +420,7 @@ fn render_page(
             context.insert("catalog", &opendata::catalog_view(model));
         }
         PageData::OpenDataSet(set) => {
-            context.insert("set", &opendata::set_view(model, set));
+            context.insert("set", &opendata::set_view(model, analysis, set));
         }
         PageData::CycleMatrix => {
             context.insert("matrix", &cycle::matrix_view(model, model.cycle_year()));

@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use super::views::DateView;
 use super::{OutputContent, OutputFile};
+use crate::analyze::Analysis;
 use crate::model::{Model, OpenDataSet, SetSource};
 use tables::{Data, Field, Table};
 
@@ -45,7 +46,7 @@ fn set_path(set: &OpenDataSet) -> String {
 }
 
 /// Every file of `/opendata/`.
-pub(super) fn open_data_files(model: &Model) -> Vec<OutputFile> {
+pub(super) fn open_data_files(model: &Model, analysis: &Analysis) -> Vec<OutputFile> {
     let mut files = Vec::new();
     let bytes = |path: String, content: Vec<u8>| OutputFile {
         path: path.trim_start_matches('/').to_string(),
@@ -58,7 +59,7 @@ pub(super) fn open_data_files(model: &Model) -> Vec<OutputFile> {
         let mut fields: &[Field] = &[];
         let mut current = None;
         for version in versions(model, set) {
-            let table = tables::table(model, set.source, &version.data);
+            let table = tables::table(model, analysis, set.source, &version.data);
             let name = layout::data_name(version.date, structure);
             files.push(bytes(format!("{dir}{name}.csv"), layout::data_csv(&table)));
             files.push(bytes(
@@ -153,6 +154,12 @@ fn provenance(model: &Model, set: &OpenDataSet, table: Option<&Table>) -> String
             None => String::new(),
         },
         SetSource::Cycle => format!("Звенья управленческого цикла за {} год", model.cycle_year()),
+        SetSource::Objectivity | SetSource::Shnor => {
+            let latest = table
+                .and_then(|t| t.rows.iter().map(|r| r[0].clone()).max())
+                .unwrap_or_default();
+            format!("Добавлены результаты расчёта за {latest} год")
+        }
     }
 }
 
@@ -184,11 +191,11 @@ struct VersionView {
     current: bool,
 }
 
-pub(super) fn set_view(model: &Model, index: usize) -> SetView<'_> {
+pub(super) fn set_view<'a>(model: &'a Model, analysis: &Analysis, index: usize) -> SetView<'a> {
     let set = &model.open_data[index];
     let dir = set_path(set);
     let structure = tables::structure_date();
-    let table = tables::table(model, set.source, &Data::Current);
+    let table = tables::table(model, analysis, set.source, &Data::Current);
     let versions: Vec<VersionView> = versions(model, set)
         .iter()
         .rev()
@@ -208,6 +215,8 @@ pub(super) fn set_view(model: &Model, index: usize) -> SetView<'_> {
         SetSource::Plan(p) => format!("/plans/{}/", model.plans[p].id),
         SetSource::Documents => "/documents/".into(),
         SetSource::Cycle => "/msoko/".into(),
+        SetSource::Objectivity => "/objectivity/".into(),
+        SetSource::Shnor => "/shnor/".into(),
     };
     SetView {
         identifier: &set.identifier,

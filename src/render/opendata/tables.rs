@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::analyze::compute_progress;
+use crate::analyze::Analysis;
 use crate::model::{Indicators, Model, Place, Plan, Register, SetSource};
 
 /// A column: its name in the data file and its descriptions for the structure file.
@@ -211,7 +212,12 @@ pub(crate) enum Data<'a> {
     Snapshot(&'a crate::model::DataSet, NaiveDate),
 }
 
-pub(crate) fn table(model: &Model, source: SetSource, data: &Data<'_>) -> Table {
+pub(crate) fn table(
+    model: &Model,
+    analysis: &Analysis,
+    source: SetSource,
+    data: &Data<'_>,
+) -> Table {
     let (register, indicators, plans, as_of) = match data {
         Data::Current => (
             &model.register,
@@ -239,8 +245,96 @@ pub(crate) fn table(model: &Model, source: SetSource, data: &Data<'_>) -> Table 
         }
         SetSource::Documents => documents_table(model),
         SetSource::Cycle => cycle_table(model),
+        SetSource::Objectivity => analytics_table(
+            OBJECTIVITY,
+            analysis
+                .objectivity
+                .years
+                .iter()
+                .map(|&year| crate::render::objectivity::flags_csv(model, analysis, year)),
+        ),
+        SetSource::Shnor => analytics_table(
+            SHNOR,
+            analysis
+                .objectivity
+                .shnor
+                .keys()
+                .map(|&year| crate::render::shnor::list_csv(model, analysis, year)),
+        ),
     }
 }
+
+/// The rows of the yearly files of the analytics pages (`flags.csv`, `list.csv`),
+/// all years in one table: the same rows, so the same privacy rules.
+fn analytics_table(fields: &'static [Field], years: impl Iterator<Item = Vec<u8>>) -> Table {
+    let mut rows = Vec::new();
+    for bytes in years {
+        let mut reader = csv::Reader::from_reader(bytes.as_slice());
+        rows.extend(
+            reader
+                .records()
+                .filter_map(Result::ok)
+                .map(|r| r.iter().map(str::to_string).collect::<Vec<_>>()),
+        );
+    }
+    Table { fields, rows }
+}
+
+const OBJECTIVITY: &[Field] = &[
+    field("year", "Year", "Год", "number"),
+    field("org", "Organisation id", "Идентификатор организации", "string"),
+    field("org_name", "Organisation", "Организация", "string"),
+    field("category", "Category: vpr_bias, marking, gia", "Категория: vpr_bias — объективность ВПР, marking — объективность текущего оценивания, gia — ГИА", "string"),
+    field("procedure", "Procedure", "Процедура (vpr, oge, ege)", "string"),
+    field("grade", "Grade", "Класс", "number"),
+    field("subject", "Subject", "Предмет", "string"),
+    field("variant", "Variant", "Вариант работы", "string"),
+    field("rule", "Rule", "Правило методики", "string"),
+    field("measure", "Measure", "Показатель, по которому сработало правило", "string"),
+    field("n", "Participants", "Число участников", "number"),
+    field("value", "Value", "Значение для организации", "number"),
+    field("benchmark", "Benchmark", "Значение для сравнения", "number"),
+    field("benchmark_source", "Benchmark source", "Источник значения для сравнения", "string"),
+    field("difference", "Difference", "Разница", "number"),
+    field("z", "z statistic", "Статистика z", "number"),
+    field("threshold", "Effect threshold", "Порог разницы", "number"),
+    field("z_threshold", "z threshold", "Порог z", "number"),
+    field("flagged", "Category sign for the procedure", "Признак категории по процедуре (true/false)", "string"),
+    field("persistent", "Sign in two consecutive years", "Устойчивый признак (два года подряд)", "string"),
+    field("note", "Note", "Примечание", "string"),
+    field("method_version", "Method version", "Версия методики", "string"),
+];
+
+const SHNOR: &[Field] = &[
+    field("year", "Year", "Год", "number"),
+    field(
+        "org",
+        "Organisation id",
+        "Идентификатор организации",
+        "string",
+    ),
+    field("org_name", "Organisation", "Организация", "string"),
+    field("status", "Status", "Статус", "string"),
+    field("rule", "Rule", "Условие включения", "string"),
+    field("data_year", "Year of the data", "Год данных", "number"),
+    field("grade", "Grade", "Класс", "number"),
+    field("subject", "Subject", "Предмет", "string"),
+    field("participants", "Participants", "Число участников", "number"),
+    field(
+        "value",
+        "Share of marks 2, %",
+        "Доля отметок «2», %",
+        "number",
+    ),
+    field(
+        "benchmark",
+        "Benchmark, %",
+        "Значение для сравнения, %",
+        "number",
+    ),
+    field("threshold", "Threshold", "Порог", "number"),
+    field("note", "Note", "Примечание", "string"),
+];
 
 /// One row per direction, year of the matrix and link of the chain.
 fn cycle_table(model: &Model) -> Table {
