@@ -226,7 +226,7 @@ pub(crate) fn resolve(
     if plan_files.any {
         add_plan_pages(&mut resolved, &plans, &git_dates);
     }
-    add_monitoring_pages(&mut resolved, &register, &indicators, &git_dates);
+    add_monitoring_pages(&mut resolved, &register, &indicators, &results, &git_dates);
     add_analytics_pages(&mut resolved, &results, &git_dates);
     resolved.sort_by(|a, b| a.url.cmp(&b.url).then(a.file.cmp(&b.file)));
 
@@ -318,6 +318,7 @@ fn add_monitoring_pages(
     pages: &mut Vec<Page>,
     register: &Register,
     indicators: &Indicators,
+    results: &Results,
     git_dates: &GitDates,
 ) {
     let list_page = |pages: &mut Vec<Page>,
@@ -390,6 +391,8 @@ fn add_monitoring_pages(
     if let Some(file) = &register.file {
         let mut files = vec![file.clone()];
         files.extend(indicators.indicators.iter().flat_map(|i| i.files.clone()));
+        // School cards also show the analytics of the raw results.
+        files.extend(results.files.iter().cloned());
         let dates = dates_of_files(&files, git_dates);
         list_page(
             pages,
