@@ -256,7 +256,7 @@ pub(crate) fn resolve(
     if plan_files.any {
         add_plan_pages(&mut resolved, &plans, &git_dates);
     }
-    add_monitoring_pages(&mut resolved, &register, &indicators, &git_dates);
+    add_monitoring_pages(&mut resolved, &register, &indicators, &results, &git_dates);
     add_analytics_pages(&mut resolved, &results, &git_dates);
     if cycle_sources.iter().any(CycleSource::has_cycle) {
         add_cycle_pages(&mut resolved, &indicators, &git_dates, diagnostics);
@@ -537,6 +537,7 @@ fn add_monitoring_pages(
     pages: &mut Vec<Page>,
     register: &Register,
     indicators: &Indicators,
+    results: &Results,
     git_dates: &GitDates,
 ) {
     if !indicators.indicators.is_empty() {
@@ -585,6 +586,8 @@ fn add_monitoring_pages(
     if let Some(file) = &register.file {
         let mut files = vec![file.clone()];
         files.extend(indicators.indicators.iter().flat_map(|i| i.files.clone()));
+        // School cards also show the analytics of the raw results.
+        files.extend(results.files.iter().cloned());
         let dates = dates_of_files(&files, git_dates);
         attach_or_generate(
             pages,

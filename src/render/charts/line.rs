@@ -164,8 +164,10 @@ impl Scale {
     }
 }
 
-/// A rounded axis for the values: see the module doc for where it starts.
-fn y_scale(values: &[f64]) -> Scale {
+/// A rounded axis for the values: see the module doc for where it starts. With
+/// `whole`, the values are counts (a chart with no decimals): grid steps are whole
+/// numbers, never «0,5 школы».
+fn y_scale(values: &[f64], whole: bool) -> Scale {
     let mut lo = values.iter().copied().fold(f64::INFINITY, f64::min);
     let mut hi = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
     if !lo.is_finite() || !hi.is_finite() {
@@ -186,6 +188,9 @@ fn y_scale(values: &[f64]) -> Scale {
     for _ in 0..40 {
         for factor in [1.0, 2.0, 2.5, 5.0] {
             let step = factor * magnitude;
+            if whole && (step < 1.0 || (step - step.round()).abs() > 1e-9) {
+                continue;
+            }
             let mut first = (lo / step + 1e-9).floor();
             let last = (hi / step - 1e-9).ceil();
             if !from_zero && !to_zero && first * step >= lo - step * 1e-9 {
@@ -296,7 +301,7 @@ impl Frame {
             .flat_map(|series| (0..periods).filter_map(|i| value_at(series, i)))
             .collect();
         values.extend(targets.iter().map(|t| t.1));
-        let scale = y_scale(&values);
+        let scale = y_scale(&values, chart.decimals == 0);
         let left = PAD
             + scale
                 .ticks()
@@ -1023,18 +1028,28 @@ mod tests {
 
     #[test]
     fn starts_the_axis_at_zero_unless_values_are_far_from_it() {
-        let scale = y_scale(&[8.1, 9.8, 7.0, 7.3]);
+        let scale = y_scale(&[8.1, 9.8, 7.0, 7.3], false);
         assert_eq!((scale.lo, scale.hi()), (0.0, 10.0));
-        assert_eq!(y_scale(&[7.2, 9.8]).lo, 0.0, "7,2 is not above ¾ of 9,8");
-        let high = y_scale(&[92.4, 97.1, 95.0]);
+        assert_eq!(
+            y_scale(&[7.2, 9.8], false).lo,
+            0.0,
+            "7,2 is not above ¾ of 9,8"
+        );
+        let high = y_scale(&[92.4, 97.1, 95.0], false);
         assert!(
             high.lo > 80.0 && high.lo < 92.4 && high.hi() >= 97.1,
             "{high:?}"
         );
         assert!(high.intervals <= MAX_Y_INTERVALS);
-        let negative = y_scale(&[-12.0, 0.0, 5.0]);
+        let negative = y_scale(&[-12.0, 0.0, 5.0], false);
         assert!(negative.lo <= -12.0 && negative.hi() >= 5.0);
-        assert_eq!(y_scale(&[0.0, 0.0]).hi(), 1.0);
-        assert_eq!(y_scale(&[12.5, 2.5]).decimals, 1);
+        assert_eq!(y_scale(&[0.0, 0.0], false).hi(), 1.0);
+        assert_eq!(y_scale(&[12.5, 2.5], false).decimals, 1);
+        // Counts get whole steps: 0, 1, 2 rather than 0, 0,5 … 2.
+        let counts = y_scale(&[0.0, 2.0, 1.0], true);
+        assert_eq!(
+            (counts.step, counts.intervals, counts.decimals),
+            (1.0, 2, 0)
+        );
     }
 }

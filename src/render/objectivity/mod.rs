@@ -559,7 +559,7 @@ fn method_view(model: &Model) -> MethodView {
         RuleRow {
             id: "c",
             title: words::rule_title(Rule::C),
-            condition: format!("Изменение доли «4» и «5» того же класса через год (или того же класса параллели) отличается от изменения базы сравнения не меньше чем на {} п.п., z ≥ {} (сравнение двух долей), в обеих группах не меньше {} участников. Признак относится к более высокому из двух результатов; варианты (базовый и углублённый) сравниваются только между собой.", pp(r.c.effect), z(r.c.z), r.min_n()),
+            condition: format!("Изменение доли «4» и «5» того же класса через год (или той же параллели в следующем году) отличается от изменения базы сравнения не меньше чем на {} п.п., z ≥ {} (сравнение двух долей), в обеих группах не меньше {} участников. Признак относится к более высокому из двух результатов; варианты (базовый и углублённый) сравниваются только между собой.", pp(r.c.effect), z(r.c.z), r.min_n()),
             basis: "муниципальная методика",
         },
         RuleRow {
@@ -638,6 +638,9 @@ pub(crate) struct OrgBlock {
     pub(crate) list_url: String,
     pub(crate) signs: Vec<OrgSigns>,
     pub(crate) checked: String,
+    /// No group of the school was large enough for the rules.
+    pub(crate) insufficient: bool,
+    pub(crate) n_min: u32,
     pub(crate) latest_url: String,
     pub(crate) expected: Vec<String>,
     pub(crate) official: Vec<OfficialRow>,
@@ -694,6 +697,13 @@ pub(crate) fn org_block(model: &Model, analysis: &Analysis, org: usize) -> Optio
         } else {
             format!("{first}–{last} годы")
         },
+        insufficient: !o.vpr.iter().any(|s| s.org == org && s.enough)
+            && !model
+                .results
+                .gia
+                .iter()
+                .any(|r| r.org == Some(org) && r.n >= model.analytics.min_n()),
+        n_min: model.analytics.min_n(),
         latest_url: model.link(&year_path(last)),
         expected: if named {
             expected(analysis, last, org)
