@@ -3,13 +3,13 @@
 //! each act on its own page.
 
 use serde::Serialize;
-use tera::{Context, Tera};
+use tera::Tera;
 
-use super::extras::derived_view;
+use super::extras::{render_view, View};
 use super::views::{DateView, FileView, LinkView, SiteView};
-use super::{templates, OutputContent, OutputFile};
+use super::OutputFile;
 use crate::diagnostic::Diagnostics;
-use crate::model::{output_path, Document, DocumentStatus, Model};
+use crate::model::{Document, DocumentStatus, Model};
 use crate::text::capitalize;
 
 /// Which acts a view of the registry shows.
@@ -263,18 +263,18 @@ pub(super) fn render_registry_views(
     for filter in filters {
         let path = filter_path(&filter);
         let title = format!("{}: {}", model.pages[list].title, filter_label(&filter));
-        let view = derived_view(model, list, &path, &title);
-        let mut context = Context::new();
-        context.insert("site", site);
-        context.insert("page", &view);
-        context.insert("registry", &registry_view(model, &filter));
-        match tera.render(template, &context) {
-            Ok(html) => files.push(OutputFile {
-                path: output_path(&path),
-                content: OutputContent::Bytes(html.into_bytes()),
-            }),
-            Err(error) => {
-                diagnostics.push(templates::to_diagnostic(&error, &model.pages[list].file));
+        let view = View {
+            list,
+            path: &path,
+            title: &title,
+            template,
+            key: "registry",
+            value: &registry_view(model, &filter),
+        };
+        match render_view(model, tera, site, &view) {
+            Ok(file) => files.push(file),
+            Err(problem) => {
+                diagnostics.push(problem);
                 break;
             }
         }

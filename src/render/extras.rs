@@ -62,6 +62,37 @@ pub(super) fn render_plan_extras(
     files
 }
 
+/// One filtered view of page `list`: its template rendered at `path` with `title`,
+/// with `value` in the context under `key` (what the view shows).
+pub(super) struct View<'v, T> {
+    pub(super) list: usize,
+    pub(super) path: &'v str,
+    pub(super) title: &'v str,
+    pub(super) template: &'v str,
+    pub(super) key: &'v str,
+    pub(super) value: &'v T,
+}
+
+/// Renders a filtered view; a template error comes back to be reported once.
+pub(super) fn render_view<T: serde::Serialize>(
+    model: &Model,
+    tera: &Tera,
+    site: &SiteView<'_>,
+    view: &View<'_, T>,
+) -> Result<OutputFile, crate::diagnostic::Diagnostic> {
+    let page = derived_view(model, view.list, view.path, view.title);
+    let mut context = Context::new();
+    context.insert("site", site);
+    context.insert("page", &page);
+    context.insert(view.key, view.value);
+    tera.render(view.template, &context)
+        .map(|html| OutputFile {
+            path: output_path(view.path),
+            content: OutputContent::Bytes(html.into_bytes()),
+        })
+        .map_err(|error| templates::to_diagnostic(&error, &model.pages[view.list].file))
+}
+
 /// Page `index` shown at another address (a filtered view): its own path and title,
 /// and the page itself as the last crumb of the trail.
 pub(super) fn derived_view<'a>(
@@ -213,19 +244,19 @@ pub(super) fn render_monitoring_extras(
             model.pages[list].title,
             kind.label().to_lowercase()
         );
-        let view = derived_view(model, list, &path, &title);
-        let mut context = Context::new();
-        context.insert("site", site);
-        context.insert("page", &view);
-        context.insert("register", &orgs::list_view(model, Some(kind)));
         let template = model.pages[list].template.as_deref().unwrap_or("orgs.html");
-        match tera.render(template, &context) {
-            Ok(html) => files.push(OutputFile {
-                path: output_path(&path),
-                content: OutputContent::Bytes(html.into_bytes()),
-            }),
-            Err(error) => {
-                diagnostics.push(templates::to_diagnostic(&error, &model.pages[list].file));
+        let view = View {
+            list,
+            path: &path,
+            title: &title,
+            template,
+            key: "register",
+            value: &orgs::list_view(model, Some(kind)),
+        };
+        match render_view(model, tera, site, &view) {
+            Ok(file) => files.push(file),
+            Err(problem) => {
+                diagnostics.push(problem);
                 break;
             }
         }

@@ -4,17 +4,17 @@
 //! indicators around each decision).
 
 use serde::Serialize;
-use tera::{Context, Tera};
+use tera::Tera;
 
 mod chain;
 
 pub(crate) use chain::chain_view;
 
-use super::extras::derived_view;
+use super::extras::{render_view, View};
 use super::views::SiteView;
-use super::{templates, OutputContent, OutputFile};
+use super::OutputFile;
 use crate::diagnostic::Diagnostics;
-use crate::model::{output_path, Model, Stage};
+use crate::model::{Model, Stage};
 
 #[derive(Debug, Serialize)]
 pub(crate) struct MatrixView {
@@ -131,18 +131,18 @@ pub(super) fn render_year_views(
         }
         let path = year_path(model, year, current);
         let title = format!("{}: {year} год", model.pages[index].title);
-        let view = derived_view(model, index, &path, &title);
-        let mut context = Context::new();
-        context.insert("site", site);
-        context.insert("page", &view);
-        context.insert("matrix", &matrix_view(model, year));
-        match tera.render(template, &context) {
-            Ok(html) => files.push(OutputFile {
-                path: output_path(&path),
-                content: OutputContent::Bytes(html.into_bytes()),
-            }),
-            Err(error) => {
-                diagnostics.push(templates::to_diagnostic(&error, &model.pages[index].file));
+        let view = View {
+            list: index,
+            path: &path,
+            title: &title,
+            template,
+            key: "matrix",
+            value: &matrix_view(model, year),
+        };
+        match render_view(model, tera, site, &view) {
+            Ok(file) => files.push(file),
+            Err(problem) => {
+                diagnostics.push(problem);
                 break;
             }
         }
