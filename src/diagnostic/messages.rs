@@ -10,6 +10,7 @@
 //! two texts, one test.
 
 use crate::dates::DateError;
+use crate::numbers::plural;
 
 /// The language of messages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -141,6 +142,15 @@ pub enum Kind {
         /// The page being rendered, when the template failed on one.
         page: Option<String>,
     },
+    /// A CSV row with more or fewer cells than its header has columns.
+    CsvWidth {
+        /// Cells in the row.
+        found: usize,
+        /// Columns of the header.
+        columns: Vec<String>,
+        /// The file separates cells with `;` (Russian Excel), not `,`.
+        semicolon: bool,
+    },
     /// `template:` names a template the theme does not have.
     UnknownTemplate {
         /// The name as written.
@@ -179,6 +189,7 @@ impl Kind {
             Kind::ValuesOfUnknownIndicator { .. } => "values-of-unknown-indicator",
             Kind::Template { .. } => "template",
             Kind::UnknownTemplate { .. } => "unknown-template",
+            Kind::CsvWidth { .. } => "csv-width",
         }
     }
 
@@ -283,6 +294,26 @@ impl Kind {
                     format!("разделы той страницы: {}", known.join(", "))
                 }),
             ),
+            Kind::CsvWidth { found, columns, semicolon } => {
+                let expected = columns.len();
+                let cells = format!(
+                    "в строке {found} {}, а в заголовке {expected} {}",
+                    plural(*found, "ячейка", "ячейки", "ячеек"),
+                    plural(expected, "столбец", "столбца", "столбцов")
+                );
+                if *found > expected {
+                    let separator = if *semicolon { "точкой с запятой" } else { "запятой" };
+                    (
+                        format!("{cells}: лишние ячейки"),
+                        Some(format!("ячейки разделяются {separator}; число с десятичной запятой заключите в кавычки (\"12,5\") или напишите с точкой (12.5)")),
+                    )
+                } else {
+                    (
+                        format!("{cells}: не хватает ячеек"),
+                        Some(format!("заполните все столбцы ({}); пустое значение — два разделителя подряд", columns.join(", "))),
+                    )
+                }
+            }
             Kind::UnknownOrg { id, aggregates } => (
                 format!("организации «{id}» нет в реестре"),
                 Some(format!(
@@ -403,6 +434,26 @@ impl Kind {
                     format!("sections of that page: {}", known.join(", "))
                 }),
             ),
+            Kind::CsvWidth { found, columns, semicolon } => {
+                let expected = columns.len();
+                let cells = format!(
+                    "the row has {found} cell{}, the header {expected} column{}",
+                    if *found == 1 { "" } else { "s" },
+                    if expected == 1 { "" } else { "s" }
+                );
+                if *found > expected {
+                    let separator = if *semicolon { "semicolons" } else { "commas" };
+                    (
+                        format!("{cells}: too many cells"),
+                        Some(format!("cells are separated by {separator}; quote a number with a decimal comma (\"12,5\") or write it with a point (12.5)")),
+                    )
+                } else {
+                    (
+                        format!("{cells}: cells are missing"),
+                        Some(format!("fill in every column ({}); an empty value is two separators in a row", columns.join(", "))),
+                    )
+                }
+            }
             Kind::UnknownOrg { id, aggregates } => (
                 format!("organisation “{id}” is not in the register"),
                 Some(format!(

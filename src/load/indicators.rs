@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use super::data_files;
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::Diagnostics;
 use crate::yaml::{self, Text};
 use serde::Deserialize;
 
@@ -202,17 +202,16 @@ pub(crate) fn load_indicators(
         }
     }
     for (path, file) in data_files(root, &data.join(VALUES_DIR), &["csv"], diagnostics) {
-        match read_values(&path, &file) {
-            Ok(values) => sources.values.push(values),
-            Err(d) => diagnostics.push(d),
+        if let Some(values) = read_values(&path, &file, diagnostics) {
+            sources.values.push(values);
         }
     }
     sources
 }
 
-fn read_values(path: &Path, file: &Path) -> Result<ValuesFile, Diagnostic> {
-    let table = super::table::read_table(path, file)?;
-    Ok(ValuesFile {
+fn read_values(path: &Path, file: &Path, diagnostics: &mut Diagnostics) -> Option<ValuesFile> {
+    let table = super::table::read_table(path, file, diagnostics)?;
+    Some(ValuesFile {
         indicator: path
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())

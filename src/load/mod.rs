@@ -34,7 +34,9 @@ pub(crate) use table::{CsvRow, CsvTable};
 /// A CSV table from text (tests of later stages).
 #[cfg(test)]
 pub(crate) fn parse_table_for_tests(text: &str, file: &str) -> CsvTable {
-    table::parse_table(text, Path::new(file)).expect("valid CSV")
+    let (table, problems) = table::parse_table(text, Path::new(file)).expect("valid CSV");
+    assert!(problems.is_empty(), "{problems:?}");
+    table
 }
 pub(crate) use theme::{TemplateSource, Theme};
 

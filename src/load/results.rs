@@ -100,14 +100,13 @@ pub(crate) fn load_results(
                 );
                 continue;
             };
-            match read_table(&path, &file) {
-                Ok(table) => sources.files.push(ResultsFile {
+            if let Some(table) = read_table(&path, &file, diagnostics) {
+                sources.files.push(ResultsFile {
                     procedure,
                     year,
                     region,
                     table,
-                }),
-                Err(d) => diagnostics.push(d),
+                });
             }
         }
     }
@@ -118,10 +117,7 @@ pub(crate) fn load_results(
         let file = dir.join(name);
         let path = root.join(&file);
         if path.is_file() {
-            match read_table(&path, &file) {
-                Ok(table) => *slot = Some(table),
-                Err(d) => diagnostics.push(d),
-            }
+            *slot = read_table(&path, &file, diagnostics);
         }
     }
     sources

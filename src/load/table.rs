@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
 
 /// A CSV file as written: the header and the non-blank rows, cells trimmed.
 #[derive(Debug, Clone, Default)]
@@ -40,14 +40,37 @@ impl CsvRow {
     }
 }
 
-/// Reads a CSV file; `file` is the path shown in messages.
-pub(crate) fn read_table(path: &Path, file: &Path) -> Result<CsvTable, Diagnostic> {
-    let text = crate::fs::read_text(path, file)?;
-    parse_table(&text, file)
+/// Reads a CSV file; `file` is the path shown in messages. A file that cannot be read
+/// at all gives `None`; rows of the wrong width are reported and left out, so the rest
+/// of the table is still checked.
+pub(crate) fn read_table(
+    path: &Path,
+    file: &Path,
+    diagnostics: &mut Diagnostics,
+) -> Option<CsvTable> {
+    let parsed = crate::fs::read_text(path, file).and_then(|text| parse_table(&text, file));
+    match parsed {
+        Ok((table, problems)) => {
+            for problem in problems {
+                diagnostics.push(problem);
+            }
+            Some(table)
+        }
+        Err(problem) => {
+            diagnostics.push(problem);
+            None
+        }
+    }
 }
 
-/// Parses CSV text (tests need no disk).
-pub(crate) fn parse_table(text: &str, file: &Path) -> Result<CsvTable, Diagnostic> {
+/// Parses CSV text (tests need no disk): the table and the rows that were left out
+/// because their number of cells differs from the header's. Such a row is an error,
+/// never guessed at: «12,5» unquoted in a comma-separated file is two cells, and
+/// reading it as 12 with the rest shifted would publish a wrong number.
+pub(crate) fn parse_table(
+    text: &str,
+    file: &Path,
+) -> Result<(CsvTable, Vec<Diagnostic>), Diagnostic> {
     let delimiter = if text
         .lines()
         .next()
@@ -70,6 +93,7 @@ pub(crate) fn parse_table(text: &str, file: &Path) -> Result<CsvTable, Diagnosti
         .map(|h| h.trim().to_string())
         .collect();
     let mut rows = Vec::new();
+    let mut problems = Vec::new();
     for record in reader.records() {
         let record = record.map_err(|e| {
             let line = e.position().map_or(1, |p| p.line() as usize);
@@ -90,16 +114,33 @@ pub(crate) fn parse_table(text: &str, file: &Path) -> Result<CsvTable, Diagnosti
         if record.iter().all(|cell| cell.trim().is_empty()) {
             continue;
         }
-        rows.push(CsvRow {
+        let row = CsvRow {
             line,
             cells: record.iter().map(|c| c.trim().to_string()).collect(),
-        });
+        };
+        if row.cells.len() != header.len() {
+            problems.push(width_error(file, &row, &header, delimiter));
+            continue;
+        }
+        rows.push(row);
     }
-    Ok(CsvTable {
+    let table = CsvTable {
         file: file.to_path_buf(),
         header,
         rows,
-    })
+    };
+    Ok((table, problems))
+}
+
+/// A row with more or fewer cells than the header has columns.
+fn width_error(file: &Path, row: &CsvRow, header: &[String], delimiter: u8) -> Diagnostic {
+    let found = row.cells.len();
+    let kind = Kind::CsvWidth {
+        found,
+        columns: header.to_vec(),
+        semicolon: delimiter == b';',
+    };
+    Diagnostic::error(file, kind).at(row.line, row.column_of(found.min(header.len())))
 }
 
 #[cfg(test)]
@@ -108,12 +149,28 @@ mod tests {
 
     #[test]
     fn reads_semicolons_and_skips_blank_lines_keeping_file_lines() {
-        let table = parse_table("a;b\n1;2\n\n3;4\n", Path::new("x.csv")).unwrap();
+        let (table, problems) = parse_table("a;b\n1;2\n\n3;4\n", Path::new("x.csv")).unwrap();
+        assert!(problems.is_empty());
         assert_eq!(table.header, ["a", "b"]);
         assert_eq!(table.rows.len(), 2);
         assert_eq!(table.rows[1].line, 4, "{:?}", table.rows);
         assert_eq!(table.rows[1].cell(1), "4");
         assert_eq!(table.rows[1].cell(5), "");
         assert_eq!(table.rows[1].column_of(1), 3);
+    }
+
+    #[test]
+    fn errors_on_rows_wider_or_narrower_than_the_header() {
+        let text = "year,org,value\n2021,sosh-1,12,5\n2022,sosh-1\n2023,sosh-1,7\n";
+        let (table, problems) = parse_table(text, Path::new("v.csv")).unwrap();
+        assert_eq!(table.rows.len(), 1, "only the good row is kept");
+        assert_eq!(table.rows[0].line, 4);
+        assert_eq!(problems.len(), 2);
+        let wide = &problems[0];
+        assert_eq!((wide.line, wide.column), (Some(2), Some(17)));
+        assert!(wide.message.contains("в строке 4 ячейки, а в заголовке 3 столбца"), "{}", wide.message);
+        assert!(wide.hint.as_deref().unwrap_or("").contains("\"12,5\""));
+        assert_eq!(problems[1].line, Some(3));
+        assert!(problems[1].message.contains("не хватает"), "{}", problems[1].message);
     }
 }
