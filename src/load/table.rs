@@ -167,10 +167,23 @@ mod tests {
         assert_eq!(table.rows[0].line, 4);
         assert_eq!(problems.len(), 2);
         let wide = &problems[0];
-        assert_eq!((wide.line, wide.column), (Some(2), Some(17)));
-        assert!(wide.message.contains("в строке 4 ячейки, а в заголовке 3 столбца"), "{}", wide.message);
+        assert_eq!(
+            (wide.line, wide.column),
+            (Some(2), Some(16)),
+            "at the extra cell «5»"
+        );
+        assert!(
+            wide.message
+                .contains("в строке 4 ячейки, а в заголовке 3 столбца"),
+            "{}",
+            wide.message
+        );
         assert!(wide.hint.as_deref().unwrap_or("").contains("\"12,5\""));
         assert_eq!(problems[1].line, Some(3));
-        assert!(problems[1].message.contains("не хватает"), "{}", problems[1].message);
+        assert!(
+            problems[1].message.contains("не хватает"),
+            "{}",
+            problems[1].message
+        );
     }
 }
