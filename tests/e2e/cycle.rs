@@ -173,9 +173,28 @@ fn a_decision_must_be_an_act_of_the_registry() {
     site.write("data/indicators/podgotovka.yaml", &text);
     let run = site.run(&["build", "--as-of", "2025-06-01"]);
     assert_eq!(run.code, 1);
-    assert!(run
-        .stderr
-        .contains("указывает на страницу, которой нет в реестре документов"));
+    // The same address stands on lines 11 and 20 too: the error is at the decision.
+    assert!(
+        run.stderr.contains("data/indicators/podgotovka.yaml:16: ошибка: решение «msoko/analiz-2024» указывает на страницу, которой нет в реестре документов"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn an_unknown_id_is_not_blamed_on_a_longer_id_that_contains_it() {
+    let site = site();
+    let text = site
+        .read_source("data/indicators/podgotovka.yaml")
+        .replace("orgs: [sosh-2]", "orgs: [sosh-]");
+    site.write("data/indicators/podgotovka.yaml", &text);
+    let run = site.run(&["build", "--as-of", "2025-06-01"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("data/indicators/podgotovka.yaml:18: ошибка: указана организация «sosh-», которой нет в реестре"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]

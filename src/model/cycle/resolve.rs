@@ -39,11 +39,14 @@ pub(crate) fn resolve_cycle(
             pages,
             by_url,
             diagnostics: &mut *diagnostics,
+            scope: 1..usize::MAX,
         };
         let mut years = BTreeMap::new();
         for (written, raw) in &source.years {
+            links.scope = crate::yaml::block_lines(&source.text, &["years", written]);
             let Ok(year) = crate::model::Period::parse(written, PeriodKind::Year) else {
                 links.error(
+                    None,
                     written,
                     format!("«{written}» в years — не год"),
                     "пишите календарный год: 2025",
@@ -78,11 +81,22 @@ struct Links<'a> {
     pages: &'a [Page],
     by_url: &'a BTreeMap<String, usize>,
     diagnostics: &'a mut Diagnostics,
+    /// The lines of the year being checked: a value is looked for there first, so
+    /// the same page named in another year does not take the blame.
+    scope: std::ops::Range<usize>,
 }
 
 impl Links<'_> {
-    fn error(&mut self, written: &str, message: String, hint: &str) {
-        let line = crate::yaml::value_line(&self.source.text, written).unwrap_or(1);
+    /// An error at the line where `written` stands: after `key:` in the year being
+    /// checked if there is such a line, else anywhere in that year, else in the file.
+    fn error(&mut self, key: Option<&str>, written: &str, message: String, hint: &str) {
+        let text = &self.source.text;
+        let scope = self.scope.clone();
+        let line = key
+            .and_then(|key| crate::yaml::keyed_value_line_within(text, key, written, scope.clone()))
+            .or_else(|| crate::yaml::value_line_within(text, written, scope))
+            .or_else(|| crate::yaml::value_line(text, written))
+            .unwrap_or(1);
         self.diagnostics.push(
             Diagnostic::error(&self.source.file, message)
                 .at_line(line)
@@ -90,13 +104,14 @@ impl Links<'_> {
         );
     }
 
-    fn page(&mut self, written: &str) -> Option<usize> {
+    fn page(&mut self, key: &str, written: &str) -> Option<usize> {
         let found = self
             .by_url
             .get(&crate::model::documents::document_url(written))
             .copied();
         if found.is_none() {
             self.error(
+                Some(key),
                 written,
                 format!("в управленческом цикле указана страница «{written}», которой нет"),
                 "укажите адрес страницы сайта без content/ и .md, например msoko/analiz/vpr-2025 или documents/prikaz-2025-203",
@@ -106,23 +121,28 @@ impl Links<'_> {
     }
 
     fn year(&mut self, raw: &RawCycleYear) -> CycleYear {
-        let analysis = raw.analysis.iter().filter_map(|w| self.page(w)).collect();
+        let analysis = raw
+            .analysis
+            .iter()
+            .filter_map(|w| self.page("analysis", w))
+            .collect();
         let recommendations = raw
             .recommendations
             .iter()
             .map(|r| Recommendation {
                 to: r.to.iter().filter_map(|w| self.addressee(w)).collect(),
                 text: r.text.0.clone(),
-                link: r.link.as_deref().and_then(|w| self.page(w)),
+                link: r.link.as_deref().and_then(|w| self.page("link", w)),
             })
             .collect();
         let decisions = raw
             .decisions
             .iter()
             .filter_map(|d| {
-                let document = self.page(&d.document)?;
+                let document = self.page("document", &d.document)?;
                 if self.pages[document].kind.as_deref() != Some(DOCUMENT_KIND) {
                     self.error(
+                        Some("document"),
                         &d.document,
                         format!(
                             "решение «{}» указывает на страницу, которой нет в реестре документов",
@@ -144,7 +164,7 @@ impl Links<'_> {
             })
             .collect();
         let effect = raw.effect.as_ref().map(|e| Effect {
-            link: e.link.as_deref().and_then(|w| self.page(w)),
+            link: e.link.as_deref().and_then(|w| self.page("link", w)),
             conclusion: e.conclusion.0.clone(),
         });
         CycleYear {
@@ -163,6 +183,7 @@ impl Links<'_> {
             .position(|i| i.id == written);
         if found.is_none() {
             self.error(
+                Some("indicators"),
                 written,
                 format!("в решении указан показатель «{written}», которого нет"),
                 "укажите id показателя из data/indicators/*.yaml",
@@ -175,6 +196,7 @@ impl Links<'_> {
         let found = self.register.by_id.get(written).copied();
         if found.is_none() {
             self.error(
+                Some("orgs"),
                 written,
                 format!("указана организация «{written}», которой нет в реестре"),
                 "укажите id организации из data/organizations.yaml",
@@ -192,6 +214,7 @@ impl Links<'_> {
         }
         let groups: Vec<&str> = GROUPS.iter().map(|(code, _)| *code).collect();
         self.error(
+            Some("to"),
             written,
             format!("рекомендация адресована «{written}»: такой организации или группы нет"),
             &format!(
