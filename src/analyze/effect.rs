@@ -14,8 +14,12 @@ use crate::model::{calendar_year, Indicator, Period, Place};
 pub(crate) struct DecisionEffect {
     /// The last value measured in the decision's year or before it.
     pub(crate) before: (Period, f64),
-    /// The latest value after the decision's year; `None`: no claim is possible yet.
+    /// The first value after the decision's year (the next available period): a
+    /// later one would also carry the effect of later decisions on the same
+    /// indicator. `None`: no claim is possible yet.
     pub(crate) after: Option<(Period, f64)>,
+    /// The latest value, when it is later than `after`: shown, never judged.
+    pub(crate) latest: Option<(Period, f64)>,
     /// The region (else Russia) at the same two periods, when it has both.
     pub(crate) benchmark: Option<Benchmark>,
     /// The municipality's own change.
@@ -41,12 +45,18 @@ pub(crate) fn compute_effect(indicator: &Indicator, decision_year: i32) -> Optio
         .map(|(p, v)| (*p, *v))?;
     let after = own
         .iter()
-        .rfind(|(p, _)| calendar_year(**p) > decision_year)
+        .find(|(p, _)| calendar_year(**p) > decision_year)
         .map(|(p, v)| (*p, *v));
+    let latest = own
+        .iter()
+        .next_back()
+        .map(|(p, v)| (*p, *v))
+        .filter(|latest| after.is_some_and(|a| latest.0 > a.0));
     let Some((after_period, after_value)) = after else {
         return Some(DecisionEffect {
             before,
             after: None,
+            latest: None,
             benchmark: None,
             trend: None,
             against_benchmark: None,
@@ -66,12 +76,25 @@ pub(crate) fn compute_effect(indicator: &Indicator, decision_year: i32) -> Optio
     Some(DecisionEffect {
         before,
         after,
+        latest,
         trend: Some(trend(indicator, before.1, after_value)),
         against_benchmark: benchmark
             .as_ref()
-            .map(|b| trend(indicator, b.after - b.before, own_change)),
+            .map(|b| against(indicator, b.after - b.before, own_change)),
         benchmark,
     })
+}
+
+/// The municipality's change against the benchmark's. Values are published rounded to
+/// the indicator's precision, so each change may be off by one unit of it and their
+/// difference by two: a difference within that is «так же», never a verdict.
+fn against(indicator: &Indicator, benchmark_change: f64, own_change: f64) -> Trend {
+    let unit = 10f64.powi(-(indicator.decimals as i32));
+    let delta = own_change - benchmark_change;
+    if delta.abs() <= 2.0 * unit + 1e-9 {
+        return Trend::Unchanged;
+    }
+    trend(indicator, benchmark_change, own_change)
 }
 
 #[cfg(test)]
@@ -162,5 +185,43 @@ mod tests {
         assert!(effect.after.is_none() && effect.trend.is_none());
         assert!(effect.against_benchmark.is_none());
         assert!(compute_effect(&i, 2023).is_none());
+    }
+
+    #[test]
+    fn after_is_the_next_available_period_not_the_latest() {
+        let i = indicator(
+            Better::Higher,
+            &[
+                (2023, Place::Municipality, 30.0),
+                (2024, Place::Municipality, 34.0),
+                (2025, Place::Municipality, 40.0),
+                (2023, Place::Region, 30.0),
+                (2024, Place::Region, 33.0),
+                (2025, Place::Region, 41.0),
+            ],
+        );
+        let effect = compute_effect(&i, 2023).unwrap();
+        assert_eq!(effect.after.unwrap().1, 34.0);
+        assert_eq!(effect.latest.unwrap().1, 40.0);
+        assert_eq!(effect.benchmark.unwrap().after, 33.0);
+        assert_eq!(effect.against_benchmark, Some(Trend::Improved));
+    }
+
+    #[test]
+    fn a_difference_within_rounding_is_no_verdict() {
+        // +0,9 against +0,8: both rounded to 0,1, so the 0,1 between them is noise.
+        let i = indicator(
+            Better::Higher,
+            &[
+                (2024, Place::Municipality, 96.1),
+                (2025, Place::Municipality, 97.0),
+                (2024, Place::Region, 94.7),
+                (2025, Place::Region, 95.5),
+            ],
+        );
+        let effect = compute_effect(&i, 2024).unwrap();
+        assert_eq!(effect.trend, Some(Trend::Improved));
+        assert_eq!(effect.against_benchmark, Some(Trend::Unchanged));
+        assert!(effect.latest.is_none());
     }
 }

@@ -71,11 +71,14 @@ fn effect_compares_with_the_benchmark_and_says_it_is_no_proof() {
     let html = page(&site, "msoko/podgotovka/index.html");
     // vpr-low: 10,0 → 7,0 while the region went 9,0 → 8,5: better than the benchmark
     assert!(html.contains("2024: 10,0 % → 2025: 7,0 %"));
-    assert!(html.contains("▲ лучше сравнения."));
-    assert!(html.contains("улучшился и изменился лучше, чем у сравнения"));
+    assert!(html.contains("▲ лучше, чем в регионе."), "{html}");
+    assert!(html.contains(
+        "В 2025 году показатель округа улучшился, и его изменение лучше, чем в регионе."
+    ));
     // ege-mean: 60 → 61 while the region went 60 → 64: worse than the benchmark
-    assert!(html.contains("▼ хуже сравнения."));
-    assert!(html.contains("улучшился и изменился хуже, чем у сравнения"));
+    assert!(html.contains("▼ хуже, чем в регионе."));
+    assert!(html
+        .contains("В 2025 году показатель округа улучшился, и его изменение хуже, чем в регионе."));
     assert!(html.contains("изменение после решения, не доказательство его действия"));
 }
 
@@ -91,7 +94,7 @@ fn no_claim_is_made_without_data_after_the_decision() {
     site.build();
     let html = page(&site, "msoko/podgotovka/index.html");
     assert!(html.contains("Данных после решения пока нет"));
-    assert!(!html.contains("лучше сравнения"));
+    assert!(!html.contains("лучше, чем в регионе"));
     assert!(!html.contains("не доказательство его действия"));
 }
 

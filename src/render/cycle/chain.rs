@@ -9,7 +9,8 @@ use super::super::indicators::{card, place_name, IndicatorCard};
 use super::super::views::LinkView;
 use super::{cells, CellView};
 use crate::analyze::{compute_effect, Analysis, Trend};
-use crate::model::{Addressee, Decision, Model, Stage};
+use crate::load::PeriodKind;
+use crate::model::{Addressee, Decision, Model, Period, Place, Stage};
 use crate::numbers::{format_change_value, format_value};
 
 /// The wording every effect block carries.
@@ -87,6 +88,10 @@ pub(crate) struct IndicatorEffectView {
     pub(crate) change: Option<String>,
     /// «Регион: 9,0 % → 8,5 % (−0,5 п.п.)»
     pub(crate) benchmark: Option<String>,
+    /// «в регионе» / «в среднем по России»: what the change is compared with.
+    pub(crate) compared_with: Option<&'static str>,
+    /// «2025/26: 38,4 %»: the latest value, later than `after`, shown without a verdict.
+    pub(crate) latest: Option<String>,
     /// better | worse | same — against the benchmark.
     pub(crate) verdict: Option<&'static str>,
     /// The sentence a reader sees.
@@ -256,6 +261,8 @@ fn effect_view(model: &Model, index: usize, year: i32) -> IndicatorEffectView {
         after: None,
         change: None,
         benchmark: None,
+        compared_with: None,
+        latest: None,
         verdict: None,
         text: format!("Нет значения показателя за {year} год или раньше: сравнить не с чем."),
         figure: None,
@@ -266,12 +273,15 @@ fn effect_view(model: &Model, index: usize, year: i32) -> IndicatorEffectView {
     view.before = format!("{}: {}", effect.before.0, value(effect.before.1));
     let Some((after_period, after)) = effect.after else {
         view.text = format!(
-            "Данных после решения пока нет (последнее значение — за {}); о результате говорить рано.",
-            effect.before.0
+            "Данных после решения пока нет (последнее значение — {}); о результате говорить рано.",
+            for_period(effect.before.0)
         );
         return view;
     };
     view.after = Some(format!("{after_period}: {}", value(after)));
+    view.latest = effect
+        .latest
+        .map(|(period, v)| format!("{period}: {}", value(v)));
     view.change = Some(change(after - effect.before.1));
     view.benchmark = effect.benchmark.as_ref().map(|b| {
         format!(
@@ -287,23 +297,31 @@ fn effect_view(model: &Model, index: usize, year: i32) -> IndicatorEffectView {
         Some(Trend::Worsened) => "ухудшился",
         _ => "не изменился",
     };
+    let compared_with = effect.benchmark.as_ref().map(|b| match b.place {
+        Place::Russia => "в среднем по России",
+        _ => "в регионе",
+    });
+    view.compared_with = compared_with;
     view.verdict = effect.against_benchmark.map(|t| match t {
         Trend::Improved => "better",
         Trend::Worsened => "worse",
         Trend::Unchanged => "same",
     });
+    let next = in_period(after_period);
+    let place = compared_with.unwrap_or("");
     view.text = match effect.against_benchmark {
         Some(Trend::Improved) => {
-            format!("После решения показатель округа {own} и изменился лучше, чем у сравнения.")
+            format!("{next} показатель округа {own}, и его изменение лучше, чем {place}.")
         }
         Some(Trend::Worsened) => {
-            format!("После решения показатель округа {own} и изменился хуже, чем у сравнения.")
+            format!("{next} показатель округа {own}, и его изменение хуже, чем {place}.")
         }
-        Some(Trend::Unchanged) => {
-            format!("После решения показатель округа {own}, так же как у сравнения.")
-        }
-        None => format!("После решения показатель округа {own}; значений для сравнения нет."),
+        Some(Trend::Unchanged) => format!(
+            "{next} показатель округа {own}; его изменение такое же, как {place} (разница в пределах округления)."
+        ),
+        None => format!("{next} показатель округа {own}; значений для сравнения нет."),
     };
+    view.text = capitalize(&view.text);
     let mut request = FigureRequest::new(Chart::Trend, format!("effect-{}-{year}", indicator.id));
     request.period = None;
     view.figure = figure_for(model, indicator, &request).map(|mut f| {
@@ -337,4 +355,27 @@ fn plan_items(model: &Model, direction: &str) -> Vec<PlanItemView> {
         }
     }
     items
+}
+
+/// «в 2025 году» / «в 2025/26 учебном году».
+fn in_period(period: Period) -> String {
+    match period.kind {
+        PeriodKind::SchoolYear => format!("в {period} учебном году"),
+        PeriodKind::Year => format!("в {period} году"),
+    }
+}
+
+/// «за 2025 год» / «за 2025/26 учебный год».
+fn for_period(period: Period) -> String {
+    match period.kind {
+        PeriodKind::SchoolYear => format!("за {period} учебный год"),
+        PeriodKind::Year => format!("за {period} год"),
+    }
+}
+
+fn capitalize(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
 }
