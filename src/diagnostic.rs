@@ -133,8 +133,37 @@ impl Diagnostic {
         self.severity == Severity::Error
     }
 
-    fn sort_key(&self) -> (&Path, usize, usize, Severity, &str) {
+    /// Whether this is a problem of reading a file (its syntax, keys, encoding, a
+    /// value of the wrong form), as opposed to a problem found by checking what was
+    /// read. When a file cannot be read, everything that refers to it fails too, so
+    /// these come first: the one real mistake above the dozens it causes.
+    pub fn is_reading_problem(&self) -> bool {
+        fn reading(kind: &Kind) -> bool {
+            match kind {
+                Kind::InField { inner, .. } => reading(inner),
+                Kind::UnknownField { .. }
+                | Kind::MissingField { .. }
+                | Kind::UnknownValue { .. }
+                | Kind::YamlTab
+                | Kind::YamlWrongType { .. }
+                | Kind::YamlSyntax { .. }
+                | Kind::YamlDuplicateKey { .. }
+                | Kind::BadDate(_)
+                | Kind::NoFrontMatter
+                | Kind::UnclosedFrontMatter
+                | Kind::MissingTitle
+                | Kind::NotUtf8
+                | Kind::NoConfig { .. }
+                | Kind::CsvWidth { .. } => true,
+                _ => false,
+            }
+        }
+        self.is_error() && self.kind.as_deref().is_some_and(reading)
+    }
+
+    fn sort_key(&self) -> (bool, &Path, usize, usize, Severity, &str) {
         (
+            !self.is_reading_problem(),
             &self.file,
             self.line.unwrap_or(0),
             self.column.unwrap_or(0),
@@ -184,8 +213,9 @@ impl Diagnostics {
         self.0.iter().any(Diagnostic::is_error)
     }
 
-    /// Sorted by file, line, column so that parallel stages report in the same order
-    /// on every run.
+    /// Problems of reading files first (see [`Diagnostic::is_reading_problem`]),
+    /// then each group sorted by file, line, column, so that parallel stages report
+    /// in the same order on every run.
     pub(crate) fn into_sorted(mut self) -> Vec<Diagnostic> {
         self.0.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         self.0.dedup();

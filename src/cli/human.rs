@@ -121,7 +121,22 @@ pub(crate) fn summary(report: &msoko::Report, verb: Verb, lang: Lang) -> String 
     let (errors, warnings) = (report.errors(), report.warnings());
     let noun = verb.noun(lang);
     if report.has_errors() {
-        return match (lang, verb) {
+        let reading = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.is_reading_problem())
+            .count();
+        let others = errors - reading.min(errors);
+        let first = match lang {
+            _ if reading == 0 || others == 0 => String::new(),
+            Lang::En => format!(
+                "Fix the {reading} file reading error(s) at the top first: the other {others} may follow from them.\n"
+            ),
+            Lang::Ru => format!(
+                "Сначала исправьте ошибки чтения файлов в начале списка ({reading}): остальные ({others}) могут быть их следствием.\n"
+            ),
+        };
+        return first + &match (lang, verb) {
             (Lang::En, Verb::Build) => format!(
                 "{noun} failed: {errors} errors, {warnings} warnings. The site was not changed.\n"
             ),

@@ -128,3 +128,27 @@ fn summary_counts_pages_charts_files_and_times_each_stage() {
     // Without a terminal, progress is one plain line per stage.
     assert!(run.stderr.contains("msoko: страницы — "), "{}", run.stderr);
 }
+
+#[test]
+fn a_file_that_cannot_be_read_is_listed_before_what_follows_from_it() {
+    let site = Site::fixture("monitoring");
+    // A tab in the indicators file: the file is not read, so every chart and value
+    // of the report that names its indicators fails too. The tab comes first.
+    let text = site.read_source("data/indicators/podgotovka.yaml");
+    site.write("data/indicators/podgotovka.yaml", &format!("\t{text}"));
+    let run = site.run(&["build", "--as-of", "2025-06-01", "--format", "json"]);
+    assert_eq!(run.code, 1);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    let diagnostics = json["diagnostics"].as_array().unwrap();
+    assert!(diagnostics.len() > 1, "{}", run.stdout);
+    assert_eq!(diagnostics[0]["file"], "data/indicators/podgotovka.yaml");
+    assert_eq!(diagnostics[0]["code"], "yaml-tab");
+    let human = site.run(&["build", "--as-of", "2025-06-01"]);
+    assert!(
+        human
+            .stderr
+            .contains("Сначала исправьте ошибки чтения файлов в начале списка (1)"),
+        "{}",
+        human.stderr
+    );
+}
