@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Generates the demo site's raw assessment results (data/results/) for the
-objectivity and low-results analytics.
+objectivity and low-results analytics, and the indicator values derived from them
+(data/values/, listed below).
 
 Deterministic: a fixed seed and expected counts rounded by largest remainder, so
 the same script always writes the same bytes. Run from the repository root:
@@ -23,8 +24,31 @@ most schools ordinary, and a few believable cases for the rules to find
 - licey-2 and gimnaziya-4: high results in their profile subjects, expected;
 - berezovskaya-nosh: a primary school whose 4th grade is too small for the rules
   (and in 2025, with 4 pupils, too small to publish).
+
+It then writes the indicator values that come from these results (data/values/),
+read back from the files just written, so /indicators/ can never disagree with
+/objectivity/ and /shnor/ (edit the generator, never those CSV files by hand):
+
+- vpr-low (by subject), vpr-marks (by mark): ВПР m2..m5 / participants, русский
+  язык and математика, 4–8 grades, all variants;
+- vpr-marks-match: confirmed / (lowered + confirmed + raised), every ВПР grade and
+  subject, as the journal chart of /objectivity/<year>/;
+- ege-rus-mean, ege-math-prof-mean: ЕГЭ mean (the municipality: weighted by
+  participants);
+- medal-not-confirmed: medal_not_confirmed / medal_candidates;
+- oo-objectivity-signs: schools on the official list (objectivity_official.csv)
+  / schools that wrote the ВПР;
+- shnor-vpr-low, shnor-improved: the share of «2» in русский язык and математика of
+  the schools of SUPPORT_LIST (as on /shnor/<year>/), and how many of them had a
+  lower share than the year before.
+
+The site's privacy rule holds: a group below privacy.min_group (site.yaml) is left
+out of the school's value and of the municipal one; the municipality pools the
+schools' published groups; the region comes from <year>-region.csv. What the raw
+results cannot give (Russia, the region before its files, …) is in EXTERNAL.
 """
 
+import csv
 import math
 import os
 import random
@@ -332,7 +356,7 @@ def gen_official():
         [2022, "sosh-6", "ВПР: признаки необъективности результатов (4 и 5 классы)", f"{src} от 14.12.2022 № 02-14/6122"],
         [2022, "lugovskaya-sosh", "ВПР: признаки необъективности результатов (4 и 5 классы)", f"{src} от 14.12.2022 № 02-14/6122"],
         [2023, "sosh-6", "ВПР: признаки необъективности результатов (4 и 5 классы)", f"{src} от 10.11.2023 № 02-14/4987"],
-        [2024, "sosh-3", "ВПР: признаки необъективности результатов (4 и 5 классы)", f"{src} от 08.11.2024 № 02-14/5102"],
+        [2024, "sosh-6", "ВПР: признаки необъективности результатов (4 и 5 классы)", f"{src} от 03.09.2024 № 02-14/4117"],
     ]
     write(os.path.join(ROOT, "objectivity_official.csv"), ["year", "org", "list", "source"], rows)
 
@@ -345,9 +369,200 @@ def gen_comments():
     write(os.path.join(ROOT, "objectivity_comments.csv"), ["year", "org", "comment"], rows)
 
 
+# --- Indicator values (data/values/) derived from the raw results above --------------
+#
+# Read back from the files just written, so the indicator pages and the objectivity and
+# ШНОР analytics show the same numbers. The rules are the site's: a group (one grade and
+# subject of a school, or a school's medal candidates) smaller than privacy.min_group is
+# published nowhere and enters no municipal value; municipal values pool the schools'
+# published groups, weighted by participants; the region's come from <year>-region.csv.
+
+VALUES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "values")
+SITE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "site.yaml")
+RUS_MATH = ["русский язык", "математика"]
+MARKS = ["«2»", "«3»", "«4»", "«5»"]
+
+# What the raw results cannot give, kept as published: Russia's values, the region's
+# before its files (only where they fit the region's later values), the region's medal
+# index and share of schools on the official list, and the shnor-improved of 2021
+# (it needs 2020). Edit them here: the generator rewrites data/values/ whole.
+EXTERNAL = {
+    "vpr-low": [
+        (2021, "russia", 11.2, "русский язык"), (2021, "russia", 12.4, "математика"),
+        (2022, "russia", 10.6, "русский язык"), (2022, "russia", 11.7, "математика"),
+        (2023, "russia", 10.1, "русский язык"), (2023, "russia", 11.0, "математика"),
+        (2024, "russia", 9.7, "русский язык"), (2024, "russia", 10.8, "математика"),
+        (2025, "russia", 9.3, "русский язык"), (2025, "russia", 10.1, "математика"),
+    ],
+    "vpr-marks-match": [
+        (2021, "region", 69.0), (2022, "region", 70.4),
+        (2021, "russia", 68.6), (2022, "russia", 69.9), (2023, "russia", 71.2),
+        (2024, "russia", 72.3), (2025, "russia", 73.5),
+    ],
+    "ege-rus-mean": [
+        (2021, "russia", 71.4), (2022, "russia", 68.3), (2023, "russia", 68.5),
+        (2024, "russia", 68.2), (2025, "russia", 68.0),
+    ],
+    "ege-math-prof-mean": [
+        (2021, "russia", 55.1), (2022, "russia", 56.9), (2023, "russia", 56.4),
+        (2024, "russia", 55.6), (2025, "russia", 56.1),
+    ],
+    "medal-not-confirmed": [
+        (2021, "region", 15.8), (2022, "region", 13.9), (2023, "region", 12.1),
+        (2024, "region", 10.4), (2025, "region", 9.0),
+    ],
+    "oo-objectivity-signs": [
+        (2021, "region", 11.4), (2022, "region", 10.2), (2023, "region", 8.9),
+        (2024, "region", 7.6), (2025, "region", 6.3),
+    ],
+    "shnor-improved": [(2021, "municipality", 33.3)],
+}
+
+# The schools of the department's ШНОР and ШНСУ list in the school year of each ВПР
+# (ВПР 2025: the list of 2024/25), for shnor-vpr-low and shnor-improved.
+SUPPORT_LIST = {
+    2021: ["sosh-6", "ozernaya-oosh", "taezhnaya-sosh"],
+    2022: ["sosh-6", "ozernaya-oosh", "taezhnaya-sosh"],
+    2023: ["sosh-6", "ozernaya-oosh", "taezhnaya-sosh"],
+    2024: ["ozernaya-oosh", "taezhnaya-sosh"],
+    2025: ["ozernaya-oosh", "taezhnaya-sosh"],
+}
+
+
+def min_group():
+    with open(SITE, encoding="utf-8") as f:
+        for line in f:
+            if line.strip().startswith("min_group:"):
+                return int(line.split(":", 1)[1].split("#")[0])
+    return 5
+
+
+def read(path):
+    full = os.path.join(ROOT, path)
+    if not os.path.exists(full):
+        return None
+    with open(full, encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def percent(count, n):
+    """As the site computes a share (count / n, then × 100), so both round alike."""
+    return count / n * 100.0
+
+
+class Pool:
+    """Counts summed over groups."""
+
+    def __init__(self, size):
+        self.n = 0
+        self.counts = [0] * size
+
+    def add(self, n, counts):
+        self.n += n
+        self.counts = [a + b for a, b in zip(self.counts, counts)]
+
+
+def write_values(indicator, extra, rows):
+    """rows: (year, org, value[, extra]); value a float written with one decimal."""
+    header = ["year", "org", "value"] + ([extra] if extra else [])
+    order = {org: i for i, org in enumerate(["municipality", "region", "russia", *SCHOOLS])}
+    kinds = {label: i for i, label in enumerate(RUS_MATH + MARKS)}
+    # A year: the municipality, region and Russia for each subject, then each school.
+    rows = sorted(rows, key=lambda r: (r[0], r[1] in SCHOOLS, order[r[1]] if r[1] in SCHOOLS else 0, [kinds[x] for x in r[3:]], order[r[1]]))
+    with open(os.path.join(VALUES, f"{indicator}.csv"), "w", encoding="utf-8", newline="\n") as f:
+        f.write(",".join(header) + "\n")
+        for year, org, value, *more in rows:
+            f.write(",".join([str(year), org, f"{value:.1f}", *more]) + "\n")
+
+
+def gen_values():
+    small = min_group()
+    out = {name: [] for name in ["vpr-low", "vpr-marks", "vpr-marks-match", "ege-rus-mean", "ege-math-prof-mean", "medal-not-confirmed", "oo-objectivity-signs", "shnor-vpr-low", "shnor-improved"]}
+    fail = {}  # (year, org) -> Pool of «2» in русский язык and математика, 4–8 grades
+    official = read("objectivity_official.csv")
+    for year in YEARS:
+        schools = read(f"vpr/{year}.csv")
+        region = read(f"vpr/{year}-region.csv")
+        by_subject, marks, journal = {}, {}, {}
+        for place, rows in [("school", schools), ("region", region or [])]:
+            for r in rows:
+                org = r["org"] if place == "school" else "region"
+                n = int(r["participants"])
+                if place == "school" and n < small:
+                    continue
+                m = [int(r[k]) for k in ("m2", "m3", "m4", "m5")]
+                targets = [org] + (["municipality"] if place == "school" else [])
+                if r["subject"] in RUS_MATH and 4 <= int(r["grade"]) <= 8:
+                    for t in targets:
+                        by_subject.setdefault((t, r["subject"]), Pool(1)).add(n, m[:1])
+                        marks.setdefault(t, Pool(4)).add(n, m)
+                if r["confirmed"] != "":
+                    k = int(r["lowered"]) + int(r["confirmed"]) + int(r["raised"])
+                    if place == "region" or k >= small:
+                        for t in targets:
+                            journal.setdefault(t, Pool(1)).add(k, [int(r["confirmed"])])
+        for (org, subject), p in by_subject.items():
+            out["vpr-low"].append((year, org, percent(p.counts[0], p.n), subject))
+        for org, p in marks.items():
+            for label, count in zip(MARKS, p.counts):
+                out["vpr-marks"].append((year, org, percent(count, p.n), label))
+            fail[(year, org)] = p
+        for org, p in journal.items():
+            out["vpr-marks-match"].append((year, org, percent(p.counts[0], p.n)))
+
+        # ЕГЭ means and the medal index.
+        ege, ege_region = read(f"ege/{year}.csv"), read(f"ege/{year}-region.csv")
+        for subject, name in [("русский язык", "ege-rus-mean"), ("математика профильная", "ege-math-prof-mean")]:
+            total, n_all = 0.0, 0
+            for r in ege:
+                n = int(r["participants"])
+                if r["subject"] != subject or n < small:
+                    continue
+                out[name].append((year, r["org"], float(r["mean"])))
+                total, n_all = total + float(r["mean"]) * n, n_all + n
+            if n_all:
+                out[name].append((year, "municipality", total / n_all))
+            for r in ege_region or []:
+                if r["subject"] == subject:
+                    out[name].append((year, "region", float(r["mean"])))
+        medals = Pool(1)
+        for r in ege:
+            if r["medal_candidates"] in ("", None) or int(r["medal_candidates"]) < small:
+                continue
+            m, u = int(r["medal_candidates"]), int(r["medal_not_confirmed"])
+            out["medal-not-confirmed"].append((year, r["org"], percent(u, m)))
+            medals.add(m, [u])
+        if medals.n:
+            out["medal-not-confirmed"].append((year, "municipality", percent(medals.counts[0], medals.n)))
+
+        # Schools on the official list of the year / schools that wrote the ВПР.
+        listed = {r["org"] for r in official if int(r["year"]) == year}
+        wrote = {r["org"] for r in schools}
+        out["oo-objectivity-signs"].append((year, "municipality", percent(len(listed & wrote), len(wrote))))
+
+        # Schools of the ШНОР and ШНСУ list: their «2» (as on /shnor/) and who improved.
+        members = [org for org in SUPPORT_LIST.get(year, []) if (year, org) in fail]
+        if members:
+            pooled = Pool(1)
+            for org in members:
+                p = fail[(year, org)]
+                pooled.add(p.n, p.counts[:1])
+                out["shnor-vpr-low"].append((year, org, percent(p.counts[0], p.n)))
+            out["shnor-vpr-low"].append((year, "municipality", percent(pooled.counts[0], pooled.n)))
+            before = [org for org in members if (year - 1, org) in fail]
+            if year - 1 in YEARS and before:
+                share = lambda y, o: fail[(y, o)].counts[0] / fail[(y, o)].n
+                better = [org for org in before if share(year, org) < share(year - 1, org)]
+                out["shnor-improved"].append((year, "municipality", percent(len(better), len(before))))
+    for name, rows in out.items():
+        extra = {"vpr-low": "subject", "vpr-marks": "mark"}.get(name)
+        write_values(name, extra, rows + EXTERNAL.get(name, []))
+
+
 if __name__ == "__main__":
     gen_vpr()
     gen_oge()
     gen_ege()
     gen_official()
     gen_comments()
+    gen_values()
