@@ -149,9 +149,25 @@ fn relevant_path(root: &Path, path: &Path) -> Option<PathBuf> {
         .components()
         .any(|c| crate::load::is_junk(c.as_os_str()));
     // An editor's scratch file (`sedFAxMUz`, `4913`) is created and gone by now; a
-    // removed page or data file still has its extension.
-    let transient = relative.extension().is_none() && !path.exists();
+    // removed page or data file still has its extension. A folder moved away (to the
+    // Trash) is gone too, but its name has no dot and stands under a source folder
+    // one level or more down: it counts.
+    let transient =
+        relative.extension().is_none() && !path.exists() && !looks_like_a_folder(relative);
     (is_source && !junk && !transient).then(|| relative.to_path_buf())
+}
+
+/// A gone path that was a folder of the site (`content/news/2025`), not an editor's
+/// scratch file: scratch names are digits (`4913`) or start with a tool's prefix
+/// (`sedFAxMUz`), and folders of a site are named by people, in lower case.
+fn looks_like_a_folder(relative: &Path) -> bool {
+    let Some(name) = relative.file_name().and_then(|n| n.to_str()) else {
+        return false;
+    };
+    relative.components().count() >= 2
+        && !name.chars().all(|c| c.is_ascii_digit())
+        && !name.starts_with("sed")
+        && !name.chars().any(|c| c.is_ascii_uppercase())
 }
 
 #[cfg(test)]
@@ -167,6 +183,10 @@ mod tests {
         assert!(keep("content/news/a.md"));
         assert!(keep("data/values/vpr-low.csv"));
         assert!(keep("themes/default/templates/page.html"));
+        // A folder moved to the Trash: gone, no extension, still a change.
+        assert!(keep("content/news/testdir"));
+        assert!(!keep("content/news/4913"));
+        assert!(!keep("content/news/sedFAxMUz"));
         assert!(!keep("public/index.html"));
         assert!(!keep(".public.msoko-new/index.html"));
         assert!(!keep(".git/index"));
