@@ -200,13 +200,16 @@ fn check_prints_the_checklist_and_fails_on_a_missing_item() {
     let run = site.run(&["check", "--as-of", "2025-06-01"]);
     assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
     assert!(
-        run.stdout.contains("Итого: ✔ 16, ✘ 0, ⚠ 0."),
+        run.stdout.contains("Итого: ✔ 25, ✘ 0, ⚠ 0."),
         "{}",
         run.stdout
     );
     assert!(run
         .stdout
-        .contains("8-ФЗ, ст. 13, ч. 1, п. 10 — работа с обращениями граждан"));
+        .contains("8-ФЗ, ст. 13, ч. 1, п. 9 — работа с обращениями граждан"));
+    assert!(run
+        .stdout
+        .contains("8-ФЗ, ст. 13, ч. 1, п. 8 — кадровое обеспечение"));
 
     let config = std::fs::read_to_string(site.root.join("site.yaml")).unwrap();
     let without: String = config
@@ -222,7 +225,121 @@ fn check_prints_the_checklist_and_fails_on_a_missing_item() {
         "✘ Структура органа, задачи и функции подразделений: у подразделения «Отдел общего образования» не указаны задачи (tasks)",
         "✘ Учреждённые СМИ и официальные страницы в социальных сетях: не указаны учреждённые СМИ",
         "✘ Доклад о состоянии системы образования за прошлый год: нет доклада за 2023 год: срок публикации — 25 октября 2024 г.",
-        "Итого: ✔ 13, ✘ 3, ⚠ 0.",
+        "Итого: ✔ 22, ✘ 3, ⚠ 0.",
+    ] {
+        assert!(run.stdout.contains(expected), "no «{expected}» in\n{}", run.stdout);
+    }
+}
+
+/// Line `key:` (at any depth) and the lines indented under it removed from `site.yaml`.
+fn without_key(config: &str, key: &str) -> String {
+    let mut out = String::new();
+    let mut skipping: Option<usize> = None;
+    for line in config.lines() {
+        let indent = line.len() - line.trim_start().len();
+        if let Some(depth) = skipping {
+            if indent > depth || line.trim_start().starts_with("- ") && indent == depth + 2 {
+                continue;
+            }
+            skipping = None;
+        }
+        if line.trim_start().starts_with(&format!("{key}:")) {
+            skipping = Some(indent);
+            continue;
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn about_page_shows_each_article_13_item_in_its_section() {
+    let site = site();
+    site.build();
+    let html = site.read("about/index.html");
+    for expected in [
+        r#"<h2 id="regulations">"#,
+        r#"<a href="/documents/prikaz-vpr/">"#,
+        r#"<h2 id="forms">"#,
+        "Как написать обращение",
+        r#"<h2 id="challenge">"#,
+        "Обжалование решений по обращениям",
+        r#"<h2 id="events">"#,
+        r#"<time datetime="2024-08-27">27.08.2024</time>"#,
+        r#"<h2 id="speeches">"#,
+        // `speeches: []` is an explicit «нет»
+        "Официальных выступлений и заявлений руководителя и заместителей не было.",
+        r#"<h2 id="budget">"#,
+        "Исполнение бюджета отрасли «Образование» за 2024 год",
+        r#"<h3 id="qualifications">"#,
+        r#"<h3 id="competitions">"#,
+        "Конкурсов на замещение вакантных должностей не проводилось.",
+    ] {
+        assert!(html.contains(expected), "no «{expected}» on /about/");
+    }
+    // newest event first
+    let newer = html.find("Рабочая поездка начальника").unwrap();
+    let older = html.find("Августовское совещание педагогов").unwrap();
+    assert!(newer < older);
+}
+
+#[test]
+fn check_names_each_missing_article_13_item() {
+    let site = site();
+    let mut config = std::fs::read_to_string(site.root.join("site.yaml")).unwrap();
+    for key in [
+        "regulations",
+        "forms",
+        "challenge",
+        "events",
+        "speeches",
+        "budget",
+        "qualifications",
+        "competitions",
+    ] {
+        config = without_key(&config, key);
+    }
+    site.write("site.yaml", &config);
+    let run = site.run(&["check", "--as-of", "2025-06-01"]);
+    assert_eq!(run.code, 1, "{}\n{}", run.stdout, run.stderr);
+    for expected in [
+        "✘ Административные регламенты и стандарты муниципальных услуг (п. 2 «г»): не указаны регламенты и стандарты муниципальных услуг: authority.regulations в site.yaml ([] — если их нет)",
+        "✘ Установленные формы обращений, заявлений и иных документов (п. 2 «д»): не указаны формы обращений и заявлений: authority.forms",
+        "✘ Порядок обжалования муниципальных правовых актов и решений (п. 2 «е»): не указаны порядок обжалования: authority.challenge",
+        "✘ Мероприятия, официальные визиты и рабочие поездки руководителей (п. 3): не указаны мероприятия, визиты и рабочие поездки: authority.events",
+        "✘ Тексты официальных выступлений и заявлений руководителя и заместителей (п. 6): не указаны выступления и заявления: authority.speeches",
+        "✘ Сведения об использовании выделяемых бюджетных средств (п. 7 «б»): не указаны сведения об использовании бюджетных средств: authority.budget",
+        "✘ Квалификационные требования к кандидатам на замещение вакантных должностей (п. 8 «в»): не указаны квалификационные требования к кандидатам: authority.vacancies.qualifications",
+        "✘ Условия и результаты конкурсов на замещение вакантных должностей (п. 8 «г»): не указаны конкурсы на замещение вакантных должностей: authority.vacancies.competitions",
+        "Итого: ✔ 17, ✘ 8, ⚠ 0.",
+    ] {
+        assert!(run.stdout.contains(expected), "no «{expected}» in\n{}", run.stdout);
+    }
+    // the headings are the items of the current 8-ФЗ, ст. 13, ч. 1
+    let acts = run
+        .stdout
+        .find("п. 2 — нормотворческая деятельность")
+        .unwrap();
+    let regulations = run.stdout.find("(п. 2 «г»)").unwrap();
+    let staff = run.stdout.find("п. 8 — кадровое обеспечение").unwrap();
+    let qualifications = run.stdout.find("(п. 8 «в»)").unwrap();
+    assert!(acts < regulations && staff < qualifications);
+}
+
+#[test]
+fn check_fails_without_the_schedule_and_warns_about_schools_without_a_site() {
+    let site = site();
+    let config = std::fs::read_to_string(site.root.join("site.yaml")).unwrap();
+    site.write("site.yaml", &without_key(&config, "schedule"));
+    let orgs = std::fs::read_to_string(site.root.join("data/organizations.yaml")).unwrap();
+    site.write("data/organizations.yaml", &without_key(&orgs, "site"));
+    let run = site.run(&["check", "--as-of", "2025-06-01"]);
+    assert_eq!(run.code, 1, "{}\n{}", run.stdout, run.stderr);
+    for expected in [
+        "✘ Наименование, почтовый адрес, электронная почта, телефоны, режим работы: не указан режим работы: authority.schedule",
+        "⚠ Сайты подведомственных организаций: без сайта (site в data/organizations.yaml): СОШ № 1, Детский сад № 1",
+        "Итого: ✔ 23, ✘ 1, ⚠ 1.",
     ] {
         assert!(run.stdout.contains(expected), "no «{expected}» in\n{}", run.stdout);
     }
