@@ -5,6 +5,7 @@
 mod analytics_rules;
 mod cycle;
 mod deadline;
+mod document_checks;
 mod documents;
 mod indicator;
 mod opendata;
@@ -313,7 +314,8 @@ pub(crate) fn resolve(
     }
 
     let children = link_sections(&resolved, &by_url);
-    let documents = documents::resolve_documents(&resolved, &by_url, &plans, diagnostics);
+    let documents =
+        documents::resolve_documents(&resolved, &by_url, &plans, options.as_of, diagnostics);
     check_file_clashes(&files, &by_url, diagnostics);
     check_plan_directions(&plans, &indicators, diagnostics);
     let cycle = cycle::resolve_cycle(

@@ -345,6 +345,146 @@ fn check_fails_without_the_schedule_and_warns_about_schools_without_a_site() {
     }
 }
 
+/// The site with `path`'s text changed, built at 2025-06-01: it must fail and leave
+/// `public/` unwritten; returns stderr.
+fn fails_with(path: &str, from: &str, to: &str) -> String {
+    let site = site();
+    let text = std::fs::read_to_string(site.root.join(path)).unwrap();
+    assert!(text.contains(from), "no «{from}» in {path}");
+    site.write(path, &text.replacen(from, to, 1));
+    let run = site.run(&["build", "--as-of", "2025-06-01"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(!site.public().exists());
+    run.stderr
+}
+
+fn assert_has(stderr: &str, expected: &[&str]) {
+    for line in expected {
+        assert!(stderr.contains(line), "no «{line}» in\n{stderr}");
+    }
+}
+
+#[test]
+fn a_plan_whose_act_number_differs_from_the_act_page_fails_at_its_line() {
+    let stderr = fails_with(
+        "data/plans/plan.yaml",
+        r#"number: "10-П""#,
+        r#"number: "11-П""#,
+    );
+    assert_has(
+        &stderr,
+        &[
+            "data/plans/plan.yaml:3:28: ошибка: номер утвердившего акта «11-П» не совпадает с номером на странице документа content/documents/prikaz-plan.md: «10-П»",
+            "номер один и тот же в approved плана и в number документа",
+        ],
+    );
+}
+
+#[test]
+fn a_plan_whose_act_date_differs_from_the_act_page_fails_at_its_line() {
+    let stderr = fails_with(
+        "data/plans/plan.yaml",
+        "date: 2024-09-10",
+        "date: 2024-09-01",
+    );
+    assert_has(
+        &stderr,
+        &[
+            "data/plans/plan.yaml:3:44: ошибка: дата утвердившего акта 01.09.2024 не совпадает с датой на странице документа content/documents/prikaz-plan.md: 10.09.2024",
+            "дата одна и та же в approved плана и в approved документа",
+        ],
+    );
+}
+
+#[test]
+fn an_act_without_a_number_fails_at_its_title() {
+    let stderr = fails_with("content/documents/prikaz-vpr.md", "number: \"42-П\"\n", "");
+    assert_has(
+        &stderr,
+        &[
+            "content/documents/prikaz-vpr.md:2:1: ошибка: у документа не указан номер (number)",
+            "добавьте номер, как он написан в акте",
+        ],
+    );
+}
+
+#[test]
+fn a_misspelt_act_kind_fails_with_the_nearest_kind() {
+    let stderr = fails_with(
+        "content/documents/prikaz-vpr.md",
+        "act: приказ",
+        "act: прикас",
+    );
+    assert_has(
+        &stderr,
+        &[
+            "content/documents/prikaz-vpr.md:4:6: ошибка: вид документа «прикас» не известен",
+            "возможно, имелось в виду act: приказ",
+        ],
+    );
+}
+
+#[test]
+fn an_unusual_act_kind_is_only_a_warning() {
+    let site = site();
+    let path = "content/documents/prikaz-vpr.md";
+    let text = std::fs::read_to_string(site.root.join(path)).unwrap();
+    site.write(path, &text.replace("act: приказ", "act: меморандум"));
+    let run = site.run(&["build", "--as-of", "2025-06-01"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains(
+        "content/documents/prikaz-vpr.md:4:6: предупреждение: вид документа «меморандум» не из обычного перечня"
+    ), "{}", run.stderr);
+}
+
+#[test]
+fn an_act_signed_after_as_of_fails() {
+    let stderr = fails_with(
+        "content/documents/prikaz-vpr.md",
+        "approved: 2024-03-01\ndate: 2024-03-04",
+        "approved: 2025-07-01\ndate: 2025-07-04",
+    );
+    assert_has(
+        &stderr,
+        &[
+            "content/documents/prikaz-vpr.md:6:11: ошибка: дата документа 01.07.2025 позже сегодняшней (01.06.2025)",
+            "проверьте дату подписания (approved)",
+        ],
+    );
+}
+
+#[test]
+fn an_act_placed_before_it_was_signed_fails() {
+    let stderr = fails_with(
+        "content/documents/prikaz-vpr.md",
+        "date: 2024-03-04",
+        "date: 2024-02-04",
+    );
+    assert_has(
+        &stderr,
+        &[
+            "content/documents/prikaz-vpr.md:7:7: ошибка: дата размещения 04.02.2024 раньше даты документа 01.03.2024",
+            "документ размещают после подписания",
+        ],
+    );
+}
+
+#[test]
+fn an_act_cancelling_a_later_act_fails_at_the_link() {
+    let stderr = fails_with(
+        "content/documents/prikaz-old.md",
+        "approved: 2019-09-12\ndate: 2019-09-16",
+        "approved: 2024-09-12\ndate: 2024-09-16",
+    );
+    assert_has(
+        &stderr,
+        &[
+            "content/documents/prikaz-new.md:9:11: ошибка: документ от 30.08.2024 признаёт утратившим силу документ content/documents/prikaz-old.md, подписанный позже — 12.09.2024",
+            "проверьте cancels и даты approved обоих документов",
+        ],
+    );
+}
+
 fn read_csv(text: &str) -> Vec<Vec<String>> {
     csv::ReaderBuilder::new()
         .has_headers(false)
