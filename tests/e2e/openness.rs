@@ -485,6 +485,21 @@ fn an_act_cancelling_a_later_act_fails_at_the_link() {
     );
 }
 
+#[test]
+fn a_build_outside_git_names_each_open_data_set_left_out() {
+    let site = Site::fixture("openness");
+    let run = site.run(&["build", "--as-of", "2025-06-01"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_has(
+        &run.stderr,
+        &[
+            "data/organizations.yaml:1:1: предупреждение: набор открытых данных «Реестр муниципальных образовательных организаций» не опубликован: неизвестна дата его версии",
+            "data/indicators/doshkolnoe.yaml:1:1: предупреждение: набор открытых данных «Показатели МСОКО:",
+            "добавьте data/organizations.yaml в репозиторий сайта (git add, git commit)",
+        ],
+    );
+}
+
 fn read_csv(text: &str) -> Vec<Vec<String>> {
     csv::ReaderBuilder::new()
         .has_headers(false)
