@@ -45,9 +45,10 @@ pub struct ChecklistItem {
 
 const LAW_GENERAL: &str = "8-ФЗ, ст. 13, ч. 1, п. 1 — общая информация об органе";
 const LAW_ACTS: &str = "8-ФЗ, ст. 13, ч. 1, п. 2 — нормотворческая деятельность";
-const LAW_WORK: &str = "8-ФЗ, ст. 13, ч. 1, пп. 3, 5, 7 — программы, проверки, статистика";
-const LAW_STAFF: &str = "8-ФЗ, ст. 13, ч. 1, п. 9 — кадровое обеспечение";
-const LAW_APPEALS: &str = "8-ФЗ, ст. 13, ч. 1, п. 10 — работа с обращениями граждан";
+const LAW_WORK: &str =
+    "8-ФЗ, ст. 13, ч. 1, пп. 3, 5–7 — программы, мероприятия, проверки, выступления, статистика";
+const LAW_STAFF: &str = "8-ФЗ, ст. 13, ч. 1, п. 8 — кадровое обеспечение";
+const LAW_APPEALS: &str = "8-ФЗ, ст. 13, ч. 1, п. 9 — работа с обращениями граждан";
 const LAW_OPEN_DATA: &str = "8-ФЗ (в редакции 112-ФЗ) — информация в форме открытых данных";
 const ACCESSIBILITY: &str = "ГОСТ Р 52872-2019 — доступность для людей с нарушениями зрения";
 const REPORT: &str = "Постановление Правительства РФ № 662 — итоговый отчёт (доклад)";
@@ -76,6 +77,36 @@ impl Checklist {
             },
             path: Some(path.to_string()),
         });
+    }
+
+    /// Like `add`, but what is found is ⚠ (worth fixing, not required by law).
+    fn warn(&mut self, group: &'static str, requirement: &str, path: &str, found: Vec<String>) {
+        self.add(group, requirement, path, found);
+        if let Some(last) = self.items.last_mut() {
+            if last.mark == Mark::Missing {
+                last.mark = Mark::Attention;
+            }
+        }
+    }
+
+    /// A list of `authority:` whose absence is the gap and `[]` means «нет»; the
+    /// anchor on /about/ is the key's last part.
+    fn listed(
+        &mut self,
+        group: &'static str,
+        requirement: &str,
+        key: &str,
+        what: &str,
+        value: Option<&Vec<crate::config::DocumentLink>>,
+    ) {
+        let anchor = key.rsplit('.').next().unwrap_or(key);
+        let mut missing = Vec::new();
+        need(
+            &mut missing,
+            value.is_none(),
+            &format!("не указаны {what}: authority.{key} в site.yaml ([] — если их нет)"),
+        );
+        self.add(group, requirement, &format!("/about/#{anchor}"), missing);
     }
 
     fn attention(&mut self, group: &'static str, requirement: &str, detail: String) {
@@ -117,9 +148,14 @@ pub(crate) fn openness_checklist(model: &Model) -> Vec<ChecklistItem> {
         empty(&a.phone),
         "нет телефона: authority.phone",
     );
+    need(
+        &mut missing,
+        empty(&a.schedule),
+        "не указан режим работы: authority.schedule",
+    );
     list.add(
         LAW_GENERAL,
-        "Наименование, почтовый адрес, электронная почта, телефоны",
+        "Наименование, почтовый адрес, электронная почта, телефоны, режим работы",
         "/about/#contacts",
         missing,
     );
@@ -134,6 +170,12 @@ pub(crate) fn openness_checklist(model: &Model) -> Vec<ChecklistItem> {
     for unit in units.iter().filter(|u| u.tasks.is_empty()) {
         missing.push(format!(
             "у подразделения «{}» не указаны задачи (tasks)",
+            unit.name.0
+        ));
+    }
+    for unit in units.iter().filter(|u| empty(&u.phone)) {
+        missing.push(format!(
+            "у подразделения «{}» не указан телефон (phone)",
             unit.name.0
         ));
     }
@@ -189,6 +231,19 @@ pub(crate) fn openness_checklist(model: &Model) -> Vec<ChecklistItem> {
         "Подведомственные организации: перечень, адреса, телефоны, электронная почта",
         "/about/#orgs",
         missing,
+    );
+    // 8-ФЗ does not oblige the department to publish its schools' sites, but readers
+    // look for them there: a school without one is worth a look, not a failure.
+    let no_site: Vec<String> = without("сайта (site в data/organizations.yaml)", &|o| {
+        o.site.as_deref().is_none_or(|s| s.trim().is_empty())
+    })
+    .into_iter()
+    .collect();
+    list.warn(
+        LAW_GENERAL,
+        "Сайты подведомственных организаций",
+        "/about/#orgs",
+        no_site,
     );
 
     let mut missing = Vec::new();
@@ -256,6 +311,30 @@ pub(crate) fn openness_checklist(model: &Model) -> Vec<ChecklistItem> {
         missing,
     );
 
+    let lists: [(&str, &str, &str, &Option<Vec<crate::config::DocumentLink>>); 3] = [
+        (
+            "Административные регламенты и стандарты муниципальных услуг (п. 2 «г»)",
+            "regulations",
+            "регламенты и стандарты муниципальных услуг",
+            &a.regulations,
+        ),
+        (
+            "Установленные формы обращений, заявлений и иных документов (п. 2 «д»)",
+            "forms",
+            "формы обращений и заявлений",
+            &a.forms,
+        ),
+        (
+            "Порядок обжалования муниципальных правовых актов и решений (п. 2 «е»)",
+            "challenge",
+            "порядок обжалования",
+            &a.challenge,
+        ),
+    ];
+    for (requirement, key, what, value) in lists {
+        list.listed(LAW_ACTS, requirement, key, what, value.as_ref());
+    }
+
     let mut missing = Vec::new();
     need(
         &mut missing,
@@ -267,6 +346,13 @@ pub(crate) fn openness_checklist(model: &Model) -> Vec<ChecklistItem> {
         "Участие в целевых и иных программах",
         "/about/#programs",
         missing,
+    );
+    list.listed(
+        LAW_WORK,
+        "Мероприятия, официальные визиты и рабочие поездки руководителей (п. 3)",
+        "events",
+        "мероприятия, визиты и рабочие поездки",
+        a.events.as_ref(),
     );
     let mut missing = Vec::new();
     need(
@@ -292,6 +378,20 @@ pub(crate) fn openness_checklist(model: &Model) -> Vec<ChecklistItem> {
         "/indicators/",
         missing,
     );
+    list.listed(
+        LAW_WORK,
+        "Тексты официальных выступлений и заявлений руководителя и заместителей (п. 6)",
+        "speeches",
+        "выступления и заявления",
+        a.speeches.as_ref(),
+    );
+    list.listed(
+        LAW_WORK,
+        "Сведения об использовании выделяемых бюджетных средств (п. 7 «б»)",
+        "budget",
+        "сведения об использовании бюджетных средств",
+        a.budget.as_ref(),
+    );
 
     let mut missing = Vec::new();
     let vacancies = a.vacancies.as_ref();
@@ -315,6 +415,26 @@ pub(crate) fn openness_checklist(model: &Model) -> Vec<ChecklistItem> {
         "Порядок поступления на службу, вакантные должности, телефон",
         "/about/#vacancies",
         missing,
+    );
+    let mut missing = Vec::new();
+    let qualifications = vacancies.and_then(|v| v.qualifications.as_ref());
+    need(
+        &mut missing,
+        qualifications.is_none_or(Vec::is_empty),
+        "не указаны квалификационные требования к кандидатам: authority.vacancies.qualifications (акт или страница с требованиями)",
+    );
+    list.add(
+        LAW_STAFF,
+        "Квалификационные требования к кандидатам на замещение вакантных должностей (п. 8 «в»)",
+        "/about/#qualifications",
+        missing,
+    );
+    list.listed(
+        LAW_STAFF,
+        "Условия и результаты конкурсов на замещение вакантных должностей (п. 8 «г»)",
+        "vacancies.competitions",
+        "конкурсы на замещение вакантных должностей",
+        vacancies.and_then(|v| v.competitions.as_ref()),
     );
 
     let mut missing = Vec::new();

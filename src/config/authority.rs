@@ -55,6 +55,24 @@ pub(crate) struct Authority {
     /// Targeted and other programmes the body takes part in.
     #[serde(default)]
     pub(crate) programs: Option<Vec<DocumentLink>>,
+    /// п. 2 «г»: administrative regulations and standards of municipal services.
+    #[serde(default)]
+    pub(crate) regulations: Option<Vec<DocumentLink>>,
+    /// п. 2 «д»: the established forms of appeals, applications and other documents.
+    #[serde(default)]
+    pub(crate) forms: Option<Vec<DocumentLink>>,
+    /// п. 2 «е»: how the body's acts and decisions are challenged.
+    #[serde(default)]
+    pub(crate) challenge: Option<Vec<DocumentLink>>,
+    /// п. 3: events, official visits and working trips of the heads.
+    #[serde(default)]
+    pub(crate) events: Option<Vec<DocumentLink>>,
+    /// п. 6: texts of official speeches and statements of the head and deputies.
+    #[serde(default)]
+    pub(crate) speeches: Option<Vec<DocumentLink>>,
+    /// п. 7 «б»: how the allotted budget funds are used.
+    #[serde(default)]
+    pub(crate) budget: Option<Vec<DocumentLink>>,
     #[serde(default)]
     pub(crate) open_data: Option<OpenDataSettings>,
     /// `MM-DD`: the day by which last year's итоговый отчёт (доклад) must be out.
@@ -106,17 +124,29 @@ pub(crate) struct Powers {
     pub(crate) acts: Vec<DocumentLink>,
 }
 
-/// An act or programme: a document page of this site (`document: documents/…`), or
-/// its title with an outside address (`url:`) when it has one.
+/// An act, programme, event or text: a document of this site (`document: documents/…`),
+/// another page of this site (`page: news/…`), or its title with an outside address
+/// (`url:`) when it has one; `date` when the item has a day (an event, a speech).
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct DocumentLink {
     #[serde(default)]
     pub(crate) title: Option<Text>,
     #[serde(default)]
+    pub(crate) date: Option<Date>,
+    #[serde(default)]
     pub(crate) url: Option<String>,
     #[serde(default)]
     pub(crate) document: Option<String>,
+    #[serde(default)]
+    pub(crate) page: Option<String>,
+}
+
+impl DocumentLink {
+    /// The page of this site it names, if any.
+    pub(crate) fn site_page(&self) -> Option<&str> {
+        self.document.as_deref().or(self.page.as_deref())
+    }
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -176,6 +206,12 @@ pub(crate) struct Vacancies {
     /// Open positions; empty means there are none.
     #[serde(default)]
     pub(crate) list: Vec<Vacancy>,
+    /// п. 8 «в»: qualification requirements for the positions (the act or page).
+    #[serde(default)]
+    pub(crate) qualifications: Option<Vec<DocumentLink>>,
+    /// п. 8 «г»: conditions and results of competitions; `[]` — none were held.
+    #[serde(default)]
+    pub(crate) competitions: Option<Vec<DocumentLink>>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -223,15 +259,44 @@ impl Authority {
             .unwrap_or((10, 25))
     }
 
-    /// Every `document:` reference with the text to find its line by.
+    /// Every list of links, with its key, for validation and references.
+    pub(crate) fn link_lists(&self) -> Vec<(&'static str, &[DocumentLink])> {
+        let mut lists: Vec<(&'static str, &[DocumentLink])> = Vec::new();
+        if let Some(powers) = &self.powers {
+            lists.push(("powers.acts", &powers.acts));
+        }
+        let optional = [
+            ("programs", &self.programs),
+            ("regulations", &self.regulations),
+            ("forms", &self.forms),
+            ("challenge", &self.challenge),
+            ("events", &self.events),
+            ("speeches", &self.speeches),
+            ("budget", &self.budget),
+        ];
+        for (key, list) in optional {
+            if let Some(list) = list {
+                lists.push((key, list));
+            }
+        }
+        if let Some(vacancies) = &self.vacancies {
+            for (key, list) in [
+                ("vacancies.qualifications", &vacancies.qualifications),
+                ("vacancies.competitions", &vacancies.competitions),
+            ] {
+                if let Some(list) = list {
+                    lists.push((key, list));
+                }
+            }
+        }
+        lists
+    }
+
+    /// Every `document:`/`page:` reference with the text to find its line by.
     pub(crate) fn document_references(&self) -> Vec<&str> {
         let mut found: Vec<&str> = Vec::new();
-        let links = self
-            .powers
-            .iter()
-            .flat_map(|p| &p.acts)
-            .chain(self.programs.iter().flatten());
-        found.extend(links.filter_map(|l| l.document.as_deref()));
+        let links = self.link_lists().into_iter().flat_map(|(_, list)| list);
+        found.extend(links.filter_map(DocumentLink::site_page));
         found.extend(
             self.inspections
                 .iter()
@@ -273,24 +338,30 @@ pub(super) fn validate(
         }
     }
     let links = authority
-        .powers
-        .iter()
-        .flat_map(|p| &p.acts)
-        .chain(authority.programs.iter().flatten());
+        .link_lists()
+        .into_iter()
+        .flat_map(|(_, list)| list);
     for link in links {
         let shown = link
             .title
             .as_ref()
             .map(|t| t.0.clone())
             .or_else(|| link.url.clone())
-            .or_else(|| link.document.clone())
+            .or_else(|| link.site_page().map(str::to_string))
             .unwrap_or_default();
-        let problem = match (&link.url, &link.document, &link.title) {
-            (Some(_), Some(_), _) => Some("указаны и url, и document — нужно что-то одно"),
-            (None, None, None) => {
-                Some("не указано ни название (title), ни страница документа (document)")
+        let targets = [
+            link.url.is_some(),
+            link.document.is_some(),
+            link.page.is_some(),
+        ];
+        let problem = match (targets.iter().filter(|t| **t).count(), &link.title) {
+            (2.., _) => Some("указано больше одного из url, document, page — нужно что-то одно"),
+            (0, None) => {
+                Some("не указано ни название (title), ни страница сайта (document или page)")
             }
-            (Some(_), None, None) => Some("у ссылки на внешний документ нет названия (title)"),
+            (1, None) if link.url.is_some() => {
+                Some("у ссылки на внешний документ нет названия (title)")
+            }
             _ => None,
         };
         if let Some(problem) = problem {
@@ -298,7 +369,7 @@ pub(super) fn validate(
             problems.push(
                 Diagnostic::error(file, format!("документ «{shown}»: {problem}"))
                     .at_line(line)
-                    .hint("документ сайта: {document: documents/prikaz-148}; внешний: {title: \"Федеральный закон …\", url: \"http://pravo.gov.ru/…\"}"),
+                    .hint("документ сайта: {document: documents/prikaz-148}; другая страница сайта: {page: news/…}; внешний: {title: \"Федеральный закон …\", url: \"http://pravo.gov.ru/…\"}"),
             );
         }
     }

@@ -90,6 +90,7 @@ pub(crate) fn resolve_documents(
     pages: &[Page],
     by_url: &BTreeMap<String, usize>,
     plans: &[Plan],
+    as_of: chrono::NaiveDate,
     diagnostics: &mut Diagnostics,
 ) -> Documents {
     let is_document = |i: usize| pages[i].kind.as_deref() == Some(DOCUMENT_KIND);
@@ -145,12 +146,14 @@ pub(crate) fn resolve_documents(
             }
         }
     }
+    super::document_checks::check_acts(pages, &list, as_of, diagnostics);
     for (plan_index, plan) in plans.iter().enumerate() {
         let Some(reference) = plan.approved.as_ref().and_then(|a| a.document.as_ref()) else {
             continue;
         };
         if let Some(&doc) = by_url.get(&reference.url).and_then(|p| by_page.get(p)) {
             list[doc].approves_plans.push(plan_index);
+            check_plan_approval(plan, &pages[list[doc].page], diagnostics);
         }
     }
     for document in &mut list {
@@ -171,6 +174,56 @@ pub(crate) fn resolve_documents(
     let list: Vec<Document> = order.into_iter().map(|i| list[i].clone()).collect();
     let by_page = list.iter().enumerate().map(|(i, d)| (d.page, i)).collect();
     Documents { list, by_page }
+}
+
+/// A plan names its approving act twice: in `approved:` and by the act's page. The
+/// number and the date must agree, or one of them is a typo that would be published.
+fn check_plan_approval(plan: &Plan, act: &Page, diagnostics: &mut Diagnostics) {
+    let Some(approved) = &plan.approved else {
+        return;
+    };
+    let normal = |n: &str| {
+        n.trim()
+            .trim_start_matches('№')
+            .trim()
+            .to_lowercase()
+            .replace(' ', "")
+    };
+    if let Some(number) = &act.number {
+        if normal(number) != normal(&approved.number) {
+            let (line, column) = approved.number_at;
+            diagnostics.push(
+                Diagnostic::error(
+                    &plan.file,
+                    format!(
+                        "номер утвердившего акта «{}» не совпадает с номером на странице документа {}: «{number}»",
+                        approved.number,
+                        act.file.display()
+                    ),
+                )
+                .at(line, column)
+                .hint("номер один и тот же в approved плана и в number документа: исправьте тот, что с ошибкой"),
+            );
+        }
+    }
+    if let Some(date) = act.approved {
+        if date != approved.date {
+            let (line, column) = approved.date_at;
+            diagnostics.push(
+                Diagnostic::error(
+                    &plan.file,
+                    format!(
+                        "дата утвердившего акта {} не совпадает с датой на странице документа {}: {}",
+                        crate::dates::format_date_short(approved.date),
+                        act.file.display(),
+                        crate::dates::format_date_short(date)
+                    ),
+                )
+                .at(line, column)
+                .hint("дата одна и та же в approved плана и в approved документа: исправьте ту, что с ошибкой"),
+            );
+        }
+    }
 }
 
 /// The pages named by `amends:` or `cancels:`; each must be another act of the site.
@@ -247,6 +300,7 @@ mod tests {
         );
         page.kind = Some(DOCUMENT_KIND.into());
         page.act = Some("приказ".into());
+        page.number = Some(format!("{name}-П"));
         page.approved = crate::dates::parse_date(approved).ok();
         page.amends = amends.iter().map(|s| s.to_string()).collect();
         page.cancels = cancels.iter().map(|s| s.to_string()).collect();
@@ -265,7 +319,13 @@ mod tests {
             .map(|(i, p)| (p.url.clone(), i))
             .collect();
         let mut diagnostics = Diagnostics::default();
-        let documents = resolve_documents(pages, &by_url, &[], &mut diagnostics);
+        let documents = resolve_documents(
+            pages,
+            &by_url,
+            &[],
+            chrono::NaiveDate::from_ymd_opt(2030, 1, 1).unwrap(),
+            &mut diagnostics,
+        );
         (documents, diagnostics.into_sorted())
     }
 

@@ -5,6 +5,7 @@
 mod analytics_rules;
 mod cycle;
 mod deadline;
+mod document_checks;
 mod documents;
 mod indicator;
 mod opendata;
@@ -280,6 +281,22 @@ pub(crate) fn resolve(
         },
         &mut unpublished_data,
     );
+    // A set without a version date is left out of /opendata/: say so at every build,
+    // not only in the checklist, so that a site built outside git does not lose sets
+    // silently.
+    for (title, file) in &unpublished_data {
+        diagnostics.push(
+            Diagnostic::warning(
+                file,
+                format!("набор открытых данных «{title}» не опубликован: неизвестна дата его версии"),
+            )
+            .at(1, 1)
+            .hint(format!(
+                "дата версии берётся из истории git: добавьте {} в репозиторий сайта (git add, git commit) и собирайте сайт из клона репозитория",
+                file.display()
+            )),
+        );
+    }
     let config_dates = dates_of_files(&[PathBuf::from(crate::config::CONFIG_FILE)], &git_dates);
     openness::add_openness_pages(&mut resolved, config_dates, &open_data);
     add_search_page(&mut resolved);
@@ -313,7 +330,8 @@ pub(crate) fn resolve(
     }
 
     let children = link_sections(&resolved, &by_url);
-    let documents = documents::resolve_documents(&resolved, &by_url, &plans, diagnostics);
+    let documents =
+        documents::resolve_documents(&resolved, &by_url, &plans, options.as_of, diagnostics);
     check_file_clashes(&files, &by_url, diagnostics);
     check_plan_directions(&plans, &indicators, diagnostics);
     let cycle = cycle::resolve_cycle(

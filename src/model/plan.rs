@@ -32,6 +32,10 @@ pub(crate) struct Approval {
     pub(crate) date: NaiveDate,
     /// The act's page or file on this site.
     pub(crate) document: Option<Reference>,
+    /// Line and column of `number` and `date` in the plan file, for the cross-check
+    /// with the act's own page.
+    pub(crate) number_at: (usize, usize),
+    pub(crate) date_at: (usize, usize),
 }
 
 /// A page or file of this site named in data.
@@ -165,6 +169,26 @@ pub(crate) fn resolve_plans(
     plans
 }
 
+/// Line and column (1-based) of the first `key:` at or after `from_line`, flow maps
+/// (`approved: {number: "1", date: …}`) included; `from_line` itself when not found.
+fn key_position(text: &str, from_line: usize, key: &str) -> (usize, usize) {
+    let pattern = format!("{key}:");
+    text.lines()
+        .enumerate()
+        .skip(from_line.saturating_sub(1))
+        .find_map(|(i, line)| {
+            line.match_indices(&pattern)
+                .find(|(at, _)| {
+                    line[..*at]
+                        .chars()
+                        .next_back()
+                        .is_none_or(|c| c == ' ' || c == '{' || c == ',')
+                })
+                .map(|(at, _)| (i + 1, line[..at].chars().count() + 1))
+        })
+        .unwrap_or((from_line, 1))
+}
+
 struct PlanContext<'a, 'r> {
     file: &'a PathBuf,
     text: &'a str,
@@ -230,11 +254,14 @@ fn resolve_plan(
             }
             found
         });
+        let from = line_of("approved");
         Approval {
             kind: raw.kind.0,
             number: raw.number.0,
             date: raw.date.0,
             document,
+            number_at: key_position(&text, from, "number"),
+            date_at: key_position(&text, from, "date"),
         }
     });
     let mut context = PlanContext {

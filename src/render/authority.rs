@@ -15,6 +15,10 @@ pub(super) struct AuthorityView<'a> {
     details: &'a Authority,
     power_acts: Vec<LinkView>,
     programs: Vec<LinkView>,
+    /// The lists of 8-ФЗ ст. 13 items named by their `authority:` key (`regulations`,
+    /// `events`, `vacancies.competitions` …): `None` when the key is absent, an empty
+    /// list when the site says there is none.
+    entries: std::collections::BTreeMap<&'static str, Option<Vec<EntryView>>>,
     inspections: Vec<InspectionView<'a>>,
     vacancies: Vec<VacancyView<'a>>,
     appeals_page: Option<LinkView>,
@@ -22,6 +26,13 @@ pub(super) struct AuthorityView<'a> {
     orgs: Vec<OrgRow<'a>>,
     orgs_url: String,
     documents_url: Option<String>,
+}
+
+/// One item of a dated list: a link (or a bare title) and its day.
+#[derive(Debug, Serialize)]
+struct EntryView {
+    link: LinkView,
+    date: Option<DateView>,
 }
 
 #[derive(Debug, Serialize)]
@@ -69,7 +80,7 @@ pub(super) fn authority_view(model: &Model) -> AuthorityView<'_> {
         })
     };
     let document_link = |link: &DocumentLink| -> Option<LinkView> {
-        match (&link.document, &link.url) {
+        match (link.site_page(), &link.url) {
             (Some(written), _) => page_link(written).map(|mut found| {
                 if let Some(title) = &link.title {
                     found.title = title.0.clone();
@@ -92,7 +103,48 @@ pub(super) fn authority_view(model: &Model) -> AuthorityView<'_> {
         }
     };
     let appeals = details.appeals.as_ref();
+    let vacancies = details.vacancies.as_ref();
+    let lists = [
+        ("regulations", details.regulations.as_ref()),
+        ("forms", details.forms.as_ref()),
+        ("challenge", details.challenge.as_ref()),
+        ("events", details.events.as_ref()),
+        ("speeches", details.speeches.as_ref()),
+        ("budget", details.budget.as_ref()),
+        (
+            "qualifications",
+            vacancies.and_then(|v| v.qualifications.as_ref()),
+        ),
+        (
+            "competitions",
+            vacancies.and_then(|v| v.competitions.as_ref()),
+        ),
+    ];
+    let entries = lists
+        .into_iter()
+        .map(|(key, list)| {
+            let views = list.map(|list| {
+                let mut views: Vec<EntryView> = list
+                    .iter()
+                    .filter_map(|link| {
+                        Some(EntryView {
+                            link: document_link(link)?,
+                            date: link.date.map(|d| DateView::new(d.0)),
+                        })
+                    })
+                    .collect();
+                // newest first; undated items keep their written order at the end
+                views.sort_by(|a, b| {
+                    let key = |e: &EntryView| e.date.as_ref().map(|d| d.iso.clone());
+                    key(b).cmp(&key(a))
+                });
+                views
+            });
+            (key, views)
+        })
+        .collect();
     AuthorityView {
+        entries,
         details,
         power_acts: details
             .powers

@@ -89,9 +89,12 @@ fn no_claim_is_made_without_data_after_the_decision() {
         "content/documents/prikaz-1.md",
         &site
             .read_source("content/documents/prikaz-1.md")
-            .replace("approved: 2024-09-20", "approved: 2025-09-20"),
+            .replace("approved: 2024-09-20", "approved: 2025-09-20")
+            .replace("date: 2024-09-21", "date: 2025-09-21"),
     );
-    site.build();
+    // (an act signed after «today» is an error: build on a day after the decision)
+    let run = site.run(&["build", "--as-of", "2025-12-01"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
     let html = page(&site, "msoko/podgotovka/index.html");
     assert!(html.contains("Данных после решения пока нет"));
     assert!(!html.contains("лучше, чем в регионе"));

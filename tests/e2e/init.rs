@@ -11,6 +11,15 @@ fn a_new_site_builds_and_checks_without_errors_or_warnings() {
     let run = msoko([std::ffi::OsStr::new("init"), site.root.as_os_str()]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(run.stderr.contains("Создан сайт в папке"), "{}", run.stderr);
+    // Outside git the data sets have no version date: each is named in a warning.
+    let check = site.run(&["check", "--as-of", "2026-11-20"]);
+    assert_eq!(check.code, 0, "{}", check.stderr);
+    assert!(
+        check.stderr.contains("data/organizations.yaml:1:1: предупреждение: набор открытых данных «Реестр муниципальных образовательных организаций» не опубликован"),
+        "{}",
+        check.stderr
+    );
+    site.commit_to_git();
     let check = site.run(&["check", "--as-of", "2026-11-20"]);
     assert_eq!(check.code, 0, "{}", check.stderr);
     assert!(

@@ -200,13 +200,16 @@ fn check_prints_the_checklist_and_fails_on_a_missing_item() {
     let run = site.run(&["check", "--as-of", "2025-06-01"]);
     assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
     assert!(
-        run.stdout.contains("Итого: ✔ 16, ✘ 0, ⚠ 0."),
+        run.stdout.contains("Итого: ✔ 25, ✘ 0, ⚠ 0."),
         "{}",
         run.stdout
     );
     assert!(run
         .stdout
-        .contains("8-ФЗ, ст. 13, ч. 1, п. 10 — работа с обращениями граждан"));
+        .contains("8-ФЗ, ст. 13, ч. 1, п. 9 — работа с обращениями граждан"));
+    assert!(run
+        .stdout
+        .contains("8-ФЗ, ст. 13, ч. 1, п. 8 — кадровое обеспечение"));
 
     let config = std::fs::read_to_string(site.root.join("site.yaml")).unwrap();
     let without: String = config
@@ -222,10 +225,279 @@ fn check_prints_the_checklist_and_fails_on_a_missing_item() {
         "✘ Структура органа, задачи и функции подразделений: у подразделения «Отдел общего образования» не указаны задачи (tasks)",
         "✘ Учреждённые СМИ и официальные страницы в социальных сетях: не указаны учреждённые СМИ",
         "✘ Доклад о состоянии системы образования за прошлый год: нет доклада за 2023 год: срок публикации — 25 октября 2024 г.",
-        "Итого: ✔ 13, ✘ 3, ⚠ 0.",
+        "Итого: ✔ 22, ✘ 3, ⚠ 0.",
     ] {
         assert!(run.stdout.contains(expected), "no «{expected}» in\n{}", run.stdout);
     }
+}
+
+/// Line `key:` (at any depth) and the lines indented under it removed from `site.yaml`.
+fn without_key(config: &str, key: &str) -> String {
+    let mut out = String::new();
+    let mut skipping: Option<usize> = None;
+    for line in config.lines() {
+        let indent = line.len() - line.trim_start().len();
+        if let Some(depth) = skipping {
+            if indent > depth || line.trim_start().starts_with("- ") && indent == depth + 2 {
+                continue;
+            }
+            skipping = None;
+        }
+        if line.trim_start().starts_with(&format!("{key}:")) {
+            skipping = Some(indent);
+            continue;
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn about_page_shows_each_article_13_item_in_its_section() {
+    let site = site();
+    site.build();
+    let html = site.read("about/index.html");
+    for expected in [
+        r#"<h2 id="regulations">"#,
+        r#"<a href="/documents/prikaz-vpr/">"#,
+        r#"<h2 id="forms">"#,
+        "Как написать обращение",
+        r#"<h2 id="challenge">"#,
+        "Обжалование решений по обращениям",
+        r#"<h2 id="events">"#,
+        r#"<time datetime="2024-08-27">27.08.2024</time>"#,
+        r#"<h2 id="speeches">"#,
+        // `speeches: []` is an explicit «нет»
+        "Официальных выступлений и заявлений руководителя и заместителей не было.",
+        r#"<h2 id="budget">"#,
+        "Исполнение бюджета отрасли «Образование» за 2024 год",
+        r#"<h3 id="qualifications">"#,
+        r#"<h3 id="competitions">"#,
+        "Конкурсов на замещение вакантных должностей не проводилось.",
+    ] {
+        assert!(html.contains(expected), "no «{expected}» on /about/");
+    }
+    // newest event first
+    let newer = html.find("Рабочая поездка начальника").unwrap();
+    let older = html.find("Августовское совещание педагогов").unwrap();
+    assert!(newer < older);
+}
+
+#[test]
+fn check_names_each_missing_article_13_item() {
+    let site = site();
+    let mut config = std::fs::read_to_string(site.root.join("site.yaml")).unwrap();
+    for key in [
+        "regulations",
+        "forms",
+        "challenge",
+        "events",
+        "speeches",
+        "budget",
+        "qualifications",
+        "competitions",
+    ] {
+        config = without_key(&config, key);
+    }
+    site.write("site.yaml", &config);
+    let run = site.run(&["check", "--as-of", "2025-06-01"]);
+    assert_eq!(run.code, 1, "{}\n{}", run.stdout, run.stderr);
+    for expected in [
+        "✘ Административные регламенты и стандарты муниципальных услуг (п. 2 «г»): не указаны регламенты и стандарты муниципальных услуг: authority.regulations в site.yaml ([] — если их нет)",
+        "✘ Установленные формы обращений, заявлений и иных документов (п. 2 «д»): не указаны формы обращений и заявлений: authority.forms",
+        "✘ Порядок обжалования муниципальных правовых актов и решений (п. 2 «е»): не указаны порядок обжалования: authority.challenge",
+        "✘ Мероприятия, официальные визиты и рабочие поездки руководителей (п. 3): не указаны мероприятия, визиты и рабочие поездки: authority.events",
+        "✘ Тексты официальных выступлений и заявлений руководителя и заместителей (п. 6): не указаны выступления и заявления: authority.speeches",
+        "✘ Сведения об использовании выделяемых бюджетных средств (п. 7 «б»): не указаны сведения об использовании бюджетных средств: authority.budget",
+        "✘ Квалификационные требования к кандидатам на замещение вакантных должностей (п. 8 «в»): не указаны квалификационные требования к кандидатам: authority.vacancies.qualifications",
+        "✘ Условия и результаты конкурсов на замещение вакантных должностей (п. 8 «г»): не указаны конкурсы на замещение вакантных должностей: authority.vacancies.competitions",
+        "Итого: ✔ 17, ✘ 8, ⚠ 0.",
+    ] {
+        assert!(run.stdout.contains(expected), "no «{expected}» in\n{}", run.stdout);
+    }
+    // the headings are the items of the current 8-ФЗ, ст. 13, ч. 1
+    let acts = run
+        .stdout
+        .find("п. 2 — нормотворческая деятельность")
+        .unwrap();
+    let regulations = run.stdout.find("(п. 2 «г»)").unwrap();
+    let staff = run.stdout.find("п. 8 — кадровое обеспечение").unwrap();
+    let qualifications = run.stdout.find("(п. 8 «в»)").unwrap();
+    assert!(acts < regulations && staff < qualifications);
+}
+
+#[test]
+fn check_fails_without_the_schedule_and_warns_about_schools_without_a_site() {
+    let site = site();
+    let config = std::fs::read_to_string(site.root.join("site.yaml")).unwrap();
+    site.write("site.yaml", &without_key(&config, "schedule"));
+    let orgs = std::fs::read_to_string(site.root.join("data/organizations.yaml")).unwrap();
+    site.write("data/organizations.yaml", &without_key(&orgs, "site"));
+    let run = site.run(&["check", "--as-of", "2025-06-01"]);
+    assert_eq!(run.code, 1, "{}\n{}", run.stdout, run.stderr);
+    for expected in [
+        "✘ Наименование, почтовый адрес, электронная почта, телефоны, режим работы: не указан режим работы: authority.schedule",
+        "⚠ Сайты подведомственных организаций: без сайта (site в data/organizations.yaml): СОШ № 1, Детский сад № 1",
+        "Итого: ✔ 23, ✘ 1, ⚠ 1.",
+    ] {
+        assert!(run.stdout.contains(expected), "no «{expected}» in\n{}", run.stdout);
+    }
+}
+
+/// The site with `path`'s text changed, built at 2025-06-01: it must fail and leave
+/// `public/` unwritten; returns stderr.
+fn fails_with(path: &str, from: &str, to: &str) -> String {
+    let site = site();
+    let text = std::fs::read_to_string(site.root.join(path)).unwrap();
+    assert!(text.contains(from), "no «{from}» in {path}");
+    site.write(path, &text.replacen(from, to, 1));
+    let run = site.run(&["build", "--as-of", "2025-06-01"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(!site.public().exists());
+    run.stderr
+}
+
+fn assert_has(stderr: &str, expected: &[&str]) {
+    for line in expected {
+        assert!(stderr.contains(line), "no «{line}» in\n{stderr}");
+    }
+}
+
+#[test]
+fn a_plan_whose_act_number_differs_from_the_act_page_fails_at_its_line() {
+    let stderr = fails_with(
+        "data/plans/plan.yaml",
+        r#"number: "10-П""#,
+        r#"number: "11-П""#,
+    );
+    assert_has(
+        &stderr,
+        &[
+            "data/plans/plan.yaml:3:28: ошибка: номер утвердившего акта «11-П» не совпадает с номером на странице документа content/documents/prikaz-plan.md: «10-П»",
+            "номер один и тот же в approved плана и в number документа",
+        ],
+    );
+}
+
+#[test]
+fn a_plan_whose_act_date_differs_from_the_act_page_fails_at_its_line() {
+    let stderr = fails_with(
+        "data/plans/plan.yaml",
+        "date: 2024-09-10",
+        "date: 2024-09-01",
+    );
+    assert_has(
+        &stderr,
+        &[
+            "data/plans/plan.yaml:3:44: ошибка: дата утвердившего акта 01.09.2024 не совпадает с датой на странице документа content/documents/prikaz-plan.md: 10.09.2024",
+            "дата одна и та же в approved плана и в approved документа",
+        ],
+    );
+}
+
+#[test]
+fn an_act_without_a_number_fails_at_its_title() {
+    let stderr = fails_with("content/documents/prikaz-vpr.md", "number: \"42-П\"\n", "");
+    assert_has(
+        &stderr,
+        &[
+            "content/documents/prikaz-vpr.md:2:1: ошибка: у документа не указан номер (number)",
+            "добавьте номер, как он написан в акте",
+        ],
+    );
+}
+
+#[test]
+fn a_misspelt_act_kind_fails_with_the_nearest_kind() {
+    let stderr = fails_with(
+        "content/documents/prikaz-vpr.md",
+        "act: приказ",
+        "act: прикас",
+    );
+    assert_has(
+        &stderr,
+        &[
+            "content/documents/prikaz-vpr.md:4:6: ошибка: вид документа «прикас» не известен",
+            "возможно, имелось в виду act: приказ",
+        ],
+    );
+}
+
+#[test]
+fn an_unusual_act_kind_is_only_a_warning() {
+    let site = site();
+    let path = "content/documents/prikaz-vpr.md";
+    let text = std::fs::read_to_string(site.root.join(path)).unwrap();
+    site.write(path, &text.replace("act: приказ", "act: меморандум"));
+    let run = site.run(&["build", "--as-of", "2025-06-01"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains(
+        "content/documents/prikaz-vpr.md:4:6: предупреждение: вид документа «меморандум» не из обычного перечня"
+    ), "{}", run.stderr);
+}
+
+#[test]
+fn an_act_signed_after_as_of_fails() {
+    let stderr = fails_with(
+        "content/documents/prikaz-vpr.md",
+        "approved: 2024-03-01\ndate: 2024-03-04",
+        "approved: 2025-07-01\ndate: 2025-07-04",
+    );
+    assert_has(
+        &stderr,
+        &[
+            "content/documents/prikaz-vpr.md:6:11: ошибка: дата документа 01.07.2025 позже сегодняшней (01.06.2025)",
+            "проверьте дату подписания (approved)",
+        ],
+    );
+}
+
+#[test]
+fn an_act_placed_before_it_was_signed_fails() {
+    let stderr = fails_with(
+        "content/documents/prikaz-vpr.md",
+        "date: 2024-03-04",
+        "date: 2024-02-04",
+    );
+    assert_has(
+        &stderr,
+        &[
+            "content/documents/prikaz-vpr.md:7:7: ошибка: дата размещения 04.02.2024 раньше даты документа 01.03.2024",
+            "документ размещают после подписания",
+        ],
+    );
+}
+
+#[test]
+fn an_act_cancelling_a_later_act_fails_at_the_link() {
+    let stderr = fails_with(
+        "content/documents/prikaz-old.md",
+        "approved: 2019-09-12\ndate: 2019-09-16",
+        "approved: 2024-09-12\ndate: 2024-09-16",
+    );
+    assert_has(
+        &stderr,
+        &[
+            "content/documents/prikaz-new.md:9:11: ошибка: документ от 30.08.2024 признаёт утратившим силу документ content/documents/prikaz-old.md, подписанный позже — 12.09.2024",
+            "проверьте cancels и даты approved обоих документов",
+        ],
+    );
+}
+
+#[test]
+fn a_build_outside_git_names_each_open_data_set_left_out() {
+    let site = Site::fixture("openness");
+    let run = site.run(&["build", "--as-of", "2025-06-01"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_has(
+        &run.stderr,
+        &[
+            "data/organizations.yaml:1:1: предупреждение: набор открытых данных «Реестр муниципальных образовательных организаций» не опубликован: неизвестна дата его версии",
+            "data/indicators/doshkolnoe.yaml:1:1: предупреждение: набор открытых данных «Показатели МСОКО:",
+            "добавьте data/organizations.yaml в репозиторий сайта (git add, git commit)",
+        ],
+    );
 }
 
 fn read_csv(text: &str) -> Vec<Vec<String>> {

@@ -1,0 +1,200 @@
+//! What an act's front matter must say to be listed in the registry truthfully: its
+//! number, a known kind, dates in the order an act lives (signed, then placed, not
+//! after «today»), and amendments and cancellations that come after the act they
+//! change. Run by `documents::resolve_documents` once the links are resolved.
+//!
+//! Errors where the registry would publish something false; warnings where the input
+//! can be legitimate (a kind msoko does not know, e.g. «соглашение о …» of another
+//! name — the site may rightly publish it; a typo close to a known kind is an error).
+
+use chrono::NaiveDate;
+
+use super::analytics_rules::edit_distance;
+use super::documents::Document;
+use super::Page;
+use crate::dates::format_date_short;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+
+/// Kinds of acts an education department publishes, lower case.
+pub(crate) const KNOWN_ACTS: [&str; 24] = [
+    "приказ",
+    "постановление",
+    "распоряжение",
+    "решение",
+    "положение",
+    "порядок",
+    "регламент",
+    "административный регламент",
+    "стандарт",
+    "план",
+    "дорожная карта",
+    "программа",
+    "концепция",
+    "правила",
+    "инструкция",
+    "методические рекомендации",
+    "перечень",
+    "устав",
+    "закон",
+    "указ",
+    "соглашение",
+    "договор",
+    "протокол",
+    "письмо",
+];
+
+/// Every check of one act; `list` holds the resolved links.
+pub(super) fn check_acts(
+    pages: &[Page],
+    list: &[Document],
+    as_of: NaiveDate,
+    diagnostics: &mut Diagnostics,
+) {
+    for document in list {
+        let page = &pages[document.page];
+        check_number(page, diagnostics);
+        check_kind(page, diagnostics);
+        check_dates(page, as_of, diagnostics);
+        for (key, targets) in [("amends", &document.amends), ("cancels", &document.cancels)] {
+            for &target in targets {
+                check_link_order(page, key, &pages[target], diagnostics);
+            }
+        }
+    }
+}
+
+/// File line and column of the value of `key:` in the front matter (column 1 of the
+/// title line when the key is absent).
+fn value_at(page: &Page, key: &str) -> (usize, usize) {
+    let Some(line) = crate::yaml::key_line(&page.yaml, key) else {
+        return (page.key_line("title"), 1);
+    };
+    let text = page.yaml.lines().nth(line - 1).unwrap_or_default();
+    let column = text.find(':').map_or(1, |colon| {
+        let after = &text[colon + 1..];
+        let value = colon + 1 + (after.len() - after.trim_start().len());
+        text[..value].chars().count() + 1
+    });
+    (line + 1, column)
+}
+
+fn check_number(page: &Page, diagnostics: &mut Diagnostics) {
+    if page.number.as_deref().is_none_or(|n| n.trim().is_empty()) {
+        diagnostics.push(
+            Diagnostic::error(&page.file, "у документа не указан номер (number)")
+                .at(page.key_line("title"), 1)
+                .hint("добавьте номер, как он написан в акте: number: \"178-П\""),
+        );
+    }
+}
+
+fn check_kind(page: &Page, diagnostics: &mut Diagnostics) {
+    let Some(act) = page.act.as_deref() else {
+        return;
+    };
+    if KNOWN_ACTS.contains(&act) {
+        return;
+    }
+    let (distance, nearest) = KNOWN_ACTS
+        .iter()
+        .map(|known| (edit_distance(act, known), *known))
+        .min()
+        .unwrap_or((usize::MAX, "приказ"));
+    let (line, column) = value_at(page, "act");
+    if distance <= 2 {
+        diagnostics.push(
+            Diagnostic::error(&page.file, format!("вид документа «{act}» не известен"))
+                .at(line, column)
+                .hint(format!("возможно, имелось в виду act: {nearest}")),
+        );
+    } else {
+        diagnostics.push(
+            Diagnostic::warning(
+                &page.file,
+                format!("вид документа «{act}» не из обычного перечня"),
+            )
+            .at(line, column)
+            .hint(format!(
+                "проверьте написание; обычные виды: {}",
+                KNOWN_ACTS.join(", ")
+            )),
+        );
+    }
+}
+
+fn check_dates(page: &Page, as_of: NaiveDate, diagnostics: &mut Diagnostics) {
+    let Some(signed) = page.approved else {
+        return;
+    };
+    let (approved_at, date_at) = (value_at(page, "approved"), value_at(page, "date"));
+    if signed > as_of {
+        diagnostics.push(
+            Diagnostic::error(
+                &page.file,
+                format!(
+                    "дата документа {} позже сегодняшней ({})",
+                    format_date_short(signed),
+                    format_date_short(as_of)
+                ),
+            )
+            .at(approved_at.0, approved_at.1)
+            .hint("проверьте дату подписания (approved); если сайт собирается «на дату», проверьте --as-of"),
+        );
+    }
+    // Only a hand-written `date`: a date from git is when the file was first committed,
+    // which may rightly precede the signing (a draft prepared in advance).
+    let written = crate::yaml::key_line(&page.yaml, "date").is_some();
+    if let (true, Some(placed)) = (written, page.placed) {
+        if placed < signed {
+            diagnostics.push(
+                Diagnostic::error(
+                    &page.file,
+                    format!(
+                        "дата размещения {} раньше даты документа {}",
+                        format_date_short(placed),
+                        format_date_short(signed)
+                    ),
+                )
+                .at(date_at.0, date_at.1)
+                .hint("документ размещают после подписания: проверьте date и approved"),
+            );
+        }
+    }
+}
+
+/// An act can change or cancel only an act signed before it (or the same day).
+fn check_link_order(page: &Page, key: &str, target: &Page, diagnostics: &mut Diagnostics) {
+    let (Some(signed), Some(target_signed)) = (page.approved, target.approved) else {
+        return;
+    };
+    if target_signed <= signed {
+        return;
+    }
+    let verb = if key == "cancels" {
+        "признаёт утратившим силу"
+    } else {
+        "изменяет"
+    };
+    let name = target.url.trim_matches('/').to_string();
+    let (line, column) =
+        crate::yaml::value_line(&page.yaml, &name).map_or((page.key_line(key), 1), |l| {
+            let text = page.yaml.lines().nth(l - 1).unwrap_or_default();
+            let column = text
+                .find(&name)
+                .map_or(1, |b| text[..b].chars().count() + 1);
+            (l + 1, column)
+        });
+    diagnostics.push(
+        Diagnostic::error(
+            &page.file,
+            format!(
+                "документ от {} {verb} документ {}, подписанный позже — {}",
+                format_date_short(signed),
+                target.file.display(),
+                format_date_short(target_signed)
+            ),
+        )
+        .at(line, column)
+        .hint(format!("проверьте {key} и даты approved обоих документов")),
+    );
+}
