@@ -233,3 +233,20 @@ fn a_plan_item_must_name_a_known_direction_and_stage() {
         run.stderr
     );
 }
+
+#[test]
+fn a_recommendation_to_nobody_and_an_empty_conclusion_fail_at_their_lines() {
+    let site = site();
+    let text = site
+        .read_source("data/indicators/podgotovka.yaml")
+        .replace("- to: [sosh-2, shnor]", "- to: []")
+        .replace(
+            "conclusion: \"Доля отметок «2» снизилась.\"",
+            "conclusion: \"\"",
+        );
+    site.write("data/indicators/podgotovka.yaml", &text);
+    let run = site.run(&["build", "--as-of", "2025-06-01"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("data/indicators/podgotovka.yaml:13: ошибка: у адресной рекомендации не указано, кому она адресована"), "{}", run.stderr);
+    assert!(run.stderr.contains("data/indicators/podgotovka.yaml:21: ошибка: у анализа эффективности мер пустой вывод (conclusion)"), "{}", run.stderr);
+}

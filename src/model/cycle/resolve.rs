@@ -130,7 +130,17 @@ impl Links<'_> {
             .recommendations
             .iter()
             .map(|r| Recommendation {
-                to: r.to.iter().filter_map(|w| self.addressee(w)).collect(),
+                to: if r.to.is_empty() {
+                    self.error(
+                        Some("to"),
+                        "[]",
+                        "у адресной рекомендации не указано, кому она адресована".into(),
+                        "перечислите в to: id организаций или группы (all, schools, kindergartens, additional, shnor, shnsu)",
+                    );
+                    Vec::new()
+                } else {
+                    r.to.iter().filter_map(|w| self.addressee(w)).collect()
+                },
                 text: r.text.0.clone(),
                 link: r.link.as_deref().and_then(|w| self.page("link", w)),
             })
@@ -163,6 +173,18 @@ impl Links<'_> {
                 })
             })
             .collect();
+        if raw
+            .effect
+            .as_ref()
+            .is_some_and(|e| e.conclusion.0.trim().is_empty())
+        {
+            self.error(
+                Some("conclusion"),
+                "\"\"",
+                "у анализа эффективности мер пустой вывод (conclusion)".into(),
+                "напишите, что показал анализ: как изменились показатели после мер и что из этого следует",
+            );
+        }
         let effect = raw.effect.as_ref().map(|e| Effect {
             link: e.link.as_deref().and_then(|w| self.page("link", w)),
             conclusion: e.conclusion.0.clone(),
