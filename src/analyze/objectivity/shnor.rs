@@ -41,9 +41,13 @@ pub(crate) struct SchoolYear {
     pub(crate) n: u32,
     pub(crate) fail: f64,
     pub(crate) benchmark: Option<Bench>,
-    /// 1 = the highest share of «2» in the municipality that year.
+    /// 1 = the highest share of «2» in the municipality that year. Internal only: the
+    /// pages and files never print a place (ANALYTICS §5, no ranking), just
+    /// [`SchoolYear::bottom`].
     pub(crate) rank: usize,
     pub(crate) of: usize,
+    /// Among the `bottom` share of schools with the highest share of «2».
+    pub(crate) bottom: bool,
     pub(crate) relative: bool,
     pub(crate) hits: Vec<Hit>,
     pub(crate) absolute: bool,
@@ -119,8 +123,9 @@ pub(crate) fn compute(
                 .iter()
                 .filter(|o| o.1.value() > share.value())
                 .count();
-            let relative = rank <= cut
-                && benchmark.is_some_and(|b| at_least(share.value(), g.ratio * b.value));
+            let bottom = rank <= cut;
+            let relative =
+                bottom && benchmark.is_some_and(|b| at_least(share.value(), g.ratio * b.value));
             let previous = i.checked_sub(1).map(|j| years[j]);
             let hits = hits(index, rules, year, previous, org);
             let absolute = hits.len() >= g.procedures || hits.iter().any(|h| h.repeated);
@@ -133,6 +138,7 @@ pub(crate) fn compute(
                     benchmark,
                     rank,
                     of: of_year.len(),
+                    bottom,
                     relative,
                     hits,
                     absolute,

@@ -414,7 +414,13 @@ pub(super) fn org_results(model: &Model, analysis: &Analysis, org: usize) -> Opt
         format!("в процентах от участников, чьи отметки сравнивались; классы и предметы не менее {min_group} человек"),
         "Класс, предмет",
         chart_rows,
-        model.link(&format!("/objectivity/{year}/procedures.csv")),
+        // Without names `procedures.csv` holds municipal rows only: the data is the
+        // table under the chart.
+        if model.analytics.publish_named {
+            model.link(&format!("/objectivity/{year}/procedures.csv"))
+        } else {
+            String::new()
+        },
     );
     Some(OrgResults {
         year,

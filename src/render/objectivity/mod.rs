@@ -258,6 +258,25 @@ fn official(model: &Model, year: Option<i32>, org: Option<usize>) -> Vec<Officia
         .collect()
 }
 
+/// The official list as a count, for a site that does not name schools.
+fn official_count(model: &Model, year: i32, named: bool) -> Option<String> {
+    let count = model
+        .results
+        .official
+        .iter()
+        .filter(|e| e.year == year)
+        .map(|e| e.org)
+        .collect::<BTreeSet<_>>()
+        .len();
+    (!named && count > 0).then(|| {
+        format!(
+            "В перечень образовательных организаций с признаками необъективности результатов, полученный от региона, за {year} год {} {count} {} округа. Перечень составлен по федеральной методике; названия школ по решению управления образования не публикуются.",
+            plural(count, "вошла", "вошли", "вошли"),
+            plural(count, "школа", "школы", "школ")
+        )
+    })
+}
+
 #[derive(Debug, Serialize)]
 pub(crate) struct SummaryRow {
     pub(crate) label: &'static str,
@@ -291,12 +310,16 @@ pub(crate) struct YearView {
     pub(crate) expected: Vec<ExpectedOrg>,
     pub(crate) figures: Vec<Figure>,
     pub(crate) official: Vec<OfficialRow>,
+    /// How many schools the official list holds, in words, when schools are not named.
+    pub(crate) official_count: Option<String>,
     pub(crate) flags_url: String,
     pub(crate) procedures_url: String,
     pub(crate) list_url: String,
     pub(crate) shnor_url: Option<String>,
     pub(crate) min_group: u32,
     pub(crate) n_min: u32,
+    /// Schools with too few medal candidates for rule d, as a sentence.
+    pub(crate) medals_small: Option<String>,
     pub(crate) version: String,
 }
 
@@ -432,7 +455,12 @@ pub(crate) fn year_view(model: &Model, analysis: &Analysis, year: i32) -> YearVi
         orgs,
         expected: expected_orgs,
         figures,
-        official: official(model, Some(year), None),
+        official: if named {
+            official(model, Some(year), None)
+        } else {
+            Vec::new()
+        },
+        official_count: official_count(model, year, named),
         flags_url: model.link(&format!("/objectivity/{year}/flags.csv")),
         procedures_url: model.link(&format!("/objectivity/{year}/procedures.csv")),
         list_url: model.link("/objectivity/"),
@@ -442,6 +470,16 @@ pub(crate) fn year_view(model: &Model, analysis: &Analysis, year: i32) -> YearVi
             .then(|| model.link(&format!("/shnor/{year}/"))),
         min_group: rules.min_group,
         n_min: rules.min_n(),
+        medals_small: {
+            let count = o.medals_small.iter().filter(|(y, _)| *y == year).count();
+            (count > 0).then(|| {
+                format!(
+                    "У {count} {} претендентов на медаль меньше {}: для них показатель неподтверждения медалистов не рассчитывается — недостаточно данных.",
+                    plural(count, "школы", "школ", "школ"),
+                    rules.min_group
+                )
+            })
+        },
         version: rules.version.clone(),
     }
 }
@@ -565,7 +603,7 @@ fn method_view(model: &Model) -> MethodView {
         RuleRow {
             id: "d",
             title: words::rule_title(Rule::D),
-            condition: format!("Не подтвердили результат на ЕГЭ не менее {} человек и не менее {} претендентов на медаль (до 2024 года — медалистов). Порог ЕГЭ и порядок награждения — по годам, см. ниже.", r.d.min_not_confirmed, format_value(r.d.share * 100.0, 0, "%")),
+            condition: format!("Не подтвердили результат на ЕГЭ не менее {} человек и не менее {} претендентов на медаль (до 2024 года — медалистов). Порог ЕГЭ и порядок награждения — по годам, см. ниже. У этого правила свой порог размера группы вместо {}: показатель рассчитывается для школ, где претендентов не меньше {}; при меньшем числе — «недостаточно данных», а само число претендентов не публикуется («менее {}»). Если претендентов {} или меньше, показывается только число («2 из 3»), без доли.", r.d.min_not_confirmed, format_value(r.d.share * 100.0, 0, "%"), r.min_n(), r.min_group, r.min_group, r.d.count_only_up_to),
             basis: "муниципальная методика; порядок награждения — приказ Минпросвещения России № 730",
         },
         RuleRow {
@@ -646,6 +684,8 @@ pub(crate) struct OrgBlock {
     pub(crate) official: Vec<OfficialRow>,
     pub(crate) shnor: Option<ShnorNote>,
     pub(crate) results: Option<figures::OrgResults>,
+    /// Years with medal candidates too few for rule d: «недостаточно данных».
+    pub(crate) medals_small: Vec<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -676,7 +716,10 @@ pub(crate) fn org_block(model: &Model, analysis: &Analysis, org: usize) -> Optio
     };
     let latest_vpr = o.shnor.keys().next_back().copied();
     let shnor = latest_vpr.and_then(|year| {
-        let entry = o.shnor[&year].entries.iter().find(|e| e.org == org)?;
+        let entry = o.shnor[&year]
+            .entries
+            .iter()
+            .find(|e| e.org == org && (named || e.status == ShnorStatus::Listed))?;
         let window = &o.shnor[&year].window;
         Some(ShnorNote {
             text: format!(
@@ -710,8 +753,24 @@ pub(crate) fn org_block(model: &Model, analysis: &Analysis, org: usize) -> Optio
         } else {
             Vec::new()
         },
-        official: official(model, None, Some(org)),
+        official: if named {
+            official(model, None, Some(org))
+        } else {
+            Vec::new()
+        },
         shnor,
         results: figures::org_results(model, analysis, org),
+        medals_small: o
+            .medals_small
+            .iter()
+            .rev()
+            .filter(|(_, o)| *o == org)
+            .map(|(year, _)| {
+                format!(
+                    "ЕГЭ {year}, претенденты на медаль: менее {} человек — недостаточно данных для расчёта показателя неподтверждения медалистов.",
+                    model.analytics.min_group
+                )
+            })
+            .collect(),
     })
 }
