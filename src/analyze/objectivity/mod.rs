@@ -92,6 +92,9 @@ pub(crate) struct Objectivity {
     /// Schools with results in each year.
     pub(crate) schools: BTreeMap<i32, BTreeSet<usize>>,
     pub(crate) shnor: BTreeMap<i32, ShnorYear>,
+    /// (year, school) with medal candidates, but fewer than `privacy.min_group`: rule d
+    /// has too little data there, and the count is not published.
+    pub(crate) medals_small: BTreeSet<(i32, usize)>,
 }
 
 impl Objectivity {
@@ -160,6 +163,9 @@ fn compute_from(results: &Results, rules: &AnalyticsRules, register: &Register) 
         flag_rows,
         schools,
         shnor,
+        medals_small: medals::small_groups(&results.medals, rules)
+            .into_iter()
+            .collect(),
     }
 }
 

@@ -111,6 +111,20 @@ pub(crate) fn measure_label(measure: Measure, procedure: Procedure) -> &'static 
 
 /// A value of a finding as printed.
 pub(crate) fn value_text(f: &Finding, value: f64) -> String {
+    if let Detail::Medals {
+        candidates,
+        not_confirmed,
+        count_only: true,
+        ..
+    } = f.detail
+    {
+        // A handful of candidates: the count, no rate (nor a rate to compare with).
+        return if (value - f.value).abs() < 1e-12 {
+            format!("{not_confirmed} из {candidates}")
+        } else {
+            "—".into()
+        };
+    }
     match f.measure {
         Measure::QualityChange => points(value),
         Measure::GiaMean => mean(f.key.procedure, value),
@@ -216,18 +230,26 @@ pub(crate) fn sentence(f: &Finding, rules: &AnalyticsRules) -> String {
                 ),
             }
         }
-        (Rule::D, Detail::Medals { candidates, not_confirmed, points, regime }) => {
+        (Rule::D, Detail::Medals { candidates, not_confirmed, points, regime, count_only }) => {
             let who = match regime {
                 MedalRegime::Medalists => plural(*candidates as usize, "медалиста", "медалистов", "медалистов"),
                 _ => plural(*candidates as usize, "претендента на медаль (с итоговыми отметками «отлично»)", "претендентов на медаль (с итоговыми отметками «отлично»)", "претендентов на медаль (с итоговыми отметками «отлично»)"),
             };
+            // A handful of candidates: the count only, no rate (ANALYTICS §2d).
+            let rate = if *count_only {
+                String::new()
+            } else {
+                format!(
+                    " — {}{}",
+                    percent(f.value),
+                    f.benchmark
+                        .map_or(String::new(), |b| format!(" ({words} — {})", percent(b)))
+                )
+            };
             format!(
-                "Из {candidates} {who} {not_confirmed} не {} на ЕГЭ {} — {}{}.",
+                "Из {candidates} {who} {not_confirmed} не {} на ЕГЭ {}{rate}.",
                 plural(*not_confirmed as usize, "набрал", "набрали", "набрали"),
                 format_value(*points, 0, "балл"),
-                percent(f.value),
-                f.benchmark
-                    .map_or(String::new(), |b| format!(" ({words} — {})", percent(b)))
             )
         }
         (Rule::E, Detail::Gia { high, high_benchmark, .. }) => {
@@ -369,6 +391,7 @@ mod tests {
                 not_confirmed: 2,
                 points: 70.0,
                 regime: MedalRegime::Candidates,
+                count_only: false,
             },
         );
         f.key = ProcKey::medals();
@@ -379,5 +402,26 @@ mod tests {
             "Из 6 претендентов на медаль (с итоговыми отметками «отлично») 2 не набрали на ЕГЭ 70\u{a0}баллов — 33,3\u{a0}%."
         );
         assert_eq!(procedure_label(&f.key), "ЕГЭ, претенденты на медаль");
+    }
+
+    #[test]
+    fn writes_only_the_count_for_three_medal_candidates_or_fewer() {
+        let mut f = finding(
+            Rule::D,
+            Detail::Medals {
+                candidates: 3,
+                not_confirmed: 2,
+                points: 70.0,
+                regime: MedalRegime::Candidates,
+                count_only: true,
+            },
+        );
+        f.key = ProcKey::medals();
+        f.value = 2.0 / 3.0;
+        assert_eq!(
+            sentence(&f, &AnalyticsRules::default()),
+            "Из 3 претендентов на медаль (с итоговыми отметками «отлично») 2 не набрали на ЕГЭ 70\u{a0}баллов."
+        );
+        assert_eq!(value_text(&f, f.value), "2 из 3");
     }
 }
