@@ -347,6 +347,15 @@ fn journal_text(j: Option<&JournalStat>) -> String {
     }
 }
 
+/// Fewer than `confirmed_below` of those compared kept their journal mark, in a
+/// group large enough for the rules and published (an auxiliary remark, not a sign).
+pub(super) fn few_confirmed(s: &VprStat) -> bool {
+    s.enough
+        && s.journal
+            .as_ref()
+            .is_some_and(|j| j.published && j.few_confirmed)
+}
+
 pub(super) fn org_results(model: &Model, analysis: &Analysis, org: usize) -> Option<OrgResults> {
     let o = &analysis.objectivity;
     let year = o
@@ -393,10 +402,12 @@ pub(super) fn org_results(model: &Model, analysis: &Analysis, org: usize) -> Opt
                 quality: percent(s.quality),
                 benchmark: s.quality_benchmark.map_or("—".into(), |b| percent(b.value)),
                 journal: journal_text(s.journal.as_ref()),
-                note: if s.enough {
-                    String::new()
-                } else {
+                note: if !s.enough {
                     "недостаточно данных для признаков".into()
+                } else if model.analytics.publish_named && few_confirmed(s) {
+                    super::words::few_confirmed_note(model.analytics.confirmed_below)
+                } else {
+                    String::new()
                 },
             }
         })

@@ -223,6 +223,36 @@ pub(crate) struct ExpectedOrg {
     pub(crate) items: Vec<String>,
 }
 
+/// Procedures of a year where few journal marks were confirmed, by school in
+/// alphabetical order: «5 класс, математика: подтвердили 40,0 %».
+fn auxiliary(model: &Model, analysis: &Analysis, year: i32) -> Vec<ExpectedOrg> {
+    let stats: Vec<_> = analysis
+        .objectivity
+        .vpr
+        .iter()
+        .filter(|s| s.year == year && figures::few_confirmed(s))
+        .collect();
+    alphabetical(model, stats.iter().map(|s| s.org))
+        .into_iter()
+        .map(|org| ExpectedOrg {
+            org: org_link(model, org),
+            items: stats
+                .iter()
+                .filter(|s| s.org == org)
+                .filter_map(|s| {
+                    let j = s.journal.as_ref()?;
+                    Some(format!(
+                        "{}: отметку из журнала подтвердили {} участников (сравнивались отметки {} человек)",
+                        words::procedure_label(&s.key),
+                        words::percent(j.confirmed),
+                        j.k
+                    ))
+                })
+                .collect(),
+        })
+        .collect()
+}
+
 #[derive(Debug, Serialize)]
 pub(crate) struct OfficialRow {
     pub(crate) year: i32,
@@ -318,6 +348,13 @@ pub(crate) struct YearView {
     pub(crate) shnor_url: Option<String>,
     pub(crate) min_group: u32,
     pub(crate) n_min: u32,
+    /// Procedures where fewer than `confirmed_below` kept their journal mark
+    /// (auxiliary, not a sign), by school; named sites only.
+    pub(crate) auxiliary: Vec<ExpectedOrg>,
+    /// The same as a municipal count, for a site that does not name schools.
+    pub(crate) auxiliary_count: Option<String>,
+    /// «меньше 50 %».
+    pub(crate) confirmed_below: String,
     /// Schools with too few medal candidates for rule d, as a sentence.
     pub(crate) medals_small: Option<String>,
     pub(crate) version: String,
@@ -470,6 +507,28 @@ pub(crate) fn year_view(model: &Model, analysis: &Analysis, year: i32) -> YearVi
             .then(|| model.link(&format!("/shnor/{year}/"))),
         min_group: rules.min_group,
         n_min: rules.min_n(),
+        auxiliary: if named {
+            auxiliary(model, analysis, year)
+        } else {
+            Vec::new()
+        },
+        auxiliary_count: {
+            let count = o
+                .vpr
+                .iter()
+                .filter(|s| s.year == year && figures::few_confirmed(s))
+                .map(|s| s.org)
+                .collect::<BTreeSet<_>>()
+                .len();
+            (!named && count > 0).then(|| {
+                format!(
+                    "Вспомогательное замечание (не признак): у {count} {} округа хотя бы в одной процедуре отметку из журнала подтвердили меньше {} участников, чьи отметки сравнивались.",
+                    plural(count, "школы", "школ", "школ"),
+                    format_value(rules.confirmed_below * 100.0, 0, "%")
+                )
+            })
+        },
+        confirmed_below: format_value(rules.confirmed_below * 100.0, 0, "%"),
         medals_small: {
             let count = o.medals_small.iter().filter(|(y, _)| *y == year).count();
             (count > 0).then(|| {

@@ -28,6 +28,14 @@ pub(crate) fn next_steps(category: Category) -> &'static str {
     }
 }
 
+/// The auxiliary remark on few confirmed journal marks (ANALYTICS §2b): not a sign.
+pub(crate) fn few_confirmed_note(confirmed_below: f64) -> String {
+    format!(
+        "вспомогательное замечание (не признак): отметку из журнала подтвердили меньше {} участников, чьи отметки сравнивались",
+        format_value(confirmed_below * 100.0, 0, "%")
+    )
+}
+
 /// A share (a fraction) as «93,8 %».
 pub(crate) fn percent(value: f64) -> String {
     format_value(value * 100.0, 1, "%")
