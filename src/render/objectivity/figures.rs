@@ -53,7 +53,7 @@ pub(super) fn counts_figure(model: &Model, analysis: &Analysis, id: &str) -> Opt
     let svg = render_line(&LineChart {
         id: id.to_string(),
         title: title.clone(),
-        unit: "ед.".into(),
+        unit: "школ".into(),
         decimals: 0,
         periods: periods.clone(),
         series: series.clone(),

@@ -84,7 +84,7 @@ fn finding_row(f: &Finding) -> FindingRow {
             Rule::C => format!("{measure} за год"),
             _ => measure.to_string(),
         },
-        n: f.n.to_string(),
+        n: words::n_text(f),
         value: words::value_text(f, f.value),
         benchmark: f.benchmark.map_or("—".into(), |b| {
             format!(
@@ -113,6 +113,9 @@ pub(crate) struct CategorySigns {
     pub(crate) id: &'static str,
     pub(crate) label: &'static str,
     pub(crate) persistent: bool,
+    /// «второй год подряд», or «повторно …» when the previous year of the data is
+    /// not the calendar year before (a year without data in between).
+    pub(crate) persistent_text: String,
     pub(crate) next: &'static str,
     pub(crate) procedures: Vec<ProcedureSigns>,
 }
@@ -125,6 +128,8 @@ pub(crate) struct OrgSigns {
     pub(crate) year_url: String,
     pub(crate) count: usize,
     pub(crate) count_text: String,
+    /// The year of the results and the date of the data the site was built on.
+    pub(crate) data_date: String,
     pub(crate) categories: Vec<CategorySigns>,
     pub(crate) comment: Option<String>,
 }
@@ -160,21 +165,37 @@ fn org_signs(model: &Model, analysis: &Analysis, year: i32, org: usize) -> Optio
                     .collect();
                 ProcedureSigns {
                     label: words::procedure_label(&sign.key),
-                    rules: sign
-                        .rules
-                        .iter()
-                        .map(|r| r.id())
-                        .collect::<Vec<_>>()
-                        .join(", "),
+                    rules: format!(
+                        "{} {}",
+                        if sign.rules.len() == 1 {
+                            "правило"
+                        } else {
+                            "правила"
+                        },
+                        sign.rules
+                            .iter()
+                            .map(|r| r.id())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
                     sentences: found.iter().map(|f| words::sentence(f, rules)).collect(),
                     rows: found.iter().map(|f| finding_row(f)).collect(),
                 }
             })
             .collect();
+        let persistent = o.persistent.contains(&(org, category, year));
+        let previous = o.years.iter().copied().filter(|y| *y < year).max();
         categories.push(CategorySigns {
             id: category.id(),
             label: category.label(),
-            persistent: o.persistent.contains(&(org, category, year)),
+            persistent,
+            persistent_text: match previous {
+                Some(p) if p == year - 1 => "устойчивые признаки: второй год подряд".into(),
+                Some(p) => format!(
+                    "устойчивые признаки: повторно (были и в {p} году, данных за промежуточные годы нет)"
+                ),
+                None => String::new(),
+            },
             next: words::next_steps(category),
             procedures,
         });
@@ -195,6 +216,10 @@ fn org_signs(model: &Model, analysis: &Analysis, year: i32, org: usize) -> Optio
                 "процедуры с признаками",
                 "процедур с признаками"
             )
+        ),
+        data_date: format!(
+            "Данные: результаты {year} года; расчёт по данным на {}.",
+            crate::dates::format_date_short(model.as_of)
         ),
         categories,
         comment: model
@@ -285,6 +310,20 @@ fn official(model: &Model, year: Option<i32>, org: Option<usize>) -> Vec<Officia
             source: e.source.clone(),
             note: e.note.clone(),
         })
+        .collect()
+}
+
+/// Where the ВПР benchmarks of a year come from.
+fn benchmark_sources(
+    analysis: &Analysis,
+    year: i32,
+) -> BTreeSet<crate::analyze::objectivity::Source> {
+    analysis
+        .objectivity
+        .vpr
+        .iter()
+        .filter(|s| s.year == year)
+        .filter_map(|s| s.quality_benchmark.map(|b| b.source))
         .collect()
 }
 
@@ -464,13 +503,9 @@ pub(crate) fn year_view(model: &Model, analysis: &Analysis, year: i32) -> YearVi
         previous: previous_year.map(link),
         next: at.and_then(|i| years.get(i + 1)).map(|y| link(*y)),
         break_note: rules.breaks.get(&year).cloned(),
-        contamination: o.contamination(year, rules).map(|share| {
-            format!(
-                "Признаки ВПР выявлены у {} школ округа — больше {}. Когда признаков так много, сравнение с другими школами округа ненадёжно; лучше сравнивать с результатами региона.",
-                format_value(share * 100.0, 0, "%"),
-                format_value(rules.contamination * 100.0, 0, "%")
-            )
-        }),
+        contamination: o
+            .contamination(year, rules)
+            .map(|share| words::contamination(share, rules, &benchmark_sources(analysis, year))),
         schools,
         signed: signed_count,
         signed_text: if signed_count == 0 {

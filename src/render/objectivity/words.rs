@@ -36,6 +36,28 @@ pub(crate) fn few_confirmed_note(confirmed_below: f64) -> String {
     )
 }
 
+/// The warning when more than `contamination` of schools have ВПР signs, worded by
+/// where the year's benchmarks come from (ANALYTICS §4).
+pub(crate) fn contamination(
+    share: f64,
+    rules: &AnalyticsRules,
+    sources: &std::collections::BTreeSet<Source>,
+) -> String {
+    let head = format!(
+        "Признаки ВПР выявлены у {} школ округа — больше {}.",
+        format_value(share * 100.0, 0, "%"),
+        format_value(rules.contamination * 100.0, 0, "%")
+    );
+    let region = sources.contains(&Source::Region);
+    let municipality = sources.contains(&Source::Municipality);
+    let tail = match (region, municipality) {
+        (true, false) => "База сравнения в этом году — результаты региона, поэтому на сами признаки это не влияет; но такая доля школ с признаками требует отдельного анализа условий проведения ВПР в округе.",
+        (true, true) => "Часть процедур сравнивается с результатами региона, а часть — с другими школами округа, потому что для них данных региона нет. Для второй части сравнение ненадёжно: когда признаков так много, средний результат других школ тоже может быть завышен. Управлению образования стоит добавить в данные результаты региона по этим классам и предметам.",
+        _ => "Когда признаков так много, сравнение с другими школами округа ненадёжно: их средний результат тоже может быть завышен. Управлению образования стоит добавить в данные результаты региона (файл vpr/<год>-region.csv), чтобы сравнивать с ними.",
+    };
+    format!("{head} {tail}")
+}
+
 /// A share (a fraction) as «93,8 %».
 pub(crate) fn percent(value: f64) -> String {
     format_value(value * 100.0, 1, "%")
@@ -114,6 +136,17 @@ pub(crate) fn measure_label(measure: Measure, procedure: Procedure) -> &'static 
         Measure::GiaMean if procedure == Procedure::Oge => "средний балл ОГЭ",
         Measure::GiaMean => "средний балл ЕГЭ",
         Measure::OgeMean => "средний балл ОГЭ через год",
+    }
+}
+
+/// Who `n` counts, for the table: participants, marks compared (b1, b2) or medal
+/// candidates (d).
+pub(crate) fn n_text(f: &Finding) -> String {
+    let n = f.n as usize;
+    match f.rule {
+        Rule::B1 | Rule::B2 => format!("сравнено отметок: {n}"),
+        Rule::D => format!("претендентов: {n}"),
+        _ => format!("{n} {}", plural(n, "участник", "участника", "участников")),
     }
 }
 
@@ -350,6 +383,34 @@ mod tests {
             limited: false,
             detail,
         }
+    }
+
+    #[test]
+    fn words_the_contamination_warning_by_the_benchmark_in_use() {
+        let rules = AnalyticsRules::default();
+        let of =
+            |sources: &[Source]| contamination(0.4, &rules, &sources.iter().copied().collect());
+        let region = of(&[Source::Region]);
+        assert!(
+            region.starts_with("Признаки ВПР выявлены у 40\u{a0}% школ округа — больше 30\u{a0}%."),
+            "{region}"
+        );
+        assert!(region.contains("База сравнения в этом году — результаты региона"));
+        assert!(!region.contains("стоит добавить"));
+        let municipal = of(&[Source::Municipality]);
+        assert!(municipal.contains("сравнение с другими школами округа ненадёжно"));
+        assert!(municipal.contains("добавить в данные результаты региона"));
+        assert!(of(&[Source::Region, Source::Municipality]).contains("Часть процедур"));
+    }
+
+    #[test]
+    fn labels_n_by_what_it_counts() {
+        let mut f = finding(Rule::B1, Detail::None);
+        assert_eq!(n_text(&f), "сравнено отметок: 25");
+        f.rule = Rule::A;
+        assert_eq!(n_text(&f), "25 участников");
+        f.n = 21;
+        assert_eq!(n_text(&f), "21 участник");
     }
 
     #[test]
