@@ -310,6 +310,33 @@ fn reports_bad_results_at_their_line_and_fails() {
     assert!(!site.public().exists(), "nothing is published");
 }
 
+/// Issue 9, audit finding 6: only the variants the ВПР has, only where it has them.
+#[test]
+fn rejects_an_unknown_variant_and_a_variant_where_the_vpr_has_none() {
+    let site = Site::fixture("analytics");
+    site.write(
+        "data/results/vpr/2025.csv",
+        "org,grade,subject,participants,m2,m3,m4,m5,lowered,confirmed,raised,variant\n\
+         sch-a,5,математика,40,0,3,20,17,2,24,14,\n\
+         sch-b,7,математика,40,4,16,15,5,10,27,3,продвинутая\n\
+         sch-c,6,математика,40,4,16,15,5,10,27,3,углублённая\n\
+         sch-d,8,математика,40,14,16,8,2,9,28,3,Углубленная\n\
+         sch-d,8,математика,40,14,16,8,2,9,28,3,базовая\n",
+    );
+    let stderr = failing(&site);
+    for expected in [
+        "data/results/vpr/2025.csv:3:41: ошибка: неизвестный вариант ВПР «продвинутая»",
+        "подсказка: вариант — «базовая» или «углублённая»",
+        "data/results/vpr/2025.csv:4:41: ошибка: у ВПР по предмету «математика» в 6 классе нет вариантов, а указан «углублённая»",
+        "подсказка: базовый и углублённый варианты есть только у математики в 7 и 8 классах",
+    ] {
+        assert!(stderr.contains(expected), "missing «{expected}» in:\n{stderr}");
+    }
+    // «Углубленная» is «углублённая»; base and advanced 8th grade are two rows.
+    assert!(!stderr.contains(":5:"), "{stderr}");
+    assert!(!stderr.contains(":6:"), "{stderr}");
+}
+
 #[test]
 fn reports_a_bad_combination_and_an_ege_year_without_a_medal_regime() {
     let site = Site::fixture("analytics");
