@@ -22,6 +22,17 @@ pub(crate) struct Organization {
     pub(crate) profile: Option<(ProfileKind, Vec<String>)>,
 }
 
+impl Organization {
+    /// The key of every list of organisations: the short name in reading order
+    /// ([`crate::text::reading_order`]), then the id.
+    pub(crate) fn alphabetical_key(&self) -> (Vec<crate::text::NamePart>, String) {
+        (
+            crate::text::reading_order(&self.short_name),
+            self.id.clone(),
+        )
+    }
+}
+
 impl OrgKind {
     pub(crate) const ALL: [OrgKind; 3] =
         [OrgKind::School, OrgKind::Kindergarten, OrgKind::Additional];

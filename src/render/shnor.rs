@@ -37,7 +37,7 @@ fn flagged(model: &Model, flag: OrgFlag) -> Vec<OrgLink> {
         .filter(|(_, o)| o.flags.contains(&flag))
         .map(|(i, _)| i)
         .collect();
-    orgs.sort_by_cached_key(|&i| model.register.organizations[i].short_name.to_lowercase());
+    orgs.sort_by_cached_key(|&i| model.register.organizations[i].alphabetical_key());
     orgs.into_iter().map(|i| link(model, i)).collect()
 }
 
@@ -165,11 +165,7 @@ fn org_view(model: &Model, entry: &ShnorEntry) -> ShnorOrg {
 
 fn sorted<'a>(model: &Model, entries: impl Iterator<Item = &'a ShnorEntry>) -> Vec<&'a ShnorEntry> {
     let mut out: Vec<&ShnorEntry> = entries.collect();
-    out.sort_by_cached_key(|e| {
-        model.register.organizations[e.org]
-            .short_name
-            .to_lowercase()
-    });
+    out.sort_by_cached_key(|e| model.register.organizations[e.org].alphabetical_key());
     out
 }
 

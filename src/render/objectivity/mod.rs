@@ -55,10 +55,7 @@ fn alphabetical(model: &Model, orgs: impl IntoIterator<Item = usize>) -> Vec<usi
         .collect::<BTreeSet<_>>()
         .into_iter()
         .collect();
-    out.sort_by_cached_key(|&o| {
-        let org = &model.register.organizations[o];
-        (org.short_name.to_lowercase(), org.id.clone())
-    });
+    out.sort_by_cached_key(|&o| model.register.organizations[o].alphabetical_key());
     out
 }
 
@@ -297,9 +294,7 @@ fn official(model: &Model, year: Option<i32>, org: Option<usize>) -> Vec<Officia
     rows.sort_by_cached_key(|e| {
         (
             std::cmp::Reverse(e.year),
-            model.register.organizations[e.org]
-                .short_name
-                .to_lowercase(),
+            model.register.organizations[e.org].alphabetical_key(),
         )
     });
     rows.into_iter()
