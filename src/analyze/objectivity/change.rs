@@ -214,6 +214,20 @@ mod tests {
     }
 
     #[test]
+    fn fires_at_a_tie_with_the_effect_threshold() {
+        // 50 of 100 «4»/«5», then 75 of 100, the benchmark flat at 50 %: DiD exactly
+        // +25 п.п.; pooled 125/200, z = 0.25 / sqrt(0.625·0.375·0.02) = 3.65.
+        let first = vpr(2024, 0, 4, "математика", [10, 40, 40, 10]);
+        let second = vpr(2025, 0, 5, "математика", [5, 20, 60, 15]);
+        let rule = AnalyticsRules::default().c;
+        let change = check((&first, 0.5), (&second, 0.5), &rule).expect("a tie fires");
+        assert!((change.did - 0.25).abs() < 1e-12);
+        // 74 of 100: +24 п.п., no.
+        let below = vpr(2025, 0, 5, "математика", [5, 21, 59, 15]);
+        assert!(check((&first, 0.5), (&below, 0.5), &rule).is_none());
+    }
+
+    #[test]
     fn needs_the_previous_year() {
         // A school that opened in 2025, or a year missing from the data.
         let mut rows = others();

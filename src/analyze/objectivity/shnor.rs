@@ -296,6 +296,36 @@ mod tests {
     }
 
     #[test]
+    fn counts_a_tie_at_the_relative_threshold_as_low() {
+        // 3 of 20 in each subject = 15 % pooled, exactly 1.5 · 10 % (which floating
+        // point computes as 0.15000000000000002); in the bottom 10 % (rank 1 of 11).
+        let mut rows = ordinary(&[2024, 2025]);
+        rows.extend(school0(2024, 3));
+        rows.extend(school0(2025, 3));
+        let out = run(rows);
+        let entry = &out[&2025].entries[0];
+        assert!(entry.years.iter().all(|y| y.bottom && y.relative));
+        // 2 of 20 (10 %) is in the bottom share with the others, but not 1.5 · F_B.
+        let mut rows = ordinary(&[2024, 2025]);
+        rows.extend(school0(2024, 2));
+        rows.extend(school0(2025, 2));
+        assert!(run(rows)[&2025].entries.is_empty());
+    }
+
+    #[test]
+    fn counts_years_of_the_data_across_a_break() {
+        // 2022 is a data break, and 2023 has no data at all: 2021 and 2022 low, 2024
+        // ordinary. In 2024 the window is 2021, 2022, 2024 (available years), two low.
+        let mut rows = ordinary(&[2021, 2022, 2024]);
+        rows.extend(school0(2021, 5));
+        rows.extend(school0(2022, 5));
+        rows.extend(school0(2024, 2));
+        let out = run(rows);
+        assert_eq!(out[&2024].window, [2021, 2022, 2024]);
+        assert_eq!(out[&2024].entries.len(), 1);
+    }
+
+    #[test]
     fn needs_two_years_of_the_schools_own_data() {
         // A school that opened in 2025 with a very low result: one year, no ШНОР.
         let mut rows = ordinary(&[2023, 2024, 2025]);
