@@ -43,18 +43,20 @@ pub(crate) fn format_value(value: f64, decimals: usize, unit: &str) -> String {
         return number;
     }
     // Abbreviations («чел.», «ед.», «%») do not change; «балл» agrees with the number:
-    // 1 балл, 2 балла, 5 баллов, and «балла» after any fraction (70,1 балла).
+    // 1 балл, 2 балла, 5 баллов, and «балла» after any fraction (70,1 балла); so does
+    // «школ» (a count of schools): 1 школа, 2 школы, 5 школ.
+    let whole = || -> usize {
+        number
+            .chars()
+            .filter(char::is_ascii_digit)
+            .collect::<String>()
+            .parse()
+            .unwrap_or(0)
+    };
     let unit = match unit {
+        "школ" => plural(whole(), "школа", "школы", "школ"),
         "балл" if number.contains(',') => "балла",
-        "балл" => {
-            let whole: usize = number
-                .chars()
-                .filter(char::is_ascii_digit)
-                .collect::<String>()
-                .parse()
-                .unwrap_or(0);
-            plural(whole, "балл", "балла", "баллов")
-        }
+        "балл" => plural(whole(), "балл", "балла", "баллов"),
         other => other,
     };
     format!("{number}{BEFORE_UNIT}{unit}")
@@ -114,6 +116,9 @@ mod tests {
         assert_eq!(format_value(70.1, 1, "балл"), "70,1\u{a0}балла");
         assert_eq!(format_value(65.0, 0, "балл"), "65\u{a0}баллов");
         assert_eq!(format_value(71.0, 0, "балл"), "71\u{a0}балл");
+        assert_eq!(format_value(1.0, 0, "школ"), "1\u{a0}школа");
+        assert_eq!(format_value(3.0, 0, "школ"), "3\u{a0}школы");
+        assert_eq!(format_value(11.0, 0, "школ"), "11\u{a0}школ");
     }
 
     #[test]

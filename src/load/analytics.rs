@@ -80,6 +80,7 @@ pub(crate) struct RawRules {
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawMedals {
     pub(crate) min_not_confirmed: Option<u32>,
+    pub(crate) count_only_up_to: Option<u32>,
     /// %
     pub(crate) share: Option<f64>,
 }

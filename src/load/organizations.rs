@@ -28,6 +28,9 @@ pub(crate) struct RawOrganization {
     #[serde(default)]
     pub(crate) flags: Vec<OrgFlag>,
     pub(crate) profile: Option<RawProfile>,
+    /// Where the pupils of a primary school (НОШ) go on after the 4th grade: the id
+    /// of the school whose 5th grade receives them.
+    pub(crate) continues_to: Option<String>,
     /// Filled after parsing: the file line of the entry's `id`.
     #[serde(skip)]
     pub(crate) line: usize,

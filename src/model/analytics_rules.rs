@@ -64,6 +64,9 @@ pub(crate) struct EffectRule {
 pub(crate) struct MedalRule {
     pub(crate) min_not_confirmed: u32,
     pub(crate) share: f64,
+    /// With this many candidates or fewer only the count is shown («1 из 2»), no rate
+    /// (ANALYTICS §2d: M = 1–3).
+    pub(crate) count_only_up_to: u32,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -299,6 +302,7 @@ impl Default for AnalyticsRules {
             d: MedalRule {
                 min_not_confirmed: 2,
                 share: 0.25,
+                count_only_up_to: 3,
             },
             e: GiaRule {
                 z: 2.33,
@@ -396,6 +400,9 @@ pub(crate) fn resolve_rules(
     }
     if let Some(n) = r.d.min_not_confirmed {
         rules.d.min_not_confirmed = n;
+    }
+    if let Some(n) = r.d.count_only_up_to {
+        rules.d.count_only_up_to = n;
     }
     if let Some(v) = check.percent(&["rules", "d", "share"], r.d.share) {
         rules.d.share = v;

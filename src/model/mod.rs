@@ -278,6 +278,7 @@ pub(crate) fn resolve(
             has_cycle: cycle_sources.iter().any(CycleSource::has_cycle),
             results_files: &results.files,
             has_vpr: !results.vpr.is_empty(),
+            named: analytics.publish_named,
         },
         &mut unpublished_data,
     );

@@ -20,6 +20,19 @@ pub(crate) struct Organization {
     pub(crate) rural: bool,
     pub(crate) flags: Vec<OrgFlag>,
     pub(crate) profile: Option<(ProfileKind, Vec<String>)>,
+    /// The school whose 5th grade receives this school's 4th grade (a НОШ), by index.
+    pub(crate) continues_to: Option<usize>,
+}
+
+impl Organization {
+    /// The key of every list of organisations: the short name in reading order
+    /// ([`crate::text::reading_order`]), then the id.
+    pub(crate) fn alphabetical_key(&self) -> (Vec<crate::text::NamePart>, String) {
+        (
+            crate::text::reading_order(&self.short_name),
+            self.id.clone(),
+        )
+    }
 }
 
 impl OrgKind {
@@ -67,6 +80,7 @@ pub(crate) fn resolve_register(
         ..Register::default()
     };
     let mut lines: BTreeMap<String, usize> = BTreeMap::new();
+    let mut continues: Vec<(usize, String, usize)> = Vec::new();
     for raw in source.organizations {
         let valid_id = !raw.id.is_empty()
             && raw
@@ -111,7 +125,36 @@ pub(crate) fn resolve_register(
             profile: raw
                 .profile
                 .map(|p| (p.kind, p.subjects.into_iter().map(|s| s.0).collect())),
+            continues_to: None,
         });
+        if let Some(target) = raw.continues_to {
+            continues.push((register.organizations.len() - 1, target, raw.line));
+        }
+    }
+    for (org, target, line) in continues {
+        match register.by_id.get(&target) {
+            Some(&t) if t != org => register.organizations[org].continues_to = Some(t),
+            _ => diagnostics.push(
+                Diagnostic::error(
+                    &source.file,
+                    format!("continues_to: организации «{target}» нет в реестре"),
+                )
+                .at_line(line)
+                .hint(
+                    "укажите id школы, в 5 классе которой продолжают обучение выпускники 4 класса",
+                ),
+            ),
+        }
     }
     register
+}
+
+impl Register {
+    /// Schools whose 5th grade receives pupils from another school's 4th grade.
+    pub(crate) fn receiving(&self) -> std::collections::BTreeSet<usize> {
+        self.organizations
+            .iter()
+            .filter_map(|o| o.continues_to)
+            .collect()
+    }
 }

@@ -145,6 +145,9 @@ const VPR_COLUMNS: [&str; 8] = [
     "m4",
     "m5",
 ];
+/// The grades whose mathematics ВПР has a base and an advanced variant.
+const VARIANT_GRADES: [u8; 2] = [7, 8];
+
 const VPR_OPTIONAL: [&str; 4] = ["lowered", "confirmed", "raised", "variant"];
 const GIA_COLUMNS: [&str; 6] = [
     "org",
@@ -418,6 +421,48 @@ impl Reader<'_> {
         None
     }
 
+    /// The ВПР variant of a row: only «базовая» or «углублённая», and only where the
+    /// ВПР has them (ANALYTICS §2c: математика, 7 and 8 классы).
+    fn variant(
+        &mut self,
+        table: &CsvTable,
+        row: &CsvRow,
+        column: usize,
+        grade: u8,
+        subject: &str,
+    ) -> Result<Option<String>, ()> {
+        let written = row.cell(column).trim();
+        if written.is_empty() {
+            return Ok(None);
+        }
+        let key = written.to_lowercase().replace('е', "ё");
+        let known = match key.as_str() {
+            "базовая" | "базовый" => "базовая",
+            "углублённая" | "углублённый" => "углублённая",
+            _ => {
+                self.error(
+                    table,
+                    row,
+                    column,
+                    format!("неизвестный вариант ВПР «{written}»"),
+                    "вариант — «базовая» или «углублённая»; у работ без вариантов оставьте ячейку пустой",
+                );
+                return Err(());
+            }
+        };
+        if subject != "математика" || !VARIANT_GRADES.contains(&grade) {
+            self.error(
+                table,
+                row,
+                column,
+                format!("у ВПР по предмету «{subject}» в {grade} классе нет вариантов, а указан «{written}»"),
+                "базовый и углублённый варианты есть только у математики в 7 и 8 классах; в остальных строках оставьте variant пустым",
+            );
+            return Err(());
+        }
+        Ok(Some(known.to_string()))
+    }
+
     fn vpr_file(
         &mut self,
         year: i32,
@@ -460,10 +505,13 @@ impl Reader<'_> {
             let Some(subject) = self.subject(table, row, col["subject"]) else {
                 continue;
             };
-            let variant = col
-                .get("variant")
-                .map(|&i| row.cell(i).to_lowercase())
-                .filter(|v| !v.is_empty());
+            let variant = match col.get("variant") {
+                Some(&i) => match self.variant(table, row, i, grade, &subject) {
+                    Ok(v) => v,
+                    Err(()) => continue,
+                },
+                None => None,
+            };
             let n = self.count(table, row, col["participants"], "participants");
             let marks: Vec<Option<u32>> = ["m2", "m3", "m4", "m5"]
                 .iter()

@@ -134,7 +134,7 @@ pub(crate) fn list_view(model: &Model, only: Option<OrgKind>) -> OrgListView {
             continue;
         }
         // Alphabetical: the register is a list, never a ranking.
-        members.sort_by_key(|o| o.short_name.to_lowercase());
+        members.sort_by_cached_key(|o| o.alphabetical_key());
         groups.push(KindGroup {
             id: kind.id(),
             label: kind.label(),

@@ -13,7 +13,7 @@ use crate::analyze::objectivity::{SchoolYear, ShnorEntry, ShnorStatus, Source};
 use crate::analyze::Analysis;
 use crate::load::OrgFlag;
 use crate::model::Model;
-use crate::numbers::{format_number, format_value};
+use crate::numbers::{format_number, format_value, plural};
 
 pub(crate) fn year_path_shnor(year: i32) -> String {
     format!("/shnor/{year}/")
@@ -37,7 +37,7 @@ fn flagged(model: &Model, flag: OrgFlag) -> Vec<OrgLink> {
         .filter(|(_, o)| o.flags.contains(&flag))
         .map(|(i, _)| i)
         .collect();
-    orgs.sort_by_cached_key(|&i| model.register.organizations[i].short_name.to_lowercase());
+    orgs.sort_by_cached_key(|&i| model.register.organizations[i].alphabetical_key());
     orgs.into_iter().map(|i| link(model, i)).collect()
 }
 
@@ -47,7 +47,10 @@ pub(crate) struct ShnorRow {
     pub(crate) n: u32,
     pub(crate) fail: String,
     pub(crate) benchmark: String,
-    pub(crate) rank: String,
+    /// `ratio · F_B`, the relative condition's threshold.
+    pub(crate) threshold: String,
+    /// Whether the school is among the `bottom` share with the most «2» (да/нет).
+    pub(crate) bottom: &'static str,
     pub(crate) relative: &'static str,
     pub(crate) absolute: String,
     pub(crate) low: bool,
@@ -95,14 +98,17 @@ fn row(model: &Model, y: &SchoolYear) -> ShnorRow {
             )
         })
         .collect();
-    let cut = ((model.analytics.g.bottom * y.of as f64).ceil() as usize).max(1);
+    let yes = |b: bool| if b { "да" } else { "нет" };
     ShnorRow {
         year: y.year,
         n: y.n,
         fail: percent(y.fail),
         benchmark: y.benchmark.map_or("—".into(), |b| percent(b.value)),
-        rank: format!("{} из {} (граница — {cut})", y.rank, y.of),
-        relative: if y.relative { "да" } else { "нет" },
+        threshold: y
+            .benchmark
+            .map_or("—".into(), |b| percent(b.value * model.analytics.g.ratio)),
+        bottom: yes(y.bottom),
+        relative: yes(y.relative),
         absolute: if absolute.is_empty() {
             "нет".into()
         } else {
@@ -159,11 +165,7 @@ fn org_view(model: &Model, entry: &ShnorEntry) -> ShnorOrg {
 
 fn sorted<'a>(model: &Model, entries: impl Iterator<Item = &'a ShnorEntry>) -> Vec<&'a ShnorEntry> {
     let mut out: Vec<&ShnorEntry> = entries.collect();
-    out.sort_by_cached_key(|e| {
-        model.register.organizations[e.org]
-            .short_name
-            .to_lowercase()
-    });
+    out.sort_by_cached_key(|e| model.register.organizations[e.org].alphabetical_key());
     out
 }
 
@@ -176,9 +178,16 @@ pub(crate) struct ShnorYearView {
     pub(crate) next: Option<LinkView>,
     pub(crate) listed: Vec<ShnorOrg>,
     pub(crate) check: Vec<ShnorOrg>,
+    /// Schools whose low results need a check, when they are not named (they have a
+    /// sign of biased ВПР, and `publish_named` is false).
+    pub(crate) check_count: Option<String>,
     pub(crate) shnsu: Vec<OrgLink>,
     pub(crate) register: Vec<OrgLink>,
     pub(crate) conditions: Vec<String>,
+    /// «1,5 ×» for the column of the relative threshold.
+    pub(crate) ratio: String,
+    /// «10 %» for the column of the bottom share.
+    pub(crate) bottom: String,
     pub(crate) list_url: String,
     pub(crate) index_url: String,
     pub(crate) objectivity_url: String,
@@ -208,15 +217,16 @@ pub(crate) fn conditions(model: &Model) -> Vec<String> {
             g.min_years, g.years, g.min_years
         ),
         format!(
-            "Признаки считаются для групп не меньше {} участников; группы меньше {} человек не публикуются и не входят в значения по округу.",
-            model.analytics.min_n(),
-            model.analytics.min_group
+            "В расчёт входят классы не меньше {min_group} человек (меньшие группы не публикуются и не входят в значения по округу); год школы учитывается, если участников в сумме не меньше {n_min}, а процедура в абсолютном условии — если в ней не меньше {n_min} участников.",
+            min_group = model.analytics.min_group,
+            n_min = model.analytics.min_n()
         ),
     ]
 }
 
 pub(crate) fn year_view(model: &Model, analysis: &Analysis, year: i32) -> ShnorYearView {
     let o = &analysis.objectivity;
+    let named = model.analytics.publish_named;
     let data = o.shnor.get(&year).cloned().unwrap_or_default();
     let years: Vec<i32> = o.shnor.keys().copied().collect();
     let at = years.iter().position(|y| *y == year);
@@ -234,14 +244,37 @@ pub(crate) fn year_view(model: &Model, analysis: &Analysis, year: i32) -> ShnorY
     ShnorYearView {
         year,
         school_year: format!("{year}/{:02}", (year + 1) % 100),
-        window: years_text(&data.window),
+        window: match data.window.as_slice() {
+            [one] => format!("{one} года"),
+            [] => String::new(),
+            many => format!("{} годов", years_text(many)),
+        },
         previous: at.and_then(|i| i.checked_sub(1)).map(|i| nav(years[i])),
         next: at.and_then(|i| years.get(i + 1)).map(|y| nav(*y)),
         listed: by(ShnorStatus::Listed),
-        check: by(ShnorStatus::NeedsCheck),
+        check: if named {
+            by(ShnorStatus::NeedsCheck)
+        } else {
+            Vec::new()
+        },
+        check_count: {
+            let count = data
+                .entries
+                .iter()
+                .filter(|e| e.status == ShnorStatus::NeedsCheck)
+                .count();
+            (!named && count > 0).then(|| {
+                format!(
+                    "Ещё у {count} {} низкие результаты, но в этом же году выявлены признаки необъективности результатов ВПР; пока результаты не перепроверены, их нельзя считать достоверными. Признаки отдельных школ по решению управления образования не публикуются, поэтому эти школы не названы.",
+                    plural(count, "школы", "школ", "школ")
+                )
+            })
+        },
         shnsu: flagged(model, OrgFlag::Shnsu),
         register: flagged(model, OrgFlag::Shnor),
         conditions: conditions(model),
+        ratio: format!("{}\u{a0}×", format_number(model.analytics.g.ratio, 1)),
+        bottom: format_value(model.analytics.g.bottom * 100.0, 0, "%"),
         list_url: model.link(&format!("/shnor/{year}/list.csv")),
         index_url: model.link("/shnor/"),
         objectivity_url: model.link(&year_path(year)),
@@ -327,7 +360,12 @@ pub(crate) fn list_csv(model: &Model, analysis: &Analysis, year: i32) -> Vec<u8>
     let Some(data) = analysis.objectivity.shnor.get(&year) else {
         return w.into_inner().unwrap_or_default();
     };
-    for entry in sorted(model, data.entries.iter()) {
+    // «Требуют проверки» means a sign of biased ВПР: not per school unless named.
+    let shown = data
+        .entries
+        .iter()
+        .filter(|e| model.analytics.publish_named || e.status == ShnorStatus::Listed);
+    for entry in sorted(model, shown) {
         let o = &model.register.organizations[entry.org];
         let status = match entry.status {
             ShnorStatus::Listed => "shnor",
@@ -353,10 +391,8 @@ pub(crate) fn list_csv(model: &Model, analysis: &Analysis, year: i32) -> Vec<u8>
                     number(bench),
                     number(bench * g.ratio),
                     format!(
-                        "место {} из {} по доле «2» (граница {}); база: {}",
-                        y.rank,
-                        y.of,
-                        ((g.bottom * y.of as f64).ceil() as usize).max(1),
+                        "входит в {} школ с наибольшей долей «2»: да; база: {}",
+                        format_value(g.bottom * 100.0, 0, "%"),
                         y.benchmark.map_or("—", |b| b.source.id())
                     ),
                 ]);

@@ -125,6 +125,33 @@ fn lists_schools_with_low_results_as_support() {
     assert!(card.contains("Низкие образовательные результаты: адресная поддержка"));
 }
 
+/// Issue 9, audit finding 2: ANALYTICS §5 forbids ranking, so no place is printed,
+/// only whether the school is in the bottom share, with F and 1,5·F_B.
+#[test]
+fn publishes_no_place_in_the_low_results_list() {
+    let site = built();
+    let page = site.read("shnor/2025/index.html");
+    let list = site.read("shnor/2025/list.csv");
+    for text in [&page, &list] {
+        assert!(!text.to_lowercase().contains("место"), "{text}");
+        assert!(
+            !text.contains(" из 5") && !text.contains("граница"),
+            "{text}"
+        );
+    }
+    assert!(page.contains("<th scope=\"col\">Входит в 10\u{a0}% школ с наибольшей долей «2»</th>"));
+    assert!(
+        page.contains(
+            "<td>35,0\u{a0}%</td><td>5,0\u{a0}%</td><td>7,5\u{a0}%</td><td>да</td><td>да</td>"
+        ),
+        "{page}"
+    );
+    assert!(list.contains("входит в 10\u{a0}% школ с наибольшей долей «2»: да; база: municipality"));
+    assert!(page.contains("по результатам ВПР 2024–2025 годов"));
+    // The open-data copy is built from the same rows (opendata/tables.rs), so it has
+    // no place either; the fixture is not in git, so it has no open data to read.
+}
+
 #[test]
 fn links_the_analytics_from_the_register_and_every_school_card() {
     let site = built();
@@ -156,24 +183,102 @@ fn built_again(site: &Site) {
     assert_eq!(run.code, 0, "{}", run.stderr);
 }
 
-#[test]
-fn names_no_school_when_publish_named_is_false() {
+/// The cells of a CSV file, row by row.
+fn csv_rows(text: &str) -> Vec<Vec<String>> {
+    text.split("\r\n")
+        .filter(|l| !l.is_empty())
+        .map(|l| l.split(',').map(str::to_string).collect())
+        .collect()
+}
+
+fn unnamed() -> Site {
     let site = Site::fixture("analytics");
     site.write(
         "data/analytics.yaml",
         "publish_named: false\nmedals:\n  2025: {regime: \"2024\", threshold: 70}\n",
     );
     built_again(&site);
+    site
+}
+
+#[test]
+fn names_no_school_when_publish_named_is_false() {
+    let site = unnamed();
     let page = site.read("objectivity/2025/index.html");
     assert!(!page.contains("Школа А"), "no list, no chart with names");
     assert!(!page.contains("<svg role=\"img\" aria-labelledby=\"scatter-2025-title"));
-    assert!(page.contains("названия школ с признаками не публикуются"));
-    assert!(site
-        .read("objectivity/2025/flags.csv")
-        .contains("\r\n2025,,,vpr_bias,vpr,5,математика,,a,quality,40,92.5,"));
+    assert!(page.contains("признаки отдельных школ не публикуются"));
+    assert!(page.contains("Признаки выявлены у 2 школ из 6 школ с результатами 2025 года."));
+    // The official list as a count only.
+    assert!(!page.contains("письмо министерства от 01.11.2025 № 1"));
+    assert!(page.contains("за 2025 год вошла 1 школа округа"), "{page}");
     assert!(site
         .read("orgs/sch-a/index.html")
-        .contains("признаки необъективности публикуются только в целом по округу"));
+        .contains("управление публикует только число школ с признаками в целом по округу"));
+}
+
+/// Issue 9, audit finding 1: a blank name is not enough when a row keeps the
+/// school's n, value and leave-one-out benchmark, which its own card shows.
+#[test]
+fn lets_no_reader_join_a_sign_to_a_school_when_publish_named_is_false() {
+    // The numbers behind the signs, as the named build publishes them.
+    let named = csv_rows(&built().read("objectivity/2025/flags.csv"));
+    let behind: Vec<String> = named[1..]
+        .iter()
+        .filter(|r| r[18] == "true")
+        .flat_map(|r| [r[11].clone(), r[12].clone(), r[14].clone()])
+        .collect();
+    assert!(behind.contains(&"92.5".to_string()), "{behind:?}");
+    let site = unnamed();
+    // flags.csv counts schools; no column names, numbers or orders a school.
+    let flags = csv_rows(&site.read("objectivity/2025/flags.csv"));
+    assert_eq!(
+        flags[0].join(","),
+        "year,category,procedure,grade,subject,variant,rule,measure,threshold,z_threshold,schools_fired,schools_flagged,method_version"
+    );
+    assert!(
+        flags.contains(
+            &"2025,vpr_bias,vpr,5,математика,,a,quality,20,2.33,2,1,2025.1"
+                .split(',')
+                .map(str::to_string)
+                .collect()
+        ),
+        "the лицей and Школа А fired a, only Школа А is signed: {flags:?}"
+    );
+    // procedures.csv: the municipality per grade and subject, no row per school.
+    let procedures = csv_rows(&site.read("objectivity/2025/procedures.csv"));
+    assert_eq!(procedures.len(), 2, "{procedures:?}");
+    assert!(!procedures[0].contains(&"org".to_string()));
+    // No published file of signs carries a number behind a sign: nothing to match
+    // against a school's card. No card shows a sign.
+    for (path, bytes) in snapshot(&site.public()) {
+        let text = String::from_utf8_lossy(&bytes);
+        // The ШНОР list names schools as support; its 35 % «2» is Школа Г's own.
+        let signs_file = path.contains("objectivity");
+        if signs_file && (path.ends_with(".csv") || path.ends_with(".json")) {
+            for value in &behind {
+                let cell = |sep: char| {
+                    text.split(['\r', '\n', sep, '"'])
+                        .any(|c| c == value.as_str())
+                };
+                assert!(!cell(','), "{path} has {value}");
+            }
+        }
+        if path.starts_with("orgs/") {
+            for marker in [
+                "org-signs",
+                "Из чего сложился признак",
+                "требуют проверки",
+                "Официальный перечень",
+            ] {
+                assert!(!text.contains(marker), "{path} has «{marker}»");
+            }
+        }
+    }
+    let page = site.read("objectivity/2025/index.html");
+    for value in ["92,5", "35,0", "33,3"] {
+        assert!(!page.contains(value), "{value} on the year page");
+    }
 }
 
 #[test]
@@ -203,6 +308,33 @@ fn reports_bad_results_at_their_line_and_fails() {
         );
     }
     assert!(!site.public().exists(), "nothing is published");
+}
+
+/// Issue 9, audit finding 6: only the variants the ВПР has, only where it has them.
+#[test]
+fn rejects_an_unknown_variant_and_a_variant_where_the_vpr_has_none() {
+    let site = Site::fixture("analytics");
+    site.write(
+        "data/results/vpr/2025.csv",
+        "org,grade,subject,participants,m2,m3,m4,m5,lowered,confirmed,raised,variant\n\
+         sch-a,5,математика,40,0,3,20,17,2,24,14,\n\
+         sch-b,7,математика,40,4,16,15,5,10,27,3,продвинутая\n\
+         sch-c,6,математика,40,4,16,15,5,10,27,3,углублённая\n\
+         sch-d,8,математика,40,14,16,8,2,9,28,3,Углубленная\n\
+         sch-d,8,математика,40,14,16,8,2,9,28,3,базовая\n",
+    );
+    let stderr = failing(&site);
+    for expected in [
+        "data/results/vpr/2025.csv:3:41: ошибка: неизвестный вариант ВПР «продвинутая»",
+        "подсказка: вариант — «базовая» или «углублённая»",
+        "data/results/vpr/2025.csv:4:41: ошибка: у ВПР по предмету «математика» в 6 классе нет вариантов, а указан «углублённая»",
+        "подсказка: базовый и углублённый варианты есть только у математики в 7 и 8 классах",
+    ] {
+        assert!(stderr.contains(expected), "missing «{expected}» in:\n{stderr}");
+    }
+    // «Углубленная» is «углублённая»; base and advanced 8th grade are two rows.
+    assert!(!stderr.contains(":5:"), "{stderr}");
+    assert!(!stderr.contains(":6:"), "{stderr}");
 }
 
 #[test]

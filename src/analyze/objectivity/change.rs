@@ -9,9 +9,14 @@
 //! two-proportion z reaches `z`, both groups having at least `n_min`. The sign is
 //! attached to the higher of the two results (relative to its benchmark): a drop from
 //! 4th to 5th grade points at the 4th-grade year. Variants (base and advanced math)
-//! are compared only like with like. A class that moved to another school (a НОШ's
-//! 4th grade continuing elsewhere) has no cohort in the data, so it gets no rule.
+//! are compared only like with like. There is no cohort rule across a move between
+//! schools (ANALYTICS §4): a school's own 4th and 5th grades are paired only, and a
+//! school whose 5th grade receives a НОШ's pupils (`continues_to` in the register)
+//! gets no 4 → 5 cohort rule at all, since its 5th grade is not its 4th grade a year
+//! on. A school without a 4th grade in the data gets none either.
 //! A change across a data break is marked «сопоставимость ограничена».
+
+use std::collections::BTreeSet;
 
 use super::benchmark::{quality, CellKey, VprIndex};
 use super::findings::{ChangeKind, ChangePoint, Detail, Finding, Measure, ProcKey, Threshold};
@@ -54,7 +59,12 @@ pub(crate) fn check(
     })
 }
 
-pub(crate) fn findings(index: &VprIndex<'_>, rules: &AnalyticsRules) -> Vec<Finding> {
+/// `receiving`: schools whose 5th grade takes in another school's 4th grade.
+pub(crate) fn findings(
+    index: &VprIndex<'_>,
+    rules: &AnalyticsRules,
+    receiving: &BTreeSet<usize>,
+) -> Vec<Finding> {
     let mut out = Vec::new();
     for (key, second) in index.rows() {
         let Some(org) = second.org else { continue };
@@ -67,7 +77,8 @@ pub(crate) fn findings(index: &VprIndex<'_>, rules: &AnalyticsRules) -> Vec<Find
             ..key.clone()
         };
         let mut pairs = vec![(ChangeKind::SameGrade, previous(key.grade))];
-        if key.grade > 1 {
+        let moved = key.grade == 5 && receiving.contains(&org);
+        if key.grade > 1 && !moved {
             pairs.push((ChangeKind::Cohort, previous(key.grade - 1)));
         }
         for (kind, first_key) in pairs {
@@ -129,7 +140,7 @@ mod tests {
     fn run(rows: Vec<VprRow>) -> Vec<Finding> {
         let data = results(rows);
         let rules = AnalyticsRules::default();
-        findings(&VprIndex::new(&data, &rules), &rules)
+        findings(&VprIndex::new(&data, &rules), &rules, &BTreeSet::new())
     }
 
     /// Schools 1 and 2 in 4th grade 2024 (60 % «4»/«5») and 5th grade 2025 (54 %):
@@ -203,6 +214,20 @@ mod tests {
     }
 
     #[test]
+    fn fires_at_a_tie_with_the_effect_threshold() {
+        // 50 of 100 «4»/«5», then 75 of 100, the benchmark flat at 50 %: DiD exactly
+        // +25 п.п.; pooled 125/200, z = 0.25 / sqrt(0.625·0.375·0.02) = 3.65.
+        let first = vpr(2024, 0, 4, "математика", [10, 40, 40, 10]);
+        let second = vpr(2025, 0, 5, "математика", [5, 20, 60, 15]);
+        let rule = AnalyticsRules::default().c;
+        let change = check((&first, 0.5), (&second, 0.5), &rule).expect("a tie fires");
+        assert!((change.did - 0.25).abs() < 1e-12);
+        // 74 of 100: +24 п.п., no.
+        let below = vpr(2025, 0, 5, "математика", [5, 21, 59, 15]);
+        assert!(check((&first, 0.5), (&below, 0.5), &rule).is_none());
+    }
+
+    #[test]
     fn needs_the_previous_year() {
         // A school that opened in 2025, or a year missing from the data.
         let mut rows = others();
@@ -217,6 +242,20 @@ mod tests {
         rows.push(vpr(2024, 0, 4, "математика", [0, 2, 10, 8]));
         rows.push(vpr(2025, 3, 5, "математика", [3, 10, 7, 2]));
         assert!(run(rows).is_empty());
+    }
+
+    #[test]
+    fn has_no_cohort_at_a_school_that_receives_a_primary_schools_pupils() {
+        // School 0 has its own 4th grade, but its 5th grade also takes in a НОШ's
+        // pupils: the 5th grade of 2025 is not the 4th grade of 2024 a year on.
+        let mut rows = others();
+        rows.push(vpr(2024, 0, 4, "математика", [0, 2, 10, 8]));
+        rows.push(vpr(2025, 0, 5, "математика", [3, 10, 7, 2]));
+        let data = results(rows);
+        let rules = AnalyticsRules::default();
+        let index = VprIndex::new(&data, &rules);
+        assert_eq!(findings(&index, &rules, &BTreeSet::new()).len(), 1);
+        assert!(findings(&index, &rules, &BTreeSet::from([0])).is_empty());
     }
 
     #[test]

@@ -167,6 +167,8 @@ pub(crate) enum Detail {
         not_confirmed: u32,
         points: f64,
         regime: MedalRegime,
+        /// So few candidates that pages show the count only («2 из 3»), no rate.
+        count_only: bool,
     },
     Gia {
         high: f64,

@@ -168,6 +168,37 @@ mod tests {
     }
 
     #[test]
+    fn fires_at_a_tie_with_the_z_threshold() {
+        // 16 people, sd 15: z(mean) = (69 − 60) / (15/4) = 2.4 exactly against a
+        // threshold of 2.4; 68.9 points is z = 2.37, below it.
+        let mut rules = AnalyticsRules::default();
+        rules.e.z = 2.4;
+        let bench = |value| Bench {
+            value,
+            n: 40,
+            source: super::super::findings::Source::Municipality,
+        };
+        let at = gia(Some(0), 16, 69.0, 8);
+        let (z, _) = check(&at, bench(60.0), bench(0.1), &rules).expect("a tie fires");
+        assert!((z - 2.4).abs() < 1e-9);
+        let below = gia(Some(0), 16, 68.9, 8);
+        assert!(check(&below, bench(60.0), bench(0.1), &rules).is_none());
+    }
+
+    #[test]
+    fn compares_within_a_data_break_year_without_a_note() {
+        // A data-break year (2025: no 11th-grade ВПР) changes nothing for the ЕГЭ of
+        // that year against the same year's benchmark.
+        let rows = [
+            gia(Some(1), 20, 62.0, 2),
+            gia(Some(2), 20, 58.0, 2),
+            gia(Some(0), 16, 78.0, 8),
+        ];
+        let found = findings(&rows, &AnalyticsRules::default(), &register(3, &[]));
+        assert!(found.iter().all(|f| !f.limited && f.year == 2025));
+    }
+
+    #[test]
     fn needs_both_z_scores() {
         // A high mean with an ordinary share of high results: no sign.
         let rows = [

@@ -126,6 +126,51 @@ mod tests {
         assert!(run(rows).is_empty());
     }
 
+    /// A school of 100 compared, with `lowered` and `raised` of them.
+    fn school(lowered: u32, raised: u32) -> VprRow {
+        with_journal(
+            vpr(2025, 0, 5, "математика", [5, 40, 40, 15]),
+            [lowered, 100 - lowered - raised, raised],
+        )
+    }
+
+    #[test]
+    fn fires_b1_at_a_tie_with_the_effect_threshold() {
+        // 19 of 100 raised against 9 %: exactly +10 п.п. (0.09999… in floating
+        // point), z = 0.1 / sqrt(0.09·0.91/100) = 3.49. 18 of 100 is +9 п.п.: no.
+        let mut rows = others();
+        rows.push(school(10, 19));
+        let found = run(rows);
+        assert_eq!(found.iter().map(|f| f.rule).collect::<Vec<_>>(), [Rule::B1]);
+        let mut rows = others();
+        rows.push(school(10, 18));
+        assert!(run(rows).is_empty());
+    }
+
+    #[test]
+    fn fires_b2_at_a_tie_with_the_effect_threshold() {
+        // 40 of 100 lowered against 20 %: exactly +20 п.п., z = 0.2 / 0.04 = 5.
+        let mut rows = others();
+        rows.push(school(40, 5));
+        let found = run(rows);
+        assert_eq!(found.iter().map(|f| f.rule).collect::<Vec<_>>(), [Rule::B2]);
+        let mut rows = others();
+        rows.push(school(39, 5));
+        assert!(run(rows).is_empty());
+    }
+
+    #[test]
+    fn compares_within_a_data_break_year_without_a_note() {
+        // 2025 is a data break, but b1 compares a school with the same year's
+        // benchmark: nothing across the break, so no «сопоставимость ограничена».
+        let rules = AnalyticsRules::default();
+        assert!(rules.breaks.contains_key(&2025));
+        let mut rows = others();
+        rows.push(school(10, 19));
+        let found = run(rows);
+        assert!(found.iter().all(|f| !f.limited));
+    }
+
     #[test]
     fn needs_a_journal_comparison() {
         let mut rows = others();

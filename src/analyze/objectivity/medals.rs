@@ -4,9 +4,14 @@
 //! threshold. It fires when `U ≥ min_not_confirmed` and `U/M ≥ share`.
 //!
 //! The regime of each year is data (`medals:` in `data/analytics.yaml`); in a year
-//! when medals did not depend on the ЕГЭ (2020) nothing is computed. A school with
-//! fewer candidates than `privacy.min_group` gets no rate: the methodology's «1 из 2»
-//! would publish a group that the privacy rule keeps back.
+//! when medals did not depend on the ЕГЭ (2020) nothing is computed.
+//!
+//! Group sizes: the rule has its own small-group logic instead of `n_min` (a school
+//! rarely has ten candidates): `U ≥ min_not_confirmed` already needs a few, and with
+//! `count_only_up_to` candidates or fewer (default 3) pages show the count only
+//! («2 из 3»), never a rate. A school with fewer candidates than `privacy.min_group`
+//! gets no rule at all, «недостаточно данных», and its count is published only as
+//! «менее N» ([`small_groups`]).
 
 use super::benchmark::{pool, Limits};
 use super::findings::{Detail, Finding, Measure, ProcKey, Source, Threshold};
@@ -66,10 +71,27 @@ pub(crate) fn findings(rows: &[MedalRow], rules: &AnalyticsRules) -> Vec<Finding
                 not_confirmed: row.not_confirmed,
                 points: regime.threshold,
                 regime: regime.regime,
+                count_only: row.candidates <= rules.d.count_only_up_to,
             },
         });
     }
     out
+}
+
+/// The (year, school) pairs with medal candidates, but fewer than `privacy.min_group`:
+/// «недостаточно данных», and the count itself is not published.
+pub(crate) fn small_groups(rows: &[MedalRow], rules: &AnalyticsRules) -> Vec<(i32, usize)> {
+    let limits = Limits::of(rules);
+    rows.iter()
+        .filter(|r| r.candidates > 0 && !limits.published(r.candidates))
+        .filter(|r| {
+            rules
+                .medals
+                .get(&r.year)
+                .is_some_and(|m| m.regime != MedalRegime::NoExam)
+        })
+        .filter_map(|r| Some((r.year, r.org?)))
+        .collect()
 }
 
 #[cfg(test)]
@@ -124,5 +146,26 @@ mod tests {
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].year, 2023);
         assert_eq!(found[0].benchmark, None, "no other school that year");
+        assert_eq!(small_groups(&rows, &medal_rules()), [(2025, 0)]);
+    }
+
+    #[test]
+    fn fires_on_a_small_group_allowed_by_a_lower_min_group() {
+        // A site with min_group 2: 2 of 3 candidates fire (U ≥ 2, 67 % ≥ 25 %); the
+        // pages then show «2 из 3» without a rate (count_only_up_to 3).
+        let mut rules = medal_rules();
+        rules.min_group = 2;
+        let rows = [row(2025, 0, 3, 2), row(2025, 1, 2, 1)];
+        let found = findings(&rows, &rules);
+        assert_eq!(found.len(), 1);
+        assert_eq!((found[0].org, found[0].n), (0, 3));
+        assert!(matches!(
+            found[0].detail,
+            Detail::Medals {
+                count_only: true,
+                ..
+            }
+        ));
+        assert!(small_groups(&rows, &rules).is_empty());
     }
 }

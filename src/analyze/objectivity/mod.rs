@@ -92,6 +92,9 @@ pub(crate) struct Objectivity {
     /// Schools with results in each year.
     pub(crate) schools: BTreeMap<i32, BTreeSet<usize>>,
     pub(crate) shnor: BTreeMap<i32, ShnorYear>,
+    /// (year, school) with medal candidates, but fewer than `privacy.min_group`: rule d
+    /// has too little data there, and the count is not published.
+    pub(crate) medals_small: BTreeSet<(i32, usize)>,
 }
 
 impl Objectivity {
@@ -131,7 +134,7 @@ fn compute_from(results: &Results, rules: &AnalyticsRules, register: &Register) 
     let mut found = vpr_high::findings(&index, rules, register);
     found.extend(cohort_gia::findings(&found, &results.gia, rules));
     found.extend(journal::findings(&index, rules));
-    found.extend(change::findings(&index, rules));
+    found.extend(change::findings(&index, rules, &register.receiving()));
     found.extend(medals::findings(&results.medals, rules));
     found.extend(gia::findings(&results.gia, rules, register));
     found.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
@@ -160,6 +163,9 @@ fn compute_from(results: &Results, rules: &AnalyticsRules, register: &Register) 
         flag_rows,
         schools,
         shnor,
+        medals_small: medals::small_groups(&results.medals, rules)
+            .into_iter()
+            .collect(),
     }
 }
 

@@ -41,9 +41,13 @@ pub(crate) struct SchoolYear {
     pub(crate) n: u32,
     pub(crate) fail: f64,
     pub(crate) benchmark: Option<Bench>,
-    /// 1 = the highest share of «2» in the municipality that year.
+    /// 1 = the highest share of «2» in the municipality that year. Internal only: the
+    /// pages and files never print a place (ANALYTICS §5, no ranking), just
+    /// [`SchoolYear::bottom`].
     pub(crate) rank: usize,
     pub(crate) of: usize,
+    /// Among the `bottom` share of schools with the highest share of «2».
+    pub(crate) bottom: bool,
     pub(crate) relative: bool,
     pub(crate) hits: Vec<Hit>,
     pub(crate) absolute: bool,
@@ -119,8 +123,9 @@ pub(crate) fn compute(
                 .iter()
                 .filter(|o| o.1.value() > share.value())
                 .count();
-            let relative = rank <= cut
-                && benchmark.is_some_and(|b| at_least(share.value(), g.ratio * b.value));
+            let bottom = rank <= cut;
+            let relative =
+                bottom && benchmark.is_some_and(|b| at_least(share.value(), g.ratio * b.value));
             let previous = i.checked_sub(1).map(|j| years[j]);
             let hits = hits(index, rules, year, previous, org);
             let absolute = hits.len() >= g.procedures || hits.iter().any(|h| h.repeated);
@@ -133,6 +138,7 @@ pub(crate) fn compute(
                     benchmark,
                     rank,
                     of: of_year.len(),
+                    bottom,
                     relative,
                     hits,
                     absolute,
@@ -287,6 +293,36 @@ mod tests {
         assert_eq!(first.benchmark.unwrap().value, 0.1);
         assert!(!entry.years[1].low());
         assert!(out[&2024].entries.is_empty(), "2023 alone is one low year");
+    }
+
+    #[test]
+    fn counts_a_tie_at_the_relative_threshold_as_low() {
+        // 3 of 20 in each subject = 15 % pooled, exactly 1.5 · 10 % (which floating
+        // point computes as 0.15000000000000002); in the bottom 10 % (rank 1 of 11).
+        let mut rows = ordinary(&[2024, 2025]);
+        rows.extend(school0(2024, 3));
+        rows.extend(school0(2025, 3));
+        let out = run(rows);
+        let entry = &out[&2025].entries[0];
+        assert!(entry.years.iter().all(|y| y.bottom && y.relative));
+        // 2 of 20 (10 %) is in the bottom share with the others, but not 1.5 · F_B.
+        let mut rows = ordinary(&[2024, 2025]);
+        rows.extend(school0(2024, 2));
+        rows.extend(school0(2025, 2));
+        assert!(run(rows)[&2025].entries.is_empty());
+    }
+
+    #[test]
+    fn counts_years_of_the_data_across_a_break() {
+        // 2022 is a data break, and 2023 has no data at all: 2021 and 2022 low, 2024
+        // ordinary. In 2024 the window is 2021, 2022, 2024 (available years), two low.
+        let mut rows = ordinary(&[2021, 2022, 2024]);
+        rows.extend(school0(2021, 5));
+        rows.extend(school0(2022, 5));
+        rows.extend(school0(2024, 2));
+        let out = run(rows);
+        assert_eq!(out[&2024].window, [2021, 2022, 2024]);
+        assert_eq!(out[&2024].entries.len(), 1);
     }
 
     #[test]

@@ -53,7 +53,7 @@ pub(super) fn counts_figure(model: &Model, analysis: &Analysis, id: &str) -> Opt
     let svg = render_line(&LineChart {
         id: id.to_string(),
         title: title.clone(),
-        unit: "ед.".into(),
+        unit: "школ".into(),
         decimals: 0,
         periods: periods.clone(),
         series: series.clone(),
@@ -347,6 +347,15 @@ fn journal_text(j: Option<&JournalStat>) -> String {
     }
 }
 
+/// Fewer than `confirmed_below` of those compared kept their journal mark, in a
+/// group large enough for the rules and published (an auxiliary remark, not a sign).
+pub(super) fn few_confirmed(s: &VprStat) -> bool {
+    s.enough
+        && s.journal
+            .as_ref()
+            .is_some_and(|j| j.published && j.few_confirmed)
+}
+
 pub(super) fn org_results(model: &Model, analysis: &Analysis, org: usize) -> Option<OrgResults> {
     let o = &analysis.objectivity;
     let year = o
@@ -393,10 +402,12 @@ pub(super) fn org_results(model: &Model, analysis: &Analysis, org: usize) -> Opt
                 quality: percent(s.quality),
                 benchmark: s.quality_benchmark.map_or("—".into(), |b| percent(b.value)),
                 journal: journal_text(s.journal.as_ref()),
-                note: if s.enough {
-                    String::new()
-                } else {
+                note: if !s.enough {
                     "недостаточно данных для признаков".into()
+                } else if model.analytics.publish_named && few_confirmed(s) {
+                    super::words::few_confirmed_note(model.analytics.confirmed_below)
+                } else {
+                    String::new()
                 },
             }
         })
@@ -414,7 +425,13 @@ pub(super) fn org_results(model: &Model, analysis: &Analysis, org: usize) -> Opt
         format!("в процентах от участников, чьи отметки сравнивались; классы и предметы не менее {min_group} человек"),
         "Класс, предмет",
         chart_rows,
-        model.link(&format!("/objectivity/{year}/procedures.csv")),
+        // Without names `procedures.csv` holds municipal rows only: the data is the
+        // table under the chart.
+        if model.analytics.publish_named {
+            model.link(&format!("/objectivity/{year}/procedures.csv"))
+        } else {
+            String::new()
+        },
     );
     Some(OrgResults {
         year,

@@ -5,11 +5,19 @@
 //!
 //! No row describes a group below `privacy.min_group`: rules are computed only for
 //! groups of at least `n_min` (never below `min_group`), and `procedures.csv` leaves
-//! smaller groups out. With `publish_named: false` the school columns are empty.
+//! smaller groups out.
+//!
+//! With `publish_named: false` neither file has a row per school: blanking the name is
+//! not enough, since a school's n, value and leave-one-out benchmark match its own
+//! card. `flags.csv` then counts schools per category, procedure, grade, subject and
+//! rule (with the thresholds), and `procedures.csv` gives the municipality's pooled
+//! shares per grade and subject.
 
-use crate::analyze::objectivity::{Detail, Finding, Measure};
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::analyze::objectivity::{Detail, Finding, JournalStat, Measure, ProcKey, VprStat};
 use crate::analyze::Analysis;
-use crate::model::{Category, Model};
+use crate::model::{Category, Model, Rule};
 
 fn writer() -> csv::Writer<Vec<u8>> {
     csv::WriterBuilder::new()
@@ -42,12 +50,82 @@ fn scaled(f: &Finding, value: f64) -> String {
 }
 
 fn org_columns(model: &Model, org: usize) -> [String; 2] {
-    if model.analytics.publish_named {
-        let o = &model.register.organizations[org];
-        [o.id.clone(), o.short_name.clone()]
-    } else {
-        [String::new(), String::new()]
+    let o = &model.register.organizations[org];
+    [o.id.clone(), o.short_name.clone()]
+}
+
+fn category_id(category: Category) -> &'static str {
+    match category {
+        Category::VprBias => "vpr_bias",
+        Category::Marking => "marking",
+        Category::Gia => "gia",
     }
+}
+
+/// The header of `flags.csv` when schools are not named: counts only.
+pub(crate) const FLAG_COUNT_HEADER: [&str; 13] = [
+    "year",
+    "category",
+    "procedure",
+    "grade",
+    "subject",
+    "variant",
+    "rule",
+    "measure",
+    "threshold",
+    "z_threshold",
+    "schools_fired",
+    "schools_flagged",
+    "method_version",
+];
+
+/// `flags.csv` without schools: how many schools each rule fired for, and how many of
+/// them got the category's sign, per procedure.
+fn flag_counts_csv(model: &Model, analysis: &Analysis, year: i32) -> Vec<u8> {
+    let o = &analysis.objectivity;
+    type Key<'a> = (Category, &'a ProcKey, Rule, Measure);
+    let mut groups: BTreeMap<Key<'_>, (BTreeSet<usize>, BTreeSet<usize>, &Finding)> =
+        BTreeMap::new();
+    for row in o.flag_rows.iter() {
+        let f = &o.findings[row.finding];
+        if f.year != year {
+            continue;
+        }
+        let entry = groups
+            .entry((row.category, &f.key, f.rule, f.measure))
+            .or_insert_with(|| (BTreeSet::new(), BTreeSet::new(), f));
+        entry.0.insert(f.org);
+        if row.flagged {
+            entry.1.insert(f.org);
+        }
+    }
+    let mut w = writer();
+    let _ = w.write_record(FLAG_COUNT_HEADER);
+    for ((category, key, rule, measure), (fired, flagged, f)) in groups {
+        let threshold = match measure {
+            Measure::OgeMean => String::new(),
+            _ => f
+                .threshold
+                .effect
+                .map_or(String::new(), |e| number(e * 100.0, 2)),
+        };
+        let _ = w.write_record([
+            year.to_string(),
+            category_id(category).to_string(),
+            key.procedure.id().to_string(),
+            key.grade.map_or(String::new(), |g| g.to_string()),
+            key.subject.clone().unwrap_or_default(),
+            key.variant.clone().unwrap_or_default(),
+            rule.id().to_string(),
+            measure.id().to_string(),
+            threshold,
+            f.threshold.z.map_or(String::new(), |z| number(z, 2)),
+            fired.len().to_string(),
+            flagged.len().to_string(),
+            model.analytics.version.clone(),
+        ]);
+    }
+    w.into_inner().unwrap_or_default()
 }
 
 const FLAG_HEADER: [&str; 22] = [
@@ -76,6 +154,9 @@ const FLAG_HEADER: [&str; 22] = [
 ];
 
 pub(crate) fn flags_csv(model: &Model, analysis: &Analysis, year: i32) -> Vec<u8> {
+    if !model.analytics.publish_named {
+        return flag_counts_csv(model, analysis, year);
+    }
     let o = &analysis.objectivity;
     let mut w = writer();
     let _ = w.write_record(FLAG_HEADER);
@@ -146,11 +227,16 @@ pub(crate) fn flags_csv(model: &Model, analysis: &Analysis, year: i32) -> Vec<u8
             Detail::CohortGia { oge_year } => notes.push(format!("ОГЭ {oge_year} того же класса")),
             Detail::None => {}
         }
-        let category = match row.category {
-            Category::VprBias => "vpr_bias",
-            Category::Marking => "marking",
-            Category::Gia => "gia",
-        };
+        let category = category_id(row.category);
+        // A handful of medal candidates: the count (in the note), no rate.
+        let count_only = matches!(
+            f.detail,
+            Detail::Medals {
+                count_only: true,
+                ..
+            }
+        );
+        let rate = |text: String| if count_only { String::new() } else { text };
         let threshold = match f.measure {
             Measure::OgeMean => String::new(),
             _ => f
@@ -170,10 +256,10 @@ pub(crate) fn flags_csv(model: &Model, analysis: &Analysis, year: i32) -> Vec<u8
             f.rule.id().to_string(),
             f.measure.id().to_string(),
             f.n.to_string(),
-            scaled(f, f.value),
-            f.benchmark.map_or(String::new(), |b| scaled(f, b)),
+            rate(scaled(f, f.value)),
+            f.benchmark.map_or(String::new(), |b| rate(scaled(f, b))),
             f.source.id().to_string(),
-            f.difference.map_or(String::new(), |d| scaled(f, d)),
+            f.difference.map_or(String::new(), |d| rate(scaled(f, d))),
             f.z.map_or(String::new(), |z| number(z, 3)),
             threshold,
             f.threshold.z.map_or(String::new(), |z| number(z, 2)),
@@ -187,7 +273,72 @@ pub(crate) fn flags_csv(model: &Model, analysis: &Analysis, year: i32) -> Vec<u8
     w.into_inner().unwrap_or_default()
 }
 
+/// `procedures.csv` without schools: the published groups of each grade, subject and
+/// variant pooled over the municipality.
+fn municipal_procedures_csv(analysis: &Analysis, year: i32) -> Vec<u8> {
+    let o = &analysis.objectivity;
+    let mut w = writer();
+    let _ = w.write_record([
+        "year",
+        "grade",
+        "subject",
+        "variant",
+        "schools",
+        "participants",
+        "fail",
+        "quality",
+        "top",
+        "compared",
+        "lowered",
+        "confirmed",
+        "raised",
+    ]);
+    let mut cells: BTreeMap<&ProcKey, Vec<&VprStat>> = BTreeMap::new();
+    for s in o.vpr.iter().filter(|s| s.year == year && s.published) {
+        cells.entry(&s.key).or_default().push(s);
+    }
+    let pct = |v: f64| number(v * 100.0, 2);
+    for (key, stats) in cells {
+        let n: u32 = stats.iter().map(|s| s.n).sum();
+        let share = |f: fn(&VprStat) -> f64| {
+            stats.iter().map(|s| f(s) * f64::from(s.n)).sum::<f64>() / f64::from(n.max(1))
+        };
+        let journals: Vec<&JournalStat> = stats
+            .iter()
+            .filter_map(|s| s.journal.as_ref())
+            .filter(|j| j.published)
+            .collect();
+        let k: u32 = journals.iter().map(|j| j.k).sum();
+        let journal = |f: fn(&JournalStat) -> f64| {
+            if k == 0 {
+                String::new()
+            } else {
+                pct(journals.iter().map(|j| f(j) * f64::from(j.k)).sum::<f64>() / f64::from(k))
+            }
+        };
+        let _ = w.write_record([
+            year.to_string(),
+            key.grade.map_or(String::new(), |g| g.to_string()),
+            key.subject.clone().unwrap_or_default(),
+            key.variant.clone().unwrap_or_default(),
+            stats.len().to_string(),
+            n.to_string(),
+            pct(share(|s| s.fail)),
+            pct(share(|s| s.quality)),
+            pct(share(|s| s.top)),
+            if k == 0 { String::new() } else { k.to_string() },
+            journal(|j| j.lowered),
+            journal(|j| j.confirmed),
+            journal(|j| j.raised),
+        ]);
+    }
+    w.into_inner().unwrap_or_default()
+}
+
 pub(crate) fn procedures_csv(model: &Model, analysis: &Analysis, year: i32) -> Vec<u8> {
+    if !model.analytics.publish_named {
+        return municipal_procedures_csv(analysis, year);
+    }
     let o = &analysis.objectivity;
     let mut w = writer();
     let _ = w.write_record([

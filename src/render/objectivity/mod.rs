@@ -55,10 +55,7 @@ fn alphabetical(model: &Model, orgs: impl IntoIterator<Item = usize>) -> Vec<usi
         .collect::<BTreeSet<_>>()
         .into_iter()
         .collect();
-    out.sort_by_cached_key(|&o| {
-        let org = &model.register.organizations[o];
-        (org.short_name.to_lowercase(), org.id.clone())
-    });
+    out.sort_by_cached_key(|&o| model.register.organizations[o].alphabetical_key());
     out
 }
 
@@ -84,7 +81,7 @@ fn finding_row(f: &Finding) -> FindingRow {
             Rule::C => format!("{measure} за год"),
             _ => measure.to_string(),
         },
-        n: f.n.to_string(),
+        n: words::n_text(f),
         value: words::value_text(f, f.value),
         benchmark: f.benchmark.map_or("—".into(), |b| {
             format!(
@@ -113,6 +110,9 @@ pub(crate) struct CategorySigns {
     pub(crate) id: &'static str,
     pub(crate) label: &'static str,
     pub(crate) persistent: bool,
+    /// «второй год подряд», or «повторно …» when the previous year of the data is
+    /// not the calendar year before (a year without data in between).
+    pub(crate) persistent_text: String,
     pub(crate) next: &'static str,
     pub(crate) procedures: Vec<ProcedureSigns>,
 }
@@ -125,6 +125,8 @@ pub(crate) struct OrgSigns {
     pub(crate) year_url: String,
     pub(crate) count: usize,
     pub(crate) count_text: String,
+    /// The year of the results and the date of the data the site was built on.
+    pub(crate) data_date: String,
     pub(crate) categories: Vec<CategorySigns>,
     pub(crate) comment: Option<String>,
 }
@@ -160,21 +162,37 @@ fn org_signs(model: &Model, analysis: &Analysis, year: i32, org: usize) -> Optio
                     .collect();
                 ProcedureSigns {
                     label: words::procedure_label(&sign.key),
-                    rules: sign
-                        .rules
-                        .iter()
-                        .map(|r| r.id())
-                        .collect::<Vec<_>>()
-                        .join(", "),
+                    rules: format!(
+                        "{} {}",
+                        if sign.rules.len() == 1 {
+                            "правило"
+                        } else {
+                            "правила"
+                        },
+                        sign.rules
+                            .iter()
+                            .map(|r| r.id())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
                     sentences: found.iter().map(|f| words::sentence(f, rules)).collect(),
                     rows: found.iter().map(|f| finding_row(f)).collect(),
                 }
             })
             .collect();
+        let persistent = o.persistent.contains(&(org, category, year));
+        let previous = o.years.iter().copied().filter(|y| *y < year).max();
         categories.push(CategorySigns {
             id: category.id(),
             label: category.label(),
-            persistent: o.persistent.contains(&(org, category, year)),
+            persistent,
+            persistent_text: match previous {
+                Some(p) if p == year - 1 => "устойчивые признаки: второй год подряд".into(),
+                Some(p) => format!(
+                    "устойчивые признаки: повторно (были и в {p} году, данных за промежуточные годы нет)"
+                ),
+                None => String::new(),
+            },
             next: words::next_steps(category),
             procedures,
         });
@@ -195,6 +213,10 @@ fn org_signs(model: &Model, analysis: &Analysis, year: i32, org: usize) -> Optio
                 "процедуры с признаками",
                 "процедур с признаками"
             )
+        ),
+        data_date: format!(
+            "Данные: результаты {year} года; расчёт по данным на {}.",
+            crate::dates::format_date_short(model.as_of)
         ),
         categories,
         comment: model
@@ -223,6 +245,36 @@ pub(crate) struct ExpectedOrg {
     pub(crate) items: Vec<String>,
 }
 
+/// Procedures of a year where few journal marks were confirmed, by school in
+/// alphabetical order: «5 класс, математика: подтвердили 40,0 %».
+fn auxiliary(model: &Model, analysis: &Analysis, year: i32) -> Vec<ExpectedOrg> {
+    let stats: Vec<_> = analysis
+        .objectivity
+        .vpr
+        .iter()
+        .filter(|s| s.year == year && figures::few_confirmed(s))
+        .collect();
+    alphabetical(model, stats.iter().map(|s| s.org))
+        .into_iter()
+        .map(|org| ExpectedOrg {
+            org: org_link(model, org),
+            items: stats
+                .iter()
+                .filter(|s| s.org == org)
+                .filter_map(|s| {
+                    let j = s.journal.as_ref()?;
+                    Some(format!(
+                        "{}: отметку из журнала подтвердили {} участников (сравнивались отметки {} человек)",
+                        words::procedure_label(&s.key),
+                        words::percent(j.confirmed),
+                        j.k
+                    ))
+                })
+                .collect(),
+        })
+        .collect()
+}
+
 #[derive(Debug, Serialize)]
 pub(crate) struct OfficialRow {
     pub(crate) year: i32,
@@ -242,9 +294,7 @@ fn official(model: &Model, year: Option<i32>, org: Option<usize>) -> Vec<Officia
     rows.sort_by_cached_key(|e| {
         (
             std::cmp::Reverse(e.year),
-            model.register.organizations[e.org]
-                .short_name
-                .to_lowercase(),
+            model.register.organizations[e.org].alphabetical_key(),
         )
     });
     rows.into_iter()
@@ -256,6 +306,39 @@ fn official(model: &Model, year: Option<i32>, org: Option<usize>) -> Vec<Officia
             note: e.note.clone(),
         })
         .collect()
+}
+
+/// Where the ВПР benchmarks of a year come from.
+fn benchmark_sources(
+    analysis: &Analysis,
+    year: i32,
+) -> BTreeSet<crate::analyze::objectivity::Source> {
+    analysis
+        .objectivity
+        .vpr
+        .iter()
+        .filter(|s| s.year == year)
+        .filter_map(|s| s.quality_benchmark.map(|b| b.source))
+        .collect()
+}
+
+/// The official list as a count, for a site that does not name schools.
+fn official_count(model: &Model, year: i32, named: bool) -> Option<String> {
+    let count = model
+        .results
+        .official
+        .iter()
+        .filter(|e| e.year == year)
+        .map(|e| e.org)
+        .collect::<BTreeSet<_>>()
+        .len();
+    (!named && count > 0).then(|| {
+        format!(
+            "В перечень образовательных организаций с признаками необъективности результатов, полученный от региона, за {year} год {} {count} {} округа. Перечень составлен по федеральной методике; названия школ по решению управления образования не публикуются.",
+            plural(count, "вошла", "вошли", "вошли"),
+            plural(count, "школа", "школы", "школ")
+        )
+    })
 }
 
 #[derive(Debug, Serialize)]
@@ -291,12 +374,23 @@ pub(crate) struct YearView {
     pub(crate) expected: Vec<ExpectedOrg>,
     pub(crate) figures: Vec<Figure>,
     pub(crate) official: Vec<OfficialRow>,
+    /// How many schools the official list holds, in words, when schools are not named.
+    pub(crate) official_count: Option<String>,
     pub(crate) flags_url: String,
     pub(crate) procedures_url: String,
     pub(crate) list_url: String,
     pub(crate) shnor_url: Option<String>,
     pub(crate) min_group: u32,
     pub(crate) n_min: u32,
+    /// Procedures where fewer than `confirmed_below` kept their journal mark
+    /// (auxiliary, not a sign), by school; named sites only.
+    pub(crate) auxiliary: Vec<ExpectedOrg>,
+    /// The same as a municipal count, for a site that does not name schools.
+    pub(crate) auxiliary_count: Option<String>,
+    /// «меньше 50 %».
+    pub(crate) confirmed_below: String,
+    /// Schools with too few medal candidates for rule d, as a sentence.
+    pub(crate) medals_small: Option<String>,
     pub(crate) version: String,
 }
 
@@ -404,13 +498,9 @@ pub(crate) fn year_view(model: &Model, analysis: &Analysis, year: i32) -> YearVi
         previous: previous_year.map(link),
         next: at.and_then(|i| years.get(i + 1)).map(|y| link(*y)),
         break_note: rules.breaks.get(&year).cloned(),
-        contamination: o.contamination(year, rules).map(|share| {
-            format!(
-                "Признаки ВПР выявлены у {} школ округа — больше {}. Когда признаков так много, сравнение с другими школами округа ненадёжно; лучше сравнивать с результатами региона.",
-                format_value(share * 100.0, 0, "%"),
-                format_value(rules.contamination * 100.0, 0, "%")
-            )
-        }),
+        contamination: o
+            .contamination(year, rules)
+            .map(|share| words::contamination(share, rules, &benchmark_sources(analysis, year))),
         schools,
         signed: signed_count,
         signed_text: if signed_count == 0 {
@@ -432,7 +522,12 @@ pub(crate) fn year_view(model: &Model, analysis: &Analysis, year: i32) -> YearVi
         orgs,
         expected: expected_orgs,
         figures,
-        official: official(model, Some(year), None),
+        official: if named {
+            official(model, Some(year), None)
+        } else {
+            Vec::new()
+        },
+        official_count: official_count(model, year, named),
         flags_url: model.link(&format!("/objectivity/{year}/flags.csv")),
         procedures_url: model.link(&format!("/objectivity/{year}/procedures.csv")),
         list_url: model.link("/objectivity/"),
@@ -442,6 +537,38 @@ pub(crate) fn year_view(model: &Model, analysis: &Analysis, year: i32) -> YearVi
             .then(|| model.link(&format!("/shnor/{year}/"))),
         min_group: rules.min_group,
         n_min: rules.min_n(),
+        auxiliary: if named {
+            auxiliary(model, analysis, year)
+        } else {
+            Vec::new()
+        },
+        auxiliary_count: {
+            let count = o
+                .vpr
+                .iter()
+                .filter(|s| s.year == year && figures::few_confirmed(s))
+                .map(|s| s.org)
+                .collect::<BTreeSet<_>>()
+                .len();
+            (!named && count > 0).then(|| {
+                format!(
+                    "Вспомогательное замечание (не признак): у {count} {} округа хотя бы в одной процедуре отметку из журнала подтвердили меньше {} участников, чьи отметки сравнивались.",
+                    plural(count, "школы", "школ", "школ"),
+                    format_value(rules.confirmed_below * 100.0, 0, "%")
+                )
+            })
+        },
+        confirmed_below: format_value(rules.confirmed_below * 100.0, 0, "%"),
+        medals_small: {
+            let count = o.medals_small.iter().filter(|(y, _)| *y == year).count();
+            (count > 0).then(|| {
+                format!(
+                    "У {count} {} претендентов на медаль меньше {}: для них показатель неподтверждения медалистов не рассчитывается — недостаточно данных.",
+                    plural(count, "школы", "школ", "школ"),
+                    rules.min_group
+                )
+            })
+        },
         version: rules.version.clone(),
     }
 }
@@ -565,7 +692,7 @@ fn method_view(model: &Model) -> MethodView {
         RuleRow {
             id: "d",
             title: words::rule_title(Rule::D),
-            condition: format!("Не подтвердили результат на ЕГЭ не менее {} человек и не менее {} претендентов на медаль (до 2024 года — медалистов). Порог ЕГЭ и порядок награждения — по годам, см. ниже.", r.d.min_not_confirmed, format_value(r.d.share * 100.0, 0, "%")),
+            condition: format!("Не подтвердили результат на ЕГЭ не менее {} человек и не менее {} претендентов на медаль (до 2024 года — медалистов). Порог ЕГЭ и порядок награждения — по годам, см. ниже. У этого правила свой порог размера группы вместо {}: показатель рассчитывается для школ, где претендентов не меньше {}; при меньшем числе — «недостаточно данных», а само число претендентов не публикуется («менее {}»). Если претендентов {} или меньше, показывается только число («2 из 3»), без доли.", r.d.min_not_confirmed, format_value(r.d.share * 100.0, 0, "%"), r.min_n(), r.min_group, r.min_group, r.d.count_only_up_to),
             basis: "муниципальная методика; порядок награждения — приказ Минпросвещения России № 730",
         },
         RuleRow {
@@ -646,6 +773,8 @@ pub(crate) struct OrgBlock {
     pub(crate) official: Vec<OfficialRow>,
     pub(crate) shnor: Option<ShnorNote>,
     pub(crate) results: Option<figures::OrgResults>,
+    /// Years with medal candidates too few for rule d: «недостаточно данных».
+    pub(crate) medals_small: Vec<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -676,7 +805,10 @@ pub(crate) fn org_block(model: &Model, analysis: &Analysis, org: usize) -> Optio
     };
     let latest_vpr = o.shnor.keys().next_back().copied();
     let shnor = latest_vpr.and_then(|year| {
-        let entry = o.shnor[&year].entries.iter().find(|e| e.org == org)?;
+        let entry = o.shnor[&year]
+            .entries
+            .iter()
+            .find(|e| e.org == org && (named || e.status == ShnorStatus::Listed))?;
         let window = &o.shnor[&year].window;
         Some(ShnorNote {
             text: format!(
@@ -710,8 +842,24 @@ pub(crate) fn org_block(model: &Model, analysis: &Analysis, org: usize) -> Optio
         } else {
             Vec::new()
         },
-        official: official(model, None, Some(org)),
+        official: if named {
+            official(model, None, Some(org))
+        } else {
+            Vec::new()
+        },
         shnor,
         results: figures::org_results(model, analysis, org),
+        medals_small: o
+            .medals_small
+            .iter()
+            .rev()
+            .filter(|(_, o)| *o == org)
+            .map(|(year, _)| {
+                format!(
+                    "ЕГЭ {year}, претенденты на медаль: менее {} человек — недостаточно данных для расчёта показателя неподтверждения медалистов.",
+                    model.analytics.min_group
+                )
+            })
+            .collect(),
     })
 }

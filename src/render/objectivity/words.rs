@@ -28,6 +28,36 @@ pub(crate) fn next_steps(category: Category) -> &'static str {
     }
 }
 
+/// The auxiliary remark on few confirmed journal marks (ANALYTICS §2b): not a sign.
+pub(crate) fn few_confirmed_note(confirmed_below: f64) -> String {
+    format!(
+        "вспомогательное замечание (не признак): отметку из журнала подтвердили меньше {} участников, чьи отметки сравнивались",
+        format_value(confirmed_below * 100.0, 0, "%")
+    )
+}
+
+/// The warning when more than `contamination` of schools have ВПР signs, worded by
+/// where the year's benchmarks come from (ANALYTICS §4).
+pub(crate) fn contamination(
+    share: f64,
+    rules: &AnalyticsRules,
+    sources: &std::collections::BTreeSet<Source>,
+) -> String {
+    let head = format!(
+        "Признаки ВПР выявлены у {} школ округа — больше {}.",
+        format_value(share * 100.0, 0, "%"),
+        format_value(rules.contamination * 100.0, 0, "%")
+    );
+    let region = sources.contains(&Source::Region);
+    let municipality = sources.contains(&Source::Municipality);
+    let tail = match (region, municipality) {
+        (true, false) => "База сравнения в этом году — результаты региона, поэтому на сами признаки это не влияет; но такая доля школ с признаками требует отдельного анализа условий проведения ВПР в округе.",
+        (true, true) => "Часть процедур сравнивается с результатами региона, а часть — с другими школами округа, потому что для них данных региона нет. Для второй части сравнение ненадёжно: когда признаков так много, средний результат других школ тоже может быть завышен. Управлению образования стоит добавить в данные результаты региона по этим классам и предметам.",
+        _ => "Когда признаков так много, сравнение с другими школами округа ненадёжно: их средний результат тоже может быть завышен. Управлению образования стоит добавить в данные результаты региона (файл vpr/<год>-region.csv), чтобы сравнивать с ними.",
+    };
+    format!("{head} {tail}")
+}
+
 /// A share (a fraction) as «93,8 %».
 pub(crate) fn percent(value: f64) -> String {
     format_value(value * 100.0, 1, "%")
@@ -109,8 +139,33 @@ pub(crate) fn measure_label(measure: Measure, procedure: Procedure) -> &'static 
     }
 }
 
+/// Who `n` counts, for the table: participants, marks compared (b1, b2) or medal
+/// candidates (d).
+pub(crate) fn n_text(f: &Finding) -> String {
+    let n = f.n as usize;
+    match f.rule {
+        Rule::B1 | Rule::B2 => format!("сравнено отметок: {n}"),
+        Rule::D => format!("претендентов: {n}"),
+        _ => format!("{n} {}", plural(n, "участник", "участника", "участников")),
+    }
+}
+
 /// A value of a finding as printed.
 pub(crate) fn value_text(f: &Finding, value: f64) -> String {
+    if let Detail::Medals {
+        candidates,
+        not_confirmed,
+        count_only: true,
+        ..
+    } = f.detail
+    {
+        // A handful of candidates: the count, no rate (nor a rate to compare with).
+        return if (value - f.value).abs() < 1e-12 {
+            format!("{not_confirmed} из {candidates}")
+        } else {
+            "—".into()
+        };
+    }
     match f.measure {
         Measure::QualityChange => points(value),
         Measure::GiaMean => mean(f.key.procedure, value),
@@ -216,18 +271,26 @@ pub(crate) fn sentence(f: &Finding, rules: &AnalyticsRules) -> String {
                 ),
             }
         }
-        (Rule::D, Detail::Medals { candidates, not_confirmed, points, regime }) => {
+        (Rule::D, Detail::Medals { candidates, not_confirmed, points, regime, count_only }) => {
             let who = match regime {
                 MedalRegime::Medalists => plural(*candidates as usize, "медалиста", "медалистов", "медалистов"),
                 _ => plural(*candidates as usize, "претендента на медаль (с итоговыми отметками «отлично»)", "претендентов на медаль (с итоговыми отметками «отлично»)", "претендентов на медаль (с итоговыми отметками «отлично»)"),
             };
+            // A handful of candidates: the count only, no rate (ANALYTICS §2d).
+            let rate = if *count_only {
+                String::new()
+            } else {
+                format!(
+                    " — {}{}",
+                    percent(f.value),
+                    f.benchmark
+                        .map_or(String::new(), |b| format!(" ({words} — {})", percent(b)))
+                )
+            };
             format!(
-                "Из {candidates} {who} {not_confirmed} не {} на ЕГЭ {} — {}{}.",
+                "Из {candidates} {who} {not_confirmed} не {} на ЕГЭ {}{rate}.",
                 plural(*not_confirmed as usize, "набрал", "набрали", "набрали"),
                 format_value(*points, 0, "балл"),
-                percent(f.value),
-                f.benchmark
-                    .map_or(String::new(), |b| format!(" ({words} — {})", percent(b)))
             )
         }
         (Rule::E, Detail::Gia { high, high_benchmark, .. }) => {
@@ -323,6 +386,34 @@ mod tests {
     }
 
     #[test]
+    fn words_the_contamination_warning_by_the_benchmark_in_use() {
+        let rules = AnalyticsRules::default();
+        let of =
+            |sources: &[Source]| contamination(0.4, &rules, &sources.iter().copied().collect());
+        let region = of(&[Source::Region]);
+        assert!(
+            region.starts_with("Признаки ВПР выявлены у 40\u{a0}% школ округа — больше 30\u{a0}%."),
+            "{region}"
+        );
+        assert!(region.contains("База сравнения в этом году — результаты региона"));
+        assert!(!region.contains("стоит добавить"));
+        let municipal = of(&[Source::Municipality]);
+        assert!(municipal.contains("сравнение с другими школами округа ненадёжно"));
+        assert!(municipal.contains("добавить в данные результаты региона"));
+        assert!(of(&[Source::Region, Source::Municipality]).contains("Часть процедур"));
+    }
+
+    #[test]
+    fn labels_n_by_what_it_counts() {
+        let mut f = finding(Rule::B1, Detail::None);
+        assert_eq!(n_text(&f), "сравнено отметок: 25");
+        f.rule = Rule::A;
+        assert_eq!(n_text(&f), "25 участников");
+        f.n = 21;
+        assert_eq!(n_text(&f), "21 участник");
+    }
+
+    #[test]
     fn writes_the_parent_sentence_of_rule_a() {
         let f = finding(Rule::A, Detail::None);
         assert_eq!(
@@ -369,6 +460,7 @@ mod tests {
                 not_confirmed: 2,
                 points: 70.0,
                 regime: MedalRegime::Candidates,
+                count_only: false,
             },
         );
         f.key = ProcKey::medals();
@@ -379,5 +471,26 @@ mod tests {
             "Из 6 претендентов на медаль (с итоговыми отметками «отлично») 2 не набрали на ЕГЭ 70\u{a0}баллов — 33,3\u{a0}%."
         );
         assert_eq!(procedure_label(&f.key), "ЕГЭ, претенденты на медаль");
+    }
+
+    #[test]
+    fn writes_only_the_count_for_three_medal_candidates_or_fewer() {
+        let mut f = finding(
+            Rule::D,
+            Detail::Medals {
+                candidates: 3,
+                not_confirmed: 2,
+                points: 70.0,
+                regime: MedalRegime::Candidates,
+                count_only: true,
+            },
+        );
+        f.key = ProcKey::medals();
+        f.value = 2.0 / 3.0;
+        assert_eq!(
+            sentence(&f, &AnalyticsRules::default()),
+            "Из 3 претендентов на медаль (с итоговыми отметками «отлично») 2 не набрали на ЕГЭ 70\u{a0}баллов."
+        );
+        assert_eq!(value_text(&f, f.value), "2 из 3");
     }
 }

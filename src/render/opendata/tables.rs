@@ -246,7 +246,11 @@ pub(crate) fn table(
         SetSource::Documents => documents_table(model),
         SetSource::Cycle => cycle_table(model),
         SetSource::Objectivity => analytics_table(
-            OBJECTIVITY,
+            if model.analytics.publish_named {
+                OBJECTIVITY
+            } else {
+                OBJECTIVITY_COUNTS
+            },
             analysis
                 .objectivity
                 .years
@@ -302,6 +306,23 @@ const OBJECTIVITY: &[Field] = &[
     field("flagged", "Category sign for the procedure", "Признак категории по процедуре (true/false)", "string"),
     field("persistent", "Sign in two consecutive years", "Устойчивый признак (два года подряд)", "string"),
     field("note", "Note", "Примечание", "string"),
+    field("method_version", "Method version", "Версия методики", "string"),
+];
+
+/// `flags.csv` when schools are not named (`publish_named: false`): counts only.
+const OBJECTIVITY_COUNTS: &[Field] = &[
+    field("year", "Year", "Год", "number"),
+    field("category", "Category: vpr_bias, marking, gia", "Категория: vpr_bias — объективность ВПР, marking — объективность текущего оценивания, gia — ГИА", "string"),
+    field("procedure", "Procedure", "Процедура (vpr, oge, ege)", "string"),
+    field("grade", "Grade", "Класс", "number"),
+    field("subject", "Subject", "Предмет", "string"),
+    field("variant", "Variant", "Вариант работы", "string"),
+    field("rule", "Rule", "Правило методики", "string"),
+    field("measure", "Measure", "Показатель, по которому сработало правило", "string"),
+    field("threshold", "Effect threshold", "Порог разницы", "number"),
+    field("z_threshold", "z threshold", "Порог z", "number"),
+    field("schools_fired", "Schools the rule fired for", "Число школ, у которых сработало правило", "number"),
+    field("schools_flagged", "Schools with the category's sign", "Число школ с признаком категории", "number"),
     field("method_version", "Method version", "Версия методики", "string"),
 ];
 

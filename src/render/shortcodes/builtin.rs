@@ -436,7 +436,7 @@ fn org_list(call: &Call, sc: &Shortcodes<'_>) -> Outcome {
         .iter()
         .filter(|o| flag.is_none_or(|f| o.flags.contains(&f)) && kind.is_none_or(|k| o.kind == k))
         .collect();
-    members.sort_by_key(|o| o.short_name.to_lowercase());
+    members.sort_by_cached_key(|o| o.alphabetical_key());
     let list: Vec<_> = members
         .into_iter()
         .map(|o| orgs::summary_view(sc.model, o))
