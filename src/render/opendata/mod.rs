@@ -52,13 +52,16 @@ pub(super) fn open_data_files(model: &Model, analysis: &Analysis) -> Vec<OutputF
         path: path.trim_start_matches('/').to_string(),
         content: OutputContent::Bytes(content),
     };
-    let structure = tables::structure_date();
     for set in &model.open_data {
         let dir = set_path(set);
         let mut data_versions = Vec::new();
         let mut fields: &[Field] = &[];
         let mut current = None;
-        for version in versions(model, set) {
+        let set_versions = versions(model, set);
+        let Some(structure) = tables::structure_date(set_versions.iter().map(|v| v.date)) else {
+            continue;
+        };
+        for version in set_versions {
             let table = tables::table(model, analysis, set.source, &version.data);
             let name = layout::data_name(version.date, structure);
             files.push(bytes(format!("{dir}{name}.csv"), layout::data_csv(&table)));
@@ -194,9 +197,10 @@ struct VersionView {
 pub(super) fn set_view<'a>(model: &'a Model, analysis: &Analysis, index: usize) -> SetView<'a> {
     let set = &model.open_data[index];
     let dir = set_path(set);
-    let structure = tables::structure_date();
     let table = tables::table(model, analysis, set.source, &Data::Current);
-    let versions: Vec<VersionView> = versions(model, set)
+    let set_versions = versions(model, set);
+    let structure = tables::structure_date(set_versions.iter().map(|v| v.date)).unwrap_or_default();
+    let versions: Vec<VersionView> = set_versions
         .iter()
         .rev()
         .map(|v| {

@@ -37,10 +37,16 @@ pub(crate) struct Table {
     pub(crate) rows: Vec<Vec<String>>,
 }
 
-/// The day the current structures were introduced. A change of a set's columns gets
-/// a new date here, and the old structure file stays published beside the new one.
-pub(crate) fn structure_date() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 23).unwrap_or_default()
+/// The version of a set's structure: the date of its first published data version,
+/// since no set has changed its columns since it was first published. This keeps a
+/// data file from naming a structure dated after itself, and keeps every name stable
+/// as new versions come. When a set's columns change, that change needs its own dated
+/// structure here (the earlier data files keep naming the earlier structure, whose
+/// file stays published); `None` when the set has no version yet.
+pub(crate) fn structure_date(
+    version_dates: impl IntoIterator<Item = NaiveDate>,
+) -> Option<NaiveDate> {
+    version_dates.into_iter().min()
 }
 
 const REGISTER: &[Field] = &[
@@ -530,4 +536,16 @@ fn row_of<T: Serialize>(fields: &[Field], row: &T) -> Vec<String> {
 
 pub(crate) fn yyyymmdd(date: NaiveDate) -> String {
     date.format("%Y%m%d").to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_structure_is_dated_by_the_first_data_version_never_later_than_it() {
+        let day = |m, d| NaiveDate::from_ymd_opt(2025, m, d).unwrap();
+        assert_eq!(structure_date([day(11, 3), day(9, 12)]), Some(day(9, 12)));
+        assert_eq!(structure_date([]), None);
+    }
 }
