@@ -250,3 +250,29 @@ fn a_recommendation_to_nobody_and_an_empty_conclusion_fail_at_their_lines() {
     assert!(run.stderr.contains("data/indicators/podgotovka.yaml:13: ошибка: у адресной рекомендации не указано, кому она адресована"), "{}", run.stderr);
     assert!(run.stderr.contains("data/indicators/podgotovka.yaml:21: ошибка: у анализа эффективности мер пустой вывод (conclusion)"), "{}", run.stderr);
 }
+
+#[test]
+fn two_acts_of_a_year_naming_one_indicator_get_charts_with_their_own_ids() {
+    let site = site();
+    site.write(
+        "content/documents/prikaz-2.md",
+        "---\ntitle: \"О наблюдателях на ВПР\"\nkind: document\nact: \"приказ\"\nnumber: \"2-П\"\napproved: 2024-10-01\ndate: 2024-10-02\n---\n\nТекст приказа.\n",
+    );
+    let text = site.read_source("data/indicators/podgotovka.yaml").replace(
+        "          orgs: [sosh-2]\n",
+        "          orgs: [sosh-2]\n        - document: documents/prikaz-2\n          indicators: [vpr-low]\n",
+    );
+    site.write("data/indicators/podgotovka.yaml", &text);
+    site.build();
+    let html = page(&site, "msoko/podgotovka/index.html");
+    let mut ids: Vec<&str> = html
+        .split("id=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .collect();
+    let all = ids.len();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), all, "every id of the page is unique");
+    assert!(html.contains("effect-prikaz-2-vpr-low-2024"), "{html}");
+}

@@ -236,6 +236,13 @@ fn decision_view(model: &Model, decision: &Decision, year: i32) -> DecisionView 
     let page = &model.pages[decision.document];
     // The act's own year, when it has a date, decides "before" and "after".
     let year = page.approved.map_or(year, |d| chrono::Datelike::year(&d));
+    let act_slug = page
+        .url
+        .trim_matches('/')
+        .rsplit('/')
+        .next()
+        .unwrap_or_default()
+        .to_string();
     DecisionView {
         designation: documents::designation(model, decision.document),
         title: page.title.clone(),
@@ -244,12 +251,14 @@ fn decision_view(model: &Model, decision: &Decision, year: i32) -> DecisionView 
         effects: decision
             .indicators
             .iter()
-            .map(|&i| effect_view(model, i, year))
+            .map(|&i| effect_view(model, i, year, &act_slug))
             .collect(),
     }
 }
 
-fn effect_view(model: &Model, index: usize, year: i32) -> IndicatorEffectView {
+/// `act` names the decision in the figure's id: two acts of one year may name the
+/// same indicator, and each block has its own chart.
+fn effect_view(model: &Model, index: usize, year: i32, act: &str) -> IndicatorEffectView {
     let indicator = &model.indicators.indicators[index];
     let value = |v: f64| format_value(v, indicator.decimals, &indicator.unit);
     let change = |v: f64| format_change_value(v, indicator.decimals, &indicator.unit);
@@ -322,7 +331,10 @@ fn effect_view(model: &Model, index: usize, year: i32) -> IndicatorEffectView {
         None => format!("{next} показатель округа {own}; значений для сравнения нет."),
     };
     view.text = capitalize(&view.text);
-    let mut request = FigureRequest::new(Chart::Trend, format!("effect-{}-{year}", indicator.id));
+    let mut request = FigureRequest::new(
+        Chart::Trend,
+        format!("effect-{act}-{}-{year}", indicator.id),
+    );
     request.period = None;
     view.figure = figure_for(model, indicator, &request).map(|mut f| {
         f.csv_url = model.link(&format!("/indicators/{}.csv", indicator.id));
