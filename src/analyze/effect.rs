@@ -20,6 +20,9 @@ pub(crate) struct DecisionEffect {
     pub(crate) after: Option<(Period, f64)>,
     /// The latest value, when it is later than `after`: shown, never judged.
     pub(crate) latest: Option<(Period, f64)>,
+    /// The values are the plain mean over the indicator's disaggregations (it has no
+    /// total rows): the page must say so.
+    pub(crate) averaged: bool,
     /// The region (else Russia) at the same two periods, when it has both.
     pub(crate) benchmark: Option<Benchmark>,
     /// The municipality's own change.
@@ -38,7 +41,9 @@ pub(crate) struct Benchmark {
 
 /// `None` when the municipality has no value in or before the decision's year.
 pub(crate) fn compute_effect(indicator: &Indicator, decision_year: i32) -> Option<DecisionEffect> {
-    let own = headline(indicator, Place::Municipality).values;
+    let own_headline = headline(indicator, Place::Municipality);
+    let averaged = own_headline.averaged;
+    let own = own_headline.values;
     let before = own
         .iter()
         .rfind(|(p, _)| calendar_year(**p) <= decision_year)
@@ -57,6 +62,7 @@ pub(crate) fn compute_effect(indicator: &Indicator, decision_year: i32) -> Optio
             before,
             after: None,
             latest: None,
+            averaged,
             benchmark: None,
             trend: None,
             against_benchmark: None,
@@ -77,6 +83,7 @@ pub(crate) fn compute_effect(indicator: &Indicator, decision_year: i32) -> Optio
         before,
         after,
         latest,
+        averaged,
         trend: Some(trend(indicator, before.1, after_value)),
         against_benchmark: benchmark
             .as_ref()

@@ -77,6 +77,60 @@ pub(crate) struct IndicatorView {
     pub(crate) figures: Vec<Figure>,
     /// Disaggregations («subject: русский язык, математика»), as written in the data.
     pub(crate) dims: Vec<String>,
+    /// The direction's management cycle, when the site has that page.
+    pub(crate) cycle_url: Option<String>,
+    /// Management decisions that name this indicator, newest first.
+    pub(crate) decisions: Vec<IndicatorDecisionView>,
+}
+
+/// A decision of the management cycle that names an indicator.
+#[derive(Debug, Serialize)]
+pub(crate) struct IndicatorDecisionView {
+    pub(crate) year: i32,
+    /// «Приказ от 20.09.2024 № 171-П»
+    pub(crate) designation: String,
+    pub(crate) title: String,
+    pub(crate) url: String,
+    /// The decision's block on the chain page.
+    pub(crate) chain_url: Option<String>,
+}
+
+/// The address of a direction's management cycle page, when the site has it (a
+/// content page may not take it, but a site may have no cycle at all).
+fn cycle_url(model: &Model, direction: usize) -> Option<String> {
+    let path = format!("/msoko/{}/", model.indicators.directions[direction].id);
+    model
+        .by_url
+        .get(&path)
+        .filter(|&&i| model.pages[i].data == crate::model::PageData::Cycle(direction))
+        .map(|_| model.link(&path))
+}
+
+fn decisions_naming(model: &Model, index: usize) -> Vec<IndicatorDecisionView> {
+    let mut found = Vec::new();
+    // A decision filed under another direction may name this indicator too: its
+    // block is on that direction's chain.
+    for (direction, cycle) in model.cycle.directions.iter().enumerate() {
+        let chain = cycle_url(model, direction);
+        for (&year, own) in cycle.years.iter().rev() {
+            for decision in own
+                .decisions
+                .iter()
+                .filter(|d| d.indicators.contains(&index))
+            {
+                let page = &model.pages[decision.document];
+                found.push(IndicatorDecisionView {
+                    year,
+                    designation: super::documents::designation(model, decision.document),
+                    title: page.title.clone(),
+                    url: model.link(&page.url),
+                    chain_url: chain.as_ref().map(|u| format!("{u}#decisions-{year}")),
+                });
+            }
+        }
+    }
+    found.sort_by_key(|d| std::cmp::Reverse(d.year));
+    found
 }
 
 fn better_word(better: Better) -> &'static str {
@@ -149,14 +203,7 @@ pub(crate) fn direction_view(model: &Model, analysis: &Analysis, index: usize) -
         title: direction.title.clone(),
         url: model.link(&format!("/indicators/{}/", direction.id)),
         description: direction.description.clone(),
-        cycle_url: {
-            let path = format!("/msoko/{}/", direction.id);
-            model
-                .by_url
-                .get(&path)
-                .filter(|&&i| model.pages[i].data == crate::model::PageData::Cycle(index))
-                .map(|_| model.link(&path))
-        },
+        cycle_url: cycle_url(model, index),
         indicators: direction
             .indicators
             .iter()
@@ -236,6 +283,8 @@ pub(crate) fn indicator_view(model: &Model, analysis: &Analysis, index: usize) -
             })
             .collect(),
         dims,
+        cycle_url: cycle_url(model, indicator.direction),
+        decisions: decisions_naming(model, index),
     }
 }
 

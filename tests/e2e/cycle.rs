@@ -274,5 +274,27 @@ fn two_acts_of_a_year_naming_one_indicator_get_charts_with_their_own_ids() {
     ids.sort_unstable();
     ids.dedup();
     assert_eq!(ids.len(), all, "every id of the page is unique");
-    assert!(html.contains("effect-prikaz-2-vpr-low-2024"), "{html}");
+    assert!(
+        html.contains("effect-prikaz-2-2024-vpr-low-0-title"),
+        "{html}"
+    );
+}
+
+#[test]
+fn indicator_pages_link_to_the_chain_and_the_decisions_that_name_them() {
+    let site = site();
+    site.build();
+    let html = page(&site, "indicators/vpr-low/index.html");
+    assert!(html.contains("href=\"/msoko/podgotovka/\""), "{html}");
+    assert!(html.contains("Управленческие решения по этому показателю"));
+    assert!(html.contains("href=\"/documents/prikaz-1/\""));
+    assert!(html.contains("href=\"/msoko/podgotovka/#decisions-2024\""));
+    // The chain shows each indicator's course with the same charts as its page.
+    let chain = page(&site, "msoko/podgotovka/index.html");
+    let indicators = chain
+        .split("id=\"indicators\"")
+        .nth(1)
+        .and_then(|rest| rest.split("id=\"methods\"").next())
+        .unwrap();
+    assert_eq!(indicators.matches("<svg").count(), 2, "{indicators}");
 }

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::super::documents;
-use super::super::figures::{figure_for, Chart, Figure, FigureRequest};
+use super::super::figures::{trend_figures, Figure};
 use super::super::indicators::{card, place_name, IndicatorCard};
 use super::super::views::LinkView;
 use super::{cells, CellView};
@@ -24,13 +24,21 @@ pub(crate) struct ChainView {
     pub(crate) goals: Vec<String>,
     pub(crate) tasks: Vec<String>,
     pub(crate) methods: Vec<MethodView>,
-    pub(crate) indicators: Vec<IndicatorCard>,
+    pub(crate) indicators: Vec<ChainIndicatorView>,
     pub(crate) current: i32,
     /// The links of `current`, for the summary at the top.
     pub(crate) links: Vec<CellView>,
     pub(crate) years: Vec<YearView>,
     pub(crate) plan_items: Vec<PlanItemView>,
     pub(crate) not_proof: &'static str,
+}
+
+/// An indicator of the direction: its card (latest value, trend, target) and the
+/// same trend charts as its own page.
+#[derive(Debug, Serialize)]
+pub(crate) struct ChainIndicatorView {
+    pub(crate) card: IndicatorCard,
+    pub(crate) figures: Vec<Figure>,
 }
 
 #[derive(Debug, Serialize)]
@@ -96,7 +104,7 @@ pub(crate) struct IndicatorEffectView {
     pub(crate) verdict: Option<&'static str>,
     /// The sentence a reader sees.
     pub(crate) text: String,
-    pub(crate) figure: Option<Figure>,
+    pub(crate) figures: Vec<Figure>,
 }
 
 #[derive(Debug, Serialize)]
@@ -163,11 +171,18 @@ pub(crate) fn chain_view(model: &Model, analysis: &Analysis, direction: usize) -
             .indicators
             .iter()
             .map(|&i| {
-                card(
-                    model,
-                    &model.indicators.indicators[i],
-                    &analysis.indicators[i],
-                )
+                let indicator = &model.indicators.indicators[i];
+                let csv_url = model.link(&format!("/indicators/{}.csv", indicator.id));
+                ChainIndicatorView {
+                    card: card(model, indicator, &analysis.indicators[i]),
+                    figures: trend_figures(model, indicator, "course")
+                        .into_iter()
+                        .map(|mut f| {
+                            f.csv_url = csv_url.clone();
+                            f
+                        })
+                        .collect(),
+                }
             })
             .collect(),
         current,
@@ -274,7 +289,7 @@ fn effect_view(model: &Model, index: usize, year: i32, act: &str) -> IndicatorEf
         latest: None,
         verdict: None,
         text: format!("Нет значения показателя за {year} год или раньше: сравнить не с чем."),
-        figure: None,
+        figures: Vec::new(),
     };
     let Some(effect) = effect else {
         return view;
@@ -331,15 +346,26 @@ fn effect_view(model: &Model, index: usize, year: i32, act: &str) -> IndicatorEf
         None => format!("{next} показатель округа {own}; значений для сравнения нет."),
     };
     view.text = capitalize(&view.text);
-    let mut request = FigureRequest::new(
-        Chart::Trend,
-        format!("effect-{act}-{}-{year}", indicator.id),
-    );
-    request.period = None;
-    view.figure = figure_for(model, indicator, &request).map(|mut f| {
-        f.csv_url = model.link(&format!("/indicators/{}.csv", indicator.id));
-        f
-    });
+    if effect.averaged {
+        let parts: std::collections::BTreeSet<String> = indicator
+            .observations
+            .iter()
+            .filter(|o| o.place == Place::Municipality)
+            .map(|o| o.dims.join(", "))
+            .collect();
+        view.text.push_str(&format!(
+            " Значения — среднее по разрезам ({}); каждый из них — на диаграммах ниже и на странице показателя.",
+            parts.into_iter().collect::<Vec<_>>().join("; ")
+        ));
+    }
+    let csv_url = model.link(&format!("/indicators/{}.csv", indicator.id));
+    view.figures = trend_figures(model, indicator, &format!("effect-{act}-{year}"))
+        .into_iter()
+        .map(|mut f| {
+            f.csv_url = csv_url.clone();
+            f
+        })
+        .collect();
     view
 }
 
