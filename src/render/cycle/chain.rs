@@ -118,6 +118,13 @@ pub(crate) struct PlanItemView {
     pub(crate) stage: &'static str,
     pub(crate) no: String,
     pub(crate) title: String,
+    /// The item's row on the plan's page.
+    pub(crate) url: String,
+    /// «Сроки» as written.
+    pub(crate) due: Option<String>,
+    /// The status on the `--as-of` date: word and code (for the badge's style).
+    pub(crate) status: &'static str,
+    pub(crate) status_code: &'static str,
     pub(crate) plan: LinkView,
 }
 
@@ -188,7 +195,7 @@ pub(crate) fn chain_view(model: &Model, analysis: &Analysis, direction: usize) -
         current,
         links: cells(model, direction, current),
         years,
-        plan_items: plan_items(model, &d.id),
+        plan_items: plan_items(model, analysis, &d.id),
         not_proof: NOT_PROOF,
     }
 }
@@ -370,9 +377,9 @@ fn effect_view(model: &Model, index: usize, year: i32, act: &str) -> IndicatorEf
 }
 
 /// Plan items that say they feed a link of this direction's chain.
-fn plan_items(model: &Model, direction: &str) -> Vec<PlanItemView> {
+fn plan_items(model: &Model, analysis: &Analysis, direction: &str) -> Vec<PlanItemView> {
     let mut items = Vec::new();
-    for plan in &model.plans {
+    for (p, plan) in model.plans.iter().enumerate() {
         for item in plan.items() {
             let Some(cycle) = &item.cycle else {
                 continue;
@@ -380,10 +387,15 @@ fn plan_items(model: &Model, direction: &str) -> Vec<PlanItemView> {
             if cycle.direction != direction {
                 continue;
             }
+            let status = analysis.plans[p].statuses[item.key];
             items.push(PlanItemView {
                 stage: cycle.stage.map_or("", Stage::label),
                 no: item.no.clone(),
                 title: item.title.clone(),
+                url: model.link(&format!("/plans/{}/#{}", plan.id, item.anchor())),
+                due: item.due_text.clone(),
+                status: status.label(),
+                status_code: status.id(),
                 plan: LinkView {
                     title: plan.title.clone(),
                     path: format!("/plans/{}/", plan.id),
