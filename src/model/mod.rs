@@ -38,7 +38,7 @@ pub(crate) fn parse_deadline_for_tests(
 ) -> Option<deadline::Deadline> {
     deadline::parse_deadline(text, &deadline::PlanPeriod { from, to }).ok()
 }
-pub(crate) use cycle::{calendar_year, Addressee, Cycle, Decision, Stage};
+pub(crate) use cycle::{calendar_year, measured_in, Addressee, Cycle, Decision, Stage};
 pub(crate) use documents::{Document, DocumentStatus, Documents};
 #[cfg(test)]
 pub(crate) use indicator::Observation;

@@ -298,3 +298,19 @@ fn indicator_pages_link_to_the_chain_and_the_decisions_that_name_them() {
         .unwrap();
     assert_eq!(indicators.matches("<svg").count(), 2, "{indicators}");
 }
+
+#[test]
+fn monitoring_needs_a_value_of_every_indicator_of_the_year() {
+    let site = site();
+    let text = site.read_source("data/indicators/podgotovka.yaml").replace(
+        "values: {municipality: {2024: 60.0, 2025: 61.0}, region: {2024: 60.0, 2025: 64.0}}",
+        "values: {municipality: {2025: 61.0}, region: {2025: 64.0}}",
+    );
+    site.write("data/indicators/podgotovka.yaml", &text);
+    site.build();
+    let html = page(&site, "msoko/podgotovka/index.html");
+    assert!(
+        html.contains("Нет значений за 2024 год у показателей: <a href=\"/indicators/ege-mean/\">Средний балл ЕГЭ по русскому языку</a>."),
+        "{html}"
+    );
+}

@@ -244,16 +244,23 @@ pub(crate) fn calendar_year(period: super::Period) -> i32 {
     }
 }
 
+/// Monitoring took place in `year` when every indicator of the direction has a value
+/// for it: one indicator measured out of seven is not the monitoring the direction
+/// promises. A direction without indicators has no monitoring.
 fn has_values(indicators: &Indicators, direction: usize, year: i32) -> bool {
-    indicators.directions[direction]
-        .indicators
+    let own = &indicators.directions[direction].indicators;
+    !own.is_empty()
+        && own
+            .iter()
+            .all(|&i| measured_in(&indicators.indicators[i], year))
+}
+
+/// Whether an indicator has a value for `year` (a school year counts in the year it ends).
+pub(crate) fn measured_in(indicator: &crate::model::Indicator, year: i32) -> bool {
+    indicator
+        .observations
         .iter()
-        .any(|&i| {
-            indicators.indicators[i]
-                .observations
-                .iter()
-                .any(|o| o.value.is_some() && calendar_year(o.period) == year)
-        })
+        .any(|o| o.value.is_some() && calendar_year(o.period) == year)
 }
 
 impl CycleSource {

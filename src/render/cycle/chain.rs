@@ -52,6 +52,8 @@ pub(crate) struct MethodView {
 pub(crate) struct YearView {
     pub(crate) year: i32,
     pub(crate) monitoring: bool,
+    /// Indicators of the direction without a value for the year.
+    pub(crate) unmeasured: Vec<LinkView>,
     pub(crate) analysis: Vec<LinkView>,
     pub(crate) recommendations: Vec<RecommendationView>,
     pub(crate) decisions: Vec<DecisionView>,
@@ -217,6 +219,20 @@ fn year_view(model: &Model, direction: usize, year: i32) -> YearView {
     YearView {
         year,
         monitoring: present(Stage::Monitoring),
+        unmeasured: model.indicators.directions[direction]
+            .indicators
+            .iter()
+            .map(|&i| &model.indicators.indicators[i])
+            .filter(|indicator| !crate::model::measured_in(indicator, year))
+            .map(|indicator| {
+                let path = format!("/indicators/{}/", indicator.id);
+                LinkView {
+                    title: indicator.title.clone(),
+                    url: model.link(&path),
+                    path,
+                }
+            })
+            .collect(),
         analysis: own.analysis.iter().map(|&p| page_link(model, p)).collect(),
         recommendations: own
             .recommendations
