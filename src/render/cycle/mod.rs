@@ -25,6 +25,8 @@ pub(crate) struct MatrixView {
     pub(crate) rows: Vec<MatrixRow>,
     /// Directions whose chain is complete in `year`.
     pub(crate) complete: usize,
+    /// The matrix of every year as an open data set, when the site publishes it.
+    pub(crate) opendata_url: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -81,6 +83,11 @@ pub(crate) fn matrix_view(model: &Model, year: i32) -> MatrixView {
         stages: Stage::ALL.iter().map(|s| s.label()).collect(),
         complete: rows.iter().filter(|r| r.missing == 0).count(),
         rows,
+        opendata_url: model
+            .open_data
+            .iter()
+            .find(|set| set.source == crate::model::SetSource::Cycle)
+            .map(|set| model.link(&format!("/opendata/{}/", set.identifier))),
     }
 }
 

@@ -146,7 +146,12 @@ fn provenance(model: &Model, set: &OpenDataSet, table: Option<&Table>) -> String
             let latest = table
                 .and_then(|t| t.rows.iter().map(|r| r[3].clone()).max())
                 .unwrap_or_default();
-            format!("Добавлены значения показателей за {latest}")
+            let unit = if latest.contains('/') {
+                "учебный год"
+            } else {
+                "год"
+            };
+            format!("Добавлены значения показателей за {latest} {unit}")
         }
         SetSource::Plan(_) => "Обновлены отметки о выполнении мероприятий".into(),
         SetSource::Documents => match model.documents.list.first() {
@@ -156,7 +161,15 @@ fn provenance(model: &Model, set: &OpenDataSet, table: Option<&Table>) -> String
             ),
             None => String::new(),
         },
-        SetSource::Cycle => format!("Звенья управленческого цикла за {} год", model.cycle_year()),
+        SetSource::Cycle => {
+            let years = model.cycle.years(model.cycle_year());
+            match (years.first(), years.last()) {
+                (Some(first), Some(last)) if first != last => format!(
+                    "Звенья управленческого цикла за {first}–{last} годы; последний завершённый год — {last}"
+                ),
+                _ => format!("Звенья управленческого цикла за {} год", model.cycle_year()),
+            }
+        }
         SetSource::Objectivity | SetSource::Shnor => {
             let latest = table
                 .and_then(|t| t.rows.iter().map(|r| r[0].clone()).max())
