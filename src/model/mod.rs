@@ -341,6 +341,7 @@ pub(crate) fn resolve(
         &register,
         &resolved,
         &by_url,
+        options.as_of.year(),
         diagnostics,
     );
 

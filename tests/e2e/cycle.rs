@@ -314,3 +314,19 @@ fn monitoring_needs_a_value_of_every_indicator_of_the_year() {
         "{html}"
     );
 }
+
+#[test]
+fn a_cycle_year_that_has_not_come_is_an_error_at_its_line() {
+    let site = site();
+    let text = site
+        .read_source("data/indicators/podgotovka.yaml")
+        .replace("    2024:\n", "    2031:\n");
+    site.write("data/indicators/podgotovka.yaml", &text);
+    let run = site.run(&["build", "--as-of", "2025-06-01"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("data/indicators/podgotovka.yaml:10: ошибка: год 2031 в управленческом цикле ещё не наступил (сегодня — 2025 год)"),
+        "{}",
+        run.stderr
+    );
+}

@@ -19,6 +19,7 @@ pub(crate) fn resolve_cycle(
     register: &Register,
     pages: &[Page],
     by_url: &BTreeMap<String, usize>,
+    this_year: i32,
     diagnostics: &mut Diagnostics,
 ) -> Cycle {
     let mut cycle = Cycle {
@@ -53,6 +54,15 @@ pub(crate) fn resolve_cycle(
                 );
                 continue;
             };
+            if year.year > this_year {
+                links.error(
+                    None,
+                    written,
+                    format!("год {written} в управленческом цикле ещё не наступил (сегодня — {this_year} год)"),
+                    "проверьте год: в years пишутся только прошедшие годы и текущий; дату «сегодня» задаёт --as-of",
+                );
+                continue;
+            }
             years.insert(year.year, links.year(raw));
         }
         cycle.directions[index] = DirectionCycle {
