@@ -8,6 +8,7 @@
 mod authority;
 mod charts;
 mod cycle;
+mod describe;
 mod documents;
 mod extras;
 mod figures;
@@ -331,7 +332,9 @@ fn render_page(
         return (None, problems);
     }
     let text = text::plain_text(&markdown.html);
+    let meta_description = describe::of_page(model, analysis, index, &markdown.html);
     let mut view = PageView::new(model, index, markdown.html, markdown.headings);
+    view.meta_description = meta_description;
     if let PageData::Indicator(indicator) = page.data {
         // An indicator's address is flat (/indicators/<id>/); its direction belongs
         // in the trail all the same.

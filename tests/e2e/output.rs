@@ -106,3 +106,58 @@ fn writes_a_sitemap_robots_and_feeds_of_dated_sections() {
     assert!(news.contains("<link rel=\"alternate\" type=\"application/rss+xml\" title=\"Новости (RSS)\" href=\"/news/rss.xml\">"));
     assert!(news.contains("<meta property=\"og:title\" content=\"Новости\">"));
 }
+
+/// The `content` of `<meta {attribute}="{name}" …>`, entities decoded.
+fn meta(html: &str, attribute: &str, name: &str) -> Option<String> {
+    let start = format!("<meta {attribute}=\"{name}\" content=\"");
+    let rest = &html[html.find(&start)? + start.len()..];
+    let value = &rest[..rest.find('"')?];
+    Some(
+        value
+            .replace("&quot;", "\"")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&#x27;", "'")
+            .replace("&#x2F;", "/")
+            .replace("&amp;", "&"),
+    )
+}
+
+// Issue #8, item 5: every page of the demo says what it is in its own words.
+#[test]
+fn every_page_of_the_demo_has_its_own_short_description() {
+    let site = Site::demo();
+    let run = site.run(&["build", "--as-of", "2026-11-20"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let mut seen: std::collections::BTreeMap<String, String> = Default::default();
+    for (url, html) in crate::harness::html_pages(&site.public()) {
+        if url == "/404.html" {
+            continue;
+        }
+        let description = meta(&html, "name", "description")
+            .unwrap_or_else(|| panic!("{url}: no <meta name=\"description\">"));
+        assert_eq!(
+            meta(&html, "property", "og:description").as_deref(),
+            Some(description.as_str()),
+            "{url}: Open Graph follows the description"
+        );
+        assert!(
+            description.chars().count() <= 200,
+            "{url}: {} characters: {description}",
+            description.chars().count()
+        );
+        assert!(
+            !description.contains('<') && !description.contains('\n'),
+            "{url}: not plain text: {description}"
+        );
+        if let Some(other) = seen.insert(description.clone(), url.clone()) {
+            panic!("{url} and {other} share the description «{description}»");
+        }
+    }
+    assert!(seen.len() > 200, "the demo has every kind of page");
+    let school = site.read("orgs/sosh-1/index.html");
+    assert_eq!(
+        meta(&school, "name", "description").as_deref(),
+        Some("МБОУ СОШ № 1: результаты, показатели и признаки объективности.")
+    );
+}
