@@ -283,7 +283,7 @@ mod tests {
     fn fit_shortens_the_head_and_keeps_the_tail() {
         let text = fit(&"длинное название ".repeat(20), ": выполнено 3 из 5.");
         assert!(text.chars().count() <= MAX_CHARS, "{text}");
-        assert!(text.ends_with("название…: выполнено 3 из 5."), "{text}");
+        assert!(text.ends_with("…: выполнено 3 из 5."), "{text}");
         assert_eq!(fit("План", ": 1 из 2."), "План: 1 из 2.");
     }
 
