@@ -152,7 +152,9 @@ fn run(options: &Options, write: bool, progress: &dyn Progress) -> Report {
         stages.start(Stage::Render, Some(model.pages.len()));
         let mut rendered =
             render::render_site(&model, &analysis, stages.observer(), &mut diagnostics);
-        rendered.files.extend(output::indexing_files(&model));
+        rendered
+            .files
+            .extend(output::indexing_files(&model, &rendered.views));
         let search = output::search_files(&model, &rendered);
         rendered.files.extend(search);
         rendered.files.sort_by(|a, b| a.path.cmp(&b.path));

@@ -208,11 +208,11 @@ impl<'a> PageView<'a> {
                 .collect(),
             pages: summaries(children.map(|c| &c.pages)),
             sections: summaries(children.map(|c| &c.sections)),
-            feeds: page
-                .feeds()
+            feeds: model
+                .feeds(index)
                 .or_else(|| {
                     let parent = *model.ancestors(index).last()?;
-                    model.pages[parent].feeds()
+                    model.feeds(parent)
                 })
                 .map(|feeds| {
                     feeds
