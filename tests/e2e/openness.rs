@@ -137,17 +137,17 @@ fn open_data_follows_the_recommendations_layout() {
     assert_eq!(value("modified"), "20250520");
     assert_eq!(value("publishername"), "Сидорова Мария Ивановна");
     assert_eq!(value("publishermbox"), "od@test.example.ru");
-    let data_name = "data-20250520-structure-20261123";
+    let data_name = "data-20250520-structure-20250520";
     assert_eq!(
         value(data_name),
         format!("https://edu.test.example.ru/opendata/1234567890-orgs/{data_name}.csv")
     );
-    assert!(meta.iter().any(|r| r[0] == "structure-20261123"));
+    assert!(meta.iter().any(|r| r[0] == "structure-20250520"));
 
     let data = read_csv(&site.read(&format!("opendata/1234567890-orgs/{data_name}.csv")));
     assert_eq!(data[0][0..3], ["id", "name", "short_name"]);
     assert_eq!(data.len(), 3);
-    let structure = read_csv(&site.read("opendata/1234567890-orgs/structure-20261123.csv"));
+    let structure = read_csv(&site.read("opendata/1234567890-orgs/structure-20250520.csv"));
     assert_eq!(
         structure[0],
         [
@@ -162,9 +162,40 @@ fn open_data_follows_the_recommendations_layout() {
         serde_json::from_str(&site.read(&format!("opendata/1234567890-orgs/{data_name}.json")))
             .unwrap();
     assert_eq!(json[1]["head"], "Морозова Елена Сергеевна");
+    // Issue #8: numbers as numbers, keys in the structure's column order, empty
+    // cells as null.
+    let raw = site.read(&format!("opendata/1234567890-orgs/{data_name}.json"));
+    let first_object = &raw[..raw.find('}').unwrap()];
+    let keys: Vec<&str> = first_object
+        .lines()
+        .filter_map(|line| line.trim().strip_prefix('"')?.split('"').next())
+        .collect();
+    let columns: Vec<&str> = structure[1..].iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(keys, columns);
+    for (row, object) in data[1..].iter().zip(json.as_array().unwrap()) {
+        for ((field, cell), format) in columns
+            .iter()
+            .zip(row)
+            .zip(structure[1..].iter().map(|r| &r[3]))
+        {
+            let value = &object[*field];
+            if cell.is_empty() {
+                assert!(value.is_null(), "{field}: {value}");
+            } else if format == "number" {
+                assert_eq!(
+                    value.as_f64(),
+                    Some(cell.parse::<f64>().unwrap()),
+                    "{field}"
+                );
+            } else {
+                assert_eq!(value.as_str(), Some(cell.as_str()), "{field}");
+            }
+        }
+    }
+    assert!(json[0]["rural"].is_number(), "{}", json[0]);
 
     let documents =
-        read_csv(&site.read("opendata/1234567890-documents/data-20240911-structure-20261123.csv"));
+        read_csv(&site.read("opendata/1234567890-documents/data-20240911-structure-20240911.csv"));
     let old = documents.iter().find(|r| r[1] == "201").unwrap();
     assert_eq!(old[4], "cancelled");
     assert_eq!(old[2], "20190912");
