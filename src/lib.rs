@@ -80,6 +80,9 @@ pub struct Report {
     pub elapsed: Duration,
     /// The openness checklist (8-ФЗ, ГОСТ Р 52872-2019, the annual report).
     pub checklist: Vec<ChecklistItem>,
+    /// Whether the checklist was computed: not when the site's settings (`site.yaml`)
+    /// could not be read, and an empty checklist then is no pass.
+    pub checklist_computed: bool,
 }
 
 impl Report {
@@ -161,6 +164,7 @@ fn run(options: &Options, write: bool, progress: &dyn Progress) -> Report {
         stages.start(Stage::Check, None);
         check::check_links(&model, &rendered, &mut diagnostics);
         report.checklist = check::openness_checklist(&model);
+        report.checklist_computed = true;
         report.pages = model.pages.len();
         report.charts = rendered.charts;
         report.files = rendered.files.len();

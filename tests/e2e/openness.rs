@@ -543,3 +543,30 @@ fn read_csv(text: &str) -> Vec<Vec<String>> {
         .map(|r| r.unwrap().iter().map(str::to_string).collect())
         .collect()
 }
+
+// Issue #8: a broken site.yaml leaves nothing to check; zero of everything would read
+// like an empty pass.
+#[test]
+fn check_with_unreadable_settings_says_the_checklist_was_not_computed() {
+    let site = site();
+    site.write("site.yaml", "title: [\n");
+    let run = site.run(&["check", "--as-of", "2025-06-01"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .contains("Чек-лист не составлен: не удалось прочитать настройки сайта (site.yaml)"),
+        "{}",
+        run.stdout
+    );
+    assert!(!run.stdout.contains("Итого"), "{}", run.stdout);
+    assert!(
+        run.stderr.contains("site.yaml:2:1: ошибка"),
+        "{}",
+        run.stderr
+    );
+
+    let run = site.run(&["check", "--as-of", "2025-06-01", "--format", "json"]);
+    assert_eq!(run.code, 1);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert!(json["checklist"].is_null(), "{}", json["checklist"]);
+}
