@@ -60,7 +60,7 @@ fn from_data(model: &Model, analysis: &Analysis, index: usize) -> Option<String>
             fit(
                 &plan_.title,
                 &format!(
-                    " на период с {} по {}: выполнено {} из {} {}.",
+                    " (с {} по {}): выполнено {} из {} {}.",
                     format_date_short(plan_.period.from),
                     format_date_short(plan_.period.to),
                     counts.done,
@@ -88,8 +88,8 @@ fn from_data(model: &Model, analysis: &Analysis, index: usize) -> Option<String>
             let d = &model.indicators.directions[direction];
             let n = d.indicators.len();
             format!(
-                "Показатели МСОКО по направлению «{}»: {n} {}, значения по годам, \
-                 цели и сравнение с регионом.",
+                "Показатели МСОКО по направлению «{}»: {n} {}, значения по годам \
+                 и целевые значения.",
                 d.title,
                 plural(n, "показатель", "показателя", "показателей")
             )
@@ -158,8 +158,8 @@ fn from_data(model: &Model, analysis: &Analysis, index: usize) -> Option<String>
              по годам: методика, школы с признаками и перепроверки."
             .to_string(),
         PageData::Objectivity(year) => format!(
-            "Признаки необъективности результатов оценочных процедур {year} года \
-             по школам округа и их доля."
+            "Признаки необъективности результатов оценочных процедур {year} года: \
+             правила, пороги и число школ с признаками."
         ),
         PageData::ShnorList => "Школы с низкими образовательными результатами по годам: \
              критерии отбора и списки школ."

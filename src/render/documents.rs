@@ -255,7 +255,7 @@ fn filter_description(model: &Model, filter: &Filter) -> String {
         ),
     };
     format!(
-        "{what} в реестре: {n} {}, с номерами, датами, статусом и файлами.",
+        "{what} в реестре ({n} {}): номера, даты, статус и файлы.",
         crate::numbers::plural(n, "документ", "документа", "документов")
     )
 }
