@@ -80,6 +80,9 @@ pub struct Report {
     pub elapsed: Duration,
     /// The openness checklist (8-ФЗ, ГОСТ Р 52872-2019, the annual report).
     pub checklist: Vec<ChecklistItem>,
+    /// Whether the checklist was computed: not when the site's settings (`site.yaml`)
+    /// could not be read, and an empty checklist then is no pass.
+    pub checklist_computed: bool,
 }
 
 impl Report {
@@ -152,13 +155,16 @@ fn run(options: &Options, write: bool, progress: &dyn Progress) -> Report {
         stages.start(Stage::Render, Some(model.pages.len()));
         let mut rendered =
             render::render_site(&model, &analysis, stages.observer(), &mut diagnostics);
-        rendered.files.extend(output::indexing_files(&model));
+        rendered
+            .files
+            .extend(output::indexing_files(&model, &rendered.views));
         let search = output::search_files(&model, &rendered);
         rendered.files.extend(search);
         rendered.files.sort_by(|a, b| a.path.cmp(&b.path));
         stages.start(Stage::Check, None);
         check::check_links(&model, &rendered, &mut diagnostics);
         report.checklist = check::openness_checklist(&model);
+        report.checklist_computed = true;
         report.pages = model.pages.len();
         report.charts = rendered.charts;
         report.files = rendered.files.len();

@@ -245,6 +245,20 @@ pub(crate) fn openness_checklist(model: &Model) -> Vec<ChecklistItem> {
         "/about/#orgs",
         no_site,
     );
+    // Ст. 13, ч. 1, п. 1 «в» names «сведения об их задачах и функциях»; the register
+    // may not have them yet, so a gap is worth a look rather than a failure.
+    let no_functions: Vec<String> = without(
+        "задач и функций (functions в data/organizations.yaml)",
+        &|o| o.functions.as_deref().is_none_or(|f| f.trim().is_empty()),
+    )
+    .into_iter()
+    .collect();
+    list.warn(
+        LAW_GENERAL,
+        "Задачи и функции подведомственных организаций",
+        "/about/#orgs",
+        no_functions,
+    );
 
     let mut missing = Vec::new();
     need(

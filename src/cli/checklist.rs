@@ -6,6 +6,14 @@ use msoko::{Mark, Report};
 pub(crate) fn print(report: &Report) {
     let mut group = "";
     println!("Чек-лист открытости сайта:");
+    if !report.checklist_computed {
+        // Zero of everything would read like an empty pass.
+        println!(
+            "\nЧек-лист не составлен: не удалось прочитать настройки сайта (site.yaml). \
+             Исправьте ошибки в site.yaml и запустите проверку снова."
+        );
+        return;
+    }
     for item in &report.checklist {
         if item.group != group {
             group = item.group;

@@ -18,7 +18,8 @@ pub(crate) fn report(report: &Report, verb: Verb, lang: Lang) -> Value {
             .map(|d| diagnostic(d, lang))
             .collect::<Vec<_>>(),
         "summary": summary(report, verb),
-        "checklist": report.checklist,
+        // `null`, not `[]`, when the settings could not be read: nothing was checked.
+        "checklist": report.checklist_computed.then_some(&report.checklist),
     })
 }
 

@@ -23,6 +23,8 @@ pub(crate) struct RawOrganization {
     pub(crate) site: Option<String>,
     /// The head (director): a public official, named on the site.
     pub(crate) head: Option<Text>,
+    /// Its tasks and functions, in a sentence or two (8-ФЗ, ст. 13, ч. 1, п. 1 «в»).
+    pub(crate) functions: Option<Text>,
     #[serde(default)]
     pub(crate) rural: bool,
     #[serde(default)]

@@ -152,6 +152,19 @@ pub(crate) struct Children {
 }
 
 impl Model {
+    /// RSS and Atom feeds of section `index`: (media type, site path) of each. A
+    /// section listed newest first has them as long as one of its pages has a date;
+    /// a feed of undated pages (a report's chapters) would stay empty, so none is
+    /// written or advertised.
+    pub(crate) fn feeds(&self, index: usize) -> Option<[(&'static str, String); 2]> {
+        let feeds = self.pages[index].feeds()?;
+        let pages = &self.children.get(&index)?.pages;
+        pages
+            .iter()
+            .any(|&i| self.pages[i].placed.is_some())
+            .then_some(feeds)
+    }
+
     /// The sections above a page, from the home page down (not the page itself).
     pub(crate) fn ancestors(&self, index: usize) -> Vec<usize> {
         let url = &self.pages[index].url;

@@ -17,6 +17,8 @@ pub(crate) struct Organization {
     pub(crate) email: Option<String>,
     pub(crate) site: Option<String>,
     pub(crate) head: Option<String>,
+    /// Tasks and functions, as written in the register.
+    pub(crate) functions: Option<String>,
     pub(crate) rural: bool,
     pub(crate) flags: Vec<OrgFlag>,
     pub(crate) profile: Option<(ProfileKind, Vec<String>)>,
@@ -120,6 +122,7 @@ pub(crate) fn resolve_register(
             email: raw.email.map(|t| t.0),
             site: raw.site,
             head: raw.head.map(|t| t.0),
+            functions: raw.functions.map(|t| t.0),
             rural: raw.rural,
             flags: raw.flags,
             profile: raw

@@ -1,6 +1,6 @@
 //! Files for search engines and feed readers: `sitemap.xml` (every page with the
 //! date it last changed), `robots.txt`, and RSS 2.0 and Atom feeds of every section
-//! listed newest first (`sort_by: date`: news, documents).
+//! listed newest first (`sort_by: date`: news, documents) that has dated pages.
 //!
 //! Dates come from the pages (front matter or git), never from the build clock, so
 //! the files are byte-identical for the same input.
@@ -13,9 +13,11 @@ use crate::render::{escape_html as escape, OutputContent, OutputFile};
 /// How many items a feed carries: readers poll it, so it stays small.
 const FEED_ITEMS: usize = 30;
 
-pub(crate) fn indexing_files(model: &Model) -> Vec<OutputFile> {
+/// The sitemap, robots.txt and feeds; `views` are the pages made from another page
+/// (site path, index of that page), listed in the sitemap with that page's date.
+pub(crate) fn indexing_files(model: &Model, views: &[(String, usize)]) -> Vec<OutputFile> {
     let mut files = vec![
-        file("sitemap.xml", sitemap(model)),
+        file("sitemap.xml", sitemap(model, views)),
         file(
             "robots.txt",
             format!(
@@ -25,7 +27,7 @@ pub(crate) fn indexing_files(model: &Model) -> Vec<OutputFile> {
         ),
     ];
     for (index, page) in model.pages.iter().enumerate() {
-        if let Some([(_, rss_path), (_, atom_path)]) = page.feeds() {
+        if let Some([(_, rss_path), (_, atom_path)]) = model.feeds(index) {
             let items: Vec<&Page> = model
                 .children
                 .get(&index)
@@ -57,12 +59,16 @@ fn file(path: &str, text: String) -> OutputFile {
     }
 }
 
-fn sitemap(model: &Model) -> String {
+fn sitemap(model: &Model, views: &[(String, usize)]) -> String {
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-    for page in &model.pages {
+    let pages = model.pages.iter().map(|page| (page.url.as_str(), page));
+    let views = views
+        .iter()
+        .map(|(url, parent)| (url.as_str(), &model.pages[*parent]));
+    for (url, page) in pages.chain(views) {
         xml.push_str(&format!(
             "  <url><loc>{}</loc>",
-            escape(&model.permalink(&page.url))
+            escape(&model.permalink(url))
         ));
         if let Some(date) = page.updated.or(page.placed) {
             xml.push_str(&format!("<lastmod>{}</lastmod>", date.format("%Y-%m-%d")));

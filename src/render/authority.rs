@@ -61,6 +61,7 @@ struct OrgRow<'a> {
     email: Option<&'a str>,
     site: Option<&'a str>,
     head: Option<&'a str>,
+    functions: Option<&'a str>,
 }
 
 pub(super) fn authority_view(model: &Model) -> AuthorityView<'_> {
@@ -197,6 +198,7 @@ pub(super) fn authority_view(model: &Model) -> AuthorityView<'_> {
                 email: org.email.as_deref(),
                 site: org.site.as_deref(),
                 head: org.head.as_deref(),
+                functions: org.functions.as_deref(),
             })
             .collect(),
         orgs_url: model.link("/orgs/"),

@@ -231,6 +231,35 @@ fn filter_label(filter: &Filter) -> String {
     }
 }
 
+/// One line saying what a filtered view of the registry shows.
+fn filter_description(model: &Model, filter: &Filter) -> String {
+    let (what, n) = match filter {
+        Filter::All => ("Все документы".to_string(), model.documents.list.len()),
+        Filter::Kind(kind) => (
+            format!("Документы вида «{kind}»"),
+            model
+                .documents
+                .list
+                .iter()
+                .filter(|d| &d.act == kind)
+                .count(),
+        ),
+        Filter::Status(status) => (
+            format!("Документы со статусом «{}»", status.label()),
+            model
+                .documents
+                .list
+                .iter()
+                .filter(|d| d.status == *status)
+                .count(),
+        ),
+    };
+    format!(
+        "{what} в реестре ({n} {}): номера, даты, статус и файлы.",
+        crate::numbers::plural(n, "документ", "документа", "документов")
+    )
+}
+
 /// The registry filtered by each kind and each status, as pages of their own.
 pub(super) fn render_registry_views(
     model: &Model,
@@ -263,10 +292,12 @@ pub(super) fn render_registry_views(
     for filter in filters {
         let path = filter_path(&filter);
         let title = format!("{}: {}", model.pages[list].title, filter_label(&filter));
+        let description = filter_description(model, &filter);
         let view = View {
             list,
             path: &path,
             title: &title,
+            description: &description,
             template,
             key: "registry",
             value: &registry_view(model, &filter),

@@ -42,7 +42,8 @@ pub(super) fn render_plan_extras(
         for (filter, label) in plans::filters_of(plan, progress) {
             let path = plans::filter_path(plan, &filter);
             let title = format!("{}: {label}", plan.title);
-            let view = derived_view(model, page_index, &path, &title);
+            let description = plans::filter_description(plan, progress, &filter);
+            let view = derived_view(model, page_index, &path, &title, &description);
             let mut context = Context::new();
             context.insert("site", site);
             context.insert("page", &view);
@@ -62,12 +63,14 @@ pub(super) fn render_plan_extras(
     files
 }
 
-/// One filtered view of page `list`: its template rendered at `path` with `title`,
-/// with `value` in the context under `key` (what the view shows).
+/// One filtered view of page `list`: its template rendered at `path` with `title`
+/// and `description` (what it filters), with `value` in the context under `key`
+/// (what the view shows).
 pub(super) struct View<'v, T> {
     pub(super) list: usize,
     pub(super) path: &'v str,
     pub(super) title: &'v str,
+    pub(super) description: &'v str,
     pub(super) template: &'v str,
     pub(super) key: &'v str,
     pub(super) value: &'v T,
@@ -80,7 +83,7 @@ pub(super) fn render_view<T: serde::Serialize>(
     site: &SiteView<'_>,
     view: &View<'_, T>,
 ) -> Result<OutputFile, crate::diagnostic::Diagnostic> {
-    let page = derived_view(model, view.list, view.path, view.title);
+    let page = derived_view(model, view.list, view.path, view.title, view.description);
     let mut context = Context::new();
     context.insert("site", site);
     context.insert("page", &page);
@@ -93,17 +96,19 @@ pub(super) fn render_view<T: serde::Serialize>(
         .map_err(|error| templates::to_diagnostic(&error, &model.pages[view.list].file))
 }
 
-/// Page `index` shown at another address (a filtered view): its own path and title,
-/// and the page itself as the last crumb of the trail.
+/// Page `index` shown at another address (a filtered view): its own path, title
+/// and description, and the page itself as the last crumb of the trail.
 pub(super) fn derived_view<'a>(
     model: &'a Model,
     index: usize,
     path: &'a str,
     title: &'a str,
+    description: &str,
 ) -> PageView<'a> {
     let page = &model.pages[index];
     let mut view = PageView::new(model, index, String::new(), Vec::new());
     view.title = title;
+    view.meta_description = Some(super::describe::clip(description));
     view.path = path;
     view.url = model.link(path);
     view.permalink = model.permalink(path);
@@ -154,7 +159,11 @@ pub(super) fn render_print_pages(
             .collect();
         let path = report::print_path(model, index);
         let title = format!("{} (версия для печати)", model.pages[index].title);
-        let view = derived_view(model, index, &path, &title);
+        let description = format!(
+            "Версия для печати: «{}» — все главы на одной странице.",
+            model.pages[index].title
+        );
+        let view = derived_view(model, index, &path, &title, &description);
         let mut context = Context::new();
         context.insert("site", site);
         context.insert("page", &view);
@@ -245,10 +254,22 @@ pub(super) fn render_monitoring_extras(
             kind.label().to_lowercase()
         );
         let template = model.pages[list].template.as_deref().unwrap_or("orgs.html");
+        let n = model
+            .register
+            .organizations
+            .iter()
+            .filter(|o| o.kind == kind)
+            .count();
+        let description = format!(
+            "Подведомственные организации — {}: {n} {}, адреса, телефоны, сайты и руководители.",
+            kind.label().to_lowercase(),
+            crate::numbers::plural(n, "организация", "организации", "организаций")
+        );
         let view = View {
             list,
             path: &path,
             title: &title,
+            description: &description,
             template,
             key: "register",
             value: &orgs::list_view(model, Some(kind)),

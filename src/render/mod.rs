@@ -8,6 +8,7 @@
 mod authority;
 mod charts;
 mod cycle;
+mod describe;
 mod documents;
 mod extras;
 mod figures;
@@ -69,6 +70,9 @@ pub(crate) struct RenderedSite {
     pub(crate) texts: Vec<String>,
     /// Charts drawn into the pages (one per inline SVG figure).
     pub(crate) charts: usize,
+    /// Pages made from another page (filtered views, print versions): site path and
+    /// the index in `model.pages` of the page they show, in path order.
+    pub(crate) views: Vec<(String, usize)>,
 }
 
 struct RenderedPage {
@@ -241,7 +245,28 @@ pub(crate) fn render_site(
     }
     rendered.files.sort_by(|a, b| a.path.cmp(&b.path));
     rendered.charts = count_charts(&rendered.files);
+    rendered.views = derived_pages(model, &rendered.files);
     rendered
+}
+
+/// The pages written besides `model.pages`: each sits under the address of the
+/// page it shows (`/documents/kind/prikaz/` under `/documents/`).
+fn derived_pages(model: &Model, files: &[OutputFile]) -> Vec<(String, usize)> {
+    files
+        .iter()
+        .filter(|f| matches!(f.content, OutputContent::Bytes(_)))
+        .filter_map(|f| {
+            let url = format!("/{}", f.path.strip_suffix("index.html")?);
+            if model.by_url.contains_key(&url) {
+                return None;
+            }
+            let parent = (1..url.len() - 1)
+                .rev()
+                .filter(|&i| url.as_bytes()[i] == b'/')
+                .find_map(|i| model.by_url.get(&url[..=i]))?;
+            Some((url, *parent))
+        })
+        .collect()
 }
 
 /// Charts in the HTML files (a chart shown on two pages counts twice).
@@ -331,7 +356,9 @@ fn render_page(
         return (None, problems);
     }
     let text = text::plain_text(&markdown.html);
+    let meta_description = describe::of_page(model, analysis, index, &markdown.html);
     let mut view = PageView::new(model, index, markdown.html, markdown.headings);
+    view.meta_description = meta_description;
     if let PageData::Indicator(indicator) = page.data {
         // An indicator's address is flat (/indicators/<id>/); its direction belongs
         // in the trail all the same.

@@ -74,6 +74,7 @@ pub(crate) struct OrgView {
     pub(crate) email: Option<String>,
     pub(crate) site: Option<String>,
     pub(crate) head: Option<String>,
+    pub(crate) functions: Option<String>,
     pub(crate) profile: Option<String>,
     /// The summary for parents, in plain words from the data.
     pub(crate) story: Story,
@@ -180,6 +181,7 @@ pub(crate) fn org_view(model: &Model, analysis: &Analysis, index: usize) -> OrgV
         email: org.email.clone(),
         site: org.site.clone(),
         head: org.head.clone(),
+        functions: org.functions.clone(),
         profile: org.profile.as_ref().map(|(kind, subjects)| {
             let kind = match kind {
                 ProfileKind::Lyceum => "лицей",

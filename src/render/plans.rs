@@ -125,6 +125,28 @@ impl Filter {
     }
 }
 
+/// One line saying what a filtered view of a plan shows, for its description.
+pub(crate) fn filter_description(plan: &Plan, progress: &PlanProgress, filter: &Filter) -> String {
+    let shown = plan
+        .items()
+        .into_iter()
+        .filter(|item| filter.keeps(item, progress.statuses[item.key]))
+        .count();
+    let total = progress.counts.total;
+    let what = match filter {
+        Filter::All => "все мероприятия".to_string(),
+        Filter::Status(status) => format!("мероприятия со статусом «{}»", status.label()),
+        Filter::Responsible(party) => format!("мероприятия, за которые отвечает {party}"),
+    };
+    super::describe::fit(
+        &plan.title,
+        &format!(
+            ": {what} — {shown} из {total} {}.",
+            crate::numbers::plural(total, "мероприятия", "мероприятий", "мероприятий")
+        ),
+    )
+}
+
 /// The address of a filtered view, relative to the site: `/plans/<id>/status/overdue/`.
 pub(crate) fn filter_path(plan: &Plan, filter: &Filter) -> String {
     match filter {

@@ -129,6 +129,9 @@ impl SummaryView {
 pub(crate) struct PageView<'a> {
     pub(crate) title: &'a str,
     pub(crate) description: Option<&'a str>,
+    /// One line of plain text for `<meta name="description">` and Open Graph: the
+    /// page's own description (clipped), or one made from what it shows.
+    pub(crate) meta_description: Option<String>,
     pub(crate) path: &'a str,
     pub(crate) url: String,
     pub(crate) permalink: String,
@@ -180,6 +183,7 @@ impl<'a> PageView<'a> {
         PageView {
             title: &page.title,
             description: page.description.as_deref(),
+            meta_description: page.description.as_deref().map(super::describe::clip),
             path: &page.url,
             url: model.link(&page.url),
             permalink: model.permalink(&page.url),
@@ -204,11 +208,11 @@ impl<'a> PageView<'a> {
                 .collect(),
             pages: summaries(children.map(|c| &c.pages)),
             sections: summaries(children.map(|c| &c.sections)),
-            feeds: page
-                .feeds()
+            feeds: model
+                .feeds(index)
                 .or_else(|| {
                     let parent = *model.ancestors(index).last()?;
-                    model.pages[parent].feeds()
+                    model.feeds(parent)
                 })
                 .map(|feeds| {
                     feeds
@@ -231,6 +235,7 @@ impl PageView<'static> {
         PageView {
             title: "Страница не найдена",
             description: None,
+            meta_description: None,
             path: "/404.html",
             url: model.link("/404.html"),
             permalink: model.permalink("/404.html"),

@@ -42,6 +42,21 @@ impl Site {
         site
     }
 
+    /// A copy of the demo site at the root of the repository (its settings, content,
+    /// data and assets): every kind of page there is.
+    pub(crate) fn demo() -> Site {
+        let site = Site::empty();
+        let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+        fs::create_dir_all(&site.root).unwrap();
+        fs::copy(repo.join("site.yaml"), site.root.join("site.yaml")).unwrap();
+        for dir in ["content", "data", "assets"] {
+            if repo.join(dir).is_dir() {
+                copy_dir(&repo.join(dir), &site.root.join(dir));
+            }
+        }
+        site
+    }
+
     /// A folder `site` (not created) in a fresh temp dir.
     pub(crate) fn empty() -> Site {
         let dir = tempfile::tempdir().unwrap();
@@ -140,6 +155,19 @@ pub(crate) fn copy_dir(from: &Path, to: &Path) {
             fs::copy(entry.path(), target).unwrap();
         }
     }
+}
+
+/// Every `index.html` (and `404.html`) under `dir`, by site path (`/news/a/`).
+pub(crate) fn html_pages(dir: &Path) -> Vec<(String, String)> {
+    snapshot(dir)
+        .into_iter()
+        .filter(|(path, _)| path.ends_with(".html"))
+        .map(|(path, bytes)| {
+            let path = path.replace('\\', "/");
+            let url = format!("/{}", path.trim_end_matches("index.html"));
+            (url, String::from_utf8(bytes).unwrap())
+        })
+        .collect()
 }
 
 /// Every file under `dir` with its bytes, sorted by path.

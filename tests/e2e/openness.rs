@@ -28,6 +28,8 @@ fn about_page_shows_the_authority_from_site_yaml() {
         // subordinate organisations from the register, with their contacts
         "МБДОУ «Детский сад № 1»",
         "+7 (00000) 2-00-02",
+        // and their tasks and functions (8-ФЗ, ст. 13, ч. 1, п. 1 «в»)
+        "Обучение по программе дошкольного образования, присмотр и уход за детьми.",
         // an act named by its page: designation and title
         "Постановление от 14.02.2023 № 15 «Об утверждении Положения об управлении образования»",
         // the site's own text stays above
@@ -162,6 +164,37 @@ fn open_data_follows_the_recommendations_layout() {
         serde_json::from_str(&site.read(&format!("opendata/1234567890-orgs/{data_name}.json")))
             .unwrap();
     assert_eq!(json[1]["head"], "Морозова Елена Сергеевна");
+    // Issue #8: numbers as numbers, keys in the structure's column order, empty
+    // cells as null.
+    let raw = site.read(&format!("opendata/1234567890-orgs/{data_name}.json"));
+    let first_object = &raw[..raw.find('}').unwrap()];
+    let keys: Vec<&str> = first_object
+        .lines()
+        .filter_map(|line| line.trim().strip_prefix('"')?.split('"').next())
+        .collect();
+    let columns: Vec<&str> = structure[1..].iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(keys, columns);
+    for (row, object) in data[1..].iter().zip(json.as_array().unwrap()) {
+        for ((field, cell), format) in columns
+            .iter()
+            .zip(row)
+            .zip(structure[1..].iter().map(|r| &r[3]))
+        {
+            let value = &object[*field];
+            if cell.is_empty() {
+                assert!(value.is_null(), "{field}: {value}");
+            } else if format == "number" {
+                assert_eq!(
+                    value.as_f64(),
+                    Some(cell.parse::<f64>().unwrap()),
+                    "{field}"
+                );
+            } else {
+                assert_eq!(value.as_str(), Some(cell.as_str()), "{field}");
+            }
+        }
+    }
+    assert!(json[0]["rural"].is_number(), "{}", json[0]);
 
     let documents =
         read_csv(&site.read("opendata/1234567890-documents/data-20240911-structure-20240911.csv"));
@@ -200,7 +233,7 @@ fn check_prints_the_checklist_and_fails_on_a_missing_item() {
     let run = site.run(&["check", "--as-of", "2025-06-01"]);
     assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
     assert!(
-        run.stdout.contains("Итого: ✔ 25, ✘ 0, ⚠ 0."),
+        run.stdout.contains("Итого: ✔ 26, ✘ 0, ⚠ 0."),
         "{}",
         run.stdout
     );
@@ -225,7 +258,7 @@ fn check_prints_the_checklist_and_fails_on_a_missing_item() {
         "✘ Структура органа, задачи и функции подразделений: у подразделения «Отдел общего образования» не указаны задачи (tasks)",
         "✘ Учреждённые СМИ и официальные страницы в социальных сетях: не указаны учреждённые СМИ",
         "✘ Доклад о состоянии системы образования за прошлый год: нет доклада за 2023 год: срок публикации — 25 октября 2024 г.",
-        "Итого: ✔ 22, ✘ 3, ⚠ 0.",
+        "Итого: ✔ 23, ✘ 3, ⚠ 0.",
     ] {
         assert!(run.stdout.contains(expected), "no «{expected}» in\n{}", run.stdout);
     }
@@ -312,7 +345,7 @@ fn check_names_each_missing_article_13_item() {
         "✘ Сведения об использовании выделяемых бюджетных средств (п. 7 «б»): не указаны сведения об использовании бюджетных средств: authority.budget",
         "✘ Квалификационные требования к кандидатам на замещение вакантных должностей (п. 8 «в»): не указаны квалификационные требования к кандидатам: authority.vacancies.qualifications",
         "✘ Условия и результаты конкурсов на замещение вакантных должностей (п. 8 «г»): не указаны конкурсы на замещение вакантных должностей: authority.vacancies.competitions",
-        "Итого: ✔ 17, ✘ 8, ⚠ 0.",
+        "Итого: ✔ 18, ✘ 8, ⚠ 0.",
     ] {
         assert!(run.stdout.contains(expected), "no «{expected}» in\n{}", run.stdout);
     }
@@ -328,18 +361,20 @@ fn check_names_each_missing_article_13_item() {
 }
 
 #[test]
-fn check_fails_without_the_schedule_and_warns_about_schools_without_a_site() {
+fn check_fails_without_the_schedule_and_warns_about_schools_without_a_site_or_functions() {
     let site = site();
     let config = std::fs::read_to_string(site.root.join("site.yaml")).unwrap();
     site.write("site.yaml", &without_key(&config, "schedule"));
     let orgs = std::fs::read_to_string(site.root.join("data/organizations.yaml")).unwrap();
-    site.write("data/organizations.yaml", &without_key(&orgs, "site"));
+    let orgs = without_key(&without_key(&orgs, "site"), "functions");
+    site.write("data/organizations.yaml", &orgs);
     let run = site.run(&["check", "--as-of", "2025-06-01"]);
     assert_eq!(run.code, 1, "{}\n{}", run.stdout, run.stderr);
     for expected in [
         "✘ Наименование, почтовый адрес, электронная почта, телефоны, режим работы: не указан режим работы: authority.schedule",
         "⚠ Сайты подведомственных организаций: без сайта (site в data/organizations.yaml): СОШ № 1, Детский сад № 1",
-        "Итого: ✔ 23, ✘ 1, ⚠ 1.",
+        "⚠ Задачи и функции подведомственных организаций: без задач и функций (functions в data/organizations.yaml): СОШ № 1, Детский сад № 1",
+        "Итого: ✔ 23, ✘ 1, ⚠ 2.",
     ] {
         assert!(run.stdout.contains(expected), "no «{expected}» in\n{}", run.stdout);
     }
@@ -507,4 +542,31 @@ fn read_csv(text: &str) -> Vec<Vec<String>> {
         .records()
         .map(|r| r.unwrap().iter().map(str::to_string).collect())
         .collect()
+}
+
+// Issue #8: a broken site.yaml leaves nothing to check; zero of everything would read
+// like an empty pass.
+#[test]
+fn check_with_unreadable_settings_says_the_checklist_was_not_computed() {
+    let site = site();
+    site.write("site.yaml", "title: [\n");
+    let run = site.run(&["check", "--as-of", "2025-06-01"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .contains("Чек-лист не составлен: не удалось прочитать настройки сайта (site.yaml)"),
+        "{}",
+        run.stdout
+    );
+    assert!(!run.stdout.contains("Итого"), "{}", run.stdout);
+    assert!(
+        run.stderr.contains("site.yaml:2:1: ошибка"),
+        "{}",
+        run.stderr
+    );
+
+    let run = site.run(&["check", "--as-of", "2025-06-01", "--format", "json"]);
+    assert_eq!(run.code, 1);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert!(json["checklist"].is_null(), "{}", json["checklist"]);
 }

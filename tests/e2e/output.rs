@@ -106,3 +106,133 @@ fn writes_a_sitemap_robots_and_feeds_of_dated_sections() {
     assert!(news.contains("<link rel=\"alternate\" type=\"application/rss+xml\" title=\"Новости (RSS)\" href=\"/news/rss.xml\">"));
     assert!(news.contains("<meta property=\"og:title\" content=\"Новости\">"));
 }
+
+/// The `content` of `<meta {attribute}="{name}" …>`, entities decoded.
+fn meta(html: &str, attribute: &str, name: &str) -> Option<String> {
+    let start = format!("<meta {attribute}=\"{name}\" content=\"");
+    let rest = &html[html.find(&start)? + start.len()..];
+    let value = &rest[..rest.find('"')?];
+    Some(
+        value
+            .replace("&quot;", "\"")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&#x27;", "'")
+            .replace("&#x2F;", "/")
+            .replace("&amp;", "&"),
+    )
+}
+
+// Issue #8, item 5: every page of the demo says what it is in its own words.
+#[test]
+fn every_page_of_the_demo_has_its_own_short_description() {
+    let site = Site::demo();
+    let run = site.run(&["build", "--as-of", "2026-11-20"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let mut seen: std::collections::BTreeMap<String, String> = Default::default();
+    for (url, html) in crate::harness::html_pages(&site.public()) {
+        if url == "/404.html" {
+            continue;
+        }
+        let description = meta(&html, "name", "description")
+            .unwrap_or_else(|| panic!("{url}: no <meta name=\"description\">"));
+        assert_eq!(
+            meta(&html, "property", "og:description").as_deref(),
+            Some(description.as_str()),
+            "{url}: Open Graph follows the description"
+        );
+        assert!(
+            description.chars().count() <= 200,
+            "{url}: {} characters: {description}",
+            description.chars().count()
+        );
+        assert!(
+            !description.contains('<') && !description.contains('\n'),
+            "{url}: not plain text: {description}"
+        );
+        if let Some(other) = seen.insert(description.clone(), url.clone()) {
+            panic!("{url} and {other} share the description «{description}»");
+        }
+    }
+    assert!(seen.len() > 200, "the demo has every kind of page");
+    let school = site.read("orgs/sosh-1/index.html");
+    assert_eq!(
+        meta(&school, "name", "description").as_deref(),
+        Some("МБОУ СОШ № 1: результаты, показатели и признаки объективности.")
+    );
+}
+
+/// `(loc, lastmod)` of every `<url>` of a sitemap.
+fn sitemap_entries(xml: &str) -> std::collections::BTreeMap<String, Option<String>> {
+    let doc = roxmltree::Document::parse(xml).expect("sitemap is XML");
+    doc.descendants()
+        .filter(|n| n.has_tag_name("url"))
+        .map(|url| {
+            let child = |name: &str| {
+                url.children()
+                    .find(|c| c.has_tag_name(name))
+                    .and_then(|c| c.text())
+                    .map(String::from)
+            };
+            (child("loc").unwrap(), child("lastmod"))
+        })
+        .collect()
+}
+
+// Issue #8: the pre-rendered filter pages are pages like any other.
+#[test]
+fn the_sitemap_lists_every_page_written_with_filtered_views_dated_as_their_parent() {
+    let site = Site::demo();
+    // The register is dated by its git history.
+    site.commit_to_git();
+    let run = site.run(&["build", "--as-of", "2026-11-20"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let entries = sitemap_entries(&site.read("sitemap.xml"));
+    let base = "https://edu.kedrovogorsk.example.ru";
+    for (url, _) in crate::harness::html_pages(&site.public()) {
+        if url != "/404.html" {
+            assert!(
+                entries.contains_key(&format!("{base}{url}")),
+                "{url} is missing from sitemap.xml"
+            );
+        }
+    }
+    assert_eq!(
+        entries.len(),
+        crate::harness::html_pages(&site.public()).len() - 1
+    );
+    for (view, parent) in [
+        ("/documents/kind/prikaz/", "/documents/"),
+        ("/orgs/kind/school/", "/orgs/"),
+        ("/plans/quality-2026/status/done/", "/plans/quality-2026/"),
+        ("/msoko/year/2024/", "/msoko/"),
+    ] {
+        let lastmod = &entries[&format!("{base}{view}")];
+        assert!(lastmod.is_some(), "{view} has a lastmod");
+        assert_eq!(lastmod, &entries[&format!("{base}{parent}")], "{view}");
+    }
+}
+
+// Issue #8: a section of undated pages (the reports' section) advertises no feed
+// that would stay empty; the news keep theirs.
+#[test]
+fn a_section_without_dated_pages_has_no_feed() {
+    let site = Site::demo();
+    let run = site.run(&["build", "--as-of", "2026-11-20"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!site.public().join("doklad/rss.xml").exists());
+    assert!(!site.public().join("doklad/atom.xml").exists());
+    let doklad = site.read("doklad/index.html");
+    assert!(
+        !doklad.contains("application/rss+xml"),
+        "no feed advertised"
+    );
+    assert!(
+        !doklad.contains("application/atom+xml"),
+        "no feed advertised"
+    );
+    let news = site.read("news/index.html");
+    assert!(news.contains("application/rss+xml"));
+    let rss = site.read("news/rss.xml");
+    assert!(rss.contains("<item>"));
+}

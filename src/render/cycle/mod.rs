@@ -138,10 +138,15 @@ pub(super) fn render_year_views(
         }
         let path = year_path(model, year, current);
         let title = format!("{}: {year} год", model.pages[index].title);
+        let description = format!(
+            "Управленческий цикл МСОКО за {year} год по направлениям: цели, показатели, \
+             анализ, меры и управленческие решения."
+        );
         let view = View {
             list: index,
             path: &path,
             title: &title,
+            description: &description,
             template,
             key: "matrix",
             value: &matrix_view(model, year),

@@ -111,23 +111,59 @@ pub(crate) fn data_csv(table: &Table) -> Vec<u8> {
     csv_bytes(&header, &table.rows)
 }
 
-/// The same rows as JSON: an array of objects keyed by field name.
+/// The same rows as JSON: an array of objects keyed by field name, the keys in the
+/// structure's column order; a `number` field as a JSON number, an empty cell as
+/// `null`.
 pub(crate) fn data_json(table: &Table) -> Vec<u8> {
-    let rows: Vec<serde_json::Map<String, serde_json::Value>> = table
+    let rows: Vec<JsonRow<'_>> = table
         .rows
         .iter()
-        .map(|row| {
-            table
-                .fields
-                .iter()
-                .zip(row)
-                .map(|(f, v)| (f.name.to_string(), serde_json::Value::String(v.clone())))
-                .collect()
+        .map(|row| JsonRow {
+            fields: table.fields,
+            row,
         })
         .collect();
     let mut bytes = serde_json::to_vec_pretty(&rows).unwrap_or_default();
     bytes.push(b'\n');
     bytes
+}
+
+/// One row as a JSON object in column order (a `serde_json::Map` would sort it).
+struct JsonRow<'a> {
+    fields: &'a [Field],
+    row: &'a [String],
+}
+
+impl serde::Serialize for JsonRow<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(self.fields.len()))?;
+        for (field, cell) in self.fields.iter().zip(self.row) {
+            map.serialize_entry(field.name, &json_value(field, cell))?;
+        }
+        map.end()
+    }
+}
+
+/// A cell as JSON: `null` when empty, a number for a `number` field.
+fn json_value(field: &Field, cell: &str) -> serde_json::Value {
+    use serde_json::Value;
+    if cell.is_empty() {
+        return Value::Null;
+    }
+    if field.format == "number" {
+        if let Ok(n) = cell.parse::<i64>() {
+            return Value::from(n);
+        }
+        if let Some(n) = cell
+            .parse::<f64>()
+            .ok()
+            .and_then(serde_json::Number::from_f64)
+        {
+            return Value::Number(n);
+        }
+    }
+    Value::String(cell.to_string())
 }
 
 /// RFC 4180: comma, CRLF, quotes where needed, UTF-8 without BOM.
@@ -149,6 +185,50 @@ mod tests {
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn json_keeps_column_order_numbers_and_nulls() {
+        const FIELDS: [Field; 4] = [
+            Field {
+                name: "year",
+                en: "Year",
+                ru: "Год",
+                format: "number",
+            },
+            Field {
+                name: "value",
+                en: "Value",
+                ru: "Значение",
+                format: "number",
+            },
+            Field {
+                name: "code",
+                en: "Code",
+                ru: "Код",
+                format: "string",
+            },
+            Field {
+                name: "approved",
+                en: "Date",
+                ru: "Дата",
+                format: "date",
+            },
+        ];
+        let table = Table {
+            fields: &FIELDS,
+            rows: vec![
+                vec!["2025".into(), "12.5".into(), "007".into(), String::new()],
+                vec!["2026".into(), String::new(), "b".into(), "20260101".into()],
+            ],
+        };
+        let text = String::from_utf8(data_json(&table)).unwrap();
+        let compact: String = text.split_whitespace().collect();
+        assert_eq!(
+            compact,
+            "[{\"year\":2025,\"value\":12.5,\"code\":\"007\",\"approved\":null},\
+             {\"year\":2026,\"value\":null,\"code\":\"b\",\"approved\":\"20260101\"}]"
+        );
     }
 
     #[test]
