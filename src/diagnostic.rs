@@ -41,24 +41,89 @@ pub struct Diagnostic {
     /// What kind of problem this is, when it is a common one; `message` and `hint`
     /// are then its Russian text.
     pub kind: Option<Box<Kind>>,
+    /// The message in English, for a problem without a [`Kind`].
+    pub message_en: Option<String>,
+    /// The hint in English, for a hint given apart from a [`Kind`].
+    pub hint_en: Option<String>,
+}
+
+/// A sentence in Russian and, when a call site gives one, in English: what
+/// [`Diagnostic::error`] and [`Diagnostic::hint`] take. A bare `&str`/`String` is
+/// Russian only; [`tr!`](crate::tr) gives both.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Tr {
+    pub(crate) ru: String,
+    pub(crate) en: Option<String>,
+}
+
+impl Tr {
+    pub(crate) fn new(ru: impl Into<String>, en: impl Into<String>) -> Self {
+        Tr {
+            ru: ru.into(),
+            en: Some(en.into()),
+        }
+    }
+}
+
+impl From<String> for Tr {
+    fn from(ru: String) -> Self {
+        Tr { ru, en: None }
+    }
+}
+
+impl From<&str> for Tr {
+    fn from(ru: &str) -> Self {
+        Tr::from(ru.to_string())
+    }
+}
+
+impl From<&String> for Tr {
+    fn from(ru: &String) -> Self {
+        Tr::from(ru.clone())
+    }
+}
+
+/// `tr!("…{x}…", "…{x}…")`: a [`Tr`] from two format strings, Russian then English
+/// (both take the same inline arguments); `tr!(ru_expr, en_expr)` from two strings.
+#[macro_export]
+#[doc(hidden)]
+macro_rules! tr {
+    ($ru:literal, $en:literal $(,)?) => {
+        $crate::diagnostic::Tr::new(format!($ru), format!($en))
+    };
+    ($ru:expr, $en:expr $(,)?) => {
+        $crate::diagnostic::Tr::new($ru, $en)
+    };
 }
 
 /// What a diagnostic says: a Russian sentence, or a [`Kind`] that can say it in
 /// several languages (and brings its own hint).
 pub(crate) enum Said {
-    Text(String),
+    Text(Tr),
     Kind(Kind),
 }
 
 impl From<String> for Said {
     fn from(text: String) -> Self {
-        Said::Text(text)
+        Said::Text(text.into())
     }
 }
 
 impl From<&str> for Said {
     fn from(text: &str) -> Self {
-        Said::Text(text.to_string())
+        Said::Text(text.into())
+    }
+}
+
+impl From<&String> for Said {
+    fn from(text: &String) -> Self {
+        Said::Text(text.into())
+    }
+}
+
+impl From<Tr> for Said {
+    fn from(text: Tr) -> Self {
+        Said::Text(text)
     }
 }
 
@@ -70,11 +135,11 @@ impl From<Kind> for Said {
 
 impl Diagnostic {
     pub(crate) fn error(file: impl Into<PathBuf>, said: impl Into<Said>) -> Self {
-        let (message, hint, kind) = match said.into() {
-            Said::Text(text) => (text, None, None),
+        let (message, message_en, hint, kind) = match said.into() {
+            Said::Text(text) => (text.ru, text.en, None, None),
             Said::Kind(kind) => {
                 let (message, hint) = kind.text(Lang::Ru);
-                (message, hint, Some(Box::new(kind)))
+                (message, None, hint, Some(Box::new(kind)))
             }
         };
         Diagnostic {
@@ -85,6 +150,8 @@ impl Diagnostic {
             message,
             hint,
             kind,
+            message_en,
+            hint_en: None,
         }
     }
 
@@ -106,21 +173,38 @@ impl Diagnostic {
         self
     }
 
-    pub(crate) fn hint(mut self, hint: impl Into<String>) -> Self {
-        self.hint = Some(hint.into());
+    pub(crate) fn hint(mut self, hint: impl Into<Tr>) -> Self {
+        let hint = hint.into();
+        self.hint = Some(hint.ru);
+        self.hint_en = hint.en;
         self
     }
 
-    /// The message and the hint in `lang`; problems without a [`Kind`] are said in
-    /// Russian whatever the language.
+    /// The message and the hint in `lang`; a text given only in Russian stays Russian.
     pub fn text(&self, lang: Lang) -> (String, Option<String>) {
-        match (&self.kind, lang) {
-            (Some(kind), Lang::En) => {
-                let (message, hint) = kind.text(lang);
-                (message, hint.or_else(|| self.hint.clone()))
+        match lang {
+            Lang::Ru => (self.message.clone(), self.hint.clone()),
+            Lang::En => {
+                let (message, hint) = match &self.kind {
+                    Some(kind) => kind.text(lang),
+                    None => (
+                        self.message_en
+                            .clone()
+                            .unwrap_or_else(|| self.message.clone()),
+                        None,
+                    ),
+                };
+                let hint = self.hint_en.clone().or(hint).or_else(|| self.hint.clone());
+                (message, hint)
             }
-            _ => (self.message.clone(), self.hint.clone()),
         }
+    }
+
+    /// Whether the message and the hint have an English text.
+    #[cfg(test)]
+    pub(crate) fn has_english(&self) -> bool {
+        (self.kind.is_some() || self.message_en.is_some())
+            && (self.hint.is_none() || self.hint_en.is_some() || self.kind.is_some())
     }
 
     /// A stable id of the problem's kind for tools, when it has one.

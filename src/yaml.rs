@@ -64,7 +64,14 @@ fn to_diagnostic(
             inner: Box::new(inner),
         }
         .into(),
-        (Some(path), Said::Text(text)) => format!("{text} (поле {path})").into(),
+        (Some(path), Said::Text(text)) => {
+            let en = text.en.as_deref().unwrap_or(&text.ru);
+            crate::tr!(
+                format!("{} (поле {path})", text.ru),
+                format!("{en} (field {path})")
+            )
+            .into()
+        }
         (None, said) => said,
     };
     let diagnostic = Diagnostic::error(file, said);

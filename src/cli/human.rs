@@ -254,6 +254,8 @@ mod tests {
             message: "в дате «31.13.2025» месяца 13 нет".into(),
             hint: Some("пишите дату в виде ГГГГ-ММ-ДД".into()),
             kind: None,
+            message_en: None,
+            hint_en: None,
         }
     }
 
