@@ -77,6 +77,12 @@ impl From<&str> for Tr {
     }
 }
 
+impl From<&Tr> for Tr {
+    fn from(text: &Tr) -> Self {
+        text.clone()
+    }
+}
+
 impl From<&String> for Tr {
     fn from(ru: &String) -> Self {
         Tr::from(ru.clone())
