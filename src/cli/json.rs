@@ -18,7 +18,23 @@ pub(crate) fn report(report: &Report, verb: Verb, lang: Lang) -> Value {
             .map(|d| diagnostic(d, lang))
             .collect::<Vec<_>>(),
         "summary": summary(report, verb),
-        "checklist": report.checklist,
+        "checklist": report
+            .checklist
+            .iter()
+            .map(|item| checklist_item(item, lang))
+            .collect::<Vec<_>>(),
+    })
+}
+
+/// One line of the checklist, its words in `lang`.
+fn checklist_item(item: &msoko::ChecklistItem, lang: Lang) -> Value {
+    let (group, requirement, detail) = item.text(lang);
+    json!({
+        "group": group,
+        "requirement": requirement,
+        "mark": item.mark,
+        "detail": detail,
+        "path": item.path,
     })
 }
 

@@ -44,7 +44,7 @@ pub(crate) fn run(options: &Options, verb: Verb, json: bool, lang: Lang) -> Exit
         }
         eprint!("{}", human::summary(&report, verb, lang));
         if verb == Verb::Check {
-            checklist::print(&report);
+            checklist::print(&report, lang);
         }
     }
     exit_code(&report, verb)

@@ -59,7 +59,7 @@ pub(crate) fn resolve_register_for_tests(
     organization::resolve_register(Some(file), diagnostics)
 }
 pub(crate) use indicator::{Indicator, Indicators, Place};
-pub(crate) use opendata::{OpenDataSet, SetSource};
+pub(crate) use opendata::{OpenDataSet, SetSource, FREQUENCY_ON_CHANGE, FREQUENCY_YEARLY};
 pub(crate) use organization::{Organization, Register};
 pub(crate) use page::{AttachedFile, Page, PageData};
 pub(crate) use paths::{attachment_url, output_path, page_url};
