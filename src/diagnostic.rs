@@ -351,6 +351,53 @@ mod tests {
     }
 
     #[test]
+    fn says_a_two_language_message_and_hint_in_each_language() {
+        let value = "12,5%";
+        let d = Diagnostic::error(
+            "data/values/x.csv",
+            tr!(
+                "значение «{value}» записано со знаком %",
+                "the value “{value}” is written with a % sign"
+            ),
+        )
+        .hint(tr!("пишите только число", "write only the number"));
+        assert_eq!(d.message, "значение «12,5%» записано со знаком %");
+        assert_eq!(
+            d.to_string(),
+            "data/values/x.csv: ошибка: значение «12,5%» записано со знаком %\n  подсказка: пишите только число"
+        );
+        assert_eq!(
+            d.text(Lang::En),
+            (
+                "the value “12,5%” is written with a % sign".to_string(),
+                Some("write only the number".to_string())
+            )
+        );
+        assert!(d.has_english());
+        // A Russian hint added to a kind keeps the kind's English hint.
+        let kind = Diagnostic::error("a.md", Kind::MissingTitle).hint("своя подсказка");
+        assert_eq!(kind.text(Lang::Ru).1.as_deref(), Some("своя подсказка"));
+        assert!(kind
+            .text(Lang::En)
+            .1
+            .unwrap()
+            .starts_with("add a line title"));
+    }
+
+    #[test]
+    fn converted_messages_have_english_text() {
+        let period =
+            crate::model::Period::parse("2024/25", crate::load::PeriodKind::Year).unwrap_err();
+        assert!(period.ru.starts_with("«2024/25» — учебный год"));
+        assert!(period.en.unwrap().starts_with("“2024/25” is a school year"));
+        let url = crate::config::validate_base_url("edu.example.ru").unwrap_err();
+        assert_eq!(
+            url.en.as_deref(),
+            Some("base_url “edu.example.ru” is not a site address: it must start with https:// and a domain name")
+        );
+    }
+
+    #[test]
     fn counts_lines_and_columns_from_one() {
         let text = "ab\nвгд\ne";
         assert_eq!(line_column(text, 0), (1, 1));

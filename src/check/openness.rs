@@ -91,12 +91,12 @@ const ACCESSIBILITY: Law = (
 );
 const REPORT: Law = (
     "Постановление Правительства РФ № 662 — итоговый отчёт (доклад)",
-    "Government Decree No. 662: the annual report (доклад)",
+    "Government Decree No. 662: the annual report",
 );
 const DATA: Law = ("Данные сайта", "The site's data");
 const CYCLE: Law = (
     "Управленческий цикл МСОКО (звенья за последний завершённый год)",
-    "The МСОКО management cycle (links for the last complete year)",
+    "The MSOKO management cycle (links for the last complete year)",
 );
 
 struct Checklist {
@@ -335,10 +335,10 @@ pub(crate) fn openness_checklist(model: &Model) -> Vec<ChecklistItem> {
                 .map(|o| o.short_name.as_str())
                 .collect();
             (!names.is_empty()).then(|| {
-                let names = names.join(", ");
+                let quoted: Vec<String> = names.iter().map(|n| format!("“{n}”")).collect();
                 tr!(
-                    format!("без {}: {names}", what.0),
-                    format!("without {}: {names}", what.1)
+                    format!("без {}: {}", what.0, names.join(", ")),
+                    format!("without {}: {}", what.1, quoted.join(", "))
                 )
             })
         };
@@ -943,7 +943,7 @@ fn cycle_items(model: &Model, list: &mut Checklist) {
             mark,
             english: [
                 CYCLE.1.to_string(),
-                direction.title.clone(),
+                format!("“{}”", direction.title),
                 english(&detail).to_string(),
             ],
             detail: detail.ru,

@@ -508,7 +508,7 @@ pub(crate) fn resolve_rules(
                     &["medals", &year.0],
                     tr!(
                         "порог ЕГЭ для медалистов должен быть от 0 до 100 баллов",
-                        "the ЕГЭ threshold for medallists must be from 0 to 100 points"
+                        "the EGE threshold for medallists must be from 0 to 100 points"
                     ),
                     tr!("обычно threshold: 70", "usually threshold: 70"),
                 );
@@ -520,7 +520,7 @@ pub(crate) fn resolve_rules(
                     &["medals", &year.0],
                     &tr!(
                         "для {number} года не указан порог ЕГЭ (threshold)",
-                        "no ЕГЭ threshold (threshold) is given for {number}"
+                        "no EGE threshold (threshold) is given for {number}"
                     ),
                     crate::diagnostic::Tr::new(
                         "например: 2025: {regime: \"2024\", threshold: 70}",

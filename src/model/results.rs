@@ -192,7 +192,7 @@ pub(crate) fn resolve_results(
                 {
                     let known: Vec<String> = rules.medals.keys().map(i32::to_string).collect();
                     reader.diagnostics.push(
-                        Diagnostic::error(&source.table.file, tr!(format!("для {} года не указан порядок награждения медалями, поэтому результаты ЕГЭ нельзя проверить", source.year), format!("for {} no medal rules are given, so the ЕГЭ results cannot be checked", source.year)))
+                        Diagnostic::error(&source.table.file, tr!(format!("для {} года не указан порядок награждения медалями, поэтому результаты ЕГЭ нельзя проверить", source.year), format!("for {} no medal rules are given, so the EGE results cannot be checked", source.year)))
                             .at_line(1)
                             .hint(tr!(format!("добавьте в data/analytics.yaml строку medals: {{{}: {{regime: \"2024\", threshold: 70}}}} (regime: \"2024\", \"до 2024\" или \"2020\"){}",
                                 source.year,
@@ -420,7 +420,7 @@ impl Reader<'_> {
                 Ok(Some(index))
             }
             Some(_) => {
-                self.error(table, row, column.unwrap_or(0), tr!("организация «{written}» — не школа", "organisation “{written}” is not a school"), tr!("результаты ВПР, ОГЭ и ЕГЭ указываются для общеобразовательных организаций (kind: school)", "ВПР, ОГЭ and ЕГЭ results are given for general education schools (kind: school)"));
+                self.error(table, row, column.unwrap_or(0), tr!("организация «{written}» — не школа", "organisation “{written}” is not a school"), tr!("результаты ВПР, ОГЭ и ЕГЭ указываются для общеобразовательных организаций (kind: school)", "VPR, OGE and EGE results are given for general education schools (kind: school)"));
                 Err(())
             }
             None => {
@@ -497,7 +497,7 @@ impl Reader<'_> {
                     table,
                     row,
                     column,
-                    tr!("неизвестный вариант ВПР «{written}»", "unknown ВПР variant “{written}”"),
+                    tr!("неизвестный вариант ВПР «{written}»", "unknown VPR variant “{written}”"),
                     tr!("вариант — «базовая» или «углублённая»; у работ без вариантов оставьте ячейку пустой", "the variant is «базовая» (basic) or «углублённая» (advanced); leave the cell empty for tests without variants"),
                 );
                 return Err(());
@@ -508,7 +508,7 @@ impl Reader<'_> {
                 table,
                 row,
                 column,
-                tr!("у ВПР по предмету «{subject}» в {grade} классе нет вариантов, а указан «{written}»", "the ВПР in “{subject}”, grade {grade}, has no variants, but “{written}” is given"),
+                tr!("у ВПР по предмету «{subject}» в {grade} классе нет вариантов, а указан «{written}»", "the VPR in “{subject}”, grade {grade}, has no variants, but “{written}” is given"),
                 tr!("базовый и углублённый варианты есть только у математики в 7 и 8 классах; в остальных строках оставьте variant пустым", "only mathematics in grades 7 and 8 has basic and advanced variants; leave variant empty in the other rows"),
             );
             return Err(());
@@ -711,12 +711,12 @@ impl Reader<'_> {
                         let what = if procedure == Procedure::Oge {
                             tr!(
                                 "средний балл ОГЭ — отметка от 2 до 5",
-                                "the ОГЭ mean is a mark from 2 to 5"
+                                "the OGE mean is a mark from 2 to 5"
                             )
                         } else {
                             tr!(
                                 "средний балл ЕГЭ — от 0 до 100",
-                                "the ЕГЭ mean is from 0 to 100"
+                                "the EGE mean is from 0 to 100"
                             )
                         };
                         self.error(
