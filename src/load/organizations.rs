@@ -109,7 +109,12 @@ pub(crate) fn load_organizations(
             })
         }
         Err(d) => {
-            diagnostics.push(d.hint(tr!("реестр — это список организаций: каждая начинается с «- id: …», затем name, short_name, kind", "the register is a list of organisations: each starts with “- id: …”, then name, short_name, kind")));
+            let d = if d.code() == Some("yaml-duplicate-key") {
+                d
+            } else {
+                d.hint(tr!("реестр — это список организаций: каждая начинается с «- id: …», затем name, short_name, kind", "the register is a list of organisations: each starts with “- id: …”, then name, short_name, kind"))
+            };
+            diagnostics.push(d);
             None
         }
     }
