@@ -40,11 +40,9 @@ pub struct Diagnostic {
     pub hint: Option<String>,
     /// What kind of problem this is, when it is a common one; `message` and `hint`
     /// are then its Russian text.
+    /// A problem said in words rather than by a common kind has [`Kind::Text`] here
+    /// when the place that found it gave an English text too.
     pub kind: Option<Box<Kind>>,
-    /// The message in English, for a problem without a [`Kind`].
-    pub message_en: Option<String>,
-    /// The hint in English, for a hint given apart from a [`Kind`].
-    pub hint_en: Option<String>,
 }
 
 /// A sentence in Russian and, when a call site gives one, in English: what
@@ -145,7 +143,7 @@ impl Diagnostic {
             Said::Text(text) => (text.ru, text.en, None, None),
             Said::Kind(kind) => {
                 let (message, hint) = kind.text(Lang::Ru);
-                (message, None, hint, Some(Box::new(kind)))
+                (message, None::<String>, hint, Some(Box::new(kind)))
             }
         };
         Diagnostic {
@@ -155,9 +153,7 @@ impl Diagnostic {
             column: None,
             message,
             hint,
-            kind,
-            message_en,
-            hint_en: None,
+            kind: kind.or_else(|| message_en.map(|en| Box::new(Kind::Text { en, hint_en: None }))),
         }
     }
 
@@ -182,7 +178,17 @@ impl Diagnostic {
     pub(crate) fn hint(mut self, hint: impl Into<Tr>) -> Self {
         let hint = hint.into();
         self.hint = Some(hint.ru);
-        self.hint_en = hint.en;
+        match (self.kind.as_deref_mut(), hint.en) {
+            (Some(Kind::Text { hint_en, .. }), en) => *hint_en = en,
+            (None, Some(en)) => {
+                self.kind = Some(Box::new(Kind::Text {
+                    en: self.message.clone(),
+                    hint_en: Some(en),
+                }))
+            }
+            // A common kind brings its own English hint.
+            _ => {}
+        }
         self
     }
 
@@ -193,14 +199,9 @@ impl Diagnostic {
             Lang::En => {
                 let (message, hint) = match &self.kind {
                     Some(kind) => kind.text(lang),
-                    None => (
-                        self.message_en
-                            .clone()
-                            .unwrap_or_else(|| self.message.clone()),
-                        None,
-                    ),
+                    None => (self.message.clone(), None),
                 };
-                let hint = self.hint_en.clone().or(hint).or_else(|| self.hint.clone());
+                let hint = hint.or_else(|| self.hint.clone());
                 (message, hint)
             }
         }
@@ -209,13 +210,19 @@ impl Diagnostic {
     /// Whether the message and the hint have an English text.
     #[cfg(test)]
     pub(crate) fn has_english(&self) -> bool {
-        (self.kind.is_some() || self.message_en.is_some())
-            && (self.hint.is_none() || self.hint_en.is_some() || self.kind.is_some())
+        match self.kind.as_deref() {
+            None => false,
+            Some(Kind::Text { hint_en, .. }) => self.hint.is_none() || hint_en.is_some(),
+            Some(_) => true,
+        }
     }
 
     /// A stable id of the problem's kind for tools, when it has one.
     pub fn code(&self) -> Option<&'static str> {
-        self.kind.as_deref().map(Kind::code)
+        self.kind
+            .as_deref()
+            .filter(|kind| !matches!(kind, Kind::Text { .. }))
+            .map(Kind::code)
     }
 
     /// Whether this problem fails the build.
@@ -299,6 +306,11 @@ impl Diagnostics {
         self.0.extend(more);
     }
 
+    /// See [`fill_columns`]: a column for every problem that has a line.
+    pub(crate) fn fill_columns(&mut self, read: impl FnMut(&Path) -> Option<String>) {
+        fill_columns(&mut self.0, read);
+    }
+
     pub(crate) fn has_errors(&self) -> bool {
         self.0.iter().any(Diagnostic::is_error)
     }
@@ -310,6 +322,27 @@ impl Diagnostics {
         self.0.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         self.0.dedup();
         self.0
+    }
+}
+
+/// Gives a column to problems that have only a line: the first character of the line
+/// that is not a space, so that `file:line:column` is complete for editors and CI.
+/// `read` gives a file's text by its path as the diagnostic names it.
+fn fill_columns(diagnostics: &mut [Diagnostic], mut read: impl FnMut(&Path) -> Option<String>) {
+    let mut texts: std::collections::BTreeMap<PathBuf, Option<String>> = Default::default();
+    for d in diagnostics.iter_mut() {
+        let (Some(line), None) = (d.line, d.column) else {
+            continue;
+        };
+        let text = texts.entry(d.file.clone()).or_insert_with(|| read(&d.file));
+        let Some(text) = text else { continue };
+        let the_line = text.lines().nth(line.saturating_sub(1)).unwrap_or("");
+        let indent = the_line.chars().take_while(|c| c.is_whitespace()).count();
+        d.column = Some(if the_line.trim().is_empty() {
+            1
+        } else {
+            indent + 1
+        });
     }
 }
 

@@ -239,6 +239,27 @@ pub(crate) fn entry_lines(text: &str, key: &str, values: &[&str]) -> Vec<usize> 
 /// 1-based line of the first line of `text` where `value` is written as a whole
 /// scalar (`key: value`, `- value`, `[a, value]`, quoted or not), not as a part of a
 /// longer one: `ozernaya-oos` is not found in `ozernaya-oosh`.
+/// Line and column (1-based, column in characters) of `value` written as a whole
+/// word on line `from` or below: an item of a list such as `key_indicators: [a, b]`.
+pub(crate) fn value_at(text: &str, value: &str, from: usize) -> Option<(usize, usize)> {
+    if value.is_empty() {
+        return None;
+    }
+    text.lines()
+        .enumerate()
+        .skip(from.saturating_sub(1))
+        .find_map(|(i, line)| {
+            line.match_indices(value).find_map(|(at, _)| {
+                let before = line[..at].chars().next_back();
+                let after = line[at + value.len()..].chars().next();
+                let word = |c: Option<char>| {
+                    c.is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '_')
+                };
+                (!word(before) && !word(after)).then(|| (i + 1, line[..at].chars().count() + 1))
+            })
+        })
+}
+
 pub(crate) fn value_line(text: &str, value: &str) -> Option<usize> {
     value_line_within(text, value, 1..usize::MAX)
 }

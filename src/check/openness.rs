@@ -850,7 +850,7 @@ fn data_findings(model: &Model, list: &mut Checklist) {
                         "the set “{}” has not been updated since {} (it is updated: {})",
                         set.title,
                         crate::dates::format_date_short(set.modified),
-                        frequency_en(&set.frequency)
+                        frequency_en(set.frequency)
                     )
                 ),
             );

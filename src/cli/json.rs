@@ -93,8 +93,6 @@ mod tests {
                 message: "плохо".into(),
                 hint: None,
                 kind: None,
-                message_en: None,
-                hint_en: None,
             }],
             pages: 2,
             elapsed: Duration::from_millis(5),

@@ -153,6 +153,15 @@ pub enum Kind {
         /// The file separates cells with `;` (Russian Excel), not `,`.
         semicolon: bool,
     },
+    /// A problem without a kind of its own, said in English by the place that found
+    /// it (the Russian text is the diagnostic's `message` and `hint`).
+    #[doc(hidden)]
+    Text {
+        /// The message in English.
+        en: String,
+        /// The hint in English, when there is a hint.
+        hint_en: Option<String>,
+    },
     /// `template:` names a template the theme does not have.
     UnknownTemplate {
         /// The name as written.
@@ -192,6 +201,7 @@ impl Kind {
             Kind::Template { .. } => "template",
             Kind::UnknownTemplate { .. } => "unknown-template",
             Kind::CsvWidth { .. } => "csv-width",
+            Kind::Text { .. } => "text",
         }
     }
 
@@ -205,6 +215,8 @@ impl Kind {
 
     fn russian(&self) -> (String, Option<String>) {
         let (message, hint): (String, Option<String>) = match self {
+            // Its Russian is the diagnostic's own message and hint.
+            Kind::Text { en, hint_en } => (en.clone(), hint_en.clone()),
             Kind::UnknownField { field, allowed } => (
                 format!("неизвестное поле «{field}»"),
                 Some(if allowed.is_empty() {
@@ -351,6 +363,7 @@ impl Kind {
 
     fn english(&self) -> (String, Option<String>) {
         let (message, hint): (String, Option<String>) = match self {
+            Kind::Text { en, hint_en } => (en.clone(), hint_en.clone()),
             Kind::UnknownField { field, allowed } => (
                 format!("unknown field “{field}”"),
                 Some(if allowed.is_empty() {

@@ -439,7 +439,7 @@ pub(crate) fn resolve_rules(
         match value {
             Some(0) => check.error(
                 &["rules", "g", key],
-                &tr!("{key} должно быть не меньше 1", "{key} must be at least 1"),
+                tr!("{key} должно быть не меньше 1", "{key} must be at least 1"),
                 tr!(
                     "укажите целое число лет или процедур",
                     "give a whole number of years or procedures"
@@ -518,7 +518,7 @@ pub(crate) fn resolve_rules(
             None => {
                 check.error(
                     &["medals", &year.0],
-                    &tr!(
+                    tr!(
                         "для {number} года не указан порог ЕГЭ (threshold)",
                         "no EGE threshold (threshold) is given for {number}"
                     ),
@@ -592,7 +592,7 @@ impl Checker<'_> {
             _ => {
                 self.error(
                     path,
-                    &tr!(
+                    tr!(
                         format!("«{}» — не год", written.0),
                         format!("“{}” is not a year", written.0)
                     ),
@@ -614,7 +614,7 @@ impl Checker<'_> {
         } else {
             self.error(
                 path,
-                &tr!(
+                tr!(
                     format!(
                         "{} = {value}: ожидается число от 0 до 100 (процентов)",
                         path.join(".")
@@ -640,7 +640,7 @@ impl Checker<'_> {
         } else {
             self.error(
                 path,
-                &tr!(
+                tr!(
                     format!(
                         "{} = {value}: ожидается положительное число",
                         path.join(".")

@@ -359,6 +359,9 @@ pub(crate) fn resolve(
     check_authority_references(&config, &resolved, &files, diagnostics);
     for id in &config.key_indicators {
         if !indicators.indicators.iter().any(|i| &i.id == id) {
+            let block = crate::yaml::key_line(&config.source, "key_indicators").unwrap_or(1);
+            let (line, column) =
+                crate::yaml::value_at(&config.source, id, block).unwrap_or((block, 1));
             diagnostics.push(
                 Diagnostic::error(
                     crate::config::CONFIG_FILE,
@@ -367,6 +370,7 @@ pub(crate) fn resolve(
                         "key_indicators names the indicator “{id}”, which does not exist"
                     ),
                 )
+                .at(line, column)
                 .hint(tr!(
                     "укажите id показателя из data/indicators/*.yaml",
                     "give an indicator id from data/indicators/*.yaml"

@@ -207,3 +207,35 @@ fn lang_en_says_everything_in_english_issue_7() {
         assert!(!cyrillic(line), "{line}\n\n{}", run.stdout);
     }
 }
+
+/// Issue #7: a problem found after reading still has its line and column, and a
+/// CSV cell is underlined exactly.
+#[test]
+fn places_late_problems_at_a_line_and_column_issue_7() {
+    let site = Site::fixture("monitoring");
+    let config = site.read_source("site.yaml");
+    site.write(
+        "site.yaml",
+        &format!("{config}key_indicators: [vpr-low, vpr-nope]\n"),
+    );
+    let line = config.lines().count() + 1;
+    site.write(
+        "data/values/vpr-low.csv",
+        "year,org,value,subject\n2024,sosh-99,9.1,математика\n2025,municipality,8.3,математика\n",
+    );
+    let run = site.run(&["check", "--as-of", "2025-06-01"]);
+    let expected = format!(
+        "site.yaml:{line}:27: ошибка: в key_indicators указан показатель «vpr-nope», которого нет"
+    );
+    assert!(run.stderr.contains(&expected), "{}", run.stderr);
+    let lines: Vec<&str> = run.stderr.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| {
+            l.starts_with("data/values/vpr-low.csv:2:6: ошибка: организации «sosh-99» нет")
+        })
+        .unwrap_or_else(|| panic!("{}", run.stderr));
+    let underline = lines[at + 4];
+    let marks = underline.chars().filter(|c| matches!(c, '─' | '┬')).count();
+    assert_eq!(marks, "sosh-99".len(), "{}", run.stderr);
+}

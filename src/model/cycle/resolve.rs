@@ -266,7 +266,7 @@ impl Links<'_> {
             Some("to"),
             written,
             tr!("рекомендация адресована «{written}»: такой организации или группы нет", "the recommendation is addressed to “{written}”: there is no such organisation or group"),
-            &tr!(format!("укажите id организации из data/organizations.yaml или группу: {}",
+            tr!(format!("укажите id организации из data/organizations.yaml или группу: {}",
                 groups.join(", ")
             ), format!("give an organisation id from data/organizations.yaml or a group: {}",
                 groups.join(", ")
