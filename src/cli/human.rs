@@ -121,6 +121,10 @@ impl<'a> Printer<'a> {
 pub(crate) fn summary(report: &msoko::Report, verb: Verb, lang: Lang) -> String {
     let (errors, warnings) = (report.errors(), report.warnings());
     let noun = verb.noun(lang);
+    let (errors_en, warnings_en) = (
+        words::count_en(errors, "error"),
+        words::count_en(warnings, "warning"),
+    );
     if report.has_errors() {
         let reading = report
             .diagnostics
@@ -139,10 +143,10 @@ pub(crate) fn summary(report: &msoko::Report, verb: Verb, lang: Lang) -> String 
         };
         return first + &match (lang, verb) {
             (Lang::En, Verb::Build) => format!(
-                "{noun} failed: {errors} errors, {warnings} warnings. The site was not changed.\n"
+                "{noun} failed: {errors_en}, {warnings_en}. The site was not changed.\n"
             ),
             (Lang::En, Verb::Check) => {
-                format!("{noun} failed: {errors} errors, {warnings} warnings.\n")
+                format!("{noun} failed: {errors_en}, {warnings_en}.\n")
             }
             (Lang::Ru, Verb::Build) => format!(
                 "{noun} не удалась: ошибок — {errors}, предупреждений — {warnings}. Сайт не изменён.\n"
@@ -159,7 +163,7 @@ pub(crate) fn summary(report: &msoko::Report, verb: Verb, lang: Lang) -> String 
             let written = report.written.map_or(String::new(), |w| {
                 format!(" ({} written, {} unchanged)", w.written, w.unchanged)
             });
-            format!("{noun} finished in {seconds}: {pages} pages, {charts} charts, {files} files{written}, {warnings} warnings.\n")
+            format!("{noun} finished in {seconds}: {pages} pages, {charts} charts, {files} files{written}, {warnings_en}.\n")
         }
         Lang::Ru => {
             let written = report.written.map_or(String::new(), |w| {
