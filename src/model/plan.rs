@@ -463,7 +463,7 @@ fn resolve_item(
             Ok(deadline) => Some(deadline),
             Err(unreadable) => {
                 diagnostics.push(
-                    Diagnostic::warning(file, tr!(format!("срок «{}» не удалось прочитать: {}", unreadable.text, unreadable.reason), format!("the deadline “{}” could not be read: {}", unreadable.text, unreadable.reason)))
+                    Diagnostic::warning(file, tr!(format!("срок «{}» не удалось прочитать: {}", unreadable.text, unreadable.reason), format!("the deadline “{}” could not be read: {}", unreadable.text, unreadable.reason_en)))
                         .at_line(key_at("due"))
                         .hint(tr!("пункт показан с этим текстом и статусом «не определён»; чтобы статус считался, запишите срок датой, месяцем или словами «ежегодно», «постоянно»", "the item is shown with this text and the status «не определён» (unknown); for the status to be computed, write the deadline as a date, a month or words such as «ежегодно»")),
                 );
