@@ -61,6 +61,11 @@ impl Tr {
             en: Some(en.into()),
         }
     }
+
+    /// The English text, or the Russian one when there is no English.
+    pub(crate) fn english(&self) -> &str {
+        self.en.as_deref().unwrap_or(&self.ru)
+    }
 }
 
 impl From<String> for Tr {

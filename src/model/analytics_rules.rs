@@ -490,7 +490,7 @@ pub(crate) fn resolve_rules(
                     .and_then(|l| l.find(written.as_str()).map(|at| l[..at].chars().count()))
                     .map_or(1, |before| before + error.offset + 1);
                 check.diagnostics.push(
-                    Diagnostic::error(&file, tr!(format!("в сочетании правил {}: {}", category.id(), error.message), format!("in the combination of rules {}: {}", category.id(), error.message)))
+                    Diagnostic::error(&file, tr!(format!("в сочетании правил {}: {}", category.id(), error.message.ru), format!("in the combination of rules {}: {}", category.id(), error.message.english())))
                         .at(line, column)
                         .hint(tr!("пишите правила a, b1, b2, c, d, e, f через AND, OR, NOT и скобки, например \"a AND (b1 OR c OR f)\"", "join the rules a, b1, b2, c, d, e, f with AND, OR, NOT and brackets, e.g. \"a AND (b1 OR c OR f)\"")),
                 );

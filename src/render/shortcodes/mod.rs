@@ -56,7 +56,10 @@ pub(crate) fn expand(
             Piece::Error(error) => {
                 let (line, column) = crate::diagnostic::line_column(body, error.offset);
                 problems.push(
-                    Diagnostic::error(source.file, format!("ошибка в шорткоде: {}", error.message))
+                    Diagnostic::error(source.file, tr!(
+                            format!("ошибка в шорткоде: {}", error.message.ru),
+                            format!("shortcode error: {}", error.message.english())
+                        ))
                         .at(line + source.body_line - 1, column)
                         .hint(crate::diagnostic::Tr::new("шорткод пишется так: {{ chart(indicator=\"vpr-low\", year=2025) }}", "a shortcode is written like this: {{ chart(indicator=\"vpr-low\", year=2025) }}")),
                 );
