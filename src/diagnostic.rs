@@ -5,7 +5,8 @@
 //! Russian because the reader is the department's specialist, not a programmer; each
 //! says where (file, 1-based line and column), what is wrong and how to fix it.
 //! The common problems also carry their [`Kind`], from which `messages` gives the
-//! text in another language.
+//! text in another language; the others are given in both languages where they are
+//! found ([`tr!`](crate::tr)).
 
 mod messages;
 

@@ -4,10 +4,11 @@
 //! rather than a finished sentence, so the command line can print it in the reader's
 //! language (`--lang en`) and editors can tell problems apart by [`Kind::code`]. The
 //! Russian text is also stored in `Diagnostic::message`/`hint`, so everything that
-//! reads those keeps working. Problems not listed here are plain Russian strings; in
-//! English they fall back to Russian. Add a kind when a message is common enough that
-//! an English-speaking maintainer or a tool would want it: one variant, one `code`,
-//! two texts, one test.
+//! reads those keeps working. The other problems are said where they are found, in
+//! both languages at once with `tr!("…", "…")` (kept here as [`Kind::Text`], which has
+//! no `code`); a bare Russian string would stay Russian under `--lang en`. Add a kind
+//! when a message is common enough that a tool would want to tell it apart: one
+//! variant, one `code`, two texts, one test.
 
 use crate::dates::DateError;
 use crate::numbers::plural;
