@@ -5,7 +5,8 @@
 //! Russian because the reader is the department's specialist, not a programmer; each
 //! says where (file, 1-based line and column), what is wrong and how to fix it.
 //! The common problems also carry their [`Kind`], from which `messages` gives the
-//! text in another language.
+//! text in another language; the others are given in both languages where they are
+//! found ([`tr!`](crate::tr)).
 
 mod messages;
 
@@ -40,25 +41,99 @@ pub struct Diagnostic {
     pub hint: Option<String>,
     /// What kind of problem this is, when it is a common one; `message` and `hint`
     /// are then its Russian text.
+    /// A problem said in words rather than by a common kind has [`Kind::Text`] here
+    /// when the place that found it gave an English text too.
     pub kind: Option<Box<Kind>>,
+}
+
+/// A sentence in Russian and, when a call site gives one, in English: what
+/// [`Diagnostic::error`] and [`Diagnostic::hint`] take. A bare `&str`/`String` is
+/// Russian only; [`tr!`](crate::tr) gives both.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Tr {
+    pub(crate) ru: String,
+    pub(crate) en: Option<String>,
+}
+
+impl Tr {
+    pub(crate) fn new(ru: impl Into<String>, en: impl Into<String>) -> Self {
+        Tr {
+            ru: ru.into(),
+            en: Some(en.into()),
+        }
+    }
+
+    /// The English text, or the Russian one when there is no English.
+    pub(crate) fn english(&self) -> &str {
+        self.en.as_deref().unwrap_or(&self.ru)
+    }
+}
+
+impl From<String> for Tr {
+    fn from(ru: String) -> Self {
+        Tr { ru, en: None }
+    }
+}
+
+impl From<&str> for Tr {
+    fn from(ru: &str) -> Self {
+        Tr::from(ru.to_string())
+    }
+}
+
+impl From<&Tr> for Tr {
+    fn from(text: &Tr) -> Self {
+        text.clone()
+    }
+}
+
+impl From<&String> for Tr {
+    fn from(ru: &String) -> Self {
+        Tr::from(ru.clone())
+    }
+}
+
+/// `tr!("…{x}…", "…{x}…")`: a [`Tr`] from two format strings, Russian then English
+/// (both take the same inline arguments); `tr!(ru_expr, en_expr)` from two strings.
+#[macro_export]
+#[doc(hidden)]
+macro_rules! tr {
+    ($ru:literal, $en:literal $(,)?) => {
+        $crate::diagnostic::Tr::new(format!($ru), format!($en))
+    };
+    ($ru:expr, $en:expr $(,)?) => {
+        $crate::diagnostic::Tr::new($ru, $en)
+    };
 }
 
 /// What a diagnostic says: a Russian sentence, or a [`Kind`] that can say it in
 /// several languages (and brings its own hint).
 pub(crate) enum Said {
-    Text(String),
+    Text(Tr),
     Kind(Kind),
 }
 
 impl From<String> for Said {
     fn from(text: String) -> Self {
-        Said::Text(text)
+        Said::Text(text.into())
     }
 }
 
 impl From<&str> for Said {
     fn from(text: &str) -> Self {
-        Said::Text(text.to_string())
+        Said::Text(text.into())
+    }
+}
+
+impl From<&String> for Said {
+    fn from(text: &String) -> Self {
+        Said::Text(text.into())
+    }
+}
+
+impl From<Tr> for Said {
+    fn from(text: Tr) -> Self {
+        Said::Text(text)
     }
 }
 
@@ -70,11 +145,11 @@ impl From<Kind> for Said {
 
 impl Diagnostic {
     pub(crate) fn error(file: impl Into<PathBuf>, said: impl Into<Said>) -> Self {
-        let (message, hint, kind) = match said.into() {
-            Said::Text(text) => (text, None, None),
+        let (message, message_en, hint, kind) = match said.into() {
+            Said::Text(text) => (text.ru, text.en, None, None),
             Said::Kind(kind) => {
                 let (message, hint) = kind.text(Lang::Ru);
-                (message, hint, Some(Box::new(kind)))
+                (message, None::<String>, hint, Some(Box::new(kind)))
             }
         };
         Diagnostic {
@@ -84,7 +159,7 @@ impl Diagnostic {
             column: None,
             message,
             hint,
-            kind,
+            kind: kind.or_else(|| message_en.map(|en| Box::new(Kind::Text { en, hint_en: None }))),
         }
     }
 
@@ -106,26 +181,54 @@ impl Diagnostic {
         self
     }
 
-    pub(crate) fn hint(mut self, hint: impl Into<String>) -> Self {
-        self.hint = Some(hint.into());
+    pub(crate) fn hint(mut self, hint: impl Into<Tr>) -> Self {
+        let hint = hint.into();
+        self.hint = Some(hint.ru);
+        match (self.kind.as_deref_mut(), hint.en) {
+            (Some(Kind::Text { hint_en, .. }), en) => *hint_en = en,
+            (None, Some(en)) => {
+                self.kind = Some(Box::new(Kind::Text {
+                    en: self.message.clone(),
+                    hint_en: Some(en),
+                }))
+            }
+            // A common kind brings its own English hint.
+            _ => {}
+        }
         self
     }
 
-    /// The message and the hint in `lang`; problems without a [`Kind`] are said in
-    /// Russian whatever the language.
+    /// The message and the hint in `lang`; a text given only in Russian stays Russian.
     pub fn text(&self, lang: Lang) -> (String, Option<String>) {
-        match (&self.kind, lang) {
-            (Some(kind), Lang::En) => {
-                let (message, hint) = kind.text(lang);
-                (message, hint.or_else(|| self.hint.clone()))
+        match lang {
+            Lang::Ru => (self.message.clone(), self.hint.clone()),
+            Lang::En => {
+                let (message, hint) = match &self.kind {
+                    Some(kind) => kind.text(lang),
+                    None => (self.message.clone(), None),
+                };
+                let hint = hint.or_else(|| self.hint.clone());
+                (message, hint)
             }
-            _ => (self.message.clone(), self.hint.clone()),
+        }
+    }
+
+    /// Whether the message and the hint have an English text.
+    #[cfg(test)]
+    pub(crate) fn has_english(&self) -> bool {
+        match self.kind.as_deref() {
+            None => false,
+            Some(Kind::Text { hint_en, .. }) => self.hint.is_none() || hint_en.is_some(),
+            Some(_) => true,
         }
     }
 
     /// A stable id of the problem's kind for tools, when it has one.
     pub fn code(&self) -> Option<&'static str> {
-        self.kind.as_deref().map(Kind::code)
+        self.kind
+            .as_deref()
+            .filter(|kind| !matches!(kind, Kind::Text { .. }))
+            .map(Kind::code)
     }
 
     /// Whether this problem fails the build.
@@ -209,6 +312,11 @@ impl Diagnostics {
         self.0.extend(more);
     }
 
+    /// See [`fill_columns`]: a column for every problem that has a line.
+    pub(crate) fn fill_columns(&mut self, read: impl FnMut(&Path) -> Option<String>) {
+        fill_columns(&mut self.0, read);
+    }
+
     pub(crate) fn has_errors(&self) -> bool {
         self.0.iter().any(Diagnostic::is_error)
     }
@@ -220,6 +328,27 @@ impl Diagnostics {
         self.0.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         self.0.dedup();
         self.0
+    }
+}
+
+/// Gives a column to problems that have only a line: the first character of the line
+/// that is not a space, so that `file:line:column` is complete for editors and CI.
+/// `read` gives a file's text by its path as the diagnostic names it.
+fn fill_columns(diagnostics: &mut [Diagnostic], mut read: impl FnMut(&Path) -> Option<String>) {
+    let mut texts: std::collections::BTreeMap<PathBuf, Option<String>> = Default::default();
+    for d in diagnostics.iter_mut() {
+        let (Some(line), None) = (d.line, d.column) else {
+            continue;
+        };
+        let text = texts.entry(d.file.clone()).or_insert_with(|| read(&d.file));
+        let Some(text) = text else { continue };
+        let the_line = text.lines().nth(line.saturating_sub(1)).unwrap_or("");
+        let indent = the_line.chars().take_while(|c| c.is_whitespace()).count();
+        d.column = Some(if the_line.trim().is_empty() {
+            1
+        } else {
+            indent + 1
+        });
     }
 }
 
@@ -257,6 +386,53 @@ mod tests {
         assert_eq!(
             rare.text(Lang::En),
             ("редкая беда".to_string(), Some("исправьте".to_string()))
+        );
+    }
+
+    #[test]
+    fn says_a_two_language_message_and_hint_in_each_language() {
+        let value = "12,5%";
+        let d = Diagnostic::error(
+            "data/values/x.csv",
+            tr!(
+                "значение «{value}» записано со знаком %",
+                "the value “{value}” is written with a % sign"
+            ),
+        )
+        .hint(tr!("пишите только число", "write only the number"));
+        assert_eq!(d.message, "значение «12,5%» записано со знаком %");
+        assert_eq!(
+            d.to_string(),
+            "data/values/x.csv: ошибка: значение «12,5%» записано со знаком %\n  подсказка: пишите только число"
+        );
+        assert_eq!(
+            d.text(Lang::En),
+            (
+                "the value “12,5%” is written with a % sign".to_string(),
+                Some("write only the number".to_string())
+            )
+        );
+        assert!(d.has_english());
+        // A Russian hint added to a kind keeps the kind's English hint.
+        let kind = Diagnostic::error("a.md", Kind::MissingTitle).hint("своя подсказка");
+        assert_eq!(kind.text(Lang::Ru).1.as_deref(), Some("своя подсказка"));
+        assert!(kind
+            .text(Lang::En)
+            .1
+            .unwrap()
+            .starts_with("add a line title"));
+    }
+
+    #[test]
+    fn converted_messages_have_english_text() {
+        let period =
+            crate::model::Period::parse("2024/25", crate::load::PeriodKind::Year).unwrap_err();
+        assert!(period.ru.starts_with("«2024/25» — учебный год"));
+        assert!(period.en.unwrap().starts_with("“2024/25” is a school year"));
+        let url = crate::config::validate_base_url("edu.example.ru").unwrap_err();
+        assert_eq!(
+            url.en.as_deref(),
+            Some("base_url “edu.example.ru” is not a site address: it must start with https:// and a domain name")
         );
     }
 

@@ -1,5 +1,6 @@
 //! All file reading goes through here, so every I/O problem names its file.
 
+use crate::tr;
 use std::fs;
 use std::path::Path;
 
@@ -8,8 +9,15 @@ use crate::diagnostic::{Diagnostic, Kind};
 /// Reads a UTF-8 text file: strips a BOM (Windows editors add one) and turns CRLF
 /// into LF (lines and columns stay the same). `shown` is the path printed to the user.
 pub(crate) fn read_text(path: &Path, shown: &Path) -> Result<String, Diagnostic> {
-    let bytes = fs::read(path)
-        .map_err(|e| Diagnostic::error(shown, format!("не удалось прочитать файл: {e}")))?;
+    let bytes = fs::read(path).map_err(|e| {
+        Diagnostic::error(
+            shown,
+            tr!(
+                "не удалось прочитать файл: {e}",
+                "could not read the file: {e}"
+            ),
+        )
+    })?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let (line, column) = {
             let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];

@@ -45,9 +45,12 @@ pub fn init(dir: &Path) -> Result<Vec<PathBuf>, InitError> {
         return Err(InitError::NotAFolder(dir.to_path_buf()));
     }
     if dir.is_dir() {
-        let mut entries = fs::read_dir(dir).map_err(|e| io(e, dir))?;
-        if entries.next().is_some() {
-            return Err(InitError::NotEmpty(dir.to_path_buf()));
+        // A fresh clone holds only `.git`: «create the repository, clone, msoko init .».
+        for entry in fs::read_dir(dir).map_err(|e| io(e, dir))? {
+            let entry = entry.map_err(|e| io(e, dir))?;
+            if entry.file_name() != ".git" {
+                return Err(InitError::NotEmpty(dir.to_path_buf()));
+            }
         }
     }
     let mut files = Vec::new();
@@ -99,6 +102,24 @@ mod tests {
             assert!(files.contains(&PathBuf::from(expected)), "{expected}");
             assert!(dir.join(expected).is_file(), "{expected}");
         }
+    }
+
+    #[test]
+    fn writes_into_a_fresh_clone_that_holds_only_git() {
+        let temp = tempfile::tempdir().unwrap();
+        fs::create_dir(temp.path().join(".git")).unwrap();
+        fs::write(temp.path().join(".git/HEAD"), "ref: refs/heads/main\n").unwrap();
+        let files = init(temp.path()).unwrap();
+        assert!(files.contains(&PathBuf::from("site.yaml")));
+        assert_eq!(
+            fs::read_to_string(temp.path().join(".git/HEAD")).unwrap(),
+            "ref: refs/heads/main\n"
+        );
+        // `.git` beside anything else is still a folder in use.
+        let other = tempfile::tempdir().unwrap();
+        fs::create_dir(other.path().join(".git")).unwrap();
+        fs::write(other.path().join("notes.txt"), "x").unwrap();
+        assert!(matches!(init(other.path()), Err(InitError::NotEmpty(_))));
     }
 
     #[test]

@@ -181,6 +181,7 @@ fn run(options: &Options, write: bool, progress: &dyn Progress) -> Report {
     }
     stages.finish();
     report.stages = stages.times;
+    diagnostics.fill_columns(|file| crate::fs::read_text(&options.root.join(file), file).ok());
     report.diagnostics = diagnostics.into_sorted();
     report.elapsed = started.elapsed();
     report

@@ -46,6 +46,8 @@ fn to_diagnostic(
         Some((path, rest)) if !path.contains(' ') && !path.is_empty() => (Some(path), rest),
         _ => (None, bare),
     };
+    // A path of list positions only (`.[1]`) says nothing the line does not.
+    let field = field.filter(|path| !path.chars().all(|c| ".[]0123456789".contains(c)));
     let (bare, value) = match bare.split_once(VALUE_MARK) {
         Some((message, value)) => (message, Some(value)),
         None => (bare, None),
@@ -58,13 +60,27 @@ fn to_diagnostic(
         Some(error) => Kind::BadDate(error).into(),
         None => translate(bare),
     };
+    // serde reports a repeated key at the start of its mapping: point at the repeat.
+    let repeated = match (&said, error.location()) {
+        (Said::Kind(Kind::YamlDuplicateKey { field }), Some(location)) => {
+            second_key(text, location.line(), field)
+        }
+        _ => None,
+    };
     let said = match (field, said) {
         (Some(path), Said::Kind(inner)) => Kind::InField {
             path: path.to_string(),
             inner: Box::new(inner),
         }
         .into(),
-        (Some(path), Said::Text(text)) => format!("{text} (поле {path})").into(),
+        (Some(path), Said::Text(text)) => {
+            let en = text.en.as_deref().unwrap_or(&text.ru);
+            crate::tr!(
+                format!("{} (поле {path})", text.ru),
+                format!("{en} (field {path})")
+            )
+            .into()
+        }
         (None, said) => said,
     };
     let diagnostic = Diagnostic::error(file, said);
@@ -76,13 +92,35 @@ fn to_diagnostic(
                 .map(|j| (i + 1, line[..at + j].chars().count() + 1))
         })
     });
-    match (value_position, error.location()) {
+    match (repeated.or(value_position), error.location()) {
         (Some((line, column)), _) => diagnostic.at(line + first_line - 1, column),
         (None, Some(location)) => {
             diagnostic.at(location.line() + first_line - 1, location.column())
         }
         (None, None) => diagnostic.at_line(first_line),
     }
+}
+
+/// Line and column of the second `key:` at the same indentation from `from_line` on
+/// (both 1-based): where a key is repeated in the mapping that starts there.
+fn second_key(text: &str, from_line: usize, key: &str) -> Option<(usize, usize)> {
+    let mut first_column = None;
+    for (i, line) in text.lines().enumerate().skip(from_line.saturating_sub(1)) {
+        let bare = line.trim_start().trim_start_matches("- ");
+        let is_key = bare
+            .strip_prefix(key)
+            .is_some_and(|rest| rest.trim_start().starts_with(':'));
+        if !is_key {
+            continue;
+        }
+        let column = line.chars().count() - bare.chars().count() + 1;
+        match first_column {
+            None => first_column = Some(column),
+            Some(first) if first == column => return Some((i + 1, column)),
+            Some(_) => {}
+        }
+    }
+    None
 }
 
 /// serde_yaml's message -> the kind of problem (or, for the rare ones, its words).
@@ -124,8 +162,20 @@ fn translate(message: &str) -> Said {
     {
         return Kind::YamlTab.into();
     }
-    if message.starts_with("invalid type:") {
-        return Kind::YamlWrongType { detail }.into();
+    if let Some(rest) = message.strip_prefix("invalid type: ") {
+        let (found, expected) = rest.rsplit_once(", expected ").unwrap_or((rest, ""));
+        return Kind::YamlWrongType {
+            expected: expected.to_string(),
+            found: found.to_string(),
+        }
+        .into();
+    }
+    if let Some(rest) = message.strip_prefix("duplicate field `") {
+        let field = rest.split('`').next().unwrap_or(rest);
+        return Kind::YamlDuplicateKey {
+            field: field.to_string(),
+        }
+        .into();
     }
     if message.contains("mapping values are not allowed")
         || message.contains("did not find expected")
@@ -134,7 +184,15 @@ fn translate(message: &str) -> Said {
         return Kind::YamlSyntax { detail }.into();
     }
     if message.contains("duplicate entry") || message.contains("duplicate key") {
-        return Kind::YamlDuplicateKey { detail }.into();
+        let field = message
+            .split(['"', '`'])
+            .nth(1)
+            .filter(|f| !f.is_empty())
+            .unwrap_or(message);
+        return Kind::YamlDuplicateKey {
+            field: field.to_string(),
+        }
+        .into();
     }
     detail.into()
 }
@@ -181,6 +239,27 @@ pub(crate) fn entry_lines(text: &str, key: &str, values: &[&str]) -> Vec<usize> 
 /// 1-based line of the first line of `text` where `value` is written as a whole
 /// scalar (`key: value`, `- value`, `[a, value]`, quoted or not), not as a part of a
 /// longer one: `ozernaya-oos` is not found in `ozernaya-oosh`.
+/// Line and column (1-based, column in characters) of `value` written as a whole
+/// word on line `from` or below: an item of a list such as `key_indicators: [a, b]`.
+pub(crate) fn value_at(text: &str, value: &str, from: usize) -> Option<(usize, usize)> {
+    if value.is_empty() {
+        return None;
+    }
+    text.lines()
+        .enumerate()
+        .skip(from.saturating_sub(1))
+        .find_map(|(i, line)| {
+            line.match_indices(value).find_map(|(at, _)| {
+                let before = line[..at].chars().next_back();
+                let after = line[at + value.len()..].chars().next();
+                let word = |c: Option<char>| {
+                    c.is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '_')
+                };
+                (!word(before) && !word(after)).then(|| (i + 1, line[..at].chars().count() + 1))
+            })
+        })
+}
+
 pub(crate) fn value_line(text: &str, value: &str) -> Option<usize> {
     value_line_within(text, value, 1..usize::MAX)
 }
@@ -277,9 +356,10 @@ impl<'de> Deserialize<'de> for Text {
             serde_yaml::Value::String(s) => Ok(Text(s)),
             serde_yaml::Value::Number(n) => Ok(Text(n.to_string())),
             serde_yaml::Value::Bool(b) => Ok(Text(b.to_string())),
-            _ => Err(D::Error::custom(
-                "ожидался текст, а указан список или вложенные поля",
-            )),
+            serde_yaml::Value::Sequence(_) => {
+                Err(D::Error::invalid_type(serde::de::Unexpected::Seq, &"text"))
+            }
+            _ => Err(D::Error::invalid_type(serde::de::Unexpected::Map, &"text")),
         }
     }
 }
@@ -290,7 +370,23 @@ pub(crate) struct Date(pub(crate) NaiveDate);
 
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let Text(text) = Text::deserialize(deserializer)?;
+        let text = match serde_yaml::Value::deserialize(deserializer)? {
+            serde_yaml::Value::String(s) => s,
+            serde_yaml::Value::Number(n) => n.to_string(),
+            serde_yaml::Value::Bool(b) => b.to_string(),
+            serde_yaml::Value::Sequence(_) => {
+                return Err(D::Error::invalid_type(
+                    serde::de::Unexpected::Seq,
+                    &"a date",
+                ))
+            }
+            _ => {
+                return Err(D::Error::invalid_type(
+                    serde::de::Unexpected::Map,
+                    &"a date",
+                ))
+            }
+        };
         parse_date(&text)
             .map(Date)
             .map_err(|error| value_error(&error.to_string(), &text))
@@ -306,6 +402,7 @@ impl Serialize for Date {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostic::Lang;
 
     #[derive(Debug, Deserialize)]
     #[serde(deny_unknown_fields)]
@@ -335,6 +432,97 @@ mod tests {
         let d = error_of("title: x\ndate: 31.13.2025\n");
         assert_eq!(d.message, "в дате «31.13.2025» месяца 13 нет");
         assert_eq!((d.line, d.column), (Some(3), Some(7)));
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[allow(dead_code)]
+    struct Org {
+        id: String,
+        short_name: String,
+        weight: Option<i64>,
+        share: Option<f64>,
+        rural: Option<bool>,
+        flags: Option<Vec<String>>,
+        name: Option<Text>,
+        opened: Option<Date>,
+    }
+
+    fn org_error(text: &str) -> Diagnostic {
+        parse::<Vec<Org>>(text, Path::new("data/organizations.yaml"), 1).unwrap_err()
+    }
+
+    #[test]
+    fn points_a_duplicate_field_at_its_second_line() {
+        let d = org_error(
+            "- id: a\n  short_name: A\n- id: b\n  short_name: B\n  rural: true\n  short_name: C\n",
+        );
+        assert_eq!(d.message, "поле «short_name» указано дважды");
+        assert_eq!((d.line, d.column), (Some(6), Some(3)));
+        assert_eq!(d.code(), Some("yaml-duplicate-key"));
+        assert_eq!(d.text(Lang::En).0, "the field “short_name” is given twice");
+    }
+
+    #[test]
+    fn says_in_words_which_kind_of_value_was_expected() {
+        let said = |field: &str, value: &str| {
+            let d = org_error(&format!("- id: a\n  short_name: A\n  {field}: {value}\n"));
+            (d.message.clone(), d.text(Lang::En).0)
+        };
+        let cases = [
+            (
+                "weight",
+                "один",
+                "ожидалось целое число, а написано «один»",
+                "expected a whole number, but “один” is written",
+            ),
+            (
+                "weight",
+                "1.5",
+                "ожидалось целое число, а написано число 1.5",
+                "expected a whole number, but the number 1.5 is written",
+            ),
+            (
+                "share",
+                "[1]",
+                "ожидалось число, а написан список",
+                "expected a number, but a list is written",
+            ),
+            (
+                "rural",
+                "да",
+                "ожидалось true или false, а написано «да»",
+                "expected true or false, but “да” is written",
+            ),
+            (
+                "flags",
+                "{a: 1}",
+                "ожидался список, а написаны вложенные поля",
+                "expected a list, but nested fields are written",
+            ),
+            (
+                "name",
+                "[a, b]",
+                "ожидался текст, а написан список",
+                "expected text, but a list is written",
+            ),
+            (
+                "weight",
+                "true",
+                "ожидалось целое число, а написано true",
+                "expected a whole number, but true is written",
+            ),
+            (
+                "opened",
+                "[1]",
+                "ожидалась дата, а написан список",
+                "expected a date, but a list is written",
+            ),
+        ];
+        for (field, value, ru, en) in cases {
+            let (message, english) = said(field, value);
+            assert!(message.starts_with(ru), "{field}: {value}: {message}");
+            assert!(english.starts_with(en), "{field}: {value}: {english}");
+        }
     }
 
     #[test]

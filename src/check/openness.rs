@@ -7,7 +7,9 @@
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
+use crate::diagnostic::{Lang, Tr};
 use crate::model::Model;
+use crate::tr;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -41,46 +43,96 @@ pub struct ChecklistItem {
     pub detail: String,
     /// Site path where a reader finds the item.
     pub path: Option<String>,
+    /// `group`, `requirement` and `detail` in English (`--lang en`).
+    #[serde(skip)]
+    pub english: [String; 3],
 }
 
-const LAW_GENERAL: &str = "8-ФЗ, ст. 13, ч. 1, п. 1 — общая информация об органе";
-const LAW_ACTS: &str = "8-ФЗ, ст. 13, ч. 1, п. 2 — нормотворческая деятельность";
-const LAW_WORK: &str =
-    "8-ФЗ, ст. 13, ч. 1, пп. 3, 5–7 — программы, мероприятия, проверки, выступления, статистика";
-const LAW_STAFF: &str = "8-ФЗ, ст. 13, ч. 1, п. 8 — кадровое обеспечение";
-const LAW_APPEALS: &str = "8-ФЗ, ст. 13, ч. 1, п. 9 — работа с обращениями граждан";
-const LAW_OPEN_DATA: &str = "8-ФЗ (в редакции 112-ФЗ) — информация в форме открытых данных";
-const ACCESSIBILITY: &str = "ГОСТ Р 52872-2019 — доступность для людей с нарушениями зрения";
-const REPORT: &str = "Постановление Правительства РФ № 662 — итоговый отчёт (доклад)";
-const DATA: &str = "Данные сайта";
-const CYCLE: &str = "Управленческий цикл МСОКО (звенья за последний завершённый год)";
+impl ChecklistItem {
+    /// The group, the requirement and the detail in `lang`.
+    pub fn text(&self, lang: Lang) -> (&str, &str, &str) {
+        match lang {
+            Lang::Ru => (self.group, &self.requirement, &self.detail),
+            Lang::En => (&self.english[0], &self.english[1], &self.english[2]),
+        }
+    }
+}
+
+/// A law or standard: its Russian name and its English name.
+type Law = (&'static str, &'static str);
+
+const LAW_GENERAL: Law = (
+    "8-ФЗ, ст. 13, ч. 1, п. 1 — общая информация об органе",
+    "Federal Law 8-FZ, art. 13, part 1, item 1: general information about the body",
+);
+const LAW_ACTS: Law = (
+    "8-ФЗ, ст. 13, ч. 1, п. 2 — нормотворческая деятельность",
+    "Federal Law 8-FZ, art. 13, part 1, item 2: rule-making",
+);
+const LAW_WORK: Law = (
+    "8-ФЗ, ст. 13, ч. 1, пп. 3, 5–7 — программы, мероприятия, проверки, выступления, статистика",
+    "Federal Law 8-FZ, art. 13, part 1, items 3, 5–7: programmes, events, inspections, speeches, statistics",
+);
+const LAW_STAFF: Law = (
+    "8-ФЗ, ст. 13, ч. 1, п. 8 — кадровое обеспечение",
+    "Federal Law 8-FZ, art. 13, part 1, item 8: staffing",
+);
+const LAW_APPEALS: Law = (
+    "8-ФЗ, ст. 13, ч. 1, п. 9 — работа с обращениями граждан",
+    "Federal Law 8-FZ, art. 13, part 1, item 9: citizens' appeals",
+);
+const LAW_OPEN_DATA: Law = (
+    "8-ФЗ (в редакции 112-ФЗ) — информация в форме открытых данных",
+    "Federal Law 8-FZ (as amended by 112-FZ): information as open data",
+);
+const ACCESSIBILITY: Law = (
+    "ГОСТ Р 52872-2019 — доступность для людей с нарушениями зрения",
+    "GOST R 52872-2019: accessibility for people with impaired vision",
+);
+const REPORT: Law = (
+    "Постановление Правительства РФ № 662 — итоговый отчёт (доклад)",
+    "Government Decree No. 662: the annual report",
+);
+const DATA: Law = ("Данные сайта", "The site's data");
+const CYCLE: Law = (
+    "Управленческий цикл МСОКО (звенья за последний завершённый год)",
+    "The MSOKO management cycle (links for the last complete year)",
+);
 
 struct Checklist {
     items: Vec<ChecklistItem>,
 }
 
 impl Checklist {
-    fn add(&mut self, group: &'static str, requirement: &str, path: &str, missing: Vec<String>) {
+    fn add(&mut self, group: Law, requirement: Tr, path: &str, missing: Vec<Tr>) {
         let mark = if missing.is_empty() {
             Mark::Present
         } else {
             Mark::Missing
         };
+        let (detail, detail_en) = if missing.is_empty() {
+            (format!("на странице {path}"), format!("on the page {path}"))
+        } else {
+            let ru: Vec<&str> = missing.iter().map(|m| m.ru.as_str()).collect();
+            let en: Vec<&str> = missing.iter().map(english).collect();
+            (ru.join("; "), en.join("; "))
+        };
         self.items.push(ChecklistItem {
-            group,
-            requirement: requirement.to_string(),
+            group: group.0,
+            english: [
+                group.1.to_string(),
+                english(&requirement).to_string(),
+                detail_en,
+            ],
+            requirement: requirement.ru,
             mark,
-            detail: if missing.is_empty() {
-                format!("на странице {path}")
-            } else {
-                missing.join("; ")
-            },
+            detail,
             path: Some(path.to_string()),
         });
     }
 
     /// Like `add`, but what is found is ⚠ (worth fixing, not required by law).
-    fn warn(&mut self, group: &'static str, requirement: &str, path: &str, found: Vec<String>) {
+    fn warn(&mut self, group: Law, requirement: Tr, path: &str, found: Vec<Tr>) {
         self.add(group, requirement, path, found);
         if let Some(last) = self.items.last_mut() {
             if last.mark == Mark::Missing {
@@ -93,10 +145,10 @@ impl Checklist {
     /// anchor on /about/ is the key's last part.
     fn listed(
         &mut self,
-        group: &'static str,
-        requirement: &str,
+        group: Law,
+        requirement: Tr,
         key: &str,
-        what: &str,
+        what: Tr,
         value: Option<&Vec<crate::config::DocumentLink>>,
     ) {
         let anchor = key.rsplit('.').next().unwrap_or(key);
@@ -104,26 +156,53 @@ impl Checklist {
         need(
             &mut missing,
             value.is_none(),
-            &format!("не указаны {what}: authority.{key} в site.yaml ([] — если их нет)"),
+            tr!(
+                format!(
+                    "не указаны {}: authority.{key} в site.yaml ([] — если их нет)",
+                    what.ru
+                ),
+                format!(
+                    "no {} given: authority.{key} in site.yaml ([] if there are none)",
+                    english(&what)
+                )
+            ),
         );
         self.add(group, requirement, &format!("/about/#{anchor}"), missing);
     }
 
-    fn attention(&mut self, group: &'static str, requirement: &str, detail: String) {
+    fn attention(&mut self, group: Law, requirement: Tr, detail: Tr) {
         self.items.push(ChecklistItem {
-            group,
-            requirement: requirement.to_string(),
+            group: group.0,
+            english: [
+                group.1.to_string(),
+                english(&requirement).to_string(),
+                english(&detail).to_string(),
+            ],
+            requirement: requirement.ru,
             mark: Mark::Attention,
-            detail,
+            detail: detail.ru,
             path: None,
         });
     }
 }
 
+/// The update frequency of an open data set in English.
+fn frequency_en(frequency: &str) -> &str {
+    match frequency {
+        crate::model::FREQUENCY_YEARLY => "yearly",
+        crate::model::FREQUENCY_ON_CHANGE => "on change, at least every six months",
+        other => other,
+    }
+}
+
+fn english(text: &Tr) -> &str {
+    text.en.as_deref().unwrap_or(&text.ru)
+}
+
 /// `missing` when `absent`: a small helper to list what to add.
-fn need(list: &mut Vec<String>, absent: bool, what: &str) {
+fn need(list: &mut Vec<Tr>, absent: bool, what: Tr) {
     if absent {
-        list.push(what.to_string());
+        list.push(what);
     }
 }
 
@@ -136,26 +215,38 @@ pub(crate) fn openness_checklist(model: &Model) -> Vec<ChecklistItem> {
     need(
         &mut missing,
         empty(&a.address),
-        "нет почтового адреса: authority.address в site.yaml",
+        tr!(
+            "нет почтового адреса: authority.address в site.yaml",
+            "no postal address: authority.address in site.yaml"
+        ),
     );
     need(
         &mut missing,
         empty(&a.email),
-        "нет электронной почты: authority.email",
+        tr!(
+            "нет электронной почты: authority.email",
+            "no e-mail: authority.email"
+        ),
     );
     need(
         &mut missing,
         empty(&a.phone),
-        "нет телефона: authority.phone",
+        tr!("нет телефона: authority.phone", "no phone: authority.phone"),
     );
     need(
         &mut missing,
         empty(&a.schedule),
-        "не указан режим работы: authority.schedule",
+        tr!(
+            "не указан режим работы: authority.schedule",
+            "no working hours: authority.schedule"
+        ),
     );
     list.add(
         LAW_GENERAL,
-        "Наименование, почтовый адрес, электронная почта, телефоны, режим работы",
+        tr!(
+            "Наименование, почтовый адрес, электронная почта, телефоны, режим работы",
+            "Name, postal address, e-mail, phones, working hours"
+        ),
         "/about/#contacts",
         missing,
     );
@@ -165,23 +256,35 @@ pub(crate) fn openness_checklist(model: &Model) -> Vec<ChecklistItem> {
     need(
         &mut missing,
         units.is_empty(),
-        "нет структуры: добавьте подразделения в authority.subdivisions",
+        tr!(
+            "нет структуры: добавьте подразделения в authority.subdivisions",
+            "no structure: add the departments to authority.subdivisions"
+        ),
     );
     for unit in units.iter().filter(|u| u.tasks.is_empty()) {
-        missing.push(format!(
-            "у подразделения «{}» не указаны задачи (tasks)",
-            unit.name.0
+        missing.push(tr!(
+            format!(
+                "у подразделения «{}» не указаны задачи (tasks)",
+                unit.name.0
+            ),
+            format!("department “{}” has no tasks (tasks)", unit.name.0)
         ));
     }
     for unit in units.iter().filter(|u| empty(&u.phone)) {
-        missing.push(format!(
-            "у подразделения «{}» не указан телефон (phone)",
-            unit.name.0
+        missing.push(tr!(
+            format!(
+                "у подразделения «{}» не указан телефон (phone)",
+                unit.name.0
+            ),
+            format!("department “{}” has no phone (phone)", unit.name.0)
         ));
     }
     list.add(
         LAW_GENERAL,
-        "Структура органа, задачи и функции подразделений",
+        tr!(
+            "Структура органа, задачи и функции подразделений",
+            "Structure of the body, tasks and functions of its departments"
+        ),
         "/about/#structure",
         missing,
     );
@@ -191,16 +294,25 @@ pub(crate) fn openness_checklist(model: &Model) -> Vec<ChecklistItem> {
     need(
         &mut missing,
         powers.is_none_or(|p| p.items.is_empty()),
-        "не перечислены полномочия: authority.powers.items",
+        tr!(
+            "не перечислены полномочия: authority.powers.items",
+            "no powers listed: authority.powers.items"
+        ),
     );
     need(
         &mut missing,
         powers.is_none_or(|p| p.acts.is_empty()),
-        "не указаны акты, определяющие полномочия: authority.powers.acts",
+        tr!(
+            "не указаны акты, определяющие полномочия: authority.powers.acts",
+            "no acts defining the powers: authority.powers.acts"
+        ),
     );
     list.add(
         LAW_GENERAL,
-        "Полномочия органа и акты, которые их определяют",
+        tr!(
+            "Полномочия органа и акты, которые их определяют",
+            "Powers of the body and the acts that define them"
+        ),
         "/about/#powers",
         missing,
     );
@@ -210,52 +322,82 @@ pub(crate) fn openness_checklist(model: &Model) -> Vec<ChecklistItem> {
     need(
         &mut missing,
         orgs.is_empty(),
-        "нет реестра подведомственных организаций: data/organizations.yaml",
+        tr!(
+            "нет реестра подведомственных организаций: data/organizations.yaml",
+            "no register of subordinate organisations: data/organizations.yaml"
+        ),
     );
     let without =
-        |what: &str, test: &dyn Fn(&crate::model::Organization) -> bool| -> Option<String> {
+        |what: (&str, &str), test: &dyn Fn(&crate::model::Organization) -> bool| -> Option<Tr> {
             let names: Vec<&str> = orgs
                 .iter()
                 .filter(|o| test(o))
                 .map(|o| o.short_name.as_str())
                 .collect();
-            (!names.is_empty()).then(|| format!("без {what}: {}", names.join(", ")))
+            (!names.is_empty()).then(|| {
+                let quoted: Vec<String> = names.iter().map(|n| format!("“{n}”")).collect();
+                tr!(
+                    format!("без {}: {}", what.0, names.join(", ")),
+                    format!("without {}: {}", what.1, quoted.join(", "))
+                )
+            })
         };
-    missing.extend(without("адреса", &|o| o.address.is_none()));
-    missing.extend(without("телефона", &|o| o.phone.is_none()));
-    missing.extend(without("электронной почты", &|o| {
-        o.email.is_none()
+    missing.extend(without(("адреса", "an address"), &|o| {
+        o.address.is_none()
     }));
+    missing.extend(without(("телефона", "a phone"), &|o| {
+        o.phone.is_none()
+    }));
+    missing.extend(without(
+        ("электронной почты", "e-mail"),
+        &|o| o.email.is_none(),
+    ));
     list.add(
         LAW_GENERAL,
-        "Подведомственные организации: перечень, адреса, телефоны, электронная почта",
+        tr!(
+            "Подведомственные организации: перечень, адреса, телефоны, электронная почта",
+            "Subordinate organisations: list, addresses, phones, e-mail"
+        ),
         "/about/#orgs",
         missing,
     );
     // 8-ФЗ does not oblige the department to publish its schools' sites, but readers
     // look for them there: a school without one is worth a look, not a failure.
-    let no_site: Vec<String> = without("сайта (site в data/organizations.yaml)", &|o| {
-        o.site.as_deref().is_none_or(|s| s.trim().is_empty())
-    })
+    let no_site: Vec<Tr> = without(
+        (
+            "сайта (site в data/organizations.yaml)",
+            "a website (site in data/organizations.yaml)",
+        ),
+        &|o| o.site.as_deref().is_none_or(|s| s.trim().is_empty()),
+    )
     .into_iter()
     .collect();
     list.warn(
         LAW_GENERAL,
-        "Сайты подведомственных организаций",
+        tr!(
+            "Сайты подведомственных организаций",
+            "Websites of subordinate organisations"
+        ),
         "/about/#orgs",
         no_site,
     );
     // Ст. 13, ч. 1, п. 1 «в» names «сведения об их задачах и функциях»; the register
     // may not have them yet, so a gap is worth a look rather than a failure.
-    let no_functions: Vec<String> = without(
-        "задач и функций (functions в data/organizations.yaml)",
+    let no_functions: Vec<Tr> = without(
+        (
+            "задач и функций (functions в data/organizations.yaml)",
+            "tasks and functions (functions in data/organizations.yaml)",
+        ),
         &|o| o.functions.as_deref().is_none_or(|f| f.trim().is_empty()),
     )
     .into_iter()
     .collect();
     list.warn(
         LAW_GENERAL,
-        "Задачи и функции подведомственных организаций",
+        tr!(
+            "Задачи и функции подведомственных организаций",
+            "Tasks and functions of subordinate organisations"
+        ),
         "/about/#orgs",
         no_functions,
     );
@@ -264,32 +406,46 @@ pub(crate) fn openness_checklist(model: &Model) -> Vec<ChecklistItem> {
     need(
         &mut missing,
         a.head.is_none(),
-        "не указан руководитель: authority.head",
+        tr!(
+            "не указан руководитель: authority.head",
+            "no head: authority.head"
+        ),
     );
     need(
         &mut missing,
         a.deputies.is_none(),
-        "не указаны заместители: authority.deputies (пустой список [] — если заместителей нет)",
+        tr!(
+            "не указаны заместители: authority.deputies (пустой список [] — если заместителей нет)",
+            "no deputies: authority.deputies (an empty list [] if there are none)"
+        ),
     );
     for unit in units.iter().filter(|u| u.head.is_none()) {
-        missing.push(format!(
-            "у подразделения «{}» не указан руководитель",
-            unit.name.0
+        missing.push(tr!(
+            format!("у подразделения «{}» не указан руководитель", unit.name.0),
+            format!("department “{}” has no head", unit.name.0)
         ));
     }
-    missing.extend(without("руководителя", &|o| o.head.is_none()));
+    missing.extend(without(("руководителя", "a head"), &|o| {
+        o.head.is_none()
+    }));
     list.add(
         LAW_GENERAL,
-        "Руководитель, заместители, руководители подразделений и подведомственных организаций",
+        tr!(
+            "Руководитель, заместители, руководители подразделений и подведомственных организаций",
+            "Head, deputies, heads of departments and of subordinate organisations"
+        ),
         "/about/#head",
         missing,
     );
 
     let mut missing = Vec::new();
-    need(&mut missing, a.information_systems.is_none(), "не указаны информационные системы и реестры: authority.information_systems ([] — если их нет)");
+    need(&mut missing, a.information_systems.is_none(), tr!("не указаны информационные системы и реестры: authority.information_systems ([] — если их нет)", "no information systems and registers: authority.information_systems ([] if there are none)"));
     list.add(
         LAW_GENERAL,
-        "Информационные системы, банки данных, реестры",
+        tr!(
+            "Информационные системы, банки данных, реестры",
+            "Information systems, databanks, registers"
+        ),
         "/about/#systems",
         missing,
     );
@@ -298,16 +454,25 @@ pub(crate) fn openness_checklist(model: &Model) -> Vec<ChecklistItem> {
     need(
         &mut missing,
         a.media.is_none(),
-        "не указаны учреждённые СМИ: authority.media ([] — если их нет)",
+        tr!(
+            "не указаны учреждённые СМИ: authority.media ([] — если их нет)",
+            "no media founded by the body: authority.media ([] if there are none)"
+        ),
     );
     need(
         &mut missing,
         a.social.as_ref().is_none_or(Vec::is_empty),
-        "не указаны официальные страницы в социальных сетях: authority.social",
+        tr!(
+            "не указаны официальные страницы в социальных сетях: authority.social",
+            "no official social media pages: authority.social"
+        ),
     );
     list.add(
         LAW_GENERAL,
-        "Учреждённые СМИ и официальные страницы в социальных сетях",
+        tr!(
+            "Учреждённые СМИ и официальные страницы в социальных сетях",
+            "Media founded by the body and official social media pages"
+        ),
         "/about/#media",
         missing,
     );
@@ -316,32 +481,53 @@ pub(crate) fn openness_checklist(model: &Model) -> Vec<ChecklistItem> {
     need(
         &mut missing,
         model.documents.list.is_empty(),
-        "нет ни одного документа: страницам актов нужен kind: document",
+        tr!(
+            "нет ни одного документа: страницам актов нужен kind: document",
+            "no acts at all: pages of acts need kind: document"
+        ),
     );
     list.add(
         LAW_ACTS,
-        "Правовые акты, сведения об изменениях и признании утратившими силу",
+        tr!(
+            "Правовые акты, сведения об изменениях и признании утратившими силу",
+            "Legal acts, their amendments and repeals"
+        ),
         "/documents/",
         missing,
     );
 
-    let lists: [(&str, &str, &str, &Option<Vec<crate::config::DocumentLink>>); 3] = [
+    let lists: [(Tr, &str, Tr, &Option<Vec<crate::config::DocumentLink>>); 3] = [
         (
-            "Административные регламенты и стандарты муниципальных услуг (п. 2 «г»)",
+            tr!(
+                "Административные регламенты и стандарты муниципальных услуг (п. 2 «г»)",
+                "Administrative regulations and standards of municipal services (item 2 “g”)"
+            ),
             "regulations",
-            "регламенты и стандарты муниципальных услуг",
+            tr!(
+                "регламенты и стандарты муниципальных услуг",
+                "regulations and standards of municipal services"
+            ),
             &a.regulations,
         ),
         (
-            "Установленные формы обращений, заявлений и иных документов (п. 2 «д»)",
+            tr!(
+                "Установленные формы обращений, заявлений и иных документов (п. 2 «д»)",
+                "Prescribed forms of appeals, applications and other documents (item 2 “d”)"
+            ),
             "forms",
-            "формы обращений и заявлений",
+            tr!(
+                "формы обращений и заявлений",
+                "forms of appeals and applications"
+            ),
             &a.forms,
         ),
         (
-            "Порядок обжалования муниципальных правовых актов и решений (п. 2 «е»)",
+            tr!(
+                "Порядок обжалования муниципальных правовых актов и решений (п. 2 «е»)",
+                "Procedure for challenging municipal acts and decisions (item 2 “e”)"
+            ),
             "challenge",
-            "порядок обжалования",
+            tr!("порядок обжалования", "procedure for challenging acts"),
             &a.challenge,
         ),
     ];
@@ -353,30 +539,48 @@ pub(crate) fn openness_checklist(model: &Model) -> Vec<ChecklistItem> {
     need(
         &mut missing,
         a.programs.as_ref().is_none_or(Vec::is_empty),
-        "не указаны программы: authority.programs",
+        tr!(
+            "не указаны программы: authority.programs",
+            "no programmes: authority.programs"
+        ),
     );
     list.add(
         LAW_WORK,
-        "Участие в целевых и иных программах",
+        tr!(
+            "Участие в целевых и иных программах",
+            "Participation in targeted and other programmes"
+        ),
         "/about/#programs",
         missing,
     );
     list.listed(
         LAW_WORK,
-        "Мероприятия, официальные визиты и рабочие поездки руководителей (п. 3)",
+        tr!(
+            "Мероприятия, официальные визиты и рабочие поездки руководителей (п. 3)",
+            "Events, official visits and working trips of the heads (item 3)"
+        ),
         "events",
-        "мероприятия, визиты и рабочие поездки",
+        tr!(
+            "мероприятия, визиты и рабочие поездки",
+            "events, visits and working trips"
+        ),
         a.events.as_ref(),
     );
     let mut missing = Vec::new();
     need(
         &mut missing,
         a.inspections.is_none(),
-        "нет сведений о проверках: authority.inspections ([] — если проверок не было)",
+        tr!(
+            "нет сведений о проверках: authority.inspections ([] — если проверок не было)",
+            "no information on inspections: authority.inspections ([] if there were none)"
+        ),
     );
     list.add(
         LAW_WORK,
-        "Результаты проверок органа и проведённых им",
+        tr!(
+            "Результаты проверок органа и проведённых им",
+            "Results of inspections of the body and by it"
+        ),
         "/about/#inspections",
         missing,
     );
@@ -384,26 +588,41 @@ pub(crate) fn openness_checklist(model: &Model) -> Vec<ChecklistItem> {
     need(
         &mut missing,
         model.indicators.indicators.is_empty(),
-        "нет показателей: data/indicators/*.yaml",
+        tr!(
+            "нет показателей: data/indicators/*.yaml",
+            "no indicators: data/indicators/*.yaml"
+        ),
     );
     list.add(
         LAW_WORK,
-        "Статистическая информация о деятельности (показатели)",
+        tr!(
+            "Статистическая информация о деятельности (показатели)",
+            "Statistics on the body's work (indicators)"
+        ),
         "/indicators/",
         missing,
     );
     list.listed(
         LAW_WORK,
-        "Тексты официальных выступлений и заявлений руководителя и заместителей (п. 6)",
+        tr!(
+            "Тексты официальных выступлений и заявлений руководителя и заместителей (п. 6)",
+            "Texts of official speeches and statements of the head and deputies (item 6)"
+        ),
         "speeches",
-        "выступления и заявления",
+        tr!("выступления и заявления", "speeches and statements"),
         a.speeches.as_ref(),
     );
     list.listed(
         LAW_WORK,
-        "Сведения об использовании выделяемых бюджетных средств (п. 7 «б»)",
+        tr!(
+            "Сведения об использовании выделяемых бюджетных средств (п. 7 «б»)",
+            "Use of allocated budget funds (item 7 “b”)"
+        ),
         "budget",
-        "сведения об использовании бюджетных средств",
+        tr!(
+            "сведения об использовании бюджетных средств",
+            "information on the use of budget funds"
+        ),
         a.budget.as_ref(),
     );
 
@@ -412,21 +631,33 @@ pub(crate) fn openness_checklist(model: &Model) -> Vec<ChecklistItem> {
     need(
         &mut missing,
         vacancies.is_none(),
-        "нет сведений о вакансиях: authority.vacancies (list: [] — если вакансий нет)",
+        tr!(
+            "нет сведений о вакансиях: authority.vacancies (list: [] — если вакансий нет)",
+            "no information on vacancies: authority.vacancies (list: [] if there are none)"
+        ),
     );
     need(
         &mut missing,
         vacancies.is_some_and(|v| empty(&v.procedure)),
-        "не описан порядок поступления на службу: authority.vacancies.procedure",
+        tr!(
+            "не описан порядок поступления на службу: authority.vacancies.procedure",
+            "no procedure for entering the service: authority.vacancies.procedure"
+        ),
     );
     need(
         &mut missing,
         vacancies.is_some_and(|v| empty(&v.phone)),
-        "нет телефона по вопросам замещения вакансий: authority.vacancies.phone",
+        tr!(
+            "нет телефона по вопросам замещения вакансий: authority.vacancies.phone",
+            "no phone for questions about vacancies: authority.vacancies.phone"
+        ),
     );
     list.add(
         LAW_STAFF,
-        "Порядок поступления на службу, вакантные должности, телефон",
+        tr!(
+            "Порядок поступления на службу, вакантные должности, телефон",
+            "Procedure for entering the service, vacancies, phone"
+        ),
         "/about/#vacancies",
         missing,
     );
@@ -435,19 +666,28 @@ pub(crate) fn openness_checklist(model: &Model) -> Vec<ChecklistItem> {
     need(
         &mut missing,
         qualifications.is_none_or(Vec::is_empty),
-        "не указаны квалификационные требования к кандидатам: authority.vacancies.qualifications (акт или страница с требованиями)",
+        tr!("не указаны квалификационные требования к кандидатам: authority.vacancies.qualifications (акт или страница с требованиями)", "no qualification requirements for candidates: authority.vacancies.qualifications (an act or a page with the requirements)"),
     );
     list.add(
         LAW_STAFF,
-        "Квалификационные требования к кандидатам на замещение вакантных должностей (п. 8 «в»)",
+        tr!(
+            "Квалификационные требования к кандидатам на замещение вакантных должностей (п. 8 «в»)",
+            "Qualification requirements for candidates for vacant posts (item 8 “v”)"
+        ),
         "/about/#qualifications",
         missing,
     );
     list.listed(
         LAW_STAFF,
-        "Условия и результаты конкурсов на замещение вакантных должностей (п. 8 «г»)",
+        tr!(
+            "Условия и результаты конкурсов на замещение вакантных должностей (п. 8 «г»)",
+            "Terms and results of competitions for vacant posts (item 8 “g”)"
+        ),
         "vacancies.competitions",
-        "конкурсы на замещение вакантных должностей",
+        tr!(
+            "конкурсы на замещение вакантных должностей",
+            "competitions for vacant posts"
+        ),
         vacancies.and_then(|v| v.competitions.as_ref()),
     );
 
@@ -456,38 +696,59 @@ pub(crate) fn openness_checklist(model: &Model) -> Vec<ChecklistItem> {
     need(
         &mut missing,
         appeals.is_none(),
-        "нет сведений о приёме обращений: authority.appeals",
+        tr!(
+            "нет сведений о приёме обращений: authority.appeals",
+            "no information on receiving appeals: authority.appeals"
+        ),
     );
     if let Some(appeals) = appeals {
         need(
             &mut missing,
             appeals.official.is_none(),
-            "не указано ответственное должностное лицо: authority.appeals.official",
+            tr!(
+                "не указано ответственное должностное лицо: authority.appeals.official",
+                "no responsible official: authority.appeals.official"
+            ),
         );
         need(
             &mut missing,
             empty(&appeals.phone),
-            "нет телефона для справок: authority.appeals.phone",
+            tr!(
+                "нет телефона для справок: authority.appeals.phone",
+                "no enquiries phone: authority.appeals.phone"
+            ),
         );
         need(
             &mut missing,
             empty(&appeals.hours),
-            "не указаны часы приёма: authority.appeals.hours",
+            tr!(
+                "не указаны часы приёма: authority.appeals.hours",
+                "no reception hours: authority.appeals.hours"
+            ),
         );
         need(
             &mut missing,
             appeals.page.is_none(),
-            "нет страницы с порядком рассмотрения обращений: authority.appeals.page",
+            tr!(
+                "нет страницы с порядком рассмотрения обращений: authority.appeals.page",
+                "no page with the procedure for handling appeals: authority.appeals.page"
+            ),
         );
         need(
             &mut missing,
             appeals.reviews.is_none(),
-            "нет обзора обращений: authority.appeals.reviews",
+            tr!(
+                "нет обзора обращений: authority.appeals.reviews",
+                "no review of appeals: authority.appeals.reviews"
+            ),
         );
     }
     list.add(
         LAW_APPEALS,
-        "Порядок и время приёма, ответственное лицо, телефон, обзоры обращений",
+        tr!(
+            "Порядок и время приёма, ответственное лицо, телефон, обзоры обращений",
+            "Reception procedure and hours, responsible official, phone, reviews of appeals"
+        ),
         "/about/#appeals",
         missing,
     );
@@ -496,21 +757,30 @@ pub(crate) fn openness_checklist(model: &Model) -> Vec<ChecklistItem> {
     need(
         &mut missing,
         model.open_data.is_empty(),
-        "нет наборов открытых данных",
+        tr!("нет наборов открытых данных", "no open data sets"),
     );
     need(
         &mut missing,
         a.open_data.is_none(),
-        "не указаны лицензия и ответственный за открытые данные: authority.open_data",
+        tr!(
+            "не указаны лицензия и ответственный за открытые данные: authority.open_data",
+            "no licence and no person responsible for open data: authority.open_data"
+        ),
     );
     need(
         &mut missing,
         empty(&a.inn),
-        "не указан ИНН (authority.inn): с него начинаются идентификаторы наборов",
+        tr!(
+            "не указан ИНН (authority.inn): с него начинаются идентификаторы наборов",
+            "no INN (authority.inn): the data sets' identifiers start with it"
+        ),
     );
     list.add(
         LAW_OPEN_DATA,
-        "Открытые данные: реестр наборов, паспорта, структура, лицензия",
+        tr!(
+            "Открытые данные: реестр наборов, паспорта, структура, лицензия",
+            "Open data: register of sets, passports, structure, licence"
+        ),
         "/opendata/",
         missing,
     );
@@ -519,11 +789,14 @@ pub(crate) fn openness_checklist(model: &Model) -> Vec<ChecklistItem> {
     need(
         &mut missing,
         !model.by_url.contains_key("/special/"),
-        "нет страницы /special/",
+        tr!("нет страницы /special/", "no page /special/"),
     );
     list.add(
         ACCESSIBILITY,
-        "Версия для слабовидящих: размер шрифта, цвет, изображения, интервалы",
+        tr!(
+            "Версия для слабовидящих: размер шрифта, цвет, изображения, интервалы",
+            "Version for the visually impaired: font size, colour, images, spacing"
+        ),
         "/special/",
         missing,
     );
@@ -550,15 +823,19 @@ fn report_item(model: &Model, list: &mut Checklist) {
         .find(|url| url.ends_with(&format!("/{due_year}/")) && url.starts_with("/doklad/"));
     let mut missing = Vec::new();
     if found.is_none() {
-        missing.push(format!(
-            "нет доклада за {due_year} год: срок публикации — {}; создайте content/doklad/{due_year}/_index.md",
+        missing.push(tr!(format!("нет доклада за {due_year} год: срок публикации — {}; создайте content/doklad/{due_year}/_index.md",
             crate::dates::format_date_ru(deadline.with_year(due_year + 1).unwrap_or(deadline))
-        ));
+        ), format!("no report for {due_year}: the deadline is {}; create content/doklad/{due_year}/_index.md",
+            deadline.with_year(due_year + 1).unwrap_or(deadline).format("%-d %B %Y")
+        )));
     }
     let path = found.cloned().unwrap_or_else(|| "/doklad/".into());
     list.add(
         REPORT,
-        "Доклад о состоянии системы образования за прошлый год",
+        tr!(
+            "Доклад о состоянии системы образования за прошлый год",
+            "Report on the state of the education system for last year"
+        ),
         &path,
         missing,
     );
@@ -568,11 +845,12 @@ fn data_findings(model: &Model, list: &mut Checklist) {
     for (title, file) in &model.unpublished_data {
         list.attention(
             DATA,
-            "Актуальность открытых данных",
-            format!(
-                "набор «{title}» не опубликован: неизвестна дата его версии — она берётся из истории git, добавьте {} в репозиторий сайта (git add, git commit)",
+            tr!("Актуальность открытых данных", "Open data up to date"),
+            tr!(format!("набор «{title}» не опубликован: неизвестна дата его версии — она берётся из истории git, добавьте {} в репозиторий сайта (git add, git commit)",
                 file.display()
-            ),
+            ), format!("the set “{title}” is not published: the date of its version is unknown; it comes from git history, add {} to the site's repository (git add, git commit)",
+                file.display()
+            )),
         );
     }
     for set in &model.open_data {
@@ -580,12 +858,20 @@ fn data_findings(model: &Model, list: &mut Checklist) {
         if age > set.stale_after_days {
             list.attention(
                 DATA,
-                "Актуальность открытых данных",
-                format!(
-                    "набор «{}» не обновлялся с {} (обновляется {})",
-                    set.title,
-                    crate::dates::format_date_short(set.modified),
-                    set.frequency
+                tr!("Актуальность открытых данных", "Open data up to date"),
+                tr!(
+                    format!(
+                        "набор «{}» не обновлялся с {} (обновляется {})",
+                        set.title,
+                        crate::dates::format_date_short(set.modified),
+                        set.frequency
+                    ),
+                    format!(
+                        "the set “{}” has not been updated since {} (it is updated: {})",
+                        set.title,
+                        crate::dates::format_date_short(set.modified),
+                        frequency_en(set.frequency)
+                    )
                 ),
             );
         }
@@ -595,10 +881,16 @@ fn data_findings(model: &Model, list: &mut Checklist) {
         if page.attached.is_none() {
             list.attention(
                 DATA,
-                "Тексты документов",
-                format!(
-                    "к документу {} не приложен файл с официальным текстом (file:)",
-                    page.file.display()
+                tr!("Тексты документов", "Texts of acts"),
+                tr!(
+                    format!(
+                        "к документу {} не приложен файл с официальным текстом (file:)",
+                        page.file.display()
+                    ),
+                    format!(
+                        "the act {} has no file with its official text (file:)",
+                        page.file.display()
+                    )
                 ),
             );
         }
@@ -612,8 +904,11 @@ fn data_findings(model: &Model, list: &mut Checklist) {
     if !undated.is_empty() {
         list.attention(
             DATA,
-            "Даты размещения страниц",
-            format!("нет даты размещения у страниц: {}", undated.join(", ")),
+            tr!("Даты размещения страниц", "Publication dates of pages"),
+            tr!(
+                format!("нет даты размещения у страниц: {}", undated.join(", ")),
+                format!("pages without a publication date: {}", undated.join(", "))
+            ),
         );
     }
 }
@@ -628,16 +923,24 @@ fn cycle_items(model: &Model, list: &mut Checklist) {
     }
     let year = model.cycle_year();
     for (index, direction) in model.indicators.directions.iter().enumerate() {
-        let missing: Vec<String> = model
+        let stages: Vec<_> = model
             .cycle
             .links(&model.indicators, &model.pages, index, year)
             .into_iter()
             .filter(|link| link.evidence.is_none())
-            .map(|link| link.stage.label().to_lowercase())
+            .map(|link| link.stage)
             .collect();
+        let missing: Vec<String> = stages.iter().map(|s| s.label().to_lowercase()).collect();
+        let missing_en: Vec<String> = stages.iter().map(|s| s.label_en().to_lowercase()).collect();
         let path = format!("/msoko/{}/", direction.id);
         let (mark, detail) = if missing.is_empty() {
-            (Mark::Present, format!("цикл за {year} год полный: {path}"))
+            (
+                Mark::Present,
+                tr!(
+                    "цикл за {year} год полный: {path}",
+                    "the cycle for {year} is complete: {path}"
+                ),
+            )
         } else {
             (
                 if model.config.cycle_required {
@@ -645,18 +948,25 @@ fn cycle_items(model: &Model, list: &mut Checklist) {
                 } else {
                     Mark::Attention
                 },
-                format!(
-                    "за {year} год нет звеньев: {}; добавьте их в years: {year} блока direction: в {}",
+                tr!(format!("за {year} год нет звеньев: {}; добавьте их в years: {year} блока direction: в {}",
                     missing.join(", "),
                     direction.file.display()
-                ),
+                ), format!("links missing for {year}: {}; add them under years: {year} of the direction: block in {}",
+                    missing_en.join(", "),
+                    direction.file.display()
+                )),
             )
         };
         list.items.push(ChecklistItem {
-            group: CYCLE,
+            group: CYCLE.0,
             requirement: direction.title.clone(),
             mark,
-            detail,
+            english: [
+                CYCLE.1.to_string(),
+                format!("“{}”", direction.title),
+                english(&detail).to_string(),
+            ],
+            detail: detail.ru,
             path: Some(path),
         });
     }

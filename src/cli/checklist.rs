@@ -1,34 +1,47 @@
 //! The openness checklist of `msoko check`, grouped by the law each requirement
-//! comes from. Its requirements are Russian law and stay in Russian.
+//! comes from, in the language of `--lang`.
 
-use msoko::{Mark, Report};
+use msoko::{Lang, Mark, Report};
 
-pub(crate) fn print(report: &Report) {
+pub(crate) fn print(report: &Report, lang: Lang) {
     let mut group = "";
-    println!("Чек-лист открытости сайта:");
+    println!(
+        "{}",
+        match lang {
+            Lang::Ru => "Чек-лист открытости сайта:",
+            Lang::En => "Openness checklist of the site:",
+        }
+    );
     if !report.checklist_computed {
         // Zero of everything would read like an empty pass.
         println!(
-            "\nЧек-лист не составлен: не удалось прочитать настройки сайта (site.yaml). \
-             Исправьте ошибки в site.yaml и запустите проверку снова."
+            "\n{}",
+            match lang {
+                Lang::Ru =>
+                    "Чек-лист не составлен: не удалось прочитать настройки сайта (site.yaml). \
+                             Исправьте ошибки в site.yaml и запустите проверку снова.",
+                Lang::En =>
+                    "The checklist was not made: the site settings (site.yaml) could not be read. \
+                             Fix the errors in site.yaml and run the check again.",
+            }
         );
         return;
     }
     for item in &report.checklist {
-        if item.group != group {
-            group = item.group;
+        let (item_group, requirement, detail) = item.text(lang);
+        if item_group != group {
+            group = item_group;
             println!("\n{group}");
         }
-        println!(
-            "  {} {}: {}",
-            item.mark.symbol(),
-            item.requirement,
-            item.detail
-        );
+        println!("  {} {requirement}: {detail}", item.mark.symbol());
     }
     let count = |mark| report.checklist.iter().filter(|i| i.mark == mark).count();
     println!(
-        "\nИтого: ✔ {}, ✘ {}, ⚠ {}.",
+        "\n{}: ✔ {}, ✘ {}, ⚠ {}.",
+        match lang {
+            Lang::Ru => "Итого",
+            Lang::En => "Total",
+        },
         count(Mark::Present),
         count(Mark::Missing),
         count(Mark::Attention)

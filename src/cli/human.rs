@@ -44,7 +44,8 @@ impl<'a> Printer<'a> {
         );
         let snippet = diagnostic.line.and_then(|line| {
             let text = self.source(&diagnostic.file)?;
-            let span = span_of(&text, line, diagnostic.column)?;
+            let csv = diagnostic.file.extension().is_some_and(|e| e == "csv");
+            let span = span_of(&text, line, diagnostic.column, csv)?;
             self.snippet(&head, &message, diagnostic, text, span)
         });
         let mut out = snippet.unwrap_or_else(|| format!("{head}: {message}\n"));
@@ -120,6 +121,10 @@ impl<'a> Printer<'a> {
 pub(crate) fn summary(report: &msoko::Report, verb: Verb, lang: Lang) -> String {
     let (errors, warnings) = (report.errors(), report.warnings());
     let noun = verb.noun(lang);
+    let (errors_en, warnings_en) = (
+        words::count_en(errors, "error"),
+        words::count_en(warnings, "warning"),
+    );
     if report.has_errors() {
         let reading = report
             .diagnostics
@@ -138,10 +143,10 @@ pub(crate) fn summary(report: &msoko::Report, verb: Verb, lang: Lang) -> String 
         };
         return first + &match (lang, verb) {
             (Lang::En, Verb::Build) => format!(
-                "{noun} failed: {errors} errors, {warnings} warnings. The site was not changed.\n"
+                "{noun} failed: {errors_en}, {warnings_en}. The site was not changed.\n"
             ),
             (Lang::En, Verb::Check) => {
-                format!("{noun} failed: {errors} errors, {warnings} warnings.\n")
+                format!("{noun} failed: {errors_en}, {warnings_en}.\n")
             }
             (Lang::Ru, Verb::Build) => format!(
                 "{noun} не удалась: ошибок — {errors}, предупреждений — {warnings}. Сайт не изменён.\n"
@@ -158,7 +163,7 @@ pub(crate) fn summary(report: &msoko::Report, verb: Verb, lang: Lang) -> String 
             let written = report.written.map_or(String::new(), |w| {
                 format!(" ({} written, {} unchanged)", w.written, w.unchanged)
             });
-            format!("{noun} finished in {seconds}: {pages} pages, {charts} charts, {files} files{written}, {warnings} warnings.\n")
+            format!("{noun} finished in {seconds}: {pages} pages, {charts} charts, {files} files{written}, {warnings_en}.\n")
         }
         Lang::Ru => {
             let written = report.written.map_or(String::new(), |w| {
@@ -200,7 +205,7 @@ fn location(diagnostic: &Diagnostic) -> String {
 
 /// The bytes to underline: from the column to the end of what starts there (a
 /// Markdown link, a shortcode, a word), or the whole line when there is no column.
-fn span_of(text: &str, line: usize, column: Option<usize>) -> Option<Range<usize>> {
+fn span_of(text: &str, line: usize, column: Option<usize>, csv: bool) -> Option<Range<usize>> {
     let start_of_line: usize = text
         .split_inclusive('\n')
         .take(line.checked_sub(1)?)
@@ -221,7 +226,13 @@ fn span_of(text: &str, line: usize, column: Option<usize>) -> Option<Range<usize
         .nth(column.saturating_sub(1))
         .map_or(the_line.len(), |(i, _)| i);
     let from = &the_line[offset..];
-    let length = if from.starts_with('[') {
+    let length = if csv {
+        // One cell: to its closing quote, or to the next separator.
+        match from.strip_prefix('"') {
+            Some(rest) => rest.find('"').map(|i| i + 2),
+            None => from.find([',', ';']),
+        }
+    } else if from.starts_with('[') {
         from.find(')').map(|i| i + 1)
     } else if from.starts_with("{{") {
         from.find("}}").map(|i| i + 2)
@@ -299,14 +310,25 @@ mod tests {
     fn finds_the_extent_of_a_link_a_shortcode_and_a_word() {
         let text = "a\nСм. [отчёт](/r/) и {{ kpi(x=1) }} далее\n";
         let line_start = 2;
-        let span = span_of(text, 2, Some(5)).unwrap();
+        let span = span_of(text, 2, Some(5), false).unwrap();
         assert_eq!(&text[span], "[отчёт](/r/)");
-        let span = span_of(text, 2, Some(20)).unwrap();
+        let span = span_of(text, 2, Some(20), false).unwrap();
         assert_eq!(&text[span], "{{ kpi(x=1) }}");
-        let span = span_of(text, 2, Some(1)).unwrap();
+        let span = span_of(text, 2, Some(1), false).unwrap();
         assert_eq!(&text[span], "См.");
-        let span = span_of(text, 2, None).unwrap();
+        let span = span_of(text, 2, None, false).unwrap();
         assert_eq!(span.start, line_start);
-        assert!(span_of(text, 9, Some(1)).is_none());
+        assert!(span_of(text, 9, Some(1), false).is_none());
+    }
+
+    #[test]
+    fn underlines_exactly_one_csv_cell() {
+        let text = "year,org,value\n2025,sosh-99,\"12,5\",x\n";
+        let span = span_of(text, 2, Some(6), true).unwrap();
+        assert_eq!(&text[span], "sosh-99");
+        let span = span_of(text, 2, Some(14), true).unwrap();
+        assert_eq!(&text[span], "\"12,5\"");
+        let span = span_of(text, 2, Some(21), true).unwrap();
+        assert_eq!(&text[span], "x");
     }
 }

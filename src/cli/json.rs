@@ -19,7 +19,25 @@ pub(crate) fn report(report: &Report, verb: Verb, lang: Lang) -> Value {
             .collect::<Vec<_>>(),
         "summary": summary(report, verb),
         // `null`, not `[]`, when the settings could not be read: nothing was checked.
-        "checklist": report.checklist_computed.then_some(&report.checklist),
+        "checklist": report.checklist_computed.then(|| {
+            report
+                .checklist
+                .iter()
+                .map(|item| checklist_item(item, lang))
+                .collect::<Vec<_>>()
+        }),
+    })
+}
+
+/// One line of the checklist, its words in `lang`.
+fn checklist_item(item: &msoko::ChecklistItem, lang: Lang) -> Value {
+    let (group, requirement, detail) = item.text(lang);
+    json!({
+        "group": group,
+        "requirement": requirement,
+        "mark": item.mark,
+        "detail": detail,
+        "path": item.path,
     })
 }
 

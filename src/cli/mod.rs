@@ -44,7 +44,7 @@ pub(crate) fn run(options: &Options, verb: Verb, json: bool, lang: Lang) -> Exit
         }
         eprint!("{}", human::summary(&report, verb, lang));
         if verb == Verb::Check {
-            checklist::print(&report);
+            checklist::print(&report, lang);
         }
     }
     exit_code(&report, verb)
@@ -85,10 +85,10 @@ pub(crate) fn init(dir: &Path, lang: Lang) -> ExitCode {
         Err(msoko::InitError::NotEmpty(_)) => {
             match lang {
                 Lang::En => eprintln!(
-                    "error: the folder {shown} is not empty; msoko init creates a site only in a new or empty folder, so that nothing is overwritten\n  hint: name a new folder, e.g. msoko init my-site"
+                    "error: the folder {shown} is not empty; msoko init creates a site only in a new or empty folder (or a fresh clone holding only .git), so that nothing is overwritten\n  hint: name a new folder, e.g. msoko init my-site"
                 ),
                 Lang::Ru => eprintln!(
-                    "ошибка: папка {shown} не пуста; msoko init создаёт сайт только в новой или пустой папке, чтобы ничего не затереть\n  подсказка: укажите новую папку, например msoko init мой-сайт"
+                    "ошибка: папка {shown} не пуста; msoko init создаёт сайт только в новой или пустой папке (или в свежем клоне, где есть только .git), чтобы ничего не затереть\n  подсказка: укажите новую папку, например msoko init мой-сайт"
                 ),
             }
             ExitCode::from(2)

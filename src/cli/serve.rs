@@ -22,7 +22,11 @@ pub(crate) fn run(options: ServeOptions) -> ExitCode {
         );
     }
     let root = options.build.root.clone();
-    let result = msoko::serve(&options, &stop, &mut |event| show(&root, lang, event));
+    // Until a build succeeds, the browser has no site to show, only the error list.
+    let mut built_once = false;
+    let result = msoko::serve(&options, &stop, &mut |event| {
+        show(&root, lang, event, &mut built_once)
+    });
     match result {
         Ok(()) => {
             eprintln!(
@@ -53,7 +57,7 @@ pub(crate) fn run(options: ServeOptions) -> ExitCode {
     }
 }
 
-fn show(root: &std::path::Path, lang: Lang, event: ServeEvent<'_>) {
+fn show(root: &std::path::Path, lang: Lang, event: ServeEvent<'_>, built_once: &mut bool) {
     match event {
         ServeEvent::Listening { url } => match lang {
             Lang::En => eprintln!(
@@ -63,14 +67,23 @@ fn show(root: &std::path::Path, lang: Lang, event: ServeEvent<'_>) {
                 "Сайт открыт по адресу {url}\nИзменения в site.yaml, content/, data/ и themes/ видны сразу. Остановить: Ctrl+C."
             ),
         },
-        ServeEvent::Built { report, changed } => built(root, lang, report, changed),
+        ServeEvent::Built { report, changed } => {
+            built(root, lang, report, changed, *built_once);
+            *built_once |= !report.has_errors();
+        }
         ServeEvent::WatchProblem { error } => {
             eprintln!("{}: {error}", words::severity(lang, msoko::Severity::Warning));
         }
     }
 }
 
-fn built(root: &std::path::Path, lang: Lang, report: &Report, changed: &[PathBuf]) {
+fn built(
+    root: &std::path::Path,
+    lang: Lang,
+    report: &Report,
+    changed: &[PathBuf],
+    built_once: bool,
+) {
     // A new printer each time: the files have just changed.
     let mut printer = Printer::new(root, lang, super::use_color());
     let first = changed.is_empty();
@@ -90,15 +103,25 @@ fn built(root: &std::path::Path, lang: Lang, report: &Report, changed: &[PathBuf
     }
     let time = words::millis(lang, report.elapsed);
     let (errors, warnings) = (report.errors(), report.warnings());
+    let (errors_en, warnings_en) = (
+        words::count_en(errors, "error"),
+        words::count_en(warnings, "warning"),
+    );
     match (lang, report.has_errors()) {
-        (Lang::En, true) => eprintln!(
-            "Not rebuilt: {errors} errors. The browser shows the last good build with the list of errors."
+        (Lang::En, true) if built_once => eprintln!(
+            "Not rebuilt: {errors_en}. The browser shows the last good build with the list of errors."
         ),
-        (Lang::Ru, true) => eprintln!(
+        (Lang::Ru, true) if built_once => eprintln!(
             "Сайт не пересобран: ошибок — {errors}. В браузере — последняя удачная сборка и список ошибок."
         ),
+        (Lang::En, true) => eprintln!(
+            "Not built: {errors_en}. The browser shows the list of errors until they are fixed."
+        ),
+        (Lang::Ru, true) => eprintln!(
+            "Сайт не собран: ошибок — {errors}. В браузере — список ошибок, пока они не исправлены."
+        ),
         (Lang::En, false) => eprintln!(
-            "Rebuilt in {time}: {} pages, {warnings} warnings.",
+            "Rebuilt in {time}: {} pages, {warnings_en}.",
             report.pages
         ),
         (Lang::Ru, false) => eprintln!(

@@ -18,6 +18,15 @@ pub(crate) fn severity(lang: Lang, severity: Severity) -> &'static str {
 }
 
 /// The label before a hint.
+/// «1 error», «2 errors»: a count with an English noun that agrees with it.
+pub(crate) fn count_en(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 pub(crate) fn hint(lang: Lang) -> &'static str {
     match lang {
         Lang::En => "hint",

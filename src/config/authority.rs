@@ -4,6 +4,7 @@
 //! A list key that is absent means "not filled in" (a finding of `msoko check`); an
 //! empty list means "there is none" (`media: []` — the department founded no media).
 
+use crate::tr;
 use serde::{Deserialize, Serialize};
 
 use crate::yaml::{Date, Text};
@@ -329,10 +330,10 @@ pub(super) fn validate(
     if let Some(deadline) = &authority.report_deadline {
         if parse_month_day(deadline).is_none() {
             problems.push(
-                Diagnostic::error(file, format!("report_deadline «{deadline}» — не день года"))
+                Diagnostic::error(file, tr!("report_deadline «{deadline}» — не день года", "report_deadline “{deadline}” is not a day of the year"))
                     .at_line(crate::yaml::key_line(text, "report_deadline").unwrap_or(1))
                     .hint(
-                        "укажите месяц и день через дефис: report_deadline: \"10-25\" (25 октября)",
+                        tr!("укажите месяц и день через дефис: report_deadline: \"10-25\" (25 октября)", "give the month and the day with a hyphen: report_deadline: \"10-25\" (25 October)"),
                     ),
             );
         }
@@ -355,21 +356,26 @@ pub(super) fn validate(
             link.page.is_some(),
         ];
         let problem = match (targets.iter().filter(|t| **t).count(), &link.title) {
-            (2.., _) => Some("указано больше одного из url, document, page — нужно что-то одно"),
-            (0, None) => {
-                Some("не указано ни название (title), ни страница сайта (document или page)")
-            }
-            (1, None) if link.url.is_some() => {
-                Some("у ссылки на внешний документ нет названия (title)")
-            }
+            (2.., _) => Some((
+                "указано больше одного из url, document, page — нужно что-то одно",
+                "more than one of url, document, page is given; give just one",
+            )),
+            (0, None) => Some((
+                "не указано ни название (title), ни страница сайта (document или page)",
+                "neither a title (title) nor a page of the site (document or page) is given",
+            )),
+            (1, None) if link.url.is_some() => Some((
+                "у ссылки на внешний документ нет названия (title)",
+                "the link to an outside document has no title (title)",
+            )),
             _ => None,
         };
-        if let Some(problem) = problem {
+        if let Some((problem, problem_en)) = problem {
             let line = crate::yaml::value_line(text, &shown).unwrap_or(1);
             problems.push(
-                Diagnostic::error(file, format!("документ «{shown}»: {problem}"))
+                Diagnostic::error(file, tr!("документ «{shown}»: {problem}", "document “{shown}”: {problem_en}"))
                     .at_line(line)
-                    .hint("документ сайта: {document: documents/prikaz-148}; другая страница сайта: {page: news/…}; внешний: {title: \"Федеральный закон …\", url: \"http://pravo.gov.ru/…\"}"),
+                    .hint(crate::diagnostic::Tr::new("документ сайта: {document: documents/prikaz-148}; другая страница сайта: {page: news/…}; внешний: {title: \"Федеральный закон …\", url: \"http://pravo.gov.ru/…\"}", "a document of the site: {document: documents/prikaz-148}; another page of the site: {page: news/…}; an outside one: {title: \"Федеральный закон …\", url: \"http://pravo.gov.ru/…\"}")),
             );
         }
     }

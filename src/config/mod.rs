@@ -3,6 +3,7 @@
 //! Parsed from a string (tests need no disk), validated here so that later stages can
 //! trust it: the base URL is absolute, menu entries are site paths.
 
+use crate::tr;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -82,7 +83,10 @@ impl SiteConfig {
             problems.push(
                 Diagnostic::error(file, message)
                     .at_line(yaml::key_line(text, "base_url").unwrap_or(1))
-                    .hint("пример: base_url: \"https://edu.example.ru\""),
+                    .hint(tr!(
+                        "пример: base_url: \"https://edu.example.ru\"",
+                        "for example: base_url: \"https://edu.example.ru\""
+                    )),
             );
         }
         for item in &config.menu {
@@ -90,13 +94,22 @@ impl SiteConfig {
                 problems.push(
                     Diagnostic::error(
                         file,
-                        format!(
-                            "пункт меню «{}» ведёт на «{}», а не на страницу сайта",
-                            item.title.0, item.url
+                        tr!(
+                            format!(
+                                "пункт меню «{}» ведёт на «{}», а не на страницу сайта",
+                                item.title.0, item.url
+                            ),
+                            format!(
+                                "menu item “{}” leads to “{}”, not to a page of the site",
+                                item.title.0, item.url
+                            )
                         ),
                     )
                     .at_line(yaml::value_line(text, &item.url).unwrap_or(1))
-                    .hint("адрес пункта меню начинается с «/», например url: \"/about/\""),
+                    .hint(tr!(
+                        "адрес пункта меню начинается с «/», например url: \"/about/\"",
+                        "a menu item's address starts with “/”, e.g. url: \"/about/\""
+                    )),
                 );
             }
         }
@@ -108,14 +121,15 @@ impl SiteConfig {
     }
 }
 
-pub(crate) fn validate_base_url(url: &str) -> Result<(), String> {
+pub(crate) fn validate_base_url(url: &str) -> Result<(), crate::diagnostic::Tr> {
     let rest = url
         .strip_prefix("https://")
         .or_else(|| url.strip_prefix("http://"));
     match rest {
         Some(rest) if !rest.is_empty() && !rest.starts_with('/') => Ok(()),
-        _ => Err(format!(
-            "base_url «{url}» — не адрес сайта: он должен начинаться с https:// и имени домена"
+        _ => Err(crate::tr!(
+            "base_url «{url}» — не адрес сайта: он должен начинаться с https:// и имени домена",
+            "base_url “{url}” is not a site address: it must start with https:// and a domain name"
         )),
     }
 }

@@ -4,10 +4,11 @@
 //! rather than a finished sentence, so the command line can print it in the reader's
 //! language (`--lang en`) and editors can tell problems apart by [`Kind::code`]. The
 //! Russian text is also stored in `Diagnostic::message`/`hint`, so everything that
-//! reads those keeps working. Problems not listed here are plain Russian strings; in
-//! English they fall back to Russian. Add a kind when a message is common enough that
-//! an English-speaking maintainer or a tool would want it: one variant, one `code`,
-//! two texts, one test.
+//! reads those keeps working. The other problems are said where they are found, in
+//! both languages at once with `tr!("…", "…")` (kept here as [`Kind::Text`], which has
+//! no `code`); a bare Russian string would stay Russian under `--lang en`. Add a kind
+//! when a message is common enough that a tool would want to tell it apart: one
+//! variant, one `code`, two texts, one test.
 
 use crate::dates::DateError;
 use crate::numbers::plural;
@@ -49,8 +50,10 @@ pub enum Kind {
     YamlTab,
     /// A value of the wrong type (a list where text is expected, …).
     YamlWrongType {
-        /// The parser's words.
-        detail: String,
+        /// What was expected, in the parser's words (`i64`, `a sequence`).
+        expected: String,
+        /// What was written, in the parser's words (`string "один"`, `map`).
+        found: String,
     },
     /// Broken YAML syntax (indentation, a colon in unquoted text).
     YamlSyntax {
@@ -59,8 +62,8 @@ pub enum Kind {
     },
     /// The same key twice.
     YamlDuplicateKey {
-        /// The parser's words.
-        detail: String,
+        /// The key.
+        field: String,
     },
     /// One of the above, inside a nested field (`head.name`).
     InField {
@@ -151,6 +154,15 @@ pub enum Kind {
         /// The file separates cells with `;` (Russian Excel), not `,`.
         semicolon: bool,
     },
+    /// A problem without a kind of its own, said in English by the place that found
+    /// it (the Russian text is the diagnostic's `message` and `hint`).
+    #[doc(hidden)]
+    Text {
+        /// The message in English.
+        en: String,
+        /// The hint in English, when there is a hint.
+        hint_en: Option<String>,
+    },
     /// `template:` names a template the theme does not have.
     UnknownTemplate {
         /// The name as written.
@@ -190,6 +202,7 @@ impl Kind {
             Kind::Template { .. } => "template",
             Kind::UnknownTemplate { .. } => "unknown-template",
             Kind::CsvWidth { .. } => "csv-width",
+            Kind::Text { .. } => "text",
         }
     }
 
@@ -203,6 +216,8 @@ impl Kind {
 
     fn russian(&self) -> (String, Option<String>) {
         let (message, hint): (String, Option<String>) = match self {
+            // Its Russian is the diagnostic's own message and hint.
+            Kind::Text { en, hint_en } => (en.clone(), hint_en.clone()),
             Kind::UnknownField { field, allowed } => (
                 format!("неизвестное поле «{field}»"),
                 Some(if allowed.is_empty() {
@@ -226,16 +241,19 @@ impl Kind {
                 "в YAML встретился недопустимый символ (часто это знак табуляции)".into(),
                 Some("отступы в YAML делаются пробелами; замените табуляцию пробелами".into()),
             ),
-            Kind::YamlWrongType { detail } => (
-                format!("значение не того вида ({detail})"),
+            Kind::YamlWrongType { expected, found } => (
+                match (expected_words(expected, Lang::Ru), found_words(found, Lang::Ru)) {
+                    (Some(expected), Some(found)) => format!("{expected}, а {found}"),
+                    _ => format!("значение не того вида (invalid type: {found}, expected {expected})"),
+                },
                 Some("проверьте значение поля: например, текст, число, дата или список".into()),
             ),
             Kind::YamlSyntax { detail } => (
                 format!("ошибка в разметке YAML ({detail})"),
                 Some("проверьте отступы и двоеточия; текст с двоеточием или кавычками заключите в кавычки: title: \"…\"".into()),
             ),
-            Kind::YamlDuplicateKey { detail } => (
-                format!("поле указано дважды ({detail})"),
+            Kind::YamlDuplicateKey { field } => (
+                format!("поле «{field}» указано дважды"),
                 Some("оставьте одно из двух значений".into()),
             ),
             Kind::InField { path, inner } => {
@@ -346,6 +364,7 @@ impl Kind {
 
     fn english(&self) -> (String, Option<String>) {
         let (message, hint): (String, Option<String>) = match self {
+            Kind::Text { en, hint_en } => (en.clone(), hint_en.clone()),
             Kind::UnknownField { field, allowed } => (
                 format!("unknown field “{field}”"),
                 Some(if allowed.is_empty() {
@@ -366,16 +385,19 @@ impl Kind {
                 "YAML does not allow this character (usually a tab)".into(),
                 Some("YAML indents with spaces; replace the tab with spaces".into()),
             ),
-            Kind::YamlWrongType { detail } => (
-                format!("the value has the wrong type ({detail})"),
+            Kind::YamlWrongType { expected, found } => (
+                match (expected_words(expected, Lang::En), found_words(found, Lang::En)) {
+                    (Some(expected), Some(found)) => format!("expected {expected}, but {found}"),
+                    _ => format!("the value has the wrong type ({found}, expected {expected})"),
+                },
                 Some("check the field's value: text, a number, a date or a list".into()),
             ),
             Kind::YamlSyntax { detail } => (
                 format!("YAML syntax error ({detail})"),
                 Some("check indentation and colons; put text containing a colon or quotes in quotes: title: \"…\"".into()),
             ),
-            Kind::YamlDuplicateKey { detail } => (
-                format!("a field is given twice ({detail})"),
+            Kind::YamlDuplicateKey { field } => (
+                format!("the field “{field}” is given twice"),
                 Some("keep one of the two values".into()),
             ),
             Kind::InField { path, inner } => {
@@ -483,6 +505,79 @@ impl Kind {
         };
         (message, hint)
     }
+}
+
+/// serde's name of an expected type (`i64`, `a sequence`, `struct Raw`) in words:
+/// «ожидалось целое число» (the verb agrees with the noun) / "a whole number".
+fn expected_words(expected: &str, lang: Lang) -> Option<&'static str> {
+    let integer = [
+        "i8", "i16", "i32", "i64", "i128", "isize", "u8", "u16", "u32", "u64", "u128", "usize",
+    ];
+    let (ru, en) = match expected.trim() {
+        e if integer.contains(&e) || e.contains("integer") => {
+            ("ожидалось целое число", "a whole number")
+        }
+        "f32" | "f64" | "a number" => ("ожидалось число", "a number"),
+        "a boolean" | "bool" => ("ожидалось true или false", "true or false"),
+        "a string" | "a borrowed string" | "a character" | "text" | "char" => {
+            ("ожидался текст", "text")
+        }
+        e if e.contains("date") => ("ожидалась дата", "a date"),
+        e if e.contains("sequence") || e.starts_with("tuple") || e.contains("list") => {
+            ("ожидался список", "a list")
+        }
+        e if e.starts_with("struct ") || e.contains("map") => (
+            "ожидались вложенные поля (ключ: значение)",
+            "nested fields (key: value)",
+        ),
+        _ => return None,
+    };
+    Some(match lang {
+        Lang::Ru => ru,
+        Lang::En => en,
+    })
+}
+
+/// serde's description of the value written (`string "один"`, `integer `5``,
+/// `sequence`) as the end of a sentence: «написано «один»» / "“один” is written".
+fn found_words(found: &str, lang: Lang) -> Option<String> {
+    let quoted = |prefix: &str, open: char, close: char| {
+        found
+            .strip_prefix(prefix)
+            .and_then(|rest| rest.strip_prefix(open))
+            .and_then(|rest| rest.strip_suffix(close))
+            .map(str::to_string)
+    };
+    let words = if let Some(text) = quoted("string ", '"', '"') {
+        match lang {
+            Lang::Ru => format!("написано «{text}»"),
+            Lang::En => format!("“{text}” is written"),
+        }
+    } else if let Some(n) =
+        quoted("integer ", '`', '`').or_else(|| quoted("floating point ", '`', '`'))
+    {
+        match lang {
+            Lang::Ru => format!("написано число {n}"),
+            Lang::En => format!("the number {n} is written"),
+        }
+    } else if let Some(b) = quoted("boolean ", '`', '`') {
+        match lang {
+            Lang::Ru => format!("написано {b}"),
+            Lang::En => format!("{b} is written"),
+        }
+    } else {
+        let (ru, en) = match found {
+            "sequence" => ("написан список", "a list is written"),
+            "map" => ("написаны вложенные поля", "nested fields are written"),
+            "unit value" | "null" => ("значение пустое", "the value is empty"),
+            _ => return None,
+        };
+        match lang {
+            Lang::Ru => ru.to_string(),
+            Lang::En => en.to_string(),
+        }
+    };
+    Some(words)
 }
 
 const FRONT_MATTER_HINT_RU: &str = "страница начинается с заголовка между строками «---», например:\n  ---\n  title: \"Название страницы\"\n  ---";

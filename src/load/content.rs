@@ -1,6 +1,7 @@
 //! Reads `content/`: Markdown pages (front matter + body) and every other file as an
 //! attachment to be copied as is.
 
+use crate::tr;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -44,8 +45,17 @@ pub(crate) fn load_content(
     let dir = root.join(CONTENT_DIR);
     if !dir.is_dir() {
         diagnostics.push(
-            Diagnostic::error(CONTENT_DIR, "нет папки content с текстами страниц")
-                .hint("создайте папку content и в ней файл _index.md — главную страницу"),
+            Diagnostic::error(
+                CONTENT_DIR,
+                tr!(
+                    "нет папки content с текстами страниц",
+                    "there is no content folder with the pages' texts"
+                ),
+            )
+            .hint(tr!(
+                "создайте папку content и в ней файл _index.md — главную страницу",
+                "create the folder content and in it the file _index.md, the home page"
+            )),
         );
         return (Vec::new(), Vec::new());
     }
@@ -62,7 +72,7 @@ pub(crate) fn load_content(
                 let path = error.path().unwrap_or(&dir);
                 diagnostics.push(Diagnostic::error(
                     path.strip_prefix(root).unwrap_or(path),
-                    format!("не удалось прочитать: {error}"),
+                    tr!("не удалось прочитать: {error}", "could not read: {error}"),
                 ));
                 continue;
             }

@@ -15,6 +15,7 @@ mod results;
 mod table;
 mod theme;
 
+use crate::tr;
 use std::collections::BTreeMap;
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
@@ -115,9 +116,9 @@ pub(crate) fn load_site(root: &Path, diagnostics: &mut Diagnostics) -> Sources {
             snapshots.insert(name.clone(), load_data(root, &dir, diagnostics));
         } else {
             diagnostics.push(
-                Diagnostic::error(&page.file, format!("снимка данных «{name}» нет: папка {} не найдена", dir.display()))
+                Diagnostic::error(&page.file, tr!(format!("снимка данных «{name}» нет: папка {} не найдена", dir.display()), format!("there is no data snapshot “{name}”: the folder {} is not found", dir.display())))
                     .at_line(crate::yaml::key_line(&page.yaml, "data_snapshot").map_or(2, |l| l + 1))
-                    .hint("снимок — это копия папки data на дату публикации доклада: data/snapshots/<имя>/ с organizations.yaml, indicators/, values/, plans/"),
+                    .hint(tr!("снимок — это копия папки data на дату публикации доклада: data/snapshots/<имя>/ с organizations.yaml, indicators/, values/, plans/", "a snapshot is a copy of the data folder as of the report's publication: data/snapshots/<name>/ with organizations.yaml, indicators/, values/, plans/")),
             );
         }
     }
@@ -187,7 +188,7 @@ pub(super) fn data_files(
             Err(error) => {
                 diagnostics.push(Diagnostic::error(
                     dir,
-                    format!("не удалось прочитать: {error}"),
+                    tr!("не удалось прочитать: {error}", "could not read: {error}"),
                 ));
                 continue;
             }
@@ -210,13 +211,23 @@ pub(super) fn data_files(
             diagnostics.push(
                 Diagnostic::warning(
                     &shown,
-                    format!(
-                        "файл не читается: в папке {} ожидаются файлы {}",
-                        dir.display(),
-                        extensions.join(", ")
+                    tr!(
+                        format!(
+                            "файл не читается: в папке {} ожидаются файлы {}",
+                            dir.display(),
+                            extensions.join(", ")
+                        ),
+                        format!(
+                            "the file is not read: the folder {} expects {} files",
+                            dir.display(),
+                            extensions.join(", ")
+                        )
                     ),
                 )
-                .hint("переименуйте файл или уберите его из папки"),
+                .hint(tr!(
+                    "переименуйте файл или уберите его из папки",
+                    "rename the file or move it out of the folder"
+                )),
             );
         }
     }

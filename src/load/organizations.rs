@@ -1,5 +1,6 @@
 //! Reads `data/organizations.yaml`: the register of educational organisations.
 
+use crate::tr;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
@@ -110,7 +111,12 @@ pub(crate) fn load_organizations(
             })
         }
         Err(d) => {
-            diagnostics.push(d.hint("реестр — это список организаций: каждая начинается с «- id: …», затем name, short_name, kind"));
+            let d = if d.code() == Some("yaml-duplicate-key") {
+                d
+            } else {
+                d.hint(tr!("реестр — это список организаций: каждая начинается с «- id: …», затем name, short_name, kind", "the register is a list of organisations: each starts with “- id: …”, then name, short_name, kind"))
+            };
+            diagnostics.push(d);
             None
         }
     }

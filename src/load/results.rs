@@ -7,6 +7,7 @@
 //! These files hold results per class and school; they are read here and never
 //! copied to the published site.
 
+use crate::tr;
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
@@ -92,11 +93,12 @@ pub(crate) fn load_results(
                 .unwrap_or_default();
             let Some((year, region)) = parse_file_name(&stem) else {
                 diagnostics.push(
-                    Diagnostic::error(&file, format!("имя файла «{stem}.csv» не называет год"))
-                        .hint(format!(
-                            "файлы результатов называются по году: data/results/{0}/2025.csv, а региональные значения для сравнения — data/results/{0}/2025-region.csv",
+                    Diagnostic::error(&file, tr!("имя файла «{stem}.csv» не называет год", "the file name “{stem}.csv” does not name a year"))
+                        .hint(tr!(format!("файлы результатов называются по году: data/results/{0}/2025.csv, а региональные значения для сравнения — data/results/{0}/2025-region.csv",
                             procedure.id()
-                        )),
+                        ), format!("results files are named by year: data/results/{0}/2025.csv, and regional values for comparison data/results/{0}/2025-region.csv",
+                            procedure.id()
+                        ))),
                 );
                 continue;
             };
@@ -161,10 +163,8 @@ fn check_folder(root: &Path, dir: &Path, diagnostics: &mut Diagnostics) {
         };
         if !known {
             diagnostics.push(
-                Diagnostic::warning(PathBuf::from(dir).join(&name), "этот файл или папка не читается")
-                    .hint(format!(
-                        "в data/results/ читаются папки vpr, oge, ege (файлы по годам) и файлы {OFFICIAL_FILE}, {COMMENTS_FILE}"
-                    )),
+                Diagnostic::warning(PathBuf::from(dir).join(&name), tr!("этот файл или папка не читается", "this file or folder is not read"))
+                    .hint(tr!("в data/results/ читаются папки vpr, oge, ege (файлы по годам) и файлы {OFFICIAL_FILE}, {COMMENTS_FILE}", "data/results/ reads the folders vpr, oge, ege (files by year) and the files {OFFICIAL_FILE}, {COMMENTS_FILE}")),
             );
         }
     }

@@ -3,6 +3,7 @@
 //! between cells, a BOM, CRLF, blank lines; and all report the same way, with the file
 //! line of each row.
 
+use crate::tr;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
@@ -87,7 +88,14 @@ pub(crate) fn parse_table(
     let header: Vec<String> = reader
         .headers()
         .map_err(|e| {
-            Diagnostic::error(file, format!("не удалось прочитать заголовок CSV: {e}")).at_line(1)
+            Diagnostic::error(
+                file,
+                tr!(
+                    "не удалось прочитать заголовок CSV: {e}",
+                    "could not read the CSV header: {e}"
+                ),
+            )
+            .at_line(1)
         })?
         .iter()
         .map(|h| h.trim().to_string())
@@ -97,9 +105,9 @@ pub(crate) fn parse_table(
     for record in reader.records() {
         let record = record.map_err(|e| {
             let line = e.position().map_or(1, |p| p.line() as usize);
-            Diagnostic::error(file, format!("ошибка CSV: {e}"))
+            Diagnostic::error(file, tr!("ошибка CSV: {e}", "CSV error: {e}"))
                 .at_line(line)
-                .hint("проверьте кавычки: значение с запятой заключается в двойные кавычки, например \"8,3\"")
+                .hint(tr!("проверьте кавычки: значение с запятой заключается в двойные кавычки, например \"8,3\"", "check the quotes: a value with a comma goes in double quotes, e.g. \"8,3\""))
         })?;
         // The line from the byte offset: the csv crate counts neither the blank
         // lines it skips nor includes them in the record's start.

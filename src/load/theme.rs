@@ -4,6 +4,7 @@
 //! anywhere. A site's `themes/<name>/` overrides it file by file (a site may change
 //! only `templates/page.html`); a theme other than `default` must exist on disk.
 
+use crate::tr;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -45,9 +46,15 @@ pub(crate) fn load_theme(root: &Path, name: &str, diagnostics: &mut Diagnostics)
         diagnostics.push(
             Diagnostic::error(
                 crate::config::CONFIG_FILE,
-                format!("темы «{name}» нет: папка themes/{name} не найдена"),
+                tr!(
+                    "темы «{name}» нет: папка themes/{name} не найдена",
+                    "there is no theme “{name}”: the folder themes/{name} is not found"
+                ),
             )
-            .hint("укажите theme: default или создайте папку темы"),
+            .hint(tr!(
+                "укажите theme: default или создайте папку темы",
+                "write theme: default or create the theme's folder"
+            )),
         );
     }
     Theme {
@@ -95,7 +102,10 @@ fn add_from_disk(
             Err(error) => {
                 diagnostics.push(Diagnostic::error(
                     error.path().unwrap_or(dir).to_path_buf(),
-                    format!("не удалось прочитать папку темы: {error}"),
+                    tr!(
+                        "не удалось прочитать папку темы: {error}",
+                        "could not read the theme folder: {error}"
+                    ),
                 ));
                 continue;
             }

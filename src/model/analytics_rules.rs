@@ -11,8 +11,10 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use super::rule_expr::{parse_expr, Expr, Rule};
+use crate::diagnostic::Tr;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::{AnalyticsFile, MedalRegime, RawBenchmark, RawEffect};
+use crate::tr;
 use crate::yaml::Text;
 
 /// The edition of the methodology when the file does not name one.
@@ -358,8 +360,8 @@ pub(crate) fn resolve_rules(
         if n == 0 {
             check.error(
                 &["n_min"],
-                "n_min должно быть не меньше 1",
-                "обычно n_min: 10",
+                tr!("n_min должно быть не меньше 1", "n_min must be at least 1"),
+                tr!("обычно n_min: 10", "usually n_min: 10"),
             );
         } else {
             rules.n_min = n;
@@ -372,8 +374,11 @@ pub(crate) fn resolve_rules(
         if subjects.is_empty() {
             check.error(
                 &["subjects"],
-                "список subjects пуст",
-                "перечислите предметы строчными буквами: [русский язык, математика, …]",
+                tr!("список subjects пуст", "the subjects list is empty"),
+                tr!(
+                    "перечислите предметы строчными буквами: [русский язык, математика, …]",
+                    "list the subjects in lowercase: [русский язык, математика, …]"
+                ),
             );
         } else {
             rules.subjects = subjects.into_iter().map(|s| subject_key(&s.0)).collect();
@@ -434,8 +439,11 @@ pub(crate) fn resolve_rules(
         match value {
             Some(0) => check.error(
                 &["rules", "g", key],
-                &format!("{key} должно быть не меньше 1"),
-                "укажите целое число лет или процедур",
+                tr!("{key} должно быть не меньше 1", "{key} must be at least 1"),
+                tr!(
+                    "укажите целое число лет или процедур",
+                    "give a whole number of years or procedures"
+                ),
             ),
             Some(v) => *slot = v as usize,
             None => {}
@@ -444,8 +452,14 @@ pub(crate) fn resolve_rules(
     if rules.g.min_years > rules.g.years {
         check.error(
             &["rules", "g", "min_years"],
-            "min_years больше years: столько лет в окне не поместится",
-            "по умолчанию years: 3, min_years: 2",
+            tr!(
+                "min_years больше years: столько лет в окне не поместится",
+                "min_years is greater than years: the window cannot hold that many years"
+            ),
+            tr!(
+                "по умолчанию years: 3, min_years: 2",
+                "by default years: 3, min_years: 2"
+            ),
         );
         rules.g.min_years = rules.g.years;
     }
@@ -476,9 +490,9 @@ pub(crate) fn resolve_rules(
                     .and_then(|l| l.find(written.as_str()).map(|at| l[..at].chars().count()))
                     .map_or(1, |before| before + error.offset + 1);
                 check.diagnostics.push(
-                    Diagnostic::error(&file, format!("в сочетании правил {}: {}", category.id(), error.message))
+                    Diagnostic::error(&file, tr!(format!("в сочетании правил {}: {}", category.id(), error.message.ru), format!("in the combination of rules {}: {}", category.id(), error.message.english())))
                         .at(line, column)
-                        .hint("пишите правила a, b1, b2, c, d, e, f через AND, OR, NOT и скобки, например \"a AND (b1 OR c OR f)\""),
+                        .hint(tr!("пишите правила a, b1, b2, c, d, e, f через AND, OR, NOT и скобки, например \"a AND (b1 OR c OR f)\"", "join the rules a, b1, b2, c, d, e, f with AND, OR, NOT and brackets, e.g. \"a AND (b1 OR c OR f)\"")),
                 );
             }
         }
@@ -492,8 +506,11 @@ pub(crate) fn resolve_rules(
             Some(_) => {
                 check.error(
                     &["medals", &year.0],
-                    "порог ЕГЭ для медалистов должен быть от 0 до 100 баллов",
-                    "обычно threshold: 70",
+                    tr!(
+                        "порог ЕГЭ для медалистов должен быть от 0 до 100 баллов",
+                        "the EGE threshold for medallists must be from 0 to 100 points"
+                    ),
+                    tr!("обычно threshold: 70", "usually threshold: 70"),
                 );
                 continue;
             }
@@ -501,8 +518,14 @@ pub(crate) fn resolve_rules(
             None => {
                 check.error(
                     &["medals", &year.0],
-                    &format!("для {number} года не указан порог ЕГЭ (threshold)"),
-                    "например: 2025: {regime: \"2024\", threshold: 70}",
+                    tr!(
+                        "для {number} года не указан порог ЕГЭ (threshold)",
+                        "no EGE threshold (threshold) is given for {number}"
+                    ),
+                    crate::diagnostic::Tr::new(
+                        "например: 2025: {regime: \"2024\", threshold: 70}",
+                        "e.g.: 2025: {regime: \"2024\", threshold: 70}",
+                    ),
                 );
                 continue;
             }
@@ -554,12 +577,12 @@ impl Checker<'_> {
         found
     }
 
-    fn error(&mut self, path: &[&str], message: &str, hint: &str) {
+    fn error(&mut self, path: &[&str], message: impl Into<Tr>, hint: impl Into<Tr>) {
         let line = self.line(path);
         self.diagnostics.push(
-            Diagnostic::error(self.file, message.to_string())
+            Diagnostic::error(self.file, message.into())
                 .at_line(line)
-                .hint(hint.to_string()),
+                .hint(hint),
         );
     }
 
@@ -569,8 +592,14 @@ impl Checker<'_> {
             _ => {
                 self.error(
                     path,
-                    &format!("«{}» — не год", written.0),
-                    "год пишется четырьмя цифрами, например 2025",
+                    tr!(
+                        format!("«{}» — не год", written.0),
+                        format!("“{}” is not a year", written.0)
+                    ),
+                    tr!(
+                        "год пишется четырьмя цифрами, например 2025",
+                        "a year is four digits, e.g. 2025"
+                    ),
                 );
                 None
             }
@@ -585,11 +614,20 @@ impl Checker<'_> {
         } else {
             self.error(
                 path,
-                &format!(
-                    "{} = {value}: ожидается число от 0 до 100 (процентов)",
-                    path.join(".")
+                tr!(
+                    format!(
+                        "{} = {value}: ожидается число от 0 до 100 (процентов)",
+                        path.join(".")
+                    ),
+                    format!(
+                        "{} = {value}: expected a number from 0 to 100 (per cent)",
+                        path.join(".")
+                    )
                 ),
-                "проценты и процентные пункты пишутся числом без знака %: 20",
+                tr!(
+                    "проценты и процентные пункты пишутся числом без знака %: 20",
+                    "per cents and percentage points are written as a number without %: 20"
+                ),
             );
             None
         }
@@ -602,11 +640,14 @@ impl Checker<'_> {
         } else {
             self.error(
                 path,
-                &format!(
-                    "{} = {value}: ожидается положительное число",
-                    path.join(".")
+                tr!(
+                    format!(
+                        "{} = {value}: ожидается положительное число",
+                        path.join(".")
+                    ),
+                    format!("{} = {value}: expected a positive number", path.join("."))
                 ),
-                "например z: 2.33",
+                tr!("например z: 2.33", "e.g. z: 2.33"),
             );
             None
         }

@@ -14,6 +14,7 @@ use super::documents::Document;
 use super::Page;
 use crate::dates::format_date_short;
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::tr;
 
 /// Kinds of acts an education department publishes, lower case.
 pub(crate) const KNOWN_ACTS: [&str; 24] = [
@@ -81,9 +82,18 @@ fn value_at(page: &Page, key: &str) -> (usize, usize) {
 fn check_number(page: &Page, diagnostics: &mut Diagnostics) {
     if page.number.as_deref().is_none_or(|n| n.trim().is_empty()) {
         diagnostics.push(
-            Diagnostic::error(&page.file, "у документа не указан номер (number)")
-                .at(page.key_line("title"), 1)
-                .hint("добавьте номер, как он написан в акте: number: \"178-П\""),
+            Diagnostic::error(
+                &page.file,
+                tr!(
+                    "у документа не указан номер (number)",
+                    "the act has no number (number)"
+                ),
+            )
+            .at(page.key_line("title"), 1)
+            .hint(tr!(
+                "добавьте номер, как он написан в акте: number: \"178-П\"",
+                "add the number as the act gives it: number: \"178-П\""
+            )),
         );
     }
 }
@@ -103,20 +113,38 @@ fn check_kind(page: &Page, diagnostics: &mut Diagnostics) {
     let (line, column) = value_at(page, "act");
     if distance <= 2 {
         diagnostics.push(
-            Diagnostic::error(&page.file, format!("вид документа «{act}» не известен"))
-                .at(line, column)
-                .hint(format!("возможно, имелось в виду act: {nearest}")),
+            Diagnostic::error(
+                &page.file,
+                tr!(
+                    "вид документа «{act}» не известен",
+                    "unknown kind of act “{act}”"
+                ),
+            )
+            .at(line, column)
+            .hint(tr!(
+                "возможно, имелось в виду act: {nearest}",
+                "perhaps you meant act: {nearest}"
+            )),
         );
     } else {
         diagnostics.push(
             Diagnostic::warning(
                 &page.file,
-                format!("вид документа «{act}» не из обычного перечня"),
+                tr!(
+                    "вид документа «{act}» не из обычного перечня",
+                    "the kind of act “{act}” is not in the usual list"
+                ),
             )
             .at(line, column)
-            .hint(format!(
-                "проверьте написание; обычные виды: {}",
-                KNOWN_ACTS.join(", ")
+            .hint(tr!(
+                format!(
+                    "проверьте написание; обычные виды: {}",
+                    KNOWN_ACTS.join(", ")
+                ),
+                format!(
+                    "check the spelling; the usual kinds: {}",
+                    KNOWN_ACTS.join(", ")
+                )
             )),
         );
     }
@@ -131,14 +159,16 @@ fn check_dates(page: &Page, as_of: NaiveDate, diagnostics: &mut Diagnostics) {
         diagnostics.push(
             Diagnostic::error(
                 &page.file,
-                format!(
-                    "дата документа {} позже сегодняшней ({})",
+                tr!(format!("дата документа {} позже сегодняшней ({})",
                     format_date_short(signed),
                     format_date_short(as_of)
-                ),
+                ), format!("the act's date {} is after today ({})",
+                    format_date_short(signed),
+                    format_date_short(as_of)
+                )),
             )
             .at(approved_at.0, approved_at.1)
-            .hint("проверьте дату подписания (approved); если сайт собирается «на дату», проверьте --as-of"),
+            .hint(tr!("проверьте дату подписания (approved); если сайт собирается «на дату», проверьте --as-of", "check the signing date (approved); if the site is built “as of” a date, check --as-of")),
         );
     }
     // Only a hand-written `date`: a date from git is when the file was first committed,
@@ -149,14 +179,24 @@ fn check_dates(page: &Page, as_of: NaiveDate, diagnostics: &mut Diagnostics) {
             diagnostics.push(
                 Diagnostic::error(
                     &page.file,
-                    format!(
-                        "дата размещения {} раньше даты документа {}",
-                        format_date_short(placed),
-                        format_date_short(signed)
+                    tr!(
+                        format!(
+                            "дата размещения {} раньше даты документа {}",
+                            format_date_short(placed),
+                            format_date_short(signed)
+                        ),
+                        format!(
+                            "the publication date {} is before the act's date {}",
+                            format_date_short(placed),
+                            format_date_short(signed)
+                        )
                     ),
                 )
                 .at(date_at.0, date_at.1)
-                .hint("документ размещают после подписания: проверьте date и approved"),
+                .hint(tr!(
+                    "документ размещают после подписания: проверьте date и approved",
+                    "an act is published after it is signed: check date and approved"
+                )),
             );
         }
     }
@@ -170,10 +210,10 @@ fn check_link_order(page: &Page, key: &str, target: &Page, diagnostics: &mut Dia
     if target_signed <= signed {
         return;
     }
-    let verb = if key == "cancels" {
-        "признаёт утратившим силу"
+    let (verb, verb_en) = if key == "cancels" {
+        ("признаёт утратившим силу", "cancels")
     } else {
-        "изменяет"
+        ("изменяет", "amends")
     };
     let name = target.url.trim_matches('/').to_string();
     let (line, column) =
@@ -187,14 +227,25 @@ fn check_link_order(page: &Page, key: &str, target: &Page, diagnostics: &mut Dia
     diagnostics.push(
         Diagnostic::error(
             &page.file,
-            format!(
-                "документ от {} {verb} документ {}, подписанный позже — {}",
-                format_date_short(signed),
-                target.file.display(),
-                format_date_short(target_signed)
+            tr!(
+                format!(
+                    "документ от {} {verb} документ {}, подписанный позже — {}",
+                    format_date_short(signed),
+                    target.file.display(),
+                    format_date_short(target_signed)
+                ),
+                format!(
+                    "the act of {} {verb_en} the act {}, which was signed later, on {}",
+                    format_date_short(signed),
+                    target.file.display(),
+                    format_date_short(target_signed)
+                )
             ),
         )
         .at(line, column)
-        .hint(format!("проверьте {key} и даты approved обоих документов")),
+        .hint(tr!(
+            "проверьте {key} и даты approved обоих документов",
+            "check {key} and the approved dates of both acts"
+        )),
     );
 }

@@ -7,6 +7,7 @@ use chrono::Datelike;
 
 use super::{Page, Plan};
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::tr;
 
 /// The value of `kind:` that makes a page an act of the registry.
 pub(crate) const DOCUMENT_KIND: &str = "document";
@@ -117,9 +118,18 @@ pub(crate) fn resolve_documents(
             resolve_links(page, "cancels", &page.cancels, pages, by_url, diagnostics);
         if page.approved.is_none() {
             diagnostics.push(
-                Diagnostic::warning(&page.file, "у документа нет даты (approved)")
-                    .at_line(page.key_line("title"))
-                    .hint("добавьте дату документа: approved: 2025-08-29"),
+                Diagnostic::warning(
+                    &page.file,
+                    tr!(
+                        "у документа нет даты (approved)",
+                        "the act has no date (approved)"
+                    ),
+                )
+                .at_line(page.key_line("title"))
+                .hint(tr!(
+                    "добавьте дату документа: approved: 2025-08-29",
+                    "add the act's date: approved: 2025-08-29"
+                )),
             );
         }
     }
@@ -195,14 +205,16 @@ fn check_plan_approval(plan: &Plan, act: &Page, diagnostics: &mut Diagnostics) {
             diagnostics.push(
                 Diagnostic::error(
                     &plan.file,
-                    format!(
-                        "номер утвердившего акта «{}» не совпадает с номером на странице документа {}: «{number}»",
+                    tr!(format!("номер утвердившего акта «{}» не совпадает с номером на странице документа {}: «{number}»",
                         approved.number,
                         act.file.display()
-                    ),
+                    ), format!("the number of the approving act “{}” differs from the number on the act's page {}: “{number}”",
+                        approved.number,
+                        act.file.display()
+                    )),
                 )
                 .at(line, column)
-                .hint("номер один и тот же в approved плана и в number документа: исправьте тот, что с ошибкой"),
+                .hint(tr!("номер один и тот же в approved плана и в number документа: исправьте тот, что с ошибкой", "the number must be the same in the plan's approved and the act's number: correct the wrong one")),
             );
         }
     }
@@ -212,15 +224,18 @@ fn check_plan_approval(plan: &Plan, act: &Page, diagnostics: &mut Diagnostics) {
             diagnostics.push(
                 Diagnostic::error(
                     &plan.file,
-                    format!(
-                        "дата утвердившего акта {} не совпадает с датой на странице документа {}: {}",
+                    tr!(format!("дата утвердившего акта {} не совпадает с датой на странице документа {}: {}",
                         crate::dates::format_date_short(approved.date),
                         act.file.display(),
                         crate::dates::format_date_short(date)
-                    ),
+                    ), format!("the date of the approving act {} differs from the date on the act's page {}: {}",
+                        crate::dates::format_date_short(approved.date),
+                        act.file.display(),
+                        crate::dates::format_date_short(date)
+                    )),
                 )
                 .at(line, column)
-                .hint("дата одна и та же в approved плана и в approved документа: исправьте ту, что с ошибкой"),
+                .hint(tr!("дата одна и та же в approved плана и в approved документа: исправьте ту, что с ошибкой", "the date must be the same in the plan's approved and the act's approved: correct the wrong one")),
             );
         }
     }
@@ -249,9 +264,9 @@ fn resolve_links(
             });
         match by_url.get(&url) {
             Some(&target) if pages[target].url == page.url => diagnostics.push(
-                Diagnostic::error(&page.file, format!("документ ссылается сам на себя в {key}"))
+                Diagnostic::error(&page.file, tr!("документ ссылается сам на себя в {key}", "the act refers to itself in {key}"))
                     .at(line, column)
-                    .hint("укажите другой документ"),
+                    .hint(tr!("укажите другой документ", "name another act")),
             ),
             Some(&target) if pages[target].kind.as_deref() == Some(DOCUMENT_KIND) => {
                 found.push(target);
@@ -259,15 +274,15 @@ fn resolve_links(
             Some(_) => diagnostics.push(
                 Diagnostic::error(
                     &page.file,
-                    format!("«{name}» в {key} — страница, но не документ (нет kind: document)"),
+                    tr!("«{name}» в {key} — страница, но не документ (нет kind: document)", "“{name}” in {key} is a page, but not an act (no kind: document)"),
                 )
                 .at(line, column)
-                .hint("добавьте странице kind: document или укажите другой документ"),
+                .hint(tr!("добавьте странице kind: document или укажите другой документ", "add kind: document to the page or name another act")),
             ),
             None => diagnostics.push(
-                Diagnostic::error(&page.file, format!("документ «{name}» из {key} не найден"))
+                Diagnostic::error(&page.file, tr!("документ «{name}» из {key} не найден", "the act “{name}” from {key} is not found"))
                     .at(line, column)
-                    .hint("укажите страницу документа путём в папке content без .md, например documents/prikaz-148"),
+                    .hint(tr!("укажите страницу документа путём в папке content без .md, например documents/prikaz-148", "give the act's page by its path in the content folder without .md, e.g. documents/prikaz-148")),
             ),
         }
     }

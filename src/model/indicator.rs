@@ -6,8 +6,9 @@ use std::path::PathBuf;
 
 use super::organization::{Register, AGGREGATES};
 use super::period::Period;
-use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
+use crate::diagnostic::{Diagnostic, Diagnostics, Kind, Tr};
 use crate::load::{Better, IndicatorSources, PeriodKind, RawIndicator, ValuesFile};
+use crate::tr;
 
 #[derive(Debug, Clone)]
 pub(crate) struct Direction {
@@ -99,10 +100,20 @@ pub(crate) fn resolve_indicators(
             diagnostics.push(
                 Diagnostic::error(
                     &file,
-                    format!("направление «{}» уже описано в {}", raw.id, other.display()),
+                    tr!(
+                        format!("направление «{}» уже описано в {}", raw.id, other.display()),
+                        format!(
+                            "direction “{}” is already described in {}",
+                            raw.id,
+                            other.display()
+                        )
+                    ),
                 )
                 .at_line(crate::yaml::key_line(&source.text, "id").unwrap_or(1))
-                .hint("у каждого направления свой файл и свой id"),
+                .hint(tr!(
+                    "у каждого направления свой файл и свой id",
+                    "each direction has its own file and its own id"
+                )),
             );
             continue;
         }
@@ -124,14 +135,24 @@ pub(crate) fn resolve_indicators(
                 diagnostics.push(
                     Diagnostic::error(
                         &file,
-                        format!(
-                            "показатель «{}» уже описан: {}:{line}",
-                            indicator.id,
-                            other.display()
+                        tr!(
+                            format!(
+                                "показатель «{}» уже описан: {}:{line}",
+                                indicator.id,
+                                other.display()
+                            ),
+                            format!(
+                                "indicator “{}” is already described: {}:{line}",
+                                indicator.id,
+                                other.display()
+                            )
                         ),
                     )
                     .at_line(indicator.line)
-                    .hint("id показателя должен быть единственным на сайте"),
+                    .hint(tr!(
+                        "id показателя должен быть единственным на сайте",
+                        "an indicator id must be unique on the site"
+                    )),
                 );
                 continue;
             }
@@ -157,12 +178,16 @@ pub(crate) fn resolve_indicators(
             diagnostics.push(
                 Diagnostic::error(
                     file,
-                    format!("id показателя «{id}» совпадает с id направления"),
+                    tr!(
+                        "id показателя «{id}» совпадает с id направления",
+                        "indicator id “{id}” is the same as a direction id"
+                    ),
                 )
                 .at_line(*line)
-                .hint(
+                .hint(tr!(
                     "у показателя и направления адреса /indicators/<id>/ — id должны различаться",
-                ),
+                    "indicators and directions both live at /indicators/<id>/, so their ids must differ"
+                )),
             );
         }
     }
@@ -194,9 +219,18 @@ fn is_id(id: &str) -> bool {
 }
 
 fn bad_id(file: &PathBuf, id: &str, line: usize) -> Diagnostic {
-    Diagnostic::error(file, format!("id «{id}» содержит недопустимые символы"))
-        .at_line(line)
-        .hint("id пишется латиницей, строчными буквами, цифрами и дефисами: vpr-low")
+    Diagnostic::error(
+        file,
+        tr!(
+            "id «{id}» содержит недопустимые символы",
+            "id “{id}” contains characters that are not allowed"
+        ),
+    )
+    .at_line(line)
+    .hint(tr!(
+        "id пишется латиницей, строчными буквами, цифрами и дефисами: vpr-low",
+        "an id is written in lowercase Latin letters, digits and hyphens: vpr-low"
+    ))
 }
 
 fn resolve_indicator(
@@ -215,9 +249,22 @@ fn resolve_indicator(
                 targets.insert(period, *value);
             }
             Err(message) => diagnostics.push(
-                Diagnostic::error(file, format!("цель показателя «{}»: {message}", raw.id))
-                    .at_line(raw.line)
-                    .hint("цели записываются так: targets: {2025: 7.0, 2026: 6.0}"),
+                Diagnostic::error(
+                    file,
+                    tr!(
+                        format!("цель показателя «{}»: {}", raw.id, message.ru),
+                        format!(
+                            "target of indicator “{}”: {}",
+                            raw.id,
+                            message.en.as_deref().unwrap_or(&message.ru)
+                        )
+                    ),
+                )
+                .at_line(raw.line)
+                .hint(tr!(
+                    "цели записываются так: targets: {{2025: 7.0, 2026: 6.0}}",
+                    "targets are written like this: targets: {{2025: 7.0, 2026: 6.0}}"
+                )),
             ),
         }
     }
@@ -267,9 +314,18 @@ fn resolve_indicator(
     }
     if indicator.observations.is_empty() {
         diagnostics.push(
-            Diagnostic::error(file, format!("у показателя «{}» нет значений", raw.id))
-                .at_line(raw.line)
-                .hint(format!("положите значения в data/values/{}.csv (столбцы year,org,value) или запишите их в values", raw.id)),
+            Diagnostic::error(
+                file,
+                tr!(
+                    format!("у показателя «{}» нет значений", raw.id),
+                    format!("indicator “{}” has no values", raw.id)
+                ),
+            )
+            .at_line(raw.line)
+            .hint(tr!(
+                format!("положите значения в data/values/{}.csv (столбцы year,org,value) или запишите их в values", raw.id),
+                format!("put the values in data/values/{}.csv (columns year,org,value) or write them under values", raw.id)
+            )),
         );
         return None;
     }
@@ -294,9 +350,18 @@ fn read_rows(
     let (Some(year), Some(org), Some(value)) = (column("year"), column("org"), column("value"))
     else {
         diagnostics.push(
-            Diagnostic::error(file, format!("в заголовке нет обязательных столбцов: найдено «{}»", values.header.join(",")))
-                .at_line(1)
-                .hint("первая строка файла: year,org,value (и, если нужно, столбцы разрезов: subject, grade…)"),
+            Diagnostic::error(
+                file,
+                tr!(
+                    format!("в заголовке нет обязательных столбцов: найдено «{}»", values.header.join(",")),
+                    format!("the header lacks required columns: found “{}”", values.header.join(","))
+                ),
+            )
+            .at_line(1)
+            .hint(tr!(
+                "первая строка файла: year,org,value (и, если нужно, столбцы разрезов: subject, grade…)",
+                "the first line of the file: year,org,value (and, if needed, breakdown columns: subject, grade…)"
+            )),
         );
         return;
     };
@@ -305,10 +370,16 @@ fn read_rows(
         diagnostics.push(
             Diagnostic::error(
                 file,
-                format!("нет столбца «{name}», указанного в stack показателя"),
+                tr!(
+                    "нет столбца «{name}», указанного в stack показателя",
+                    "there is no column “{name}” named in the indicator's stack"
+                ),
             )
             .at_line(1)
-            .hint("добавьте столбец или исправьте stack в описании показателя"),
+            .hint(tr!(
+                "добавьте столбец или исправьте stack в описании показателя",
+                "add the column or correct stack in the indicator's description"
+            )),
         );
         return;
     }
@@ -359,13 +430,22 @@ fn read_rows(
             diagnostics.push(
                 Diagnostic::error(
                     file,
-                    format!(
-                        "значение за {period} для «{}» уже указано в строке {first}",
-                        cell(org)
+                    tr!(
+                        format!(
+                            "значение за {period} для «{}» уже указано в строке {first}",
+                            cell(org)
+                        ),
+                        format!(
+                            "the value for {period} of “{}” is already given on line {first}",
+                            cell(org)
+                        )
                     ),
                 )
                 .at_line(row.line)
-                .hint("удалите повторную строку или исправьте год, организацию или разрез"),
+                .hint(tr!(
+                    "удалите повторную строку или исправьте год, организацию или разрез",
+                    "delete the repeated row or correct the year, the organisation or the breakdown"
+                )),
             );
             continue;
         }
@@ -402,15 +482,21 @@ fn unknown_place(file: &PathBuf, id: &str, line: usize) -> Diagnostic {
 
 /// A value cell: a number with a dot or a decimal comma (Russian Excel), spaces
 /// between thousands allowed; empty means "no data".
-pub(crate) fn parse_value(cell: &str) -> Result<Option<f64>, (String, String)> {
+pub(crate) fn parse_value(cell: &str) -> Result<Option<f64>, (Tr, Tr)> {
     let text = cell.trim();
     if text.is_empty() {
         return Ok(None);
     }
     if text.ends_with('%') {
         return Err((
-            format!("значение «{text}» записано со знаком %"),
-            "пишите только число (12,5): единица измерения указана у показателя (unit)".into(),
+            tr!(
+                "значение «{text}» записано со знаком %",
+                "the value “{text}” is written with a % sign"
+            ),
+            tr!(
+                "пишите только число (12,5): единица измерения указана у показателя (unit)",
+                "write only the number (12.5): the indicator gives the unit (unit)"
+            ),
         ));
     }
     let cleaned: String = text
@@ -425,9 +511,14 @@ pub(crate) fn parse_value(cell: &str) -> Result<Option<f64>, (String, String)> {
         .map(Some)
         .ok_or_else(|| {
             (
-                format!("значение «{text}» — не число"),
-                "пишите число, например 12,5 или 12.5; если данных нет, оставьте ячейку пустой"
-                    .into(),
+                tr!(
+                    "значение «{text}» — не число",
+                    "the value “{text}” is not a number"
+                ),
+                tr!(
+                    "пишите число, например 12,5 или 12.5; если данных нет, оставьте ячейку пустой",
+                    "write a number, e.g. 12,5 or 12.5; if there is no data, leave the cell empty"
+                ),
             )
         })
 }
@@ -447,11 +538,16 @@ mod tests {
     #[test]
     fn rejects_a_percent_sign_with_a_hint() {
         let (message, hint) = parse_value("12.5%").unwrap_err();
-        assert!(message.contains("со знаком %"));
-        assert!(hint.contains("только число"));
+        assert!(message.ru.contains("со знаком %"));
+        assert!(hint.ru.contains("только число"));
+        assert_eq!(
+            message.en.as_deref(),
+            Some("the value “12.5%” is written with a % sign")
+        );
         assert!(parse_value("двенадцать")
             .unwrap_err()
             .0
+            .ru
             .contains("не число"));
     }
 }

@@ -19,6 +19,7 @@ mod references;
 mod results;
 mod rule_expr;
 
+use crate::tr;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
@@ -58,7 +59,7 @@ pub(crate) fn resolve_register_for_tests(
     organization::resolve_register(Some(file), diagnostics)
 }
 pub(crate) use indicator::{Indicator, Indicators, Place};
-pub(crate) use opendata::{OpenDataSet, SetSource};
+pub(crate) use opendata::{OpenDataSet, SetSource, FREQUENCY_ON_CHANGE, FREQUENCY_YEARLY};
 pub(crate) use organization::{Organization, Register};
 pub(crate) use page::{AttachedFile, Page, PageData};
 pub(crate) use paths::{attachment_url, output_path, page_url};
@@ -302,13 +303,14 @@ pub(crate) fn resolve(
         diagnostics.push(
             Diagnostic::warning(
                 file,
-                format!("набор открытых данных «{title}» не опубликован: неизвестна дата его версии"),
+                tr!("набор открытых данных «{title}» не опубликован: неизвестна дата его версии", "the open data set “{title}” is not published: the date of its version is unknown"),
             )
             .at(1, 1)
-            .hint(format!(
-                "дата версии берётся из истории git: добавьте {} в репозиторий сайта (git add, git commit) и собирайте сайт из клона репозитория",
+            .hint(tr!(format!("дата версии берётся из истории git: добавьте {} в репозиторий сайта (git add, git commit) и собирайте сайт из клона репозитория",
                 file.display()
-            )),
+            ), format!("the version date comes from git history: add {} to the site's repository (git add, git commit) and build the site from a clone of the repository",
+                file.display()
+            ))),
         );
     }
     let config_dates = dates_of_files(&[PathBuf::from(crate::config::CONFIG_FILE)], &git_dates);
@@ -323,14 +325,17 @@ pub(crate) fn resolve(
             diagnostics.push(
                 Diagnostic::error(
                     &page.file,
-                    format!(
-                        "у двух страниц один адрес {}: {} и {}",
+                    tr!(format!("у двух страниц один адрес {}: {} и {}",
                         page.url,
                         other.file.display(),
                         page.file.display()
-                    ),
+                    ), format!("two pages have the same address {}: {} and {}",
+                        page.url,
+                        other.file.display(),
+                        page.file.display()
+                    )),
                 )
-                .hint("переименуйте один из файлов (адрес получается из имени файла латиницей)"),
+                .hint(tr!("переименуйте один из файлов (адрес получается из имени файла латиницей)", "rename one of the files (the address comes from the file name in Latin letters)")),
             );
         } else {
             by_url.insert(page.url.clone(), i);
@@ -338,8 +343,14 @@ pub(crate) fn resolve(
     }
     if !by_url.contains_key("/") && !resolved.is_empty() {
         diagnostics.push(
-            Diagnostic::error("content/_index.md", "нет главной страницы сайта")
-                .hint("создайте файл content/_index.md с заголовком title"),
+            Diagnostic::error(
+                "content/_index.md",
+                tr!("нет главной страницы сайта", "the site has no home page"),
+            )
+            .hint(tr!(
+                "создайте файл content/_index.md с заголовком title",
+                "create the file content/_index.md with a title"
+            )),
         );
     }
 
@@ -362,12 +373,22 @@ pub(crate) fn resolve(
     check_authority_references(&config, &resolved, &files, diagnostics);
     for id in &config.key_indicators {
         if !indicators.indicators.iter().any(|i| &i.id == id) {
+            let block = crate::yaml::key_line(&config.source, "key_indicators").unwrap_or(1);
+            let (line, column) =
+                crate::yaml::value_at(&config.source, id, block).unwrap_or((block, 1));
             diagnostics.push(
                 Diagnostic::error(
                     crate::config::CONFIG_FILE,
-                    format!("в key_indicators указан показатель «{id}», которого нет"),
+                    tr!(
+                        "в key_indicators указан показатель «{id}», которого нет",
+                        "key_indicators names the indicator “{id}”, which does not exist"
+                    ),
                 )
-                .hint("укажите id показателя из data/indicators/*.yaml"),
+                .at(line, column)
+                .hint(tr!(
+                    "укажите id показателя из data/indicators/*.yaml",
+                    "give an indicator id from data/indicators/*.yaml"
+                )),
             );
         }
     }
@@ -414,13 +435,22 @@ fn check_plan_directions(plans: &[Plan], indicators: &Indicators, diagnostics: &
                 diagnostics.push(
                     Diagnostic::error(
                         &plan.file,
-                        format!(
-                            "в пункте «{}» указано направление «{}», которого нет",
-                            item.no, cycle.direction
+                        tr!(
+                            format!(
+                                "в пункте «{}» указано направление «{}», которого нет",
+                                item.no, cycle.direction
+                            ),
+                            format!(
+                                "item “{}” names the direction “{}”, which does not exist",
+                                item.no, cycle.direction
+                            )
                         ),
                     )
                     .at_line(cycle.line)
-                    .hint("укажите id направления из блока direction: в data/indicators/*.yaml"),
+                    .hint(tr!(
+                        "укажите id направления из блока direction: в data/indicators/*.yaml",
+                        "give a direction id from a direction: block in data/indicators/*.yaml"
+                    )),
                 );
             }
         }
@@ -480,12 +510,13 @@ fn add_cycle_pages(
             diagnostics.push(
                 Diagnostic::error(
                     &page.file,
-                    format!(
-                        "адрес {url} занят страницей управленческого цикла направления «{}»",
+                    tr!(format!("адрес {url} занят страницей управленческого цикла направления «{}»",
                         direction.id
-                    ),
+                    ), format!("the address {url} belongs to the management cycle page of direction “{}”",
+                        direction.id
+                    )),
                 )
-                .hint("переименуйте файл страницы: этот адрес сайт строит из data/indicators"),
+                .hint(tr!("переименуйте файл страницы: этот адрес сайт строит из data/indicators", "rename the page's file: the site builds this address from data/indicators")),
             );
             continue;
         }
@@ -513,7 +544,10 @@ fn check_authority_references(
             diagnostics.push(
                 Diagnostic::error(
                     crate::config::CONFIG_FILE,
-                    format!("в authority указана страница «{written}», которой нет"),
+                    tr!(
+                        "в authority указана страница «{written}», которой нет",
+                        "authority names the page “{written}”, which does not exist"
+                    ),
                 )
                 .at_line(crate::yaml::value_line(&config.source, written).unwrap_or(1))
                 .hint(references.hint()),
@@ -842,8 +876,14 @@ fn check_file_clashes(
                 FileSource::Embedded(_) => PathBuf::from(output),
             };
             diagnostics.push(
-                Diagnostic::error(shown, format!("файл займёт адрес /{output}/ страницы"))
-                    .hint("переименуйте файл"),
+                Diagnostic::error(
+                    shown,
+                    tr!(
+                        "файл займёт адрес /{output}/ страницы",
+                        "the file would take the address /{output}/ of a page"
+                    ),
+                )
+                .hint(tr!("переименуйте файл", "rename the file")),
             );
         }
     }
@@ -865,9 +905,12 @@ fn collect_files(
             diagnostics.push(
                 Diagnostic::error(
                     shown,
-                    format!("файл займёт адрес {url}, который уже занят файлом темы"),
+                    tr!(
+                        "файл займёт адрес {url}, который уже занят файлом темы",
+                        "the file would take the address {url}, which a theme file already has"
+                    ),
                 )
-                .hint("переименуйте файл"),
+                .hint(tr!("переименуйте файл", "rename the file")),
             );
             continue;
         }

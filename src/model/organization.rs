@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::{OrgFlag, OrgKind, OrganizationsFile, ProfileKind};
+use crate::tr;
 
 #[derive(Debug, Clone)]
 pub(crate) struct Organization {
@@ -91,9 +92,9 @@ pub(crate) fn resolve_register(
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
         if !valid_id || AGGREGATES.contains(&raw.id.as_str()) || raw.id == "kind" {
             diagnostics.push(
-                Diagnostic::error(&source.file, format!("id организации «{}» не подходит", raw.id))
+                Diagnostic::error(&source.file, tr!(format!("id организации «{}» не подходит", raw.id), format!("organisation id “{}” is not valid", raw.id)))
                     .at_line(raw.line)
-                    .hint("id пишется латиницей строчными буквами, цифрами и дефисами (sosh-1) и не может быть municipality, region, russia или kind"),
+                    .hint(tr!("id пишется латиницей строчными буквами, цифрами и дефисами (sosh-1) и не может быть municipality, region, russia или kind", "an id is written in lowercase Latin letters, digits and hyphens (sosh-1) and cannot be municipality, region, russia or kind")),
             );
             continue;
         }
@@ -101,10 +102,19 @@ pub(crate) fn resolve_register(
             diagnostics.push(
                 Diagnostic::error(
                     &source.file,
-                    format!("id «{}» уже занят организацией в строке {first}", raw.id),
+                    tr!(
+                        format!("id «{}» уже занят организацией в строке {first}", raw.id),
+                        format!(
+                            "id “{}” is already taken by the organisation on line {first}",
+                            raw.id
+                        )
+                    ),
                 )
                 .at_line(raw.line)
-                .hint("у каждой организации свой id"),
+                .hint(tr!(
+                    "у каждой организации свой id",
+                    "each organisation has its own id"
+                )),
             );
             continue;
         }
@@ -140,12 +150,16 @@ pub(crate) fn resolve_register(
             _ => diagnostics.push(
                 Diagnostic::error(
                     &source.file,
-                    format!("continues_to: организации «{target}» нет в реестре"),
+                    tr!(
+                        "continues_to: организации «{target}» нет в реестре",
+                        "continues_to: organisation “{target}” is not in the register"
+                    ),
                 )
                 .at_line(line)
-                .hint(
+                .hint(tr!(
                     "укажите id школы, в 5 классе которой продолжают обучение выпускники 4 класса",
-                ),
+                    "give the id of the school whose grade 5 takes the pupils leaving grade 4"
+                )),
             ),
         }
     }

@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use super::paths;
 use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
 use crate::load::{Attachment, GitDates, SortBy, SourcePage, CONTENT_DIR};
+use crate::tr;
 use crate::yaml::key_line;
 
 #[derive(Debug, Clone)]
@@ -207,10 +208,13 @@ pub(crate) fn resolve_page(
             diagnostics.push(
                 Diagnostic::error(
                     &page.file,
-                    "дата изменения (updated) раньше даты размещения (date)",
+                    tr!(
+                        "дата изменения (updated) раньше даты размещения (date)",
+                        "the update date (updated) is before the publication date (date)"
+                    ),
                 )
                 .at_line(page.key_line("updated"))
-                .hint("проверьте обе даты"),
+                .hint(tr!("проверьте обе даты", "check both dates")),
             );
         }
     }
@@ -239,12 +243,24 @@ fn resolve_attached(
         }),
         None => {
             diagnostics.push(
-                Diagnostic::error(&page.file, format!("прикреплённый файл «{name}» не найден"))
-                    .at_line(page.key_line("file"))
-                    .hint(format!(
+                Diagnostic::error(
+                    &page.file,
+                    tr!(
+                        "прикреплённый файл «{name}» не найден",
+                        "the attached file “{name}” is not found"
+                    ),
+                )
+                .at_line(page.key_line("file"))
+                .hint(tr!(
+                    format!(
                         "положите файл в папку {} рядом со страницей или исправьте имя",
                         Path::new(CONTENT_DIR).join(dir).display()
-                    )),
+                    ),
+                    format!(
+                        "put the file in the folder {} next to the page or correct the name",
+                        Path::new(CONTENT_DIR).join(dir).display()
+                    )
+                )),
             );
             None
         }

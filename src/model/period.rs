@@ -3,7 +3,9 @@
 
 use std::fmt;
 
+use crate::diagnostic::Tr;
 use crate::load::PeriodKind;
+use crate::tr;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub(crate) struct Period {
@@ -15,14 +17,19 @@ pub(crate) struct Period {
 impl Period {
     /// Reads `2025`, `2024/25`, `2024/2025`, `2024-25`, `2024–2025` as an indicator of
     /// `kind` expects; the error says what to write instead.
-    pub(crate) fn parse(text: &str, kind: PeriodKind) -> Result<Period, String> {
+    pub(crate) fn parse(text: &str, kind: PeriodKind) -> Result<Period, Tr> {
         let text = text.trim();
-        let year_of = |digits: &str| -> Result<i32, String> {
-            let year: i32 = digits.parse().map_err(|_| format!("«{text}» — не год"))?;
+        let year_of = |digits: &str| -> Result<i32, Tr> {
+            let year: i32 = digits
+                .parse()
+                .map_err(|_| tr!("«{text}» — не год", "“{text}” is not a year"))?;
             if (1990..=2100).contains(&year) {
                 Ok(year)
             } else {
-                Err(format!("год {year} вне допустимого диапазона 1990–2100"))
+                Err(tr!(
+                    "год {year} вне допустимого диапазона 1990–2100",
+                    "the year {year} is outside the allowed range 1990–2100"
+                ))
             }
         };
         let split = text
@@ -31,8 +38,9 @@ impl Period {
             .or_else(|| text.split_once('–'));
         match (kind, split) {
             (PeriodKind::Year, None) => Ok(Period { year: year_of(text)?, kind }),
-            (PeriodKind::Year, Some(_)) => Err(format!(
-                "«{text}» — учебный год, а показатель считается по календарным годам; напишите год, например 2025, или укажите у показателя period: school_year"
+            (PeriodKind::Year, Some(_)) => Err(tr!(
+                "«{text}» — учебный год, а показатель считается по календарным годам; напишите год, например 2025, или укажите у показателя period: school_year",
+                "“{text}” is a school year, but the indicator counts calendar years; write a year, e.g. 2025, or give the indicator period: school_year"
             )),
             (PeriodKind::SchoolYear, Some((first, second))) => {
                 let start = year_of(first.trim())?;
@@ -40,7 +48,7 @@ impl Period {
                 let end = if second.len() == 2 {
                     let short: i32 = second
                         .parse()
-                        .map_err(|_| format!("«{text}» — не учебный год"))?;
+                        .map_err(|_| tr!("«{text}» — не учебный год", "“{text}” is not a school year"))?;
                     // «2024/25» -> 2025; «1999/00» -> 2000.
                     let candidate = start - start % 100 + short;
                     if candidate <= start {
@@ -52,12 +60,16 @@ impl Period {
                     year_of(second)?
                 };
                 if end != start + 1 {
-                    return Err(format!("«{text}» — учебный год состоит из двух соседних лет, например 2024/25"));
+                    return Err(tr!(
+                        "«{text}» — учебный год состоит из двух соседних лет, например 2024/25",
+                        "“{text}”: a school year spans two adjacent years, e.g. 2024/25"
+                    ));
                 }
                 Ok(Period { year: start, kind })
             }
-            (PeriodKind::SchoolYear, None) => Err(format!(
-                "«{text}» — календарный год, а показатель считается по учебным годам; напишите, например, 2024/25"
+            (PeriodKind::SchoolYear, None) => Err(tr!(
+                "«{text}» — календарный год, а показатель считается по учебным годам; напишите, например, 2024/25",
+                "“{text}” is a calendar year, but the indicator counts school years; write e.g. 2024/25"
             )),
         }
     }
@@ -108,15 +120,19 @@ mod tests {
     fn explains_the_wrong_kind_and_range() {
         assert!(Period::parse("2024/25", PeriodKind::Year)
             .unwrap_err()
+            .ru
             .contains("учебный год"));
         assert!(Period::parse("2025", PeriodKind::SchoolYear)
             .unwrap_err()
+            .ru
             .contains("календарный год"));
         assert!(Period::parse("2024/26", PeriodKind::SchoolYear)
             .unwrap_err()
+            .ru
             .contains("соседних"));
         assert!(Period::parse("1985", PeriodKind::Year)
             .unwrap_err()
+            .ru
             .contains("1990–2100"));
     }
 }

@@ -11,6 +11,7 @@ use super::deadline::{parse_deadline, Deadline, PlanPeriod};
 use super::references::References;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::{PlanFile, RawItem, RawSection, RawStatus};
+use crate::tr;
 use crate::yaml::key_line;
 
 #[derive(Debug, Clone)]
@@ -156,10 +157,20 @@ pub(crate) fn resolve_plans(
             diagnostics.push(
                 Diagnostic::error(
                     &plan.file,
-                    format!("план с id «{}» уже есть в {}", plan.id, other.display()),
+                    tr!(
+                        format!("план с id «{}» уже есть в {}", plan.id, other.display()),
+                        format!(
+                            "a plan with id “{}” already exists in {}",
+                            plan.id,
+                            other.display()
+                        )
+                    ),
                 )
                 .at_line(1)
-                .hint("у каждого плана свой id: он становится адресом страницы /plans/<id>/"),
+                .hint(tr!(
+                    "у каждого плана свой id: он становится адресом страницы /plans/<id>/",
+                    "each plan has its own id: it becomes the page address /plans/<id>/"
+                )),
             );
             continue;
         }
@@ -220,10 +231,19 @@ fn resolve_plan(
         diagnostics.push(
             Diagnostic::error(
                 &file,
-                format!("id плана «{}» содержит недопустимые символы", plan.id),
+                tr!(
+                    format!("id плана «{}» содержит недопустимые символы", plan.id),
+                    format!(
+                        "plan id “{}” contains characters that are not allowed",
+                        plan.id
+                    )
+                ),
             )
             .at_line(line_of("id"))
-            .hint("id пишется латиницей, строчными буквами, цифрами и дефисами: roadmap-2025"),
+            .hint(tr!(
+                "id пишется латиницей, строчными буквами, цифрами и дефисами: roadmap-2025",
+                "an id is written in lowercase Latin letters, digits and hyphens: roadmap-2025"
+            )),
         );
         ok = false;
     }
@@ -233,9 +253,18 @@ fn resolve_plan(
     };
     if period.from > period.to {
         diagnostics.push(
-            Diagnostic::error(&file, "период плана начинается позже, чем заканчивается")
-                .at_line(line_of("period"))
-                .hint("проверьте даты from и to"),
+            Diagnostic::error(
+                &file,
+                tr!(
+                    "период плана начинается позже, чем заканчивается",
+                    "the plan's period starts after it ends"
+                ),
+            )
+            .at_line(line_of("period"))
+            .hint(tr!(
+                "проверьте даты from и to",
+                "check the dates from and to"
+            )),
         );
         ok = false;
     }
@@ -246,7 +275,10 @@ fn resolve_plan(
                 diagnostics.push(
                     Diagnostic::error(
                         &file,
-                        format!("документ «{written}», утвердивший план, не найден на сайте"),
+                        tr!(
+                            "документ «{written}», утвердивший план, не найден на сайте",
+                            "the act “{written}” that approved the plan is not on the site"
+                        ),
                     )
                     .at_line(line_of("document"))
                     .hint(references.hint()),
@@ -282,9 +314,15 @@ fn resolve_plan(
         .collect::<Vec<_>>();
     if context.next_key == 0 {
         diagnostics.push(
-            Diagnostic::warning(&file, "в плане нет ни одного пункта")
-                .at_line(line_of("sections"))
-                .hint("пункты записываются в sections → items"),
+            Diagnostic::warning(
+                &file,
+                tr!("в плане нет ни одного пункта", "the plan has no items"),
+            )
+            .at_line(line_of("sections"))
+            .hint(tr!(
+                "пункты записываются в sections → items",
+                "items are written under sections → items"
+            )),
         );
     }
     ok.then_some(Plan {
@@ -395,9 +433,9 @@ fn resolve_item(
     };
     if let Some(&first) = context.numbers.get(&no) {
         diagnostics.push(
-            Diagnostic::error(file, format!("номер пункта «{no}» уже занят пунктом в строке {first}"))
+            Diagnostic::error(file, tr!("номер пункта «{no}» уже занят пунктом в строке {first}", "item number “{no}” is already taken by the item on line {first}"))
                 .at_line(key_at("no"))
-                .hint("у каждого пункта плана свой номер; исправьте один из них или уберите no, чтобы пункт пронумеровался по порядку"),
+                .hint(tr!("у каждого пункта плана свой номер; исправьте один из них или уберите no, чтобы пункт пронумеровался по порядку", "each item of a plan has its own number; correct one of them or remove no so that the item is numbered in order")),
         );
     } else {
         context.numbers.insert(no.clone(), line);
@@ -406,9 +444,18 @@ fn resolve_item(
     let deadline = match &due_text {
         None => {
             diagnostics.push(
-                Diagnostic::warning(file, format!("у пункта «{no}» не указан срок"))
-                    .at_line(line)
-                    .hint("добавьте строку due: \"…\" так, как срок записан в утверждённом плане"),
+                Diagnostic::warning(
+                    file,
+                    tr!(
+                        "у пункта «{no}» не указан срок",
+                        "item “{no}” has no deadline"
+                    ),
+                )
+                .at_line(line)
+                .hint(tr!(
+                    "добавьте строку due: \"…\" так, как срок записан в утверждённом плане",
+                    "add a line due: \"…\" with the deadline as the approved plan gives it"
+                )),
             );
             None
         }
@@ -416,9 +463,9 @@ fn resolve_item(
             Ok(deadline) => Some(deadline),
             Err(unreadable) => {
                 diagnostics.push(
-                    Diagnostic::warning(file, format!("срок «{}» не удалось прочитать: {}", unreadable.text, unreadable.reason))
+                    Diagnostic::warning(file, tr!(format!("срок «{}» не удалось прочитать: {}", unreadable.text, unreadable.reason), format!("the deadline “{}” could not be read: {}", unreadable.text, unreadable.reason_en)))
                         .at_line(key_at("due"))
-                        .hint("пункт показан с этим текстом и статусом «не определён»; чтобы статус считался, запишите срок датой, месяцем или словами «ежегодно», «постоянно»"),
+                        .hint(tr!("пункт показан с этим текстом и статусом «не определён»; чтобы статус считался, запишите срок датой, месяцем или словами «ежегодно», «постоянно»", "the item is shown with this text and the status «не определён» (unknown); for the status to be computed, write the deadline as a date, a month or words such as «ежегодно»")),
                 );
                 None
             }
@@ -438,24 +485,32 @@ fn resolve_item(
             Some(_) => diagnostics.push(
                 Diagnostic::warning(
                     file,
-                    format!("у пункта «{no}» указана дата выполнения, но статус не «done»"),
+                    tr!(
+                        "у пункта «{no}» указана дата выполнения, но статус не «done»",
+                        "item “{no}” has a completion date, but its status is not “done”"
+                    ),
                 )
                 .at_line(key_at("done"))
-                .hint("если пункт выполнен, напишите status: done; иначе уберите done"),
+                .hint(tr!(
+                    "если пункт выполнен, напишите status: done; иначе уберите done",
+                    "if the item is done, write status: done; otherwise remove done"
+                )),
             ),
         }
         if done > context.as_of {
             diagnostics.push(
                 Diagnostic::error(
                     file,
-                    format!(
-                        "пункт «{no}» отмечен выполненным {}, то есть позже даты сборки {}",
+                    tr!(format!("пункт «{no}» отмечен выполненным {}, то есть позже даты сборки {}",
                         crate::dates::format_date_short(done),
                         crate::dates::format_date_short(context.as_of)
-                    ),
+                    ), format!("item “{no}” is marked done on {}, which is after the build date {}",
+                        crate::dates::format_date_short(done),
+                        crate::dates::format_date_short(context.as_of)
+                    )),
                 )
                 .at_line(key_at("done"))
-                .hint("в done пишется дата, когда пункт уже выполнен; проверьте год и месяц"),
+                .hint(tr!("в done пишется дата, когда пункт уже выполнен; проверьте год и месяц", "done takes the date when the item was already done; check the year and the month")),
             );
         }
     }
@@ -468,7 +523,10 @@ fn resolve_item(
                 diagnostics.push(
                     Diagnostic::error(
                         file,
-                        format!("подтверждение «{written}» не найдено на сайте"),
+                        tr!(
+                            "подтверждение «{written}» не найдено на сайте",
+                            "the evidence “{written}” is not on the site"
+                        ),
                     )
                     .at_line(key_at("evidence"))
                     .hint(context.references.hint()),
@@ -482,9 +540,18 @@ fn resolve_item(
         if found.is_none() {
             let codes: Vec<&str> = Stage::ALL.iter().map(|s| s.code()).collect();
             diagnostics.push(
-                Diagnostic::error(file, format!("звено цикла «{code}» неизвестно"))
-                    .at_line(key_at("stage"))
-                    .hint(format!("stage — одно из: {}", codes.join(", "))),
+                Diagnostic::error(
+                    file,
+                    tr!(
+                        "звено цикла «{code}» неизвестно",
+                        "unknown cycle stage “{code}”"
+                    ),
+                )
+                .at_line(key_at("stage"))
+                .hint(tr!(
+                    format!("stage — одно из: {}", codes.join(", ")),
+                    format!("stage is one of: {}", codes.join(", "))
+                )),
             );
         }
         found
@@ -493,10 +560,16 @@ fn resolve_item(
         diagnostics.push(
             Diagnostic::error(
                 file,
-                "у пункта указано звено цикла (stage), но не направление",
+                tr!(
+                    "у пункта указано звено цикла (stage), но не направление",
+                    "the item gives a cycle stage (stage) but no direction"
+                ),
             )
             .at_line(key_at("stage"))
-            .hint("добавьте direction: id направления из data/indicators"),
+            .hint(tr!(
+                "добавьте direction: id направления из data/indicators",
+                "add direction: the id of a direction from data/indicators"
+            )),
         );
     }
     let cycle = raw.direction.map(|direction| CycleRef {

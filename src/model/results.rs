@@ -9,8 +9,9 @@ use std::path::PathBuf;
 use super::analytics_rules::AnalyticsRules;
 use super::indicator::parse_value;
 use super::organization::Register;
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Diagnostic, Diagnostics, Tr};
 use crate::load::{CsvRow, CsvTable, OrgKind, Procedure, ResultsSources};
+use crate::tr;
 
 /// Journal comparison (ФИС ОКО): how many participants' ВПР mark was lower than, equal
 /// to, or higher than their school term mark.
@@ -191,13 +192,15 @@ pub(crate) fn resolve_results(
                 {
                     let known: Vec<String> = rules.medals.keys().map(i32::to_string).collect();
                     reader.diagnostics.push(
-                        Diagnostic::error(&source.table.file, format!("для {} года не указан порядок награждения медалями, поэтому результаты ЕГЭ нельзя проверить", source.year))
+                        Diagnostic::error(&source.table.file, tr!(format!("для {} года не указан порядок награждения медалями, поэтому результаты ЕГЭ нельзя проверить", source.year), format!("for {} no medal rules are given, so the EGE results cannot be checked", source.year)))
                             .at_line(1)
-                            .hint(format!(
-                                "добавьте в data/analytics.yaml строку medals: {{{}: {{regime: \"2024\", threshold: 70}}}} (regime: \"2024\", \"до 2024\" или \"2020\"){}",
+                            .hint(tr!(format!("добавьте в data/analytics.yaml строку medals: {{{}: {{regime: \"2024\", threshold: 70}}}} (regime: \"2024\", \"до 2024\" или \"2020\"){}",
                                 source.year,
                                 if known.is_empty() { String::new() } else { format!("; сейчас указаны годы {}", known.join(", ")) }
-                            )),
+                            ), format!("add to data/analytics.yaml the line medals: {{{}: {{regime: \"2024\", threshold: 70}}}} (regime: \"2024\", \"до 2024\" or \"2020\"){}",
+                                source.year,
+                                if known.is_empty() { String::new() } else { format!("; the years given now: {}", known.join(", ")) }
+                            ))),
                     );
                     continue;
                 }
@@ -243,12 +246,21 @@ fn columns(
                 .sum::<usize>()
                 + 1;
             diagnostics.push(
-                Diagnostic::error(&table.file, format!("неизвестный столбец «{name}»"))
-                    .at(1, column)
-                    .hint(format!(
+                Diagnostic::error(
+                    &table.file,
+                    tr!("неизвестный столбец «{name}»", "unknown column “{name}”"),
+                )
+                .at(1, column)
+                .hint(tr!(
+                    format!(
                         "допустимые столбцы: {}",
                         [required, optional].concat().join(", ")
-                    )),
+                    ),
+                    format!(
+                        "allowed columns: {}",
+                        [required, optional].concat().join(", ")
+                    )
+                )),
             );
         }
     }
@@ -262,10 +274,16 @@ fn columns(
         diagnostics.push(
             Diagnostic::error(
                 &table.file,
-                format!("в заголовке нет столбцов: {}", missing.join(", ")),
+                tr!(
+                    format!("в заголовке нет столбцов: {}", missing.join(", ")),
+                    format!("the header lacks the columns: {}", missing.join(", "))
+                ),
             )
             .at_line(1)
-            .hint(format!("первая строка файла: {}", required.join(","))),
+            .hint(tr!(
+                format!("первая строка файла: {}", required.join(",")),
+                format!("the first line of the file: {}", required.join(","))
+            )),
         );
     }
     ok.then_some(found)
@@ -277,13 +295,13 @@ impl Reader<'_> {
         table: &CsvTable,
         row: &CsvRow,
         column: usize,
-        message: String,
-        hint: &str,
+        message: impl Into<Tr>,
+        hint: impl Into<Tr>,
     ) {
         self.diagnostics.push(
-            Diagnostic::error(&table.file, message)
+            Diagnostic::error(&table.file, message.into())
                 .at(row.line, row.column_of(column))
-                .hint(hint.to_string()),
+                .hint(hint),
         );
     }
 
@@ -296,8 +314,14 @@ impl Reader<'_> {
                     table,
                     row,
                     column,
-                    format!("{name}: отрицательное число «{text}»"),
-                    "число людей не может быть меньше нуля",
+                    tr!(
+                        "{name}: отрицательное число «{text}»",
+                        "{name}: negative number “{text}”"
+                    ),
+                    tr!(
+                        "число людей не может быть меньше нуля",
+                        "a number of people cannot be below zero"
+                    ),
                 );
                 None
             }
@@ -308,8 +332,11 @@ impl Reader<'_> {
                         table,
                         row,
                         column,
-                        format!("{name}: слишком большое число «{text}»"),
-                        "проверьте значение",
+                        tr!(
+                            "{name}: слишком большое число «{text}»",
+                            "{name}: the number “{text}” is too large"
+                        ),
+                        tr!("проверьте значение", "check the value"),
                     );
                     None
                 }
@@ -319,8 +346,11 @@ impl Reader<'_> {
                     table,
                     row,
                     column,
-                    format!("{name}: пустая ячейка"),
-                    "укажите число участников (0, если их не было)",
+                    tr!("{name}: пустая ячейка", "{name}: empty cell"),
+                    tr!(
+                        "укажите число участников (0, если их не было)",
+                        "give the number of participants (0 if there were none)"
+                    ),
                 );
                 None
             }
@@ -329,8 +359,14 @@ impl Reader<'_> {
                     table,
                     row,
                     column,
-                    format!("{name}: «{text}» — не целое число"),
-                    "пишите целое число людей, например 25",
+                    tr!(
+                        "{name}: «{text}» — не целое число",
+                        "{name}: “{text}” is not a whole number"
+                    ),
+                    tr!(
+                        "пишите целое число людей, например 25",
+                        "write a whole number of people, e.g. 25"
+                    ),
                 );
                 None
             }
@@ -368,8 +404,14 @@ impl Reader<'_> {
                 table,
                 row,
                 column.unwrap_or(0),
-                format!("в файле региональных значений указана организация «{written}»"),
-                "в файле <год>-region.csv столбец org пуст или содержит region",
+                tr!(
+                    "в файле региональных значений указана организация «{written}»",
+                    "the file of regional values names the organisation “{written}”"
+                ),
+                tr!(
+                    "в файле <год>-region.csv столбец org пуст или содержит region",
+                    "in the file <year>-region.csv the org column is empty or says region"
+                ),
             );
             return Err(());
         }
@@ -378,7 +420,7 @@ impl Reader<'_> {
                 Ok(Some(index))
             }
             Some(_) => {
-                self.error(table, row, column.unwrap_or(0), format!("организация «{written}» — не школа"), "результаты ВПР, ОГЭ и ЕГЭ указываются для общеобразовательных организаций (kind: school)");
+                self.error(table, row, column.unwrap_or(0), tr!("организация «{written}» — не школа", "organisation “{written}” is not a school"), tr!("результаты ВПР, ОГЭ и ЕГЭ указываются для общеобразовательных организаций (kind: school)", "VPR, OGE and EGE results are given for general education schools (kind: school)"));
                 Err(())
             }
             None => {
@@ -386,8 +428,14 @@ impl Reader<'_> {
                     table,
                     row,
                     column.unwrap_or(0),
-                    format!("организации «{written}» нет в реестре"),
-                    "в столбце org пишется id организации из data/organizations.yaml",
+                    tr!(
+                        "организации «{written}» нет в реестре",
+                        "organisation “{written}” is not in the register"
+                    ),
+                    tr!(
+                        "в столбце org пишется id организации из data/organizations.yaml",
+                        "the org column takes an organisation id from data/organizations.yaml"
+                    ),
                 );
                 Err(())
             }
@@ -401,22 +449,27 @@ impl Reader<'_> {
         }
         let nearest = self.rules.nearest_subjects(written);
         let hint = if nearest.is_empty() {
-            format!(
-                "известные предметы: {}; список можно дополнить в data/analytics.yaml (subjects)",
+            tr!(format!("известные предметы: {}; список можно дополнить в data/analytics.yaml (subjects)",
                 self.rules.subjects.join(", ")
-            )
+            ), format!("known subjects: {}; data/analytics.yaml (subjects) can add more",
+                self.rules.subjects.join(", ")
+            ))
         } else {
-            format!(
-                "возможно, «{}»; известные предметы перечислены в data/analytics.yaml (subjects)",
+            tr!(format!("возможно, «{}»; известные предметы перечислены в data/analytics.yaml (subjects)",
                 nearest.join("» или «")
-            )
+            ), format!("perhaps “{}”; the known subjects are listed in data/analytics.yaml (subjects)",
+                nearest.join("» или «")
+            ))
         };
         self.error(
             table,
             row,
             column,
-            format!("неизвестный предмет «{written}»"),
-            &hint,
+            tr!(
+                "неизвестный предмет «{written}»",
+                "unknown subject “{written}”"
+            ),
+            hint,
         );
         None
     }
@@ -444,8 +497,8 @@ impl Reader<'_> {
                     table,
                     row,
                     column,
-                    format!("неизвестный вариант ВПР «{written}»"),
-                    "вариант — «базовая» или «углублённая»; у работ без вариантов оставьте ячейку пустой",
+                    tr!("неизвестный вариант ВПР «{written}»", "unknown VPR variant “{written}”"),
+                    tr!("вариант — «базовая» или «углублённая»; у работ без вариантов оставьте ячейку пустой", "the variant is «базовая» (basic) or «углублённая» (advanced); leave the cell empty for tests without variants"),
                 );
                 return Err(());
             }
@@ -455,8 +508,8 @@ impl Reader<'_> {
                 table,
                 row,
                 column,
-                format!("у ВПР по предмету «{subject}» в {grade} классе нет вариантов, а указан «{written}»"),
-                "базовый и углублённый варианты есть только у математики в 7 и 8 классах; в остальных строках оставьте variant пустым",
+                tr!("у ВПР по предмету «{subject}» в {grade} классе нет вариантов, а указан «{written}»", "the VPR in “{subject}”, grade {grade}, has no variants, but “{written}” is given"),
+                tr!("базовый и углублённый варианты есть только у математики в 7 и 8 классах; в остальных строках оставьте variant пустым", "only mathematics in grades 7 and 8 has basic and advanced variants; leave variant empty in the other rows"),
             );
             return Err(());
         }
@@ -496,8 +549,14 @@ impl Reader<'_> {
                         table,
                         row,
                         col["grade"],
-                        format!("«{grade_text}» — не номер класса"),
-                        "класс пишется числом от 1 до 11",
+                        tr!(
+                            "«{grade_text}» — не номер класса",
+                            "“{grade_text}” is not a grade"
+                        ),
+                        tr!(
+                            "класс пишется числом от 1 до 11",
+                            "a grade is a number from 1 to 11"
+                        ),
                     );
                     continue;
                 }
@@ -528,14 +587,14 @@ impl Reader<'_> {
             };
             let sum = m2 + m3 + m4 + m5;
             if sum != n {
-                self.error(table, row, col["m2"], format!("m2+m3+m4+m5 = {sum}, а участников {n}"), "число отметок «2», «3», «4», «5» в сумме равно числу участников (participants)");
+                self.error(table, row, col["m2"], tr!("m2+m3+m4+m5 = {sum}, а участников {n}", "m2+m3+m4+m5 = {sum}, but there are {n} participants"), tr!("число отметок «2», «3», «4», «5» в сумме равно числу участников (participants)", "the marks «2», «3», «4», «5» add up to the number of participants (participants)"));
                 continue;
             }
             let journal = match (l, c, r) {
                 (None, None, None) => None,
                 (Some(l), Some(c), Some(r)) => {
                     if l + c + r > n {
-                        self.error(table, row, col["lowered"], format!("lowered+confirmed+raised = {}, а участников {n}", l + c + r), "понизили, подтвердили и повысили отметку в сумме не больше числа участников");
+                        self.error(table, row, col["lowered"], tr!(format!("lowered+confirmed+raised = {}, а участников {n}", l + c + r), format!("lowered+confirmed+raised = {}, but there are {n} participants", l + c + r)), tr!("понизили, подтвердили и повысили отметку в сумме не больше числа участников", "lowered, confirmed and raised marks add up to no more than the participants"));
                         continue;
                     }
                     Some(Journal {
@@ -549,8 +608,14 @@ impl Reader<'_> {
                         table,
                         row,
                         col.get("lowered").copied().unwrap_or(0),
-                        "заполнены не все столбцы lowered, confirmed, raised".into(),
-                        "заполните все три или оставьте все три пустыми",
+                        tr!(
+                            "заполнены не все столбцы lowered, confirmed, raised",
+                            "not all of the columns lowered, confirmed, raised are filled in"
+                        ),
+                        tr!(
+                            "заполните все три или оставьте все три пустыми",
+                            "fill in all three or leave all three empty"
+                        ),
                     );
                     continue;
                 }
@@ -558,9 +623,9 @@ impl Reader<'_> {
             let key = (year, org, grade, subject.clone(), variant.clone());
             if let Some(first) = seen.get(&key) {
                 self.diagnostics.push(
-                    Diagnostic::error(&table.file, format!("результат {grade} класса по предмету «{subject}» уже указан в строке {first}"))
+                    Diagnostic::error(&table.file, tr!("результат {grade} класса по предмету «{subject}» уже указан в строке {first}", "the result of grade {grade} in “{subject}” is already given on line {first}"))
                         .at_line(row.line)
-                        .hint("удалите повторную строку; у математики 7–8 классов базовый и углублённый варианты различаются столбцом variant"),
+                        .hint(tr!("удалите повторную строку; у математики 7–8 классов базовый и углублённый варианты различаются столбцом variant", "delete the repeated row; in mathematics, grades 7–8, the basic and advanced variants differ in the variant column")),
                 );
                 continue;
             }
@@ -627,11 +692,12 @@ impl Reader<'_> {
                     table,
                     row,
                     col["below_min"],
-                    format!(
-                        "below_min+high = {}, а участников {n}",
+                    tr!(format!("below_min+high = {}, а участников {n}",
                         below_min + high_count
-                    ),
-                    "не сдавших и получивших высокий результат вместе не больше, чем участников",
+                    ), format!("below_min+high = {}, but there are {n} participants",
+                        below_min + high_count
+                    )),
+                    tr!("не сдавших и получивших высокий результат вместе не больше, чем участников", "those who failed and those with a high result together are no more than the participants"),
                 );
                 continue;
             }
@@ -643,21 +709,30 @@ impl Reader<'_> {
                     Ok(Some(v)) if (low..=high).contains(&v) => Some(v),
                     Ok(_) => {
                         let what = if procedure == Procedure::Oge {
-                            "средний балл ОГЭ — отметка от 2 до 5"
+                            tr!(
+                                "средний балл ОГЭ — отметка от 2 до 5",
+                                "the OGE mean is a mark from 2 to 5"
+                            )
                         } else {
-                            "средний балл ЕГЭ — от 0 до 100"
+                            tr!(
+                                "средний балл ЕГЭ — от 0 до 100",
+                                "the EGE mean is from 0 to 100"
+                            )
                         };
                         self.error(
                             table,
                             row,
                             col["mean"],
-                            format!("средний балл «{mean_text}» вне допустимых пределов"),
+                            tr!(
+                                "средний балл «{mean_text}» вне допустимых пределов",
+                                "the mean “{mean_text}” is out of range"
+                            ),
                             what,
                         );
                         continue;
                     }
                     Err((message, hint)) => {
-                        self.error(table, row, col["mean"], message, &hint);
+                        self.error(table, row, col["mean"], message, hint);
                         continue;
                     }
                 }
@@ -667,10 +742,13 @@ impl Reader<'_> {
                 self.diagnostics.push(
                     Diagnostic::error(
                         &table.file,
-                        format!("результат по предмету «{subject}» уже указан в строке {first}"),
+                        tr!(
+                            "результат по предмету «{subject}» уже указан в строке {first}",
+                            "the result in “{subject}” is already given on line {first}"
+                        ),
                     )
                     .at_line(row.line)
-                    .hint("удалите повторную строку"),
+                    .hint(tr!("удалите повторную строку", "delete the repeated row")),
                 );
                 continue;
             }
@@ -696,13 +774,11 @@ impl Reader<'_> {
                                 table,
                                 row,
                                 col["medal_not_confirmed"],
-                                format!(
-                                    "не подтвердили {not_confirmed}, а претендентов {candidates}"
-                                ),
-                                "medal_not_confirmed не больше medal_candidates",
+                                tr!("не подтвердили {not_confirmed}, а претендентов {candidates}", "{not_confirmed} not confirmed, but {candidates} candidates"),
+                                tr!("medal_not_confirmed не больше medal_candidates", "medal_not_confirmed is no more than medal_candidates"),
                             );
                         } else if let Some(first) = seen_medals.get(&(year, org)) {
-                            self.error(table, row, col["medal_candidates"], format!("претенденты на медаль этой организации уже указаны в строке {first}"), "число претендентов на медаль указывается в одной строке организации (обычно в строке русского языка), в остальных строках эти ячейки пусты");
+                            self.error(table, row, col["medal_candidates"], tr!("претенденты на медаль этой организации уже указаны в строке {first}", "this organisation's medal candidates are already given on line {first}"), tr!("число претендентов на медаль указывается в одной строке организации (обычно в строке русского языка), в остальных строках эти ячейки пусты", "medal candidates are given in one row of the organisation (usually the Russian language row); these cells are empty in the other rows"));
                         } else {
                             seen_medals.insert((year, org), row.line);
                             results.medals.push(MedalRow {
@@ -718,9 +794,8 @@ impl Reader<'_> {
                         table,
                         row,
                         col.get("medal_candidates").copied().unwrap_or(0),
-                        "заполнен только один из столбцов medal_candidates, medal_not_confirmed"
-                            .into(),
-                        "заполните оба или оставьте оба пустыми",
+                        tr!("заполнен только один из столбцов medal_candidates, medal_not_confirmed", "only one of the columns medal_candidates, medal_not_confirmed is filled in"),
+                        tr!("заполните оба или оставьте оба пустыми", "fill in both or leave both empty"),
                     ),
                     _ => {}
                 }
@@ -747,8 +822,14 @@ impl Reader<'_> {
                     table,
                     row,
                     column,
-                    format!("«{}» — не год", row.cell(column)),
-                    "год пишется четырьмя цифрами, например 2025",
+                    tr!(
+                        format!("«{}» — не год", row.cell(column)),
+                        format!("“{}” is not a year", row.cell(column))
+                    ),
+                    tr!(
+                        "год пишется четырьмя цифрами, например 2025",
+                        "a year is four digits, e.g. 2025"
+                    ),
                 );
                 None
             }
@@ -774,7 +855,7 @@ impl Reader<'_> {
             };
             let (list, source) = (row.cell(col["list"]), row.cell(col["source"]));
             if list.is_empty() || source.is_empty() {
-                self.error(table, row, col["list"], "не указан перечень (list) или его источник (source)".into(), "источник — документ, которым перечень получен: письмо, приказ, с номером и датой");
+                self.error(table, row, col["list"], tr!("не указан перечень (list) или его источник (source)", "the list (list) or its source (source) is not given"), tr!("источник — документ, которым перечень получен: письмо, приказ, с номером и датой", "the source is the document that brought the list: a letter, an order, with its number and date"));
                 continue;
             }
             out.push(OfficialEntry {

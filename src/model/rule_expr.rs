@@ -13,6 +13,8 @@
 //!
 //! `AND`, `OR`, `NOT` may also be written `И`, `ИЛИ`, `НЕ`, in any case.
 
+use crate::diagnostic::Tr;
+use crate::tr;
 use std::collections::BTreeSet;
 use std::fmt;
 
@@ -118,7 +120,7 @@ impl Expr {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct ExprError {
     pub(crate) offset: usize,
-    pub(crate) message: String,
+    pub(crate) message: Tr,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -162,7 +164,7 @@ fn tokenize(text: &str) -> Result<Vec<(usize, Token)>, ExprError> {
                     None => {
                         return Err(ExprError {
                             offset: start,
-                            message: format!("неизвестное правило «{word}»"),
+                            message: tr!("неизвестное правило «{word}»", "unknown rule “{word}”"),
                         })
                     }
                 },
@@ -172,7 +174,10 @@ fn tokenize(text: &str) -> Result<Vec<(usize, Token)>, ExprError> {
         }
         return Err(ExprError {
             offset: i,
-            message: format!("недопустимый знак «{c}»"),
+            message: tr!(
+                "недопустимый знак «{c}»",
+                "the character “{c}” is not allowed"
+            ),
         });
     }
     Ok(out)
@@ -224,7 +229,13 @@ impl Parser {
                 if self.peek() != Some(&Token::Close) {
                     return Err(ExprError {
                         offset: self.offset(),
-                        message: format!("не закрыта скобка, открытая в позиции {}", offset + 1),
+                        message: tr!(
+                            format!("не закрыта скобка, открытая в позиции {}", offset + 1),
+                            format!(
+                                "the bracket opened at position {} is not closed",
+                                offset + 1
+                            )
+                        ),
                     });
                 }
                 self.at += 1;
@@ -236,15 +247,24 @@ impl Parser {
             }
             Some(Token::Close) => Err(ExprError {
                 offset,
-                message: "лишняя закрывающая скобка или пустые скобки".into(),
+                message: tr!(
+                    "лишняя закрывающая скобка или пустые скобки",
+                    "an extra closing bracket or empty brackets"
+                ),
             }),
             Some(Token::And | Token::Or) => Err(ExprError {
                 offset,
-                message: "перед AND/OR не хватает правила".into(),
+                message: tr!(
+                    "перед AND/OR не хватает правила",
+                    "a rule is missing before AND/OR"
+                ),
             }),
             None => Err(ExprError {
                 offset,
-                message: "выражение обрывается: не хватает правила".into(),
+                message: tr!(
+                    "выражение обрывается: не хватает правила",
+                    "the expression breaks off: a rule is missing"
+                ),
             }),
         }
     }
@@ -262,7 +282,10 @@ pub(crate) fn parse_expr(text: &str) -> Result<Expr, ExprError> {
     if parser.at < parser.tokens.len() {
         return Err(ExprError {
             offset: parser.offset(),
-            message: "между правилами не хватает AND или OR (или лишняя скобка)".into(),
+            message: tr!(
+                "между правилами не хватает AND или OR (или лишняя скобка)",
+                "AND or OR is missing between the rules (or a bracket is extra)"
+            ),
         });
     }
     Ok(expr)
@@ -303,9 +326,9 @@ mod tests {
     fn says_where_an_expression_is_wrong() {
         let at = |text: &str| parse_expr(text).unwrap_err();
         assert_eq!(at("a AND g").offset, 6);
-        assert!(at("a AND g").message.contains("«g»"));
+        assert!(at("a AND g").message.ru.contains("«g»"));
         assert_eq!(at("a AND (b1 OR c").offset, 14);
-        assert!(at("a AND (b1 OR c").message.contains("скобка"));
+        assert!(at("a AND (b1 OR c").message.ru.contains("скобка"));
         assert_eq!(at("a b1").offset, 2);
         assert_eq!(at("a AND").offset, 5);
         assert_eq!(at("OR a").offset, 0);

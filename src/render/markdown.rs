@@ -5,6 +5,7 @@
 //! path. Links are rewritten the way an author thinks of them: `/about/` gets the
 //! site's base path, `приказ.pdf` and `other.md` are relative to the Markdown file.
 
+use crate::tr;
 use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
 
@@ -91,9 +92,9 @@ pub(crate) fn render_markdown(body: &str, context: &MarkdownContext<'_>) -> Rend
                 let level = if level == HeadingLevel::H1 {
                     let (line, column) = position();
                     out.diagnostics.push(
-                        Diagnostic::warning(context.file, "заголовок первого уровня «#» в тексте страницы")
+                        Diagnostic::warning(context.file, tr!("заголовок первого уровня «#» в тексте страницы", "a first-level heading “#” in the page text"))
                             .at(line, column)
-                            .hint("название страницы (title) уже выводится как главный заголовок; начинайте разделы с «##» — этот заголовок показан как «##»"),
+                            .hint(tr!("название страницы (title) уже выводится как главный заголовок; начинайте разделы с «##» — этот заголовок показан как «##»", "the page title (title) is already shown as the main heading; start sections with “##”; this heading is shown as “##”")),
                     );
                     HeadingLevel::H2
                 } else {

@@ -350,7 +350,7 @@ fn reports_a_bad_combination_and_an_ege_year_without_a_medal_regime() {
         "{stderr}"
     );
     assert!(
-        stderr.contains("data/results/ege/2025.csv:1: ошибка: для 2025 года не указан порядок награждения медалями"),
+        stderr.contains("data/results/ege/2025.csv:1:1: ошибка: для 2025 года не указан порядок награждения медалями"),
         "{stderr}"
     );
     assert!(Path::new(&site.root)

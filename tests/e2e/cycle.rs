@@ -162,10 +162,10 @@ fn a_dangling_link_fails_the_build_at_its_line() {
     let run = site.run(&["build", "--as-of", "2025-06-01"]);
     assert_eq!(run.code, 1);
     assert!(run.stderr.contains(
-        "data/indicators/podgotovka.yaml:11: ошибка: в управленческом цикле указана страница «msoko/analiz-2023», которой нет"
+        "data/indicators/podgotovka.yaml:11:7: ошибка: в управленческом цикле указана страница «msoko/analiz-2023», которой нет"
     ), "{}", run.stderr);
     assert!(run.stderr.contains(
-        "data/indicators/podgotovka.yaml:17: ошибка: в решении указан показатель «ege-nope», которого нет"
+        "data/indicators/podgotovka.yaml:17:11: ошибка: в решении указан показатель «ege-nope», которого нет"
     ), "{}", run.stderr);
 }
 
@@ -181,7 +181,7 @@ fn a_decision_must_be_an_act_of_the_registry() {
     assert_eq!(run.code, 1);
     // The same address stands on lines 11 and 20 too: the error is at the decision.
     assert!(
-        run.stderr.contains("data/indicators/podgotovka.yaml:16: ошибка: решение «msoko/analiz-2024» указывает на страницу, которой нет в реестре документов"),
+        run.stderr.contains("data/indicators/podgotovka.yaml:16:9: ошибка: решение «msoko/analiz-2024» указывает на страницу, которой нет в реестре документов"),
         "{}",
         run.stderr
     );
@@ -197,7 +197,7 @@ fn an_unknown_id_is_not_blamed_on_a_longer_id_that_contains_it() {
     let run = site.run(&["build", "--as-of", "2025-06-01"]);
     assert_eq!(run.code, 1);
     assert!(
-        run.stderr.contains("data/indicators/podgotovka.yaml:18: ошибка: указана организация «sosh-», которой нет в реестре"),
+        run.stderr.contains("data/indicators/podgotovka.yaml:18:11: ошибка: указана организация «sosh-», которой нет в реестре"),
         "{}",
         run.stderr
     );
@@ -225,10 +225,10 @@ fn a_plan_item_must_name_a_known_direction_and_stage() {
     site.write("data/plans/plan.yaml", &text);
     let run = site.run(&["build", "--as-of", "2025-06-01"]);
     assert_eq!(run.code, 1);
-    assert!(run.stderr.contains("data/plans/plan.yaml:11: ошибка: в пункте «1.1» указано направление «podgotovk», которого нет"), "{}", run.stderr);
+    assert!(run.stderr.contains("data/plans/plan.yaml:11:9: ошибка: в пункте «1.1» указано направление «podgotovk», которого нет"), "{}", run.stderr);
     assert!(
         run.stderr
-            .contains("data/plans/plan.yaml:12: ошибка: звено цикла «analiz» неизвестно"),
+            .contains("data/plans/plan.yaml:12:9: ошибка: звено цикла «analiz» неизвестно"),
         "{}",
         run.stderr
     );
@@ -247,8 +247,8 @@ fn a_recommendation_to_nobody_and_an_empty_conclusion_fail_at_their_lines() {
     site.write("data/indicators/podgotovka.yaml", &text);
     let run = site.run(&["build", "--as-of", "2025-06-01"]);
     assert_eq!(run.code, 1);
-    assert!(run.stderr.contains("data/indicators/podgotovka.yaml:13: ошибка: у адресной рекомендации не указано, кому она адресована"), "{}", run.stderr);
-    assert!(run.stderr.contains("data/indicators/podgotovka.yaml:21: ошибка: у анализа эффективности мер пустой вывод (conclusion)"), "{}", run.stderr);
+    assert!(run.stderr.contains("data/indicators/podgotovka.yaml:13:9: ошибка: у адресной рекомендации не указано, кому она адресована"), "{}", run.stderr);
+    assert!(run.stderr.contains("data/indicators/podgotovka.yaml:21:9: ошибка: у анализа эффективности мер пустой вывод (conclusion)"), "{}", run.stderr);
 }
 
 #[test]
@@ -325,7 +325,7 @@ fn a_cycle_year_that_has_not_come_is_an_error_at_its_line() {
     let run = site.run(&["build", "--as-of", "2025-06-01"]);
     assert_eq!(run.code, 1);
     assert!(
-        run.stderr.contains("data/indicators/podgotovka.yaml:10: ошибка: год 2031 в управленческом цикле ещё не наступил (сегодня — 2025 год)"),
+        run.stderr.contains("data/indicators/podgotovka.yaml:10:5: ошибка: год 2031 в управленческом цикле ещё не наступил (сегодня — 2025 год)"),
         "{}",
         run.stderr
     );

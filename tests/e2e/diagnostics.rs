@@ -152,3 +152,90 @@ fn a_file_that_cannot_be_read_is_listed_before_what_follows_from_it() {
         human.stderr
     );
 }
+
+/// Issue #7, item 5: with `--lang en` every message, hint and checklist line is
+/// English; only the file's own lines shown under a message keep their Russian.
+#[test]
+fn lang_en_says_everything_in_english_issue_7() {
+    let site = Site::fixture("monitoring");
+    site.write(
+        "data/values/vpr-low.csv",
+        "year,org,value,subject\n2024,municipality,\"12,5%\",математика\n2025,municipality,8.3,математика\n",
+    );
+    site.write(
+        "data/plans/plan.yaml",
+        "id: plan\ntitle: \"План\"\nperiod: {from: 2025-01-01, to: 2025-12-31}\nsections:\n  - title: \"1. Раздел\"\n    items:\n      - no: \"1.1\"\n        title: \"Пункт\"\n        due: \"До 01.12.2025\"\n        responsible: \"ИМЦ\"\n        status: done\n        done: 2025-03-01\n        evidence: [documents/net-takogo]\n",
+    );
+    let run = site.run(&["check", "--as-of", "2025-06-01", "--lang", "en"]);
+    assert_eq!(run.code, 1);
+    // Names from the site's data are quoted “…” and may be Russian; the rest not.
+    let cyrillic = |line: &str| {
+        let mut quoted = false;
+        line.chars().any(|c| {
+            match c {
+                '“' => quoted = true,
+                '”' => quoted = false,
+                _ => {}
+            }
+            !quoted && ('\u{400}'..='\u{4ff}').contains(&c)
+        })
+    };
+    // Message lines (`file:line:col: error: …`) and hints; the file's own lines
+    // shown under a message do not count.
+    for line in run.stderr.lines() {
+        let said = line.contains(": error: ")
+            || line.contains(": warning: ")
+            || line.starts_with("  hint: ");
+        assert!(!(said && cyrillic(line)), "{line}\n\n{}", run.stderr);
+    }
+    assert!(
+        run.stderr
+            .contains("error: the value “12,5%” is written with a % sign"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("error: the evidence “documents/net-takogo” is not on the site"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stdout.starts_with("Openness checklist of the site:"));
+    assert!(run.stdout.contains("  ✘ "), "{}", run.stdout);
+    // The checklist's own words are English; names from the site's data may be Russian.
+    for line in run.stdout.lines() {
+        assert!(!cyrillic(line), "{line}\n\n{}", run.stdout);
+    }
+}
+
+/// Issue #7: a problem found after reading still has its line and column, and a
+/// CSV cell is underlined exactly.
+#[test]
+fn places_late_problems_at_a_line_and_column_issue_7() {
+    let site = Site::fixture("monitoring");
+    let config = site.read_source("site.yaml");
+    site.write(
+        "site.yaml",
+        &format!("{config}key_indicators: [vpr-low, vpr-nope]\n"),
+    );
+    let line = config.lines().count() + 1;
+    site.write(
+        "data/values/vpr-low.csv",
+        "year,org,value,subject\n2024,sosh-99,9.1,математика\n2025,municipality,8.3,математика\n",
+    );
+    let run = site.run(&["check", "--as-of", "2025-06-01"]);
+    let expected = format!(
+        "site.yaml:{line}:27: ошибка: в key_indicators указан показатель «vpr-nope», которого нет"
+    );
+    assert!(run.stderr.contains(&expected), "{}", run.stderr);
+    let lines: Vec<&str> = run.stderr.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| {
+            l.starts_with("data/values/vpr-low.csv:2:6: ошибка: организации «sosh-99» нет")
+        })
+        .unwrap_or_else(|| panic!("{}", run.stderr));
+    let underline = lines[at + 4];
+    let marks = underline.chars().filter(|c| matches!(c, '─' | '┬')).count();
+    assert_eq!(marks, "sosh-99".len(), "{}", run.stderr);
+}

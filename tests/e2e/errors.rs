@@ -126,7 +126,7 @@ fn errors_on_an_unknown_template_in_front_matter() {
     let stderr = failing(&site);
     assert_has(
         &stderr,
-        "content/news/first.md:4: ошибка: шаблона «news.html» нет в теме",
+        "content/news/first.md:4:1: ошибка: шаблона «news.html» нет в теме",
     );
     assert_has(
         &stderr,
@@ -169,7 +169,7 @@ fn errors_on_a_missing_attached_file() {
     let stderr = failing(&site);
     assert_has(
         &stderr,
-        "content/documents/order.md:7: ошибка: прикреплённый файл «order.pdf» не найден",
+        "content/documents/order.md:7:1: ошибка: прикреплённый файл «order.pdf» не найден",
     );
 }
 

@@ -27,6 +27,16 @@ fn a_new_site_builds_and_checks_without_errors_or_warnings() {
         "{}",
         check.stderr
     );
+    // Once committed, the openness checklist has nothing to flag either, but that the
+    // data is old: the harness commits on 2025-05-20, a year and a half before --as-of.
+    assert!(check.stdout.contains("✘ 0"), "{}", check.stdout);
+    for line in check.stdout.lines().filter(|l| l.starts_with("  ⚠")) {
+        assert!(
+            line.contains("Актуальность открытых данных: набор")
+                && line.contains("не обновлялся с 20.05.2025"),
+            "{line}"
+        );
+    }
     let build = site.run(&["build", "--as-of", "2026-11-20"]);
     assert_eq!(build.code, 0, "{}", build.stderr);
     for page in [

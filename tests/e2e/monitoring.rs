@@ -138,7 +138,7 @@ fn errors_on_a_duplicate_row() {
         &values_with("2025,municipality,8.4,математика"),
     );
     let stderr = failing(&site);
-    assert!(stderr.contains("data/values/vpr-low.csv:3: ошибка: значение за 2025 для «municipality» уже указано в строке 2"), "{stderr}");
+    assert!(stderr.contains("data/values/vpr-low.csv:3:1: ошибка: значение за 2025 для «municipality» уже указано в строке 2"), "{stderr}");
 }
 
 #[test]
@@ -181,7 +181,7 @@ fn errors_on_an_indicator_without_values() {
     let stderr = failing(&site);
     assert!(
         stderr.contains(
-            "data/indicators/podgotovka.yaml:15: ошибка: у показателя «vpr-marks» нет значений"
+            "data/indicators/podgotovka.yaml:15:3: ошибка: у показателя «vpr-marks» нет значений"
         ),
         "{stderr}"
     );
@@ -196,8 +196,9 @@ fn errors_on_values_of_an_unknown_indicator() {
     );
     let stderr = failing(&site);
     assert!(
-        stderr
-            .contains("data/values/vpr-lov.csv:1: ошибка: файл значений для показателя «vpr-lov»"),
+        stderr.contains(
+            "data/values/vpr-lov.csv:1:1: ошибка: файл значений для показателя «vpr-lov»"
+        ),
         "{stderr}"
     );
 }

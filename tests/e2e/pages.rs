@@ -151,8 +151,9 @@ fn warns_about_a_page_without_any_date() {
     );
     let run = site.build();
     assert!(
-        run.stderr
-            .contains("content/news/undated.md:1: предупреждение: у страницы нет даты размещения"),
+        run.stderr.contains(
+            "content/news/undated.md:1:1: предупреждение: у страницы нет даты размещения"
+        ),
         "{}",
         run.stderr
     );

@@ -91,7 +91,7 @@ fn warns_about_an_unreadable_deadline_at_its_line_and_keeps_the_item() {
     let site = Site::fixture("plans");
     let run = site.run(&["build", "--as-of", "2026-01-15"]);
     assert!(
-        run.stderr.contains("data/plans/school-year.yaml:34: предупреждение: срок «когда получится» не удалось прочитать"),
+        run.stderr.contains("data/plans/school-year.yaml:34:13: предупреждение: срок «когда получится» не удалось прочитать"),
         "{}",
         run.stderr
     );
@@ -136,7 +136,7 @@ fn errors_on_a_duplicate_item_number() {
         &plan_text().replace("no: \"1.2\"", "no: \"1.1\""),
     );
     let stderr = failing(&site);
-    assert!(stderr.contains("data/plans/school-year.yaml:15: ошибка: номер пункта «1.1» уже занят пунктом в строке 8"), "{stderr}");
+    assert!(stderr.contains("data/plans/school-year.yaml:15:7: ошибка: номер пункта «1.1» уже занят пунктом в строке 8"), "{stderr}");
 }
 
 #[test]
@@ -150,7 +150,7 @@ fn errors_on_evidence_that_leads_nowhere() {
         ),
     );
     let stderr = failing(&site);
-    assert!(stderr.contains("data/plans/school-year.yaml:14: ошибка: подтверждение «documents/prikaz-1» не найдено на сайте"), "{stderr}");
+    assert!(stderr.contains("data/plans/school-year.yaml:14:9: ошибка: подтверждение «documents/prikaz-1» не найдено на сайте"), "{stderr}");
 }
 
 #[test]
@@ -161,5 +161,5 @@ fn errors_on_done_after_the_build_date() {
         &plan_text().replace("done: 2025-11-20", "done: 2026-11-20"),
     );
     let stderr = failing(&site);
-    assert!(stderr.contains("data/plans/school-year.yaml:13: ошибка: пункт «1.1» отмечен выполненным 20.11.2026, то есть позже даты сборки 15.01.2026"), "{stderr}");
+    assert!(stderr.contains("data/plans/school-year.yaml:13:9: ошибка: пункт «1.1» отмечен выполненным 20.11.2026, то есть позже даты сборки 15.01.2026"), "{stderr}");
 }

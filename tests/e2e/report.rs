@@ -188,7 +188,7 @@ fn errors_on_a_missing_snapshot() {
     assert_eq!(run.code, 1);
     assert!(
         run.stderr
-            .contains("content/doklad/2025/_index.md:4: ошибка: снимка данных «nowhere» нет"),
+            .contains("content/doklad/2025/_index.md:4:1: ошибка: снимка данных «nowhere» нет"),
         "{}",
         run.stderr
     );

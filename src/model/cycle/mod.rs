@@ -69,6 +69,20 @@ impl Stage {
         }
     }
 
+    /// The label in English, for `msoko check --lang en`.
+    pub(crate) fn label_en(self) -> &'static str {
+        match self {
+            Stage::Goals => "Goals and objectives",
+            Stage::Indicators => "Indicators",
+            Stage::Methods => "Methods of collecting information",
+            Stage::Monitoring => "Monitoring",
+            Stage::Analysis => "Analysis of results",
+            Stage::Recommendations => "Targeted recommendations",
+            Stage::Decisions => "Management decisions",
+            Stage::Effect => "Analysis of the measures' effect",
+        }
+    }
+
     pub(crate) fn from_code(code: &str) -> Option<Stage> {
         Stage::ALL.into_iter().find(|s| s.code() == code)
     }

@@ -7,10 +7,12 @@ use super::{
     Addressee, Cycle, CycleSource, CycleYear, Decision, DirectionCycle, Effect, Method,
     Recommendation, GROUPS,
 };
+use crate::diagnostic::Tr;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::{PeriodKind, RawCycleYear};
 use crate::model::documents::DOCUMENT_KIND;
 use crate::model::{Indicators, Page, Register};
+use crate::tr;
 
 /// Checks every link of every direction's cycle. `pages` and `by_url` are final.
 pub(crate) fn resolve_cycle(
@@ -49,8 +51,14 @@ pub(crate) fn resolve_cycle(
                 links.error(
                     None,
                     written,
-                    format!("«{written}» в years — не год"),
-                    "пишите календарный год: 2025",
+                    tr!(
+                        "«{written}» в years — не год",
+                        "“{written}” in years is not a year"
+                    ),
+                    tr!(
+                        "пишите календарный год: 2025",
+                        "write a calendar year: 2025"
+                    ),
                 );
                 continue;
             };
@@ -58,8 +66,14 @@ pub(crate) fn resolve_cycle(
                 links.error(
                     None,
                     written,
-                    format!("год {written} в управленческом цикле ещё не наступил (сегодня — {this_year} год)"),
-                    "проверьте год: в years пишутся только прошедшие годы и текущий; дату «сегодня» задаёт --as-of",
+                    tr!(
+                        "год {written} в управленческом цикле ещё не наступил (сегодня — {this_year} год)",
+                        "the year {written} of the management cycle has not come yet (today is in {this_year})"
+                    ),
+                    tr!(
+                        "проверьте год: в years пишутся только прошедшие годы и текущий; дату «сегодня» задаёт --as-of",
+                        "check the year: years holds past years and the current one; --as-of sets «today»"
+                    ),
                 );
                 continue;
             }
@@ -99,7 +113,13 @@ struct Links<'a> {
 impl Links<'_> {
     /// An error at the line where `written` stands: after `key:` in the year being
     /// checked if there is such a line, else anywhere in that year, else in the file.
-    fn error(&mut self, key: Option<&str>, written: &str, message: String, hint: &str) {
+    fn error(
+        &mut self,
+        key: Option<&str>,
+        written: &str,
+        message: impl Into<Tr>,
+        hint: impl Into<Tr>,
+    ) {
         let text = &self.source.text;
         let scope = self.scope.clone();
         let line = key
@@ -108,7 +128,7 @@ impl Links<'_> {
             .or_else(|| crate::yaml::value_line(text, written))
             .unwrap_or(1);
         self.diagnostics.push(
-            Diagnostic::error(&self.source.file, message)
+            Diagnostic::error(&self.source.file, message.into())
                 .at_line(line)
                 .hint(hint),
         );
@@ -123,8 +143,8 @@ impl Links<'_> {
             self.error(
                 Some(key),
                 written,
-                format!("в управленческом цикле указана страница «{written}», которой нет"),
-                "укажите адрес страницы сайта без content/ и .md, например msoko/analiz/vpr-2025 или documents/prikaz-2025-203",
+                tr!("в управленческом цикле указана страница «{written}», которой нет", "the management cycle names the page “{written}”, which does not exist"),
+                tr!("укажите адрес страницы сайта без content/ и .md, например msoko/analiz/vpr-2025 или documents/prikaz-2025-203", "give the address of a page of the site without content/ and .md, e.g. msoko/analiz/vpr-2025 or documents/prikaz-2025-203"),
             );
         }
         found
@@ -144,8 +164,8 @@ impl Links<'_> {
                     self.error(
                         Some("to"),
                         "[]",
-                        "у адресной рекомендации не указано, кому она адресована".into(),
-                        "перечислите в to: id организаций или группы (all, schools, kindergartens, additional, shnor, shnsu)",
+                        tr!("у адресной рекомендации не указано, кому она адресована", "the recommendation does not say whom it is addressed to"),
+                        tr!("перечислите в to: id организаций или группы (all, schools, kindergartens, additional, shnor, shnsu)", "list in to: organisation ids or groups (all, schools, kindergartens, additional, shnor, shnsu)"),
                     );
                     Vec::new()
                 } else {
@@ -164,11 +184,12 @@ impl Links<'_> {
                     self.error(
                         Some("document"),
                         &d.document,
-                        format!(
-                            "решение «{}» указывает на страницу, которой нет в реестре документов",
+                        tr!(format!("решение «{}» указывает на страницу, которой нет в реестре документов",
                             d.document
-                        ),
-                        "управленческое решение — это акт: укажите страницу с kind: document",
+                        ), format!("decision “{}” points to a page that is not in the register of acts",
+                            d.document
+                        )),
+                        tr!("управленческое решение — это акт: укажите страницу с kind: document", "a management decision is an act: give a page with kind: document"),
                     );
                     return None;
                 }
@@ -191,8 +212,8 @@ impl Links<'_> {
             self.error(
                 Some("conclusion"),
                 "\"\"",
-                "у анализа эффективности мер пустой вывод (conclusion)".into(),
-                "напишите, что показал анализ: как изменились показатели после мер и что из этого следует",
+                tr!("у анализа эффективности мер пустой вывод (conclusion)", "the analysis of the measures' effect has an empty conclusion (conclusion)"),
+                tr!("напишите, что показал анализ: как изменились показатели после мер и что из этого следует", "write what the analysis showed: how the indicators changed after the measures and what follows from it"),
             );
         }
         let effect = raw.effect.as_ref().map(|e| Effect {
@@ -217,8 +238,14 @@ impl Links<'_> {
             self.error(
                 Some("indicators"),
                 written,
-                format!("в решении указан показатель «{written}», которого нет"),
-                "укажите id показателя из data/indicators/*.yaml",
+                tr!(
+                    "в решении указан показатель «{written}», которого нет",
+                    "the decision names the indicator “{written}”, which does not exist"
+                ),
+                tr!(
+                    "укажите id показателя из data/indicators/*.yaml",
+                    "give an indicator id from data/indicators/*.yaml"
+                ),
             );
         }
         found
@@ -230,8 +257,14 @@ impl Links<'_> {
             self.error(
                 Some("orgs"),
                 written,
-                format!("указана организация «{written}», которой нет в реестре"),
-                "укажите id организации из data/organizations.yaml",
+                tr!(
+                    "указана организация «{written}», которой нет в реестре",
+                    "the organisation “{written}” is not in the register"
+                ),
+                tr!(
+                    "укажите id организации из data/organizations.yaml",
+                    "give an organisation id from data/organizations.yaml"
+                ),
             );
         }
         found
@@ -248,11 +281,12 @@ impl Links<'_> {
         self.error(
             Some("to"),
             written,
-            format!("рекомендация адресована «{written}»: такой организации или группы нет"),
-            &format!(
-                "укажите id организации из data/organizations.yaml или группу: {}",
+            tr!("рекомендация адресована «{written}»: такой организации или группы нет", "the recommendation is addressed to “{written}”: there is no such organisation or group"),
+            tr!(format!("укажите id организации из data/organizations.yaml или группу: {}",
                 groups.join(", ")
-            ),
+            ), format!("give an organisation id from data/organizations.yaml or a group: {}",
+                groups.join(", ")
+            )),
         );
         None
     }

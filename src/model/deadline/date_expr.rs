@@ -8,6 +8,8 @@ use super::read::{Piece, Point, Reader};
 use super::tokens::{Kind, Number};
 use super::words::{month_of, YEAR_WORDS};
 use super::PlanPeriod;
+use crate::diagnostic::Tr;
+use crate::tr;
 
 /// Whether the plan runs over whole school years (1 Sep .. 31 Aug).
 fn is_school_year_plan(period: &PlanPeriod) -> bool {
@@ -38,36 +40,39 @@ enum Years {
 
 impl Reader<'_, '_> {
     /// A date expression with what may stand before it: «до …», «с … по …», «… – …».
-    pub(super) fn dated(&mut self) -> Result<Option<Piece>, String> {
+    pub(super) fn dated(&mut self) -> Result<Option<Piece>, Tr> {
         if self.is(0, &["до", "к", "по"]) {
             let preposition = self.raw(0).to_owned();
             self.pos += 1;
             if let Some(end) = self.deadline()? {
                 return Ok(Some(Piece::until(end)));
             }
-            return Err(format!(
-                "после «{preposition}» ожидалась дата, а стоит «{}»; пишут «до 01.12.2025» \
+            return Err(tr!(format!("после «{preposition}» ожидалась дата, а стоит «{}»; пишут «до 01.12.2025» \
                  или «до конца 2025 года»",
                 self.raw(0)
-            ));
+            ), format!("a date was expected after «{preposition}», but “{}” stands there; write «до 01.12.2025» or «до конца 2025 года»",
+                self.raw(0)
+            )));
         }
         if self.is(0, &["с", "со"]) {
             self.pos += 1;
             let Some(first) = self.date()? else {
-                return Err(format!(
-                    "после «с» ожидалась дата, а стоит «{}»; пишут «с 01.09.2025 по 31.12.2025»",
+                return Err(tr!(format!("после «с» ожидалась дата, а стоит «{}»; пишут «с 01.09.2025 по 31.12.2025»",
                     self.raw(0)
-                ));
+                ), format!("a date was expected after «с» (from), but “{}” stands there; write «с 01.09.2025 по 31.12.2025»",
+                    self.raw(0)
+                )));
             };
             if !(self.is(0, &["по", "до"]) || self.is_dash(0)) {
                 return Ok(Some(Piece { end: None, ..first }));
             }
             self.pos += 1;
             let Some(last) = self.date()? else {
-                return Err(format!(
-                    "после «по» ожидалась дата, а стоит «{}»; пишут «с 01.09.2025 по 31.12.2025»",
+                return Err(tr!(format!("после «по» ожидалась дата, а стоит «{}»; пишут «с 01.09.2025 по 31.12.2025»",
                     self.raw(0)
-                ));
+                ), format!("a date was expected after «по» (to), but “{}” stands there; write «с 01.09.2025 по 31.12.2025»",
+                    self.raw(0)
+                )));
             };
             return Ok(Some(Piece::join(first, last)));
         }
@@ -86,7 +91,7 @@ impl Reader<'_, '_> {
     }
 
     /// What may follow «до», «к», «не позднее»: a day, or «конца» of a period.
-    pub(super) fn deadline(&mut self) -> Result<Option<Point>, String> {
+    pub(super) fn deadline(&mut self) -> Result<Option<Point>, Tr> {
         if let Some(point) = self.day()? {
             return Ok(Some(point));
         }
@@ -101,15 +106,16 @@ impl Reader<'_, '_> {
         }
         match self.date()? {
             Some(Piece { end: Some(end), .. }) => Ok(Some(end)),
-            _ => Err(format!(
-                "после «до конца» не понял «{}»; пишут «до конца 2025 года» или «до конца учебного года»",
+            _ => Err(tr!(format!("после «до конца» не понял «{}»; пишут «до конца 2025 года» или «до конца учебного года»",
                 self.raw(0)
-            )),
+            ), format!("“{}” after «до конца» (by the end of) is not understood; write «до конца 2025 года» or «до конца учебного года»",
+                self.raw(0)
+            ))),
         }
     }
 
     /// One date expression: a day, a month, a quarter, a half-year, a year or a school year.
-    pub(super) fn date(&mut self) -> Result<Option<Piece>, String> {
+    pub(super) fn date(&mut self) -> Result<Option<Piece>, Tr> {
         if let Some(point) = self.day()? {
             return Ok(Some(Piece::between(point, point)));
         }
@@ -143,19 +149,31 @@ impl Reader<'_, '_> {
     }
 
     /// «01.12.2021», «15.12.21», «01.12», «15 декабря 2021 года».
-    fn day(&mut self) -> Result<Option<Point>, String> {
+    fn day(&mut self) -> Result<Option<Point>, Tr> {
         if let Some(Kind::Date { day, month, year }) = self.kind(0).cloned() {
             let raw = self.raw(0).to_owned();
             if !(1..=12).contains(&month.value) {
-                return Err(format!(
-                    "месяца {} нет (в дате «{raw}»); дату пишут так: «31.12.2025»",
-                    month.value
+                return Err(tr!(
+                    format!(
+                        "месяца {} нет (в дате «{raw}»); дату пишут так: «31.12.2025»",
+                        month.value
+                    ),
+                    format!(
+                        "there is no month {} (in the date “{raw}”); write dates like «31.12.2025»",
+                        month.value
+                    )
                 ));
             }
             if !(1..=31).contains(&day.value) {
-                return Err(format!(
-                    "числа {} нет (в дате «{raw}»); дату пишут так: «31.12.2025»",
-                    day.value
+                return Err(tr!(
+                    format!(
+                        "числа {} нет (в дате «{raw}»); дату пишут так: «31.12.2025»",
+                        day.value
+                    ),
+                    format!(
+                        "there is no day {} (in the date “{raw}”); write dates like «31.12.2025»",
+                        day.value
+                    )
                 ));
             }
             let year = match year {
@@ -163,9 +181,7 @@ impl Reader<'_, '_> {
                 Some(Number { value, digits: 2 }) => Some(2000 + value as i32),
                 Some(Number { value, digits: 4 }) if (1900..2200).contains(&value) => Some(value as i32),
                 Some(_) => {
-                    return Err(format!(
-                        "год в дате «{raw}» не понят: пишут четыре цифры («31.12.2025») или две («31.12.25»)"
-                    ))
+                    return Err(tr!("год в дате «{raw}» не понят: пишут четыре цифры («31.12.2025») или две («31.12.25»)", "the year in the date “{raw}” is not understood: write four digits («31.12.2025») or two («31.12.25»)"))
                 }
             };
             self.pos += 1;
@@ -183,11 +199,19 @@ impl Reader<'_, '_> {
             return Ok(None);
         };
         if !(1..=31).contains(&day.value) {
-            return Err(format!(
-                "числа {} нет («{} {}»)",
-                day.value,
-                self.raw(0),
-                self.raw(1)
+            return Err(tr!(
+                format!(
+                    "числа {} нет («{} {}»)",
+                    day.value,
+                    self.raw(0),
+                    self.raw(1)
+                ),
+                format!(
+                    "there is no day {} (“{} {}”)",
+                    day.value,
+                    self.raw(0),
+                    self.raw(1)
+                )
             ));
         }
         self.pos += 2;
@@ -212,17 +236,19 @@ impl Reader<'_, '_> {
     }
 
     /// «1 квартал 2022», «IV квартал», «2 полугодие 2021-2022 учебного года», «I полугодие».
-    fn quarter_or_half(&mut self) -> Result<Option<Piece>, String> {
+    fn quarter_or_half(&mut self) -> Result<Option<Piece>, Tr> {
         let Some(n) = self.ordinal(0) else {
             return Ok(None);
         };
         if self.starts(1, &["четверт"]) {
-            return Err(format!(
-                "«{} {}»: четверти не поддерживаются, у школ они разные; укажите месяцы \
+            return Err(tr!(format!("«{} {}»: четверти не поддерживаются, у школ они разные; укажите месяцы \
                  («ноябрь – декабрь 2025») или квартал («4 квартал 2025»)",
                 self.raw(0),
                 self.raw(1)
-            ));
+            ), format!("“{} {}”: school terms are not supported, schools have different ones; give the months («ноябрь – декабрь 2025») or a quarter («4 квартал 2025»)",
+                self.raw(0),
+                self.raw(1)
+            )));
         }
         let quarter = self.starts(1, &["кварт"]) || self.is(1, &["кв"]);
         if !quarter && !self.starts(1, &["полугод"]) {
@@ -233,22 +259,16 @@ impl Reader<'_, '_> {
         let years = self.years()?;
         if quarter {
             if !(1..=4).contains(&n) {
-                return Err(format!(
-                    "квартала «{said}» нет: их четыре, «1 квартал 2026» … «4 квартал 2026»"
-                ));
+                return Err(tr!("квартала «{said}» нет: их четыре, «1 квартал 2026» … «4 квартал 2026»", "there is no quarter “{said}”: there are four, «1 квартал 2026» … «4 квартал 2026»"));
             }
             return match years {
                 None => Ok(Some(months(None, 3 * n - 2, 3 * n))),
                 Some(Years::Calendar(a, b)) if a == b => Ok(Some(months(Some(a), 3 * n - 2, 3 * n))),
-                Some(_) => Err(format!(
-                    "«{said}» не понят: квартал указывают в календарном году, например «1 квартал 2026»"
-                )),
+                Some(_) => Err(tr!("«{said}» не понят: квартал указывают в календарном году, например «1 квартал 2026»", "“{said}” is not understood: a quarter is of a calendar year, e.g. «1 квартал 2026»")),
             };
         }
         if !(1..=2).contains(&n) {
-            return Err(format!(
-                "полугодия «{said}» нет: их два, «1 полугодие 2026» и «2 полугодие 2026»"
-            ));
+            return Err(tr!("полугодия «{said}» нет: их два, «1 полугодие 2026» и «2 полугодие 2026»", "there is no half-year “{said}”: there are two, «1 полугодие 2026» and «2 полугодие 2026»"));
         }
         let school = |first: Option<i32>| match n {
             1 => months(first, 9, 12),
@@ -259,10 +279,8 @@ impl Reader<'_, '_> {
             Some(Years::School(first)) => school(Some(first)),
             Some(Years::Calendar(a, b)) if a == b => calendar(Some(a)),
             Some(Years::Calendar(..)) => {
-                return Err(format!(
-                    "«{said}» не понят: укажите год («1 полугодие 2026») или учебный год \
-                     («2 полугодие 2025-2026 учебного года»)"
-                ))
+                return Err(tr!("«{said}» не понят: укажите год («1 полугодие 2026») или учебный год \
+                     («2 полугодие 2025-2026 учебного года»)", "“{said}” is not understood: give a year («1 полугодие 2026») or a school year («2 полугодие 2025-2026 учебного года»)"))
             }
             None if is_school_year_plan(self.period) => school(None),
             None => calendar(None),
@@ -270,20 +288,24 @@ impl Reader<'_, '_> {
     }
 
     /// A four-digit year, if one stands here.
-    fn year_at(&self, ahead: usize) -> Result<Option<i32>, String> {
+    fn year_at(&self, ahead: usize) -> Result<Option<i32>, Tr> {
         match self.number(ahead) {
             Some(Number { value, digits: 4 }) if (1900..2200).contains(&value) => {
                 Ok(Some(value as i32))
             }
-            Some(Number { digits: 4, .. }) => {
-                Err(format!("«{}» не похоже на год плана", self.raw(ahead)))
-            }
+            Some(Number { digits: 4, .. }) => Err(tr!(
+                format!("«{}» не похоже на год плана", self.raw(ahead)),
+                format!(
+                    "“{}” does not look like a year of the plan",
+                    self.raw(ahead)
+                )
+            )),
             _ => Ok(None),
         }
     }
 
     /// The year after a month or a day: «сентябрь 2020», «декабря 2021 г.».
-    fn year_after(&mut self) -> Result<Option<i32>, String> {
+    fn year_after(&mut self) -> Result<Option<i32>, Tr> {
         let year = self.year_at(0)?;
         if year.is_some() {
             self.pos += 1;
@@ -299,7 +321,7 @@ impl Reader<'_, '_> {
     }
 
     /// «2019», «2020 год», «2018-2022 годы», «2021-2022 уч. г.», «2020/2021 учебный год».
-    fn years(&mut self) -> Result<Option<Years>, String> {
+    fn years(&mut self) -> Result<Option<Years>, Tr> {
         let Some(first) = self.year_at(0)? else {
             return Ok(None);
         };
@@ -319,9 +341,7 @@ impl Reader<'_, '_> {
             self.pos += 1;
             self.skip_year_words();
             if last != first + 1 {
-                return Err(format!(
-                    "учебный год «{said}…» должен состоять из двух соседних лет, например «2025-2026 учебный год»"
-                ));
+                return Err(tr!("учебный год «{said}…» должен состоять из двух соседних лет, например «2025-2026 учебный год»", "the school year “{said}…” must span two adjacent years, e.g. «2025-2026 учебный год»"));
             }
             return Ok(Some(Years::School(first)));
         }

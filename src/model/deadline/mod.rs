@@ -89,6 +89,8 @@ mod tests;
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::diagnostic::Tr;
+use crate::tr;
 use read::{Piece, Point};
 use words::MONTHS_IN;
 
@@ -143,6 +145,8 @@ pub(crate) struct UnreadableDeadline {
     pub(crate) text: String,
     /// In Russian: what was not understood, and a form that works.
     pub(crate) reason: String,
+    /// The same in English (the forms that work stay Russian: so are deadlines).
+    pub(crate) reason_en: String,
 }
 
 impl Deadline {
@@ -174,9 +178,10 @@ pub(crate) fn parse_deadline(
     text: &str,
     period: &PlanPeriod,
 ) -> Result<Deadline, UnreadableDeadline> {
-    let unreadable = |reason: String| UnreadableDeadline {
+    let unreadable = |reason: Tr| UnreadableDeadline {
         text: text.to_owned(),
-        reason,
+        reason_en: reason.en.unwrap_or_else(|| reason.ru.clone()),
+        reason: reason.ru,
     };
     let tokens = tokens::tokenize(text);
     let reading = read::read_tokens(&tokens, period).map_err(unreadable)?;
@@ -195,10 +200,11 @@ pub(crate) fn parse_deadline(
             }),
             Some(_) => {}
             None => {
-                return Err(unreadable(format!(
-                    "срок не указан: нет ни даты, ни слов вроде «ежегодно»; пишут так: {}",
+                return Err(unreadable(tr!(format!("срок не указан: нет ни даты, ни слов вроде «ежегодно»; пишут так: {}",
                     words::EXAMPLES
-                )))
+                ), format!("no deadline is given: neither a date nor words such as «ежегодно» (yearly); deadlines are written like this: {}",
+                    words::EXAMPLES
+                ))))
             }
         }
     }
@@ -211,7 +217,7 @@ pub(crate) fn parse_deadline(
 
 /// Gives every piece its years, from the right: a year written later in a list
 /// carries to the pieces before it; pieces with no year in reach take the plan's.
-fn resolve_years(pieces: &[Piece], period: &PlanPeriod) -> Result<Vec<DateSpan>, String> {
+fn resolve_years(pieces: &[Piece], period: &PlanPeriod) -> Result<Vec<DateSpan>, Tr> {
     let mut carry: Option<Point> = None;
     let mut spans = Vec::with_capacity(pieces.len());
     for piece in pieces.iter().rev() {
@@ -227,12 +233,14 @@ fn resolve_years(pieces: &[Piece], period: &PlanPeriod) -> Result<Vec<DateSpan>,
         let end = end.map(|p| to_date(p, true)).transpose()?;
         let span = match (start, end) {
             (Some(start), Some(end)) if start > end => {
-                return Err(format!(
-                    "начало {} позже конца {}; промежуток пишут от раннего к позднему: \
+                return Err(tr!(format!("начало {} позже конца {}; промежуток пишут от раннего к позднему: \
                      «сентябрь – октябрь 2025»",
                     start.format("%d.%m.%Y"),
                     end.format("%d.%m.%Y")
-                ));
+                ), format!("the start {} is after the end {}; write a span from the earlier to the later: «сентябрь – октябрь 2025»",
+                    start.format("%d.%m.%Y"),
+                    end.format("%d.%m.%Y")
+                )));
             }
             (Some(start), Some(end)) => DateSpan { start, end },
             (None, Some(end)) => DateSpan {
@@ -316,7 +324,7 @@ fn days_in_month(year: i32, month: u32) -> u32 {
 }
 
 /// The first (or, for an end, the last) day of a point whose year is known.
-fn to_date(point: Point, end: bool) -> Result<NaiveDate, String> {
+fn to_date(point: Point, end: bool) -> Result<NaiveDate, Tr> {
     let year = point.year.unwrap_or(0);
     let last = days_in_month(year, point.month);
     let day = point.day.unwrap_or(if end { last } else { 1 });
@@ -327,7 +335,12 @@ fn to_date(point: Point, end: bool) -> Result<NaiveDate, String> {
             .checked_sub(1)
             .and_then(|i| MONTHS_IN.get(i as usize))
             .unwrap_or(&"этом месяце");
-        format!("в {month} {year} года {last} {days}, {day}-го числа нет")
+        let month_en = NaiveDate::from_ymd_opt(2000, point.month.clamp(1, 12), 1)
+            .map_or(String::new(), |d| d.format("%B").to_string());
+        tr!(
+            "в {month} {year} года {last} {days}, {day}-го числа нет",
+            "{month_en} {year} has {last} days; there is no day {day}"
+        )
     })
 }
 

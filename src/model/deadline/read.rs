@@ -15,6 +15,8 @@ use super::words::{
     NEED_WORDS, ON_REQUEST, SCHEDULE_STEMS, YEAR_WORDS,
 };
 use super::{PlanPeriod, Recurrence};
+use crate::diagnostic::Tr;
+use crate::tr;
 
 /// A calendar place as written; `day` None means the whole month.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,7 +78,7 @@ pub(super) struct Reading {
     pub(super) onward: bool,
 }
 
-pub(super) fn read_tokens(tokens: &[Token<'_>], period: &PlanPeriod) -> Result<Reading, String> {
+pub(super) fn read_tokens(tokens: &[Token<'_>], period: &PlanPeriod) -> Result<Reading, Tr> {
     let mut reader = Reader {
         tokens,
         pos: 0,
@@ -143,7 +145,7 @@ impl Reader<'_, '_> {
         true
     }
 
-    fn part(&mut self) -> Result<(), String> {
+    fn part(&mut self) -> Result<(), Tr> {
         if matches!(self.kind(0), Some(Kind::Stop | Kind::Dash | Kind::Slash)) || self.is(0, &["и"])
         {
             self.pos += 1;
@@ -160,13 +162,16 @@ impl Reader<'_, '_> {
             self.pos += 1;
             return Ok(());
         }
-        Err(format!(
-            "не понял «{}»; сроки пишут так: {EXAMPLES}",
-            self.raw(0)
+        Err(tr!(
+            format!("не понял «{}»; сроки пишут так: {EXAMPLES}", self.raw(0)),
+            format!(
+                "“{}” is not understood; deadlines are written like this: {EXAMPLES}",
+                self.raw(0)
+            )
         ))
     }
 
-    fn phrase(&mut self) -> Result<bool, String> {
+    fn phrase(&mut self) -> Result<bool, Tr> {
         Ok(self.trigger() || self.span_phrase()?)
     }
 
@@ -221,7 +226,7 @@ impl Reader<'_, '_> {
     }
 
     /// «в течение …», «не позднее …», «за 10 дней до …», «весь период», «и далее», «для …».
-    fn span_phrase(&mut self) -> Result<bool, String> {
+    fn span_phrase(&mut self) -> Result<bool, Tr> {
         if self.is(0, &["в"]) && self.is(1, &["течение"]) {
             self.pos += 2;
             self.during()?;
@@ -260,7 +265,7 @@ impl Reader<'_, '_> {
     }
 
     /// After «в течение»: a span of time the work goes on, or a delay after an event.
-    fn during(&mut self) -> Result<(), String> {
+    fn during(&mut self) -> Result<(), Tr> {
         if self.relative_event(0) {
             return Ok(());
         }
@@ -277,16 +282,17 @@ impl Reader<'_, '_> {
                 self.out.pieces.push(piece);
                 Ok(())
             }
-            None => Err(format!(
-                "после «в течение» не понял «{}»; пишут «в течение года», «в течение 2025 года» \
+            None => Err(tr!(format!("после «в течение» не понял «{}»; пишут «в течение года», «в течение 2025 года» \
                  или «в течение месяца после получения результатов»",
                 self.raw(0)
-            )),
+            ), format!("“{}” after «в течение» (during) is not understood; write «в течение года», «в течение 2025 года» or «в течение месяца после получения результатов»",
+                self.raw(0)
+            ))),
         }
     }
 
     /// After «не позднее»: a date, or a delay before or after an event.
-    fn no_later(&mut self) -> Result<(), String> {
+    fn no_later(&mut self) -> Result<(), Tr> {
         if let Some(end) = self.deadline()? {
             self.out.pieces.push(Piece::until(end));
             return Ok(());
@@ -294,11 +300,12 @@ impl Reader<'_, '_> {
         if self.relative_event(0) {
             return Ok(());
         }
-        Err(format!(
-            "после «не позднее» не понял «{}»; пишут «не позднее 01.12.2025» \
+        Err(tr!(format!("после «не позднее» не понял «{}»; пишут «не позднее 01.12.2025» \
              или «не позднее 1 рабочего дня до проведения процедуры»",
             self.raw(0)
-        ))
+        ), format!("“{}” after «не позднее» (no later than) is not understood; write «не позднее 01.12.2025» or «не позднее 1 рабочего дня до проведения процедуры»",
+            self.raw(0)
+        )))
     }
 
     /// «месяца после …», «1 рабочего дня до …»: a delay counted from an event.
@@ -330,7 +337,7 @@ impl Reader<'_, '_> {
     }
 
     /// «ежегодно», «постоянно», «1 раз в 3 года», «раз в квартал», «каждый год».
-    fn repetition(&mut self) -> Result<bool, String> {
+    fn repetition(&mut self) -> Result<bool, Tr> {
         if let Some((_, recurrence)) = CADENCE_STEMS
             .iter()
             .find(|(stem, _)| self.starts(0, &[stem]))
@@ -362,7 +369,12 @@ impl Reader<'_, '_> {
         };
         let recurrence = if self.starts(unit, &["год", "лет"]) {
             match every {
-                0 => return Err(format!("«{}»: число лет должно быть больше нуля", said())),
+                0 => {
+                    return Err(tr!(
+                        format!("«{}»: число лет должно быть больше нуля", said()),
+                        format!("“{}”: the number of years must be above zero", said())
+                    ))
+                }
                 1 => Recurrence::Yearly,
                 n => Recurrence::EveryNYears(n),
             }
@@ -373,19 +385,21 @@ impl Reader<'_, '_> {
         } else if self.starts(unit, &["недел", "день", "дн"]) && every == 1 {
             Recurrence::Continuous
         } else if self.word(unit).is_some() {
-            return Err(format!(
-                "повторение «{}» не поддерживается; бывает ежегодно, ежеквартально, ежемесячно, \
+            return Err(tr!(format!("повторение «{}» не поддерживается; бывает ежегодно, ежеквартально, ежемесячно, \
                  «1 раз в 3 года»; иначе перечислите месяцы: «ежегодно, март, октябрь»",
                 said()
-            ));
+            ), format!("the repetition “{}” is not supported; there are «ежегодно» (yearly), «ежеквартально» (quarterly), «ежемесячно» (monthly), «1 раз в 3 года» (once in 3 years); otherwise list the months: «ежегодно, март, октябрь»",
+                said()
+            )));
         } else {
             return Ok(false);
         };
         if times != 1 {
-            return Err(format!(
-                "повторение «{}» не поддерживается; перечислите месяцы: «ежегодно, март, октябрь»",
+            return Err(tr!(format!("повторение «{}» не поддерживается; перечислите месяцы: «ежегодно, март, октябрь»",
                 said()
-            ));
+            ), format!("the repetition “{}” is not supported; list the months: «ежегодно, март, октябрь»",
+                said()
+            )));
         }
         self.pos += unit + 1;
         self.recur(recurrence);

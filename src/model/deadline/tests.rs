@@ -31,7 +31,9 @@ fn read(text: &str, plan: (&str, &str)) -> Deadline {
 fn why_unreadable(text: &str, plan: (&str, &str)) -> String {
     match parse_deadline(text, &period(plan)) {
         Ok(deadline) => panic!("{text:?} should be unreadable, got {deadline:?}"),
-        Err(UnreadableDeadline { text: kept, reason }) => {
+        Err(UnreadableDeadline {
+            text: kept, reason, ..
+        }) => {
             assert_eq!(kept, text, "the original text is kept");
             reason
         }
@@ -575,4 +577,23 @@ fn never_panics_on_any_part_of_a_known_text() {
             }
         }
     }
+}
+
+#[test]
+fn says_why_a_deadline_is_unreadable_in_english_too() {
+    let unreadable = parse_deadline("Когда получится", &period(SCHOOL_2021)).unwrap_err();
+    assert!(unreadable.reason.starts_with("не понял «Когда»"));
+    assert!(
+        unreadable.reason_en.starts_with(
+            "“Когда” is not understood; deadlines are written like this: «до 01.12.2025»"
+        ),
+        "{}",
+        unreadable.reason_en
+    );
+    let month = parse_deadline("31.02.2026", &period(SCHOOL_2021)).unwrap_err();
+    assert!(
+        month.reason_en.contains("there is no day"),
+        "{}",
+        month.reason_en
+    );
 }

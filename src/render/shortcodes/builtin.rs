@@ -15,6 +15,7 @@ use crate::numbers::format_value;
 use crate::render::figures::{figure_for, Chart, FigureRequest};
 use crate::render::indicators::card;
 use crate::render::{orgs, plans};
+use crate::tr;
 
 type Outcome = Result<String, Fault>;
 
@@ -53,11 +54,20 @@ fn render(sc: &Shortcodes<'_>, name: &str, context: &Context) -> Outcome {
         .render(&format!("shortcodes/{name}.html"), context)
         .map_err(|error| {
             Fault::new(
-                format!(
-                    "шаблон шорткода «{name}» не сработал: {}",
-                    crate::render::templates::error_chain(&error)
+                tr!(
+                    format!(
+                        "шаблон шорткода «{name}» не сработал: {}",
+                        crate::render::templates::error_chain(&error)
+                    ),
+                    format!(
+                        "the template of shortcode “{name}” failed: {}",
+                        crate::render::templates::error_chain(&error)
+                    )
                 ),
-                format!("проверьте шаблон templates/shortcodes/{name}.html темы"),
+                tr!(
+                    "проверьте шаблон templates/shortcodes/{name}.html темы",
+                    "check the theme's template templates/shortcodes/{name}.html"
+                ),
             )
         })
 }
@@ -74,10 +84,16 @@ fn theme_shortcode(name: &str, call: &Call, body: Option<&str>, sc: &Shortcodes<
                 .map(str::to_string),
         );
         return Err(Fault::new(
-            format!("шорткода «{name}» нет"),
-            format!(
-                "доступные шорткоды: {}",
-                known.into_iter().collect::<Vec<_>>().join(", ")
+            tr!("шорткода «{name}» нет", "there is no shortcode “{name}”"),
+            tr!(
+                format!(
+                    "доступные шорткоды: {}",
+                    known.iter().cloned().collect::<Vec<_>>().join(", ")
+                ),
+                format!(
+                    "shortcodes available: {}",
+                    known.iter().cloned().collect::<Vec<_>>().join(", ")
+                )
             ),
         ));
     }
@@ -117,8 +133,14 @@ fn check_args(call: &Call, allowed: &[&str], indicator: Option<&Indicator>) -> R
                 names.extend(i.dims.iter().cloned());
             }
             return Err(Fault::new(
-                format!("у шорткода «{}» нет аргумента «{key}»", call.name),
-                format!("допустимые аргументы: {}", names.join(", ")),
+                tr!(
+                    format!("у шорткода «{}» нет аргумента «{key}»", call.name),
+                    format!("shortcode “{}” has no argument “{key}”", call.name)
+                ),
+                tr!(
+                    format!("допустимые аргументы: {}", names.join(", ")),
+                    format!("allowed arguments: {}", names.join(", "))
+                ),
             ));
         }
     }
@@ -150,25 +172,49 @@ fn slice_of(call: &Call, indicator: &Indicator, required: bool) -> Result<Vec<St
             Some(wanted) if present.contains(wanted.as_str()) => slice.push(wanted),
             Some(wanted) => {
                 return Err(Fault::new(
-                    format!(
-                        "у показателя «{}» нет значений с {dim}=\"{wanted}\"",
-                        indicator.id
+                    tr!(
+                        format!(
+                            "у показателя «{}» нет значений с {dim}=\"{wanted}\"",
+                            indicator.id
+                        ),
+                        format!(
+                            "indicator “{}” has no values with {dim}=\"{wanted}\"",
+                            indicator.id
+                        )
                     ),
-                    format!(
-                        "в данных есть: {}",
-                        present.into_iter().collect::<Vec<_>>().join(", ")
+                    tr!(
+                        format!(
+                            "в данных есть: {}",
+                            present.iter().copied().collect::<Vec<_>>().join(", ")
+                        ),
+                        format!(
+                            "the data has: {}",
+                            present.iter().copied().collect::<Vec<_>>().join(", ")
+                        )
                     ),
                 ))
             }
             None if required && !present.contains("") => {
                 return Err(Fault::new(
-                    format!(
-                        "у показателя «{}» есть разрез «{dim}»: укажите его",
-                        indicator.id
+                    tr!(
+                        format!(
+                            "у показателя «{}» есть разрез «{dim}»: укажите его",
+                            indicator.id
+                        ),
+                        format!(
+                            "indicator “{}” has the breakdown “{dim}”: give it",
+                            indicator.id
+                        )
                     ),
-                    format!(
-                        "например {dim}=\"{}\"",
-                        present.into_iter().next().unwrap_or_default()
+                    tr!(
+                        format!(
+                            "например {dim}=\"{}\"",
+                            present.iter().next().copied().unwrap_or_default()
+                        ),
+                        format!(
+                            "e.g. {dim}=\"{}\"",
+                            present.iter().next().copied().unwrap_or_default()
+                        )
                     ),
                 ))
             }
@@ -183,8 +229,17 @@ fn period_arg(call: &Call, name: &str, indicator: &Indicator) -> Result<Option<P
         .map(|text| {
             Period::parse(&text, indicator.period_kind).map_err(|message| {
                 Fault::new(
-                    format!("аргумент {name}: {message}"),
-                    "год пишется как в данных показателя: 2025 или \"2024/25\"".to_string(),
+                    tr!(
+                        format!("аргумент {name}: {}", message.ru),
+                        format!(
+                            "argument {name}: {}",
+                            message.en.as_deref().unwrap_or(&message.ru)
+                        )
+                    ),
+                    tr!(
+                        "год пишется как в данных показателя: 2025 или \"2024/25\"",
+                        "write the year as in the indicator's data: 2025 or \"2024/25\""
+                    ),
                 )
             })
         })
@@ -203,8 +258,14 @@ fn place_arg(call: &Call, sc: &Shortcodes<'_>, name: &str) -> Result<Option<Plac
     };
     place.map(Some).ok_or_else(|| {
         Fault::new(
-            format!("организации «{id}» нет в реестре"),
-            "укажите id из data/organizations.yaml или municipality, region, russia".to_string(),
+            tr!(
+                "организации «{id}» нет в реестре",
+                "organisation “{id}” is not in the register"
+            ),
+            tr!(
+                "укажите id из data/organizations.yaml или municipality, region, russia",
+                "give an id from data/organizations.yaml or municipality, region, russia"
+            ),
         )
     })
 }
@@ -244,8 +305,14 @@ fn chart(call: &Call, source: &Source<'_>, sc: &Shortcodes<'_>) -> Outcome {
         (false, "org") => Chart::Orgs,
         (false, other) => {
             return Err(Fault::new(
-                format!("by=\"{other}\": такого вида диаграммы нет"),
-                "by=\"year\" — динамика по годам, by=\"org\" — сравнение организаций".into(),
+                tr!(
+                    "by=\"{other}\": такого вида диаграммы нет",
+                    "by=\"{other}\": there is no such kind of chart"
+                ),
+                tr!(
+                    "by=\"year\" — динамика по годам, by=\"org\" — сравнение организаций",
+                    "by=\"year\" is the trend over years, by=\"org\" compares organisations"
+                ),
             ))
         }
     };
@@ -254,8 +321,17 @@ fn chart(call: &Call, source: &Source<'_>, sc: &Shortcodes<'_>) -> Outcome {
     request.period = period_arg(call, "year", indicator)?;
     let mut figure = figure_for(sc.model, indicator, &request).ok_or_else(|| {
         Fault::new(
-            format!("для диаграммы по показателю «{}» нет данных", indicator.id),
-            "проверьте год и разрез: за этот период в данных нет значений".to_string(),
+            tr!(
+                format!("для диаграммы по показателю «{}» нет данных", indicator.id),
+                format!(
+                    "there is no data for a chart of indicator “{}”",
+                    indicator.id
+                )
+            ),
+            tr!(
+                "проверьте год и разрез: за этот период в данных нет значений",
+                "check the year and the breakdown: the data has no values for this period"
+            ),
         )
     })?;
     if let Some(caption) = optional_text(call, "caption") {
@@ -291,7 +367,7 @@ fn indicator_table(call: &Call, source: &Source<'_>, sc: &Shortcodes<'_>) -> Out
         (Some(direction), None) => {
             let id = direction.as_text().unwrap_or_default();
             let d = indicators.directions.iter().find(|d| d.id == id).ok_or_else(|| {
-                Fault::new(format!("направления «{id}» нет"), "id направлений — в data/indicators/*.yaml (direction: id)".to_string())
+                Fault::new(tr!("направления «{id}» нет", "there is no direction “{id}”"), tr!("id направлений — в data/indicators/*.yaml (direction: id)", "direction ids are in data/indicators/*.yaml (direction: id)"))
             })?;
             d.indicators.clone()
         }
@@ -308,8 +384,8 @@ fn indicator_table(call: &Call, source: &Source<'_>, sc: &Shortcodes<'_>) -> Out
             .collect::<Result<_, _>>()?,
         _ => {
             return Err(Fault::new(
-                "укажите направление или список показателей".into(),
-                "indicator_table(direction=\"podgotovka\") или indicator_table(indicators=[\"vpr-low\", \"ege-rus-mean\"])".into(),
+                tr!("укажите направление или список показателей", "give a direction or a list of indicators"),
+                tr!("indicator_table(direction=\"podgotovka\") или indicator_table(indicators=[\"vpr-low\", \"ege-rus-mean\"])", "indicator_table(direction=\"podgotovka\") or indicator_table(indicators=[\"vpr-low\", \"ege-rus-mean\"])"),
             ))
         }
     };
@@ -390,8 +466,11 @@ fn plan_summary(call: &Call, sc: &Shortcodes<'_>) -> Outcome {
         .position(|p| p.id == id)
         .ok_or_else(|| {
             Fault::new(
-                format!("плана «{id}» нет"),
-                "id планов — в data/plans/*.yaml (поле id)".to_string(),
+                tr!("плана «{id}» нет", "there is no plan “{id}”"),
+                tr!(
+                    "id планов — в data/plans/*.yaml (поле id)",
+                    "plan ids are in data/plans/*.yaml (the id field)"
+                ),
             )
         })?;
     let mut context = Context::new();
@@ -410,8 +489,11 @@ fn org_list(call: &Call, sc: &Shortcodes<'_>) -> Outcome {
         Some("shnsu") => Some(OrgFlag::Shnsu),
         Some(other) => {
             return Err(Fault::new(
-                format!("признака «{other}» нет"),
-                "flag=\"shnor\" или flag=\"shnsu\"".into(),
+                tr!("признака «{other}» нет", "there is no flag “{other}”"),
+                tr!(
+                    "flag=\"shnor\" или flag=\"shnsu\"",
+                    "flag=\"shnor\" or flag=\"shnsu\""
+                ),
             ))
         }
     };
@@ -423,8 +505,11 @@ fn org_list(call: &Call, sc: &Shortcodes<'_>) -> Outcome {
                 .find(|k| k.id() == text)
                 .ok_or_else(|| {
                     Fault::new(
-                        format!("типа «{text}» нет"),
-                        "kind=\"school\", \"kindergarten\" или \"additional\"".to_string(),
+                        tr!("типа «{text}» нет", "there is no kind “{text}”"),
+                        tr!(
+                            "kind=\"school\", \"kindergarten\" или \"additional\"",
+                            "kind=\"school\", \"kindergarten\" or \"additional\""
+                        ),
                     )
                 })?,
         ),
@@ -463,11 +548,20 @@ fn lookup(
         .and_then(|stack| optional_text(call, stack));
     if let (Some(stack), None) = (&indicator.stack, &part) {
         return Err(Fault::new(
-            format!(
-                "у показателя «{}» значения разбиты по «{stack}»: укажите часть",
-                indicator.id
+            tr!(
+                format!(
+                    "у показателя «{}» значения разбиты по «{stack}»: укажите часть",
+                    indicator.id
+                ),
+                format!(
+                    "indicator “{}” splits its values by “{stack}”: give the part",
+                    indicator.id
+                )
             ),
-            format!("например {stack}=\"…\" — как в столбце {stack} файла значений"),
+            tr!(
+                "например {stack}=\"…\" — как в столбце {stack} файла значений",
+                "e.g. {stack}=\"…\", as in the column {stack} of the values file"
+            ),
         ));
     }
     let found = indicator
@@ -478,14 +572,24 @@ fn lookup(
         .filter_map(|o| Some((o.period, o.value?)))
         .next_back();
     found.ok_or_else(|| {
+        let place = crate::render::indicators::place_name(sc.model, place);
         Fault::new(
-            format!(
-                "у показателя «{}» нет значения для «{}»{}",
-                indicator.id,
-                crate::render::indicators::place_name(sc.model, place),
-                period.map_or(String::new(), |p| format!(" за {p}"))
+            tr!(
+                format!(
+                    "у показателя «{}» нет значения для «{place}»{}",
+                    indicator.id,
+                    period.map_or(String::new(), |p| format!(" за {p}"))
+                ),
+                format!(
+                    "indicator “{}” has no value for “{place}”{}",
+                    indicator.id,
+                    period.map_or(String::new(), |p| format!(" in {p}"))
+                )
             ),
-            "проверьте год, организацию и разрез: в данных такой строки нет".to_string(),
+            tr!(
+                "проверьте год, организацию и разрез: в данных такой строки нет",
+                "check the year, the organisation and the breakdown: the data has no such row"
+            ),
         )
     })
 }
@@ -525,21 +629,39 @@ fn assert(call: &Call, sc: &Shortcodes<'_>) -> Result<(), Fault> {
             "up" => to > from,
             other => {
                 return Err(Fault::new(
-                    format!("trend=\"{other}\": ожидалось \"up\" или \"down\""),
-                    "trend=\"down\" — значение снизилось, trend=\"up\" — выросло".into(),
+                    tr!(
+                        "trend=\"{other}\": ожидалось \"up\" или \"down\"",
+                        "trend=\"{other}\": expected \"up\" or \"down\""
+                    ),
+                    tr!(
+                        "trend=\"down\" — значение снизилось, trend=\"up\" — выросло",
+                        "trend=\"down\" means the value fell, trend=\"up\" that it rose"
+                    ),
                 ))
             }
         };
         if !holds {
             return Err(Fault::new(
-                format!(
-                    "утверждение в тексте не подтверждается данными: «{}» ({place_name}) за {from_period}–{to_period}: {} → {}, а в тексте — {}",
-                    indicator.title,
-                    show(from),
-                    show(to),
-                    if trend == "down" { "снижение" } else { "рост" }
+                tr!(
+                    format!(
+                        "утверждение в тексте не подтверждается данными: «{}» ({place_name}) за {from_period}–{to_period}: {} → {}, а в тексте — {}",
+                        indicator.title,
+                        show(from),
+                        show(to),
+                        if trend == "down" { "снижение" } else { "рост" }
+                    ),
+                    format!(
+                        "the text is not borne out by the data: “{}” ({place_name}) {from_period}–{to_period}: {} → {}, but the text says {}",
+                        indicator.title,
+                        show(from),
+                        show(to),
+                        if trend == "down" { "a fall" } else { "a rise" }
+                    )
                 ),
-                "исправьте текст рядом с этой проверкой: данные изменились".into(),
+                tr!(
+                    "исправьте текст рядом с этой проверкой: данные изменились",
+                    "correct the text next to this check: the data has changed"
+                ),
             ));
         }
         return Ok(());
@@ -550,15 +672,27 @@ fn assert(call: &Call, sc: &Shortcodes<'_>) -> Result<(), Fault> {
             continue;
         };
         let (other, what) = match arg {
-            Arg::Number(n) => (*n, show(*n)),
+            Arg::Number(n) => (*n, (show(*n), show(*n))),
             Arg::Text(t) if t == "target" => {
                 let target = *indicator.targets.get(&period).ok_or_else(|| {
                     Fault::new(
-                        format!("у показателя «{}» нет цели на {period}", indicator.id),
-                        "укажите число или другой год".to_string(),
+                        tr!(
+                            format!("у показателя «{}» нет цели на {period}", indicator.id),
+                            format!("indicator “{}” has no target for {period}", indicator.id)
+                        ),
+                        tr!(
+                            "укажите число или другой год",
+                            "give a number or another year"
+                        ),
                     )
                 })?;
-                (target, format!("цель {}", show(target)))
+                (
+                    target,
+                    (
+                        format!("цель {}", show(target)),
+                        format!("the target {}", show(target)),
+                    ),
+                )
             }
             Arg::Text(t) => {
                 let other_place = match t.as_str() {
@@ -566,7 +700,7 @@ fn assert(call: &Call, sc: &Shortcodes<'_>) -> Result<(), Fault> {
                     "region" => Place::Region,
                     "russia" => Place::Russia,
                     id => sc.model.register.by_id.get(id).map(|&i| Place::Org(i)).ok_or_else(|| {
-                        Fault::new(format!("«{id}»: нет такой организации"), "сравнение: число, \"target\", \"region\", \"russia\" или id организации".to_string())
+                        Fault::new(tr!("«{id}»: нет такой организации", "“{id}”: there is no such organisation"), tr!("сравнение: число, \"target\", \"region\", \"russia\" или id организации", "compare with a number, \"target\", \"region\", \"russia\" or an organisation id"))
                     })?,
                 };
                 let mut same_period = call.clone();
@@ -574,19 +708,23 @@ fn assert(call: &Call, sc: &Shortcodes<'_>) -> Result<(), Fault> {
                     .args
                     .insert("year".into(), Arg::Text(period.label()));
                 let (_, v) = lookup(&same_period, sc, indicator, other_place, "year")?;
-                (
-                    v,
-                    format!(
-                        "{} ({})",
-                        show(v),
-                        crate::render::indicators::place_name(sc.model, other_place)
-                    ),
-                )
+                let shown = format!(
+                    "{} ({})",
+                    show(v),
+                    crate::render::indicators::place_name(sc.model, other_place)
+                );
+                (v, (shown.clone(), shown))
             }
             _ => {
                 return Err(Fault::new(
-                    format!("{name}: ожидалось число или текст"),
-                    "например below=7.0 или above=\"region\"".into(),
+                    tr!(
+                        "{name}: ожидалось число или текст",
+                        "{name}: expected a number or text"
+                    ),
+                    tr!(
+                        "например below=7.0 или above=\"region\"",
+                        "e.g. below=7.0 or above=\"region\""
+                    ),
                 ))
             }
         };
@@ -597,13 +735,26 @@ fn assert(call: &Call, sc: &Shortcodes<'_>) -> Result<(), Fault> {
         };
         if !holds {
             return Err(Fault::new(
-                format!(
-                    "утверждение в тексте не подтверждается данными: «{}» ({place_name}, {period}) — {}, это не {} чем {what}",
-                    indicator.title,
-                    show(value),
-                    if wants_above { "больше," } else { "меньше," }
+                tr!(
+                    format!(
+                        "утверждение в тексте не подтверждается данными: «{}» ({place_name}, {period}) — {}, это не {} чем {}",
+                        indicator.title,
+                        show(value),
+                        if wants_above { "больше," } else { "меньше," },
+                        what.0
+                    ),
+                    format!(
+                        "the text is not borne out by the data: “{}” ({place_name}, {period}) is {}, not {} than {}",
+                        indicator.title,
+                        show(value),
+                        if wants_above { "more" } else { "less" },
+                        what.1
+                    )
                 ),
-                "исправьте текст рядом с этой проверкой: данные изменились".into(),
+                tr!(
+                    "исправьте текст рядом с этой проверкой: данные изменились",
+                    "correct the text next to this check: the data has changed"
+                ),
             ));
         }
     }
@@ -615,9 +766,14 @@ fn reference(call: &Call, source: &Source<'_>, sc: &Shortcodes<'_>) -> Outcome {
     let label = text_arg(call, "label")?;
     let number = sc.numbering.by_label.get(&label).ok_or_else(|| {
         Fault::new(
-            format!("рисунка или таблицы с меткой «{label}» нет"),
-            "метка задаётся в шорткоде диаграммы или таблицы: chart(…, label=\"fig-vpr\")"
-                .to_string(),
+            tr!(
+                "рисунка или таблицы с меткой «{label}» нет",
+                "there is no figure or table labelled “{label}”"
+            ),
+            tr!(
+                "метка задаётся в шорткоде диаграммы или таблицы: chart(…, label=\"fig-vpr\")",
+                "a label is set in a chart or table shortcode: chart(…, label=\"fig-vpr\")"
+            ),
         )
     })?;
     let href = if number.url == source.url {

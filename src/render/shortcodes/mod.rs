@@ -17,8 +17,9 @@ use tera::Tera;
 pub(crate) use numbering::{number_figures, Numbering};
 
 use crate::analyze::Analysis;
-use crate::diagnostic::{Diagnostic, Kind};
+use crate::diagnostic::{Diagnostic, Kind, Tr};
 use crate::model::Model;
+use crate::tr;
 use parse::{parse, Arg, Call, Piece};
 
 /// What shortcodes may use: the data, the analysis, the theme, figure numbers.
@@ -55,9 +56,12 @@ pub(crate) fn expand(
             Piece::Error(error) => {
                 let (line, column) = crate::diagnostic::line_column(body, error.offset);
                 problems.push(
-                    Diagnostic::error(source.file, format!("ошибка в шорткоде: {}", error.message))
+                    Diagnostic::error(source.file, tr!(
+                            format!("ошибка в шорткоде: {}", error.message.ru),
+                            format!("shortcode error: {}", error.message.english())
+                        ))
                         .at(line + source.body_line - 1, column)
-                        .hint("шорткод пишется так: {{ chart(indicator=\"vpr-low\", year=2025) }}"),
+                        .hint(crate::diagnostic::Tr::new("шорткод пишется так: {{ chart(indicator=\"vpr-low\", year=2025) }}", "a shortcode is written like this: {{ chart(indicator=\"vpr-low\", year=2025) }}")),
                 );
             }
             Piece::Call(call) => {
@@ -83,16 +87,16 @@ pub(crate) fn expand(
 /// Why a shortcode call failed: a sentence and a hint, or a common [`Kind`].
 #[derive(Debug)]
 pub(super) struct Fault {
-    message: String,
-    hint: String,
+    message: Tr,
+    hint: Tr,
     kind: Option<Box<Kind>>,
 }
 
 impl Fault {
-    pub(super) fn new(message: String, hint: String) -> Self {
+    pub(super) fn new(message: impl Into<Tr>, hint: impl Into<Tr>) -> Self {
         Fault {
-            message,
-            hint,
+            message: message.into(),
+            hint: hint.into(),
             kind: None,
         }
     }
@@ -109,8 +113,8 @@ impl From<Kind> for Fault {
     fn from(kind: Kind) -> Self {
         let (message, hint) = kind.text(crate::diagnostic::Lang::Ru);
         Fault {
-            message,
-            hint: hint.unwrap_or_default(),
+            message: message.into(),
+            hint: hint.unwrap_or_default().into(),
             kind: Some(Box::new(kind)),
         }
     }
@@ -121,18 +125,33 @@ fn text_arg(call: &Call, name: &str) -> Result<String, Fault> {
     match call.args.get(name) {
         Some(arg) => arg.as_text().ok_or_else(|| {
             Fault::new(
-                format!(
-                    "аргумент «{name}» шорткода «{}» должен быть текстом или числом",
-                    call.name
+                tr!(
+                    format!(
+                        "аргумент «{name}» шорткода «{}» должен быть текстом или числом",
+                        call.name
+                    ),
+                    format!(
+                        "argument “{name}” of shortcode “{}” must be text or a number",
+                        call.name
+                    )
                 ),
-                format!("пример: {name}=\"…\""),
+                tr!("пример: {name}=\"…\"", "for example: {name}=\"…\""),
             )
         }),
         None => Err(Fault::new(
-            format!("у шорткода «{}» не указан аргумент «{name}»", call.name),
-            format!(
-                "добавьте {name}=\"…\" в скобки: {}({name}=\"…\")",
-                call.name
+            tr!(
+                format!("у шорткода «{}» не указан аргумент «{name}»", call.name),
+                format!("shortcode “{}” lacks the argument “{name}”", call.name)
+            ),
+            tr!(
+                format!(
+                    "добавьте {name}=\"…\" в скобки: {}({name}=\"…\")",
+                    call.name
+                ),
+                format!(
+                    "add {name}=\"…\" in the brackets: {}({name}=\"…\")",
+                    call.name
+                )
             ),
         )),
     }

@@ -10,6 +10,8 @@
 //! first to find them. Every call carries its byte span and its 1-based file line
 //! and column, so an error points at what the author wrote.
 
+use crate::diagnostic::Tr;
+use crate::tr;
 use std::collections::BTreeMap;
 use std::ops::Range;
 
@@ -64,7 +66,7 @@ pub(crate) enum Piece {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct ParseError {
     pub(crate) offset: usize,
-    pub(crate) message: String,
+    pub(crate) message: Tr,
 }
 
 /// Splits `text` into pieces. `None` when there is nothing to expand (the common
@@ -125,14 +127,17 @@ fn code_ranges(text: &str) -> Vec<Range<usize>> {
 }
 
 fn parse_at(text: &str, start: usize) -> Result<(Piece, usize), ParseError> {
-    let error = |offset: usize, message: &str| ParseError {
-        offset,
-        message: message.to_string(),
-    };
+    let error = |offset: usize, message: Tr| ParseError { offset, message };
     if text[start..].starts_with("{{/*") {
-        let close = text[start..]
-            .find("*/}}")
-            .ok_or_else(|| error(start, "экранированный вызов {{/* … */}} не закрыт «*/}}»"))?;
+        let close = text[start..].find("*/}}").ok_or_else(|| {
+            error(
+                start,
+                crate::diagnostic::Tr::new(
+                    "экранированный вызов {{/* … */}} не закрыт «*/}}»",
+                    "the escaped call {{/* … */}} is not closed by “*/}}”",
+                ),
+            )
+        })?;
         let inner = text[start + 4..start + close].trim();
         return Ok((
             Piece::Literal(format!("{{{{ {inner} }}}}")),
@@ -147,16 +152,22 @@ fn parse_at(text: &str, start: usize) -> Result<(Piece, usize), ParseError> {
     };
     cursor.skip_spaces();
     let name = cursor.ident().ok_or_else(|| {
-        error(cursor.at, "после «{{» или «{%» ожидалось имя шорткода, например chart(…); чтобы напечатать фигурные скобки как есть, используйте {{/* … */}}")
+        error(cursor.at, crate::diagnostic::Tr::new("после «{{» или «{%» ожидалось имя шорткода, например chart(…); чтобы напечатать фигурные скобки как есть, используйте {{/* … */}}", "a shortcode name was expected after “{{” or “{%”, e.g. chart(…); to print curly braces as they are, use {{/* … */}}"))
     })?;
     if is_body && name == "end" {
-        return Err(error(start, "«{% end %}» без открывающего шорткода"));
+        return Err(error(
+            start,
+            crate::diagnostic::Tr::new(
+                "«{% end %}» без открывающего шорткода",
+                "“{% end %}” without an opening shortcode",
+            ),
+        ));
     }
     cursor.skip_spaces();
     if !cursor.eat("(") {
         return Err(error(
             cursor.at,
-            &format!("после имени «{name}» ожидалась «(»: шорткод вызывается так: {name}(…)"),
+            tr!("после имени «{name}» ожидалась «(»: шорткод вызывается так: {name}(…)", "“(” was expected after the name “{name}”: a shortcode is called like this: {name}(…)"),
         ));
     }
     let args = cursor.args()?;
@@ -164,7 +175,10 @@ fn parse_at(text: &str, start: usize) -> Result<(Piece, usize), ParseError> {
     if !cursor.eat(closing) {
         return Err(error(
             cursor.at,
-            &format!("вызов «{name}(…)» не закрыт «{closing}»"),
+            tr!(
+                "вызов «{name}(…)» не закрыт «{closing}»",
+                "the call “{name}(…)” is not closed by “{closing}”"
+            ),
         ));
     }
     let mut end = cursor.at;
@@ -174,7 +188,10 @@ fn parse_at(text: &str, start: usize) -> Result<(Piece, usize), ParseError> {
         let close = find_end(rest).ok_or_else(|| {
             error(
                 start,
-                &format!("у шорткода «{name}» нет закрывающего «{{% end %}}»"),
+                tr!(
+                    "у шорткода «{name}» нет закрывающего «{{% end %}}»",
+                    "shortcode “{name}” has no closing “{{% end %}}”"
+                ),
             )
         })?;
         body = Some(end..end + close.0);
@@ -258,23 +275,35 @@ impl Cursor<'_> {
                 return Ok(args);
             }
             if !args.is_empty() && !self.eat(",") {
-                return Err(self.error("между аргументами ожидалась запятая, а после них — «)»"));
+                return Err(self.error(tr!(
+                    "между аргументами ожидалась запятая, а после них — «)»",
+                    "a comma was expected between the arguments, and “)” after them"
+                )));
             }
             self.skip_spaces();
             if self.eat(")") {
                 return Ok(args);
             }
-            let key = self
-                .ident()
-                .ok_or_else(|| self.error("ожидалось имя аргумента: name=\"значение\""))?;
+            let key = self.ident().ok_or_else(|| {
+                self.error(tr!(
+                    "ожидалось имя аргумента: name=\"значение\"",
+                    "an argument name was expected: name=\"value\""
+                ))
+            })?;
             self.skip_spaces();
             if !self.eat("=") {
-                return Err(self.error(&format!("после «{key}» ожидался знак «=»")));
+                return Err(self.error(tr!(
+                    "после «{key}» ожидался знак «=»",
+                    "“=” was expected after “{key}”"
+                )));
             }
             self.skip_spaces();
             let value = self.value()?;
             if args.insert(key.clone(), value).is_some() {
-                return Err(self.error(&format!("аргумент «{key}» указан дважды")));
+                return Err(self.error(tr!(
+                    "аргумент «{key}» указан дважды",
+                    "the argument “{key}” is given twice"
+                )));
             }
         }
     }
@@ -297,7 +326,10 @@ impl Cursor<'_> {
                     other => out.push(other),
                 }
             }
-            return Err(self.error("текст в кавычках не закрыт «\"» на той же строке"));
+            return Err(self.error(tr!(
+                "текст в кавычках не закрыт «\"» на той же строке",
+                "the quoted text is not closed by “\"” on the same line"
+            )));
         }
         if self.eat("[") {
             let mut list = Vec::new();
@@ -307,9 +339,10 @@ impl Cursor<'_> {
                     return Ok(Arg::List(list));
                 }
                 if !list.is_empty() && !self.eat(",") {
-                    return Err(
-                        self.error("между элементами списка ожидалась запятая, а в конце — «]»")
-                    );
+                    return Err(self.error(tr!(
+                        "между элементами списка ожидалась запятая, а в конце — «]»",
+                        "a comma was expected between the list items, and “]” at the end"
+                    )));
                 }
                 self.skip_spaces();
                 if self.eat("]") {
@@ -334,15 +367,17 @@ impl Cursor<'_> {
                 self.at += number.len();
                 Ok(Arg::Number(n))
             }
-            _ => Err(self
-                .error("ожидалось значение: текст в кавычках, число, true/false или список [...]")),
+            _ => Err(self.error(tr!(
+                "ожидалось значение: текст в кавычках, число, true/false или список [...]",
+                "a value was expected: quoted text, a number, true/false or a list [...]"
+            ))),
         }
     }
 
-    fn error(&self, message: &str) -> ParseError {
+    fn error(&self, message: Tr) -> ParseError {
         ParseError {
             offset: self.at,
-            message: message.to_string(),
+            message,
         }
     }
 }
@@ -431,18 +466,27 @@ mod tests {
     fn explains_grammar_errors_at_their_offset() {
         let error = first_error("{{ chart(indicator=vpr) }}");
         assert!(
-            error.message.contains("ожидалось значение"),
+            error.message.ru.contains("ожидалось значение"),
             "{}",
-            error.message
+            error.message.ru
+        );
+        assert_eq!(
+            error.message.en.as_deref(),
+            Some("a value was expected: quoted text, a number, true/false or a list [...]")
         );
         assert_eq!(error.offset, 19);
         assert!(first_error("{{ chart(a=\"x\" b=1) }}")
             .message
+            .ru
             .contains("запятая"));
         assert!(first_error("{% aside() %} текст")
             .message
+            .ru
             .contains("{% end %}"));
-        assert!(first_error("{{ chart(a=1) ").message.contains("не закрыт"));
+        assert!(first_error("{{ chart(a=1) ")
+            .message
+            .ru
+            .contains("не закрыт"));
     }
 
     #[test]
