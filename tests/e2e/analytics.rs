@@ -142,7 +142,7 @@ fn publishes_no_place_in_the_low_results_list() {
     assert!(page.contains("<th scope=\"col\">Входит в 10\u{a0}% школ с наибольшей долей «2»</th>"));
     assert!(
         page.contains(
-            "<td>35,0\u{a0}%</td><td>5,0\u{a0}%</td><td>7,5\u{a0}%</td><td>да</td><td>да</td>"
+            "<td data-label=\"Доля «2»\">35,0\u{a0}%</td><td data-label=\"База сравнения\">5,0\u{a0}%</td><td data-label=\"Порог (1,5\u{a0}× база сравнения)\">7,5\u{a0}%</td><td data-label=\"Входит в 10\u{a0}% школ с наибольшей долей «2»\">да</td><td data-label=\"Относительное условие\">да</td>"
         ),
         "{page}"
     );
