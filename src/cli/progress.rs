@@ -1,6 +1,11 @@
 //! Progress while building: a bar on a terminal, one plain line per stage
 //! elsewhere (a CI log keeps every line, so a redrawn bar would only add noise).
+//!
+//! Each stage gets a bar of its own, built whole (style, length, message) before it is
+//! first drawn: one bar re-styled in place is drawn between the calls by its steady
+//! tick, and showed the previous stage's «0/0» or a stage name with the wrong counts.
 
+use std::sync::Mutex;
 use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -8,25 +13,30 @@ use msoko::{Lang, Progress, Stage};
 
 use super::words;
 
+/// A stage of unknown size, and a stage that counts its units.
+const SPINNER: &str = "{spinner} {msg}";
+const COUNTED: &str = "{spinner} {msg:10} [{bar:30}] {pos}/{len}";
+
 pub(crate) struct Reporter {
     lang: Lang,
-    /// `None` when stderr is not a terminal.
-    bar: Option<ProgressBar>,
+    /// Whether stderr is a terminal (a bar), or a log (lines).
+    terminal: bool,
+    /// The running stage's bar.
+    bar: Mutex<Option<ProgressBar>>,
 }
 
 impl Reporter {
     pub(crate) fn new(lang: Lang, terminal: bool) -> Self {
-        let bar = terminal.then(|| {
-            let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
-            bar.enable_steady_tick(Duration::from_millis(100));
-            bar
-        });
-        Reporter { lang, bar }
+        Reporter {
+            lang,
+            terminal,
+            bar: Mutex::new(None),
+        }
     }
 
     /// Clears the bar before the diagnostics and the summary are printed.
     pub(crate) fn done(&self) {
-        if let Some(bar) = &self.bar {
+        if let Some(bar) = self.bar.lock().ok().and_then(|mut bar| bar.take()) {
             bar.finish_and_clear();
         }
     }
@@ -34,32 +44,36 @@ impl Reporter {
 
 impl Progress for Reporter {
     fn start(&self, stage: Stage, units: Option<usize>) {
-        let Some(bar) = &self.bar else { return };
-        bar.reset();
-        let style = match units {
-            Some(units) => {
-                bar.set_length(units as u64);
-                ProgressStyle::with_template("{spinner} {msg:10} [{bar:30}] {pos}/{len}")
-            }
-            None => {
-                bar.unset_length();
-                ProgressStyle::with_template("{spinner} {msg}")
-            }
-        };
-        if let Ok(style) = style {
-            bar.set_style(style.progress_chars("=> "));
+        if !self.terminal {
+            return;
         }
-        bar.set_message(words::stage(self.lang, stage));
+        let style = match units {
+            Some(_) => ProgressStyle::with_template(COUNTED).map(|s| s.progress_chars("=> ")),
+            None => ProgressStyle::with_template(SPINNER),
+        };
+        let Ok(style) = style else { return };
+        let bar =
+            ProgressBar::with_draw_target(units.map(|u| u as u64), ProgressDrawTarget::stderr())
+                .with_style(style)
+                .with_message(words::stage(self.lang, stage));
+        bar.enable_steady_tick(Duration::from_millis(100));
+        if let Ok(mut slot) = self.bar.lock() {
+            if let Some(previous) = slot.replace(bar) {
+                previous.finish_and_clear();
+            }
+        }
     }
 
     fn advance(&self, n: usize) {
-        if let Some(bar) = &self.bar {
-            bar.inc(n as u64);
+        if let Ok(slot) = self.bar.lock() {
+            if let Some(bar) = slot.as_ref() {
+                bar.inc(n as u64);
+            }
         }
     }
 
     fn finish(&self, stage: Stage, elapsed: Duration) {
-        if self.bar.is_none() {
+        if !self.terminal {
             eprintln!(
                 "msoko: {} — {}",
                 words::stage(self.lang, stage),
