@@ -240,3 +240,21 @@ fn the_script_finds_pages_by_other_word_forms_and_half_typed_words() {
         Vec::<String>::new()
     );
 }
+
+#[test]
+fn a_mistyped_word_does_not_fall_back_to_a_preposition() {
+    let site = Site::fixture("plans");
+    site.write(
+        "content/news.md",
+        "---\ntitle: \"Новости\"\ndate: 2025-09-01\n---\n\nСеминар для учителей. Приём граждан по вторникам.\n",
+    );
+    let run = site.run(&["build", "--as-of", "2026-01-15"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let Some(found) = query(&site, "прикз") else {
+        return;
+    };
+    // «приём» is indexed as the stem «при»; «прикз», a typo of «приказ», must not
+    // fall back to it: a word being typed keeps at least four letters.
+    assert_eq!(found, Vec::<String>::new());
+    assert_eq!(query(&site, "семинары").unwrap(), ["news/"]);
+}

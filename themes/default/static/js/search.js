@@ -18,8 +18,9 @@
     'это это этот эта эти этой').split(' ').forEach(function (w) { STOP_WORDS[w] = true; });
   var MAX_WORD = 40;
   var MAX_RESULTS = 20;
-  /* A word being typed matches terms that are its prefix down to this length, */
-  var MIN_PREFIX = 3;
+  /* A word being typed matches terms that are its prefix down to this length
+   * (shorter ones are prepositions and junk: «прикз» must not find «при»), */
+  var MIN_PREFIX = 4;
   /* and at most this much shorter than the word (the longest usual ending). */
   var MAX_ENDING = 5;
 
