@@ -74,6 +74,9 @@ pub(crate) struct Document {
     pub(crate) title: String,
     pub(crate) kind: Kind,
     pub(crate) snippet: String,
+    /// Other names of the page that rank like its title: an organisation's full name
+    /// («…средняя общеобразовательная школа № 1») beside its short one.
+    pub(crate) names: String,
     /// Text searched besides the title.
     pub(crate) text: String,
 }
@@ -93,11 +96,16 @@ pub(crate) fn collect_documents(model: &Model, rendered: &RenderedSite) -> Vec<D
             .clone()
             .or(summary)
             .unwrap_or_else(|| shorten(&text));
+        let names = match page.data {
+            PageData::Org(org) => model.register.organizations[org].name.clone(),
+            _ => String::new(),
+        };
         documents.push(Document {
             url: page.url.trim_start_matches('/').to_string(),
             title: page.title.clone(),
             kind,
             snippet: shorten(&snippet),
+            names,
             text,
         });
         if let PageData::Plan(plan) = page.data {
@@ -200,7 +208,6 @@ fn describe(model: &Model, index: usize) -> (Kind, String, Option<String>) {
                 .map(|(_, subjects)| subjects.join(" "))
                 .unwrap_or_default();
             let parts = [
-                org.name.as_str(),
                 org.kind.label(),
                 org.address.as_deref().unwrap_or(""),
                 org.head.as_deref().unwrap_or(""),
@@ -246,6 +253,7 @@ fn item_document(page: &Page, plan: &Plan, item: &PlanItem) -> Document {
         title: item.title.clone(),
         kind: Kind::PlanItem,
         snippet: shorten(&snippet),
+        names: String::new(),
         text: join(&parts),
     }
 }

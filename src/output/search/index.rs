@@ -112,6 +112,7 @@ fn count_words(document: &Document) -> WordCounts {
         }
     };
     for_each_word(&document.title, |word| count(word, true));
+    for_each_word(&document.names, |word| count(word, true));
     for_each_word(&document.text, |word| count(word, false));
     counts
 }
@@ -138,6 +139,7 @@ mod tests {
             title: title.into(),
             kind: Kind::Page,
             snippet: String::new(),
+            names: String::new(),
             text: text.into(),
         }
     }
@@ -174,5 +176,15 @@ mod tests {
         let documents = [document("a/", "", &text)];
         let index = build_index(&documents);
         assert_eq!(postings_of(&index, "план"), [0, 2 * MAX_COUNT]);
+    }
+
+    #[test]
+    fn other_names_rank_like_the_title() {
+        let mut card = document("orgs/sosh-1/", "МБОУ СОШ № 1", "Лесная улица");
+        card.names = "Средняя общеобразовательная школа № 1".into();
+        let documents = [card];
+        let index = build_index(&documents);
+        // «школа» stands only in the full name: a title hit (odd weight).
+        assert_eq!(postings_of(&index, "школ"), [0, 3]);
     }
 }
