@@ -337,21 +337,7 @@ pub(crate) fn list_csv(model: &Model, analysis: &Analysis, year: i32) -> Vec<u8>
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
-    let _ = w.write_record([
-        "year",
-        "org",
-        "org_name",
-        "status",
-        "rule",
-        "data_year",
-        "grade",
-        "subject",
-        "participants",
-        "value",
-        "benchmark",
-        "threshold",
-        "note",
-    ]);
+    let _ = w.write_record(super::opendata::header(super::opendata::SHNOR));
     let g = &model.analytics.g;
     let number = |v: f64| {
         let text = format!("{:.2}", v * 100.0);

@@ -15,6 +15,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use super::super::opendata::{header, OBJECTIVITY, OBJECTIVITY_COUNTS};
 use crate::analyze::objectivity::{Detail, Finding, JournalStat, Measure, ProcKey, VprStat};
 use crate::analyze::Analysis;
 use crate::model::{Category, Model, Rule};
@@ -62,23 +63,6 @@ fn category_id(category: Category) -> &'static str {
     }
 }
 
-/// The header of `flags.csv` when schools are not named: counts only.
-pub(crate) const FLAG_COUNT_HEADER: [&str; 13] = [
-    "year",
-    "category",
-    "procedure",
-    "grade",
-    "subject",
-    "variant",
-    "rule",
-    "measure",
-    "threshold",
-    "z_threshold",
-    "schools_fired",
-    "schools_flagged",
-    "method_version",
-];
-
 /// `flags.csv` without schools: how many schools each rule fired for, and how many of
 /// them got the category's sign, per procedure.
 fn flag_counts_csv(model: &Model, analysis: &Analysis, year: i32) -> Vec<u8> {
@@ -100,7 +84,7 @@ fn flag_counts_csv(model: &Model, analysis: &Analysis, year: i32) -> Vec<u8> {
         }
     }
     let mut w = writer();
-    let _ = w.write_record(FLAG_COUNT_HEADER);
+    let _ = w.write_record(header(OBJECTIVITY_COUNTS));
     for ((category, key, rule, measure), (fired, flagged, f)) in groups {
         let threshold = match measure {
             Measure::OgeMean => String::new(),
@@ -128,38 +112,15 @@ fn flag_counts_csv(model: &Model, analysis: &Analysis, year: i32) -> Vec<u8> {
     w.into_inner().unwrap_or_default()
 }
 
-const FLAG_HEADER: [&str; 22] = [
-    "year",
-    "org",
-    "org_name",
-    "category",
-    "procedure",
-    "grade",
-    "subject",
-    "variant",
-    "rule",
-    "measure",
-    "n",
-    "value",
-    "benchmark",
-    "benchmark_source",
-    "difference",
-    "z",
-    "threshold",
-    "z_threshold",
-    "flagged",
-    "persistent",
-    "note",
-    "method_version",
-];
-
+/// `flags.csv` of a year: one row per fired rule and category, or counts only when
+/// schools are not named (`publish_named: false`).
 pub(crate) fn flags_csv(model: &Model, analysis: &Analysis, year: i32) -> Vec<u8> {
     if !model.analytics.publish_named {
         return flag_counts_csv(model, analysis, year);
     }
     let o = &analysis.objectivity;
     let mut w = writer();
-    let _ = w.write_record(FLAG_HEADER);
+    let _ = w.write_record(header(OBJECTIVITY));
     let mut rows: Vec<_> = o
         .flag_rows
         .iter()

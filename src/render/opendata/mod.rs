@@ -4,6 +4,8 @@
 mod layout;
 mod tables;
 
+pub(super) use tables::{header, OBJECTIVITY, OBJECTIVITY_COUNTS, SHNOR};
+
 use chrono::NaiveDate;
 use serde::Serialize;
 

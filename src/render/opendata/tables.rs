@@ -276,6 +276,13 @@ pub(crate) fn table(
 
 /// The rows of the yearly files of the analytics pages (`flags.csv`, `list.csv`),
 /// all years in one table: the same rows, so the same privacy rules.
+/// The header of a file published on its own page and as an open data set
+/// (`flags.csv`, `list.csv`): made from the set's structure, so the file and the
+/// structure that describes it cannot drift apart.
+pub(crate) fn header(fields: &[Field]) -> Vec<&'static str> {
+    fields.iter().map(|f| f.name).collect()
+}
+
 fn analytics_table(fields: &'static [Field], years: impl Iterator<Item = Vec<u8>>) -> Table {
     let mut rows = Vec::new();
     for bytes in years {
@@ -290,7 +297,8 @@ fn analytics_table(fields: &'static [Field], years: impl Iterator<Item = Vec<u8>
     Table { fields, rows }
 }
 
-const OBJECTIVITY: &[Field] = &[
+/// `flags.csv` of `/objectivity/<year>/`, whose header is made from this list.
+pub(crate) const OBJECTIVITY: &[Field] = &[
     field("year", "Year", "Год", "number"),
     field("org", "Organisation id", "Идентификатор организации", "string"),
     field("org_name", "Organisation", "Организация", "string"),
@@ -316,7 +324,7 @@ const OBJECTIVITY: &[Field] = &[
 ];
 
 /// `flags.csv` when schools are not named (`publish_named: false`): counts only.
-const OBJECTIVITY_COUNTS: &[Field] = &[
+pub(crate) const OBJECTIVITY_COUNTS: &[Field] = &[
     field("year", "Year", "Год", "number"),
     field("category", "Category: vpr_bias, marking, gia", "Категория: vpr_bias — объективность ВПР, marking — объективность текущего оценивания, gia — ГИА", "string"),
     field("procedure", "Procedure", "Процедура (vpr, oge, ege)", "string"),
@@ -332,7 +340,8 @@ const OBJECTIVITY_COUNTS: &[Field] = &[
     field("method_version", "Method version", "Версия методики", "string"),
 ];
 
-const SHNOR: &[Field] = &[
+/// `list.csv` of `/shnor/<year>/`, whose header is made from this list.
+pub(crate) const SHNOR: &[Field] = &[
     field("year", "Year", "Год", "number"),
     field(
         "org",
