@@ -368,7 +368,7 @@ fn effect_view(model: &Model, index: usize, year: i32, act: &str) -> IndicatorEf
         ),
         None => format!("{next} показатель округа {own}; значений для сравнения нет."),
     };
-    view.text = capitalize(&view.text);
+    view.text = crate::text::capitalize(&view.text);
     if effect.averaged {
         let parts: std::collections::BTreeSet<String> = indicator
             .observations
@@ -437,11 +437,4 @@ fn for_period(period: Period) -> String {
         PeriodKind::SchoolYear => format!("за {period} учебный год"),
         PeriodKind::Year => format!("за {period} год"),
     }
-}
-
-fn capitalize(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |first| {
-        first.to_uppercase().chain(chars).collect()
-    })
 }
