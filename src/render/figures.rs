@@ -86,22 +86,34 @@ pub(crate) fn figures(model: &Model, indicator: &Indicator) -> Vec<Figure> {
 }
 
 /// The trend charts of an indicator (one per disaggregation; the distribution for a
-/// stacked one), with ids that start with `id_prefix`: for pages that show an
-/// indicator's course next to other things (the management cycle).
+/// stacked one), with ids that start with `id_prefix` and the indicator's CSV under
+/// each: for pages that show an indicator's course next to other things (the
+/// management cycle).
 pub(crate) fn trend_figures(model: &Model, indicator: &Indicator, id_prefix: &str) -> Vec<Figure> {
-    if indicator.stack.is_some() {
-        let request =
-            FigureRequest::new(Chart::Distribution, format!("{id_prefix}-{}", indicator.id));
-        return figure_for(model, indicator, &request).into_iter().collect();
-    }
-    slices(indicator)
-        .into_iter()
-        .enumerate()
-        .filter_map(|(n, slice)| {
-            let mut request =
-                FigureRequest::new(Chart::Trend, format!("{id_prefix}-{}-{n}", indicator.id));
-            request.slice = slice;
-            figure_for(model, indicator, &request)
+    let requests: Vec<FigureRequest> = if indicator.stack.is_some() {
+        vec![FigureRequest::new(
+            Chart::Distribution,
+            format!("{id_prefix}-{}", indicator.id),
+        )]
+    } else {
+        slices(indicator)
+            .into_iter()
+            .enumerate()
+            .map(|(n, slice)| {
+                let mut request =
+                    FigureRequest::new(Chart::Trend, format!("{id_prefix}-{}-{n}", indicator.id));
+                request.slice = slice;
+                request
+            })
+            .collect()
+    };
+    let csv_url = model.link(&format!("/indicators/{}.csv", indicator.id));
+    requests
+        .iter()
+        .filter_map(|request| figure_for(model, indicator, request))
+        .map(|mut figure| {
+            figure.csv_url = csv_url.clone();
+            figure
         })
         .collect()
 }

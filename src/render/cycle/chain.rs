@@ -181,16 +181,9 @@ pub(crate) fn chain_view(model: &Model, analysis: &Analysis, direction: usize) -
             .iter()
             .map(|&i| {
                 let indicator = &model.indicators.indicators[i];
-                let csv_url = model.link(&format!("/indicators/{}.csv", indicator.id));
                 ChainIndicatorView {
                     card: card(model, indicator, &analysis.indicators[i]),
-                    figures: trend_figures(model, indicator, "course")
-                        .into_iter()
-                        .map(|mut f| {
-                            f.csv_url = csv_url.clone();
-                            f
-                        })
-                        .collect(),
+                    figures: trend_figures(model, indicator, "course"),
                 }
             })
             .collect(),
@@ -381,14 +374,7 @@ fn effect_view(model: &Model, index: usize, year: i32, act: &str) -> IndicatorEf
             parts.into_iter().collect::<Vec<_>>().join("; ")
         ));
     }
-    let csv_url = model.link(&format!("/indicators/{}.csv", indicator.id));
-    view.figures = trend_figures(model, indicator, &format!("effect-{act}-{year}"))
-        .into_iter()
-        .map(|mut f| {
-            f.csv_url = csv_url.clone();
-            f
-        })
-        .collect();
+    view.figures = trend_figures(model, indicator, &format!("effect-{act}-{year}"));
     view
 }
 
