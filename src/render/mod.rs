@@ -6,6 +6,7 @@
 //! `output` does the writing.
 
 mod authority;
+mod cards;
 mod charts;
 mod cycle;
 mod describe;
@@ -244,6 +245,7 @@ pub(crate) fn render_site(
         });
     }
     rendered.files.sort_by(|a, b| a.path.cmp(&b.path));
+    cards::label_tables_in(&mut rendered.files);
     rendered.charts = count_charts(&rendered.files);
     rendered.views = derived_pages(model, &rendered.files);
     rendered

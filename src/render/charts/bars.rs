@@ -17,7 +17,7 @@ use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::{accessible_svg, palette, register_font, FAMILY};
+use super::{palette, register_font, twin_svgs, FAMILY, NARROW};
 use crate::numbers::format_value;
 
 #[derive(Debug, Clone)]
@@ -64,6 +64,8 @@ const LEGEND_GAP: i32 = 18;
 /// The label column: «МБОУ «Сосновская СОШ»» and the like fit, longer names get «…».
 const LABEL_AREA: i32 = 220;
 const HATCH_STEP: i32 = 6;
+/// In the narrow twin a row is a label line and a bar under it: names are not cut.
+const NARROW_ROW: i32 = 38;
 /// The fill of «на уровне»: lighter than blue and vermillion, so tone survives grey print.
 const SAME_FILL: RGBColor = RGBColor(190, 190, 190);
 
@@ -131,17 +133,15 @@ pub(crate) fn render_bars(chart: &BarChart) -> Option<String> {
         return None;
     }
     register_font();
-    let legend = legend_items(chart);
-    let lines = legend.last().map_or(0, |item| item.1 .1 + 1);
-    let height = TOP + ROW * chart.bars.len() as i32 + 12 + LEGEND_LINE * lines;
-    let mut svg = String::new();
-    draw(chart, &mut svg, height as u32, &legend).ok()?;
-    Some(accessible_svg(
-        &svg,
-        &chart.id,
-        &chart.title,
-        &describe(chart),
-    ))
+    twin_svgs(&chart.id, &chart.title, &describe(chart), WIDTH, |width| {
+        let legend = legend_items(chart, width as i32);
+        let lines = legend.last().map_or(0, |item| item.1 .1 + 1);
+        let row = if width == NARROW { NARROW_ROW } else { ROW };
+        let height = TOP + row * chart.bars.len() as i32 + 12 + LEGEND_LINE * lines;
+        let mut svg = String::new();
+        draw(chart, &mut svg, (width, height as u32), &legend).ok()?;
+        Some(svg)
+    })
 }
 
 fn fail(e: DrawingAreaErrorKind<std::io::Error>) -> String {
@@ -170,10 +170,17 @@ fn value_text(chart: &BarChart, value: f64) -> String {
 fn draw(
     chart: &BarChart,
     svg: &mut String,
-    height: u32,
+    (width, height): (u32, u32),
     legend: &[LegendItem],
 ) -> Result<(), String> {
-    let root = SVGBackend::with_string(svg, (WIDTH, height)).into_drawing_area();
+    let narrow = width == NARROW;
+    let (row, label_area) = if narrow {
+        (NARROW_ROW, PAD)
+    } else {
+        (ROW, LABEL_AREA)
+    };
+    let width = width as i32;
+    let root = SVGBackend::with_string(svg, (width as u32, height)).into_drawing_area();
     root.fill(&WHITE).map_err(fail)?;
     let text = (FAMILY, TEXT_SIZE).into_font().color(&palette::TEXT);
     let value_text = |value: f64| value_text(chart, value);
@@ -203,13 +210,13 @@ fn draw(
             .max()
             .unwrap_or(0)
     };
-    let plot_left = LABEL_AREA + label_room(true);
-    let plot_right = WIDTH as i32 - PAD - label_room(false);
+    let plot_left = label_area + label_room(true);
+    let plot_right = width - PAD - label_room(false);
     let x_of = |value: f64| {
         plot_left + ((value - lo) / (hi - lo) * f64::from(plot_right - plot_left)).round() as i32
     };
     let zero = x_of(0.0);
-    let row_top = |i: usize| TOP + ROW * i as i32;
+    let row_top = |i: usize| TOP + row * i as i32;
     let rows_bottom = row_top(chart.bars.len());
 
     root.draw(&PathElement::new(
@@ -219,13 +226,25 @@ fn draw(
     .map_err(fail)?;
     let mut ends = Vec::new();
     for (i, bar) in chart.bars.iter().enumerate() {
-        let top = row_top(i);
+        let (label_top, top) = if narrow {
+            (row_top(i), row_top(i) + row - ROW)
+        } else {
+            (row_top(i), row_top(i))
+        };
         let centre = top + ROW / 2;
-        root.draw(&Text::new(
-            fit_label(&bar.label, LABEL_AREA - PAD - 6),
-            (LABEL_AREA - 6, centre),
-            text.clone().pos(Pos::new(HPos::Right, VPos::Center)),
-        ))
+        if narrow {
+            root.draw(&Text::new(
+                fit_label(&bar.label, width - 2 * PAD),
+                (PAD, label_top + (row - ROW) / 2),
+                text.clone().pos(Pos::new(HPos::Left, VPos::Center)),
+            ))
+        } else {
+            root.draw(&Text::new(
+                fit_label(&bar.label, LABEL_AREA - PAD - 6),
+                (LABEL_AREA - 6, centre),
+                text.clone().pos(Pos::new(HPos::Right, VPos::Center)),
+            ))
+        }
         .map_err(fail)?;
         let value = drawable(bar.value);
         let end = x_of(value);
@@ -249,7 +268,7 @@ fn draw(
         .map_err(fail)?;
         let label = format!("{name}: {}", value_text(*value));
         let half = text_width(&label) / 2;
-        let centre = x.clamp(PAD + half, WIDTH as i32 - PAD - half);
+        let centre = x.clamp(PAD + half, width - PAD - half);
         root.draw(&Text::new(
             label,
             (centre, TOP - 14),
@@ -260,14 +279,14 @@ fn draw(
 
     // Value labels last, on a white ground, so the reference line never crosses them.
     for (end, centre, negative, label) in ends {
-        let width = text_width(&label);
+        let label_width = text_width(&label);
         let (x0, anchor) = if negative {
-            (end - 5 - width, HPos::Right)
+            (end - 5 - label_width, HPos::Right)
         } else {
             (end + 5, HPos::Left)
         };
         root.draw(&Rectangle::new(
-            [(x0 - 1, centre - 8), (x0 + width + 1, centre + 8)],
+            [(x0 - 1, centre - 8), (x0 + label_width + 1, centre + 8)],
             WHITE.filled(),
         ))
         .map_err(fail)?;
@@ -361,7 +380,7 @@ fn tone_words(chart: &BarChart) -> [String; 3] {
 type LegendItem = (Tone, (i32, i32), String);
 
 /// The tones that occur, in the order better, worse, same, laid out in lines.
-fn legend_items(chart: &BarChart) -> Vec<LegendItem> {
+fn legend_items(chart: &BarChart, width: i32) -> Vec<LegendItem> {
     let present: Vec<(Tone, String)> = [Tone::Better, Tone::Worse, Tone::Same]
         .into_iter()
         .zip(tone_words(chart))
@@ -373,7 +392,7 @@ fn legend_items(chart: &BarChart) -> Vec<LegendItem> {
         .collect();
     present
         .into_iter()
-        .zip(flow(&widths, PAD, WIDTH as i32 - PAD))
+        .zip(flow(&widths, PAD, width - PAD))
         .map(|((tone, word), place)| (tone, place, word))
         .collect()
 }
@@ -482,7 +501,7 @@ mod tests {
 
     #[test]
     fn draws_an_accessible_svg_with_labels_values_and_reference() {
-        let svg = render_bars(&chart()).unwrap();
+        let svg = super::super::wide_only(render_bars(&chart()).unwrap());
         assert!(svg.starts_with("<svg role=\"img\""));
         assert!(svg.contains("<title id=\"absent-title\">Доля пропусков уроков, 2025</title>"));
         assert!(svg.contains(">\nМБОУ «Сосновская СОШ»\n</text>"));
@@ -498,7 +517,7 @@ mod tests {
 
     #[test]
     fn truncates_long_names_with_an_ellipsis() {
-        let svg = render_bars(&chart()).unwrap();
+        let svg = super::super::wide_only(render_bars(&chart()).unwrap());
         assert!(!svg.contains("общеобразовательная школа»\n</text>"));
         assert!(svg.contains("…\n</text>"));
         let cut = fit_label("МБОУ «Озёрная основная общеобразовательная школа»", 206);
@@ -508,7 +527,7 @@ mod tests {
 
     #[test]
     fn marks_tone_by_fill_outline_and_hatching() {
-        let svg = render_bars(&chart()).unwrap();
+        let svg = super::super::wide_only(render_bars(&chart()).unwrap());
         // Bars plus one legend swatch per tone.
         assert_eq!(count_fill(&svg, "#0072B2"), 2 + 1);
         assert_eq!(count_fill(&svg, "#D55E00"), 2 + 1);
@@ -570,7 +589,7 @@ mod tests {
             bar("Школа Г", f64::NAN, Tone::Same),
         ];
         changes.reference = Some(("Приозёрная область".into(), -0.4));
-        let svg = render_bars(&changes).unwrap();
+        let svg = super::super::wide_only(render_bars(&changes).unwrap());
         assert!(
             svg.contains(">\n−2,3\u{a0}п.п.\n</text>")
                 || svg.contains(">\n−2,2\u{a0}п.п.\n</text>")

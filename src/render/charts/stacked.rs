@@ -13,7 +13,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::bars::{fit_label, flow, text_width, LEGEND_LINE, TEXT_SIZE};
-use super::{accessible_svg, palette, register_font, FAMILY};
+use super::{palette, register_font, twin_svgs, FAMILY, NARROW};
 use crate::numbers::{format_number, format_value};
 
 #[derive(Debug, Clone)]
@@ -43,8 +43,8 @@ const PAD: i32 = 8;
 /// Room for the 0–100 % scale above the rows.
 const TOP: i32 = 26;
 const LABEL_AREA: i32 = 220;
-const BAR_LEFT: i32 = LABEL_AREA;
-const BAR_RIGHT: i32 = WIDTH as i32 - PAD - 4;
+/// In the narrow twin a row is a label line and a bar under it: names are not cut.
+const NARROW_ROW: i32 = 42;
 /// The narrowest segment that gets its value written inside.
 const MIN_LABELLED: i32 = 28;
 const SWATCH: i32 = 22;
@@ -68,17 +68,15 @@ pub(crate) fn render_stacked(chart: &StackedChart) -> Option<String> {
         return None;
     }
     register_font();
-    let legend = legend_places(chart);
-    let lines = legend.last().map_or(0, |place| place.1 + 1);
-    let height = TOP + ROW * chart.rows.len() as i32 + 12 + LEGEND_LINE * lines;
-    let mut svg = String::new();
-    draw(chart, &mut svg, height as u32, &legend).ok()?;
-    Some(accessible_svg(
-        &svg,
-        &chart.id,
-        &chart.title,
-        &describe(chart),
-    ))
+    twin_svgs(&chart.id, &chart.title, &describe(chart), WIDTH, |width| {
+        let legend = legend_places(chart, width as i32);
+        let lines = legend.last().map_or(0, |place| place.1 + 1);
+        let row = if width == NARROW { NARROW_ROW } else { ROW };
+        let height = TOP + row * chart.rows.len() as i32 + 12 + LEGEND_LINE * lines;
+        let mut svg = String::new();
+        draw(chart, &mut svg, (width, height as u32), &legend).ok()?;
+        Some(svg)
+    })
 }
 
 fn fail(e: DrawingAreaErrorKind<std::io::Error>) -> String {
@@ -135,10 +133,18 @@ fn text_on(fill: RGBColor) -> RGBColor {
 fn draw(
     chart: &StackedChart,
     svg: &mut String,
-    height: u32,
+    (width, height): (u32, u32),
     legend: &[(i32, i32)],
 ) -> Result<(), String> {
-    let root = SVGBackend::with_string(svg, (WIDTH, height)).into_drawing_area();
+    let narrow = width == NARROW;
+    let row_height = if narrow { NARROW_ROW } else { ROW };
+    #[allow(non_snake_case)]
+    let (BAR_LEFT, BAR_RIGHT) = if narrow {
+        (PAD, width as i32 - PAD - 4)
+    } else {
+        (LABEL_AREA, width as i32 - PAD - 4)
+    };
+    let root = SVGBackend::with_string(svg, (width, height)).into_drawing_area();
     root.fill(&WHITE).map_err(fail)?;
     let text = (FAMILY, TEXT_SIZE).into_font().color(&palette::TEXT);
     let parts = chart.parts.len();
@@ -164,13 +170,21 @@ fn draw(
     }
 
     for (i, row) in chart.rows.iter().enumerate() {
-        let top = TOP + ROW * i as i32;
+        let top = TOP + row_height * i as i32 + (row_height - ROW);
         let centre = top + ROW / 2;
-        root.draw(&Text::new(
-            fit_label(&row.label, LABEL_AREA - PAD - 6),
-            (LABEL_AREA - 6, centre),
-            text.clone().pos(Pos::new(HPos::Right, VPos::Center)),
-        ))
+        if narrow {
+            root.draw(&Text::new(
+                fit_label(&row.label, width as i32 - 2 * PAD),
+                (PAD, top - (row_height - ROW) / 2),
+                text.clone().pos(Pos::new(HPos::Left, VPos::Center)),
+            ))
+        } else {
+            root.draw(&Text::new(
+                fit_label(&row.label, LABEL_AREA - PAD - 6),
+                (LABEL_AREA - 6, centre),
+                text.clone().pos(Pos::new(HPos::Right, VPos::Center)),
+            ))
+        }
         .map_err(fail)?;
         let widths = drawn(row, parts);
         let total: f64 = widths.iter().sum();
@@ -231,7 +245,7 @@ fn draw(
     }
 
     // The legend: swatches in the parts' order, and the unit when it is not «%».
-    let legend_top = TOP + ROW * chart.rows.len() as i32 + 12;
+    let legend_top = TOP + row_height * chart.rows.len() as i32 + 12;
     for (k, (name, (x, line))) in chart.parts.iter().zip(legend).enumerate() {
         let centre = legend_top + LEGEND_LINE * line + 8;
         root.draw(&Rectangle::new(
@@ -261,13 +275,13 @@ fn legend_text(chart: &StackedChart, name: &str) -> String {
 }
 
 /// The place (x, line) of each legend item.
-fn legend_places(chart: &StackedChart) -> Vec<(i32, i32)> {
+fn legend_places(chart: &StackedChart, width: i32) -> Vec<(i32, i32)> {
     let widths: Vec<i32> = chart
         .parts
         .iter()
         .map(|name| SWATCH + 6 + text_width(&legend_text(chart, name)))
         .collect();
-    flow(&widths, PAD, WIDTH as i32 - PAD)
+    flow(&widths, PAD, width - PAD)
 }
 
 /// The text summary in the SVG's `<desc>`: each row in words when there are few
@@ -398,7 +412,7 @@ mod tests {
 
     #[test]
     fn draws_an_accessible_svg_with_segments_values_and_legend() {
-        let svg = render_stacked(&chart()).unwrap();
+        let svg = super::super::wide_only(render_stacked(&chart()).unwrap());
         assert!(svg.starts_with("<svg role=\"img\""));
         assert!(
             svg.contains("<title id=\"marks-title\">Отметки за ВПР, математика, 5 класс</title>")
@@ -416,7 +430,7 @@ mod tests {
 
     #[test]
     fn writes_values_only_in_wide_segments_in_a_contrasting_colour() {
-        let svg = render_stacked(&chart()).unwrap();
+        let svg = super::super::wide_only(render_stacked(&chart()).unwrap());
         // 3,1 % of ~400 px is about 12 px: too narrow for its label.
         assert!(!svg.contains(">\n3,1\n</text>"));
         assert!(svg.contains(">\n8,3\n</text>"));
@@ -435,7 +449,7 @@ mod tests {
 
     #[test]
     fn leaves_a_white_gap_between_segments_and_fills_the_bar() {
-        let svg = render_stacked(&chart()).unwrap();
+        let svg = super::super::wide_only(render_stacked(&chart()).unwrap());
         let row: Vec<(i32, i32)> = svg
             .lines()
             .filter(|l| l.starts_with("<rect") && l.contains(" y=\"29\""))
@@ -448,8 +462,8 @@ mod tests {
             })
             .collect();
         assert_eq!(row.len(), 4, "{row:?}");
-        assert_eq!(row[0].0, BAR_LEFT);
-        assert_eq!(row[3].1, BAR_RIGHT);
+        assert_eq!(row[0].0, LABEL_AREA);
+        assert_eq!(row[3].1, WIDTH as i32 - PAD - 4);
         for pair in row.windows(2) {
             assert_eq!(pair[1].0 - pair[0].1, 1);
         }
@@ -518,7 +532,7 @@ mod tests {
             ),
             row("Школа Б", &[None, None]),
         ];
-        let svg = render_stacked(&odd).unwrap();
+        let svg = super::super::wide_only(render_stacked(&odd).unwrap());
         assert_eq!(segments(&svg, "#0072B2"), 1 + 1, "one segment and a swatch");
         assert_eq!(segments(&svg, "#D55E00"), 1, "only the swatch");
         assert!(svg.contains(">\nнет данных\n</text>"));
