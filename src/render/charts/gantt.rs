@@ -122,7 +122,7 @@ impl LegendEntry {
     fn words(self) -> &'static str {
         match self {
             LegendEntry::Status(status) => status.label(),
-            LegendEntry::Recurring => "повторяется (от первого до последнего раза)",
+            LegendEntry::Recurring => "повторяется: с первого по последний раз",
             LegendEntry::Today => "сегодня",
         }
     }
@@ -240,13 +240,6 @@ fn draw(chart: &GanttChart, layout: &Layout, svg: &mut String) -> Result<(), Str
             BAND_FILL.filled(),
         ))
         .map_err(fail)?;
-        let title = chart.rows[*i].section.as_deref().unwrap_or_default();
-        root.draw(&Text::new(
-            fit_label(title, width - 2 * PAD),
-            (PAD, top + BAND / 2),
-            text.clone().pos(Pos::new(HPos::Left, VPos::Center)),
-        ))
-        .map_err(fail)?;
     }
 
     // The axis: a faint line at every month, a darker one at every January labelled
@@ -289,6 +282,31 @@ fn draw(chart: &GanttChart, layout: &Layout, svg: &mut String) -> Result<(), Str
                 label_end = x + 3 + label_width + 6;
             }
         }
+    }
+
+    // Section titles over the grid, on a ground of the band's colour.
+    for (i, top) in &layout.bands {
+        let title = fit_label(
+            chart.rows[*i].section.as_deref().unwrap_or_default(),
+            width - 2 * PAD,
+        );
+        root.draw(&Rectangle::new(
+            [
+                (PAD - 2, top + 3),
+                (
+                    PAD + text_width(&title).min(width - 2 * PAD),
+                    top + BAND - 3,
+                ),
+            ],
+            BAND_FILL.filled(),
+        ))
+        .map_err(fail)?;
+        root.draw(&Text::new(
+            title,
+            (PAD, top + BAND / 2),
+            text.clone().pos(Pos::new(HPos::Left, VPos::Center)),
+        ))
+        .map_err(fail)?;
     }
 
     for (i, row) in chart.rows.iter().enumerate() {
@@ -521,10 +539,10 @@ mod tests {
         // Years at every January: 2026 is on the axis.
         assert!(svg.contains(">\n2026\n</text>") || svg.contains(">2026<"));
         let wide = &svg[..svg.find("chart-narrow").unwrap()];
-        // Background, the section band, the «сегодня» label's ground, one bar for
+        // Background, the section band and its title's ground, the «сегодня» label's ground, one bar for
         // 1.1, ONE bar for the two repetitions of 1.2, three legend swatches
         // (overdue, in progress, recurring).
-        assert_eq!(wide.matches("<rect").count(), 1 + 1 + 1 + 2 + 3);
+        assert_eq!(wide.matches("<rect").count(), 1 + 2 + 1 + 2 + 3);
     }
 
     #[test]
