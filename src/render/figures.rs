@@ -313,9 +313,27 @@ fn comparison_figure(
         (0..model.register.organizations.len()).any(|o| value_of(Place::Org(o), p).is_some())
     })?;
     let municipality = value_of(Place::Municipality, period);
-    let mut bars: Vec<Bar> = (0..model.register.organizations.len())
+    // In the register's order, never sorted by value: a chart of schools is not a
+    // league table (ANALYTICS.md §5). A school with values in other years but none
+    // in this one keeps its row, marked «нет данных», and is named under the chart.
+    let organizations = &model.register.organizations;
+    let missing: Vec<usize> = (0..organizations.len())
+        .filter(|&o| value_of(Place::Org(o), period).is_none())
+        .filter(|&o| {
+            periods
+                .iter()
+                .any(|&p| value_of(Place::Org(o), p).is_some())
+        })
+        .collect();
+    let bars: Vec<Bar> = (0..organizations.len())
         .filter_map(|o| {
-            let value = value_of(Place::Org(o), period)?;
+            let Some(value) = value_of(Place::Org(o), period) else {
+                return missing.contains(&o).then(|| Bar {
+                    label: organizations[o].short_name.clone(),
+                    value: f64::NAN,
+                    tone: Tone::Same,
+                });
+            };
             let tone = match municipality
                 .map(|m| crate::analyze::Standing::from_values(indicator, value, m))
             {
@@ -330,18 +348,6 @@ fn comparison_figure(
             })
         })
         .collect();
-    // Best first: the order a reader scans, not a ranking by name.
-    bars.sort_by(|a, b| {
-        let order = a
-            .value
-            .partial_cmp(&b.value)
-            .unwrap_or(std::cmp::Ordering::Equal);
-        match indicator.better {
-            Better::Higher => order.reverse(),
-            Better::Lower => order,
-        }
-        .then(a.label.cmp(&b.label))
-    });
     let title = titled(
         format!("{}: организации, {period}", indicator.title),
         suffix,
@@ -350,15 +356,19 @@ fn comparison_figure(
         .iter()
         .map(|b| DataRow {
             label: b.label.clone(),
-            cells: vec![
-                format_number(b.value, indicator.decimals),
-                match b.tone {
-                    Tone::Better => "лучше, чем по округу",
-                    Tone::Worse => "хуже, чем по округу",
-                    Tone::Same => "на уровне округа",
-                }
-                .into(),
-            ],
+            cells: if b.value.is_finite() {
+                vec![
+                    format_number(b.value, indicator.decimals),
+                    match b.tone {
+                        Tone::Better => "лучше, чем по округу",
+                        Tone::Worse => "хуже, чем по округу",
+                        Tone::Same => "на уровне округа",
+                    }
+                    .into(),
+                ]
+            } else {
+                vec![format!("нет данных за {period}"), "—".into()]
+            },
         })
         .collect();
     let svg = render_bars(&BarChart {
@@ -376,8 +386,8 @@ fn comparison_figure(
             municipality.map_or(String::new(), |m| format!(
                 "; по округу — {}",
                 format_value(m, indicator.decimals, &indicator.unit)
-            ))
-        ),
+            )),
+        ) + &missing_note(organizations, &missing, period),
         svg,
         table: DataTable {
             caption: format!("Данные диаграммы «{title}»"),
@@ -391,6 +401,23 @@ fn comparison_figure(
         title,
         csv_url: String::new(),
     })
+}
+
+/// «. Нет данных за 2025: МБОУ «Таёжная СОШ».» for the schools missing from the
+/// chart's year, so that none silently drops out; empty when none is missing.
+fn missing_note(
+    organizations: &[crate::model::Organization],
+    missing: &[usize],
+    period: Period,
+) -> String {
+    if missing.is_empty() {
+        return String::new();
+    }
+    let names: Vec<&str> = missing
+        .iter()
+        .map(|&o| organizations[o].short_name.as_str())
+        .collect();
+    format!(". Нет данных за {period}: {}", names.join(", "))
 }
 
 fn distribution_figure(

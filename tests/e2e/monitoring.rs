@@ -9,7 +9,8 @@ fn built() -> Site {
     site
 }
 
-/// Every inline `<svg>…</svg>` of a page, parsed as XML.
+/// Every chart of a page, the wide one of each wide/narrow pair; every inline
+/// `<svg>…</svg>` is parsed as XML, and each wide chart must have a narrow twin.
 fn svgs(html: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut rest = html;
@@ -20,6 +21,12 @@ fn svgs(html: &str) -> Vec<String> {
         out.push(svg.to_string());
         rest = &rest[end..];
     }
+    let narrow = out
+        .iter()
+        .filter(|svg| svg.contains("chart-narrow"))
+        .count();
+    out.retain(|svg| !svg.contains("chart-narrow"));
+    assert_eq!(narrow, out.len(), "a narrow twin for every chart");
     out
 }
 
@@ -53,12 +60,12 @@ fn draws_time_series_and_comparison_as_valid_svg_with_data_tables() {
     assert!(charts[1].contains("СОШ № 1") && charts[1].contains("СОШ № 2"));
     assert!(page.contains("<summary>Данные диаграммы в виде таблицы</summary>"));
     assert!(
-        page.contains("<tr><th scope=\"row\">Округ</th><td>9,1</td><td>8,3</td></tr>"),
+        page.contains("<tr><th data-label=\"Территория\" scope=\"row\">Округ</th><td data-label=\"2024\">9,1</td><td data-label=\"2025\">8,3</td></tr>"),
         "{page}"
     );
-    assert!(page.contains("<tr><th scope=\"row\">Регион</th><td>нет данных</td><td>8,9</td></tr>"));
+    assert!(page.contains("<tr><th data-label=\"Территория\" scope=\"row\">Регион</th><td data-label=\"2024\">нет данных</td><td data-label=\"2025\">8,9</td></tr>"));
     assert!(page.contains(
-        "<tr><th scope=\"row\">СОШ № 2</th><td>14,6</td><td>хуже, чем по округу</td></tr>"
+        "<tr><th data-label=\"Организация\" scope=\"row\">СОШ № 2</th><td data-label=\"Значение, %\">14,6</td><td data-label=\"Сравнение с округом\">хуже, чем по округу</td></tr>"
     ));
 }
 
@@ -201,4 +208,78 @@ fn errors_on_values_of_an_unknown_indicator() {
         ),
         "{stderr}"
     );
+}
+
+/// The text of a page: inline tags dropped, so a sentence reads across a link;
+/// any other tag ends a line, so separate elements never join into one sentence.
+fn text_of(html: &str) -> String {
+    let mut text = String::new();
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        text.push_str(&rest[..open]);
+        let close = open + rest[open..].find('>').unwrap_or(rest.len() - open - 1);
+        let name: String = rest[open + 1..close]
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect();
+        if !["a", "abbr", "em", "strong", "b", "i", "span", "sup"].contains(&name.as_str()) {
+            text.push('\n');
+        }
+        rest = &rest[close + 1..];
+    }
+    text.push_str(rest);
+    text
+}
+
+#[test]
+fn compares_schools_in_register_order_naming_the_missing_and_no_best_or_worst() {
+    let site = Site::fixture("monitoring");
+    let values = site.read_source("data/values/vpr-low.csv");
+    // СОШ № 1 becomes the worst in 2025 and СОШ № 2 has no 2025 value: sorted
+    // best first, the order would change.
+    site.write(
+        "data/values/vpr-low.csv",
+        &values
+            .replace("2025,sosh-1,5.5,", "2025,sosh-1,16.0,")
+            .replace("2025,sosh-2,14.6,математика\n", ""),
+    );
+    site.build();
+    let page = site.read("indicators/vpr-low/index.html");
+    let charts = svgs(&page);
+    let bars = &charts[1];
+    let drawn = &bars[bars.find("</desc>").unwrap()..];
+    let (one, two) = (
+        drawn.find("СОШ № 1").unwrap(),
+        drawn.find("СОШ № 2").unwrap(),
+    );
+    assert!(one < two, "bars in the register's order");
+    assert!(bars.contains("нет данных"), "{bars}");
+    assert!(bars.contains("в порядке реестра организаций"));
+    assert!(page.contains("Нет данных за 2025: СОШ № 2"), "{page}");
+    assert!(page.contains(">нет данных за 2025</td>"));
+    // No generated sentence on any page names a school as best or worst.
+    let names = ["СОШ № 1", "СОШ № 2", "Детский сад № 1"];
+    for path in [
+        "indicators/vpr-low/index.html",
+        "indicators/vpr-marks/index.html",
+        "orgs/sosh-1/index.html",
+        "orgs/sosh-2/index.html",
+        "indicators/index.html",
+    ] {
+        let text = text_of(&site.read(path));
+        for sentence in text.split(['.', ';', '\n']) {
+            let lower = sentence.to_lowercase();
+            let ranks = ["лучш", "худш", "наибольш", "наименьш"]
+                .iter()
+                .any(|word| lower.contains(word));
+            for name in names {
+                assert!(
+                    !(ranks && sentence.contains(name)),
+                    "{path}: «{}»",
+                    sentence.trim()
+                );
+            }
+        }
+    }
 }

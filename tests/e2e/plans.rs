@@ -49,7 +49,7 @@ fn draws_the_timeline_with_a_text_alternative() {
         "<svg role=\"img\" aria-labelledby=\"gantt-school-year-title gantt-school-year-desc\""
     ));
     assert!(page.contains("Просрочены пункты 1.2."));
-    assert!(page.contains("сегодня: 15.01.2026"));
+    assert!(page.contains("сегодня, 15.01.2026"));
 }
 
 #[test]

@@ -1,7 +1,9 @@
-//! Organisations compared for one period: sorted horizontal bars, one row each, with
-//! the district's value as a dashed vertical reference line.
+//! Organisations compared for one period: horizontal bars, one row each, in the
+//! register's order (never by value: no league tables), with the district's value as
+//! a dashed vertical reference line. A bar without a value is drawn empty and
+//! labelled «нет данных».
 //!
-//! The caller sorts the bars (best first) and decides each bar's [`Tone`] from the
+//! The caller orders the bars and decides each bar's [`Tone`] from the
 //! indicator's direction; this module only draws. Tone is never told by colour alone:
 //! better is a solid blue bar, worse a vermillion bar with a dark outline and diagonal
 //! hatching, the same a light grey bar with a grey outline (lighter than the others,
@@ -27,7 +29,7 @@ pub(crate) struct BarChart {
     pub(crate) title: String,
     pub(crate) unit: String,
     pub(crate) decimals: usize,
-    /// Already sorted by the caller, best first; drawn top to bottom in this order.
+    /// In the register's order; drawn top to bottom in this order.
     pub(crate) bars: Vec<Bar>,
     /// `("Округ", value)`: a dashed vertical line labelled with its value.
     pub(crate) reference: Option<(String, f64)>,
@@ -421,11 +423,13 @@ fn draw_legend(
     Ok(())
 }
 
-/// The text summary in the SVG's `<desc>`: counts by tone, best and worst, reference.
+/// The text summary in the SVG's `<desc>`: counts by tone, the range of values
+/// (never which organisation is «best» or «worst»), the organisations without a
+/// value, the reference.
 fn describe(chart: &BarChart) -> String {
     let value_text = |value: f64| value_text(chart, value);
     let mut text = format!(
-        "Сравнение значений: {} на диаграмме, от лучшего к худшему.",
+        "Сравнение значений: {} на диаграмме, в порядке реестра организаций.",
         organisations(chart.bars.len())
     );
     if chart.reference.is_some() {
@@ -441,16 +445,32 @@ fn describe(chart: &BarChart) -> String {
             count(Tone::Same)
         ));
     }
-    match chart.bars.as_slice() {
-        [only] => text.push_str(&format!(" {}: {}.", only.label, value_text(only.value))),
-        [best, .., worst] => text.push_str(&format!(
-            " Лучшее значение — {}: {}; худшее — {}: {}.",
-            best.label,
-            value_text(best.value),
-            worst.label,
-            value_text(worst.value)
+    let values: Vec<f64> = chart
+        .bars
+        .iter()
+        .map(|bar| bar.value)
+        .filter(|value| value.is_finite())
+        .collect();
+    let lo = values.iter().copied().fold(f64::INFINITY, f64::min);
+    let hi = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    match values.len() {
+        0 => {}
+        1 => text.push_str(&format!(" Значение — {}.", value_text(lo))),
+        _ if lo == hi => text.push_str(&format!(" Все значения — {}.", value_text(lo))),
+        _ => text.push_str(&format!(
+            " Значения — от {} до {}.",
+            value_text(lo),
+            value_text(hi)
         )),
-        [] => {}
+    }
+    let missing: Vec<&str> = chart
+        .bars
+        .iter()
+        .filter(|bar| !bar.value.is_finite())
+        .map(|bar| bar.label.as_str())
+        .collect();
+    if !missing.is_empty() {
+        text.push_str(&format!(" Нет данных: {}.", missing.join(", ")));
     }
     if let Some((name, value)) = &chart.reference {
         text.push_str(&format!(" {name} — {}.", value_text(*value)));
@@ -557,13 +577,35 @@ mod tests {
     }
 
     #[test]
-    fn describes_counts_best_worst_and_reference() {
+    fn describes_counts_range_and_reference_without_naming_best_or_worst() {
         let desc = describe(&chart());
-        assert!(desc.starts_with("Сравнение значений: 5 организаций на диаграмме"));
+        assert!(desc.starts_with(
+            "Сравнение значений: 5 организаций на диаграмме, в порядке реестра организаций."
+        ));
         assert!(desc
             .contains("Лучше, чем по округу — 2, хуже, чем по округу — 2, на уровне округа — 1."));
-        assert!(desc.contains("Лучшее значение — МБОУ «Сосновская СОШ»: 6,2\u{a0}%; худшее — МКОУ «Лесная ООШ»: 12,5\u{a0}%."));
+        assert!(
+            desc.contains("Значения — от 6,2\u{a0}% до 12,5\u{a0}%."),
+            "{desc}"
+        );
+        for bar in &chart().bars {
+            assert!(!desc.contains(&bar.label), "{desc}");
+        }
+        assert!(!desc.contains("Лучшее") && !desc.contains("худшее"));
         assert!(desc.ends_with("Округ — 8,3\u{a0}%."));
+    }
+
+    #[test]
+    fn names_organisations_without_a_value() {
+        let mut missing = chart();
+        missing.bars[1].value = f64::NAN;
+        let desc = describe(&missing);
+        assert!(
+            desc.contains(&format!(" Нет данных: {}.", missing.bars[1].label)),
+            "{desc}"
+        );
+        let svg = render_bars(&missing).unwrap();
+        assert!(svg.contains("нет данных"));
     }
 
     #[test]

@@ -337,19 +337,6 @@ fn describe(chart: &StackedChart) -> String {
                 crate::text::capitalize(&ranges.join("; "))
             ));
         }
-        let largest = chart
-            .rows
-            .iter()
-            .filter_map(|row| value_at(row, 0).map(|v| (row, v)))
-            .reduce(|a, b| if b.1 > a.1 { b } else { a });
-        if let Some((row, v)) = largest {
-            let what = if chart.unit == "%" {
-                format!("Наибольшая {}", share(&chart.parts[0]))
-            } else {
-                format!("Больше всего {}", chart.parts[0])
-            };
-            text.push_str(&format!(" {what} — у {} ({}).", row.label, value(v)));
-        }
     }
     let mut missing = Vec::new();
     for row in &chart.rows {
@@ -498,7 +485,8 @@ mod tests {
         }
         let desc = describe(&many);
         assert!(desc.contains(" Доля «2» — от 3,1\u{a0}% до 14,8\u{a0}%; доля «3» — от 30,0\u{a0}% до 50,0\u{a0}%;"), "{desc}");
-        assert!(desc.contains(" Наибольшая доля «2» — у МКОУ «Лесная ООШ» (14,8\u{a0}%)."));
+        // Ranges only: no row is singled out as the largest (no league tables).
+        assert!(!desc.contains("Наибольш"), "{desc}");
         assert!(
             !desc.contains("Сосновская"),
             "rows are not listed one by one"
