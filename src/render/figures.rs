@@ -12,7 +12,6 @@ use super::charts::{
 };
 use super::indicators::place_name;
 use crate::analyze::Standing;
-use crate::load::Better;
 use crate::model::{Indicator, Model, Period, Place};
 use crate::numbers::{format_number, format_value};
 

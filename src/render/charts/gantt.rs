@@ -234,7 +234,7 @@ fn draw(chart: &GanttChart, layout: &Layout, svg: &mut String) -> Result<(), Str
     let bottom = layout.rows_bottom;
 
     // Section bands first: the grid is drawn over them.
-    for (i, top) in &layout.bands {
+    for (_, top) in &layout.bands {
         root.draw(&Rectangle::new(
             [(0, *top + 1), (width, top + BAND - 1)],
             BAND_FILL.filled(),
