@@ -271,13 +271,23 @@ fn draw(
 
     if let Some((name, value)) = reference {
         let x = x_of(*value);
-        root.draw(&DashedPathElement::new(
-            vec![(x, TOP - 4), (x, rows_bottom)],
-            5,
-            4,
-            palette::TEXT.stroke_width(2),
-        ))
-        .map_err(fail)?;
+        // In the narrow layout the line crosses only the bars' lines, never a name.
+        let spans: Vec<(i32, i32)> = if narrow {
+            (0..chart.bars.len())
+                .map(|i| (row_top(i) + row - ROW, row_top(i) + row))
+                .collect()
+        } else {
+            vec![(TOP - 4, rows_bottom)]
+        };
+        for (from, to) in spans {
+            root.draw(&DashedPathElement::new(
+                vec![(x, from), (x, to)],
+                5,
+                4,
+                palette::TEXT.stroke_width(2),
+            ))
+            .map_err(fail)?;
+        }
         let label = format!("{name}: {}", value_text(*value));
         let half = text_width(&label) / 2;
         let centre = x.clamp(PAD + half, width - PAD - half);
