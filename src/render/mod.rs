@@ -8,6 +8,7 @@
 mod authority;
 mod cards;
 mod charts;
+mod contacts;
 mod cycle;
 mod describe;
 mod documents;

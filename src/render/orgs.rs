@@ -73,6 +73,10 @@ pub(crate) struct OrgView {
     pub(crate) phone: Option<String>,
     pub(crate) email: Option<String>,
     pub(crate) site: Option<String>,
+    /// `tel:`, `mailto:` and the site's address, when each is safe to link.
+    pub(crate) phone_href: Option<String>,
+    pub(crate) email_href: Option<String>,
+    pub(crate) site_href: Option<String>,
     pub(crate) head: Option<String>,
     pub(crate) functions: Option<String>,
     pub(crate) profile: Option<String>,
@@ -180,6 +184,9 @@ pub(crate) fn org_view(model: &Model, analysis: &Analysis, index: usize) -> OrgV
         phone: org.phone.clone(),
         email: org.email.clone(),
         site: org.site.clone(),
+        phone_href: org.phone.as_deref().and_then(super::contacts::tel_href),
+        email_href: org.email.as_deref().and_then(super::contacts::mailto_href),
+        site_href: org.site.as_deref().and_then(super::contacts::web_href),
         head: org.head.clone(),
         functions: org.functions.clone(),
         profile: org.profile.as_ref().map(|(kind, subjects)| {

@@ -283,3 +283,30 @@ fn compares_schools_in_register_order_naming_the_missing_and_no_best_or_worst() 
         }
     }
 }
+
+#[test]
+fn heads_a_school_card_with_its_short_name_and_links_its_contacts() {
+    let site = Site::fixture("monitoring");
+    let register = site.read_source("data/organizations.yaml");
+    site.write(
+        "data/organizations.yaml",
+        &register.replace(
+            "  address: \"г. Тестов, ул. Школьная, 1\"\n",
+            "  address: \"г. Тестов, ул. Школьная, 1\"\n  phone: \"+7 (34567) 2-11-36\"\n  email: \"sosh1@example.ru\"\n  site: \"https://sosh1.example.ru\"\n",
+        )
+        // A site that is not a web address is shown, never linked.
+        .replace(
+            "  rural: true\n",
+            "  rural: true\n  site: \"javascript:alert(1)\"\n",
+        ),
+    );
+    site.build();
+    let card = site.read("orgs/sosh-1/index.html");
+    assert!(card.contains("<h1>СОШ № 1</h1>\n<p class=\"org-legal-name\">МБОУ «Средняя общеобразовательная школа № 1»</p>"), "{card}");
+    assert!(card.contains("<a href=\"tel:+73456721136\">+7 (34567) 2-11-36</a>"));
+    assert!(card.contains("<a href=\"mailto:sosh1@example.ru\">sosh1@example.ru</a>"));
+    assert!(card.contains("<a href=\"https://sosh1.example.ru\">https://sosh1.example.ru</a>"));
+    let other = site.read("orgs/sosh-2/index.html");
+    assert!(other.contains("<dd>javascript:alert(1)</dd>"), "{other}");
+    assert!(!other.contains("href=\"javascript:"));
+}
