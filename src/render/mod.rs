@@ -20,6 +20,7 @@ mod objectivity;
 mod opendata;
 mod orgs;
 mod plans;
+mod quotes;
 mod report;
 mod search_page;
 mod shnor;
@@ -247,6 +248,7 @@ pub(crate) fn render_site(
     }
     rendered.files.sort_by(|a, b| a.path.cmp(&b.path));
     cards::label_tables_in(&mut rendered.files);
+    quotes::nest_quotes_in(&mut rendered.files);
     rendered.charts = count_charts(&rendered.files);
     rendered.views = derived_pages(model, &rendered.files);
     rendered

@@ -20,7 +20,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::{palette, register_font, twin_svgs, FAMILY, NARROW};
-use crate::numbers::format_value;
+use crate::numbers::{format_value, format_value_genitive};
 
 #[derive(Debug, Clone)]
 pub(crate) struct BarChart {
@@ -479,8 +479,8 @@ fn describe(chart: &BarChart) -> String {
         _ if lo == hi => text.push_str(&format!(" Все значения — {}.", value_text(lo))),
         _ => text.push_str(&format!(
             " Значения — от {} до {}.",
-            value_text(lo),
-            value_text(hi)
+            format_value_genitive(lo, chart.decimals, &chart.unit),
+            format_value_genitive(hi, chart.decimals, &chart.unit)
         )),
     }
     let missing: Vec<&str> = chart

@@ -20,7 +20,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::bars::{flow, text_width, LEGEND_LINE, TEXT_SIZE};
 use super::{palette, register_font, twin_svgs, FAMILY, NARROW};
-use crate::numbers::{format_change, format_number, format_value};
+use crate::numbers::{format_change, format_number, format_value, format_value_genitive};
 
 #[derive(Debug, Clone)]
 pub(crate) struct LineChart {
@@ -737,8 +737,8 @@ fn describe(chart: &LineChart) -> String {
                 series.name,
                 chart.periods[*i0],
                 chart.periods[*i1],
-                value(*v0),
-                value(*v1),
+                format_value_genitive(*v0, chart.decimals, &chart.unit),
+                format_value_genitive(*v1, chart.decimals, &chart.unit),
                 change(v1 - v0)
             ),
         };

@@ -14,7 +14,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::bars::{fit_label, flow, text_width, LEGEND_LINE, TEXT_SIZE};
 use super::{palette, register_font, twin_svgs, FAMILY, NARROW};
-use crate::numbers::{format_number, format_value};
+use crate::numbers::{format_number, format_value, format_value_genitive};
 
 #[derive(Debug, Clone)]
 pub(crate) struct StackedChart {
@@ -327,7 +327,12 @@ fn describe(chart: &StackedChart) -> String {
                 ranges.push(if value(min) == value(max) {
                     format!("{} — везде {}", share(part), value(min))
                 } else {
-                    format!("{} — от {} до {}", share(part), value(min), value(max))
+                    format!(
+                        "{} — от {} до {}",
+                        share(part),
+                        format_value_genitive(min, chart.decimals, &chart.unit),
+                        format_value_genitive(max, chart.decimals, &chart.unit)
+                    )
                 });
             }
         }
