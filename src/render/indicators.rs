@@ -35,8 +35,10 @@ pub(crate) struct IndicatorCard {
     pub(crate) target: Option<String>,
     /// Whether the target of the latest period is met.
     pub(crate) target_met: Option<bool>,
-    /// The value is a mean over disaggregations («в среднем по предметам»).
+    /// The value is a mean over disaggregations.
     pub(crate) averaged: bool,
+    /// «в среднем по предметам»: what the mean is over, in words.
+    pub(crate) averaged_over: String,
     pub(crate) better: &'static str,
 }
 
@@ -192,6 +194,7 @@ pub(crate) fn card(
             .latest
             .and_then(|(period, _)| summary.targets_met.get(&period).copied()),
         averaged: summary.headline.averaged,
+        averaged_over: format!("в среднем {}", breakdown_words(indicator)),
         better: better_word(indicator.better),
     }
 }
@@ -250,7 +253,8 @@ pub(crate) fn indicator_view(model: &Model, analysis: &Analysis, index: usize) -
                 .map(|o| o.dims[i].as_str())
                 .collect();
             format!(
-                "{name}: {}",
+                "{}: {}",
+                dim_words(name),
                 values.into_iter().collect::<Vec<_>>().join(", ")
             )
         })
@@ -331,4 +335,41 @@ pub(crate) fn indicator_csv(model: &Model, indicator: &Indicator) -> Vec<u8> {
         let _ = writer.write_record(&record);
     }
     writer.into_inner().unwrap_or_default()
+}
+
+/// «по предметам» for a breakdown column: the words a reader understands instead of
+/// the column's name in the data file; a name the list does not know is kept as
+/// the site wrote it.
+pub(crate) fn dim_words(name: &str) -> String {
+    match name.trim().to_lowercase().as_str() {
+        "subject" | "предмет" => "по предметам".into(),
+        "grade" | "class" | "класс" | "параллель" => "по классам".into(),
+        "procedure" | "процедура" => "по процедурам".into(),
+        "level" | "уровень" => "по уровням".into(),
+        "kind" | "тип" => "по типам организаций".into(),
+        "area" | "territory" | "территория" => "по территориям".into(),
+        _ => format!("по признаку «{name}»"),
+    }
+}
+
+/// «по предметам», «по предметам и по классам»: all breakdowns of an indicator.
+pub(crate) fn breakdown_words(indicator: &Indicator) -> String {
+    let words: Vec<String> = indicator.dims.iter().map(|d| dim_words(d)).collect();
+    if words.is_empty() {
+        "по группам данных".into()
+    } else {
+        words.join(" и ")
+    }
+}
+
+#[cfg(test)]
+mod breakdown_tests {
+    use super::dim_words;
+
+    #[test]
+    fn names_breakdowns_in_words_not_column_names() {
+        assert_eq!(dim_words("subject"), "по предметам");
+        assert_eq!(dim_words("grade"), "по классам");
+        assert_eq!(dim_words("смена"), "по признаку «смена»");
+    }
 }

@@ -64,6 +64,8 @@ pub(crate) struct ComparisonRow {
     pub(crate) standing_label: &'static str,
     pub(crate) change: String,
     pub(crate) averaged: bool,
+    /// «в среднем по предметам».
+    pub(crate) averaged_over: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -241,6 +243,10 @@ fn comparison_row(model: &Model, c: &OrgComparison) -> ComparisonRow {
             None => "нет данных за прошлый период".into(),
         },
         averaged: c.averaged,
+        averaged_over: format!(
+            "в среднем {}",
+            super::indicators::breakdown_words(&model.indicators.indicators[c.indicator])
+        ),
     }
 }
 

@@ -370,7 +370,8 @@ fn effect_view(model: &Model, index: usize, year: i32, act: &str) -> IndicatorEf
             .map(|o| o.dims.join(", "))
             .collect();
         view.text.push_str(&format!(
-            " Значения — среднее по разрезам ({}); каждый из них — на диаграммах ниже и на странице показателя.",
+            " Значения — среднее {} ({}); каждое из них — на диаграммах ниже и на странице показателя.",
+            crate::render::indicators::breakdown_words(indicator),
             parts.into_iter().collect::<Vec<_>>().join("; ")
         ));
     }
