@@ -14,6 +14,7 @@ mod describe;
 mod documents;
 mod extras;
 mod figures;
+mod finder;
 mod indicators;
 mod markdown;
 mod objectivity;
@@ -397,6 +398,7 @@ fn render_page(
             })
             .collect();
         context.insert("key_indicators", &cards);
+        context.insert("finder", &finder::finder(model));
     }
     match page.data {
         PageData::Markdown => {}

@@ -310,3 +310,21 @@ fn heads_a_school_card_with_its_short_name_and_links_its_contacts() {
     assert!(other.contains("<dd>javascript:alert(1)</dd>"), "{other}");
     assert!(!other.contains("href=\"javascript:"));
 }
+
+#[test]
+fn offers_a_finder_of_schools_and_kindergartens_on_the_home_page() {
+    let site = built();
+    let home = site.read("index.html");
+    assert!(
+        home.contains("<h2 id=\"find-org\">Найти школу или детский сад</h2>"),
+        "{home}"
+    );
+    assert!(home.contains(
+        "<span class=\"finder-place\">г.\u{a0}Тестов:</span> <a href=\"/orgs/sosh-1/\">СОШ № 1</a>"
+    ));
+    // Without an address a school is still listed.
+    assert!(home.contains(
+        "<span class=\"finder-place\">Другие:</span> <a href=\"/orgs/sosh-2/\">СОШ № 2</a>"
+    ));
+    assert!(home.contains("<h3>Детские сады</h3>"));
+}
