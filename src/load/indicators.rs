@@ -107,11 +107,26 @@ pub(crate) struct RawIndicator {
     pub(crate) targets: BTreeMap<Text, f64>,
     /// For a distribution: the CSV column whose values are the stacked parts.
     pub(crate) stack: Option<String>,
+    /// `fact`: an indicator of staff, buildings or money, shown as a fact next to
+    /// the municipality's value, never as «лучше / хуже».
+    #[serde(default)]
+    pub(crate) compare: Compare,
     /// Small indicators may keep values here: `{municipality: {2024: 9.1}}`.
     pub(crate) values: Option<BTreeMap<String, BTreeMap<Text, Option<f64>>>>,
     /// Filled after parsing: the file line of the entry's `id`.
     #[serde(skip)]
     pub(crate) line: usize,
+}
+
+/// Whether an organisation's value is compared with the municipality's.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum Compare {
+    /// «выше / на уровне / ниже, чем по округу» when the difference is clear.
+    #[default]
+    Verdict,
+    /// Shown as a fact with the municipality's value, no verdict.
+    Fact,
 }
 
 /// Which way is good.

@@ -25,7 +25,8 @@ pub(crate) use content::{Attachment, SourcePage, CONTENT_DIR};
 pub(crate) use front_matter::SortBy;
 pub(crate) use git_dates::GitDates;
 pub(crate) use indicators::{
-    Better, IndicatorSources, PeriodKind, RawCycleYear, RawIndicator, RawMethod, ValuesFile,
+    Better, Compare, IndicatorSources, PeriodKind, RawCycleYear, RawIndicator, RawMethod,
+    ValuesFile,
 };
 pub(crate) use organizations::{OrgFlag, OrgKind, OrganizationsFile, ProfileKind};
 pub(crate) use plans::{PlanFile, PlanFiles, RawItem, RawSection, RawStatus};

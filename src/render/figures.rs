@@ -333,8 +333,11 @@ fn comparison_figure(
                     tone: Tone::Same,
                 });
             };
+            // The group size counts only for the total, not for a breakdown's figure.
+            let n = crate::analyze::group_size(indicator, Place::Org(o), period)
+                .filter(|_| suffix.is_empty());
             let tone = match municipality
-                .map(|m| crate::analyze::Standing::from_values(indicator, value, m))
+                .and_then(|m| crate::analyze::Standing::from_values(indicator, value, m, n))
             {
                 Some(Standing::Better) => Tone::Better,
                 Some(Standing::Worse) => Tone::Worse,

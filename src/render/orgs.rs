@@ -59,9 +59,10 @@ pub(crate) struct ComparisonRow {
     pub(crate) period: String,
     pub(crate) value: String,
     pub(crate) municipality: String,
-    /// better | worse | same | none
+    /// better | worse | same | few | fact | none
     pub(crate) standing: &'static str,
-    pub(crate) standing_label: &'static str,
+    /// «на уровне округа (n = 45)», «мало данных (n = 8)».
+    pub(crate) standing_label: String,
     pub(crate) change: String,
     pub(crate) averaged: bool,
     /// «в среднем по предметам».
@@ -212,6 +213,7 @@ pub(crate) fn org_view(model: &Model, analysis: &Analysis, index: usize) -> OrgV
 fn comparison_row(model: &Model, c: &OrgComparison) -> ComparisonRow {
     let indicator = &model.indicators.indicators[c.indicator];
     let format = |v: f64| format_value(v, indicator.decimals, &indicator.unit);
+    let fact = indicator.compare == crate::load::Compare::Fact;
     ComparisonRow {
         indicator: indicator.title.clone(),
         url: model.link(&format!("/indicators/{}/", indicator.id)),
@@ -222,14 +224,22 @@ fn comparison_row(model: &Model, c: &OrgComparison) -> ComparisonRow {
             Some(Standing::Better) => "better",
             Some(Standing::Worse) => "worse",
             Some(Standing::Same) => "same",
+            Some(Standing::FewData) => "few",
+            None if fact && c.municipality.is_some() => "fact",
             None => "none",
         },
-        standing_label: match c.standing {
-            Some(Standing::Better) => "лучше, чем по округу",
-            Some(Standing::Worse) => "хуже, чем по округу",
-            Some(Standing::Same) => "на уровне округа",
-            None => "сравнить не с чем",
-        },
+        standing_label: format!(
+            "{}{}",
+            match c.standing {
+                Some(Standing::Better) => "лучше, чем по округу",
+                Some(Standing::Worse) => "хуже, чем по округу",
+                Some(Standing::Same) => "на уровне округа",
+                Some(Standing::FewData) => "мало данных для сравнения",
+                None if fact && c.municipality.is_some() => "для сведения, без оценки",
+                None => "сравнить не с чем",
+            },
+            c.n.map_or(String::new(), |n| format!(" (n\u{a0}=\u{a0}{n})"))
+        ),
         change: match c.previous {
             Some((period, from)) => format!(
                 "{} к {period} ({})",
@@ -303,6 +313,11 @@ fn story(model: &Model, org: &Organization, comparisons: &[OrgComparison]) -> St
         .iter()
         .filter(|c| c.standing == Some(Standing::Same))
         .count();
+    let few = comparisons
+        .iter()
+        .filter(|c| c.standing == Some(Standing::FewData))
+        .count();
+    let facts = comparisons.len() - better.len() - worse.len() - same - few;
     let count = |trend: Trend| {
         comparisons
             .iter()
@@ -313,12 +328,22 @@ fn story(model: &Model, org: &Organization, comparisons: &[OrgComparison]) -> St
     let compared = comparisons.iter().filter(|c| c.trend.is_some()).count();
     Story {
         overview: format!(
-            "Из {} {}, {} для организации, {} — лучше, чем в среднем по округу, {same} — на уровне округа, {} — хуже.",
+            "Из {} {}, {} для организации, {} — лучше, чем в среднем по округу, {same} — на уровне округа, {} — хуже{}{}.",
             comparisons.len(),
             plural(comparisons.len(), "показателя", "показателей", "показателей"),
             plural(comparisons.len(), "измеренного", "измеренных", "измеренных"),
             better.len(),
-            worse.len()
+            worse.len(),
+            if few > 0 {
+                format!(", {few} — мало данных для сравнения")
+            } else {
+                String::new()
+            },
+            if facts > 0 {
+                format!(", {facts} — для сведения, без оценки")
+            } else {
+                String::new()
+            }
         ),
         better,
         worse,

@@ -328,3 +328,68 @@ fn offers_a_finder_of_schools_and_kindergartens_on_the_home_page() {
     ));
     assert!(home.contains("<h3>Детские сады</h3>"));
 }
+
+#[test]
+fn compares_a_school_with_the_district_given_its_group_size() {
+    let site = Site::fixture("monitoring");
+    site.write(
+        "data/indicators/attestat.yaml",
+        "direction: {id: attestat, title: \"Итоговая аттестация\", weight: 3}\nindicators:\n  - id: no-attestat\n    title: \"Доля выпускников, не получивших аттестат\"\n    unit: \"%\"\n    better: lower\n",
+    )
+    .write(
+        "data/values/no-attestat.csv",
+        "year,org,value,n\n2024,municipality,9.1,\n2025,municipality,8.3,\n\
+         2024,sosh-1,6.0,\n2025,sosh-1,12.5,8\n2024,sosh-2,13.0,\n2025,sosh-2,14.6,400\n",
+    );
+    // Staff are shown as a fact, not as «лучше / хуже».
+    let yaml = site.read_source("data/indicators/doshkolnoe.yaml");
+    site.write(
+        "data/indicators/doshkolnoe.yaml",
+        &yaml.replace(
+            "    better: higher\n",
+            "    better: higher\n    compare: fact\n",
+        ),
+    );
+    site.build();
+    let small = site.read("orgs/sosh-1/index.html");
+    assert!(
+        small.contains(">мало данных для сравнения (n\u{a0}=\u{a0}8)</span>"),
+        "{small}"
+    );
+    assert!(small.contains("1 — мало данных для сравнения"));
+    let clear = site.read("orgs/sosh-2/index.html");
+    assert!(
+        clear.contains(">▼ хуже, чем по округу (n\u{a0}=\u{a0}400)</span>"),
+        "{clear}"
+    );
+    let kindergarten = site.read("orgs/ds-1/index.html");
+    assert!(
+        kindergarten.contains(">для сведения, без оценки</span>"),
+        "{kindergarten}"
+    );
+    assert!(!kindergarten.contains("лучше, чем по округу</span>"));
+    assert!(site.read("index.html").contains("Найти школу"));
+}
+
+#[test]
+fn points_at_a_bad_group_size_in_its_cell() {
+    let site = Site::fixture("monitoring");
+    site.write(
+        "data/indicators/attestat.yaml",
+        "direction: {id: attestat, title: \"Итоговая аттестация\", weight: 3}\nindicators:\n  - id: no-attestat\n    title: \"Доля выпускников, не получивших аттестат\"\n    unit: \"%\"\n    better: lower\n",
+    )
+    .write(
+        "data/values/no-attestat.csv",
+        "year,org,value,n\n2025,municipality,8.3,\n2025,sosh-1,12.5,восемь\n",
+    );
+    let run = site.run(&["build", "--as-of", "2025-06-01"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("data/values/no-attestat.csv:3:18: ошибка: в столбце n должно быть целое число участников, а написано «восемь»"),
+        "{}",
+        run.stderr
+    );
+    assert!(run
+        .stderr
+        .contains("подсказка: напишите, из скольких человек (работ) посчитана доля"));
+}
