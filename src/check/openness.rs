@@ -593,7 +593,10 @@ pub(crate) fn openness_checklist(model: &Model) -> Vec<ChecklistItem> {
     let mut missing = Vec::new();
     need(
         &mut missing,
-        a.programs.as_ref().is_none_or(Vec::is_empty) || a.programs.as_ref().is_some_and(|l| l.iter().all(link_is_blank)),
+        a.programs.as_ref().is_none_or(Vec::is_empty)
+            || a.programs
+                .as_ref()
+                .is_some_and(|l| l.iter().all(link_is_blank)),
         tr!(
             "не указаны программы: authority.programs",
             "no programmes: authority.programs"
@@ -825,7 +828,10 @@ pub(crate) fn openness_checklist(model: &Model) -> Vec<ChecklistItem> {
     need(
         &mut missing,
         a.open_data.is_some()
-            && responsible.is_none_or(|p| blank(p.email.as_ref().map(|t| t.0.as_str())) && blank(p.phone.as_ref().map(|t| t.0.as_str())))
+            && responsible.is_none_or(|p| {
+                blank(p.email.as_ref().map(|t| t.0.as_str()))
+                    && blank(p.phone.as_ref().map(|t| t.0.as_str()))
+            })
             && empty(&a.email),
         tr!(
             "не указано, как запросить данные: authority.open_data.responsible с email или phone",
@@ -834,7 +840,9 @@ pub(crate) fn openness_checklist(model: &Model) -> Vec<ChecklistItem> {
     );
     need(
         &mut missing,
-        a.open_data.as_ref().is_some_and(|o| o.license.0.trim().is_empty()),
+        a.open_data
+            .as_ref()
+            .is_some_and(|o| o.license.0.trim().is_empty()),
         tr!(
             "не указаны условия использования: authority.open_data.license",
             "no terms of use: authority.open_data.license"
@@ -973,7 +981,8 @@ fn data_findings(model: &Model, list: &mut Checklist) {
     }
     for document in &model.documents.list {
         let page = &model.pages[document.page];
-        if page.attached.is_none() {
+        // A report's official text is its PDF, printed at build time.
+        if page.attached.is_none() && model.report_pdf_url(document.page).is_none() {
             list.attention(
                 DATA,
                 tr!("Тексты документов", "Texts of acts"),

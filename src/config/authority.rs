@@ -83,6 +83,10 @@ pub(crate) struct Authority {
     /// (`documents/politika-pd`).
     #[serde(default)]
     pub(crate) personal_data_policy: Option<String>,
+    /// How drafts of the body's acts are put to public discussion (where, how long,
+    /// where remarks go), for when no draft is on discussion.
+    #[serde(default)]
+    pub(crate) public_discussion: Option<Text>,
     /// «Противодействие коррупции»: acts, plans, reports and links of the section.
     #[serde(default)]
     pub(crate) anti_corruption: Option<Vec<DocumentLink>>,

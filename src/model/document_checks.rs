@@ -106,7 +106,12 @@ fn check_discussion(
             )),
         );
     }
-    if discussion.to.0 < as_of && discussion.outcome.as_ref().is_none_or(|o| o.0.trim().is_empty()) {
+    if discussion.to.0 < as_of
+        && discussion
+            .outcome
+            .as_ref()
+            .is_none_or(|o| o.0.trim().is_empty())
+    {
         diagnostics.push(
             Diagnostic::warning(
                 &page.file,

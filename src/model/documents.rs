@@ -146,13 +146,22 @@ pub(crate) fn resolve_documents(
         document.cancels =
             resolve_links(page, "cancels", &page.cancels, pages, by_url, diagnostics);
         if let Some(written) = &page.approved_by {
-            document.approved_by =
-                resolve_links(page, "approved_by", std::slice::from_ref(written), pages, by_url, diagnostics)
-                    .first()
-                    .copied();
+            document.approved_by = resolve_links(
+                page,
+                "approved_by",
+                std::slice::from_ref(written),
+                pages,
+                by_url,
+                diagnostics,
+            )
+            .first()
+            .copied();
         }
         // A draft is not signed yet; a report takes its date from its act.
-        if page.approved.is_none() && document.status != DocumentStatus::Draft && page.approved_by.is_none() {
+        if page.approved.is_none()
+            && document.status != DocumentStatus::Draft
+            && page.approved_by.is_none()
+        {
             diagnostics.push(
                 Diagnostic::warning(
                     &page.file,

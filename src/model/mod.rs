@@ -42,9 +42,9 @@ pub(crate) fn parse_deadline_for_tests(
 }
 pub(crate) use cycle::{calendar_year, measured_in, Addressee, Cycle, Decision, Stage};
 pub(crate) use documents::{Document, DocumentStatus, Documents};
-pub(crate) use report_pdf::{PdfSource, ReportPdf};
 #[cfg(test)]
 pub(crate) use indicator::Observation;
+pub(crate) use report_pdf::{PdfSource, ReportPdf};
 
 /// A rule combination from text (tests of later stages).
 #[cfg(test)]

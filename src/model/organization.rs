@@ -133,12 +133,9 @@ pub(crate) fn resolve_register(
             phone: raw.phone.map(|t| t.0),
             email: raw.email.map(|t| t.0),
             site: raw.site,
-            social: raw.social.map(|pages| {
-                pages
-                    .into_iter()
-                    .map(|p| (p.title.0, p.url))
-                    .collect()
-            }),
+            social: raw
+                .social
+                .map(|pages| pages.into_iter().map(|p| (p.title.0, p.url)).collect()),
             head: raw.head.map(|t| t.0),
             functions: raw.functions.map(|t| t.0),
             rural: raw.rural,

@@ -85,10 +85,7 @@ mod tests {
 
     #[test]
     fn names_the_printed_pdf_after_the_report() {
-        assert_eq!(
-            printed_url("/doklad/2025/"),
-            "/doklad/2025/doklad-2025.pdf"
-        );
+        assert_eq!(printed_url("/doklad/2025/"), "/doklad/2025/doklad-2025.pdf");
         assert_eq!(printed_url("/otchet/"), "/otchet/otchet.pdf");
     }
 }

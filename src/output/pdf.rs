@@ -217,6 +217,9 @@ mod tests {
             "<head><link rel=\"stylesheet\" href=\"/msoko/css/site.css\"></head><body><script src=\"/js/a.js\" defer></script></body>",
             &files,
         );
-        assert_eq!(page, "<head><style>body{color:#000}</style></head><body></body>");
+        assert_eq!(
+            page,
+            "<head><style>body{color:#000}</style></head><body></body>"
+        );
     }
 }

@@ -265,9 +265,12 @@ pub(super) fn authority_view(model: &Model) -> AuthorityView<'_> {
                 url: model.link(&model.pages[d.page].url),
             })
             .collect(),
-        open_data: model.by_url.contains_key("/opendata/").then(|| OpenDataLink {
-            url: model.link("/opendata/"),
-            count: model.open_data.len(),
-        }),
+        open_data: model
+            .by_url
+            .contains_key("/opendata/")
+            .then(|| OpenDataLink {
+                url: model.link("/opendata/"),
+                count: model.open_data.len(),
+            }),
     }
 }

@@ -98,7 +98,10 @@ fn footer_links(model: &Model) -> Vec<LinkView> {
         add("Закупки", "/about/#procurement".into());
     }
     if about && authority.anti_corruption.is_some() {
-        add("Противодействие коррупции", "/about/#anti-corruption".into());
+        add(
+            "Противодействие коррупции",
+            "/about/#anti-corruption".into(),
+        );
     }
     if about && authority.appeals.is_some() {
         add("Обращения граждан", "/about/#appeals".into());

@@ -69,12 +69,13 @@ pub(super) fn drafts_item(model: &Model, list: &mut Checklist) {
         .map(|d| d.page)
         .collect();
     let mut found: Vec<Tr> = Vec::new();
+    let procedure = model.config.authority.public_discussion.as_ref();
     need(
         &mut found,
-        drafts.is_empty(),
+        drafts.is_empty() && blank(procedure.map(|t| t.0.as_str())),
         tr!(
-            "в реестре нет проектов актов: страница проекта — kind: document с discussion: {{from, to, address}} (сроки и адрес обсуждения), после обсуждения — outcome",
-            "the registry has no drafts: a draft's page is kind: document with discussion: {{from, to, address}} (the period and address of the discussion), after it an outcome"
+            "нет ни проектов актов в реестре, ни порядка их обсуждения: страница проекта — kind: document с discussion: {{from, to, address}} (сроки и адрес обсуждения), после обсуждения — outcome; порядок — authority.public_discussion в site.yaml",
+            "neither drafts in the registry nor the procedure of their discussion: a draft's page is kind: document with discussion: {{from, to, address}} (the period and address of the discussion), after it an outcome; the procedure is authority.public_discussion in site.yaml"
         ),
     );
     for &page in &drafts {
@@ -82,7 +83,8 @@ pub(super) fn drafts_item(model: &Model, list: &mut Checklist) {
         let Some(discussion) = &page.discussion else {
             continue;
         };
-        if discussion.to.0 < model.as_of && blank(discussion.outcome.as_ref().map(|o| o.0.as_str())) {
+        if discussion.to.0 < model.as_of && blank(discussion.outcome.as_ref().map(|o| o.0.as_str()))
+        {
             found.push(tr!(
                 format!("у проекта {} обсуждение закончилось, итоги не указаны (discussion.outcome)", page.file.display()),
                 format!("the discussion of the draft {} is over, its outcome is not given (discussion.outcome)", page.file.display())
@@ -90,8 +92,14 @@ pub(super) fn drafts_item(model: &Model, list: &mut Checklist) {
         }
         if discussion.address.0.trim().is_empty() {
             found.push(tr!(
-                format!("у проекта {} не указан адрес для предложений (discussion.address)", page.file.display()),
-                format!("the draft {} gives no address for remarks (discussion.address)", page.file.display())
+                format!(
+                    "у проекта {} не указан адрес для предложений (discussion.address)",
+                    page.file.display()
+                ),
+                format!(
+                    "the draft {} gives no address for remarks (discussion.address)",
+                    page.file.display()
+                )
             ));
         }
     }
@@ -101,7 +109,11 @@ pub(super) fn drafts_item(model: &Model, list: &mut Checklist) {
             "Проекты правовых актов: сроки и адрес общественного обсуждения, его итоги",
             "Drafts of acts: the period and address of public discussion, its outcome"
         ),
-        "/documents/status/draft/",
+        if drafts.is_empty() {
+            "/about/#drafts"
+        } else {
+            "/documents/status/draft/"
+        },
         found,
     );
 }
@@ -119,9 +131,10 @@ pub(super) fn personal_data_item(model: &Model, list: &mut Checklist) {
             "no personal data processing policy: authority.personal_data_policy (the act's page, e.g. documents/politika-pd)"
         ),
     );
-    let path = model
-        .personal_data_policy()
-        .map_or_else(|| "/about/#personal-data".to_string(), |i| model.pages[i].url.clone());
+    let path = model.personal_data_policy().map_or_else(
+        || "/about/#personal-data".to_string(),
+        |i| model.pages[i].url.clone(),
+    );
     list.add(
         LAW_PERSONAL_DATA,
         tr!(
@@ -176,8 +189,14 @@ pub(super) fn report_pdf_item(model: &Model, list: &mut Checklist, law: Law, rep
     }
     if page.approved_by.is_none() {
         found.push(tr!(
-            format!("не указан акт, утвердивший доклад: approved_by: documents/… в {}", page.file.display()),
-            format!("no act approving the report: approved_by: documents/… in {}", page.file.display())
+            format!(
+                "не указан акт, утвердивший доклад: approved_by: documents/… в {}",
+                page.file.display()
+            ),
+            format!(
+                "no act approving the report: approved_by: documents/… in {}",
+                page.file.display()
+            )
         ));
     }
     let path = if model.by_url.contains_key("/documents/") {
