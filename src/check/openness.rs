@@ -981,8 +981,8 @@ fn data_findings(model: &Model, list: &mut Checklist) {
     }
     for document in &model.documents.list {
         let page = &model.pages[document.page];
-        // A report's official text is its PDF, printed at build time.
-        if page.attached.is_none() && model.report_pdf_url(document.page).is_none() {
+        // A report's PDF (printed or missing) has its own line under the report.
+        if page.attached.is_none() && page.approved_by.is_none() {
             list.attention(
                 DATA,
                 tr!("Тексты документов", "Texts of acts"),
