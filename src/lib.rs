@@ -178,27 +178,28 @@ fn run(options: &Options, write: bool, progress: &dyn Progress) -> Report {
         report.checklist_computed = true;
         report.pages = model.pages.len();
         report.charts = rendered.charts;
+        report.files = rendered.files.len();
         if write && !diagnostics.has_errors() {
+            // Printing (seconds, when a report changed) belongs to writing the output;
+            // it needs the rendered print page and its CSS. `check` prints nothing.
+            stages.start(Stage::Write, Some(rendered.files.len()));
             let out = options.out_dir();
-            // Printing needs the rendered print page and its CSS; `check` prints nothing.
             let cache = out
                 .parent()
                 .map_or_else(|| PathBuf::from(PDF_CACHE), |p| p.join(PDF_CACHE));
             let (pdfs, problems) = output::report_pdfs(&model, &rendered.files, &cache);
             rendered.files.extend(pdfs);
             rendered.files.sort_by(|a, b| a.path.cmp(&b.path));
+            report.files = rendered.files.len();
             for problem in problems {
                 diagnostics.push(problem);
             }
-        }
-        report.files = rendered.files.len();
-        if write && !diagnostics.has_errors() {
-            stages.start(Stage::Write, Some(rendered.files.len()));
-            let out = options.out_dir();
-            match output::write_site(&out, &rendered.files, stages.observer()) {
-                Ok(stats) => report.written = Some(stats),
-                Err(error) => {
-                    diagnostics.push(Diagnostic::error(&out, format!("{error:#}")));
+            if !diagnostics.has_errors() {
+                match output::write_site(&out, &rendered.files, stages.observer()) {
+                    Ok(stats) => report.written = Some(stats),
+                    Err(error) => {
+                        diagnostics.push(Diagnostic::error(&out, format!("{error:#}")));
+                    }
                 }
             }
         }

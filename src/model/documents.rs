@@ -455,6 +455,42 @@ mod tests {
     }
 
     #[test]
+    fn a_draft_is_listed_as_a_draft_without_a_number_or_a_date() {
+        let mut draft = act("proekt", "2020-01-10", &[], &[]);
+        draft.number = None;
+        draft.approved = None;
+        draft.discussion = Some(crate::load::Discussion {
+            from: crate::yaml::Date(chrono::NaiveDate::from_ymd_opt(2029, 12, 1).unwrap()),
+            to: crate::yaml::Date(chrono::NaiveDate::from_ymd_opt(2030, 1, 15).unwrap()),
+            address: crate::yaml::Text("uo@example.ru".into()),
+            outcome: None,
+        });
+        let (documents, problems) = registry(&[draft]);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(documents.list[0].status, DocumentStatus::Draft);
+        assert_eq!(DocumentStatus::Draft.label(), "проект");
+    }
+
+    #[test]
+    fn a_report_approved_by_an_act_is_listed_under_the_act() {
+        let mut report = act("doklad", "2020-01-10", &[], &[]);
+        report.kind = Some(REPORT_KIND.into());
+        report.number = None;
+        report.approved = None;
+        report.approved_by = Some("documents/a".into());
+        report.yaml = "title: doklad\napproved_by: documents/a\n".into();
+        let pages = vec![act("a", "2021-03-01", &[], &[]), report];
+        let (documents, problems) = registry(&pages);
+        assert!(problems.is_empty(), "{problems:?}");
+        let listed = documents.of_page(1).unwrap();
+        assert_eq!(
+            (listed.act.as_str(), listed.approved_by),
+            (REPORT_ACT, Some(0))
+        );
+        assert_eq!(documents.of_page(0).unwrap().approves_reports, vec![1]);
+    }
+
+    #[test]
     fn a_link_to_a_plain_page_is_an_error() {
         let mut plain = act("note", "2020-01-10", &[], &[]);
         plain.kind = None;
