@@ -304,7 +304,7 @@ pub(crate) fn resolve(
         add_cycle_pages(&mut resolved, &indicators, &git_dates, diagnostics);
     }
     let mut unpublished_data = Vec::new();
-    let open_data = opendata::catalog(
+    let mut open_data = opendata::catalog(
         &opendata::CatalogInputs {
             inn: config
                 .as_ref()
@@ -345,6 +345,12 @@ pub(crate) fn resolve(
                 file.display()
             ))),
         );
+    }
+    // A data set's version is no later than the day the site is built «as of», like
+    // a page's dates (see `clamp_dates`).
+    for set in &mut open_data {
+        set.created = set.created.min(options.as_of);
+        set.modified = set.modified.min(options.as_of);
     }
     if shallow_clone {
         diagnostics.push(shallow_clone_problem(options.ci));
