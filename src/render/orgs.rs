@@ -67,6 +67,8 @@ pub(crate) struct ComparisonRow {
     pub(crate) averaged: bool,
     /// «в среднем по предметам».
     pub(crate) averaged_over: String,
+    /// A warning under the comparison: the value has a sign of objectivity.
+    pub(crate) caveat: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -178,9 +180,26 @@ pub(crate) fn list_view(model: &Model, only: Option<OrgKind>) -> OrgListView {
 pub(crate) fn org_view(model: &Model, analysis: &Analysis, index: usize) -> OrgView {
     let org = &model.register.organizations[index];
     let comparisons = &analysis.orgs[index];
+    let objectivity = super::objectivity::org_block(model, analysis, index);
+    // A ВПР result of a year with signs of possibly inflated marks is shown with a
+    // caveat next to its comparison: a «лучше» there may not be one.
+    let sign_years: Vec<i32> = objectivity
+        .as_ref()
+        .map(|block| block.signs.iter().map(|s| s.year).collect())
+        .unwrap_or_default();
     let rows = comparisons
         .iter()
-        .map(|c| comparison_row(model, c))
+        .map(|c| {
+            let mut row = comparison_row(model, c);
+            let indicator = &model.indicators.indicators[c.indicator];
+            if indicator.title.contains("ВПР") && sign_years.contains(&c.period.year) {
+                row.caveat = Some(format!(
+                    "по ВПР {} у школы есть признаки необъективности: результат нужно перепроверить",
+                    c.period.year
+                ));
+            }
+            row
+        })
         .collect();
     OrgView {
         summary: summary_view(model, org),
@@ -206,7 +225,7 @@ pub(crate) fn org_view(model: &Model, analysis: &Analysis, index: usize) -> OrgV
         }),
         story: story(model, org, comparisons),
         rows,
-        objectivity: super::objectivity::org_block(model, analysis, index),
+        objectivity,
     }
 }
 
@@ -257,6 +276,7 @@ fn comparison_row(model: &Model, c: &OrgComparison) -> ComparisonRow {
             "в среднем {}",
             super::indicators::breakdown_words(&model.indicators.indicators[c.indicator])
         ),
+        caveat: None,
     }
 }
 

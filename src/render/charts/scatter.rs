@@ -49,7 +49,7 @@ impl PointKind {
     fn legend(self) -> &'static str {
         match self {
             PointKind::Ordinary => "без признаков",
-            PointKind::Expected => "высокий результат, ожидаемый для профиля",
+            PointKind::Expected => "ожидаемо высокий (профиль)",
             PointKind::Signed => "с признаком",
         }
     }
