@@ -299,10 +299,12 @@ fn story(model: &Model, org: &Organization, comparisons: &[OrgComparison]) -> St
     let name = |c: &OrgComparison| {
         let indicator = &model.indicators.indicators[c.indicator];
         let format = |v: f64| format_value(v, indicator.decimals, &indicator.unit);
+        // Every value with its year: a parent must not mix 2024 and 2025 unawares.
         format!(
-            "{} — {}{}",
+            "{} — {} за {}{}",
             lowercase_first(&indicator.title),
             format(c.value),
+            c.period.label(),
             c.municipality
                 .map_or(String::new(), |m| format!(" (по округу {})", format(m)))
         )

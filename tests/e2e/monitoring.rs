@@ -96,7 +96,7 @@ fn opens_an_organisation_card_with_a_summary_for_parents() {
     let card = site.read("orgs/sosh-2/index.html");
     assert!(card.contains("Из 1 показателя, измеренного для организации, 0 — лучше, чем в среднем по округу, 0 — на уровне округа, 1 — хуже."), "{card}");
     assert!(card.contains(
-        "доля участников ВПР, получивших отметку «2» — 14,6\u{a0}% (по округу 8,3\u{a0}%)"
+        "доля участников ВПР, получивших отметку «2» — 14,6\u{a0}% за 2025 (по округу 8,3\u{a0}%)"
     ));
     assert!(card.contains("Получает адресную поддержку (ШНОР)"));
     assert!(card.contains("+1,6\u{a0}п.п. к 2024 (ухудшение)"));
