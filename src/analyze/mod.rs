@@ -9,7 +9,7 @@ mod trends;
 pub(crate) use effect::compute_effect;
 pub(crate) use objectivity::Objectivity;
 pub(crate) use plan_status::{compute_progress, ItemStatus, PlanProgress, StatusCounts};
-pub(crate) use trends::{group_size, IndicatorSummary, OrgComparison, Standing, Trend};
+pub(crate) use trends::{group_size, headline, IndicatorSummary, OrgComparison, Standing, Trend};
 
 use std::collections::BTreeMap;
 

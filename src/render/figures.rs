@@ -513,3 +513,86 @@ fn unit_words(unit: &str) -> String {
         other => format!("единица: {other}"),
     }
 }
+
+/// A school's own course of an indicator with the district's as the reference line,
+/// for the small multiples on its card; `None` with fewer than two of its values.
+pub(crate) fn org_trend_figure(model: &Model, indicator: &Indicator, org: usize) -> Option<Figure> {
+    let own = crate::analyze::headline(indicator, Place::Org(org));
+    if own.values.len() < 2 {
+        return None;
+    }
+    let district = crate::analyze::headline(indicator, Place::Municipality);
+    let periods: Vec<Period> = own
+        .values
+        .keys()
+        .chain(district.values.keys())
+        .copied()
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let organization = &model.register.organizations[org];
+    let series = vec![
+        LineSeries {
+            name: organization.short_name.clone(),
+            values: periods.iter().map(|p| own.values.get(p).copied()).collect(),
+        },
+        LineSeries {
+            name: "Округ".into(),
+            values: periods
+                .iter()
+                .map(|p| district.values.get(p).copied())
+                .collect(),
+        },
+    ];
+    let labels: Vec<String> = periods.iter().map(|p| p.label()).collect();
+    let title = indicator.title.clone();
+    let svg = render_line(&LineChart {
+        id: format!("own-{}-{}", organization.id, indicator.id),
+        title: format!("{title}: {} и округ", organization.short_name),
+        unit: indicator.unit.clone(),
+        decimals: indicator.decimals,
+        periods: labels.clone(),
+        series: series.clone(),
+        targets: Vec::new(),
+    })?;
+    let rows = series
+        .iter()
+        .map(|s| DataRow {
+            label: s.name.clone(),
+            cells: s
+                .values
+                .iter()
+                .map(|v| v.map_or(NO_DATA.into(), |v| format_number(v, indicator.decimals)))
+                .collect(),
+        })
+        .collect();
+    Some(Figure {
+        subtitle: format!(
+            "{}; {} — {}{}",
+            unit_words(&indicator.unit),
+            labels.first().cloned().unwrap_or_default(),
+            labels.last().cloned().unwrap_or_default(),
+            if own.averaged {
+                format!(
+                    ", в среднем {}",
+                    super::indicators::breakdown_words(indicator)
+                )
+            } else {
+                String::new()
+            }
+        ),
+        svg,
+        table: DataTable {
+            caption: format!(
+                "Данные диаграммы «{title}»: {} и округ, {}",
+                organization.short_name,
+                unit_words(&indicator.unit)
+            ),
+            corner: "Территория".into(),
+            columns: labels,
+            rows,
+        },
+        title,
+        csv_url: model.link(&format!("/indicators/{}.csv", indicator.id)),
+    })
+}

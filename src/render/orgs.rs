@@ -87,6 +87,9 @@ pub(crate) struct OrgView {
     pub(crate) profile: Option<String>,
     /// The summary for parents, in plain words from the data.
     pub(crate) story: Story,
+    /// The organisation's own course of the site's key indicators, each with the
+    /// district's as a reference line (small multiples).
+    pub(crate) trends: Vec<super::figures::Figure>,
     pub(crate) rows: Vec<ComparisonRow>,
     /// Signs of objectivity, ШНОР and the ВПР of the latest year (schools with results).
     pub(crate) objectivity: Option<super::objectivity::OrgBlock>,
@@ -224,6 +227,13 @@ pub(crate) fn org_view(model: &Model, analysis: &Analysis, index: usize) -> OrgV
             }
         }),
         story: story(model, org, comparisons),
+        trends: model
+            .config
+            .key_indicators
+            .iter()
+            .filter_map(|id| model.indicators.indicators.iter().find(|i| &i.id == id))
+            .filter_map(|indicator| super::figures::org_trend_figure(model, indicator, index))
+            .collect(),
         rows,
         objectivity,
     }

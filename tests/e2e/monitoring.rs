@@ -393,3 +393,24 @@ fn points_at_a_bad_group_size_in_its_cell() {
         .stderr
         .contains("подсказка: напишите, из скольких человек (работ) посчитана доля"));
 }
+
+#[test]
+fn draws_a_schools_own_trend_of_each_key_indicator_against_the_district() {
+    let site = Site::fixture("monitoring");
+    let settings = site.read_source("site.yaml");
+    site.write(
+        "site.yaml",
+        &format!("{settings}\nkey_indicators: [vpr-low]\n"),
+    );
+    site.build();
+    let card = site.read("orgs/sosh-2/index.html");
+    assert!(
+        card.contains("<h2 id=\"dinamika\">Как менялись результаты</h2>"),
+        "{card}"
+    );
+    let own = &card[card.find("id=\"dinamika\"").unwrap()..];
+    let charts = svgs(own);
+    assert_eq!(charts.len(), 1);
+    assert!(charts[0].contains("\nСОШ № 2\n") && charts[0].contains("\nОкруг\n"));
+    assert!(charts[0].contains("СОШ № 2 — за 2024–2025: с 13,0\u{a0}% до 14,6\u{a0}%"));
+}
