@@ -128,21 +128,20 @@ fn draw(
     kinds: &[PointKind],
     legend: &[(i32, i32)],
 ) -> Result<(), String> {
-    #[allow(non_snake_case)]
-    let (RIGHT, SIDE) = (right(width), side(width));
+    let (plot_right, plot_side) = (right(width), side(width));
     let root = SVGBackend::with_string(svg, (width as u32, height as u32)).into_drawing_area();
     root.fill(&WHITE).map_err(fail)?;
     let text = (FAMILY, TEXT_SIZE).into_font().color(&palette::TEXT);
-    let bottom = top + SIDE;
-    let px = |x: f64| LEFT + (x.clamp(0.0, 100.0) / 100.0 * f64::from(SIDE)).round() as i32;
-    let py = |y: f64| bottom - (y.clamp(0.0, 100.0) / 100.0 * f64::from(SIDE)).round() as i32;
+    let bottom = top + plot_side;
+    let px = |x: f64| LEFT + (x.clamp(0.0, 100.0) / 100.0 * f64::from(plot_side)).round() as i32;
+    let py = |y: f64| bottom - (y.clamp(0.0, 100.0) / 100.0 * f64::from(plot_side)).round() as i32;
 
     // Grid, every 20 %, with labels on both axes.
     for k in 0..=5 {
         let v = f64::from(k * 20);
         let colour = if k == 0 { palette::GREY } else { palette::GRID };
         root.draw(&PathElement::new(
-            vec![(LEFT, py(v)), (RIGHT, py(v))],
+            vec![(LEFT, py(v)), (plot_right, py(v))],
             colour.stroke_width(1),
         ))
         .map_err(fail)?;
@@ -167,7 +166,7 @@ fn draw(
     }
     root.draw(&Text::new(
         "база сравнения →",
-        (RIGHT, bottom + 22),
+        (plot_right, bottom + 22),
         text.clone().pos(Pos::new(HPos::Right, VPos::Top)),
     ))
     .map_err(fail)?;
@@ -211,7 +210,7 @@ fn draw(
             obstacles.push([x - 7, y - 7, x + 7, y + 7]);
         }
     }
-    let bounds = [LEFT + 2, top + 16, RIGHT, bottom - 2];
+    let bounds = [LEFT + 2, top + 16, plot_right, bottom - 2];
     for point in order.iter().filter(|p| p.label.is_some()) {
         let label = point.label.as_deref().unwrap_or_default();
         let area = place_label(label, (px(point.x), py(point.y)), bounds, &obstacles);

@@ -138,8 +138,7 @@ fn draw(
 ) -> Result<(), String> {
     let narrow = width == NARROW;
     let row_height = if narrow { NARROW_ROW } else { ROW };
-    #[allow(non_snake_case)]
-    let (BAR_LEFT, BAR_RIGHT) = if narrow {
+    let (bar_left, bar_right) = if narrow {
         (PAD, width as i32 - PAD - 4)
     } else {
         (LABEL_AREA, width as i32 - PAD - 4)
@@ -151,9 +150,9 @@ fn draw(
 
     // The share scale above the bars.
     let scale = [
-        ("0\u{a0}%", BAR_LEFT, HPos::Left),
-        ("50\u{a0}%", (BAR_LEFT + BAR_RIGHT) / 2, HPos::Center),
-        ("100\u{a0}%", BAR_RIGHT, HPos::Right),
+        ("0\u{a0}%", bar_left, HPos::Left),
+        ("50\u{a0}%", (bar_left + bar_right) / 2, HPos::Center),
+        ("100\u{a0}%", bar_right, HPos::Right),
     ];
     for (label, x, anchor) in scale {
         root.draw(&PathElement::new(
@@ -191,25 +190,25 @@ fn draw(
         let (y0, y1) = (top + BAR_INSET, top + ROW - BAR_INSET);
         if total <= 0.0 {
             root.draw(&Rectangle::new(
-                [(BAR_LEFT, y0), (BAR_RIGHT, y1)],
+                [(bar_left, y0), (bar_right, y1)],
                 palette::GRID.stroke_width(1),
             ))
             .map_err(fail)?;
             root.draw(&Text::new(
                 "нет данных",
-                (BAR_LEFT + 8, centre),
+                (bar_left + 8, centre),
                 text.clone().pos(Pos::new(HPos::Left, VPos::Center)),
             ))
             .map_err(fail)?;
             continue;
         }
         // Edges from the running total, rounded once, so the bar ends exactly at 100 %.
-        let span = f64::from(BAR_RIGHT - BAR_LEFT);
-        let mut edges = vec![BAR_LEFT];
+        let span = f64::from(bar_right - bar_left);
+        let mut edges = vec![bar_left];
         let mut running = 0.0;
         for width in &widths {
             running += width;
-            edges.push(BAR_LEFT + (running / total * span).round() as i32);
+            edges.push(bar_left + (running / total * span).round() as i32);
         }
         let last_drawn = widths.iter().rposition(|w| *w > 0.0);
         for k in 0..parts {
