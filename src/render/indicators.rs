@@ -91,6 +91,9 @@ pub(crate) struct IndicatorDecisionView {
     pub(crate) year: i32,
     /// «Приказ от 20.09.2024 № 171-П»
     pub(crate) designation: String,
+    /// The act as cited in a link: designation and title, or «Положение …,
+    /// утверждённое приказом от … № …».
+    pub(crate) citation: String,
     pub(crate) title: String,
     pub(crate) url: String,
     /// The decision's block on the chain page.
@@ -124,6 +127,7 @@ fn decisions_naming(model: &Model, index: usize) -> Vec<IndicatorDecisionView> {
                 found.push(IndicatorDecisionView {
                     year,
                     designation: super::documents::designation(model, decision.document),
+                    citation: super::documents::citation(model, decision.document),
                     title: page.title.clone(),
                     url: model.link(&page.url),
                     chain_url: chain.as_ref().map(|u| format!("{u}#decisions-{year}")),
