@@ -324,30 +324,47 @@ fn comparison_figure(
                 .any(|&p| value_of(Place::Org(o), p).is_some())
         })
         .collect();
-    let bars: Vec<Bar> = (0..organizations.len())
+    let verdict = indicator.compare == crate::load::Compare::Verdict;
+    // Each bar with the words of its comparison for the data table.
+    let bars: Vec<(Bar, String)> = (0..organizations.len())
         .filter_map(|o| {
             let Some(value) = value_of(Place::Org(o), period) else {
-                return missing.contains(&o).then(|| Bar {
-                    label: organizations[o].short_name.clone(),
-                    value: f64::NAN,
-                    tone: Tone::Same,
+                return missing.contains(&o).then(|| {
+                    (
+                        Bar {
+                            label: organizations[o].short_name.clone(),
+                            value: f64::NAN,
+                            tone: Tone::Same,
+                        },
+                        "—".to_string(),
+                    )
                 });
             };
             // The group size counts only for the total, not for a breakdown's figure.
             let n = crate::analyze::group_size(indicator, Place::Org(o), period)
                 .filter(|_| suffix.is_empty());
-            let tone = match municipality
-                .and_then(|m| crate::analyze::Standing::from_values(indicator, value, m, n))
-            {
-                Some(Standing::Better) => Tone::Better,
-                Some(Standing::Worse) => Tone::Worse,
-                _ => Tone::Same,
+            let standing = municipality
+                .and_then(|m| crate::analyze::Standing::from_values(indicator, value, m, n));
+            let (tone, words) = match standing {
+                Some(Standing::Better) => (Tone::Better, "лучше, чем по округу"),
+                Some(Standing::Worse) => (Tone::Worse, "хуже, чем по округу"),
+                Some(Standing::Same) => (Tone::Same, "на уровне округа"),
+                Some(Standing::FewData) => (Tone::Same, "мало данных для сравнения"),
+                None if !verdict => (Tone::Same, "для сведения, без оценки"),
+                None => (Tone::Same, "сравнить не с чем"),
             };
-            Some(Bar {
-                label: model.register.organizations[o].short_name.clone(),
-                value,
-                tone,
-            })
+            let words = match n {
+                Some(n) => format!("{words} (n\u{a0}=\u{a0}{n})"),
+                None => words.to_string(),
+            };
+            Some((
+                Bar {
+                    label: model.register.organizations[o].short_name.clone(),
+                    value,
+                    tone,
+                },
+                words,
+            ))
         })
         .collect();
     let title = titled(
@@ -356,23 +373,16 @@ fn comparison_figure(
     );
     let rows = bars
         .iter()
-        .map(|b| DataRow {
+        .map(|(b, words)| DataRow {
             label: b.label.clone(),
             cells: if b.value.is_finite() {
-                vec![
-                    format_number(b.value, indicator.decimals),
-                    match b.tone {
-                        Tone::Better => "лучше, чем по округу",
-                        Tone::Worse => "хуже, чем по округу",
-                        Tone::Same => "на уровне округа",
-                    }
-                    .into(),
-                ]
+                vec![format_number(b.value, indicator.decimals), words.clone()]
             } else {
-                vec![format!("нет данных за {period}"), "—".into()]
+                vec![format!("нет данных за {period}"), words.clone()]
             },
         })
         .collect();
+    let bars: Vec<Bar> = bars.into_iter().map(|(bar, _)| bar).collect();
     let svg = render_bars(&BarChart {
         id,
         title: title.clone(),
@@ -380,6 +390,7 @@ fn comparison_figure(
         decimals: indicator.decimals,
         bars,
         reference: municipality.map(|m| ("Округ".to_string(), m)),
+        verdict,
     })?;
     Some(Figure {
         subtitle: format!(

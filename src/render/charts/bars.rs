@@ -33,6 +33,9 @@ pub(crate) struct BarChart {
     pub(crate) bars: Vec<Bar>,
     /// `("Округ", value)`: a dashed vertical line labelled with its value.
     pub(crate) reference: Option<(String, f64)>,
+    /// Whether tones are verdicts; `false` for an indicator shown as a fact (staff,
+    /// money): every bar is neutral and no legend of tones is drawn.
+    pub(crate) verdict: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -403,6 +406,9 @@ type LegendItem = (Tone, (i32, i32), String);
 
 /// The tones that occur, in the order better, worse, same, laid out in lines.
 fn legend_items(chart: &BarChart, width: i32) -> Vec<LegendItem> {
+    if !chart.verdict {
+        return Vec::new();
+    }
     let present: Vec<(Tone, String)> = [Tone::Better, Tone::Worse, Tone::Same]
         .into_iter()
         .zip(tone_words(chart))
@@ -452,7 +458,7 @@ fn describe(chart: &BarChart) -> String {
         "Сравнение значений: {} на диаграмме, в порядке реестра организаций.",
         organisations(chart.bars.len())
     );
-    if chart.reference.is_some() {
+    if chart.reference.is_some() && chart.verdict {
         let words = tone_words(chart);
         let count = |tone: Tone| chart.bars.iter().filter(|bar| bar.tone == tone).count();
         text.push_str(&format!(
@@ -528,6 +534,7 @@ mod tests {
                 bar("МКОУ «Лесная ООШ»", 12.46, Tone::Worse),
             ],
             reference: Some(("Округ".into(), 8.3)),
+            verdict: true,
         }
     }
 
