@@ -29,6 +29,8 @@ use chrono::{Datelike, NaiveDate};
 pub(crate) use analytics_rules::MedalYear;
 pub(crate) use analytics_rules::{AnalyticsRules, Category, EffectRule};
 pub(crate) use deadline::Recurrence;
+// The importer reads deadlines to tell which of them need a look.
+pub(crate) use deadline::{parse_deadline, PlanPeriod};
 
 /// Reads a deadline for a plan running `from..to` (tests of later stages).
 #[cfg(test)]
