@@ -14,6 +14,16 @@ use std::path::{Path, PathBuf};
 use include_dir::{include_dir, Dir};
 
 static STARTER: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/starter");
+/// The site of `msoko init --empty`: settings with «ЗАПОЛНИТЕ: …» where the
+/// department's details go, the home, documents and news sections, no examples.
+static EMPTY: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/starter-empty");
+/// What the empty site takes from the starter: CI pipelines, `.gitignore`, the README.
+const SHARED: [&str; 4] = [
+    ".github/workflows/msoko.yml",
+    ".gitlab-ci.yml",
+    ".gitignore",
+    "README.md",
+];
 
 /// Why a site could not be created.
 #[derive(Debug)]
@@ -41,6 +51,27 @@ impl std::error::Error for InitError {}
 /// Writes the starter into `dir` (created if needed) and returns the files written,
 /// relative to `dir`, sorted.
 pub fn init(dir: &Path) -> Result<Vec<PathBuf>, InitError> {
+    let mut files = Vec::new();
+    collect(&STARTER, &mut files);
+    write_site(dir, files)
+}
+
+/// `msoko init --empty`: a site with the department's details to fill in and no
+/// demo content; it builds, and `msoko check` lists what to add.
+pub fn init_empty(dir: &Path) -> Result<Vec<PathBuf>, InitError> {
+    let mut files = Vec::new();
+    collect(&EMPTY, &mut files);
+    let mut shared = Vec::new();
+    collect(&STARTER, &mut shared);
+    files.extend(
+        shared
+            .into_iter()
+            .filter(|(path, _)| SHARED.iter().any(|s| path == Path::new(s))),
+    );
+    write_site(dir, files)
+}
+
+fn write_site(dir: &Path, mut files: Vec<(PathBuf, &'static [u8])>) -> Result<Vec<PathBuf>, InitError> {
     if dir.is_file() {
         return Err(InitError::NotAFolder(dir.to_path_buf()));
     }
@@ -53,8 +84,6 @@ pub fn init(dir: &Path) -> Result<Vec<PathBuf>, InitError> {
             }
         }
     }
-    let mut files = Vec::new();
-    collect(&STARTER, &mut files);
     files.sort_by(|a, b| a.0.cmp(&b.0));
     for (path, bytes) in &files {
         let target = dir.join(path);

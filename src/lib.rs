@@ -37,7 +37,7 @@ pub use import::{
     import_plan, import_results, ImportFailure, PlanImportOptions, PlanSummary, ResultsImportOptions,
     ResultsSummary,
 };
-pub use init::{init, InitError};
+pub use init::{init, init_empty, InitError};
 pub use output::WriteStats;
 pub use progress::{NoProgress, Progress, Stage, StageTime};
 pub use serve::{serve, ServeError, ServeEvent, ServeOptions};

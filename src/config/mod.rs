@@ -121,6 +121,45 @@ impl SiteConfig {
     }
 }
 
+/// The mark `msoko init --empty` puts where the department's own details go.
+pub(crate) const PLACEHOLDER: &str = "ЗАПОЛНИТЕ";
+
+/// A warning at every «ЗАПОЛНИТЕ: …» still in `site.yaml`, in the order of the file:
+/// the list of what to fill in next on a new site.
+pub(crate) fn placeholder_warnings(text: &str, file: &Path) -> Vec<Diagnostic> {
+    let mut warnings = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        if line.trim_start().starts_with('#') {
+            continue;
+        }
+        let Some(at) = line.find(PLACEHOLDER) else {
+            continue;
+        };
+        let key = line.trim_start().trim_start_matches("- ").split(':').next().unwrap_or("").trim();
+        let what = line[at + PLACEHOLDER.len()..]
+            .trim_start_matches(':')
+            .trim()
+            .trim_end_matches('"')
+            .to_string();
+        let column = line[..at].chars().count() + 1;
+        warnings.push(
+            Diagnostic::warning(
+                file,
+                crate::tr!(
+                    "поле {key} ещё не заполнено: {what}",
+                    "the field {key} is not filled in yet: {what}"
+                ),
+            )
+            .at(i + 1, column)
+            .hint(crate::tr!(
+                "замените текст «ЗАПОЛНИТЕ: …» сведениями вашего управления",
+                "replace the text «ЗАПОЛНИТЕ: …» with your department's details"
+            )),
+        );
+    }
+    warnings
+}
+
 pub(crate) fn validate_base_url(url: &str) -> Result<(), crate::diagnostic::Tr> {
     let rest = url
         .strip_prefix("https://")

@@ -188,7 +188,7 @@ pub fn import_plan(
         to: period.to,
     };
     let mut warnings = Vec::new();
-    for (line, text) in &yaml.dues {
+    for (line, column, text) in &yaml.dues {
         if let Err(unreadable) = crate::model::parse_deadline(text, &reading_period) {
             warnings.push(
                 Diagnostic::warning(
@@ -198,7 +198,7 @@ pub fn import_plan(
                         format!("the deadline “{}” could not be read: {}", unreadable.text, unreadable.reason_en)
                     ),
                 )
-                .at_line(*line)
+                .at(*line, *column)
                 .hint(tr!(
                     "текст срока перенесён как есть; на сайте у пункта будет статус «не определён», пока срок не записан датой, месяцем или словами «ежегодно», «постоянно»",
                     "the deadline's text is kept as written; on the site the item has the status «не определён» (unknown) until the deadline is written as a date, a month or words such as «ежегодно»"

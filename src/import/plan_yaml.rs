@@ -12,10 +12,10 @@ use std::fmt::Write;
 use super::heading::Approval;
 use super::plan::{ImportedPlan, Item, Section};
 
-/// The file's text and the deadlines in it: (line, text).
+/// The file's text and the deadlines in it: (line, column of the value, text).
 pub(crate) struct PlanYaml {
     pub(crate) text: String,
-    pub(crate) dues: Vec<(usize, String)>,
+    pub(crate) dues: Vec<(usize, usize, String)>,
 }
 
 /// The section that holds items standing before any section row.
@@ -70,7 +70,7 @@ pub(crate) fn write_plan_yaml(
 struct Writer {
     text: String,
     lines: usize,
-    dues: Vec<(usize, String)>,
+    dues: Vec<(usize, usize, String)>,
 }
 
 impl Writer {
@@ -111,7 +111,9 @@ impl Writer {
         field(self, "title", &item.title);
         if let Some(due) = &item.due {
             field(self, "due", due);
-            self.dues.push((self.lines, due.clone()));
+            // The value starts after «- due: » or «  due: », 1-based.
+            let column = indent + "- due: ".len() + 1;
+            self.dues.push((self.lines, column, due.clone()));
         }
         for (key, value) in [
             ("responsible", &item.responsible),

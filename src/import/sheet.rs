@@ -80,6 +80,7 @@ fn table_from_range(range: &Range<Data>, merged: &[calamine::Dimensions], name: 
         before: Vec::new(),
         rows,
         name,
+        first_row: top as usize + 1,
     }
 }
 
@@ -126,6 +127,7 @@ pub(crate) fn read_csv(bytes: &[u8], name: &str) -> Result<Table, String> {
         before: Vec::new(),
         rows,
         name: name.to_string(),
+        first_row: 1,
     })
 }
 

@@ -33,6 +33,9 @@ pub(crate) struct Table {
     pub(crate) rows: Vec<Vec<Cell>>,
     /// A name for messages: «лист «План»», «таблица 2».
     pub(crate) name: String,
+    /// The 1-based number of the first row in its file (a sheet may start lower);
+    /// 0 means 1.
+    pub(crate) first_row: usize,
 }
 
 /// A cell seen on the grid: its text and how many columns it covers.

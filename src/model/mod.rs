@@ -62,7 +62,7 @@ pub(crate) fn resolve_register_for_tests(
 }
 pub(crate) use indicator::{Indicator, Indicators, Place};
 pub(crate) use opendata::{OpenDataSet, SetSource, FREQUENCY_ON_CHANGE, FREQUENCY_YEARLY};
-pub(crate) use organization::{Organization, Register};
+pub(crate) use organization::{resolve_register, Organization, Register};
 pub(crate) use page::{AttachedFile, Page, PageData};
 pub(crate) use paths::{attachment_url, output_path, page_url};
 pub(crate) use period::Period;
