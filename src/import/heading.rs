@@ -70,9 +70,16 @@ pub(crate) fn find_title(before: &[String]) -> Option<String> {
             text.to_string()
         });
     }
-    let title = parts.join(" ");
-    let title = crate::text::capitalize(title.trim());
+    let title = capitalize_first_letter(parts.join(" ").trim());
     (!title.is_empty()).then_some(title)
+}
+
+/// «"дорожная карта" по …» → «"Дорожная карта" по …»: the first letter, after quotes.
+fn capitalize_first_letter(text: &str) -> String {
+    match text.char_indices().find(|(_, c)| c.is_alphabetic()) {
+        Some((at, c)) => format!("{}{}{}", &text[..at], c.to_uppercase(), &text[at + c.len_utf8()..]),
+        None => text.to_string(),
+    }
 }
 
 fn is_all_capitals(text: &str) -> bool {

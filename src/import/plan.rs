@@ -149,7 +149,10 @@ impl ImportedPlan {
 pub(crate) fn classify_header(text: &str) -> Option<Column> {
     let t = text.to_lowercase().replace('ё', "е");
     let has = |words: &[&str]| words.iter().any(|w| t.contains(w));
-    if has(&["срок", "дата проведения", "период"]) {
+    if t.trim_start().starts_with("форм") {
+        // «Форма представления результата» is the form, not the result.
+        Some(Column::Form)
+    } else if has(&["срок", "дата проведения", "период"]) {
         Some(Column::Due)
     } else if has(&["ответствен", "исполнител"]) {
         Some(Column::Responsible)
@@ -460,7 +463,10 @@ pub(crate) fn join_cell(paragraphs: &[Paragraph], column: Column) -> String {
         if text.is_empty() {
             continue;
         }
-        out = join_two(&out, &text, separator);
+        // A line that goes on in small letters continues the phrase above (a title
+        // typed with Enter at the line end); a list line is an entry of its own.
+        let goes_on = !paragraph.listed && text.starts_with(char::is_lowercase);
+        out = join_two(&out, &text, if goes_on { " " } else { separator });
     }
     out
 }

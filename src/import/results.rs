@@ -78,16 +78,8 @@ struct Column {
 /// What a header names, from its words (the texts of its header rows joined).
 fn classify(label: &str, last: &str) -> Option<Field> {
     let l = label.to_lowercase().replace('ё', "е");
-    let last = last
-        .to_lowercase()
-        .replace(['«', '»', '"', '\''], "")
-        .replace("отметка", "")
-        .replace("отметку", "")
-        .replace("на", "")
-        .replace('%', "")
-        .replace(',', "");
     let has = |words: &[&str]| words.iter().any(|w| l.contains(w));
-    if let Ok(mark @ 2..=5) = last.trim().parse::<u8>() {
+    if let Some(mark) = mark_of(last) {
         return Some(Field::Mark(mark));
     }
     if has(&["пониз"]) {
@@ -115,12 +107,42 @@ fn classify(label: &str, last: &str) -> Option<Field> {
     }
 }
 
+/// «2», «"5"», «отметку «4»», «Получили «2» (%)»: a header naming one mark.
+fn mark_of(label: &str) -> Option<u8> {
+    const WORDS: [&str; 10] = [
+        "получили", "отметку", "отметка", "отметки", "на", "кол-во", "количество", "доля", "чел", "человек",
+    ];
+    let lower = label.to_lowercase();
+    let tokens: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|t| !t.is_empty())
+        .collect();
+    let mut mark = None;
+    for token in tokens {
+        match token.parse::<u8>() {
+            Ok(m @ 2..=5) if mark.is_none() => mark = Some(m),
+            _ if WORDS.contains(&token) => {}
+            _ => return None,
+        }
+    }
+    mark
+}
+
 /// The header: its first row, how many rows it takes, and its columns.
 fn find_header(table: &Table) -> Option<(usize, usize, Vec<Column>)> {
     for r in 0..table.rows.len().min(15) {
         for depth in [2, 1] {
             if r + depth > table.rows.len() {
                 continue;
+            }
+            // A second header row has no organisation in it: the cell is merged
+            // down from the first row, or empty.
+            if depth == 2 {
+                let below = table.grid_row(r + 1);
+                let first = below.first().map(|c| c.cell);
+                if first.is_some_and(|c| !c.continued && !c.is_empty()) {
+                    continue;
+                }
             }
             let columns = header_columns(table, r, depth);
             let has = |f: fn(&Field) -> bool| columns.iter().any(|c| f(&c.field));
@@ -423,8 +445,9 @@ fn record(
             _ => Ok(None),
         }
     };
-    let below = one(Field::BelowMin)?;
-    let high = one(Field::High)?;
+    // ОГЭ: «2» is below the minimum and «5» the high result.
+    let below = if get(Field::BelowMin).is_some() { one(Field::BelowMin)? } else { one(Field::Mark(2))? };
+    let high = if get(Field::High).is_some() { one(Field::High)? } else { one(Field::Mark(5))? };
     let mean = get(Field::Mean)
         .and_then(|v| v.1)
         .map(|v| format!("{}", (v * 100.0).round() / 100.0))
@@ -608,6 +631,8 @@ mod tests {
         assert_eq!(classify("Получили отметку (%) «2»", "«2»"), Some(Field::Mark(2)));
         assert_eq!(classify("Количество участников", "Количество участников"), Some(Field::Participants));
         assert_eq!(classify("Наименование ОО", "Наименование ОО"), Some(Field::Org));
+        assert_eq!(classify("Получили «5» (%)", "Получили «5» (%)"), Some(Field::Mark(5)));
+        assert_eq!(classify("Средний балл", "Средний балл"), Some(Field::Mean));
         assert_eq!(classify("Понизили (отм. < отм. по журналу)", "x"), Some(Field::Lowered));
     }
 
