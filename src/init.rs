@@ -71,7 +71,10 @@ pub fn init_empty(dir: &Path) -> Result<Vec<PathBuf>, InitError> {
     write_site(dir, files)
 }
 
-fn write_site(dir: &Path, mut files: Vec<(PathBuf, &'static [u8])>) -> Result<Vec<PathBuf>, InitError> {
+fn write_site(
+    dir: &Path,
+    mut files: Vec<(PathBuf, &'static [u8])>,
+) -> Result<Vec<PathBuf>, InitError> {
     if dir.is_file() {
         return Err(InitError::NotAFolder(dir.to_path_buf()));
     }

@@ -34,8 +34,8 @@ pub use check::{ChecklistItem, Mark};
 pub use dates::{DateError, DatePart};
 pub use diagnostic::{Diagnostic, Kind, Lang, Severity};
 pub use import::{
-    import_plan, import_results, ImportFailure, PlanImportOptions, PlanSummary, ResultsImportOptions,
-    ResultsSummary,
+    import_plan, import_results, ImportFailure, PlanImportOptions, PlanSummary,
+    ResultsImportOptions, ResultsSummary,
 };
 pub use init::{init, init_empty, InitError};
 pub use output::WriteStats;

@@ -20,7 +20,15 @@ pub(crate) fn plan(options: &msoko::PlanImportOptions, lang: Lang) -> ExitCode {
             let ru = lang == Lang::Ru;
             if ru {
                 eprintln!("Записан план {written} ({}).", s.table);
-                eprintln!("  Название: {}{}", s.title, if s.title_found { "" } else { " (названия над таблицей нет: взято имя файла, исправьте title)" });
+                eprintln!(
+                    "  Название: {}{}",
+                    s.title,
+                    if s.title_found {
+                        ""
+                    } else {
+                        " (названия над таблицей нет: взято имя файла, исправьте title)"
+                    }
+                );
                 match &s.approval {
                     Some(act) => eprintln!("  Утверждён: {act}"),
                     None => eprintln!("  Утвердивший акт не найден: допишите approved: {{kind: \"приказ\", number: \"…\", date: ГГГГ-ММ-ДД}}"),
@@ -31,14 +39,25 @@ pub(crate) fn plan(options: &msoko::PlanImportOptions, lang: Lang) -> ExitCode {
                     _ => "по году утвердившего акта: проверьте",
                 };
                 eprintln!("  Период: {} ({source})", s.period);
-                eprintln!("  Разделов: {}, пунктов: {}, сроков: {}, из них не прочитано: {}.", s.sections, s.items, s.deadlines, s.unread);
+                eprintln!(
+                    "  Разделов: {}, пунктов: {}, сроков: {}, из них не прочитано: {}.",
+                    s.sections, s.items, s.deadlines, s.unread
+                );
                 if s.renumbered {
                     eprintln!("  Нумерация пунктов начиналась заново в каждом разделе; к номерам добавлен номер раздела («2.1»), чтобы пункты различались.");
                 }
                 eprintln!("Дальше: msoko check — проверить сайт с новым планом.");
             } else {
                 eprintln!("Wrote the plan {written} ({}).", s.table);
-                eprintln!("  Title: {}{}", s.title, if s.title_found { "" } else { " (no title above the table: the file's name is used, correct title)" });
+                eprintln!(
+                    "  Title: {}{}",
+                    s.title,
+                    if s.title_found {
+                        ""
+                    } else {
+                        " (no title above the table: the file's name is used, correct title)"
+                    }
+                );
                 match &s.approval {
                     Some(act) => eprintln!("  Approved by: {act}"),
                     None => eprintln!("  No approving act found: add approved: {{kind: \"приказ\", number: \"…\", date: YYYY-MM-DD}}"),
@@ -49,7 +68,10 @@ pub(crate) fn plan(options: &msoko::PlanImportOptions, lang: Lang) -> ExitCode {
                     _ => "from the year of the approving act: check it",
                 };
                 eprintln!("  Period: {} ({source})", s.period);
-                eprintln!("  Sections: {}, items: {}, deadlines: {}, of them not read: {}.", s.sections, s.items, s.deadlines, s.unread);
+                eprintln!(
+                    "  Sections: {}, items: {}, deadlines: {}, of them not read: {}.",
+                    s.sections, s.items, s.deadlines, s.unread
+                );
                 if s.renumbered {
                     eprintln!("  Item numbers started again in each section; the section's number was put in front («2.1») so that items differ.");
                 }

@@ -135,7 +135,13 @@ pub(crate) fn placeholder_warnings(text: &str, file: &Path) -> Vec<Diagnostic> {
         let Some(at) = line.find(PLACEHOLDER) else {
             continue;
         };
-        let key = line.trim_start().trim_start_matches("- ").split(':').next().unwrap_or("").trim();
+        let key = line
+            .trim_start()
+            .trim_start_matches("- ")
+            .split(':')
+            .next()
+            .unwrap_or("")
+            .trim();
         let what = line[at + PLACEHOLDER.len()..]
             .trim_start_matches(':')
             .trim()

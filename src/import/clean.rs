@@ -147,11 +147,17 @@ mod tests {
 
     #[test]
     fn joins_words_broken_at_a_line_end() {
-        assert_eq!(clean_text("проведение мони- торинга"), "проведение мониторинга");
+        assert_eq!(
+            clean_text("проведение мони- торинга"),
+            "проведение мониторинга"
+        );
         assert_eq!(clean_text("мони-\nторинга"), "мониторинга");
         // A hyphenated word and a list dash stay.
         assert_eq!(clean_text("по-новому"), "по-новому");
-        assert_eq!(clean_text("показатели: - эффективности"), "показатели: - эффективности");
+        assert_eq!(
+            clean_text("показатели: - эффективности"),
+            "показатели: - эффективности"
+        );
         assert_eq!(clean_text("Северо- Западный"), "Северо- Западный");
     }
 
@@ -160,7 +166,10 @@ mod tests {
         // «мoниторинг» with a Latin o, «CОШ» with a Latin C.
         assert_eq!(clean_text("мoниторинг в CОШ"), "мониторинг в СОШ");
         // Latin words and mixed words with other Latin letters stay.
-        assert_eq!(clean_text("IT-куб, ФИС ОКО, Wi-Fi"), "IT-куб, ФИС ОКО, Wi-Fi");
+        assert_eq!(
+            clean_text("IT-куб, ФИС ОКО, Wi-Fi"),
+            "IT-куб, ФИС ОКО, Wi-Fi"
+        );
         assert!(!is_lookalike_word("ФИСwq"));
     }
 

@@ -77,7 +77,12 @@ pub(crate) fn find_title(before: &[String]) -> Option<String> {
 /// «"дорожная карта" по …» → «"Дорожная карта" по …»: the first letter, after quotes.
 fn capitalize_first_letter(text: &str) -> String {
     match text.char_indices().find(|(_, c)| c.is_alphabetic()) {
-        Some((at, c)) => format!("{}{}{}", &text[..at], c.to_uppercase(), &text[at + c.len_utf8()..]),
+        Some((at, c)) => format!(
+            "{}{}{}",
+            &text[..at],
+            c.to_uppercase(),
+            &text[at + c.len_utf8()..]
+        ),
         None => text.to_string(),
     }
 }
@@ -275,13 +280,19 @@ mod tests {
 
     #[test]
     fn finds_the_approving_act() {
-        let before = lines(&["УТВЕРЖДЁН", "приказом управления образования от 17.09.2021 № 594"]);
+        let before = lines(&[
+            "УТВЕРЖДЁН",
+            "приказом управления образования от 17.09.2021 № 594",
+        ]);
         let act = find_approval(&before).unwrap();
         assert_eq!(act.kind, "приказ");
         assert_eq!(act.number, "594");
         assert_eq!(act.date, date(2021, 9, 17).unwrap());
         let act = find_approval(&lines(&["Утверждено постановлением 29.11.2021 № 178-П"])).unwrap();
-        assert_eq!((act.kind.as_str(), act.number.as_str()), ("постановление", "178-П"));
+        assert_eq!(
+            (act.kind.as_str(), act.number.as_str()),
+            ("постановление", "178-П")
+        );
     }
 
     #[test]
@@ -306,12 +317,21 @@ mod tests {
     #[test]
     fn reads_the_period_from_the_title_or_the_deadlines() {
         let school = find_period(Some("План на 2021-2022 учебный год"), &[], None).unwrap();
-        assert_eq!((school.from, school.to), (date(2021, 9, 1).unwrap(), date(2022, 8, 31).unwrap()));
+        assert_eq!(
+            (school.from, school.to),
+            (date(2021, 9, 1).unwrap(), date(2022, 8, 31).unwrap())
+        );
         assert_eq!(school.source, PeriodSource::Title);
         let years = find_period(Some("Дорожная карта на 2025–2026 годы"), &[], None).unwrap();
-        assert_eq!((years.from, years.to), (date(2025, 1, 1).unwrap(), date(2026, 12, 31).unwrap()));
+        assert_eq!(
+            (years.from, years.to),
+            (date(2025, 1, 1).unwrap(), date(2026, 12, 31).unwrap())
+        );
         let dues = find_period(Some("План"), &["До 01.12.2021", "апрель 2022"], None).unwrap();
-        assert_eq!((dues.from, dues.to), (date(2021, 1, 1).unwrap(), date(2022, 12, 31).unwrap()));
+        assert_eq!(
+            (dues.from, dues.to),
+            (date(2021, 1, 1).unwrap(), date(2022, 12, 31).unwrap())
+        );
         assert_eq!(dues.source, PeriodSource::Deadlines);
         assert_eq!(find_period(None, &["ежегодно"], None), None);
     }

@@ -152,7 +152,8 @@ pub fn import_plan(
                 options
                     .file
                     .file_stem()
-                    .map_or(id.clone(), |s| s.to_string_lossy().replace('_', " ")).trim(),
+                    .map_or(id.clone(), |s| s.to_string_lossy().replace('_', " "))
+                    .trim(),
             ),
             false,
         ),
@@ -172,13 +173,8 @@ pub fn import_plan(
             )),
         ));
     };
-    let yaml = plan_yaml::write_plan_yaml(
-        &imported,
-        id,
-        &title,
-        (period.from, period.to),
-        &file_name,
-    );
+    let yaml =
+        plan_yaml::write_plan_yaml(&imported, id, &title, (period.from, period.to), &file_name);
     // What is written must read back as the build reads it.
     if let Err(problem) = crate::yaml::parse::<crate::load::RawPlan>(&yaml.text, &relative, 1) {
         return Err(ImportFailure::input(problem));
@@ -211,9 +207,10 @@ pub fn import_plan(
         written: relative,
         title,
         title_found,
-        approval: imported.approval.as_ref().map(|a| {
-            format!("{} от {} № {}", a.kind, a.date.format("%d.%m.%Y"), a.number)
-        }),
+        approval: imported
+            .approval
+            .as_ref()
+            .map(|a| format!("{} от {} № {}", a.kind, a.date.format("%d.%m.%Y"), a.number)),
         period: format!(
             "{}–{}",
             period.from.format("%d.%m.%Y"),
@@ -272,8 +269,14 @@ fn read_tables(file: &Path) -> Result<Vec<table::Table>, ImportFailure> {
         "docx" | "xlsx" | "xlsm" | "ods" | "csv" => {
             let bytes = std::fs::read(file).map_err(|e| {
                 ImportFailure::input(
-                    Diagnostic::error(file, tr!(format!("файл не открывается: {e}"), format!("the file cannot be opened: {e}")))
-                        .hint(tr!("проверьте путь к файлу", "check the path to the file")),
+                    Diagnostic::error(
+                        file,
+                        tr!(
+                            format!("файл не открывается: {e}"),
+                            format!("the file cannot be opened: {e}")
+                        ),
+                    )
+                    .hint(tr!("проверьте путь к файлу", "check the path to the file")),
                 )
             })?;
             match extension.as_str() {
@@ -327,7 +330,10 @@ fn write_new(root: &Path, relative: &Path, text: &str) -> Result<(), ImportFailu
     let fail = |e: std::io::Error| {
         ImportFailure::input(Diagnostic::error(
             relative,
-            tr!(format!("файл не удалось записать: {e}"), format!("the file could not be written: {e}")),
+            tr!(
+                format!("файл не удалось записать: {e}"),
+                format!("the file could not be written: {e}")
+            ),
         ))
     };
     if let Some(parent) = path.parent() {

@@ -98,7 +98,11 @@ pub(crate) fn read_plan(tables: &[Table]) -> Result<ImportedPlan, PlanTableError
     let table = &tables[first];
     // The text above the table: Word's paragraphs, or a sheet's rows above the header.
     let mut before = table.before.clone();
-    before.extend((0..header_row).map(|r| row_line(table, r)).filter(|l| !l.is_empty()));
+    before.extend(
+        (0..header_row)
+            .map(|r| row_line(table, r))
+            .filter(|l| !l.is_empty()),
+    );
     let mut reader = Rows::default();
     reader.read(table, header_row + 1, &columns);
     for next in &tables[first + 1..] {
@@ -160,11 +164,15 @@ pub(crate) fn classify_header(text: &str) -> Option<Column> {
         Some(Column::Result)
     } else if has(&["форм"]) {
         Some(Column::Form)
-    } else if has(&["мероприят", "наименование", "содержание", "направлени", "действи"]) {
+    } else if has(&[
+        "мероприят",
+        "наименование",
+        "содержание",
+        "направлени",
+        "действи",
+    ]) {
         Some(Column::Title)
-    } else if t.trim() == "№"
-        || has(&["п/п", "п\\п", "№ п", "номер"])
-        || t.trim().starts_with('№')
+    } else if t.trim() == "№" || has(&["п/п", "п\\п", "№ п", "номер"]) || t.trim().starts_with('№')
     {
         Some(Column::No)
     } else {
@@ -263,12 +271,17 @@ impl Rows {
         };
         let no = text(Column::No);
         let title = text(Column::Title);
-        let details = [Column::Due, Column::Responsible, Column::Form, Column::Result]
-            .iter()
-            .any(|c| text(*c).is_some());
+        let details = [
+            Column::Due,
+            Column::Responsible,
+            Column::Form,
+            Column::Result,
+        ]
+        .iter()
+        .any(|c| text(*c).is_some());
         // One cell merged over several columns, or only a number and a title: a section.
-        let wide = grid.iter().any(|c| c.width >= 2 && !c.cell.is_empty())
-            && distinct_texts(grid) == 1;
+        let wide =
+            grid.iter().any(|c| c.width >= 2 && !c.cell.is_empty()) && distinct_texts(grid) == 1;
         if wide || (!details && (no.is_some() || title.is_some()) && !continued(Column::Due)) {
             let heading = if wide {
                 grid.iter()
@@ -290,7 +303,11 @@ impl Rows {
             }
             return;
         }
-        if no.is_none() && title.as_deref().is_some_and(|t| t.starts_with(char::is_lowercase)) {
+        if no.is_none()
+            && title
+                .as_deref()
+                .is_some_and(|t| t.starts_with(char::is_lowercase))
+        {
             if self.last.is_some() {
                 self.continue_last(cells);
                 return;
@@ -308,7 +325,11 @@ impl Rows {
             no: no.map(|n| n.trim_end_matches('.').to_string()),
             title: title.unwrap_or_default(),
             due: inherit(Column::Due, text(Column::Due), &last.due),
-            responsible: inherit(Column::Responsible, text(Column::Responsible), &last.responsible),
+            responsible: inherit(
+                Column::Responsible,
+                text(Column::Responsible),
+                &last.responsible,
+            ),
             form: inherit(Column::Form, text(Column::Form), &last.form),
             result: inherit(Column::Result, text(Column::Result), &last.result),
         };

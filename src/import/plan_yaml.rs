@@ -30,7 +30,9 @@ pub(crate) fn write_plan_yaml(
     source: &str,
 ) -> PlanYaml {
     let mut out = Writer::default();
-    out.line(&format!("# Импортировано из «{source}» командой msoko import plan."));
+    out.line(&format!(
+        "# Импортировано из «{source}» командой msoko import plan."
+    ));
     out.line("# Проверьте название, период и утвердивший акт; отметки о выполнении");
     out.line("# ставьте у пунктов: status: done (выполнено) и done: ГГГГ-ММ-ДД.");
     out.line(&format!("id: {id}"));

@@ -90,7 +90,8 @@ fn classify(label: &str, last: &str) -> Option<Field> {
         Some(Field::Raised)
     } else if has(&["средн"]) {
         Some(Field::Mean)
-    } else if has(&["не преодол", "ниже мин", "не сдал", "не набрал"]) {
+    } else if has(&["не преодол", "ниже мин", "не сдал", "не набрал"])
+    {
         Some(Field::BelowMin)
     } else if has(&["81", "высок", "100 балл"]) {
         Some(Field::High)
@@ -98,9 +99,18 @@ fn classify(label: &str, last: &str) -> Option<Field> {
         Some(Field::Subject)
     } else if has(&["класс", "параллел"]) && !has(&["участ"]) {
         Some(Field::Grade)
-    } else if has(&["участ", "кол-во", "количество", "писали", "выполнял", "сдавал", "число"]) {
+    } else if has(&[
+        "участ",
+        "кол-во",
+        "количество",
+        "писали",
+        "выполнял",
+        "сдавал",
+        "число",
+    ]) {
         Some(Field::Participants)
-    } else if has(&["наименование", "организац", "школ", "учрежден", "оо", "оу"]) {
+    } else if has(&["наименование", "организац", "школ", "учрежден", "оо", "оу"])
+    {
         Some(Field::Org)
     } else {
         None
@@ -110,7 +120,16 @@ fn classify(label: &str, last: &str) -> Option<Field> {
 /// «2», «"5"», «отметку «4»», «Получили «2» (%)»: a header naming one mark.
 fn mark_of(label: &str) -> Option<u8> {
     const WORDS: [&str; 10] = [
-        "получили", "отметку", "отметка", "отметки", "на", "кол-во", "количество", "доля", "чел", "человек",
+        "получили",
+        "отметку",
+        "отметка",
+        "отметки",
+        "на",
+        "кол-во",
+        "количество",
+        "доля",
+        "чел",
+        "человек",
     ];
     let lower = label.to_lowercase();
     let tokens: Vec<&str> = lower
@@ -147,7 +166,10 @@ fn find_header(table: &Table) -> Option<(usize, usize, Vec<Column>)> {
             let columns = header_columns(table, r, depth);
             let has = |f: fn(&Field) -> bool| columns.iter().any(|c| f(&c.field));
             let org = has(|f| *f == Field::Org);
-            let marks = columns.iter().filter(|c| matches!(c.field, Field::Mark(_))).count();
+            let marks = columns
+                .iter()
+                .filter(|c| matches!(c.field, Field::Mark(_)))
+                .count();
             let means = has(|f| *f == Field::Mean);
             if org && (marks >= 2 || means) {
                 return Some((r, depth, columns));
@@ -193,8 +215,20 @@ fn header_columns(table: &Table, row: usize, depth: usize) -> Vec<Column> {
 fn is_total(name: &str) -> bool {
     let l = name.to_lowercase();
     [
-        "итого", "всего", "по округу", "по району", "по городу", "по муниципал", "муниципалитет",
-        "по региону", "по области", "по краю", "регион", "россия", "по рф", "среднее",
+        "итого",
+        "всего",
+        "по округу",
+        "по району",
+        "по городу",
+        "по муниципал",
+        "муниципалитет",
+        "по региону",
+        "по области",
+        "по краю",
+        "регион",
+        "россия",
+        "по рф",
+        "среднее",
     ]
     .iter()
     .any(|w| l.starts_with(w))
@@ -271,14 +305,25 @@ pub fn import_results(options: &ResultsImportOptions) -> Result<ResultsSummary, 
             match match_org(&name, &register) {
                 Ok(org) => org,
                 Err(candidates) => {
-                    problems.push(unmatched(file, line, org_column + 1, &name, &candidates, table));
+                    problems.push(unmatched(
+                        file,
+                        line,
+                        org_column + 1,
+                        &name,
+                        &candidates,
+                        table,
+                    ));
                     last_org = None;
                     continue;
                 }
             }
         };
         last_org = Some(org);
-        let text_of = |field: Field| column(field).map(|c| cell(c.index)).filter(|t| !t.is_empty());
+        let text_of = |field: Field| {
+            column(field)
+                .map(|c| cell(c.index))
+                .filter(|t| !t.is_empty())
+        };
         let mut values = Vec::new();
         for c in &columns {
             if matches!(c.field, Field::Org | Field::Grade | Field::Subject) {
@@ -292,12 +337,24 @@ pub fn import_results(options: &ResultsImportOptions) -> Result<ResultsSummary, 
                     Some(v) => Some(v),
                     None => {
                         problems.push(
-                            Diagnostic::error(file, tr!(
-                                format!("в ячейке «{text}» ({}, строка {line}) не число", table.name),
-                                format!("the cell “{text}” ({}, row {line}) is not a number", table.name)
-                            ))
+                            Diagnostic::error(
+                                file,
+                                tr!(
+                                    format!(
+                                        "в ячейке «{text}» ({}, строка {line}) не число",
+                                        table.name
+                                    ),
+                                    format!(
+                                        "the cell “{text}” ({}, row {line}) is not a number",
+                                        table.name
+                                    )
+                                ),
+                            )
                             .at(line, c.index + 1)
-                            .hint(tr!("в столбцах результатов — числа: 25, 12,5 или 12,5 %", "result columns hold numbers: 25, 12,5 or 12,5 %")),
+                            .hint(tr!(
+                                "в столбцах результатов — числа: 25, 12,5 или 12,5 %",
+                                "result columns hold numbers: 25, 12,5 or 12,5 %"
+                            )),
                         );
                         None
                     }
@@ -355,8 +412,27 @@ pub fn import_results(options: &ResultsImportOptions) -> Result<ResultsSummary, 
         });
     }
     let header_line: &[&str] = match procedure {
-        "vpr" => &["org", "grade", "subject", "participants", "m2", "m3", "m4", "m5", "lowered", "confirmed", "raised"],
-        _ => &["org", "subject", "participants", "mean", "below_min", "high"],
+        "vpr" => &[
+            "org",
+            "grade",
+            "subject",
+            "participants",
+            "m2",
+            "m3",
+            "m4",
+            "m5",
+            "lowered",
+            "confirmed",
+            "raised",
+        ],
+        _ => &[
+            "org",
+            "subject",
+            "participants",
+            "mean",
+            "below_min",
+            "high",
+        ],
     };
     let mut writer = csv::Writer::from_writer(Vec::new());
     let _ = writer.write_record(header_line);
@@ -386,13 +462,19 @@ fn record(
     from_percent: &mut bool,
 ) -> Result<Vec<String>, Diagnostic> {
     let get = |field: Field| row.values.iter().find(|v| v.0 == field).copied();
-    let marks: Vec<(Field, Option<f64>, bool, usize)> = (2..=5u8)
-        .filter_map(|m| get(Field::Mark(m)))
-        .collect();
+    let marks: Vec<(Field, Option<f64>, bool, usize)> =
+        (2..=5u8).filter_map(|m| get(Field::Mark(m))).collect();
     let percent_marks = marks.iter().any(|m| m.2);
-    let mut participants = get(Field::Participants).and_then(|p| p.1).map(|p| p.round() as u64);
+    let mut participants = get(Field::Participants)
+        .and_then(|p| p.1)
+        .map(|p| p.round() as u64);
     if participants.is_none() && !percent_marks && marks.len() == 4 {
-        participants = Some(marks.iter().map(|m| m.1.unwrap_or(0.0).round() as u64).sum());
+        participants = Some(
+            marks
+                .iter()
+                .map(|m| m.1.unwrap_or(0.0).round() as u64)
+                .sum(),
+        );
     }
     let needs_participants = || {
         Diagnostic::error(file, tr!(
@@ -402,7 +484,10 @@ fn record(
         .at_line(row.line)
         .hint(tr!("добавьте в таблицу столбец «Количество участников»", "add a column «Количество участников» (participants) to the table"))
     };
-    let mut counts = |values: &[Option<f64>], percent: bool, total: Option<u64>| -> Result<Vec<Option<u64>>, Diagnostic> {
+    let mut counts = |values: &[Option<f64>],
+                      percent: bool,
+                      total: Option<u64>|
+     -> Result<Vec<Option<u64>>, Diagnostic> {
         if !percent {
             return Ok(values.iter().map(|v| v.map(|x| x.round() as u64)).collect());
         }
@@ -446,8 +531,16 @@ fn record(
         }
     };
     // ОГЭ: «2» is below the minimum and «5» the high result.
-    let below = if get(Field::BelowMin).is_some() { one(Field::BelowMin)? } else { one(Field::Mark(2))? };
-    let high = if get(Field::High).is_some() { one(Field::High)? } else { one(Field::Mark(5))? };
+    let below = if get(Field::BelowMin).is_some() {
+        one(Field::BelowMin)?
+    } else {
+        one(Field::Mark(2))?
+    };
+    let high = if get(Field::High).is_some() {
+        one(Field::High)?
+    } else {
+        one(Field::Mark(5))?
+    };
     let mean = get(Field::Mean)
         .and_then(|v| v.1)
         .map(|v| format!("{}", (v * 100.0).round() / 100.0))
@@ -493,7 +586,8 @@ fn largest_remainder(percents: &[Option<f64>], total: u64) -> Vec<Option<u64>> {
 
 fn load_register(root: &Path) -> Result<Vec<Organization>, ImportFailure> {
     let mut diagnostics = Diagnostics::default();
-    let file = crate::load::load_organizations(root, Path::new(crate::load::DATA_DIR), &mut diagnostics);
+    let file =
+        crate::load::load_organizations(root, Path::new(crate::load::DATA_DIR), &mut diagnostics);
     if file.is_none() && !diagnostics.has_errors() {
         return Err(ImportFailure::input(
             Diagnostic::error("data/organizations.yaml", tr!(
@@ -528,7 +622,17 @@ fn normalize(name: &str) -> String {
 
 /// The kinds of school a name mentions.
 fn kind_words(name: &str) -> Vec<&'static str> {
-    const KINDS: [&str; 9] = ["сош", "оош", "нош", "лицей", "гимназия", "цо", "интернат", "вечерн", "сад"];
+    const KINDS: [&str; 9] = [
+        "сош",
+        "оош",
+        "нош",
+        "лицей",
+        "гимназия",
+        "цо",
+        "интернат",
+        "вечерн",
+        "сад",
+    ];
     let words: Vec<&str> = name.split(|c: char| !c.is_alphanumeric()).collect();
     KINDS
         .iter()
@@ -628,12 +732,27 @@ mod tests {
 
     #[test]
     fn knows_merged_mark_headers() {
-        assert_eq!(classify("Получили отметку (%) «2»", "«2»"), Some(Field::Mark(2)));
-        assert_eq!(classify("Количество участников", "Количество участников"), Some(Field::Participants));
-        assert_eq!(classify("Наименование ОО", "Наименование ОО"), Some(Field::Org));
-        assert_eq!(classify("Получили «5» (%)", "Получили «5» (%)"), Some(Field::Mark(5)));
+        assert_eq!(
+            classify("Получили отметку (%) «2»", "«2»"),
+            Some(Field::Mark(2))
+        );
+        assert_eq!(
+            classify("Количество участников", "Количество участников"),
+            Some(Field::Participants)
+        );
+        assert_eq!(
+            classify("Наименование ОО", "Наименование ОО"),
+            Some(Field::Org)
+        );
+        assert_eq!(
+            classify("Получили «5» (%)", "Получили «5» (%)"),
+            Some(Field::Mark(5))
+        );
         assert_eq!(classify("Средний балл", "Средний балл"), Some(Field::Mean));
-        assert_eq!(classify("Понизили (отм. < отм. по журналу)", "x"), Some(Field::Lowered));
+        assert_eq!(
+            classify("Понизили (отм. < отм. по журналу)", "x"),
+            Some(Field::Lowered)
+        );
     }
 
     #[test]

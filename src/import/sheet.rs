@@ -33,9 +33,7 @@ pub(crate) fn read_workbook(path: &Path) -> Result<Vec<Table>, String> {
     };
     let mut tables = Vec::new();
     for name in workbook.sheet_names() {
-        let range = workbook
-            .worksheet_range(&name)
-            .map_err(|e| e.to_string())?;
+        let range = workbook.worksheet_range(&name).map_err(|e| e.to_string())?;
         let regions: Vec<calamine::Dimensions> = merged
             .iter()
             .filter(|(sheet, _)| *sheet == name)

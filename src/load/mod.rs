@@ -159,7 +159,10 @@ fn load_config(root: &Path, diagnostics: &mut Diagnostics) -> Option<SiteConfig>
             return None;
         }
     };
-    diagnostics.extend(crate::config::placeholder_warnings(&text, Path::new(CONFIG_FILE)));
+    diagnostics.extend(crate::config::placeholder_warnings(
+        &text,
+        Path::new(CONFIG_FILE),
+    ));
     match SiteConfig::parse(&text, Path::new(CONFIG_FILE)) {
         Ok(config) => Some(config),
         Err(problems) => {

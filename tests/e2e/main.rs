@@ -7,6 +7,7 @@ mod analytics;
 mod cycle;
 mod diagnostics;
 mod errors;
+mod import;
 mod init;
 mod monitoring;
 mod openness;
