@@ -9,6 +9,7 @@ mod diagnostics;
 mod errors;
 mod import;
 mod init;
+mod manual;
 mod monitoring;
 mod openness;
 mod output;
