@@ -17,13 +17,8 @@ static STARTER: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/starter");
 /// The site of `msoko init --empty`: settings with «ЗАПОЛНИТЕ: …» where the
 /// department's details go, the home, documents and news sections, no examples.
 static EMPTY: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/starter-empty");
-/// What the empty site takes from the starter: CI pipelines, `.gitignore`, the README.
-const SHARED: [&str; 4] = [
-    ".github/workflows/msoko.yml",
-    ".gitlab-ci.yml",
-    ".gitignore",
-    "README.md",
-];
+/// What the empty site takes from the starter: the CI pipelines and `.gitignore`.
+const SHARED: [&str; 3] = [".github/workflows/msoko.yml", ".gitlab-ci.yml", ".gitignore"];
 
 /// Why a site could not be created.
 #[derive(Debug)]
@@ -152,6 +147,27 @@ mod tests {
         fs::create_dir(other.path().join(".git")).unwrap();
         fs::write(other.path().join("notes.txt"), "x").unwrap();
         assert!(matches!(init(other.path()), Err(InitError::NotEmpty(_))));
+    }
+
+    #[test]
+    fn writes_an_empty_site_with_the_ci_files_and_no_demo_content() {
+        let temp = tempfile::tempdir().unwrap();
+        let files = init_empty(temp.path()).unwrap();
+        for expected in [
+            "site.yaml",
+            "content/_index.md",
+            "content/documents/_index.md",
+            ".github/workflows/msoko.yml",
+            ".gitlab-ci.yml",
+            ".gitignore",
+            "README.md",
+        ] {
+            assert!(files.contains(&PathBuf::from(expected)), "{expected}");
+        }
+        assert!(!temp.path().join("data/organizations.yaml").exists());
+        assert!(!temp.path().join("content/doklad").exists());
+        let readme = fs::read_to_string(temp.path().join("README.md")).unwrap();
+        assert!(readme.contains("msoko init --empty") && readme.contains("docs/ru/README.md"));
     }
 
     #[test]

@@ -198,6 +198,16 @@ pub(crate) fn base_path_of(url: &str) -> String {
 mod tests {
     use super::*;
 
+    #[test]
+    fn warns_at_every_placeholder_in_the_order_of_the_file() {
+        let text = "# ЗАПОЛНИТЕ в комментарии не считается\ntitle: \"ЗАПОЛНИТЕ: название\"\nauthority:\n  phone: \"ЗАПОЛНИТЕ: телефон приёмной\"\n";
+        let warnings = placeholder_warnings(text, Path::new("site.yaml"));
+        let places: Vec<_> = warnings.iter().map(|w| (w.line, w.column)).collect();
+        assert_eq!(places, [(Some(2), Some(9)), (Some(4), Some(11))]);
+        assert_eq!(warnings[1].message, "поле phone ещё не заполнено: телефон приёмной");
+        assert!(warnings.iter().all(|w| !w.is_error()));
+    }
+
     const MINIMAL: &str = "title: УО\nbase_url: https://edu.example.ru\nauthority:\n  full_name: Управление\n  short_name: УО\n";
 
     #[test]
