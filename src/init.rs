@@ -18,7 +18,11 @@ static STARTER: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/starter");
 /// department's details go, the home, documents and news sections, no examples.
 static EMPTY: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/starter-empty");
 /// What the empty site takes from the starter: the CI pipelines and `.gitignore`.
-const SHARED: [&str; 3] = [".github/workflows/msoko.yml", ".gitlab-ci.yml", ".gitignore"];
+const SHARED: [&str; 3] = [
+    ".github/workflows/msoko.yml",
+    ".gitlab-ci.yml",
+    ".gitignore",
+];
 
 /// Why a site could not be created.
 #[derive(Debug)]

@@ -204,7 +204,10 @@ mod tests {
         let warnings = placeholder_warnings(text, Path::new("site.yaml"));
         let places: Vec<_> = warnings.iter().map(|w| (w.line, w.column)).collect();
         assert_eq!(places, [(Some(2), Some(9)), (Some(4), Some(11))]);
-        assert_eq!(warnings[1].message, "поле phone ещё не заполнено: телефон приёмной");
+        assert_eq!(
+            warnings[1].message,
+            "поле phone ещё не заполнено: телефон приёмной"
+        );
         assert!(warnings.iter().all(|w| !w.is_error()));
     }
 

@@ -307,11 +307,10 @@ impl Rows {
             && title
                 .as_deref()
                 .is_some_and(|t| t.starts_with(char::is_lowercase))
+            && self.last.is_some()
         {
-            if self.last.is_some() {
-                self.continue_last(cells);
-                return;
-            }
+            self.continue_last(cells);
+            return;
         }
         let last = self.last.clone().unwrap_or_default();
         let inherit = |column: Column, own: Option<String>, above: &Option<String>| {
@@ -374,7 +373,7 @@ impl Rows {
         let number = section_number(&title);
         // Go up to the section this one belongs in: the nearest whose number is a
         // prefix of this one's; unnumbered sections are on the top level.
-        while let Some(_) = self.path.last() {
+        while !self.path.is_empty() {
             let parent = self.current_section().and_then(|s| s.number.clone());
             match (&parent, &number) {
                 (Some(p), Some(n)) if n.starts_with(&format!("{p}.")) => break,

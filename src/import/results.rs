@@ -305,6 +305,10 @@ pub fn import_results(options: &ResultsImportOptions) -> Result<ResultsSummary, 
             match match_org(&name, &register) {
                 Ok(org) => org,
                 Err(candidates) => {
+                    let candidates: Vec<&str> = candidates
+                        .iter()
+                        .map(|i| register[*i].short_name.as_str())
+                        .collect();
                     problems.push(unmatched(
                         file,
                         line,
@@ -692,10 +696,24 @@ fn unmatched(
     line: usize,
     column: usize,
     name: &str,
-    candidates: &[usize],
+    candidates: &[&str],
     table: &Table,
 ) -> Diagnostic {
-    let _ = candidates;
+    if !candidates.is_empty() {
+        let list = candidates.join("», «");
+        return Diagnostic::error(
+            file,
+            tr!(
+                format!("организация «{name}» ({}, строка {line}) подходит к нескольким организациям реестра: «{list}»", table.name),
+                format!("the organisation “{name}” ({}, row {line}) fits several organisations of the register: «{list}»", table.name)
+            ),
+        )
+        .at(line, column)
+        .hint(tr!(
+            format!("добавьте «{name}» в aliases: той из них, о которой идёт речь, и запустите импорт снова"),
+            format!("add “{name}” to the aliases: of the one that is meant, and import again")
+        ));
+    }
     Diagnostic::error(
         file,
         tr!(
@@ -753,6 +771,41 @@ mod tests {
             classify("Понизили (отм. < отм. по журналу)", "x"),
             Some(Field::Lowered)
         );
+    }
+
+    fn org(id: &str, short_name: &str, aliases: &[&str]) -> Organization {
+        Organization {
+            id: id.into(),
+            name: format!("Полное название {short_name}"),
+            short_name: short_name.into(),
+            kind: crate::load::OrgKind::School,
+            address: None,
+            phone: None,
+            email: None,
+            site: None,
+            head: None,
+            functions: None,
+            rural: false,
+            flags: Vec::new(),
+            profile: None,
+            continues_to: None,
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn matches_names_by_name_number_and_alias() {
+        let register = [
+            org("sosh-1", "МБОУ СОШ № 1", &[]),
+            org("sosh-12", "МБОУ СОШ № 12", &[]),
+            org("oosh-1", "МКОУ Кировская ООШ № 1", &["Кировская школа"]),
+        ];
+        assert_eq!(match_org("мбоу «сош №12»", &register), Ok(1));
+        assert_eq!(match_org("Кировская школа", &register), Ok(2));
+        assert_eq!(match_org("СОШ 1", &register), Ok(0));
+        // «Школа № 1» fits both schools numbered 1: named, not guessed.
+        assert_eq!(match_org("Школа № 1", &register), Err(vec![0, 2]));
+        assert_eq!(match_org("Лицей № 7", &register), Err(vec![]));
     }
 
     #[test]

@@ -129,7 +129,12 @@ fn an_empty_site_lists_what_to_fill_in_and_builds_with_documents_and_a_plan_only
     ]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     // No demo content: no organisations, indicators, report or news items.
-    for absent in ["data/organizations.yaml", "data/indicators", "content/doklad", "content/news/doklad-2025.md"] {
+    for absent in [
+        "data/organizations.yaml",
+        "data/indicators",
+        "content/doklad",
+        "content/news/doklad-2025.md",
+    ] {
         assert!(!site.root.join(absent).exists(), "{absent}");
     }
     let check = site.run(&["check", "--as-of", "2026-11-20"]);
@@ -150,12 +155,25 @@ fn an_empty_site_lists_what_to_fill_in_and_builds_with_documents_and_a_plan_only
         "content/documents/prikaz-594.md",
         "---\ntitle: \"Об утверждении дорожной карты\"\ndate: 2021-09-17\nkind: document\nact: приказ\nnumber: \"594\"\napproved: 2021-09-17\n---\n\nПриказ об утверждении дорожной карты.\n",
     );
-    let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/sites/import/files/roadmap.docx");
-    let import = site.run(&["import", "plan", fixture.to_str().unwrap(), "--id", "roadmap-2021"]);
+    let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/sites/import/files/roadmap.docx");
+    let import = site.run(&[
+        "import",
+        "plan",
+        fixture.to_str().unwrap(),
+        "--id",
+        "roadmap-2021",
+    ]);
     assert_eq!(import.code, 0, "{}", import.stderr);
     let build = site.run(&["build", "--as-of", "2026-11-20"]);
     assert_eq!(build.code, 0, "{}", build.stderr);
     assert!(!build.stderr.contains(": ошибка:"), "{}", build.stderr);
-    assert!(site.public().join("plans/roadmap-2021/index.html").is_file());
-    assert!(site.public().join("documents/prikaz-594/index.html").is_file());
+    assert!(site
+        .public()
+        .join("plans/roadmap-2021/index.html")
+        .is_file());
+    assert!(site
+        .public()
+        .join("documents/prikaz-594/index.html")
+        .is_file());
 }

@@ -53,8 +53,12 @@ fn steps(markdown: &str) -> Vec<Step> {
                             }
                         }
                     } else if lang == "yaml" {
-                        if let Some(path) = lines.first().and_then(|l| l.strip_prefix("# файл: ")) {
-                            steps.push(Step::Write(path.trim().to_string(), lines[1..].join("\n") + "\n"));
+                        if let Some(path) = lines.first().and_then(|l| l.strip_prefix("# файл: "))
+                        {
+                            steps.push(Step::Write(
+                                path.trim().to_string(),
+                                lines[1..].join("\n") + "\n",
+                            ));
                         }
                     }
                     block = None;
@@ -80,8 +84,9 @@ fn every_command_of_the_manual_works_as_written() {
     }
     let binary = PathBuf::from(env!("CARGO_BIN_EXE_msoko"));
     let path = std::env::join_paths(
-        std::iter::once(binary.parent().unwrap().to_path_buf())
-            .chain(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default())),
+        std::iter::once(binary.parent().unwrap().to_path_buf()).chain(std::env::split_paths(
+            &std::env::var_os("PATH").unwrap_or_default(),
+        )),
     )
     .unwrap();
     let mut cwd = temp.path().to_path_buf();
@@ -133,8 +138,11 @@ fn every_command_of_the_manual_works_as_written() {
                 let file = cwd.join("data/plans/roadmap-2021.yaml");
                 let yaml = fs::read_to_string(&file).unwrap();
                 let marks = "        status: done\n        done: 2022-04-20\n";
-                assert!(fs::read_to_string(docs().join("04-otmetki.md")).unwrap().contains(marks));
-                let anchor = "        responsible: \"заместитель начальника управления образования\"\n";
+                assert!(fs::read_to_string(docs().join("04-otmetki.md"))
+                    .unwrap()
+                    .contains(marks));
+                let anchor =
+                    "        responsible: \"заместитель начальника управления образования\"\n";
                 let at = yaml.find("      - no: \"1.2\"").unwrap();
                 let end = at + yaml[at..].find(anchor).unwrap() + anchor.len();
                 fs::write(&file, format!("{}{marks}{}", &yaml[..end], &yaml[end..])).unwrap();
@@ -162,7 +170,12 @@ fn the_manual_is_read_in_under_half_an_hour() {
     // About 180 words a minute for instructions read with care.
     let words: usize = fs::read_dir(docs())
         .unwrap()
-        .map(|e| fs::read_to_string(e.unwrap().path()).unwrap().split_whitespace().count())
+        .map(|e| {
+            fs::read_to_string(e.unwrap().path())
+                .unwrap()
+                .split_whitespace()
+                .count()
+        })
         .sum();
     assert!(words < 30 * 180, "{words} words");
 }
