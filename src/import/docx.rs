@@ -39,7 +39,7 @@ pub(crate) fn read_docx(bytes: &[u8]) -> Result<Vec<Table>, DocxError> {
 #[derive(Default)]
 struct State {
     tables: Vec<Table>,
-    /// Body paragraphs since the last table.
+    /// Body paragraphs so far.
     before: Vec<String>,
     /// Nesting of `w:tbl`: 1 in a body table, 2+ inside a cell's table.
     depth: usize,
@@ -88,7 +88,9 @@ impl State {
                 self.depth += 1;
                 if self.depth == 1 {
                     self.table = Table {
-                        before: std::mem::take(&mut self.before),
+                        // All the body text so far: a title may stand above a small
+                        // table of signatures, not only right above the plan.
+                        before: self.before.clone(),
                         name: format!("таблица {}", self.tables.len() + 1),
                         ..Table::default()
                     };

@@ -25,8 +25,8 @@ pub(crate) struct Cell {
     pub(crate) continued: bool,
 }
 
-/// A table: its rows and the paragraphs of the document between the previous table
-/// (or the start) and this one.
+/// A table: its rows and the paragraphs of the document's body above it (all of
+/// them, not only those since the previous table).
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Table {
     pub(crate) before: Vec<String>,
