@@ -156,10 +156,16 @@ fn run(options: &Options, write: bool, progress: &dyn Progress) -> Report {
     stages.start(Stage::Model, None);
     if let Some(model) = model::resolve(sources, &model_options, &mut diagnostics) {
         stages.start(Stage::Analyze, None);
-        let analysis = analyze::run(&model);
+        let (analysis, frozen) =
+            rayon::join(|| analyze::run(&model), || analyze::run_snapshots(&model));
         stages.start(Stage::Render, Some(model.pages.len()));
-        let mut rendered =
-            render::render_site(&model, &analysis, stages.observer(), &mut diagnostics);
+        let mut rendered = render::render_site(
+            &model,
+            &analysis,
+            &frozen,
+            stages.observer(),
+            &mut diagnostics,
+        );
         rendered
             .files
             .extend(output::indexing_files(&model, &rendered.views));
