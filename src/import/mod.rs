@@ -304,7 +304,25 @@ fn read_tables(file: &Path) -> Result<Vec<table::Table>, ImportFailure> {
 }
 
 /// An error when `relative` already exists under `root`: an import never overwrites.
+/// Also when `root` is not a site, so that a command typed in the wrong folder does
+/// not leave a `data/` folder there.
 fn refuse_existing(root: &Path, relative: &Path) -> Result<(), ImportFailure> {
+    if !root.join(crate::config::CONFIG_FILE).is_file() {
+        let shown = root.display();
+        return Err(ImportFailure::usage(
+            Diagnostic::error(
+                crate::config::CONFIG_FILE,
+                tr!(
+                    "в папке «{shown}» нет site.yaml: это не папка сайта",
+                    "the folder “{shown}” has no site.yaml: it is not a site's folder"
+                ),
+            )
+            .hint(tr!(
+                "выполните команду в папке сайта (cd папка-сайта) или укажите её: --root папка-сайта",
+                "run the command in the site's folder (cd site-folder) or name it: --root site-folder"
+            )),
+        ));
+    }
     if root.join(relative).exists() {
         return Err(ImportFailure::usage(
             Diagnostic::error(

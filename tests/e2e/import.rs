@@ -334,3 +334,14 @@ fn asks_for_the_subject_and_grade_a_sheet_does_not_name() {
         run.stderr
     );
 }
+
+#[test]
+fn refuses_to_import_outside_a_site_folder() {
+    let site = Site::empty();
+    std::fs::create_dir_all(&site.root).unwrap();
+    let run = site.run(&["import", "plan", &file("roadmap.docx"), "--id", "roadmap-2021"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("site.yaml: ошибка: в папке «"), "{}", run.stderr);
+    assert!(run.stderr.contains("нет site.yaml: это не папка сайта"), "{}", run.stderr);
+    assert!(!site.root.join("data").exists());
+}
