@@ -239,6 +239,19 @@ def results_csv():
         f.write(text.getvalue().encode("cp1251"))
 
 
+def ege_csv():
+    rows = [
+        ["Наименование ОО", "Предмет", "Кол-во участников", "Средний тестовый балл", "Не преодолели минимальный порог", "Набрали 81-100 баллов", "Кандидаты на медаль", "Из них не подтвердили (медаль)"],
+        ["МБОУ СОШ № 1", "Русский язык", "30", "72,4", "0", "8", "4", "1"],
+        ["МАОУ Гимназия", "Русский язык", "25", "78,15", "0", "11", "6", "0"],
+        ["Итого", "", "55", "75,0", "0", "19", "10", "1"],
+    ]
+    text = io.StringIO()
+    csv.writer(text, delimiter=";", lineterminator="\r\n").writerows(rows)
+    with open(os.path.join(OUT, "ege-2026.csv"), "wb") as f:
+        f.write(text.getvalue().encode("utf-8-sig"))
+
+
 def old_doc():
     # The first bytes of a Word 97–2003 file: enough to be refused by its extension.
     with open(os.path.join(OUT, "old-plan.doc"), "wb") as f:
@@ -253,5 +266,6 @@ if __name__ == "__main__":
     plan_csv()
     results_xlsx()
     results_csv()
+    ege_csv()
     old_doc()
     print("written to", os.path.normpath(OUT))

@@ -64,6 +64,9 @@ enum Field {
     Confirmed,
     Raised,
     Mean,
+    /// ЕГЭ: candidates for a medal, and those of them below the year's threshold.
+    MedalCandidates,
+    MedalNotConfirmed,
     BelowMin,
     High,
 }
@@ -81,6 +84,13 @@ fn classify(label: &str, last: &str) -> Option<Field> {
     let has = |words: &[&str]| words.iter().any(|w| l.contains(w));
     if let Some(mark) = mark_of(last) {
         return Some(Field::Mark(mark));
+    }
+    if has(&["медал"]) {
+        return Some(if has(&["не подтв", "неподтв", "ниже"]) {
+            Field::MedalNotConfirmed
+        } else {
+            Field::MedalCandidates
+        });
     }
     if has(&["пониз"]) {
         Some(Field::Lowered)
@@ -247,6 +257,8 @@ fn number(text: &str) -> Option<f64> {
 /// One row read from the table.
 struct Row {
     line: usize,
+    /// The table has the ЕГЭ medal columns.
+    medals: bool,
     org: usize,
     grade: Option<String>,
     subject: Option<String>,
@@ -368,6 +380,9 @@ pub fn import_results(options: &ResultsImportOptions) -> Result<ResultsSummary, 
         }
         rows.push(Row {
             line,
+            medals: columns
+                .iter()
+                .any(|c| matches!(c.field, Field::MedalCandidates | Field::MedalNotConfirmed)),
             org,
             grade: text_of(Field::Grade)
                 .map(|g| g.trim_end_matches([' ', 'к', 'л', '.']).to_string())
@@ -415,6 +430,11 @@ pub fn import_results(options: &ResultsImportOptions) -> Result<ResultsSummary, 
             usage: false,
         });
     }
+    // The medal columns (ЕГЭ) are written only when the table has them.
+    let medals = procedure == "ege"
+        && columns
+            .iter()
+            .any(|c| matches!(c.field, Field::MedalCandidates | Field::MedalNotConfirmed));
     let header_line: &[&str] = match procedure {
         "vpr" => &[
             "org",
@@ -428,6 +448,16 @@ pub fn import_results(options: &ResultsImportOptions) -> Result<ResultsSummary, 
             "lowered",
             "confirmed",
             "raised",
+        ],
+        _ if medals => &[
+            "org",
+            "subject",
+            "participants",
+            "mean",
+            "below_min",
+            "high",
+            "medal_candidates",
+            "medal_not_confirmed",
         ],
         _ => &[
             "org",
@@ -549,14 +579,19 @@ fn record(
         .and_then(|v| v.1)
         .map(|v| format!("{}", (v * 100.0).round() / 100.0))
         .unwrap_or_default();
-    Ok(vec![
+    let mut out = vec![
         id,
         row.subject.clone().unwrap_or_default(),
         show(participants),
         mean,
         show(below),
         show(high),
-    ])
+    ];
+    if procedure == "ege" && row.medals {
+        out.push(show(one(Field::MedalCandidates)?));
+        out.push(show(one(Field::MedalNotConfirmed)?));
+    }
+    Ok(out)
 }
 
 /// Percentages of `total` as whole counts that add up to the percentages' own sum

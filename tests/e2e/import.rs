@@ -339,9 +339,44 @@ fn asks_for_the_subject_and_grade_a_sheet_does_not_name() {
 fn refuses_to_import_outside_a_site_folder() {
     let site = Site::empty();
     std::fs::create_dir_all(&site.root).unwrap();
-    let run = site.run(&["import", "plan", &file("roadmap.docx"), "--id", "roadmap-2021"]);
+    let run = site.run(&[
+        "import",
+        "plan",
+        &file("roadmap.docx"),
+        "--id",
+        "roadmap-2021",
+    ]);
     assert_eq!(run.code, 2, "{}", run.stderr);
-    assert!(run.stderr.contains("site.yaml: ошибка: в папке «"), "{}", run.stderr);
-    assert!(run.stderr.contains("нет site.yaml: это не папка сайта"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("site.yaml: ошибка: в папке «"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("нет site.yaml: это не папка сайта"),
+        "{}",
+        run.stderr
+    );
     assert!(!site.root.join("data").exists());
+}
+
+#[test]
+fn imports_ege_means_and_the_medal_columns_when_the_sheet_has_them() {
+    let site = site();
+    let run = site.run(&[
+        "import",
+        "results",
+        &file("ege-2026.csv"),
+        "--procedure",
+        "ege",
+        "--year",
+        "2026",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        site.read_source("data/results/ege/2026.csv"),
+        "org,subject,participants,mean,below_min,high,medal_candidates,medal_not_confirmed\n\
+         sosh-1,русский язык,30,72.4,0,8,4,1\n\
+         gimnaziya,русский язык,25,78.15,0,11,6,0\n"
+    );
 }
