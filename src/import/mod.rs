@@ -184,6 +184,22 @@ pub fn import_plan(
         to: period.to,
     };
     let mut warnings = Vec::new();
+    for (header, line, column) in &imported.skipped_columns {
+        warnings.push(
+            Diagnostic::warning(
+                &options.file,
+                tr!(
+                    format!("столбец «{header}» ({}) не перенесён: в плане сайта для него нет поля", imported.table),
+                    format!("the column “{header}” ({}) was not imported: a plan of the site has no field for it", imported.table)
+                ),
+            )
+            .at(*line, *column)
+            .hint(tr!(
+                "поля пункта плана: no, title, due, responsible, form, result; если текст этого столбца нужен на сайте, перенесите его в result или form",
+                "the fields of a plan item are no, title, due, responsible, form, result; if this column's text is needed on the site, move it into result or form"
+            )),
+        );
+    }
     for (line, column, text) in &yaml.dues {
         if let Err(unreadable) = crate::model::parse_deadline(text, &reading_period) {
             warnings.push(

@@ -54,6 +54,9 @@ pub(crate) struct ImportedPlan {
     pub(crate) renumbered: bool,
     /// The table's name in its file («таблица 2», «лист «План»»).
     pub(crate) table: String,
+    /// Headers of the columns that have no place in a plan («Примечание»), with
+    /// their row and column in the file: not imported, and the importer says so.
+    pub(crate) skipped_columns: Vec<(String, usize, usize)>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -119,6 +122,14 @@ pub(crate) fn read_plan(tables: &[Table]) -> Result<ImportedPlan, PlanTableError
         });
     }
     plan.table = table.name.clone();
+    let line = table.first_row.max(1) + header_row;
+    for (index, (cell, column)) in table.grid_row(header_row).iter().zip(&columns).enumerate() {
+        let text = cell.cell.plain();
+        let known = plan.skipped_columns.iter().any(|(t, _, _)| *t == text);
+        if column.is_none() && !text.is_empty() && !known {
+            plan.skipped_columns.push((text, line, index + 1));
+        }
+    }
     plan.title = find_title(&before);
     plan.approval = find_approval(&before);
     let dues: Vec<&str> = plan.all_items().filter_map(|i| i.due.as_deref()).collect();
@@ -151,33 +162,34 @@ impl ImportedPlan {
 
 /// What a header cell names, from its words.
 pub(crate) fn classify_header(text: &str) -> Option<Column> {
+    const WORDS: [(Column, &[&str]); 6] = [
+        (Column::No, &["№", "п/п", "п\\п", "номер"]),
+        (
+            Column::Title,
+            &[
+                "мероприят",
+                "наименование",
+                "содержание",
+                "направлени",
+                "действи",
+            ],
+        ),
+        (Column::Due, &["срок", "дата проведения", "период"]),
+        (Column::Responsible, &["ответствен", "исполнител"]),
+        (Column::Form, &["форм"]),
+        (Column::Result, &["результат", "показател", "итог"]),
+    ];
     let t = text.to_lowercase().replace('ё', "е");
-    let has = |words: &[&str]| words.iter().any(|w| t.contains(w));
-    if t.trim_start().starts_with("форм") {
-        // «Форма представления результата» is the form, not the result.
-        Some(Column::Form)
-    } else if has(&["срок", "дата проведения", "период"]) {
-        Some(Column::Due)
-    } else if has(&["ответствен", "исполнител"]) {
-        Some(Column::Responsible)
-    } else if has(&["результат", "показател", "итог"]) {
-        Some(Column::Result)
-    } else if has(&["форм"]) {
-        Some(Column::Form)
-    } else if has(&[
-        "мероприят",
-        "наименование",
-        "содержание",
-        "направлени",
-        "действи",
-    ]) {
-        Some(Column::Title)
-    } else if t.trim() == "№" || has(&["п/п", "п\\п", "№ п", "номер"]) || t.trim().starts_with('№')
-    {
-        Some(Column::No)
-    } else {
-        None
-    }
+    // The word that comes first decides: «Форма представления результата» is the
+    // form, «Мероприятия по достижению результата» the title.
+    WORDS
+        .iter()
+        .filter_map(|(column, words)| {
+            let at = words.iter().filter_map(|w| t.find(w)).min()?;
+            Some((at, *column))
+        })
+        .min_by_key(|(at, _)| *at)
+        .map(|(_, column)| column)
 }
 
 /// The header row among the first rows of a table, and what each grid column holds.

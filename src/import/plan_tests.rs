@@ -183,3 +183,16 @@ fn says_when_there_is_no_plan_table() {
     let empty = read_plan(&[table(&[], &[HEADER])]);
     assert!(matches!(empty.unwrap_err(), PlanTableError::NoItems { .. }));
 }
+
+#[test]
+fn names_the_columns_it_does_not_import() {
+    let plan = read_plan(&[table(
+        &[],
+        &[
+            &["Мероприятия", "Сроки", "Примечание"],
+            &["Семинар", "март 2025", "перенесён"],
+        ],
+    )])
+    .unwrap();
+    assert_eq!(plan.skipped_columns, [("Примечание".to_string(), 1, 3)]);
+}
