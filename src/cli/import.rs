@@ -88,6 +88,7 @@ pub(crate) fn results(options: &msoko::ResultsImportOptions, lang: Lang) -> Exit
     let mut printer = Printer::new(&options.root, lang, super::use_color());
     match msoko::import_results(options) {
         Ok(summary) => {
+            print_all(&mut printer, &summary.warnings);
             let written = summary.written.display();
             if lang == Lang::Ru {
                 eprintln!(

@@ -51,6 +51,8 @@ pub struct ResultsSummary {
     pub skipped_totals: usize,
     /// Some values were percentages, turned into counts.
     pub from_percent: bool,
+    /// Columns of the table that the results contract has no place for.
+    pub warnings: Vec<Diagnostic>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -189,20 +191,29 @@ fn find_header(table: &Table) -> Option<(usize, usize, Vec<Column>)> {
     None
 }
 
-fn header_columns(table: &Table, row: usize, depth: usize) -> Vec<Column> {
+/// Each column's header: the texts of its header rows, top to bottom.
+fn header_labels(table: &Table, row: usize, depth: usize) -> Vec<Vec<String>> {
     let grids: Vec<_> = (row..row + depth).map(|r| table.grid_row(r)).collect();
     let width = grids.iter().map(Vec::len).max().unwrap_or(0);
-    let mut columns: Vec<Column> = Vec::new();
-    for index in 0..width {
-        let mut parts: Vec<String> = Vec::new();
-        for grid in &grids {
-            if let Some(cell) = grid.get(index) {
-                let text = cell.cell.plain();
-                if !text.is_empty() && parts.last() != Some(&text) {
-                    parts.push(text);
+    (0..width)
+        .map(|index| {
+            let mut parts: Vec<String> = Vec::new();
+            for grid in &grids {
+                if let Some(cell) = grid.get(index) {
+                    let text = cell.cell.plain();
+                    if !text.is_empty() && parts.last() != Some(&text) {
+                        parts.push(text);
+                    }
                 }
             }
-        }
+            parts
+        })
+        .collect()
+}
+
+fn header_columns(table: &Table, row: usize, depth: usize) -> Vec<Column> {
+    let mut columns: Vec<Column> = Vec::new();
+    for (index, parts) in header_labels(table, row, depth).into_iter().enumerate() {
         let label = parts.join(" ");
         let last = parts.last().cloned().unwrap_or_default();
         let Some(field) = classify(&label, &last) else {
@@ -288,6 +299,28 @@ pub fn import_results(options: &ResultsImportOptions) -> Result<ResultsSummary, 
     };
     let column = |field: Field| columns.iter().find(|c| c.field == field).copied();
     let mut problems = Diagnostics::default();
+    let mut warnings = Vec::new();
+    let header_line = table.first_row.max(1) + header;
+    for (index, parts) in header_labels(table, header, depth).iter().enumerate() {
+        if parts.is_empty() || columns.iter().any(|c| c.index == index) {
+            continue;
+        }
+        let label = parts.join(" ");
+        warnings.push(
+            Diagnostic::warning(
+                file,
+                tr!(
+                    format!("столбец «{label}» ({}) не перенесён: в данных результатов для него нет места", table.name),
+                    format!("the column “{label}” ({}) was not imported: the results data has no place for it", table.name)
+                ),
+            )
+            .at(header_line, index + 1)
+            .hint(tr!(
+                "доли и показатели (успеваемость, качество) msoko считает сам из чисел участников и отметок; если столбец нужен, проверьте его заголовок",
+                "shares and rates (success, quality) are computed by msoko from the participants and marks; if the column is needed, check its header"
+            )),
+        );
+    }
     let mut rows: Vec<Row> = Vec::new();
     let mut skipped_totals = 0;
     let mut last_org: Option<usize> = None;
@@ -485,6 +518,7 @@ pub fn import_results(options: &ResultsImportOptions) -> Result<ResultsSummary, 
         organizations: orgs.len(),
         skipped_totals,
         from_percent,
+        warnings,
     })
 }
 

@@ -249,6 +249,12 @@ fn imports_vpr_percentages_under_a_merged_header_skipping_the_total() {
     ]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(run.stderr.contains("Записаны результаты data/results/vpr/2026.csv (лист «ВПР»): строк — 3, организаций — 3, строк «Итого» пропущено — 1."), "{}", run.stderr);
+    let sheet = file("vpr-math-4.xlsx");
+    assert!(
+        run.stderr.contains(&format!("{sheet}:2:10: предупреждение: столбец «Качество знаний (%)» (лист «ВПР») не перенесён: в данных результатов для него нет места")),
+        "{}",
+        run.stderr
+    );
     // «МБОУ «СОШ № 1»» by its number, «Школа №2» by its number, the gymnasium by its
     // alias; percentages of the participants, adding up exactly.
     assert_eq!(
