@@ -16,14 +16,21 @@
 //! has it («Школа № 5» → «МБОУ СОШ № 5»). Every name that matches no school, or
 //! several, is an error at its row, and nothing is written: a file with schools
 //! silently left out would look complete.
+//!
+//! `columns` reads the header and the cells, `names` matches the organisations;
+//! here: the rows into the contract's records.
 
 use std::path::{Path, PathBuf};
 
-use super::table::Table;
+mod columns;
+mod names;
+
 use super::{read_tables, refuse_existing, write_new, ImportFailure};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::Organization;
 use crate::tr;
+use columns::{find_header, header_labels, is_total, number, Field};
+use names::{load_register, match_org, unmatched};
 
 /// What `msoko import results` is asked to do.
 #[derive(Debug, Clone)]
@@ -53,216 +60,6 @@ pub struct ResultsSummary {
     pub from_percent: bool,
     /// Columns of the table that the results contract has no place for.
     pub warnings: Vec<Diagnostic>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Field {
-    Org,
-    Grade,
-    Subject,
-    Participants,
-    Mark(u8),
-    Lowered,
-    Confirmed,
-    Raised,
-    Mean,
-    /// ЕГЭ: candidates for a medal, and those of them below the year's threshold.
-    MedalCandidates,
-    MedalNotConfirmed,
-    BelowMin,
-    High,
-}
-
-#[derive(Debug, Clone, Copy)]
-struct Column {
-    field: Field,
-    percent: bool,
-    index: usize,
-}
-
-/// What a header names, from its words (the texts of its header rows joined).
-fn classify(label: &str, last: &str) -> Option<Field> {
-    let l = label.to_lowercase().replace('ё', "е");
-    let has = |words: &[&str]| words.iter().any(|w| l.contains(w));
-    if let Some(mark) = mark_of(last) {
-        return Some(Field::Mark(mark));
-    }
-    if has(&["медал"]) {
-        return Some(if has(&["не подтв", "неподтв", "ниже"]) {
-            Field::MedalNotConfirmed
-        } else {
-            Field::MedalCandidates
-        });
-    }
-    if has(&["пониз"]) {
-        Some(Field::Lowered)
-    } else if has(&["подтверд"]) {
-        Some(Field::Confirmed)
-    } else if has(&["повыс"]) {
-        Some(Field::Raised)
-    } else if has(&["средн"]) {
-        Some(Field::Mean)
-    } else if has(&["не преодол", "ниже мин", "не сдал", "не набрал"])
-    {
-        Some(Field::BelowMin)
-    } else if has(&["81", "высок", "100 балл"]) {
-        Some(Field::High)
-    } else if has(&["предмет"]) {
-        Some(Field::Subject)
-    } else if has(&["класс", "параллел"]) && !has(&["участ"]) {
-        Some(Field::Grade)
-    } else if has(&[
-        "участ",
-        "кол-во",
-        "количество",
-        "писали",
-        "выполнял",
-        "сдавал",
-        "число",
-    ]) {
-        Some(Field::Participants)
-    } else if has(&["наименование", "организац", "школ", "учрежден", "оо", "оу"])
-    {
-        Some(Field::Org)
-    } else {
-        None
-    }
-}
-
-/// «2», «"5"», «отметку «4»», «Получили «2» (%)»: a header naming one mark.
-fn mark_of(label: &str) -> Option<u8> {
-    const WORDS: [&str; 10] = [
-        "получили",
-        "отметку",
-        "отметка",
-        "отметки",
-        "на",
-        "кол-во",
-        "количество",
-        "доля",
-        "чел",
-        "человек",
-    ];
-    let lower = label.to_lowercase();
-    let tokens: Vec<&str> = lower
-        .split(|c: char| !c.is_alphanumeric() && c != '-')
-        .filter(|t| !t.is_empty())
-        .collect();
-    let mut mark = None;
-    for token in tokens {
-        match token.parse::<u8>() {
-            Ok(m @ 2..=5) if mark.is_none() => mark = Some(m),
-            _ if WORDS.contains(&token) => {}
-            _ => return None,
-        }
-    }
-    mark
-}
-
-/// The header: its first row, how many rows it takes, and its columns.
-fn find_header(table: &Table) -> Option<(usize, usize, Vec<Column>)> {
-    for r in 0..table.rows.len().min(15) {
-        for depth in [2, 1] {
-            if r + depth > table.rows.len() {
-                continue;
-            }
-            // A second header row has no organisation in it: the cell is merged
-            // down from the first row, or empty.
-            if depth == 2 {
-                let below = table.grid_row(r + 1);
-                let first = below.first().map(|c| c.cell);
-                if first.is_some_and(|c| !c.continued && !c.is_empty()) {
-                    continue;
-                }
-            }
-            let columns = header_columns(table, r, depth);
-            let has = |f: fn(&Field) -> bool| columns.iter().any(|c| f(&c.field));
-            let org = has(|f| *f == Field::Org);
-            let marks = columns
-                .iter()
-                .filter(|c| matches!(c.field, Field::Mark(_)))
-                .count();
-            let means = has(|f| *f == Field::Mean);
-            if org && (marks >= 2 || means) {
-                return Some((r, depth, columns));
-            }
-        }
-    }
-    None
-}
-
-/// Each column's header: the texts of its header rows, top to bottom.
-fn header_labels(table: &Table, row: usize, depth: usize) -> Vec<Vec<String>> {
-    let grids: Vec<_> = (row..row + depth).map(|r| table.grid_row(r)).collect();
-    let width = grids.iter().map(Vec::len).max().unwrap_or(0);
-    (0..width)
-        .map(|index| {
-            let mut parts: Vec<String> = Vec::new();
-            for grid in &grids {
-                if let Some(cell) = grid.get(index) {
-                    let text = cell.cell.plain();
-                    if !text.is_empty() && parts.last() != Some(&text) {
-                        parts.push(text);
-                    }
-                }
-            }
-            parts
-        })
-        .collect()
-}
-
-fn header_columns(table: &Table, row: usize, depth: usize) -> Vec<Column> {
-    let mut columns: Vec<Column> = Vec::new();
-    for (index, parts) in header_labels(table, row, depth).into_iter().enumerate() {
-        let label = parts.join(" ");
-        let last = parts.last().cloned().unwrap_or_default();
-        let Some(field) = classify(&label, &last) else {
-            continue;
-        };
-        if columns.iter().any(|c| c.field == field) {
-            continue;
-        }
-        let lower = label.to_lowercase();
-        columns.push(Column {
-            field,
-            percent: lower.contains('%') || lower.contains("доля") || lower.contains("процент"),
-            index,
-        });
-    }
-    columns
-}
-
-/// Rows that sum up the others, skipped.
-fn is_total(name: &str) -> bool {
-    let l = name.to_lowercase();
-    [
-        "итого",
-        "всего",
-        "по округу",
-        "по району",
-        "по городу",
-        "по муниципал",
-        "муниципалитет",
-        "по региону",
-        "по области",
-        "по краю",
-        "регион",
-        "россия",
-        "по рф",
-        "среднее",
-    ]
-    .iter()
-    .any(|w| l.starts_with(w))
-}
-
-/// A number as Excel writes it in Russian: «12,5», «1 234», «45 %».
-fn number(text: &str) -> Option<f64> {
-    let t: String = text
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '%')
-        .map(|c| if c == ',' { '.' } else { c })
-        .collect();
-    t.parse::<f64>().ok()
 }
 
 /// One row read from the table.
@@ -657,148 +454,9 @@ fn largest_remainder(percents: &[Option<f64>], total: u64) -> Vec<Option<u64>> {
     counts
 }
 
-fn load_register(root: &Path) -> Result<Vec<Organization>, ImportFailure> {
-    let mut diagnostics = Diagnostics::default();
-    let file =
-        crate::load::load_organizations(root, Path::new(crate::load::DATA_DIR), &mut diagnostics);
-    if file.is_none() && !diagnostics.has_errors() {
-        return Err(ImportFailure::input(
-            Diagnostic::error("data/organizations.yaml", tr!(
-                "нет реестра организаций: сопоставить названия из таблицы не с чем",
-                "there is no register of organisations to match the table's names against"
-            ))
-            .hint(tr!(
-                "сначала заполните data/organizations.yaml (id, name, short_name, kind каждой школы), затем импортируйте результаты",
-                "fill in data/organizations.yaml first (id, name, short_name, kind of each school), then import the results"
-            )),
-        ));
-    }
-    let register = crate::model::resolve_register(file, &mut diagnostics);
-    if diagnostics.has_errors() {
-        return Err(ImportFailure {
-            diagnostics: diagnostics.into_sorted(),
-            usage: false,
-        });
-    }
-    Ok(register.organizations)
-}
-
-/// A name made comparable: lower case, «ё» as «е», no quotes, «№» apart, one space.
-fn normalize(name: &str) -> String {
-    let lower = super::clean::clean_text(name)
-        .to_lowercase()
-        .replace('ё', "е")
-        .replace(['«', '»', '"', '“', '”', '„', '\''], "")
-        .replace('№', " № ");
-    lower.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// The kinds of school a name mentions.
-fn kind_words(name: &str) -> Vec<&'static str> {
-    const KINDS: [&str; 9] = [
-        "сош",
-        "оош",
-        "нош",
-        "лицей",
-        "гимназия",
-        "цо",
-        "интернат",
-        "вечерн",
-        "сад",
-    ];
-    let words: Vec<&str> = name.split(|c: char| !c.is_alphanumeric()).collect();
-    KINDS
-        .iter()
-        .filter(|k| words.iter().any(|w| w.starts_with(*k)))
-        .copied()
-        .collect()
-}
-
-fn numbers(name: &str) -> Vec<String> {
-    name.split(|c: char| !c.is_ascii_digit())
-        .filter(|s| !s.is_empty())
-        .map(str::to_string)
-        .collect()
-}
-
-/// The register entry a table's name means: the index, or the candidates when
-/// several fit (empty when none).
-fn match_org(name: &str, register: &[Organization]) -> Result<usize, Vec<usize>> {
-    let wanted = normalize(name);
-    let exact: Vec<usize> = (0..register.len())
-        .filter(|i| {
-            let org = &register[*i];
-            std::iter::once(&org.short_name)
-                .chain(std::iter::once(&org.name))
-                .chain(org.aliases.iter())
-                .any(|n| normalize(n) == wanted)
-                || org.id == name.trim()
-        })
-        .collect();
-    match exact.as_slice() {
-        [one] => return Ok(*one),
-        [] => {}
-        several => return Err(several.to_vec()),
-    }
-    // By number: «Школа № 5», «СОШ 5» — the one school with that number (and kind).
-    let wanted_numbers = numbers(&wanted);
-    let [number] = wanted_numbers.as_slice() else {
-        return Err(Vec::new());
-    };
-    let kinds = kind_words(&wanted);
-    let by_number: Vec<usize> = (0..register.len())
-        .filter(|i| {
-            let org = &register[*i];
-            let own = normalize(&format!("{} {}", org.short_name, org.name));
-            numbers(&normalize(&org.short_name)).contains(number)
-                && (kinds.is_empty() || kind_words(&own).iter().any(|k| kinds.contains(k)))
-        })
-        .collect();
-    match by_number.as_slice() {
-        [one] => Ok(*one),
-        several => Err(several.to_vec()),
-    }
-}
-
-fn unmatched(
-    file: &Path,
-    line: usize,
-    column: usize,
-    name: &str,
-    candidates: &[&str],
-    table: &Table,
-) -> Diagnostic {
-    if !candidates.is_empty() {
-        let list = candidates.join("», «");
-        return Diagnostic::error(
-            file,
-            tr!(
-                format!("организация «{name}» ({}, строка {line}) подходит к нескольким организациям реестра: «{list}»", table.name),
-                format!("the organisation “{name}” ({}, row {line}) fits several organisations of the register: «{list}»", table.name)
-            ),
-        )
-        .at(line, column)
-        .hint(tr!(
-            format!("добавьте «{name}» в aliases: той из них, о которой идёт речь, и запустите импорт снова"),
-            format!("add “{name}” to the aliases: of the one that is meant, and import again")
-        ));
-    }
-    Diagnostic::error(
-        file,
-        tr!(
-            format!("организация «{name}» ({}, строка {line}) не найдена в реестре data/organizations.yaml", table.name),
-            format!("the organisation “{name}” ({}, row {line}) is not in the register data/organizations.yaml", table.name)
-        ),
-    )
-    .at(line, column)
-    .hint(tr!(
-        format!("добавьте это название организации в реестр строкой aliases: [\"{name}\"] (или исправьте его в таблице) и запустите импорт снова; если такой организации в реестре нет, добавьте её"),
-        format!("add this name to the organisation in the register as aliases: [\"{name}\"] (or correct it in the table) and import again; if the organisation is missing from the register, add it")
-    ))
-}
-
 #[cfg(test)]
 mod tests {
+    use super::columns::classify;
     use super::*;
 
     #[test]
