@@ -386,3 +386,85 @@ fn imports_ege_means_and_the_medal_columns_when_the_sheet_has_them() {
          gimnaziya,русский язык,25,78.15,0,11,6,0\n"
     );
 }
+
+#[test]
+fn names_each_cell_that_is_not_a_number_and_percentages_without_participants() {
+    let site = site();
+    site.write(
+        "vpr.csv",
+        "ОО;Предмет;Класс;Участники;«2»;«3»;«4»;«5»\n\
+         МБОУ СОШ № 1;математика;4;25;2;10;н/д;3\n",
+    );
+    let csv = site.root.join("vpr.csv").to_string_lossy().into_owned();
+    let run = site.run(&[
+        "import",
+        "results",
+        &csv,
+        "--procedure",
+        "vpr",
+        "--year",
+        "2026",
+    ]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(&format!(
+            "{csv}:2:7: ошибка: в ячейке «н/д» (CSV, строка 2) не число"
+        )),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("подсказка: в столбцах результатов — числа: 25, 12,5 или 12,5 %"),
+        "{}",
+        run.stderr
+    );
+    site.write(
+        "share.csv",
+        "ОО;Предмет;Класс;«2», %;«3», %;«4», %;«5», %\n\
+         МБОУ СОШ № 1;математика;4;10;40;40;10\n",
+    );
+    let csv = site.root.join("share.csv").to_string_lossy().into_owned();
+    let run = site.run(&[
+        "import",
+        "results",
+        &csv,
+        "--procedure",
+        "vpr",
+        "--year",
+        "2026",
+    ]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(&format!("{csv}:2:4: ошибка: в строке 2 даны проценты, но нет числа участников: перевести их в числа нельзя")),
+        "{}",
+        run.stderr
+    );
+    assert!(!site.root.join("data/results/vpr/2026.csv").exists());
+}
+
+#[test]
+fn says_when_a_file_has_no_plan_table_or_no_year_to_date_it() {
+    let site = site();
+    site.write("notes.csv", "Заметки;Дата\nпозвонить в ИМЦ;понедельник\n");
+    let csv = site.root.join("notes.csv").to_string_lossy().into_owned();
+    let run = site.run(&["import", "plan", &csv, "--id", "notes"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(&format!(
+            "{csv}: ошибка: в файле не найдена таблица плана (таблиц в файле: 1)"
+        )),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("подсказка: таблица плана узнаётся по строке заголовков: «Мероприятие» и «Сроки» или «Ответственные»"), "{}", run.stderr);
+    site.write(
+        "undated.csv",
+        "Мероприятие;Сроки;Ответственные\nСеминар;ежегодно;ИМЦ\n",
+    );
+    let csv = site.root.join("undated.csv").to_string_lossy().into_owned();
+    let run = site.run(&["import", "plan", &csv, "--id", "undated"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains(&format!("{csv}: ошибка: не удалось определить период плана: ни в названии, ни в сроках, ни в утвердившем акте нет года")), "{}", run.stderr);
+    assert!(!site.root.join("data/plans/undated.yaml").exists());
+}

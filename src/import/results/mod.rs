@@ -341,12 +341,14 @@ fn record(
                 .sum(),
         );
     }
+    // At the first cell given in percent.
+    let percent_column = row.values.iter().find(|v| v.2).map_or(1, |v| v.3 + 1);
     let needs_participants = || {
         Diagnostic::error(file, tr!(
             format!("в строке {} даны проценты, но нет числа участников: перевести их в числа нельзя", row.line),
             format!("row {} gives percentages but no number of participants: they cannot be turned into counts", row.line)
         ))
-        .at_line(row.line)
+        .at(row.line, percent_column)
         .hint(tr!("добавьте в таблицу столбец «Количество участников»", "add a column «Количество участников» (participants) to the table"))
     };
     let mut counts = |values: &[Option<f64>],
