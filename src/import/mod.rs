@@ -200,8 +200,10 @@ pub fn import_plan(
             )),
         );
     }
+    let mut unread = 0;
     for (line, column, text) in &yaml.dues {
         if let Err(unreadable) = crate::model::parse_deadline(text, &reading_period) {
+            unread += 1;
             warnings.push(
                 Diagnostic::warning(
                     &relative,
@@ -240,7 +242,7 @@ pub fn import_plan(
         sections: imported.section_count() + usize::from(!imported.loose.is_empty()),
         items: imported.all_items().count(),
         deadlines: yaml.dues.len(),
-        unread: warnings.len(),
+        unread,
         renumbered: imported.renumbered,
         table: imported.table.clone(),
     };
