@@ -3,8 +3,8 @@
 //!
 //! Made for plans of a hundred items read on a phone. Each section opens with a
 //! shaded band carrying its title; each row is labelled with the item's number and
-//! its title, shortened to fit (the full title is in the table below and in the
-//! row's `<title>`-less text: the `<desc>` and the table are the text alternative).
+//! its title, shortened to fit (the table below, the chart's text alternative with
+//! its `<desc>`, has every full title).
 //! The axis names the year at every January; months are faint lines. A recurring
 //! item («ежемесячно» over three years) is one thin bar from its first to its last
 //! repetition instead of dozens of identical ones. Status is never told by colour
