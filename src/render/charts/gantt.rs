@@ -122,7 +122,7 @@ impl LegendEntry {
     fn words(self) -> &'static str {
         match self {
             LegendEntry::Status(status) => status.label(),
-            LegendEntry::Recurring => "повторяется: с первого по последний раз",
+            LegendEntry::Recurring => "повторяющийся пункт",
             LegendEntry::Today => "сегодня",
         }
     }
