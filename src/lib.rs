@@ -32,6 +32,7 @@ use chrono::NaiveDate;
 pub use check::{ChecklistItem, Mark};
 pub use dates::{DateError, DatePart};
 pub use diagnostic::{Diagnostic, Kind, Lang, Severity};
+pub use fs::source_text;
 pub use init::{init, InitError};
 pub use output::WriteStats;
 pub use progress::{NoProgress, Progress, Stage, StageTime};
@@ -181,7 +182,7 @@ fn run(options: &Options, write: bool, progress: &dyn Progress) -> Report {
     }
     stages.finish();
     report.stages = stages.times;
-    diagnostics.fill_columns(|file| crate::fs::read_text(&options.root.join(file), file).ok());
+    diagnostics.fill_columns(|file| crate::fs::source_text(&options.root.join(file)));
     report.diagnostics = diagnostics.into_sorted();
     report.elapsed = started.elapsed();
     report

@@ -150,13 +150,7 @@ fn load_config(root: &Path, diagnostics: &mut Diagnostics) -> Option<SiteConfig>
         ));
         return None;
     }
-    let text = match crate::fs::read_text(&path, Path::new(CONFIG_FILE)) {
-        Ok(text) => text,
-        Err(d) => {
-            diagnostics.push(d);
-            return None;
-        }
-    };
+    let text = crate::fs::read_text_to(&path, Path::new(CONFIG_FILE), diagnostics)?;
     match SiteConfig::parse(&text, Path::new(CONFIG_FILE)) {
         Ok(config) => Some(config),
         Err(problems) => {
