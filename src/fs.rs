@@ -101,7 +101,11 @@ mod tests {
         let warning = text.warning.unwrap();
         assert!(!warning.is_error());
         assert_eq!(warning.file, Path::new("data/a.csv"));
-        assert!(warning.message.contains("Windows-1251"), "{}", warning.message);
+        assert!(
+            warning.message.contains("Windows-1251"),
+            "{}",
+            warning.message
+        );
     }
 
     #[test]

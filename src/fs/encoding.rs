@@ -80,8 +80,8 @@ fn utf8(bytes: &[u8]) -> Result<Decoded, NotText> {
 fn is_russian_windows_1251(bytes: &[u8]) -> bool {
     // Ё ё № « » – — … “ ” „ ‘ ’ no-break space ° § ± •
     const TYPOGRAPHY: &[u8] = &[
-        0xA8, 0xB8, 0xB9, 0xAB, 0xBB, 0x96, 0x97, 0x85, 0x93, 0x94, 0x84, 0x91, 0x92, 0xA0,
-        0xB0, 0xA7, 0xB1, 0x95,
+        0xA8, 0xB8, 0xB9, 0xAB, 0xBB, 0x96, 0x97, 0x85, 0x93, 0x94, 0x84, 0x91, 0x92, 0xA0, 0xB0,
+        0xA7, 0xB1, 0x95,
     ];
     let mut letters = 0;
     for &b in bytes.iter().filter(|&&b| b >= 0x80) {
@@ -126,7 +126,8 @@ mod tests {
 
     #[test]
     fn reads_windows_1251_as_russian_excel_saves_it() {
-        let text = "org;subject;mean\r\nsosh-1;русский язык;4,2\r\nsosh-2;«Ёлочка» № 5 — ДОУ;3,9\r\n";
+        let text =
+            "org;subject;mean\r\nsosh-1;русский язык;4,2\r\nsosh-2;«Ёлочка» № 5 — ДОУ;3,9\r\n";
         let decoded = decode(&windows_1251(text)).unwrap();
         assert_eq!(decoded.text, text);
         assert_eq!(decoded.other_encoding, Some("Windows-1251"));

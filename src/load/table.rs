@@ -137,7 +137,11 @@ pub(crate) fn parse_table(
 /// The separator the header line uses: a comma; a semicolon, as Russian Excel saves
 /// «CSV (разделители — запятые)»; a tab, as Excel saves «Юникод-текст» (UTF-16).
 fn delimiter_of(header: &str) -> u8 {
-    match (header.contains(','), header.contains(';'), header.contains('\t')) {
+    match (
+        header.contains(','),
+        header.contains(';'),
+        header.contains('\t'),
+    ) {
         (false, true, _) => b';',
         (false, false, true) => b'\t',
         _ => b',',
