@@ -41,6 +41,13 @@ impl std::error::Error for InitError {}
 /// Writes the starter into `dir` (created if needed) and returns the files written,
 /// relative to `dir`, sorted.
 pub fn init(dir: &Path) -> Result<Vec<PathBuf>, InitError> {
+    init_keeping(dir, None)
+}
+
+/// [`init`] into a folder that may also hold the file named `keep`: msoko itself,
+/// put into a new folder and double-clicked (`msoko.exe`). The starter has no file of
+/// that name, so nothing is overwritten either.
+pub fn init_keeping(dir: &Path, keep: Option<&std::ffi::OsStr>) -> Result<Vec<PathBuf>, InitError> {
     if dir.is_file() {
         return Err(InitError::NotAFolder(dir.to_path_buf()));
     }
@@ -48,7 +55,8 @@ pub fn init(dir: &Path) -> Result<Vec<PathBuf>, InitError> {
         // A fresh clone holds only `.git`: «create the repository, clone, msoko init .».
         for entry in fs::read_dir(dir).map_err(|e| io(e, dir))? {
             let entry = entry.map_err(|e| io(e, dir))?;
-            if entry.file_name() != ".git" {
+            let name = entry.file_name();
+            if name != ".git" && Some(name.as_os_str()) != keep {
                 return Err(InitError::NotEmpty(dir.to_path_buf()));
             }
         }

@@ -33,7 +33,7 @@ pub use check::{ChecklistItem, Mark};
 pub use dates::{DateError, DatePart};
 pub use diagnostic::{Diagnostic, Kind, Lang, Severity};
 pub use fs::source_text;
-pub use init::{init, InitError};
+pub use init::{init, init_keeping, InitError};
 pub use output::WriteStats;
 pub use progress::{NoProgress, Progress, Stage, StageTime};
 pub use serve::{serve, ServeError, ServeEvent, ServeOptions};

@@ -16,3 +16,4 @@ mod plans;
 mod report;
 mod search;
 mod serve;
+mod windows;
