@@ -104,6 +104,7 @@ mod tests {
             "content/_index.md",
             ".github/workflows/msoko.yml",
             ".gitlab-ci.yml",
+            ".ci/install-msoko.sh",
             ".gitignore",
             "README.md",
         ] {
