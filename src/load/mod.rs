@@ -229,8 +229,36 @@ pub(super) fn data_files(
 }
 
 /// Files that editors and operating systems leave behind and that are never content:
-/// hidden files, Office lock files (`~$приказ.docx`), `Thumbs.db`.
+/// hidden files, Office lock files (`~$приказ.docx`), Explorer's `Thumbs.db` and
+/// `desktop.ini` (in any case: Windows does not tell them apart).
 pub(crate) fn is_junk(name: &OsStr) -> bool {
     let name = name.to_string_lossy();
-    name.starts_with('.') || name.starts_with("~$") || name == "Thumbs.db" || name.ends_with('~')
+    let lower = name.to_lowercase();
+    name.starts_with('.')
+        || name.starts_with("~$")
+        || name.ends_with('~')
+        || ["thumbs.db", "ehthumbs.db", "desktop.ini"].contains(&lower.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn skips_what_windows_and_office_leave_in_folders() {
+        for junk in [
+            "Thumbs.db",
+            "thumbs.db",
+            "desktop.ini",
+            "Desktop.ini",
+            "~$приказ.docx",
+            ".DS_Store",
+            "a.md~",
+        ] {
+            assert!(is_junk(OsStr::new(junk)), "{junk}");
+        }
+        for kept in ["приказ.docx", "desktop.md", "prikaz.pdf"] {
+            assert!(!is_junk(OsStr::new(kept)), "{kept}");
+        }
+    }
 }
