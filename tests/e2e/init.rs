@@ -88,11 +88,21 @@ fn a_new_site_has_ci_pipelines_that_check_build_and_publish() {
     let parsed: serde_yaml::Value = serde_yaml::from_str(&gitlab).unwrap();
     assert_eq!(parsed["variables"]["GIT_DEPTH"], serde_yaml::Value::from(0));
     assert!(format!("{:?}", parsed["check"]["script"]).contains("msoko check"));
-    assert!(format!("{:?}", parsed["default"]["before_script"]).contains("bash .ci/install-msoko.sh"));
+    assert!(
+        format!("{:?}", parsed["default"]["before_script"]).contains("bash .ci/install-msoko.sh")
+    );
     // The release binary of the pinned version, checksum verified; cargo only without one.
     let install = fs::read_to_string(site.root.join(".ci/install-msoko.sh")).unwrap();
-    for expected in ["x86_64-unknown-linux-musl", "SHA256SUMS.txt", "sha256sum", "cargo install --locked"] {
-        assert!(install.contains(expected), "{expected} in .ci/install-msoko.sh");
+    for expected in [
+        "x86_64-unknown-linux-musl",
+        "SHA256SUMS.txt",
+        "sha256sum",
+        "cargo install --locked",
+    ] {
+        assert!(
+            install.contains(expected),
+            "{expected} in .ci/install-msoko.sh"
+        );
     }
     assert!(format!("{:?}", parsed["pages"]["artifacts"]).contains("public"));
     assert!(site.root.join(".gitignore").is_file());
