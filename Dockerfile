@@ -25,9 +25,10 @@ COPY starter ./starter
 COPY assets ./assets
 COPY benches ./benches
 COPY README.md ./
+# Symbols stripped by rustc itself (no binutils needed): 17 MB -> about 12 MB.
+ENV CARGO_PROFILE_RELEASE_STRIP=symbols
 RUN cargo build --release --locked \
- && cp target/release/msoko /msoko \
- && strip /msoko
+ && cp target/release/msoko /msoko
 
 # --- bare: the binary alone --------------------------------------------------------
 FROM scratch AS bare
