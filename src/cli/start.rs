@@ -117,6 +117,9 @@ fn serve(root: &Path) -> ExitCode {
             as_of: chrono::Local::now().date_naive(),
             base_url: None,
             drafts: false,
+            // `serve` prints no PDF, and a double-click is never CI.
+            chromium: None,
+            ci: false,
         },
         port: PORT,
         lang: Lang::Ru,
