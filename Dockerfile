@@ -10,6 +10,10 @@
 # image. `bare` is the binary and nothing else, to copy into another image:
 #   COPY --from=msoko:bare /msoko /usr/local/bin/msoko
 #
+# No browser inside: the report's PDF (printed by headless Chromium) is not made, and
+# `msoko check` says so (⚠). For it, add one: `FROM msoko` + `RUN apk add --no-cache
+# chromium` (about 300 MB more; msoko finds /usr/bin/chromium-browser itself).
+#
 # (Written without a Docker engine at hand: the build steps are the ones .ci/run
 # checks for the musl target.)
 
