@@ -295,3 +295,30 @@ fn commands_and_help_are_unchanged() {
     let run = crate::harness::msoko(["no-such-folder"]);
     assert_eq!(run.code, 2, "an unknown word is still a usage error");
 }
+
+#[test]
+fn an_error_in_a_windows_1251_file_shows_its_line_decoded() {
+    let site = Site::fixture("windows");
+    let path = site.root.join("data/values/vpr-low.csv");
+    let bytes = std::fs::read(&path).unwrap();
+    // Windows-1251 is ASCII below 128, so the id can be replaced byte for byte.
+    let text = bytes
+        .windows(6)
+        .position(|w| w == b"sosh-1")
+        .map(|at| [&bytes[..at], b"sosh-9", &bytes[at + 6..]].concat())
+        .unwrap();
+    std::fs::write(&path, text).unwrap();
+    let run = site.run(&["build", "--as-of", "2025-06-01"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("data/values/vpr-low.csv:5:6: ошибка: организации «sosh-9» нет в реестре"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains(" 5 │ 2024;sosh-9;6,0;математика"),
+        "{}",
+        run.stderr
+    );
+}
