@@ -29,7 +29,8 @@ COPY starter ./starter
 COPY assets ./assets
 COPY benches ./benches
 COPY README.md ./
-# Symbols stripped by rustc itself (no binutils needed): 17 MB -> about 12 MB.
+# Symbols stripped by rustc itself (no binutils needed): the musl binary is 14 MB
+# unstripped, 11.7 MB stripped (measured with a local musl build).
 ENV CARGO_PROFILE_RELEASE_STRIP=symbols
 RUN cargo build --release --locked \
  && cp target/release/msoko /msoko
