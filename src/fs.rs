@@ -1,7 +1,7 @@
 //! All file reading goes through here, so every I/O problem names its file, and every
 //! text file is read the same way whatever encoding Windows saved it in (`encoding`).
 
-mod encoding;
+pub(crate) mod encoding;
 
 use crate::tr;
 use std::fs;

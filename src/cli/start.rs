@@ -32,7 +32,8 @@ pub(crate) fn requested(args: &[OsString]) -> Option<PathBuf> {
         [one] => {
             let path = PathBuf::from(one);
             let text = one.to_string_lossy();
-            let command = ["build", "check", "serve", "init", "help"].contains(&text.as_ref());
+            let command =
+                ["build", "check", "serve", "init", "import", "help"].contains(&text.as_ref());
             if command || text.starts_with('-') {
                 None
             } else if path.is_dir() {

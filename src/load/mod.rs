@@ -27,8 +27,10 @@ pub(crate) use git_dates::GitDates;
 pub(crate) use indicators::{
     Better, IndicatorSources, PeriodKind, RawCycleYear, RawIndicator, RawMethod, ValuesFile,
 };
-pub(crate) use organizations::{OrgFlag, OrgKind, OrganizationsFile, ProfileKind};
-pub(crate) use plans::{PlanFile, PlanFiles, RawItem, RawSection, RawStatus};
+pub(crate) use organizations::{
+    load_organizations, OrgFlag, OrgKind, OrganizationsFile, ProfileKind,
+};
+pub(crate) use plans::{PlanFile, PlanFiles, RawItem, RawPlan, RawSection, RawStatus};
 pub(crate) use results::{Procedure, ResultsFile, ResultsSources, RESULTS_DIR};
 pub(crate) use table::{CsvRow, CsvTable};
 
@@ -154,6 +156,10 @@ fn load_config(root: &Path, diagnostics: &mut Diagnostics) -> Option<SiteConfig>
         return None;
     }
     let text = crate::fs::read_text_to(&path, Path::new(CONFIG_FILE), diagnostics)?;
+    diagnostics.extend(crate::config::placeholder_warnings(
+        &text,
+        Path::new(CONFIG_FILE),
+    ));
     match SiteConfig::parse(&text, Path::new(CONFIG_FILE)) {
         Ok(config) => Some(config),
         Err(problems) => {
