@@ -66,6 +66,14 @@ pub fn init_keeping(dir: &Path, keep: Option<&std::ffi::OsStr>) -> Result<Vec<Pa
 /// `msoko init --empty`: a site with the department's details to fill in and no
 /// demo content; it builds, and `msoko check` lists what to add.
 pub fn init_empty(dir: &Path) -> Result<Vec<PathBuf>, InitError> {
+    init_empty_keeping(dir, None)
+}
+
+/// [`init_empty`] beside msoko itself, as [`init_keeping`].
+pub fn init_empty_keeping(
+    dir: &Path,
+    keep: Option<&std::ffi::OsStr>,
+) -> Result<Vec<PathBuf>, InitError> {
     let mut files = Vec::new();
     collect(&EMPTY, &mut files);
     let mut shared = Vec::new();
@@ -75,7 +83,7 @@ pub fn init_empty(dir: &Path) -> Result<Vec<PathBuf>, InitError> {
             .into_iter()
             .filter(|(path, _)| SHARED.iter().any(|s| path == Path::new(s))),
     );
-    write_site(dir, files, None)
+    write_site(dir, files, keep)
 }
 
 fn write_site(

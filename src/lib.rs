@@ -38,7 +38,7 @@ pub use import::{
     import_plan, import_results, ImportFailure, PlanImportOptions, PlanSummary,
     ResultsImportOptions, ResultsSummary,
 };
-pub use init::{init, init_empty, init_keeping, InitError};
+pub use init::{init, init_empty, init_empty_keeping, init_keeping, InitError};
 pub use output::WriteStats;
 pub use progress::{NoProgress, Progress, Stage, StageTime};
 pub use serve::{serve, ServeError, ServeEvent, ServeOptions};

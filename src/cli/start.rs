@@ -136,20 +136,25 @@ fn offer_init(folder: &Path) -> ExitCode {
     };
     eprintln!(
         "В папке {} нет сайта (нет файла {SITE_FILE}).\n\
-         Создать новый сайт из образца в папке {}?\n\
-         Введите «да» и нажмите Enter; чтобы отказаться, просто нажмите Enter.",
+         Создать новый сайт в папке {}?\n  \
+         1 — сайт вашего управления: заготовка, в которую вы впишете свои сведения;\n  \
+         2 — демонстрационный сайт выдуманного округа: посмотреть, как всё устроено.\n\
+         Введите 1 или 2 и нажмите Enter; чтобы ничего не создавать, просто нажмите Enter.",
         shown(folder),
         shown(&target)
     );
-    if !answered_yes() {
+    let Some(choice) = read_choice() else {
         eprintln!(
             "Ничего не создано. Чтобы открыть готовый сайт, положите msoko в папку сайта\n\
              (где лежит {SITE_FILE}) или перетащите папку сайта на значок msoko."
         );
         return ExitCode::SUCCESS;
-    }
+    };
     // msoko itself may sit in the folder.
-    let result = msoko::init_keeping(&target, program_name().as_deref());
+    let result = match choice {
+        Choice::Empty => msoko::init_empty_keeping(&target, program_name().as_deref()),
+        Choice::Demo => msoko::init_keeping(&target, program_name().as_deref()),
+    };
     match result {
         Ok(files) => {
             eprintln!(
@@ -184,21 +189,30 @@ fn program_name() -> Option<OsString> {
         .and_then(|p| p.file_name().map(ToOwned::to_owned))
 }
 
-/// Reads one line; «да», «д», «yes», «y» in any case is yes; anything else, or no
-/// input at all (a pipeline, CI), is no.
-fn answered_yes() -> bool {
-    let mut line = String::new();
-    if std::io::stdin().lock().read_line(&mut line).is_err() {
-        return false;
-    }
-    is_yes(&line)
+/// Which site to create.
+#[derive(Debug, PartialEq, Eq)]
+enum Choice {
+    /// `msoko init --empty`: the department's own site, as the manual's page 2 begins.
+    Empty,
+    /// `msoko init`: the demo site of an invented district.
+    Demo,
 }
 
-fn is_yes(line: &str) -> bool {
-    matches!(
-        line.trim().to_lowercase().as_str(),
-        "да" | "д" | "yes" | "y" | "lf" // «lf»: «да» typed on the English layout
-    )
+/// Reads one line; nothing (Enter, or no input at all: a pipeline, CI) creates
+/// nothing.
+fn read_choice() -> Option<Choice> {
+    let mut line = String::new();
+    std::io::stdin().lock().read_line(&mut line).ok()?;
+    parse_choice(&line)
+}
+
+/// «1» (or «да»: the first, recommended answer) and «2»; anything else is no.
+fn parse_choice(line: &str) -> Option<Choice> {
+    match line.trim().to_lowercase().as_str() {
+        "1" | "да" | "д" | "yes" | "y" => Some(Choice::Empty),
+        "2" => Some(Choice::Demo),
+        _ => None,
+    }
 }
 
 /// Keeps a double-clicked window open until the reader has seen the messages.
@@ -277,12 +291,13 @@ mod tests {
     }
 
     #[test]
-    fn reads_yes_in_russian_and_english() {
-        for yes in ["да\n", "Да\r\n", " д ", "yes", "Y", "lf"] {
-            assert!(is_yes(yes), "{yes:?}");
+    fn reads_the_choice_of_site() {
+        for empty in ["1\n", " 1\r\n", "да", "Да\r\n", "y"] {
+            assert_eq!(parse_choice(empty), Some(Choice::Empty), "{empty:?}");
         }
-        for no in ["", "\n", "нет", "n", "дак"] {
-            assert!(!is_yes(no), "{no:?}");
+        assert_eq!(parse_choice("2\r\n"), Some(Choice::Demo));
+        for nothing in ["", "\n", "нет", "n", "3", "12"] {
+            assert_eq!(parse_choice(nothing), None, "{nothing:?}");
         }
     }
 

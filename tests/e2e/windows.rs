@@ -259,21 +259,26 @@ fn outside_a_site_it_asks_before_creating_one() {
         stderr.contains("нет сайта (нет файла site.yaml)"),
         "{stderr}"
     );
+    assert!(stderr.contains("Создать новый сайт в папке"), "{stderr}");
     assert!(
-        stderr.contains("Создать новый сайт из образца в папке"),
+        stderr.contains("Введите 1 или 2 и нажмите Enter"),
         "{stderr}"
     );
     assert!(stderr.contains("Ничего не создано."), "{stderr}");
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
 
-    // «да»: the site is created in the subfolder «сайт» and served at once.
-    let mut started = Started::spawn(dir.path(), &[], "да\n");
+    // «1»: the department's own (empty) site, in the subfolder «сайт», served at once.
+    let mut started = Started::spawn(dir.path(), &[], "1\n");
     let port = started.port();
     assert!(get_home(port).starts_with("HTTP/1.1 200"));
     let (code, log) = started.interrupt();
     assert_eq!(code, 0, "{log}");
     assert!(log.contains("Создан сайт в папке"), "{log}");
-    assert!(dir.path().join("сайт/site.yaml").is_file());
+    let settings = std::fs::read_to_string(dir.path().join("сайт/site.yaml")).unwrap();
+    assert!(
+        settings.contains("ЗАПОЛНИТЕ"),
+        "the empty site, not the demo"
+    );
 
     // The next start in the same folder finds that site by itself.
     let mut again = Started::spawn(dir.path(), &[], "");
@@ -321,4 +326,43 @@ fn an_error_in_a_windows_1251_file_shows_its_line_decoded() {
         "{}",
         run.stderr
     );
+}
+
+#[test]
+fn a_folder_holding_only_msoko_gets_the_demo_site_beside_it() {
+    let dir = tempfile::tempdir().unwrap();
+    // msoko.exe put into a new folder and double-clicked.
+    let program = dir.path().join("msoko");
+    std::fs::copy(env!("CARGO_BIN_EXE_msoko"), &program).unwrap();
+    let mut child = Command::new(&program)
+        .current_dir(dir.path())
+        .env("MSOKO_NO_BROWSER", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(b"2\n").unwrap();
+    let stderr = child.stderr.take().unwrap();
+    let (sender, lines) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            if sender.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    let mut started = Started {
+        child,
+        lines,
+        log: Vec::new(),
+    };
+    started.port();
+    let (code, log) = started.interrupt();
+    assert_eq!(code, 0, "{log}");
+    // The demo site is created in the folder itself, beside the program.
+    let settings = std::fs::read_to_string(dir.path().join("site.yaml")).unwrap();
+    assert!(!settings.contains("ЗАПОЛНИТЕ"), "the demo site");
+    assert!(!dir.path().join("сайт").exists());
+    assert!(program.is_file());
 }
