@@ -33,11 +33,12 @@ use chrono::NaiveDate;
 pub use check::{ChecklistItem, Mark};
 pub use dates::{DateError, DatePart};
 pub use diagnostic::{Diagnostic, Kind, Lang, Severity};
+pub use fs::source_text;
 pub use import::{
     import_plan, import_results, ImportFailure, PlanImportOptions, PlanSummary,
     ResultsImportOptions, ResultsSummary,
 };
-pub use init::{init, init_empty, InitError};
+pub use init::{init, init_empty, init_empty_keeping, init_keeping, InitError};
 pub use output::WriteStats;
 pub use progress::{NoProgress, Progress, Stage, StageTime};
 pub use serve::{serve, ServeError, ServeEvent, ServeOptions};
@@ -217,7 +218,7 @@ fn run(options: &Options, write: bool, progress: &dyn Progress) -> Report {
     }
     stages.finish();
     report.stages = stages.times;
-    diagnostics.fill_columns(|file| crate::fs::read_text(&options.root.join(file), file).ok());
+    diagnostics.fill_columns(|file| crate::fs::source_text(&options.root.join(file)));
     report.diagnostics = diagnostics.into_sorted();
     report.elapsed = started.elapsed();
     report

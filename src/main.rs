@@ -183,6 +183,11 @@ fn find_chromium() -> Option<std::path::PathBuf> {
 }
 
 fn main() -> ExitCode {
+    // A double-click (no arguments) or a folder dropped on the program: see cli/start.rs.
+    let args: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
+    if let Some(folder) = cli::start::requested(&args) {
+        return cli::start::run(&folder);
+    }
     let cli = Cli::parse();
     let lang = match cli.lang {
         LangArg::Ru => msoko::Lang::Ru,

@@ -63,11 +63,7 @@ impl<'a> Printer<'a> {
         };
         self.files
             .entry(path.clone())
-            .or_insert_with(|| {
-                std::fs::read_to_string(&path)
-                    .ok()
-                    .map(|text| text.replace("\r\n", "\n"))
-            })
+            .or_insert_with(|| msoko::source_text(&path))
             .clone()
     }
 

@@ -86,6 +86,11 @@ pub enum Kind {
     MissingAlt,
     /// A file not saved as UTF-8.
     NotUtf8,
+    /// A file read in the encoding Windows saved it in, not UTF-8 (a warning).
+    OtherEncoding {
+        /// `Windows-1251` or `UTF-16`.
+        encoding: String,
+    },
     /// No `site.yaml` in the root.
     NoConfig {
         /// The root as given.
@@ -191,6 +196,7 @@ impl Kind {
             Kind::MissingDate => "missing-date",
             Kind::MissingAlt => "missing-alt",
             Kind::NotUtf8 => "not-utf8",
+            Kind::OtherEncoding { .. } => "other-encoding",
             Kind::NoConfig { .. } => "no-config",
             Kind::BrokenLink { .. } => "broken-link",
             Kind::MissingPage { .. } => "missing-page",
@@ -285,8 +291,12 @@ impl Kind {
                 Some("опишите, что на картинке, в квадратных скобках: ![Здание школы № 1](school.jpg) — это прочтёт незрячий читатель".into()),
             ),
             Kind::NotUtf8 => (
-                "файл сохранён не в кодировке UTF-8".into(),
-                Some("сохраните файл в кодировке UTF-8 (в Блокноте: «Сохранить как» → Кодировка: UTF-8); Windows-1251 не поддерживается".into()),
+                "файл сохранён не в кодировке UTF-8 и не в Windows-1251".into(),
+                Some("сохраните файл в кодировке UTF-8 (в Блокноте: «Сохранить как» → Кодировка: UTF-8; в Excel: «Сохранить как» → «CSV UTF-8 (разделители — запятые)»)".into()),
+            ),
+            Kind::OtherEncoding { encoding } => (
+                format!("файл сохранён в кодировке {encoding}, а не UTF-8; msoko прочитал его, проверьте, что русские буквы на сайте не искажены"),
+                Some("сохраните файл в UTF-8, и предупреждение исчезнет: в Excel — «Сохранить как» → «CSV UTF-8 (разделители — запятые)», в Блокноте — «Сохранить как» → Кодировка: UTF-8".into()),
             ),
             Kind::NoConfig { root } => (
                 "нет файла настроек сайта site.yaml".into(),
@@ -429,8 +439,12 @@ impl Kind {
                 Some("describe the picture in the square brackets: ![School No. 1](school.jpg) — a blind reader hears this".into()),
             ),
             Kind::NotUtf8 => (
-                "the file is not saved as UTF-8".into(),
-                Some("save the file as UTF-8 (Notepad: “Save as” → Encoding: UTF-8); Windows-1251 is not supported".into()),
+                "the file is saved neither as UTF-8 nor as Windows-1251".into(),
+                Some("save the file as UTF-8 (Notepad: “Save as” → Encoding: UTF-8; Excel: “Save as” → “CSV UTF-8 (Comma delimited)”)".into()),
+            ),
+            Kind::OtherEncoding { encoding } => (
+                format!("the file is saved as {encoding}, not UTF-8; msoko has read it, check that the Russian letters on the site are not garbled"),
+                Some("save the file as UTF-8 and the warning goes away: in Excel “Save as” → “CSV UTF-8 (Comma delimited)”, in Notepad “Save as” → Encoding: UTF-8".into()),
             ),
             Kind::NoConfig { root } => (
                 "there is no site settings file site.yaml".into(),
@@ -632,6 +646,9 @@ mod tests {
             Kind::MissingTitle,
             Kind::MissingDate,
             Kind::NotUtf8,
+            Kind::OtherEncoding {
+                encoding: "Windows-1251".into(),
+            },
             Kind::BrokenLink {
                 written: "/a/".into(),
                 target: "/a/".into(),

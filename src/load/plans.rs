@@ -108,12 +108,8 @@ pub(crate) fn load_plans(root: &Path, data: &Path, diagnostics: &mut Diagnostics
     let mut found = PlanFiles::default();
     for (path, file) in data_files(root, &data.join(PLANS_DIR), &["yaml", "yml"], diagnostics) {
         found.any = true;
-        let text = match crate::fs::read_text(&path, &file) {
-            Ok(text) => text,
-            Err(d) => {
-                diagnostics.push(d);
-                continue;
-            }
+        let Some(text) = crate::fs::read_text_to(&path, &file, diagnostics) else {
+            continue;
         };
         match yaml::parse::<RawPlan>(&text, &file, 1) {
             Ok(mut plan) => {

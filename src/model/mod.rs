@@ -11,6 +11,7 @@ mod indicator;
 mod opendata;
 mod openness;
 mod organization;
+mod output_names;
 mod page;
 mod paths;
 mod period;
@@ -66,7 +67,7 @@ pub(crate) use indicator::{Indicator, Indicators, Place};
 pub(crate) use opendata::{OpenDataSet, SetSource, FREQUENCY_ON_CHANGE, FREQUENCY_YEARLY};
 pub(crate) use organization::{resolve_register, Organization, Register};
 pub(crate) use page::{AttachedFile, Page, PageData};
-pub(crate) use paths::{attachment_url, output_path, page_url};
+pub(crate) use paths::{attachment_url, output_path, page_url, written_path};
 pub(crate) use period::Period;
 pub(crate) use plan::{split_responsible, GivenStatus, Plan, PlanItem, PlanSection};
 #[cfg(test)]
@@ -403,6 +404,7 @@ pub(crate) fn resolve(
     let documents =
         documents::resolve_documents(&resolved, &by_url, &plans, options.as_of, diagnostics);
     check_file_clashes(&files, &by_url, diagnostics);
+    check_output_names(&resolved, &attachments, diagnostics);
     check_plan_directions(&plans, &indicators, diagnostics);
     let cycle = cycle::resolve_cycle(
         cycle_sources,
@@ -969,6 +971,22 @@ fn check_file_clashes(
             );
         }
     }
+}
+
+/// Names of pages and attachments that would break on Windows (see `output_names`).
+fn check_output_names(pages: &[Page], attachments: &[Attachment], diagnostics: &mut Diagnostics) {
+    let pages = pages.iter().map(|page| output_names::OutputName {
+        output: paths::output_path(&page.url),
+        source: page.file.clone(),
+    });
+    let attachments = attachments.iter().map(|a| output_names::OutputName {
+        output: paths::attachment_url(&a.relative)
+            .trim_start_matches('/')
+            .to_string(),
+        source: PathBuf::from(crate::load::CONTENT_DIR).join(&a.relative),
+    });
+    let names: Vec<_> = pages.chain(attachments).collect();
+    output_names::check_output_names(&names, diagnostics);
 }
 
 /// Attachments and theme statics by output path; a clash between them is an error,

@@ -239,7 +239,7 @@ fn resolve_attached(
     diagnostics: &mut Diagnostics,
 ) -> Option<AttachedFile> {
     let dir = page.relative.parent().unwrap_or(Path::new(""));
-    match attachments.get(&dir.join(name)) {
+    match attachments.get(&dir.join(&*paths::written_path(name))) {
         Some(attachment) => Some(AttachedFile {
             url: paths::attachment_url(&attachment.relative),
             name: name.to_string(),

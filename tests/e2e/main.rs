@@ -19,3 +19,4 @@ mod plans;
 mod report;
 mod search;
 mod serve;
+mod windows;
