@@ -202,6 +202,8 @@ fn key_position(text: &str, from_line: usize, key: &str) -> (usize, usize) {
 
 struct PlanContext<'a, 'r> {
     file: &'a PathBuf,
+    /// The date of the approving act, when the plan names one.
+    approved: Option<NaiveDate>,
     text: &'a str,
     period: PlanPeriod,
     as_of: NaiveDate,
@@ -298,6 +300,7 @@ fn resolve_plan(
     });
     let mut context = PlanContext {
         file: &file,
+        approved: approved.as_ref().map(|a| a.date),
         text: &text,
         period,
         as_of,
@@ -405,6 +408,55 @@ fn resolve_section(
     }
 }
 
+/// A warning when a dated deadline lies wholly outside the plan's period or ends
+/// before the act that approved the plan: a mistyped year, usually («2012» for
+/// «2021»). A span that only overlaps an edge is not warned about: «2018-2019» in a
+/// plan approved in December 2018 is read as whole years on purpose.
+fn outside_plan(
+    deadline: &Deadline,
+    no: &str,
+    context: &PlanContext<'_, '_>,
+) -> Option<Diagnostic> {
+    let (start, end) = (deadline.start()?, deadline.end()?);
+    let period = &context.period;
+    let short = crate::dates::format_date_short;
+    let text = &deadline.text;
+    if end < period.from || start > period.to {
+        let (from, to) = (short(period.from), short(period.to));
+        return Some(
+            Diagnostic::warning(
+                context.file,
+                tr!(
+                    "срок пункта «{no}» «{text}» лежит вне периода плана ({from} – {to})",
+                    "the deadline “{text}” of item “{no}” lies outside the plan's period ({from} – {to})"
+                ),
+            )
+            .hint(tr!(
+                "проверьте год в сроке и период плана (period: from, to); на диаграмме такой срок не виден",
+                "check the year of the deadline and the plan's period (period: from, to); such a deadline is not visible on the chart"
+            )),
+        );
+    }
+    let approved = context.approved?;
+    if end < approved {
+        let act = short(approved);
+        return Some(
+            Diagnostic::warning(
+                context.file,
+                tr!(
+                    "срок пункта «{no}» «{text}» истёк раньше, чем план был утверждён ({act})",
+                    "the deadline “{text}” of item “{no}” ended before the plan was approved ({act})"
+                ),
+            )
+            .hint(tr!(
+                "проверьте год в сроке и дату в approved; срок, прошедший до утверждения плана, исполнить по плану нельзя",
+                "check the year of the deadline and the date in approved: a deadline that passed before the plan was approved cannot be met under the plan"
+            )),
+        );
+    }
+    None
+}
+
 fn resolve_item(
     raw: RawItem,
     position: &str,
@@ -460,7 +512,13 @@ fn resolve_item(
             None
         }
         Some(text) => match parse_deadline(text, &context.period) {
-            Ok(deadline) => Some(deadline),
+            Ok(deadline) => {
+                let (line, column) = key_position(context.text, line, "due");
+                if let Some(warning) = outside_plan(&deadline, &no, context) {
+                    diagnostics.push(warning.at(line, column));
+                }
+                Some(deadline)
+            }
             Err(unreadable) => {
                 diagnostics.push(
                     Diagnostic::warning(file, tr!(format!("срок «{}» не удалось прочитать: {}", unreadable.text, unreadable.reason), format!("the deadline “{}” could not be read: {}", unreadable.text, unreadable.reason_en)))

@@ -13,6 +13,7 @@ mod openness;
 mod output;
 mod pages;
 mod plans;
+mod plans_issue17;
 mod report;
 mod search;
 mod serve;
