@@ -15,6 +15,7 @@ mod page;
 mod paths;
 mod period;
 mod plan;
+mod plan_mark;
 mod references;
 mod results;
 mod rule_expr;
@@ -28,7 +29,7 @@ use chrono::{Datelike, NaiveDate};
 #[cfg(test)]
 pub(crate) use analytics_rules::MedalYear;
 pub(crate) use analytics_rules::{AnalyticsRules, Category, EffectRule};
-pub(crate) use deadline::Recurrence;
+pub(crate) use deadline::{Deadline, Recurrence};
 
 /// Reads a deadline for a plan running `from..to` (tests of later stages).
 #[cfg(test)]
@@ -64,7 +65,8 @@ pub(crate) use organization::{Organization, Register};
 pub(crate) use page::{AttachedFile, Page, PageData};
 pub(crate) use paths::{attachment_url, output_path, page_url};
 pub(crate) use period::Period;
-pub(crate) use plan::{split_responsible, GivenStatus, Plan, PlanItem, PlanSection};
+pub(crate) use plan::{split_responsible, Plan, PlanItem, PlanSection};
+pub(crate) use plan_mark::GivenStatus;
 #[cfg(test)]
 pub(crate) use results::Journal;
 pub(crate) use results::{GiaRow, MedalRow, OfficialEntry, Results, VprRow};

@@ -8,9 +8,10 @@ use chrono::NaiveDate;
 
 use super::cycle::Stage;
 use super::deadline::{parse_deadline, Deadline, PlanPeriod};
+use super::plan_mark::{parse_status, status_hint, GivenStatus};
 use super::references::References;
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::load::{PlanFile, RawItem, RawSection, RawStatus};
+use crate::load::{PlanFile, RawItem, RawSection};
 use crate::tr;
 use crate::yaml::key_line;
 
@@ -92,15 +93,6 @@ impl PlanItem {
         let no: Vec<&str> = self.no.split_whitespace().collect();
         format!("punkt-{}", no.join("-"))
     }
-}
-
-/// A status the plan's author wrote down.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum GivenStatus {
-    Planned,
-    InProgress,
-    Done,
-    Cancelled,
 }
 
 impl Plan {
@@ -198,6 +190,46 @@ fn key_position(text: &str, from_line: usize, key: &str) -> (usize, usize) {
                 .map(|(at, _)| (i + 1, line[..at].chars().count() + 1))
         })
         .unwrap_or((from_line, 1))
+}
+
+/// Line and column of the value of the first `key:` at or after `from_line`.
+fn value_position(text: &str, from_line: usize, key: &str) -> (usize, usize) {
+    let (line, column) = key_position(text, from_line, key);
+    let after = text
+        .lines()
+        .nth(line - 1)
+        .map(|l| l.chars().skip(column - 1 + key.chars().count() + 1))
+        .map_or(0, |rest| rest.take_while(|c| *c == ' ').count());
+    (line, column + key.chars().count() + 1 + after)
+}
+
+/// Line and column of the value of a section's own `key:` (at the indentation of
+/// its `title:`, not one of its items'), searched from the section's title line.
+fn section_value_position(text: &str, title_line: usize, key: &str) -> Option<(usize, usize)> {
+    let lines: Vec<&str> = text.lines().collect();
+    let title = lines.get(title_line.checked_sub(1)?)?;
+    let indent = title.find("title:")?;
+    let pattern = format!("{key}:");
+    for (i, line) in lines.iter().enumerate().skip(title_line) {
+        let own = line.chars().take_while(|c| *c == ' ').count();
+        if !line.trim().is_empty() && own < indent && !line[own..].starts_with("- ") {
+            return None;
+        }
+        if own < indent && line[own..].starts_with("- ") {
+            return None;
+        }
+        if own == indent && line[own..].starts_with(&pattern) {
+            return Some(value_position(text, i + 1, key));
+        }
+    }
+    None
+}
+
+/// A mark a section passes to its items: a status and a completion date.
+#[derive(Debug, Clone, Copy, Default)]
+struct Mark {
+    status: Option<GivenStatus>,
+    done: Option<NaiveDate>,
 }
 
 struct PlanContext<'a, 'r> {
@@ -313,7 +345,15 @@ fn resolve_plan(
         .sections
         .into_iter()
         .enumerate()
-        .map(|(i, s)| resolve_section(s, &(i + 1).to_string(), &mut context, diagnostics))
+        .map(|(i, s)| {
+            resolve_section(
+                s,
+                &(i + 1).to_string(),
+                Mark::default(),
+                &mut context,
+                diagnostics,
+            )
+        })
         .collect::<Vec<_>>();
     if context.next_key == 0 {
         diagnostics.push(
@@ -371,10 +411,32 @@ fn section_number(title: &str, position: &str) -> String {
 fn resolve_section(
     raw: RawSection,
     position: &str,
+    inherited: Mark,
     context: &mut PlanContext<'_, '_>,
     diagnostics: &mut Diagnostics,
 ) -> PlanSection {
     let number = section_number(&raw.title.0, position);
+    // A section's own mark overrides the one of its parent section.
+    let status = raw.status.as_ref().and_then(|written| {
+        parse_status(&written.0)
+            .map_err(|said| {
+                let (line, column) = section_value_position(context.text, raw.line, "status")
+                    .unwrap_or((raw.line, 1));
+                diagnostics.push(
+                    Diagnostic::error(context.file, said)
+                        .at(line, column)
+                        .hint(status_hint()),
+                );
+            })
+            .ok()
+    });
+    let done = raw.done.map(|d| d.0);
+    let mark = Mark {
+        status: status
+            .or(done.map(|_| GivenStatus::Done))
+            .or(inherited.status),
+        done: done.or(inherited.done),
+    };
     // Rows without a number are numbered by position in their section, skipping
     // numbers that other rows of the plan carry (plans often mix both).
     let mut next = 0;
@@ -392,14 +454,22 @@ fn resolve_section(
                     automatic = format!("{number}.{next}");
                 }
             }
-            resolve_item(item, &automatic, context, diagnostics)
+            resolve_item(item, &automatic, mark, context, diagnostics)
         })
         .collect();
     let sections = raw
         .sections
         .into_iter()
         .enumerate()
-        .map(|(i, s)| resolve_section(s, &format!("{number}.{}", i + 1), context, diagnostics))
+        .map(|(i, s)| {
+            resolve_section(
+                s,
+                &format!("{number}.{}", i + 1),
+                mark,
+                context,
+                diagnostics,
+            )
+        })
         .collect();
     PlanSection {
         title: raw.title.0,
@@ -460,6 +530,7 @@ fn outside_plan(
 fn resolve_item(
     raw: RawItem,
     position: &str,
+    section: Mark,
     context: &mut PlanContext<'_, '_>,
     diagnostics: &mut Diagnostics,
 ) -> PlanItem {
@@ -529,13 +600,26 @@ fn resolve_item(
             }
         },
     };
-    let mut status = raw.status.map(|s| match s {
-        RawStatus::Planned => GivenStatus::Planned,
-        RawStatus::InProgress => GivenStatus::InProgress,
-        RawStatus::Done => GivenStatus::Done,
-        RawStatus::Cancelled => GivenStatus::Cancelled,
+    let own_status = raw.status.as_ref().and_then(|written| {
+        parse_status(&written.0)
+            .map_err(|said| {
+                let (line, column) = value_position(context.text, line, "status");
+                diagnostics.push(
+                    Diagnostic::error(file, said)
+                        .at(line, column)
+                        .hint(status_hint()),
+                );
+            })
+            .ok()
     });
-    let done = raw.done.map(|d| d.0);
+    // The item's own mark wins; otherwise its section's, date included.
+    let own = own_status.is_some() || raw.done.is_some();
+    let mut status = if own { own_status } else { section.status };
+    let done = if own {
+        raw.done.map(|d| d.0)
+    } else {
+        section.done
+    };
     if let Some(done) = done {
         match status {
             None => status = Some(GivenStatus::Done),
