@@ -259,6 +259,7 @@ mod tests {
     fn item(due: &str, status: Option<GivenStatus>) -> PlanItem {
         PlanItem {
             key: 0,
+            line: 1,
             no: "1".into(),
             title: "Пункт".into(),
             due_text: Some(due.into()),

@@ -8,6 +8,7 @@
 mod checklist;
 mod human;
 mod json;
+pub(crate) mod plans;
 mod progress;
 pub(crate) mod serve;
 pub(crate) mod words;

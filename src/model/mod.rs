@@ -31,6 +31,17 @@ pub(crate) use analytics_rules::MedalYear;
 pub(crate) use analytics_rules::{AnalyticsRules, Category, EffectRule};
 pub(crate) use deadline::{Deadline, Recurrence};
 
+/// Why a deadline text cannot be read (Russian, English), for `msoko plans`;
+/// `None` when it can.
+pub(crate) fn deadline_unreadable(
+    text: &str,
+    period: deadline::PlanPeriod,
+) -> Option<(String, String)> {
+    deadline::parse_deadline(text, &period)
+        .err()
+        .map(|e| (e.reason, e.reason_en))
+}
+
 /// Reads a deadline for a plan running `from..to` (tests of later stages).
 #[cfg(test)]
 pub(crate) fn parse_deadline_for_tests(

@@ -59,6 +59,8 @@ pub(crate) struct PlanSection {
 pub(crate) struct PlanItem {
     /// Position among all items of the plan, in document order.
     pub(crate) key: usize,
+    /// The file line where the item starts.
+    pub(crate) line: usize,
     /// As written, or numbered by position when the plan does not number its rows.
     pub(crate) no: String,
     pub(crate) title: String,
@@ -478,8 +480,8 @@ fn resolve_section(
     }
 }
 
-/// A warning when a dated deadline lies wholly outside the plan's period or ends
-/// before the act that approved the plan: a mistyped year, usually («2012» for
+/// A warning when a window of a dated deadline lies wholly outside the plan's period
+/// or ends before the act that approved the plan: a mistyped year, usually («2012» for
 /// «2021»). A span that only overlaps an edge is not warned about: «2018-2019» in a
 /// plan approved in December 2018 is read as whole years on purpose.
 fn outside_plan(
@@ -487,11 +489,15 @@ fn outside_plan(
     no: &str,
     context: &PlanContext<'_, '_>,
 ) -> Option<Diagnostic> {
-    let (start, end) = (deadline.start()?, deadline.end()?);
     let period = &context.period;
     let short = crate::dates::format_date_short;
     let text = &deadline.text;
-    if end < period.from || start > period.to {
+    // Each window on its own: «Март-апрель 2026 2027» has one inside and one outside.
+    let outside = deadline
+        .spans
+        .iter()
+        .any(|s| s.end < period.from || s.start > period.to);
+    if outside {
         let (from, to) = (short(period.from), short(period.to));
         return Some(
             Diagnostic::warning(
@@ -508,7 +514,7 @@ fn outside_plan(
         );
     }
     let approved = context.approved?;
-    if end < approved {
+    if deadline.spans.iter().any(|s| s.end < approved) {
         let act = short(approved);
         return Some(
             Diagnostic::warning(
@@ -723,6 +729,7 @@ fn resolve_item(
     context.next_key += 1;
     PlanItem {
         key,
+        line,
         no,
         title: raw.title.0,
         due_text,

@@ -150,3 +150,66 @@ fn check_lists_items_past_their_deadline_without_a_mark_for_the_clerk() {
     let run = site.run(&["check", "--as-of", "2026-01-15"]);
     assert!(run.stdout.contains("⚠ Отметки о выполнении планов: план «План на 2025/2026 учебный год»: срок прошёл, а отметки нет у пунктов (1): 1.2; на сайте они показаны как «нет отметки о выполнении» — напишите в data/plans/school-year.yaml status: выполнено (и done: дата), не выполнено или перенесено"), "{}", run.stdout);
 }
+
+#[test]
+fn plans_command_shows_how_each_item_was_read_and_why_its_status() {
+    let site = Site::fixture("plans");
+    let run = site.run(&["plans", "--as-of", "2026-01-15"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let out = &run.stdout;
+    assert!(out.contains("План «План на 2025/2026 учебный год» (data/plans/school-year.yaml), период 01.09.2025 – 31.08.2026, статусы на 15.01.2026:"), "{out}");
+    assert!(out.contains("  1.2 Утвердить график процедур  [data/plans/school-year.yaml:15]\n    срок: «Ноябрь-декабрь» → 01.11.2025 – 31.12.2025\n    статус: нет отметки о выполнении — срок истёк 31.12.2025, отметки о выполнении нет (напишите status: выполнено, не выполнено или перенесено)\n"), "{out}");
+    assert!(out.contains("    срок: «ежегодно, октябрь» → 01.10.2025 – 31.10.2025; ежегодно\n    статус: выполняется — регулярное мероприятие (ежегодно), план ещё действует\n"), "{out}");
+    assert!(
+        out.contains("    срок: «когда получится» не прочитан: не понял «когда»;"),
+        "{out}"
+    );
+    assert!(
+        out.contains("    статус: выполнено — в плане отмечено «выполнено» 20.11.2025\n"),
+        "{out}"
+    );
+}
+
+#[test]
+fn plans_command_speaks_english_and_json() {
+    let (site, _) = build_with("due: \"апрель-май\"", "due: \"Март-апрель 2026 2027\"");
+    let run = site.run(&[
+        "plans",
+        "school-year",
+        "--as-of",
+        "2026-01-15",
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("    deadline: «Март-апрель 2026 2027» → 01.03.2026 – 30.04.2026, 01.03.2027 – 30.04.2027\n    status: planned — the deadline starts on 01.03.2026\n"), "{}", run.stdout);
+    let run = site.run(&["plans", "--as-of", "2026-01-15", "--format", "json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let item = &json["plans"][0]["items"][2];
+    assert_eq!(item["no"], "2.1");
+    assert_eq!(item["line"], 21);
+    assert_eq!(item["windows"][1]["start"], "2027-03-01");
+    assert_eq!(item["status"], "planned");
+    assert_eq!(item["why"], "срок начнётся 01.03.2026");
+}
+
+#[test]
+fn warns_about_one_window_of_a_deadline_outside_the_plan() {
+    let (_site, run) = build_with("due: \"апрель-май\"", "due: \"Март-апрель 2026 2027\"");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("data/plans/school-year.yaml:22:9: предупреждение: срок пункта «2.1» «Март-апрель 2026 2027» лежит вне периода плана (01.09.2025 – 31.08.2026)"), "{}", run.stderr);
+}
+
+#[test]
+fn plans_command_names_an_unknown_plan() {
+    let site = Site::fixture("plans");
+    let run = site.run(&["plans", "roadmap", "--as-of", "2026-01-15"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("ошибка: плана с id «roadmap» на сайте нет"),
+        "{}",
+        run.stderr
+    );
+}
