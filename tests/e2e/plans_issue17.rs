@@ -213,3 +213,65 @@ fn plans_command_names_an_unknown_plan() {
         run.stderr
     );
 }
+
+#[test]
+fn reports_a_missing_closing_quote_at_the_line_where_it_opened() {
+    let (_site, run) = build_with(
+        "        title: \"Утвердить график процедур\"\n",
+        "        title: \"Утвердить график процедур\n",
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("data/plans/school-year.yaml:16:16: ошибка: кавычка, открытая в строке 16, не закрыта на этой строке: всё, что дальше, прочитано как один текст"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("подсказка: закройте кавычку в конце значения"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn names_a_non_breaking_space_in_the_indentation_at_its_column() {
+    let (_site, run) = build_with(
+        "        title: \"Утвердить график процедур\"\n",
+        "    \u{a0}\u{a0}  title: \"Утвердить график процедур\"\n",
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("data/plans/school-year.yaml:16:5: ошибка: в отступе стоит неразрывный пробел (U+00A0): YAML считает отступы только обычными пробелами"), "{}", run.stderr);
+    assert!(
+        !run.stderr.contains("нет обязательного поля"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn names_a_tab_in_the_indentation_at_its_column() {
+    let (_site, run) = build_with(
+        "        responsible: \"ИМЦ\"\n      - title: \"Публиковать",
+        "      \t  responsible: \"ИМЦ\"\n      - title: \"Публиковать",
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("data/plans/school-year.yaml:23:7: ошибка: в отступе стоит знак табуляции"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn reports_a_key_present_but_out_of_line_not_missing() {
+    let (_site, run) = build_with(
+        "        title: \"Утвердить график процедур\"\n",
+        "       title: \"Утвердить график процедур\"\n",
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("data/plans/school-year.yaml:16:8: ошибка: поле «title» есть в строке 16, но сдвинуто: оно начинается в колонке 8, а поля этой записи — в колонке 9"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("подсказка: поставьте «title:» ровно под «no:»"),
+        "{}",
+        run.stderr
+    );
+}
