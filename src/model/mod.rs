@@ -19,6 +19,7 @@ mod plan_mark;
 mod references;
 mod results;
 mod rule_expr;
+mod text_checks;
 
 use crate::tr;
 use std::collections::BTreeMap;

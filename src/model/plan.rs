@@ -10,6 +10,7 @@ use super::cycle::Stage;
 use super::deadline::{parse_deadline, Deadline, PlanPeriod};
 use super::plan_mark::{parse_status, status_hint, GivenStatus};
 use super::references::References;
+use super::text_checks::check_text;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::{PlanFile, RawItem, RawSection};
 use crate::tr;
@@ -332,6 +333,13 @@ fn resolve_plan(
             date_at: key_position(&text, from, "date"),
         }
     });
+    check_text(
+        &file,
+        (&text, 1),
+        line_of("title"),
+        &plan.title.0,
+        diagnostics,
+    );
     let mut context = PlanContext {
         file: &file,
         approved: approved.as_ref().map(|a| a.date),
@@ -418,6 +426,13 @@ fn resolve_section(
     diagnostics: &mut Diagnostics,
 ) -> PlanSection {
     let number = section_number(&raw.title.0, position);
+    check_text(
+        context.file,
+        (context.text, 1),
+        raw.line,
+        &raw.title.0,
+        diagnostics,
+    );
     // A section's own mark overrides the one of its parent section.
     let status = raw.status.as_ref().and_then(|written| {
         parse_status(&written.0)
@@ -556,6 +571,18 @@ fn resolve_item(
             })
             .map_or(line, |(i, _)| i + 1)
     };
+    let fields = [
+        ("title", Some(&raw.title)),
+        ("due", raw.due.as_ref()),
+        ("responsible", raw.responsible.as_ref()),
+        ("form", raw.form.as_ref()),
+        ("result", raw.result.as_ref()),
+    ];
+    for (key, value) in fields {
+        if let Some(value) = value {
+            check_text(file, (context.text, 1), key_at(key), &value.0, diagnostics);
+        }
+    }
     let no = match raw.no {
         Some(no) => no.0.trim().to_string(),
         None => position.to_string(),

@@ -275,3 +275,59 @@ fn reports_a_key_present_but_out_of_line_not_missing() {
         run.stderr
     );
 }
+
+#[test]
+fn warns_about_text_pasted_from_word_at_the_fragment() {
+    let site = Site::fixture("plans");
+    let text = plan_text()
+        .replace(
+            "title: \"Утвердить график процедур\"",
+            "title: \"Утвердить график мони- торинга  процедур\"",
+        )
+        .replace(
+            "responsible: \"ИМЦ\"\n      - title: \"Публиковать",
+            "responsible: \"ИМЦ,, руковоdители\"\n      - title: \"Публиковать",
+        )
+        .replace(
+            "title: \"Провести мониторинг\"",
+            "title: \"Провести мони\u{ad}торинг «ВПР\"",
+        );
+    site.write("data/plans/school-year.yaml", &text);
+    let run = site.run(&["build", "--as-of", "2026-01-15"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let e = &run.stderr;
+    assert!(e.contains("data/plans/school-year.yaml:16:34: предупреждение: слово разорвано переносом из Word: «мониторинга» написано с дефисом и пробелом"), "{e}");
+    assert!(e.contains("подсказка: уберите дефис и пробел: «мониторинга»; иначе поиск по сайту это слово не найдёт"), "{e}");
+    assert!(
+        e.contains(
+            "data/plans/school-year.yaml:16:47: предупреждение: в тексте несколько пробелов подряд"
+        ),
+        "{e}"
+    );
+    assert!(e.contains("data/plans/school-year.yaml:21:26: предупреждение: в слове «мониторинг» невидимый мягкий перенос (U+00AD)"), "{e}");
+    assert!(
+        e.contains("data/plans/school-year.yaml:21:38: предупреждение: кавычка « без пары"),
+        "{e}"
+    );
+    assert!(
+        e.contains("data/plans/school-year.yaml:23:26: предупреждение: знак препинания повторён"),
+        "{e}"
+    );
+    assert!(e.contains("data/plans/school-year.yaml:23:29: предупреждение: в русском слове «руковоdители» латинские буквы: d"), "{e}");
+    // Published as written: nothing is changed silently.
+    assert!(site
+        .read("plans/school-year/index.html")
+        .contains("мони- торинга  процедур"));
+}
+
+#[test]
+fn warns_about_a_latin_letter_in_a_page_title() {
+    let site = Site::fixture("plans");
+    let order = site.read_source("content/documents/order.md");
+    site.write(
+        "content/documents/order.md",
+        &order.replacen("Об утверждении плана", "Об утверждении плaна", 1),
+    );
+    let run = site.run(&["build", "--as-of", "2026-01-15", "--lang", "en"]);
+    assert!(run.stderr.contains("content/documents/order.md:2:24: warning: the Russian word “плaна” has Latin letters in it: a"), "{}", run.stderr);
+}
