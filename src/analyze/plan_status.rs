@@ -265,6 +265,7 @@ mod tests {
             due_text: Some(due.into()),
             deadline: parse(due, ymd(2025, 9, 1), ymd(2026, 8, 31)),
             responsible: None,
+            parties: Vec::new(),
             form: None,
             result: None,
             status,

@@ -805,6 +805,7 @@ pub(crate) fn openness_checklist(model: &Model) -> Vec<ChecklistItem> {
     cycle_items(model, &mut list);
     data_findings(model, &mut list);
     plan_marks(model, &mut list);
+    responsible_spellings(model, &mut list);
     list.items
 }
 
@@ -939,6 +940,32 @@ fn plan_marks(model: &Model, list: &mut Checklist) {
             tr!(
                 format!("план «{}»: срок прошёл, а отметки нет у пунктов ({count}): {numbers}; на сайте они показаны как «нет отметки о выполнении» — напишите в {file} status: выполнено (и done: дата), не выполнено или перенесено", plan.title),
                 format!("plan “{}”: the deadline has passed with no mark for items ({count}): {numbers}; the site shows them as «нет отметки о выполнении» (no mark of completion): write status: выполнено (with done: date), не выполнено or перенесено in {file}", plan.title)
+            ),
+        );
+    }
+}
+
+/// One ⚠ per pair of responsible parties that look like one party spelt two ways
+/// («Специалисты УО» / «Специалист УО») and are not merged in `site.yaml`.
+fn responsible_spellings(model: &Model, list: &mut Checklist) {
+    let mut names: Vec<String> = Vec::new();
+    let mut files: Vec<String> = Vec::new();
+    for plan in &model.plans {
+        for party in plan.responsible_parties() {
+            if !names.contains(&party) {
+                names.push(party);
+                files.push(plan.file.display().to_string());
+            }
+        }
+    }
+    for (a, b) in crate::model::near_duplicates(&names) {
+        let file = &files[names.iter().position(|n| *n == b).unwrap_or(0)];
+        list.attention(
+            DATA,
+            tr!("Ответственные в планах", "Responsible parties in plans"),
+            tr!(
+                format!("«{a}» и «{b}» ({file}) похожи на одного ответственного; если это так, добавьте в site.yaml строки responsible_aliases: и под ней «  \"{b}\": \"{a}\"» — фильтр по ответственным объединит их"),
+                format!("“{a}” and “{b}” ({file}) look like one responsible party; if so, add to site.yaml a line responsible_aliases: with «  \"{b}\": \"{a}\"» under it, and the filter by party merges them")
             ),
         );
     }

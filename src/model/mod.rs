@@ -17,6 +17,7 @@ mod period;
 mod plan;
 mod plan_mark;
 mod references;
+mod responsible;
 mod results;
 mod rule_expr;
 mod text_checks;
@@ -77,8 +78,9 @@ pub(crate) use organization::{Organization, Register};
 pub(crate) use page::{AttachedFile, Page, PageData};
 pub(crate) use paths::{attachment_url, output_path, page_url};
 pub(crate) use period::Period;
-pub(crate) use plan::{split_responsible, Plan, PlanItem, PlanSection};
+pub(crate) use plan::{Plan, PlanItem, PlanSection};
 pub(crate) use plan_mark::GivenStatus;
+pub(crate) use responsible::near_duplicates;
 #[cfg(test)]
 pub(crate) use results::Journal;
 pub(crate) use results::{GiaRow, MedalRow, OfficialEntry, Results, VprRow};
@@ -244,6 +246,12 @@ pub(crate) fn resolve(
         git_dates,
     } = sources;
     let plan_files = data.plans;
+    let aliases = responsible::Aliases::new(
+        &config
+            .as_ref()
+            .map(|c| c.responsible_aliases.clone())
+            .unwrap_or_default(),
+    );
     let register = organization::resolve_register(data.organizations, diagnostics);
     let cycle_sources = cycle_sources(&data.indicators);
     let min_group = config.as_ref().map_or(5, |c| c.privacy.min_group);
@@ -262,7 +270,13 @@ pub(crate) fn resolve(
     let files = collect_files(&attachments, theme.statics, diagnostics);
     let plans = {
         let references = references::References::new(&resolved, &files);
-        plan::resolve_plans(plan_files.plans, &references, options.as_of, diagnostics)
+        plan::resolve_plans(
+            plan_files.plans,
+            &references,
+            options.as_of,
+            &aliases,
+            diagnostics,
+        )
     };
     let snapshots: BTreeMap<String, DataSet> = snapshots
         .into_iter()
@@ -270,8 +284,13 @@ pub(crate) fn resolve(
             let register = organization::resolve_register(data.organizations, diagnostics);
             let indicators = indicator::resolve_indicators(data.indicators, &register, diagnostics);
             let references = references::References::new(&resolved, &files);
-            let plans =
-                plan::resolve_plans(data.plans.plans, &references, options.as_of, diagnostics);
+            let plans = plan::resolve_plans(
+                data.plans.plans,
+                &references,
+                options.as_of,
+                &aliases,
+                diagnostics,
+            );
             (
                 name,
                 DataSet {

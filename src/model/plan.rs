@@ -10,6 +10,7 @@ use super::cycle::Stage;
 use super::deadline::{parse_deadline, Deadline, PlanPeriod};
 use super::plan_mark::{parse_status, status_hint, GivenStatus};
 use super::references::References;
+use super::responsible::Aliases;
 use super::text_checks::check_text;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::{PlanFile, RawItem, RawSection};
@@ -70,6 +71,8 @@ pub(crate) struct PlanItem {
     /// `None` when the text is missing or could not be read (already warned).
     pub(crate) deadline: Option<Deadline>,
     pub(crate) responsible: Option<String>,
+    /// The parties of `responsible`, merged through `responsible_aliases`.
+    pub(crate) parties: Vec<String>,
     pub(crate) form: Option<String>,
     pub(crate) result: Option<String>,
     pub(crate) status: Option<GivenStatus>,
@@ -112,14 +115,14 @@ impl Plan {
         out
     }
 
-    /// The responsible parties named in the plan, each once, in order of appearance:
-    /// «Начальник УО, ИМЦ» names two.
+    /// The responsible parties named in the plan, each once, in order of appearance,
+    /// under their merged names (`responsible_aliases`): «Начальник УО, ИМЦ» names two.
     pub(crate) fn responsible_parties(&self) -> Vec<String> {
         let mut seen = Vec::new();
         for item in self.items() {
-            for party in split_responsible(item.responsible.as_deref().unwrap_or("")) {
-                if !seen.contains(&party) {
-                    seen.push(party);
+            for party in &item.parties {
+                if !seen.contains(party) {
+                    seen.push(party.clone());
                 }
             }
         }
@@ -127,25 +130,17 @@ impl Plan {
     }
 }
 
-/// «Начальник УО, ИМЦ; руководители ОО» -> three parties.
-pub(crate) fn split_responsible(text: &str) -> Vec<String> {
-    text.split([',', ';'])
-        .map(|part| part.trim().trim_end_matches('.').trim())
-        .filter(|part| !part.is_empty())
-        .map(crate::text::capitalize)
-        .collect()
-}
-
 pub(crate) fn resolve_plans(
     files: Vec<PlanFile>,
     references: &References<'_>,
     as_of: NaiveDate,
+    aliases: &Aliases,
     diagnostics: &mut Diagnostics,
 ) -> Vec<Plan> {
     let mut plans: Vec<Plan> = Vec::new();
     let mut ids: BTreeMap<String, PathBuf> = BTreeMap::new();
     for file in files {
-        let Some(plan) = resolve_plan(file, references, as_of, diagnostics) else {
+        let Some(plan) = resolve_plan(file, references, as_of, aliases, diagnostics) else {
             continue;
         };
         if let Some(other) = ids.get(&plan.id) {
@@ -236,6 +231,7 @@ struct Mark {
 }
 
 struct PlanContext<'a, 'r> {
+    aliases: &'a Aliases,
     file: &'a PathBuf,
     /// The date of the approving act, when the plan names one.
     approved: Option<NaiveDate>,
@@ -254,6 +250,7 @@ fn resolve_plan(
     source: PlanFile,
     references: &References<'_>,
     as_of: NaiveDate,
+    aliases: &Aliases,
     diagnostics: &mut Diagnostics,
 ) -> Option<Plan> {
     let PlanFile { file, text, plan } = source;
@@ -341,6 +338,7 @@ fn resolve_plan(
         diagnostics,
     );
     let mut context = PlanContext {
+        aliases,
         file: &file,
         approved: approved.as_ref().map(|a| a.date),
         text: &text,
@@ -761,6 +759,9 @@ fn resolve_item(
         title: raw.title.0,
         due_text,
         deadline,
+        parties: context
+            .aliases
+            .parties(raw.responsible.as_ref().map_or("", |t| t.0.as_str())),
         responsible: raw.responsible.map(|t| t.0),
         form: raw.form.map(|t| t.0),
         result: raw.result.map(|t| t.0),
@@ -774,14 +775,6 @@ fn resolve_item(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn splits_responsible_parties() {
-        assert_eq!(
-            split_responsible("Начальник УО, ИМЦ; руководители ОО."),
-            ["Начальник УО", "ИМЦ", "Руководители ОО"]
-        );
-    }
 
     #[test]
     fn numbers_sections_by_their_title_or_position() {

@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::charts::{render_gantt, GanttChart, GanttRow};
 use super::views::{DateView, LinkView};
 use crate::analyze::{Analysis, ItemStatus, PlanProgress, StatusCounts};
-use crate::model::{split_responsible, Model, Plan, PlanItem, PlanSection, Recurrence};
+use crate::model::{Model, Plan, PlanItem, PlanSection, Recurrence};
 
 /// A plan in the list of plans.
 #[derive(Debug, Serialize)]
@@ -118,9 +118,7 @@ impl Filter {
         match self {
             Filter::All => true,
             Filter::Status(wanted) => status == *wanted,
-            Filter::Responsible(party) => {
-                split_responsible(item.responsible.as_deref().unwrap_or("")).contains(party)
-            }
+            Filter::Responsible(party) => item.parties.contains(party),
         }
     }
 }

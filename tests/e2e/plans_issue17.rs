@@ -331,3 +331,42 @@ fn warns_about_a_latin_letter_in_a_page_title() {
     let run = site.run(&["build", "--as-of", "2026-01-15", "--lang", "en"]);
     assert!(run.stderr.contains("content/documents/order.md:2:24: warning: the Russian word “плaна” has Latin letters in it: a"), "{}", run.stderr);
 }
+
+#[test]
+fn check_lists_near_duplicate_responsible_names_until_merged_by_aliases() {
+    let site = Site::fixture("plans");
+    let text = plan_text()
+        .replace(
+            "responsible: \"Начальник УО\"\n        status",
+            "responsible: \"Специалисты УО\"\n        status",
+        )
+        .replace(
+            "responsible: \"Начальник УО, ИМЦ\"",
+            "responsible: \"Специалист УО, ИМЦ\"",
+        );
+    site.write("data/plans/school-year.yaml", &text);
+    let run = site.run(&["check", "--as-of", "2026-01-15"]);
+    assert!(run.stdout.contains("⚠ Ответственные в планах: «Специалисты УО» и «Специалист УО» (data/plans/school-year.yaml) похожи на одного ответственного"), "{}", run.stdout);
+    let config = site.read_source("site.yaml");
+    site.write(
+        "site.yaml",
+        &format!("{config}responsible_aliases:\n  \"Специалист УО\": \"Специалисты УО\"\n"),
+    );
+    let run = site.run(&["check", "--as-of", "2026-01-15"]);
+    assert!(
+        !run.stdout.contains("Ответственные в планах"),
+        "{}",
+        run.stdout
+    );
+    let run = site.run(&["build", "--as-of", "2026-01-15"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let view = site.read("plans/school-year/responsible/spetsialisty-uo/index.html");
+    assert!(
+        view.contains("ответственный «Специалисты УО» — 2 из 6"),
+        "{view}"
+    );
+    // The table keeps each item's text as written.
+    assert!(site
+        .read("plans/school-year/index.html")
+        .contains("Специалист УО, ИМЦ"));
+}
