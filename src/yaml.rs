@@ -46,9 +46,12 @@ fn to_diagnostic(
         .split_once("missing field `")
         .and_then(|(_, rest)| rest.split('`').next());
     if let Some(found) = mistakes::explain(text, &full, at, missing) {
-        return Diagnostic::error(file, found.said)
-            .hint(found.hint)
-            .at(found.line + first_line - 1, found.column);
+        let diagnostic = Diagnostic::error(file, found.said);
+        let diagnostic = match found.hint {
+            Some(hint) => diagnostic.hint(hint),
+            None => diagnostic,
+        };
+        return diagnostic.at(found.line + first_line - 1, found.column);
     }
     // serde_yaml appends " at line N column M"; we print the position ourselves.
     let bare = full.split(" at line ").next().unwrap_or(&full).trim();

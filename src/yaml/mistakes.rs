@@ -10,14 +10,13 @@
 //! present but not aligned with its neighbours. When none is found the parser's own
 //! error stands.
 
-use crate::diagnostic::Tr;
-use crate::tr;
+use crate::diagnostic::{Kind, Said, Tr};
 
 /// A mistake found: what to say, how to fix it, and where (1-based, in the text).
-#[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct Mistake {
-    pub(super) said: Tr,
-    pub(super) hint: Tr,
+    pub(super) said: Said,
+    /// None when `said` is a kind that brings its own hint.
+    pub(super) hint: Option<Tr>,
     pub(super) line: usize,
     pub(super) column: usize,
 }
@@ -130,39 +129,20 @@ fn unclosed_quote(text: &str, message: &str, error_line: usize) -> Option<Mistak
             .map(|q| (q.line, q.column))
     })?;
     Some(Mistake {
-        said: tr!(
-            "кавычка, открытая в строке {line}, не закрыта на этой строке: всё, что дальше, прочитано как один текст",
-            "the quote opened on line {line} is not closed on that line: everything after it was read as one text"
-        ),
-        hint: tr!(
-            "закройте кавычку в конце значения: title: \"…\"; кавычка внутри текста пишется как \\\" или «ёлочками»",
-            "close the quote at the end of the value: title: \"…\"; a quote inside the text is written as \\\" or as «»"
-        ),
+        said: Said::Kind(Kind::YamlUnclosedQuote { line }),
+        hint: None,
         line,
         column,
     })
 }
 
-/// The name of a character that looks like a space but is not one for YAML.
-fn odd_space(c: char) -> Option<(&'static str, &'static str)> {
-    Some(match c {
-        '\t' => ("знак табуляции", "a tab"),
-        '\u{a0}' => (
-            "неразрывный пробел (U+00A0)",
-            "a non-breaking space (U+00A0)",
-        ),
-        '\u{202f}' => (
-            "узкий неразрывный пробел (U+202F)",
-            "a narrow non-breaking space (U+202F)",
-        ),
-        '\u{2007}' => ("цифровой пробел (U+2007)", "a figure space (U+2007)"),
-        '\u{2000}'..='\u{200a}' | '\u{3000}' => ("типографский пробел", "a typographic space"),
-        '\u{200b}' | '\u{feff}' => (
-            "невидимый символ нулевой ширины",
-            "an invisible zero-width character",
-        ),
-        _ => return None,
-    })
+/// Whether YAML would not take `c` for a space in an indentation, though it looks like one.
+fn odd_space(c: char) -> bool {
+    matches!(
+        c,
+        '\t' | '\u{a0}' | '\u{202f}' | '\u{2007}' | '\u{2000}'
+            ..='\u{200b}' | '\u{3000}' | '\u{feff}'
+    )
 }
 
 /// The first tab or unusual space in the indentation of a line (before its key or
@@ -170,20 +150,12 @@ fn odd_space(c: char) -> Option<(&'static str, &'static str)> {
 fn odd_indentation(text: &str) -> Option<Mistake> {
     for (i, line) in text.lines().enumerate() {
         for (k, c) in line.chars().enumerate() {
-            if let Some((ru, en)) = odd_space(c) {
-                let line = i + 1;
-                let column = k + 1;
+            if odd_space(c) {
                 return Some(Mistake {
-                    said: tr!(
-                        format!("в отступе стоит {ru}: YAML считает отступы только обычными пробелами"),
-                        format!("the indentation has {en} in it: YAML counts only plain spaces as indentation")
-                    ),
-                    hint: tr!(
-                        "удалите отступ в начале строки и наберите его заново обычными пробелами (такие символы приходят при копировании из Word)",
-                        "delete the indentation at the start of the line and type it again with plain spaces (such characters come with text copied from Word)"
-                    ),
-                    line,
-                    column,
+                    said: Said::Kind(Kind::YamlIndent { character: c }),
+                    hint: None,
+                    line: i + 1,
+                    column: k + 1,
                 });
             }
             if !(c == ' ' || c == '-') {
@@ -219,17 +191,16 @@ fn misindented(text: &str, at: (usize, usize), field: &str) -> Option<Mistake> {
             .is_some_and(|r| r.trim_start().starts_with(':'))
             && column != key_column
         {
-            let line = i + 1;
             return Some(Mistake {
-                said: tr!(
-                    "поле «{field}» есть в строке {line}, но сдвинуто: оно начинается в колонке {column}, а поля этой записи — в колонке {key_column}",
-                    "the field “{field}” is on line {line}, but out of line: it starts in column {column}, and the fields of its entry in column {key_column}"
-                ),
-                hint: tr!(
-                    "поставьте «{field}:» ровно под «{first_key}:» (тем же числом пробелов слева): по отступу YAML решает, к какой записи относится поле",
-                    "put “{field}:” exactly under “{first_key}:” (with as many spaces on the left): the indentation tells YAML which entry a field belongs to"
-                ),
-                line,
+                said: Said::Kind(Kind::YamlMisindented {
+                    field: field.to_string(),
+                    line: i + 1,
+                    column,
+                    expected: key_column,
+                    first_key,
+                }),
+                hint: None,
+                line: i + 1,
                 column,
             });
         }
@@ -241,6 +212,13 @@ fn misindented(text: &str, at: (usize, usize), field: &str) -> Option<Mistake> {
 mod tests {
     use super::*;
 
+    fn ru(m: &Mistake) -> String {
+        match &m.said {
+            Said::Text(t) => t.ru.clone(),
+            Said::Kind(k) => k.text(crate::diagnostic::Lang::Ru).0,
+        }
+    }
+
     fn found(text: &str, message: &str, at: (usize, usize), missing: Option<&str>) -> Mistake {
         explain(text, message, Some(at), missing).expect("a mistake is found")
     }
@@ -250,10 +228,7 @@ mod tests {
         let text = "- title: A\n  items:\n    - title: \"x\n      due: y\n    - title: z\n      due: \"w\"\n";
         let m = found(text, "did not find expected key", (6, 13), None);
         assert_eq!((m.line, m.column), (3, 14));
-        assert!(m
-            .said
-            .ru
-            .starts_with("кавычка, открытая в строке 3, не закрыта"));
+        assert!(ru(&m).starts_with("кавычка, открытая в строке 3, не закрыта"));
         let text = "- title: \"A\n  items: []\n";
         let m = found(
             text,
@@ -269,11 +244,11 @@ mod tests {
         let text = "- no: 1\n\u{a0}\u{a0}title: x\n";
         let m = found(text, "missing field `title`", (1, 3), Some("title"));
         assert_eq!((m.line, m.column), (2, 1));
-        assert!(m.said.ru.contains("неразрывный пробел"), "{}", m.said.ru);
+        assert!(ru(&m).contains("неразрывный пробел"), "{}", ru(&m));
         let text = "- no: 1\n  \ttitle: x\n";
         let m = found(text, "found a tab character", (2, 1), None);
         assert_eq!((m.line, m.column), (2, 3));
-        assert!(m.said.ru.contains("знак табуляции"));
+        assert!(ru(&m).contains("знак табуляции"));
     }
 
     #[test]
@@ -281,19 +256,20 @@ mod tests {
         let text = "- title: A\n  items:\n    - no: 1\n   title: x\n    - no: 2\n      title: y\n";
         let m = found(text, "missing field `title`", (3, 7), Some("title"));
         assert_eq!((m.line, m.column), (4, 4));
-        assert!(m
-            .said
-            .ru
-            .starts_with("поле «title» есть в строке 4, но сдвинуто"));
-        assert!(m.hint.ru.contains("ровно под «no:»"));
+        assert!(ru(&m).starts_with("поле «title» есть в строке 4, но сдвинуто"));
+        let Said::Kind(kind) = &m.said else {
+            panic!("a kind")
+        };
+        assert!(kind
+            .text(crate::diagnostic::Lang::Ru)
+            .1
+            .unwrap()
+            .contains("ровно под «no:»"));
     }
 
     #[test]
     fn leaves_a_truly_missing_key_to_the_parser() {
         let text = "- no: 1\n  due: x\n- no: 2\n  title: y\n";
-        assert_eq!(
-            explain(text, "missing field `title`", Some((1, 3)), Some("title")),
-            None
-        );
+        assert!(explain(text, "missing field `title`", Some((1, 3)), Some("title")).is_none());
     }
 }

@@ -370,3 +370,43 @@ fn check_lists_near_duplicate_responsible_names_until_merged_by_aliases() {
         .read("plans/school-year/index.html")
         .contains("Специалист УО, ИМЦ"));
 }
+
+#[test]
+fn yaml_mistakes_have_codes_and_english_words() {
+    let (site, _) = build_with(
+        "        title: \"Утвердить график процедур\"\n",
+        "    \u{a0}\u{a0}  title: \"Утвердить график процедур\"\n",
+    );
+    let run = site.run(&[
+        "check",
+        "--as-of",
+        "2026-01-15",
+        "--format",
+        "json",
+        "--lang",
+        "en",
+    ]);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    let first = &json["diagnostics"][0];
+    assert_eq!(first["file"], "data/plans/school-year.yaml");
+    assert_eq!(
+        (first["line"].as_u64(), first["column"].as_u64()),
+        (Some(16), Some(5))
+    );
+    assert_eq!(first["code"], "yaml-indent");
+    assert_eq!(first["message"], "the indentation has a non-breaking space (U+00A0) in it: YAML counts only plain spaces as indentation");
+    let (site, _) = build_with(
+        "        title: \"Утвердить график процедур\"\n",
+        "        title: \"Утвердить график процедур\n",
+    );
+    let run = site.run(&["check", "--as-of", "2026-01-15", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    assert_eq!(json["diagnostics"][0]["code"], "yaml-unclosed-quote");
+    let (site, _) = build_with(
+        "        title: \"Утвердить график процедур\"\n",
+        "       title: \"Утвердить график процедур\"\n",
+    );
+    let run = site.run(&["check", "--as-of", "2026-01-15", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    assert_eq!(json["diagnostics"][0]["code"], "yaml-misindented");
+}
