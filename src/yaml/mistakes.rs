@@ -122,10 +122,7 @@ fn unclosed_quote(text: &str, message: &str, error_line: usize) -> Option<Mistak
     let (line, column) = named.or_else(|| {
         multiline_quotes(text)
             .into_iter()
-            .filter(|q| {
-                syntax && q.line < error_line && q.closed_on.is_none_or(|m| m == error_line)
-            })
-            .last()
+            .rfind(|q| syntax && q.line < error_line && q.closed_on.is_none_or(|m| m == error_line))
             .map(|q| (q.line, q.column))
     })?;
     Some(Mistake {
@@ -181,7 +178,7 @@ fn misindented(text: &str, at: (usize, usize), field: &str) -> Option<Mistake> {
         let indent = line.chars().take_while(|c| *c == ' ').count();
         let rest = &line[indent..];
         // The next entry of this list or of a list further out: the search ends.
-        if rest.starts_with("- ") && indent + 1 <= key_column.saturating_sub(2) + 1 {
+        if rest.starts_with("- ") && indent + 2 <= key_column {
             break;
         }
         let bare = rest.trim_start_matches("- ");
