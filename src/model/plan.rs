@@ -446,6 +446,28 @@ fn resolve_section(
             .ok()
     });
     let done = raw.done.map(|d| d.0);
+    if let Some(done) = done.filter(|d| *d > context.as_of) {
+        let (line, column) =
+            section_value_position(context.text, raw.line, "done").unwrap_or((raw.line, 1));
+        let (done, as_of) = (
+            crate::dates::format_date_short(done),
+            crate::dates::format_date_short(context.as_of),
+        );
+        diagnostics.push(
+            Diagnostic::error(
+                context.file,
+                tr!(
+                    format!("раздел «{}» отмечен выполненным {done}, то есть позже даты сборки {as_of}", raw.title.0),
+                    format!("the section “{}” is marked done on {done}, which is after the build date {as_of}", raw.title.0)
+                ),
+            )
+            .at(line, column)
+            .hint(tr!(
+                "в done пишется дата, когда работа уже выполнена; проверьте год и месяц",
+                "done takes the date when the work was already done; check the year and the month"
+            )),
+        );
+    }
     let mark = Mark {
         status: status
             .or(done.map(|_| GivenStatus::Done))
@@ -651,22 +673,25 @@ fn resolve_item(
     } else {
         section.done
     };
-    if let Some(done) = done {
+    if done.is_some() && status.is_none() {
+        status = Some(GivenStatus::Done);
+    }
+    // A section's mark is checked once, at the section (`check_section_mark`).
+    if let (true, Some(done)) = (own, done) {
         match status {
-            None => status = Some(GivenStatus::Done),
-            Some(GivenStatus::Done) => {}
+            None | Some(GivenStatus::Done) => {}
             Some(_) => diagnostics.push(
                 Diagnostic::warning(
                     file,
                     tr!(
-                        "у пункта «{no}» указана дата выполнения, но статус не «done»",
-                        "item “{no}” has a completion date, but its status is not “done”"
+                        "у пункта «{no}» указана дата выполнения, но статус не «выполнено»",
+                        "item “{no}” has a completion date, but its status is not “done” («выполнено»)"
                     ),
                 )
                 .at_line(key_at("done"))
                 .hint(tr!(
-                    "если пункт выполнен, напишите status: done; иначе уберите done",
-                    "if the item is done, write status: done; otherwise remove done"
+                    "если пункт выполнен, напишите status: выполнено; иначе уберите done",
+                    "if the item is done, write status: выполнено (done); otherwise remove done"
                 )),
             ),
         }

@@ -410,3 +410,20 @@ fn yaml_mistakes_have_codes_and_english_words() {
     let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
     assert_eq!(json["diagnostics"][0]["code"], "yaml-misindented");
 }
+
+#[test]
+fn errors_on_a_section_marked_done_after_the_build_date_at_its_line() {
+    let (_site, run) = build_with(
+        "  - title: \"2. Мониторинг\"\n",
+        "  - title: \"2. Мониторинг\"\n    status: выполнено\n    done: 2026-03-01\n",
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("data/plans/school-year.yaml:21:11: ошибка: раздел «2. Мониторинг» отмечен выполненным 01.03.2026, то есть позже даты сборки 15.01.2026"), "{}", run.stderr);
+    // Once, not once per item.
+    assert_eq!(
+        run.stderr.matches("позже даты сборки").count(),
+        1,
+        "{}",
+        run.stderr
+    );
+}
