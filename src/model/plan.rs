@@ -16,6 +16,11 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::{PlanFile, RawItem, RawSection};
 use crate::tr;
 use crate::yaml::key_line;
+use positions::{key_position, section_value_position, value_position};
+use window_checks::outside_plan;
+
+mod positions;
+mod window_checks;
 
 #[derive(Debug, Clone)]
 pub(crate) struct Plan {
@@ -170,59 +175,6 @@ pub(crate) fn resolve_plans(
     plans
 }
 
-/// Line and column (1-based) of the first `key:` at or after `from_line`, flow maps
-/// (`approved: {number: "1", date: …}`) included; `from_line` itself when not found.
-fn key_position(text: &str, from_line: usize, key: &str) -> (usize, usize) {
-    let pattern = format!("{key}:");
-    text.lines()
-        .enumerate()
-        .skip(from_line.saturating_sub(1))
-        .find_map(|(i, line)| {
-            line.match_indices(&pattern)
-                .find(|(at, _)| {
-                    line[..*at]
-                        .chars()
-                        .next_back()
-                        .is_none_or(|c| c == ' ' || c == '{' || c == ',')
-                })
-                .map(|(at, _)| (i + 1, line[..at].chars().count() + 1))
-        })
-        .unwrap_or((from_line, 1))
-}
-
-/// Line and column of the value of the first `key:` at or after `from_line`.
-fn value_position(text: &str, from_line: usize, key: &str) -> (usize, usize) {
-    let (line, column) = key_position(text, from_line, key);
-    let after = text
-        .lines()
-        .nth(line - 1)
-        .map(|l| l.chars().skip(column - 1 + key.chars().count() + 1))
-        .map_or(0, |rest| rest.take_while(|c| *c == ' ').count());
-    (line, column + key.chars().count() + 1 + after)
-}
-
-/// Line and column of the value of a section's own `key:` (at the indentation of
-/// its `title:`, not one of its items'), searched from the section's title line.
-fn section_value_position(text: &str, title_line: usize, key: &str) -> Option<(usize, usize)> {
-    let lines: Vec<&str> = text.lines().collect();
-    let title = lines.get(title_line.checked_sub(1)?)?;
-    let indent = title.find("title:")?;
-    let pattern = format!("{key}:");
-    for (i, line) in lines.iter().enumerate().skip(title_line) {
-        let own = line.chars().take_while(|c| *c == ' ').count();
-        if !line.trim().is_empty() && own < indent && !line[own..].starts_with("- ") {
-            return None;
-        }
-        if own < indent && line[own..].starts_with("- ") {
-            return None;
-        }
-        if own == indent && line[own..].starts_with(&pattern) {
-            return Some(value_position(text, i + 1, key));
-        }
-    }
-    None
-}
-
 /// A mark a section passes to its items: a status and a completion date.
 #[derive(Debug, Clone, Copy, Default)]
 struct Mark {
@@ -230,7 +182,7 @@ struct Mark {
     done: Option<NaiveDate>,
 }
 
-struct PlanContext<'a, 'r> {
+pub(super) struct PlanContext<'a, 'r> {
     aliases: &'a Aliases,
     file: &'a PathBuf,
     /// The date of the approving act, when the plan names one.
@@ -513,59 +465,6 @@ fn resolve_section(
         items,
         sections,
     }
-}
-
-/// A warning when a window of a dated deadline lies wholly outside the plan's period
-/// or ends before the act that approved the plan: a mistyped year, usually («2012» for
-/// «2021»). A span that only overlaps an edge is not warned about: «2018-2019» in a
-/// plan approved in December 2018 is read as whole years on purpose.
-fn outside_plan(
-    deadline: &Deadline,
-    no: &str,
-    context: &PlanContext<'_, '_>,
-) -> Option<Diagnostic> {
-    let period = &context.period;
-    let short = crate::dates::format_date_short;
-    let text = &deadline.text;
-    // Each window on its own: «Март-апрель 2026 2027» has one inside and one outside.
-    let outside = deadline
-        .spans
-        .iter()
-        .any(|s| s.end < period.from || s.start > period.to);
-    if outside {
-        let (from, to) = (short(period.from), short(period.to));
-        return Some(
-            Diagnostic::warning(
-                context.file,
-                tr!(
-                    "срок пункта «{no}» «{text}» лежит вне периода плана ({from} – {to})",
-                    "the deadline “{text}” of item “{no}” lies outside the plan's period ({from} – {to})"
-                ),
-            )
-            .hint(tr!(
-                "проверьте год в сроке и период плана (period: from, to); на диаграмме такой срок не виден",
-                "check the year of the deadline and the plan's period (period: from, to); such a deadline is not visible on the chart"
-            )),
-        );
-    }
-    let approved = context.approved?;
-    if deadline.spans.iter().any(|s| s.end < approved) {
-        let act = short(approved);
-        return Some(
-            Diagnostic::warning(
-                context.file,
-                tr!(
-                    "срок пункта «{no}» «{text}» истёк раньше, чем план был утверждён ({act})",
-                    "the deadline “{text}” of item “{no}” ended before the plan was approved ({act})"
-                ),
-            )
-            .hint(tr!(
-                "проверьте год в сроке и дату в approved; срок, прошедший до утверждения плана, исполнить по плану нельзя",
-                "check the year of the deadline and the date in approved: a deadline that passed before the plan was approved cannot be met under the plan"
-            )),
-        );
-    }
-    None
 }
 
 fn resolve_item(
