@@ -35,7 +35,13 @@ pub(crate) fn check_text(
         .map(str::len)
         .sum::<usize>()
         + line_start;
-    let mut cursor = line_start;
+    // Start after the key's colon, so that the indentation is not taken for a run
+    // of spaces inside the value.
+    let mut cursor = source
+        .get(line_start..)
+        .and_then(|rest| rest.split('\n').next())
+        .and_then(|line| line.find(':'))
+        .map_or(line_start, |colon| line_start + colon + 1);
     for flaw in flaws {
         let (said, hint) = flaw.kind.said();
         let fragment = if flaw.fragment == "\"" {
@@ -57,6 +63,22 @@ pub(crate) fn check_text(
             None => diagnostic.at_line(line + first_line - 1),
         });
     }
+}
+
+/// The 1-based line of the first `key:` at or after `from` (an entry's own field),
+/// `from` itself when there is none.
+pub(crate) fn key_line_from(source: &str, from: usize, key: &str) -> usize {
+    source
+        .lines()
+        .enumerate()
+        .skip(from.saturating_sub(1))
+        .find(|(_, line)| {
+            line.trim_start()
+                .trim_start_matches("- ")
+                .strip_prefix(key)
+                .is_some_and(|rest| rest.starts_with(':'))
+        })
+        .map_or(from, |(i, _)| i + 1)
 }
 
 #[cfg(test)]

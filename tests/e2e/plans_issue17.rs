@@ -427,3 +427,19 @@ fn errors_on_a_section_marked_done_after_the_build_date_at_its_line() {
         run.stderr
     );
 }
+
+#[test]
+fn warns_about_text_pasted_from_word_in_an_indicator() {
+    let site = Site::fixture("monitoring");
+    let text = site.read_source("data/indicators/podgotovka.yaml");
+    site.write(
+        "data/indicators/podgotovka.yaml",
+        &text.replacen(
+            "title: \"Доля участников ВПР, получивших отметку «2»\"",
+            "title: \"Доля участников ВПР, получивших  отметку «2»\"",
+            1,
+        ),
+    );
+    let run = site.run(&["build", "--as-of", "2025-06-01"]);
+    assert!(run.stderr.contains("data/indicators/podgotovka.yaml:8:44: предупреждение: в тексте несколько пробелов подряд"), "{}", run.stderr);
+}
