@@ -104,6 +104,21 @@ fn plan_text(plan: &PlanReading, lang: Lang) -> String {
             date(plan.as_of)
         )
     };
+    // How many items have each status, in the order they first appear.
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for item in &plan.items {
+        let label = said(&item.status_label, lang);
+        match counts.iter_mut().find(|(l, _)| *l == label) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((label, 1)),
+        }
+    }
+    let counts: Vec<String> = counts.iter().map(|(l, n)| format!("{l} — {n}")).collect();
+    out.push_str(&if ru {
+        format!("Пунктов: {}; {}.\n", plan.items.len(), counts.join(", "))
+    } else {
+        format!("Items: {}; {}.\n", plan.items.len(), counts.join(", "))
+    });
     for item in &plan.items {
         let title: String = item.title.chars().take(70).collect();
         let more = if item.title.chars().count() > 70 {
