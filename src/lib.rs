@@ -30,6 +30,7 @@ use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 
+pub use analyze::{ItemReading, PlanReading, Words};
 pub use check::{ChecklistItem, Mark};
 pub use dates::{DateError, DatePart};
 pub use diagnostic::{Diagnostic, Kind, Lang, Severity};
@@ -144,6 +145,28 @@ pub fn check(options: &Options) -> Report {
 /// [`check`], telling `progress` about each stage as it runs.
 pub fn check_with(options: &Options, progress: &dyn Progress) -> Report {
     run(options, false, progress)
+}
+
+/// What `msoko plans` shows: every item of the site's plans (or of the plan `id`)
+/// as read, and the problems found in reading the site (sorted, with columns).
+/// `None` in place of the plans when the site could not be read at all.
+pub fn read_plans(
+    options: &Options,
+    id: Option<&str>,
+) -> (Option<Vec<PlanReading>>, Vec<Diagnostic>) {
+    let mut diagnostics = Diagnostics::default();
+    let sources = load::load_site(&options.root, &mut diagnostics);
+    let model_options = model::ModelOptions {
+        as_of: options.as_of,
+        base_url: options.base_url.clone(),
+        drafts: options.drafts,
+        chromium: options.chromium.clone(),
+        ci: options.ci,
+    };
+    let plans = model::resolve(sources, &model_options, &mut diagnostics)
+        .map(|model| analyze::read_plans(&model, id));
+    diagnostics.fill_columns(|file| crate::fs::read_text(&options.root.join(file), file).ok());
+    (plans, diagnostics.into_sorted())
 }
 
 fn run(options: &Options, write: bool, progress: &dyn Progress) -> Report {

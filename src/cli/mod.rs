@@ -10,6 +10,7 @@ mod checklist;
 mod human;
 pub(crate) mod import;
 mod json;
+pub(crate) mod plans;
 mod progress;
 pub(crate) mod serve;
 pub(crate) mod start;

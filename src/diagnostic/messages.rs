@@ -48,6 +48,32 @@ pub enum Kind {
     },
     /// A tab or another character YAML does not accept.
     YamlTab,
+    /// A tab or a space that is not a plain one (non-breaking, zero-width, …) in
+    /// the indentation of a YAML line, at its column.
+    YamlIndent {
+        /// The character.
+        character: char,
+    },
+    /// A quoted value whose closing quote is missing on its line (reported where
+    /// the quote opened, not where the parser got lost).
+    YamlUnclosedQuote {
+        /// The line where the quote opened.
+        line: usize,
+    },
+    /// A key that is written but not in line with the other keys of its entry, so
+    /// the parser calls it missing.
+    YamlMisindented {
+        /// The key.
+        field: String,
+        /// Where it is written.
+        line: usize,
+        /// Its column.
+        column: usize,
+        /// The column of the entry's keys.
+        expected: usize,
+        /// The entry's first key, to align with.
+        first_key: String,
+    },
     /// A value of the wrong type (a list where text is expected, …).
     YamlWrongType {
         /// What was expected, in the parser's words (`i64`, `a sequence`).
@@ -185,6 +211,10 @@ impl Kind {
             Kind::MissingField { .. } => "missing-field",
             Kind::UnknownValue { .. } => "unknown-value",
             Kind::YamlTab => "yaml-tab",
+            Kind::YamlIndent { character: '\t' } => "yaml-tab",
+            Kind::YamlIndent { .. } => "yaml-indent",
+            Kind::YamlUnclosedQuote { .. } => "yaml-unclosed-quote",
+            Kind::YamlMisindented { .. } => "yaml-misindented",
             Kind::YamlWrongType { .. } => "yaml-wrong-type",
             Kind::YamlSyntax { .. } => "yaml-syntax",
             Kind::YamlDuplicateKey { .. } => "yaml-duplicate-key",
@@ -242,6 +272,21 @@ impl Kind {
             Kind::UnknownValue { value, allowed } => (
                 format!("недопустимое значение «{value}»"),
                 Some(format!("допустимые значения: {}", allowed.join(", "))),
+            ),
+            Kind::YamlIndent { character } => (
+                format!(
+                    "в отступе стоит {}: YAML считает отступы только обычными пробелами",
+                    indent_character(*character, Lang::Ru)
+                ),
+                Some("удалите отступ в начале строки и наберите его заново обычными пробелами; замените табуляцию пробелами (такие символы приходят и при копировании из Word)".into()),
+            ),
+            Kind::YamlUnclosedQuote { line } => (
+                format!("кавычка, открытая в строке {line}, не закрыта на этой строке: всё, что дальше, прочитано как один текст"),
+                Some("закройте кавычку в конце значения: title: \"…\"; кавычка внутри текста пишется как \\\" или «ёлочками»".into()),
+            ),
+            Kind::YamlMisindented { field, line, column, expected, first_key } => (
+                format!("поле «{field}» есть в строке {line}, но сдвинуто: оно начинается в колонке {column}, а поля этой записи — в колонке {expected}"),
+                Some(format!("поставьте «{field}:» ровно под «{first_key}:» (тем же числом пробелов слева): по отступу YAML решает, к какой записи относится поле")),
             ),
             Kind::YamlTab => (
                 "в YAML встретился недопустимый символ (часто это знак табуляции)".into(),
@@ -390,6 +435,21 @@ impl Kind {
             Kind::UnknownValue { value, allowed } => (
                 format!("“{value}” is not an allowed value"),
                 Some(format!("allowed values: {}", allowed.join(", "))),
+            ),
+            Kind::YamlIndent { character } => (
+                format!(
+                    "the indentation has {} in it: YAML counts only plain spaces as indentation",
+                    indent_character(*character, Lang::En)
+                ),
+                Some("delete the indentation at the start of the line and type it again with plain spaces; replace a tab with spaces (such characters also come with text copied from Word)".into()),
+            ),
+            Kind::YamlUnclosedQuote { line } => (
+                format!("the quote opened on line {line} is not closed on that line: everything after it was read as one text"),
+                Some("close the quote at the end of the value: title: \"…\"; a quote inside the text is written as \\\" or as «»".into()),
+            ),
+            Kind::YamlMisindented { field, line, column, expected, first_key } => (
+                format!("the field “{field}” is on line {line}, but out of line: it starts in column {column}, and the fields of its entry in column {expected}"),
+                Some(format!("put “{field}:” exactly under “{first_key}:” (with as many spaces on the left): the indentation tells YAML which entry a field belongs to")),
             ),
             Kind::YamlTab => (
                 "YAML does not allow this character (usually a tab)".into(),
@@ -597,6 +657,33 @@ fn found_words(found: &str, lang: Lang) -> Option<String> {
 const FRONT_MATTER_HINT_RU: &str = "страница начинается с заголовка между строками «---», например:\n  ---\n  title: \"Название страницы\"\n  ---";
 const FRONT_MATTER_HINT_EN: &str =
     "a page starts with a header between “---” lines, for example:\n  ---\n  title: \"Page title\"\n  ---";
+
+/// The name of a character that looks like a space in an indentation.
+fn indent_character(c: char, lang: Lang) -> String {
+    let (ru, en) = match c {
+        '\t' => ("знак табуляции", "a tab"),
+        '\u{a0}' => (
+            "неразрывный пробел (U+00A0)",
+            "a non-breaking space (U+00A0)",
+        ),
+        '\u{202f}' => (
+            "узкий неразрывный пробел (U+202F)",
+            "a narrow non-breaking space (U+202F)",
+        ),
+        '\u{200b}' | '\u{feff}' => (
+            "невидимый символ нулевой ширины",
+            "an invisible zero-width character",
+        ),
+        _ => ("типографский пробел", "a typographic space"),
+    };
+    let code = format!("U+{:04X}", u32::from(c));
+    match lang {
+        Lang::Ru if ru.contains("U+") || c == '\t' => ru.to_string(),
+        Lang::En if en.contains("U+") || c == '\t' => en.to_string(),
+        Lang::Ru => format!("{ru} ({code})"),
+        Lang::En => format!("{en} ({code})"),
+    }
+}
 
 #[cfg(test)]
 mod tests {

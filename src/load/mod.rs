@@ -30,7 +30,7 @@ pub(crate) use indicators::{
 pub(crate) use organizations::{
     load_organizations, OrgFlag, OrgKind, OrganizationsFile, ProfileKind,
 };
-pub(crate) use plans::{PlanFile, PlanFiles, RawItem, RawPlan, RawSection, RawStatus};
+pub(crate) use plans::{PlanFile, PlanFiles, RawItem, RawPlan, RawSection};
 pub(crate) use results::{Procedure, ResultsFile, ResultsSources, RESULTS_DIR};
 pub(crate) use table::{CsvRow, CsvTable};
 

@@ -16,10 +16,13 @@ mod page;
 mod paths;
 mod period;
 mod plan;
+mod plan_mark;
 mod references;
 mod report_pdf;
+mod responsible;
 mod results;
 mod rule_expr;
+mod text_checks;
 
 use crate::tr;
 use std::collections::BTreeMap;
@@ -30,9 +33,20 @@ use chrono::{Datelike, NaiveDate};
 #[cfg(test)]
 pub(crate) use analytics_rules::MedalYear;
 pub(crate) use analytics_rules::{AnalyticsRules, Category, EffectRule};
-pub(crate) use deadline::Recurrence;
+pub(crate) use deadline::{Deadline, Recurrence};
 // The importer reads deadlines to tell which of them need a look.
 pub(crate) use deadline::{parse_deadline, PlanPeriod};
+
+/// Why a deadline text cannot be read (Russian, English), for `msoko plans`;
+/// `None` when it can.
+pub(crate) fn deadline_unreadable(
+    text: &str,
+    period: deadline::PlanPeriod,
+) -> Option<(String, String)> {
+    deadline::parse_deadline(text, &period)
+        .err()
+        .map(|e| (e.reason, e.reason_en))
+}
 
 /// Reads a deadline for a plan running `from..to` (tests of later stages).
 #[cfg(test)]
@@ -69,7 +83,9 @@ pub(crate) use organization::{resolve_register, Organization, Register};
 pub(crate) use page::{AttachedFile, Page, PageData};
 pub(crate) use paths::{attachment_url, output_path, page_url, written_path};
 pub(crate) use period::Period;
-pub(crate) use plan::{split_responsible, GivenStatus, Plan, PlanItem, PlanSection};
+pub(crate) use plan::{Plan, PlanItem, PlanSection};
+pub(crate) use plan_mark::GivenStatus;
+pub(crate) use responsible::near_duplicates;
 #[cfg(test)]
 pub(crate) use results::Journal;
 pub(crate) use results::{GiaRow, MedalRow, OfficialEntry, Results, VprRow};
@@ -260,6 +276,12 @@ pub(crate) fn resolve(
         shallow_clone,
     } = sources;
     let plan_files = data.plans;
+    let aliases = responsible::Aliases::new(
+        &config
+            .as_ref()
+            .map(|c| c.responsible_aliases.clone())
+            .unwrap_or_default(),
+    );
     let register = organization::resolve_register(data.organizations, diagnostics);
     let cycle_sources = cycle_sources(&data.indicators);
     let min_group = config.as_ref().map_or(5, |c| c.privacy.min_group);
@@ -278,7 +300,13 @@ pub(crate) fn resolve(
     let files = collect_files(&attachments, theme.statics, diagnostics);
     let plans = {
         let references = references::References::new(&resolved, &files);
-        plan::resolve_plans(plan_files.plans, &references, options.as_of, diagnostics)
+        plan::resolve_plans(
+            plan_files.plans,
+            &references,
+            options.as_of,
+            &aliases,
+            diagnostics,
+        )
     };
     let snapshots: BTreeMap<String, DataSet> = snapshots
         .into_iter()
@@ -286,8 +314,13 @@ pub(crate) fn resolve(
             let register = organization::resolve_register(data.organizations, diagnostics);
             let indicators = indicator::resolve_indicators(data.indicators, &register, diagnostics);
             let references = references::References::new(&resolved, &files);
-            let plans =
-                plan::resolve_plans(data.plans.plans, &references, options.as_of, diagnostics);
+            let plans = plan::resolve_plans(
+                data.plans.plans,
+                &references,
+                options.as_of,
+                &aliases,
+                diagnostics,
+            );
             (
                 name,
                 DataSet {
