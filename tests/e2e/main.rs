@@ -16,6 +16,8 @@ mod openness;
 mod output;
 mod pages;
 mod plans;
+mod plans_issue17;
 mod report;
 mod search;
 mod serve;
+mod windows;

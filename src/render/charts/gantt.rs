@@ -74,11 +74,15 @@ const MONTHS_SHORT: [&str; 12] = [
 ];
 
 /// The statuses in legend order.
-const LEGEND_ORDER: [ItemStatus; 6] = [
+const LEGEND_ORDER: [ItemStatus; 10] = [
     ItemStatus::Done,
     ItemStatus::InProgress,
     ItemStatus::Planned,
+    ItemStatus::BySchedule,
+    ItemStatus::OnDemand,
+    ItemStatus::NotMarked,
     ItemStatus::Overdue,
+    ItemStatus::Postponed,
     ItemStatus::Cancelled,
     ItemStatus::Unknown,
 ];
@@ -187,8 +191,9 @@ fn colour(status: ItemStatus) -> RGBColor {
         ItemStatus::InProgress => palette::BLUE,
         ItemStatus::Planned => palette::BLUE,
         ItemStatus::Overdue => palette::VERMILLION,
-        ItemStatus::Cancelled => palette::GREY,
-        ItemStatus::Unknown => palette::PURPLE,
+        ItemStatus::Cancelled | ItemStatus::Postponed => palette::GREY,
+        ItemStatus::Unknown | ItemStatus::NotMarked => palette::PURPLE,
+        ItemStatus::BySchedule | ItemStatus::OnDemand => palette::PURPLE,
     }
 }
 
@@ -202,7 +207,10 @@ fn fail(e: DrawingAreaErrorKind<std::io::Error>) -> String {
 fn draw_bar(root: &Area<'_>, status: ItemStatus, corners: [(i32, i32); 2]) -> Result<(), String> {
     let colour = colour(status);
     match status {
-        ItemStatus::Planned => root.draw(&Rectangle::new(corners, colour.stroke_width(2))),
+        ItemStatus::Planned
+        | ItemStatus::BySchedule
+        | ItemStatus::OnDemand
+        | ItemStatus::Postponed => root.draw(&Rectangle::new(corners, colour.stroke_width(2))),
         ItemStatus::Cancelled => {
             root.draw(&Rectangle::new(corners, colour.stroke_width(1)))
                 .map_err(fail)?;
@@ -451,18 +459,20 @@ fn months_between(from: NaiveDate, to: NaiveDate) -> Vec<NaiveDate> {
 /// The text summary in the SVG's `<desc>`: what is drawn and the counts by status.
 fn describe(chart: &GanttChart) -> String {
     let count = |status: ItemStatus| chart.rows.iter().filter(|r| r.status == status).count();
+    // Every status drawn, in the legend's order.
+    let counts: Vec<String> = LEGEND_ORDER
+        .into_iter()
+        .filter(|&status| count(status) > 0)
+        .map(|status| format!("{} — {}", status.label(), count(status)))
+        .collect();
     let mut text = format!(
-        "Сроки пунктов плана с {} по {}: на диаграмме {} {} с датами. На {}: выполнено — {}, выполняется — {}, запланировано — {}, просрочено — {}, отменено — {}.",
+        "Сроки пунктов плана с {} по {}: на диаграмме {} {} с датами. На {}: {}.",
         format_date_short(chart.from),
         format_date_short(chart.to),
         chart.rows.len(),
         plural(chart.rows.len(), "пункт", "пункта", "пунктов"),
         format_date_short(chart.as_of),
-        count(ItemStatus::Done),
-        count(ItemStatus::InProgress),
-        count(ItemStatus::Planned),
-        count(ItemStatus::Overdue),
-        count(ItemStatus::Cancelled),
+        counts.join(", "),
     );
     let overdue: Vec<&str> = chart
         .rows
