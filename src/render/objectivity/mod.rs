@@ -563,8 +563,9 @@ pub(crate) fn year_view(model: &Model, analysis: &Analysis, year: i32) -> YearVi
             let count = o.medals_small.iter().filter(|(y, _)| *y == year).count();
             (count > 0).then(|| {
                 format!(
-                    "У {count} {} претендентов на медаль меньше {}: для них показатель неподтверждения медалистов не рассчитывается — недостаточно данных.",
+                    "У {count} {} {} меньше {}: для них показатель неподтверждения медалистов не рассчитывается — недостаточно данных.",
                     plural(count, "школы", "школ", "школ"),
+                    words::medal_group_of(words::medal_regime(rules, year)),
                     rules.min_group
                 )
             })
@@ -856,7 +857,8 @@ pub(crate) fn org_block(model: &Model, analysis: &Analysis, org: usize) -> Optio
             .filter(|(_, o)| *o == org)
             .map(|(year, _)| {
                 format!(
-                    "ЕГЭ {year}, претенденты на медаль: менее {} человек — недостаточно данных для расчёта показателя неподтверждения медалистов.",
+                    "ЕГЭ {year}, {}: менее {} человек — недостаточно данных для расчёта показателя неподтверждения медалистов.",
+                    words::medal_group(words::medal_regime(&model.analytics, *year)),
                     model.analytics.min_group
                 )
             })

@@ -13,7 +13,7 @@ pub(crate) fn rule_title(rule: Rule) -> &'static str {
         Rule::B1 => "Отметки за ВПР выше отметок в журнале",
         Rule::B2 => "Отметки в журнале выше отметок за ВПР",
         Rule::C => "Резкое изменение результатов за год",
-        Rule::D => "Претенденты на медаль не подтвердили результат на ЕГЭ",
+        Rule::D => "Медаль не подтверждена результатом ЕГЭ",
         Rule::E => "Необычно высокие результаты ОГЭ или ЕГЭ",
         Rule::F => "Высокий результат ВПР не подтверждён на ОГЭ",
     }
@@ -80,6 +80,32 @@ pub(crate) fn z(value: Option<f64>) -> String {
     value.map_or("—".into(), |z| format_number(z, 2))
 }
 
+/// Who rule d counts in a regime: «медалисты» before 2024, «претенденты на медаль»
+/// (итоговые «отлично», the medal awaiting the ЕГЭ) from 2024 on. Each regime's term
+/// is used only for its own years.
+pub(crate) fn medal_group(regime: MedalRegime) -> &'static str {
+    match regime {
+        MedalRegime::Medalists => "медалисты",
+        _ => "претенденты на медаль",
+    }
+}
+
+/// The same in the genitive plural, after a number: «6 медалистов».
+pub(crate) fn medal_group_of(regime: MedalRegime) -> &'static str {
+    match regime {
+        MedalRegime::Medalists => "медалистов",
+        _ => "претендентов на медаль",
+    }
+}
+
+/// The regime of a year's medals, when the rules give one.
+pub(crate) fn medal_regime(rules: &AnalyticsRules, year: i32) -> MedalRegime {
+    rules
+        .medals
+        .get(&year)
+        .map_or(MedalRegime::Candidates, |m| m.regime)
+}
+
 /// «ВПР, 5 класс, математика (углублённая)», «ЕГЭ, медали».
 pub(crate) fn procedure_label(key: &ProcKey) -> String {
     let mut parts = vec![key.procedure.label().to_string()];
@@ -91,7 +117,7 @@ pub(crate) fn procedure_label(key: &ProcKey) -> String {
             Some(variant) => format!("{subject} ({variant})"),
             None => subject.clone(),
         }),
-        None => parts.push("претенденты на медаль".into()),
+        None => parts.push("медали".into()),
     }
     parts.join(", ")
 }
@@ -132,7 +158,7 @@ pub(crate) fn measure_label(measure: Measure, procedure: Procedure) -> &'static 
         Measure::Raised => "доля, у кого отметка за ВПР выше журнальной",
         Measure::Lowered => "доля, у кого отметка за ВПР ниже журнальной",
         Measure::QualityChange => "изменение доли «4» и «5»",
-        Measure::MedalsNotConfirmed => "доля претендентов, не подтвердивших результат на ЕГЭ",
+        Measure::MedalsNotConfirmed => "доля не подтвердивших результат на ЕГЭ",
         Measure::GiaMean if procedure == Procedure::Oge => "средний балл ОГЭ",
         Measure::GiaMean => "средний балл ЕГЭ",
         Measure::OgeMean => "средний балл ОГЭ через год",
@@ -145,7 +171,13 @@ pub(crate) fn n_text(f: &Finding) -> String {
     let n = f.n as usize;
     match f.rule {
         Rule::B1 | Rule::B2 => format!("сравнено отметок: {n}"),
-        Rule::D => format!("претендентов: {n}"),
+        Rule::D => match f.detail {
+            Detail::Medals {
+                regime: MedalRegime::Medalists,
+                ..
+            } => format!("медалистов: {n}"),
+            _ => format!("претендентов: {n}"),
+        },
         _ => format!("{n} {}", plural(n, "участник", "участника", "участников")),
     }
 }
@@ -176,6 +208,15 @@ pub(crate) fn value_text(f: &Finding, value: f64) -> String {
 
 /// The difference of a finding as printed.
 pub(crate) fn difference_text(f: &Finding) -> String {
+    if matches!(
+        f.detail,
+        Detail::Medals {
+            count_only: true,
+            ..
+        }
+    ) {
+        return "—".into();
+    }
     match (f.difference, f.measure.is_share()) {
         (None, _) => "—".into(),
         (Some(d), true) => points(d),
@@ -470,7 +511,9 @@ mod tests {
             sentence(&f, &AnalyticsRules::default()),
             "Из 6 претендентов на медаль (с итоговыми отметками «отлично») 2 не набрали на ЕГЭ 70\u{a0}баллов — 33,3\u{a0}%."
         );
-        assert_eq!(procedure_label(&f.key), "ЕГЭ, претенденты на медаль");
+        assert_eq!(procedure_label(&f.key), "ЕГЭ, медали");
+        f.n = 6;
+        assert_eq!(n_text(&f), "претендентов: 6");
     }
 
     #[test]
@@ -492,5 +535,39 @@ mod tests {
             "Из 3 претендентов на медаль (с итоговыми отметками «отлично») 2 не набрали на ЕГЭ 70\u{a0}баллов."
         );
         assert_eq!(value_text(&f, f.value), "2 из 3");
+        // No rate and no difference of rates, whatever the finding holds.
+        assert_eq!(difference_text(&f), "—");
+    }
+
+    #[test]
+    fn uses_the_term_of_each_medal_regime_for_its_years() {
+        // 2023 (before the 2024 order): medalists below 70; 2024: candidates.
+        let medalists = Detail::Medals {
+            candidates: 8,
+            not_confirmed: 3,
+            points: 70.0,
+            regime: MedalRegime::Medalists,
+            count_only: false,
+        };
+        let mut f = finding(Rule::D, medalists);
+        f.year = 2023;
+        f.key = ProcKey::medals();
+        f.measure = Measure::MedalsNotConfirmed;
+        f.value = 3.0 / 8.0;
+        f.benchmark = None;
+        let text = sentence(&f, &AnalyticsRules::default());
+        assert_eq!(
+            text,
+            "Из 8 медалистов 3 не набрали на ЕГЭ 70\u{a0}баллов — 37,5\u{a0}%."
+        );
+        assert!(!text.contains("претендент"));
+        f.n = 8;
+        assert_eq!(n_text(&f), "медалистов: 8");
+        assert!(!rule_title(Rule::D).contains("претендент"));
+        assert!(!measure_label(f.measure, f.key.procedure).contains("претендент"));
+        assert!(!procedure_label(&f.key).contains("претендент"));
+        let rules = crate::analyze::objectivity::testing_medal_rules();
+        assert_eq!(medal_group(medal_regime(&rules, 2023)), "медалисты");
+        assert_eq!(medal_group(medal_regime(&rules, 2024)), "претенденты на медаль");
     }
 }
