@@ -165,13 +165,3 @@ pub(crate) fn resolve_register(
     }
     register
 }
-
-impl Register {
-    /// Schools whose 5th grade receives pupils from another school's 4th grade.
-    pub(crate) fn receiving(&self) -> std::collections::BTreeSet<usize> {
-        self.organizations
-            .iter()
-            .filter_map(|o| o.continues_to)
-            .collect()
-    }
-}

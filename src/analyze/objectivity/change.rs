@@ -10,13 +10,13 @@
 //! attached to the higher of the two results (relative to its benchmark): a drop from
 //! 4th to 5th grade points at the 4th-grade year. Variants (base and advanced math)
 //! are compared only like with like. There is no cohort rule across a move between
-//! schools (ANALYTICS §4): a school's own 4th and 5th grades are paired only, and a
-//! school whose 5th grade receives a НОШ's pupils (`continues_to` in the register)
-//! gets no 4 → 5 cohort rule at all, since its 5th grade is not its 4th grade a year
-//! on. A school without a 4th grade in the data gets none either.
+//! schools (ANALYTICS §4): a school's own 4th and 5th grades are paired only, so a
+//! НОШ's 4th grade is never compared with the 5th grade of the school its pupils
+//! move to. The receiving school's own 4 → 5 cohort is compared as any other: the
+//! НОШ's pupils joining its 5th grade do not make it a comparison across schools,
+//! and ANALYTICS bars only those. A school without a 4th grade in the data gets
+//! no cohort rule.
 //! A change across a data break is marked «сопоставимость ограничена».
-
-use std::collections::BTreeSet;
 
 use super::benchmark::{quality, CellKey, VprIndex};
 use super::findings::{ChangeKind, ChangePoint, Detail, Finding, Measure, ProcKey, Threshold};
@@ -59,12 +59,7 @@ pub(crate) fn check(
     })
 }
 
-/// `receiving`: schools whose 5th grade takes in another school's 4th grade.
-pub(crate) fn findings(
-    index: &VprIndex<'_>,
-    rules: &AnalyticsRules,
-    receiving: &BTreeSet<usize>,
-) -> Vec<Finding> {
+pub(crate) fn findings(index: &VprIndex<'_>, rules: &AnalyticsRules) -> Vec<Finding> {
     let mut out = Vec::new();
     for (key, second) in index.rows() {
         let Some(org) = second.org else { continue };
@@ -77,8 +72,7 @@ pub(crate) fn findings(
             ..key.clone()
         };
         let mut pairs = vec![(ChangeKind::SameGrade, previous(key.grade))];
-        let moved = key.grade == 5 && receiving.contains(&org);
-        if key.grade > 1 && !moved {
+        if key.grade > 1 {
             pairs.push((ChangeKind::Cohort, previous(key.grade - 1)));
         }
         for (kind, first_key) in pairs {
@@ -140,7 +134,7 @@ mod tests {
     fn run(rows: Vec<VprRow>) -> Vec<Finding> {
         let data = results(rows);
         let rules = AnalyticsRules::default();
-        findings(&VprIndex::new(&data, &rules), &rules, &BTreeSet::new())
+        findings(&VprIndex::new(&data, &rules), &rules)
     }
 
     /// Schools 1 and 2 in 4th grade 2024 (60 % «4»/«5») and 5th grade 2025 (54 %):
@@ -245,17 +239,29 @@ mod tests {
     }
 
     #[test]
-    fn has_no_cohort_at_a_school_that_receives_a_primary_schools_pupils() {
-        // School 0 has its own 4th grade, but its 5th grade also takes in a НОШ's
-        // pupils: the 5th grade of 2025 is not the 4th grade of 2024 a year on.
+    fn compares_a_receiving_schools_own_cohort() {
+        // School 0 has its own 4th grade, and a НОШ (school 3) feeds its 5th grade:
+        // the НОШ's 4th grade is never paired with school 0's 5th grade, but school
+        // 0's own 4 → 5 cohort is — the demo's 17 of 18 (94,4 %) in 4th grade, then
+        // 8 of 21 (38,1 %) in 5th grade. The 4th-grade benchmark is schools 1–3
+        // (78 of 120 = 65 %), the 5th-grade one schools 1–2 (54 %):
+        // DiD = (0.381 − 0.944) − (0.54 − 0.65) = −0.453.
         let mut rows = others();
-        rows.push(vpr(2024, 0, 4, "математика", [0, 2, 10, 8]));
-        rows.push(vpr(2025, 0, 5, "математика", [3, 10, 7, 2]));
-        let data = results(rows);
-        let rules = AnalyticsRules::default();
-        let index = VprIndex::new(&data, &rules);
-        assert_eq!(findings(&index, &rules, &BTreeSet::new()).len(), 1);
-        assert!(findings(&index, &rules, &BTreeSet::from([0])).is_empty());
+        rows.push(vpr(2024, 3, 4, "математика", [0, 2, 10, 8]));
+        rows.push(vpr(2024, 0, 4, "математика", [0, 1, 9, 8]));
+        rows.push(vpr(2025, 0, 5, "математика", [3, 10, 6, 2]));
+        let found = run(rows);
+        assert_eq!(found.len(), 1, "{found:?}");
+        let f = &found[0];
+        assert_eq!((f.org, f.year, f.key.grade, f.n), (0, 2024, Some(4), 18));
+        assert!((f.difference.unwrap() + 0.4535).abs() < 1e-3, "{:?}", f.difference);
+        assert!(matches!(
+            f.detail,
+            Detail::Change {
+                kind: ChangeKind::Cohort,
+                ..
+            }
+        ));
     }
 
     #[test]

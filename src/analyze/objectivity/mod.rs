@@ -136,7 +136,7 @@ fn compute_from(results: &Results, rules: &AnalyticsRules, register: &Register) 
     let mut found = vpr_high::findings(&index, rules, register);
     found.extend(cohort_gia::findings(&found, &results.gia, rules));
     found.extend(journal::findings(&index, rules));
-    found.extend(change::findings(&index, rules, &register.receiving()));
+    found.extend(change::findings(&index, rules));
     found.extend(medals::findings(&results.medals, rules));
     found.extend(gia::findings(&results.gia, rules, register));
     found.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
