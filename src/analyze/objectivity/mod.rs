@@ -28,9 +28,9 @@ pub(crate) use combine::Sign;
 pub(crate) use findings::{Bench, ChangeKind, Detail, Finding, Measure, ProcKey, Source};
 #[cfg(test)]
 pub(crate) use findings::{ChangePoint, Threshold};
+pub(crate) use shnor::{SchoolYear, ShnorEntry, ShnorStatus, ShnorYear};
 #[cfg(test)]
 pub(crate) use testing::medal_rules as testing_medal_rules;
-pub(crate) use shnor::{SchoolYear, ShnorEntry, ShnorStatus, ShnorYear};
 
 use crate::model::{AnalyticsRules, Category, Model, Register, Results};
 use benchmark::{confirmed, fail, lowered, quality, raised, top, VprIndex};

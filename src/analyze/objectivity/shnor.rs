@@ -383,7 +383,11 @@ mod tests {
             rows.extend(school0(year, 6).into_iter().map(|mut r| {
                 // 30 % pooled, but under the absolute threshold in each procedure:
                 // 7 of 20 in math, 5 of 20 in Russian.
-                r.marks = if r.subject == "математика" { [7, 13, 0, 0] } else { [5, 15, 0, 0] };
+                r.marks = if r.subject == "математика" {
+                    [7, 13, 0, 0]
+                } else {
+                    [5, 15, 0, 0]
+                };
                 r
             }));
             rows.push(vpr(year, 1, 5, "математика", [5, 15, 0, 0]));

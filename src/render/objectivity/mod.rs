@@ -70,6 +70,8 @@ pub(crate) struct FindingRow {
     pub(crate) difference: String,
     pub(crate) z: String,
     pub(crate) threshold: String,
+    /// Rule c: every number to recompute it by hand.
+    pub(crate) recompute: Option<String>,
 }
 
 fn finding_row(f: &Finding) -> FindingRow {
@@ -93,6 +95,7 @@ fn finding_row(f: &Finding) -> FindingRow {
         difference: words::difference_text(f),
         z: words::z(f.z),
         threshold: words::threshold_text(f),
+        recompute: words::recompute(f),
     }
 }
 

@@ -286,7 +286,7 @@ pub(crate) fn sentence(f: &Finding, rules: &AnalyticsRules) -> String {
             percent(f.value),
             percent(bench)
         ),
-        (Rule::C, Detail::Change { kind, earlier, later }) => {
+        (Rule::C, Detail::Change { kind, earlier, later, .. }) => {
             let subject = f.key.subject.as_deref().unwrap_or_default();
             let change = format!(
                 "{words} за это время доля изменилась на {}",
@@ -378,6 +378,64 @@ pub(crate) fn sentence(f: &Finding, rules: &AnalyticsRules) -> String {
         ));
     }
     text
+}
+
+/// For rule c, every number needed to recompute it by hand (ANALYTICS §4): both
+/// years' n and shares of the school and of the benchmark, the DiD, its z with the
+/// benchmark's own uncertainty, and the z across schools (shown, never gated on).
+pub(crate) fn recompute(f: &Finding) -> Option<String> {
+    let Detail::Change {
+        earlier,
+        later,
+        across_z,
+        across_of,
+        ..
+    } = &f.detail
+    else {
+        return None;
+    };
+    let count = |value: f64, n: u32| (value * f64::from(n)).round() as u32;
+    let group = |p: &crate::analyze::objectivity::ChangePoint| {
+        format!(
+            "{} из {} ({}) в {} году, {} класс",
+            count(p.value, p.n),
+            p.n,
+            percent(p.value),
+            p.year,
+            p.grade
+        )
+    };
+    let bench = |p: &crate::analyze::objectivity::ChangePoint| {
+        format!(
+            "{} из {} в {} году",
+            percent(p.benchmark),
+            p.benchmark_n,
+            p.year
+        )
+    };
+    let across = match across_z {
+        Some(z) => format!(
+            "Для сведения: z по школам округа (изменение школы среди {across_of} {} с таким же сравнением) — {}; на признак он не влияет.",
+            plural(*across_of, "школы", "школ", "школ"),
+            format_number(*z, 2)
+        ),
+        None => format!(
+            "z по школам округа не рассчитывается: такое сравнение есть только у {across_of} {} (нужно не меньше трёх).",
+            plural(*across_of, "школы", "школ", "школ")
+        ),
+    };
+    Some(format!(
+        "Как пересчитать: «4» и «5» у школы — {} и {}, изменение {}; база сравнения ({}) — {} и {}, изменение {}; разница изменений {}; z = {} — сравнение двух долей, в котором учтён разброс и изменения школы, и изменения базы сравнения. {across}",
+        group(earlier),
+        group(later),
+        points(later.value - earlier.value),
+        benchmark_name(f.source),
+        bench(earlier),
+        bench(later),
+        points(later.benchmark - earlier.benchmark),
+        f.difference.map_or("—".into(), points),
+        z(f.z)
+    ))
 }
 
 /// The sentence for a high result expected of a profile school.
@@ -472,6 +530,7 @@ mod tests {
     #[test]
     fn writes_a_cohort_change_with_its_data_break() {
         let point = |year, grade, value, benchmark| ChangePoint {
+            benchmark_n: 100,
             year,
             grade,
             n: 20,
@@ -484,9 +543,17 @@ mod tests {
                 kind: ChangeKind::Cohort,
                 earlier: point(2024, 4, 0.9, 0.6),
                 later: point(2025, 5, 0.41, 0.54),
+                across_z: Some(-1.234),
+                across_of: 9,
             },
         );
         f.limited = true;
+        f.difference = Some(-0.43);
+        f.z = Some(2.632);
+        assert_eq!(
+            recompute(&f).unwrap(),
+            "Как пересчитать: «4» и «5» у школы — 18 из 20 (90,0\u{a0}%) в 2024 году, 4 класс и 8 из 20 (41,0\u{a0}%) в 2025 году, 5 класс, изменение −49,0\u{a0}п.п.; база сравнения (другие школы округа) — 60,0\u{a0}% из 100 в 2024 году и 54,0\u{a0}% из 100 в 2025 году, изменение −6,0\u{a0}п.п.; разница изменений −43,0\u{a0}п.п.; z = 2,63 — сравнение двух долей, в котором учтён разброс и изменения школы, и изменения базы сравнения. Для сведения: z по школам округа (изменение школы среди 9 школ с таким же сравнением) — −1,23; на признак он не влияет."
+        );
         let text = sentence(&f, &AnalyticsRules::default());
         assert!(text.starts_with("Этот же класс (математика) в 4 классе (2024) получил 90,0\u{a0}% «4» и «5», а в 5 классе (2025) — 41,0\u{a0}%; в среднем по другим школам округа за это время доля изменилась на −6,0\u{a0}п.п."), "{text}");
         assert!(text.contains("Сопоставимость ограничена: ВПР в 11 классах не проводились"));
@@ -568,6 +635,9 @@ mod tests {
         assert!(!procedure_label(&f.key).contains("претендент"));
         let rules = crate::analyze::objectivity::testing_medal_rules();
         assert_eq!(medal_group(medal_regime(&rules, 2023)), "медалисты");
-        assert_eq!(medal_group(medal_regime(&rules, 2024)), "претенденты на медаль");
+        assert_eq!(
+            medal_group(medal_regime(&rules, 2024)),
+            "претенденты на медаль"
+        );
     }
 }
