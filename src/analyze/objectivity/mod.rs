@@ -25,9 +25,11 @@ mod vpr_high;
 use std::collections::{BTreeMap, BTreeSet};
 
 pub(crate) use combine::Sign;
-pub(crate) use findings::{Bench, ChangeKind, Detail, Finding, Measure, ProcKey, Source};
 #[cfg(test)]
-pub(crate) use findings::{ChangePoint, Threshold};
+pub(crate) use findings::Threshold;
+pub(crate) use findings::{
+    Bench, ChangeKind, ChangePoint, Detail, Finding, Measure, ProcKey, Source,
+};
 pub(crate) use shnor::{SchoolYear, ShnorEntry, ShnorStatus, ShnorYear};
 #[cfg(test)]
 pub(crate) use testing::medal_rules as testing_medal_rules;

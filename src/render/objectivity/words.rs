@@ -2,7 +2,9 @@
 //! finding is about, and the plain-language sentence a parent reads (ANALYTICS §2,
 //! §5), with every number formatted the Russian way.
 
-use crate::analyze::objectivity::{ChangeKind, Detail, Finding, Measure, ProcKey, Source};
+use crate::analyze::objectivity::{
+    ChangeKind, ChangePoint, Detail, Finding, Measure, ProcKey, Source,
+};
 use crate::load::{MedalRegime, Procedure};
 use crate::model::{AnalyticsRules, Category, Rule};
 use crate::numbers::{format_change_value, format_number, format_value, plural};
@@ -395,7 +397,7 @@ pub(crate) fn recompute(f: &Finding) -> Option<String> {
         return None;
     };
     let count = |value: f64, n: u32| (value * f64::from(n)).round() as u32;
-    let group = |p: &crate::analyze::objectivity::ChangePoint| {
+    let group = |p: &ChangePoint| {
         format!(
             "{} из {} ({}) в {} году, {} класс",
             count(p.value, p.n),
@@ -405,7 +407,7 @@ pub(crate) fn recompute(f: &Finding) -> Option<String> {
             p.grade
         )
     };
-    let bench = |p: &crate::analyze::objectivity::ChangePoint| {
+    let bench = |p: &ChangePoint| {
         format!(
             "{} из {} в {} году",
             percent(p.benchmark),
@@ -459,7 +461,7 @@ pub(crate) fn expected_sentence(f: &Finding) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analyze::objectivity::{ChangePoint, Threshold};
+    use crate::analyze::objectivity::Threshold;
 
     fn finding(rule: Rule, detail: Detail) -> Finding {
         Finding {
