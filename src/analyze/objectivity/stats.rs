@@ -1,5 +1,6 @@
 //! The statistics of the rules (ANALYTICS §1): shares, the binomial z of a school
-//! against a benchmark, the two-proportion z of a change, the z of a mean; and the
+//! against a benchmark, the two-proportion z of a change net of the benchmark's, the
+//! z across schools, the z of a mean; and the
 //! inclusive comparison with a threshold.
 //!
 //! Thresholds are inclusive on purpose (`≥`): a result exactly at 20 п.п. fires. In
@@ -43,17 +44,6 @@ impl Share {
 pub(crate) fn binomial_z(value: f64, benchmark: f64, n: u32) -> Option<f64> {
     let variance = benchmark * (1.0 - benchmark) / f64::from(n);
     (n > 0 && variance > 0.0).then(|| (value - benchmark) / variance.sqrt())
-}
-
-/// The z of a change between two groups of one school, net of the benchmark's
-/// change: `|DiD| / sqrt(p (1 − p) (1/n₁ + 1/n₂))`, `p` the two groups pooled.
-pub(crate) fn two_proportion_z(did: f64, first: Share, second: Share) -> Option<f64> {
-    if first.n == 0 || second.n == 0 {
-        return None;
-    }
-    let pooled = Share::new(first.count + second.count, first.n + second.n).value();
-    let variance = pooled * (1.0 - pooled) * (1.0 / f64::from(first.n) + 1.0 / f64::from(second.n));
-    (variance > 0.0).then(|| did.abs() / variance.sqrt())
 }
 
 /// The z of a difference-in-differences, with the benchmark's change as uncertain as
@@ -145,17 +135,13 @@ mod tests {
     #[test]
     fn computes_the_two_proportion_z_by_hand() {
         // 18 of 20, then 9 of 22; pooled 27/42 = 0.6429;
-        // sqrt(0.6429·0.3571·(1/20 + 1/22)) = 0.14804; DiD −0.43 → z = 2.905.
-        let z = two_proportion_z(-0.43, Share::new(18, 20), Share::new(9, 22)).unwrap();
+        // sqrt(0.6429·0.3571·(1/20 + 1/22)) = 0.14804; DiD −0.43 → z = 2.905
+        // against a benchmark without spread (0 of 100 both years).
+        let flat = (Share::new(0, 100), Share::new(0, 100));
+        let z = did_z(-0.43, (Share::new(18, 20), Share::new(9, 22)), flat).unwrap();
         assert!(close(z, 2.905), "{z}");
-        assert_eq!(
-            two_proportion_z(0.3, Share::new(0, 0), Share::new(1, 2)),
-            None
-        );
-        assert_eq!(
-            two_proportion_z(0.3, Share::new(5, 5), Share::new(7, 7)),
-            None
-        );
+        assert_eq!(did_z(0.3, (Share::new(0, 0), Share::new(1, 2)), flat), None);
+        assert_eq!(did_z(0.3, (Share::new(5, 5), Share::new(7, 7)), flat), None);
     }
 
     #[test]
