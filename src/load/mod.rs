@@ -27,9 +27,7 @@ pub(crate) use git_dates::GitDates;
 pub(crate) use indicators::{
     Better, IndicatorSources, PeriodKind, RawCycleYear, RawIndicator, RawMethod, ValuesFile,
 };
-pub(crate) use organizations::{
-    OrgFlag, OrgKind, OrganizationsFile, ProfileKind, RawPredecessor,
-};
+pub(crate) use organizations::{OrgFlag, OrgKind, OrganizationsFile, ProfileKind, RawPredecessor};
 pub(crate) use plans::{PlanFile, PlanFiles, RawItem, RawSection, RawStatus};
 pub(crate) use results::{Procedure, ResultsFile, ResultsSources, RESULTS_DIR};
 pub(crate) use table::{CsvRow, CsvTable};

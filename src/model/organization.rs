@@ -56,7 +56,10 @@ pub(crate) enum AtYear {
     /// A former id used for a year after the change: the school is `successor`.
     Former { successor: usize, since: NaiveDate },
     /// A school's own id used for a year before it replaced its predecessors.
-    NotYet { since: NaiveDate, former: Vec<String> },
+    NotYet {
+        since: NaiveDate,
+        former: Vec<String>,
+    },
 }
 
 impl Organization {
@@ -67,6 +70,16 @@ impl Organization {
             crate::text::reading_order(&self.short_name),
             self.id.clone(),
         )
+    }
+
+    /// The short name the school had for the results of `year`, when it was not
+    /// its name now.
+    pub(crate) fn name_in(&self, year: i32) -> Option<&str> {
+        self.former
+            .iter()
+            .find(|f| before(year, f.since))
+            .map(|f| f.short_name.as_str())
+            .filter(|name| *name != self.short_name)
     }
 
     /// «до 01.09.2025 — МБОУ «Таёжная ООШ»» for each former name, oldest first.

@@ -242,7 +242,13 @@ fn pool_merged(results: &mut Results) {
             vpr.push(row);
             continue;
         };
-        let key = (row.year, org, row.grade, row.subject.clone(), row.variant.clone());
+        let key = (
+            row.year,
+            org,
+            row.grade,
+            row.subject.clone(),
+            row.variant.clone(),
+        );
         let Some(&i) = at.get(&key) else {
             at.insert(key, vpr.len());
             vpr.push(row);
@@ -753,7 +759,13 @@ impl Reader<'_> {
                     continue;
                 }
             };
-            let key = (year, written(row, &col), grade, subject.clone(), variant.clone());
+            let key = (
+                year,
+                written(row, &col),
+                grade,
+                subject.clone(),
+                variant.clone(),
+            );
             if let Some(first) = seen.get(&key) {
                 self.diagnostics.push(
                     Diagnostic::error(&table.file, tr!("результат {grade} класса по предмету «{subject}» уже указан в строке {first}", "the result of grade {grade} in “{subject}” is already given on line {first}"))

@@ -59,6 +59,9 @@ pub(crate) struct ShnorRow {
 #[derive(Debug, Serialize)]
 pub(crate) struct ShnorOrg {
     pub(crate) org: OrgLink,
+    /// «до 01.09.2025 — МБОУ «Таёжная ООШ»»: the years of the table may be under a
+    /// former name.
+    pub(crate) former: Vec<String>,
     pub(crate) sentence: String,
     pub(crate) rows: Vec<ShnorRow>,
 }
@@ -158,6 +161,7 @@ fn org_view(model: &Model, entry: &ShnorEntry) -> ShnorOrg {
     };
     ShnorOrg {
         org: link(model, entry.org),
+        former: model.register.organizations[entry.org].former_names(),
         sentence,
         rows: entry.years.iter().map(|y| row(model, y)).collect(),
     }

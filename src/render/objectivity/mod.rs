@@ -124,6 +124,8 @@ pub(crate) struct CategorySigns {
 #[derive(Debug, Serialize)]
 pub(crate) struct OrgSigns {
     pub(crate) org: OrgLink,
+    /// The school's name in that year, when it has been renamed or merged since.
+    pub(crate) named_then: Option<String>,
     pub(crate) year: i32,
     pub(crate) year_url: String,
     pub(crate) count: usize,
@@ -205,6 +207,9 @@ fn org_signs(model: &Model, analysis: &Analysis, year: i32, org: usize) -> Optio
     }
     Some(OrgSigns {
         org: org_link(model, org),
+        named_then: model.register.organizations[org]
+            .name_in(year)
+            .map(|name| format!("в {year} году — {name}")),
         year,
         year_url: model.link(&year_path(year)),
         count,
