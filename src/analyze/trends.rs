@@ -247,6 +247,33 @@ mod tests {
     }
 
     #[test]
+    fn claims_no_trend_across_a_method_change() {
+        // The medal index: 6.9 % in 2023 (medalists), 6.5 % in 2024 (candidates).
+        let mut x = indicator(
+            Better::Lower,
+            &[
+                (2023, Place::Municipality, 6.9, ""),
+                (2024, Place::Municipality, 6.5, ""),
+                (2024, Place::Org(0), 11.1, ""),
+                (2023, Place::Org(0), 14.3, ""),
+            ],
+        );
+        assert_eq!(summarize(&x).trend, Some(Trend::Improved));
+        x.method_changes.insert(
+            year(2024),
+            crate::model::MethodChange {
+                what: "претенденты вместо медалистов".into(),
+                source: None,
+            },
+        );
+        assert!(x.breaks_between(year(2023), year(2024)));
+        assert!(!x.breaks_between(year(2024), year(2025)));
+        assert!(!x.breaks_between(year(2021), year(2023)));
+        assert_eq!(summarize(&x).trend, None);
+        assert_eq!(compare_org(0, &x, 0).unwrap().trend, None);
+    }
+
+    #[test]
     fn summarizes_latest_change_and_targets() {
         let i = indicator(
             Better::Lower,

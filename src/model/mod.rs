@@ -67,6 +67,8 @@ pub(crate) fn resolve_results_for_tests(
 ) -> Results {
     results::resolve_results(sources, register, rules, diagnostics)
 }
+#[cfg(test)]
+pub(crate) use indicator::MethodChange;
 pub(crate) use indicator::{Indicator, Indicators, Place};
 pub(crate) use opendata::{OpenDataSet, SetSource, FREQUENCY_ON_CHANGE, FREQUENCY_YEARLY};
 pub(crate) use organization::{Organization, Register};

@@ -228,8 +228,8 @@ fn method_note(indicator: &Indicator, periods: &[Period], breaks: &[usize]) -> S
                 .next_back()
                 .map(|(_, c)| c)?;
             Some(format!(
-                "; с {} методика изменилась: {} — значения до и после не сравниваются, линия прервана",
-                periods[i].label(),
+                "; {} методика изменилась: {} — значения до и после не сравниваются, линия прервана",
+                periods[i].since_words(),
                 change.what
             ))
         })

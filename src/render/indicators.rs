@@ -266,8 +266,8 @@ pub(crate) fn indicator_view(model: &Model, analysis: &Analysis, index: usize) -
             .iter()
             .map(|(period, c)| {
                 format!(
-                    "с {}: {}{}. Значения до и после изменения не сравниваются, линия на диаграмме прервана",
-                    period.label(),
+                    "{}: {}{}. Значения до и после изменения не сравниваются, линия на диаграмме прервана",
+                    period.since_words(),
                     c.what,
                     c.source
                         .as_ref()

@@ -1007,6 +1007,40 @@ mod tests {
     }
 
     #[test]
+    fn breaks_the_line_at_a_method_change_and_never_bridges_it_in_words() {
+        // The method changes in 2024 (index 3): the municipality's line stops at 2023
+        // and starts again at 2024, and no change is computed from 2021 to 2025.
+        let mut broken = chart();
+        broken.breaks = vec![3];
+        let svg = render_line(&broken).unwrap();
+        let municipal = |svg: &str| {
+            svg.lines()
+                .filter(|l| {
+                    l.starts_with("<polyline")
+                        && l.contains("stroke=\"#0072B2\" stroke-width=\"3\"")
+                })
+                .count()
+        };
+        // One line and the legend sample, then two lines and the sample.
+        assert_eq!(municipal(&render_line(&chart()).unwrap()), 2);
+        assert_eq!(municipal(&svg), 3);
+        let text = describe(&broken);
+        assert!(
+            text.starts_with("Округ — за 2021–2023: с 9,8\u{a0}% до 8,1\u{a0}%, −1,7\u{a0}п.п.; по изменённой методике (с 2024) за 2024–2025: с 8,6\u{a0}% до 8,3\u{a0}%, −0,3\u{a0}п.п."),
+            "{text}"
+        );
+        assert!(!text.contains("за 2021–2025"), "{text}");
+        assert!(!text.contains("наименьшее значение"), "{text}");
+        // The target of 2025 is measured from 2024, the start of its method.
+        assert!(
+            text.contains("До цели 2025 (7,0\u{a0}%) остаётся 1,3\u{a0}п.п."),
+            "{text}"
+        );
+        assert_eq!(segments(&broken, 5), [0..3, 3..5]);
+        assert_eq!(segments(&chart(), 5), [0..5]);
+    }
+
+    #[test]
     fn leaves_a_gap_for_missing_values() {
         let svg = render_line(&chart()).unwrap();
         let markers = plot_points(&svg, "<rect", "fill=\"#D55E00\"");

@@ -369,8 +369,8 @@ fn effect_view(model: &Model, index: usize, year: i32, act: &str) -> IndicatorEf
     {
         view.change = None;
         view.text = format!(
-            "{next} показатель рассчитывается по изменённой методике (с {}: {}), поэтому его значения до и после решения не сравниваются.",
-            period,
+            "{next} показатель рассчитывается по изменённой методике ({}: {}), поэтому его значения до и после решения не сравниваются.",
+            period.since_words(),
             change.what
         );
     }
