@@ -11,6 +11,7 @@ mod init;
 mod monitoring;
 mod openness;
 mod output;
+mod over_time;
 mod pages;
 mod plans;
 mod report;
