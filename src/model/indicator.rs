@@ -462,7 +462,12 @@ fn read_rows(
                 continue;
             }
         };
-        let Some(place) = place_of(cell(org), register) else {
+        // A renamed school's former id names it for the periods before the change.
+        let former = || match register.at_year(cell(org), super::calendar_year(period)) {
+            super::organization::AtYear::School(i) => Some(Place::Org(i)),
+            _ => None,
+        };
+        let Some(place) = place_of(cell(org), register).or_else(former) else {
             diagnostics.push(unknown_place(file, cell(org), row.line).at(row.line, column_of(org)));
             continue;
         };

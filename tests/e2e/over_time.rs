@@ -149,3 +149,35 @@ fn reports_a_method_change_with_a_bad_year() {
     );
     assert!(run.stderr.contains("method_changes: [{year: 2024, what:"));
 }
+
+#[test]
+fn follows_a_renamed_school_in_indicator_values() {
+    // СОШ № 2 had another id until 01.09.2024: its 2024 value is filed under it, and
+    // the card still compares 2025 with 2024.
+    let site = Site::fixture("monitoring");
+    let register = site.read_source("data/organizations.yaml").replace(
+        "  flags: [shnor]\n",
+        "  flags: [shnor]\n  replaces: [{id: sosh-2-old, short_name: \"ООШ № 2\", since: 2024-09-01}]\n",
+    );
+    site.write("data/organizations.yaml", &register);
+    let values = site
+        .read_source("data/values/vpr-low.csv")
+        .replace("2024,sosh-2,", "2024,sosh-2-old,");
+    site.write("data/values/vpr-low.csv", &values);
+    let run = build(&site, "2025-06-01");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let card = site.read("orgs/sosh-2/index.html");
+    assert!(card.contains("+1,6\u{a0}п.п. к 2024 (ухудшение)"), "{card}");
+    assert!(card.contains("<dt>Прежние названия</dt><dd>до 01.09.2024 — ООШ № 2"));
+    // In 2025, after the change, the former id is unknown.
+    let values = values.replace("2025,sosh-2,", "2025,sosh-2-old,");
+    site.write("data/values/vpr-low.csv", &values);
+    let run = build(&site, "2025-06-01");
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("организации «sosh-2-old» нет в реестре"),
+        "{}",
+        run.stderr
+    );
+}
