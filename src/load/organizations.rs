@@ -22,6 +22,9 @@ pub(crate) struct RawOrganization {
     pub(crate) phone: Option<Text>,
     pub(crate) email: Option<Text>,
     pub(crate) site: Option<String>,
+    /// Official pages in social networks (8-ФЗ, ст. 13, ч. 1, п. 1 «в»); absent — not
+    /// filled in, `[]` — the organisation has none.
+    pub(crate) social: Option<Vec<crate::config::SocialPage>>,
     /// The head (director): a public official, named on the site.
     pub(crate) head: Option<Text>,
     /// Its tasks and functions, in a sentence or two (8-ФЗ, ст. 13, ч. 1, п. 1 «в»).

@@ -8,9 +8,11 @@
 //! modification time, which makes uploads by rsync cheap.
 
 mod indexing;
+mod pdf;
 mod search;
 
 pub(crate) use indexing::indexing_files;
+pub(crate) use pdf::report_pdfs;
 pub(crate) use search::search_files;
 
 use std::fs;
