@@ -399,6 +399,8 @@ pub(crate) struct YearView {
     pub(crate) confirmed_below: String,
     /// Schools with too few medal candidates for rule d, as a sentence.
     pub(crate) medals_small: Option<String>,
+    /// «претендентов на медаль» from 2024, «медалистов» before (the year's regime).
+    pub(crate) medal_who: &'static str,
     pub(crate) version: String,
 }
 
@@ -578,6 +580,7 @@ pub(crate) fn year_view(model: &Model, analysis: &Analysis, year: i32) -> YearVi
                 )
             })
         },
+        medal_who: words::medal_group_of(words::medal_regime(rules, year)),
         version: rules.version.clone(),
     }
 }
