@@ -344,7 +344,7 @@ def gen_oge():
 
 # The region's level (ОГЭ) and the shift of its ЕГЭ means by year: they move.
 REGION_OGE = {2026: 0.08}
-REGION_EGE = {2024: 1.0, 2025: 1.0, 2026: 0.7}
+REGION_EGE = {2024: 1.0, 2025: 1.6, 2026: 0.7}
 
 
 def ege_scores(n, mean):
