@@ -13,6 +13,7 @@ mod config;
 mod dates;
 mod diagnostic;
 mod fs;
+mod import;
 mod init;
 mod load;
 mod model;
@@ -32,7 +33,11 @@ use chrono::NaiveDate;
 pub use check::{ChecklistItem, Mark};
 pub use dates::{DateError, DatePart};
 pub use diagnostic::{Diagnostic, Kind, Lang, Severity};
-pub use init::{init, InitError};
+pub use import::{
+    import_plan, import_results, ImportFailure, PlanImportOptions, PlanSummary,
+    ResultsImportOptions, ResultsSummary,
+};
+pub use init::{init, init_empty, InitError};
 pub use output::WriteStats;
 pub use progress::{NoProgress, Progress, Stage, StageTime};
 pub use serve::{serve, ServeError, ServeEvent, ServeOptions};

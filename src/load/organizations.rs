@@ -41,6 +41,11 @@ pub(crate) struct RawOrganization {
     /// filed under them before `since` are this school's) or its former name.
     #[serde(default)]
     pub(crate) replaces: Vec<RawPredecessor>,
+    /// Other names the organisation goes by in the region's and the schools' own
+    /// tables («Школа № 5», «МОУ СОШ 5 г. Примерска»): `msoko import results` matches
+    /// them to this entry.
+    #[serde(default)]
+    pub(crate) aliases: Vec<Text>,
     /// Filled after parsing: the file line of the entry's `id`.
     #[serde(skip)]
     pub(crate) line: usize,

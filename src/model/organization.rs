@@ -31,6 +31,8 @@ pub(crate) struct Organization {
     pub(crate) continues_to: Option<usize>,
     /// What the school was before a rename or a merger, oldest change first.
     pub(crate) former: Vec<Former>,
+    /// Other names it goes by in imported tables (`aliases:` in the register).
+    pub(crate) aliases: Vec<String>,
 }
 
 /// A former id or name of a school, until the day before `since`.
@@ -233,6 +235,7 @@ pub(crate) fn resolve_register(
             functions: raw.functions.map(|t| t.0),
             rural: raw.rural,
             flags: raw.flags,
+            aliases: raw.aliases.into_iter().map(|a| a.0).collect(),
             profile: raw
                 .profile
                 .map(|p| (p.kind, p.subjects.into_iter().map(|s| s.0).collect())),
