@@ -17,6 +17,8 @@ mod output;
 mod over_time;
 mod pages;
 mod plans;
+mod plans_issue17;
 mod report;
 mod search;
 mod serve;
+mod windows;
