@@ -165,7 +165,7 @@ pub fn read_plans(
     };
     let plans = model::resolve(sources, &model_options, &mut diagnostics)
         .map(|model| analyze::read_plans(&model, id));
-    diagnostics.fill_columns(|file| crate::fs::read_text(&options.root.join(file), file).ok());
+    diagnostics.fill_columns(|file| crate::fs::source_text(&options.root.join(file)));
     (plans, diagnostics.into_sorted())
 }
 
