@@ -111,6 +111,10 @@ pub(crate) struct RawIndicator {
     /// the municipality's value, never as «лучше / хуже».
     #[serde(default)]
     pub(crate) compare: Compare,
+    /// Declared changes of the method: `[{year: 2024, what: "…", source: "…"}]`.
+    /// Values before and after are not compared: charts break the line there.
+    #[serde(default)]
+    pub(crate) method_changes: Vec<RawMethodChange>,
     /// Small indicators may keep values here: `{municipality: {2024: 9.1}}`.
     pub(crate) values: Option<BTreeMap<String, BTreeMap<Text, Option<f64>>>>,
     /// Filled after parsing: the file line of the entry's `id`.
@@ -127,6 +131,18 @@ pub(crate) enum Compare {
     Verdict,
     /// Shown as a fact with the municipality's value, no verdict.
     Fact,
+}
+
+/// A change of an indicator's method from a period on.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawMethodChange {
+    /// The first period computed the new way: `2024` or `2024/25`.
+    pub(crate) year: Text,
+    /// What changed, in a sentence.
+    pub(crate) what: Text,
+    /// The act or letter that changed it.
+    pub(crate) source: Option<Text>,
 }
 
 /// Which way is good.

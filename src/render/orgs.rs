@@ -85,6 +85,9 @@ pub(crate) struct OrgView {
     pub(crate) head: Option<String>,
     pub(crate) functions: Option<String>,
     pub(crate) profile: Option<String>,
+    /// «до 01.09.2025 — МБОУ «Таёжная ООШ»»: former names of a renamed or merged
+    /// school, whose results before that day are on this card.
+    pub(crate) former: Vec<String>,
     /// The summary for parents, in plain words from the data.
     pub(crate) story: Story,
     /// The organisation's own course of the site's key indicators, each with the
@@ -214,6 +217,7 @@ pub(crate) fn org_view(model: &Model, analysis: &Analysis, index: usize) -> OrgV
         site_href: org.site.as_deref().and_then(super::contacts::web_href),
         head: org.head.clone(),
         functions: org.functions.clone(),
+        former: org.former_names(),
         profile: org.profile.as_ref().map(|(kind, subjects)| {
             let kind = match kind {
                 ProfileKind::Lyceum => "лицей",
