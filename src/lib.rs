@@ -80,6 +80,9 @@ pub struct Report {
     pub elapsed: Duration,
     /// The openness checklist (8-ФЗ, ГОСТ Р 52872-2019, the annual report).
     pub checklist: Vec<ChecklistItem>,
+    /// Set when the build did not run because of how it was asked: the output folder
+    /// may not be replaced, or another build into it is running (exit code 2).
+    pub refused: bool,
     /// Whether the checklist was computed: not when the site's settings (`site.yaml`)
     /// could not be read, and an empty checklist then is no pass.
     pub checklist_computed: bool,
@@ -141,6 +144,21 @@ fn run(options: &Options, write: bool, progress: &dyn Progress) -> Report {
             diagnostics.push(Diagnostic::error("--base-url", message));
         }
     }
+    let out = options.out_dir();
+    // Checked and locked before anything is read: a refused output is a wrong
+    // command, not a problem of the site, and stops here.
+    let mut output = None;
+    if write {
+        match output::prepare(&options.root, &out) {
+            Ok(prepared) => output = Some(prepared),
+            Err(refusal) => {
+                report.refused = true;
+                report.diagnostics = vec![refusal];
+                report.elapsed = started.elapsed();
+                return report;
+            }
+        }
+    }
     stages.start(Stage::Load, None);
     let sources = load::load_site(&options.root, &mut diagnostics);
     let model_options = model::ModelOptions {
@@ -168,10 +186,9 @@ fn run(options: &Options, write: bool, progress: &dyn Progress) -> Report {
         report.pages = model.pages.len();
         report.charts = rendered.charts;
         report.files = rendered.files.len();
-        if write && !diagnostics.has_errors() {
+        if let Some(output) = output.as_mut().filter(|_| !diagnostics.has_errors()) {
             stages.start(Stage::Write, Some(rendered.files.len()));
-            let out = options.out_dir();
-            match output::write_site(&out, &rendered.files, stages.observer()) {
+            match output::write_site(output, &out, &rendered.files, stages.observer()) {
                 Ok(stats) => report.written = Some(stats),
                 Err(error) => {
                     diagnostics.push(Diagnostic::error(&out, format!("{error:#}")));

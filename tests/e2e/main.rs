@@ -14,5 +14,6 @@ mod output;
 mod pages;
 mod plans;
 mod report;
+mod safety;
 mod search;
 mod serve;

@@ -1,0 +1,125 @@
+//! Issue 19: a build never destroys what it was not made for, never leaves the site
+//! missing, and runs one at a time.
+
+use std::fs;
+use std::path::Path;
+
+use crate::harness::{snapshot, Site};
+
+fn build_into(site: &Site, out: &Path) -> crate::harness::Run {
+    site.run(&[
+        "build",
+        "--as-of",
+        "2025-06-01",
+        "--out",
+        out.to_str().unwrap(),
+    ])
+}
+
+#[test]
+fn issue19_out_refuses_the_sources_the_root_and_above_with_exit_2() {
+    let site = Site::fixture("basic");
+    let before = snapshot(&site.root);
+    for (out, words) in [
+        (site.root.join("content"), "внутрь папки content/"),
+        (site.root.join("data"), "внутрь папки data/"),
+        (site.root.clone(), "саму папку сайта"),
+        (site.root.join("content/.."), "саму папку сайта"),
+        (site.root.parent().unwrap().to_path_buf(), "лежит сам сайт"),
+    ] {
+        let run = build_into(&site, &out);
+        assert_eq!(run.code, 2, "{}: {}", out.display(), run.stderr);
+        assert!(run.stderr.contains(words), "{}", run.stderr);
+        assert!(run.stderr.contains("подсказка: укажите в --out"));
+    }
+    assert_eq!(before, snapshot(&site.root), "nothing was touched");
+}
+
+#[test]
+fn issue19_out_replaces_only_an_empty_folder_or_one_msoko_made() {
+    let site = Site::fixture("basic");
+    let out = site.root.parent().unwrap().join("thesis");
+    fs::create_dir_all(&out).unwrap();
+    fs::write(out.join("chapter1.docx"), "мой текст").unwrap();
+    let run = build_into(&site, &out);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("её создала не msoko"), "{}", run.stderr);
+    assert_eq!(
+        fs::read_to_string(out.join("chapter1.docx")).unwrap(),
+        "мой текст"
+    );
+
+    let www = site.root.parent().unwrap().join("www");
+    assert_eq!(build_into(&site, &www).code, 0);
+    assert!(www.join(".msoko-output").is_file(), "the marker is written");
+    let again = build_into(&site, &www);
+    assert_eq!(
+        again.code, 0,
+        "a folder msoko made is replaced: {}",
+        again.stderr
+    );
+}
+
+#[test]
+fn issue19_english_refusal() {
+    let site = Site::fixture("basic");
+    let run = site.run(&[
+        "--lang",
+        "en",
+        "build",
+        "--out",
+        site.root.join("content").to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("--out points inside content/"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn issue19_a_build_killed_between_the_renames_is_recovered_by_the_next_build() {
+    let site = Site::fixture("basic");
+    site.build();
+    let before = snapshot(&site.public());
+    // What a kill between the two renames of the old swap left: no public/.
+    let old = site.root.join(".public.msoko-old");
+    let new = site.root.join(".public.msoko-new");
+    fs::rename(site.public(), &old).unwrap();
+    fs::create_dir_all(new.join("news")).unwrap();
+    site.write(
+        "content/news/first.md",
+        "---\ntitle: x\ndate: 2025-02-30\n---\n",
+    );
+    let run = site.run(&["build", "--as-of", "2025-06-01"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("Сайт не изменён"));
+    assert_eq!(before, snapshot(&site.public()), "the old site is back");
+    assert!(!old.exists() && !new.exists());
+}
+
+#[test]
+fn issue19_a_second_build_at_the_same_time_says_a_build_is_running_and_exits_2() {
+    let site = Site::fixture("basic");
+    site.build();
+    let before = snapshot(&site.public());
+    let lock = fs::File::create(site.root.join(".public.msoko-lock")).unwrap();
+    lock.try_lock().unwrap();
+    let run = site.run(&["build", "--as-of", "2025-06-01"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("уже идёт сборка"), "{}", run.stderr);
+    assert_eq!(before, snapshot(&site.public()));
+    drop(lock);
+    site.build();
+    assert!(!site.root.join(".public.msoko-lock").exists());
+}
+
+#[test]
+fn issue19_the_starter_ignores_the_folders_beside_public() {
+    let site = Site::empty();
+    let run = crate::harness::msoko([std::ffi::OsStr::new("init"), site.root.as_os_str()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let ignore = fs::read_to_string(site.root.join(".gitignore")).unwrap();
+    assert!(ignore.lines().any(|l| l == ".public.msoko-*"), "{ignore}");
+}
