@@ -22,6 +22,7 @@ mod progress;
 mod render;
 mod serve;
 mod text;
+mod url;
 mod yaml;
 
 use std::path::PathBuf;

@@ -90,7 +90,8 @@ impl SiteConfig {
             );
         }
         for item in &config.menu {
-            if !item.url.starts_with('/') {
+            // «//host/…» starts with «/» but leads to another site.
+            if !item.url.starts_with('/') || item.url.starts_with("//") {
                 problems.push(
                     Diagnostic::error(
                         file,

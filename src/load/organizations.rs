@@ -105,6 +105,16 @@ pub(crate) fn load_organizations(
             for (org, line) in organizations.iter_mut().zip(lines) {
                 org.line = line;
             }
+            // An organisation's site becomes a link on its card: only web addresses.
+            for org in &organizations {
+                if let Some(site) = &org.site {
+                    let field = format!("{}: site", org.id);
+                    if let Some(d) = crate::url::check_data_field(&field, site, &file) {
+                        let line = yaml::value_line_within(&text, site, org.line..usize::MAX);
+                        diagnostics.push(d.at_line(line.unwrap_or(org.line)));
+                    }
+                }
+            }
             Some(OrganizationsFile {
                 file,
                 organizations,

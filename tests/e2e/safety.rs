@@ -123,3 +123,50 @@ fn issue19_the_starter_ignores_the_folders_beside_public() {
     let ignore = fs::read_to_string(site.root.join(".gitignore")).unwrap();
     assert!(ignore.lines().any(|l| l == ".public.msoko-*"), "{ignore}");
 }
+
+#[test]
+fn issue19_a_script_address_in_a_data_field_is_an_error_at_its_line() {
+    let site = Site::fixture("openness");
+    let config = site
+        .read_source("site.yaml")
+        .replace("https://vk.com/uo_test", "javascript:alert(1)")
+        .replace("\"http://pravo.gov.ru/\"", "\" JaVaScript:alert(2)\"");
+    site.write("site.yaml", &config);
+    let orgs = site.read_source("data/organizations.yaml").replace(
+        "https://ds1.test.example.ru",
+        "data:text/html,<script>x</script>",
+    );
+    site.write("data/organizations.yaml", &orgs);
+    let before = snapshot(&site.root);
+    let run = site.run(&["build", "--as-of", "2025-06-01"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    for expected in [
+        "site.yaml:27:",
+        "powers.acts.url: адрес « JaVaScript:alert(2)» начинается со схемы «javascript:»",
+        "site.yaml:33:",
+        "social.url: адрес «javascript:alert(1)» начинается со схемы «javascript:»",
+        "organizations.yaml:18:",
+        "ds-1: site: адрес «data:text/html,<script>x</script>» начинается со схемы «data:»",
+        "подсказка: адрес начинается с https://, http://, mailto: или tel:",
+    ] {
+        assert!(run.stderr.contains(expected), "{expected}\n{}", run.stderr);
+    }
+    assert_eq!(before, snapshot(&site.root), "nothing was written");
+}
+
+#[test]
+fn issue19_a_script_link_in_markdown_is_dropped_with_a_warning() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/news/first.md",
+        "---\ntitle: \"Первая новость\"\ndate: 2025-02-01\n---\nСм. [форму](javascript:alert(document.cookie)).\n",
+    );
+    let run = site.build();
+    assert!(
+        run.stderr.contains("content/news/first.md:5:5: предупреждение: ссылка с адресом «javascript:…» не опубликована"),
+        "{}",
+        run.stderr
+    );
+    let html = site.read("news/first/index.html");
+    assert!(html.contains("См. форму.") && !html.contains("javascript:"));
+}
