@@ -170,3 +170,35 @@ fn issue19_a_script_link_in_markdown_is_dropped_with_a_warning() {
     let html = site.read("news/first/index.html");
     assert!(html.contains("См. форму.") && !html.contains("javascript:"));
 }
+
+#[test]
+fn issue19_formulas_in_published_csv_cells_are_neutralised() {
+    let site = Site::fixture("openness");
+    let plan = site.read_source("data/plans/plan.yaml").replacen(
+        "        status: done\n",
+        "        result: \"=HYPERLINK(\\\"http://evil.example\\\";\\\"Отчёт\\\")\"\n        status: done\n",
+        1,
+    );
+    site.write("data/plans/plan.yaml", &plan);
+    let orgs = site
+        .read_source("data/organizations.yaml")
+        .replace("Кузнецова Ольга Ивановна", "=1+2");
+    site.write("data/organizations.yaml", &orgs);
+    site.commit_to_git().build();
+    let plan_csv = site.read("plans/plan-2024.csv");
+    assert!(
+        plan_csv.contains("\"'=HYPERLINK(\"\"http://evil.example\"\";\"\"Отчёт\"\")\""),
+        "{plan_csv}"
+    );
+    let data = site.read("opendata/1234567890-orgs/data-20250520-structure-20250520.csv");
+    assert!(data.contains(",'=1+2,"), "{data}");
+    assert!(!data.contains(",=1+2,"));
+    // Phones stay as typed; the JSON keeps the text as written.
+    let json = site.read("opendata/1234567890-orgs/data-20250520-structure-20250520.json");
+    assert!(json.contains("\"head\": \"=1+2\""), "{json}");
+    let structure = site.read("opendata/1234567890-orgs/structure-20250520.csv");
+    assert!(
+        structure.contains("записано с апострофом (') в начале, чтобы электронная таблица не выполнила его как формулу"),
+        "{structure}"
+    );
+}
