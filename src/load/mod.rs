@@ -14,6 +14,7 @@ mod plans;
 mod results;
 mod table;
 mod theme;
+mod walk;
 
 use crate::tr;
 use std::collections::BTreeMap;
@@ -41,7 +42,7 @@ pub(crate) fn parse_table_for_tests(text: &str, file: &str) -> CsvTable {
 }
 pub(crate) use theme::{TemplateSource, Theme};
 
-use walkdir::WalkDir;
+use walk::Found;
 
 use crate::config::{SiteConfig, CONFIG_FILE};
 use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
@@ -178,35 +179,13 @@ pub(super) fn data_files(
         return Vec::new();
     }
     let mut files = Vec::new();
-    for entry in WalkDir::new(&full)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_junk(e.file_name()))
-    {
-        let entry = match entry {
-            Ok(entry) => entry,
-            Err(error) => {
-                diagnostics.push(Diagnostic::error(
-                    dir,
-                    tr!("не удалось прочитать: {error}", "could not read: {error}"),
-                ));
-                continue;
-            }
-        };
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        let shown = entry
-            .path()
-            .strip_prefix(root)
-            .unwrap_or(entry.path())
-            .to_path_buf();
-        if entry
-            .path()
+    for found in walk::walk(root, dir, diagnostics) {
+        let Found { path, shown, .. } = found;
+        if path
             .extension()
             .is_some_and(|e| extensions.iter().any(|x| e == *x))
         {
-            files.push((entry.path().to_path_buf(), shown));
+            files.push((path, shown));
         } else {
             diagnostics.push(
                 Diagnostic::warning(

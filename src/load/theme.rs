@@ -9,7 +9,6 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use include_dir::{include_dir, Dir};
-use walkdir::WalkDir;
 
 use super::FileSource;
 use crate::diagnostic::{Diagnostic, Diagnostics};
@@ -96,28 +95,12 @@ fn add_from_disk(
     statics: &mut BTreeMap<String, FileSource>,
     diagnostics: &mut Diagnostics,
 ) {
-    for entry in WalkDir::new(dir).sort_by_file_name() {
-        let entry = match entry {
-            Ok(entry) => entry,
-            Err(error) => {
-                diagnostics.push(Diagnostic::error(
-                    error.path().unwrap_or(dir).to_path_buf(),
-                    tr!(
-                        "не удалось прочитать папку темы: {error}",
-                        "could not read the theme folder: {error}"
-                    ),
-                ));
-                continue;
-            }
-        };
-        if !entry.file_type().is_file() || super::is_junk(entry.file_name()) {
-            continue;
-        }
-        let shown = entry.path().strip_prefix(root).unwrap_or(entry.path());
-        let relative = entry.path().strip_prefix(dir).unwrap_or(entry.path());
-        let relative = relative.to_string_lossy().replace('\\', "/");
+    let within = dir.strip_prefix(root).unwrap_or(dir);
+    for found in super::walk::walk(root, within, diagnostics) {
+        let shown = found.shown.as_path();
+        let relative = found.relative.to_string_lossy().replace('\\', "/");
         if let Some(name) = relative.strip_prefix("templates/") {
-            match crate::fs::read_text(entry.path(), shown) {
+            match crate::fs::read_text(&found.path, shown) {
                 Ok(text) => {
                     templates.insert(
                         name.to_string(),
@@ -131,10 +114,7 @@ fn add_from_disk(
                 Err(d) => diagnostics.push(d),
             }
         } else if let Some(name) = relative.strip_prefix("static/") {
-            statics.insert(
-                name.to_string(),
-                FileSource::Disk(entry.path().to_path_buf()),
-            );
+            statics.insert(name.to_string(), FileSource::Disk(found.path.clone()));
         }
     }
 }

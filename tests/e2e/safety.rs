@@ -202,3 +202,67 @@ fn issue19_formulas_in_published_csv_cells_are_neutralised() {
         "{structure}"
     );
 }
+
+#[test]
+fn issue19_an_uppercase_md_draft_is_a_page_not_a_raw_copy() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/news/Проект.MD",
+        "---\ntitle: \"Проект новости\"\ndraft: true\n---\nЧерновик.\n",
+    );
+    site.write(
+        "content/news/Итоги.markdown",
+        "---\ntitle: \"Итоги года\"\ndate: 2025-03-01\n---\nТекст итогов.\n",
+    );
+    site.build();
+    let files: Vec<String> = snapshot(&site.public())
+        .into_iter()
+        .map(|(p, _)| p)
+        .collect();
+    assert!(!files.iter().any(|p| p.contains("Проект")), "{files:?}");
+    assert!(
+        files.iter().any(|p| p == "news/itogi/index.html"),
+        "{files:?}"
+    );
+    assert!(site.read("news/itogi/index.html").contains("Текст итогов."));
+}
+
+#[test]
+fn issue19_well_known_is_published_and_other_hidden_files_are_reported() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/.well-known/security.txt",
+        "Contact: mailto:uo@example.ru\n",
+    );
+    site.write("content/.htaccess", "Deny from all\n");
+    let run = site.build();
+    assert_eq!(
+        site.read(".well-known/security.txt"),
+        "Contact: mailto:uo@example.ru\n"
+    );
+    assert!(
+        run.stderr.contains("content/.htaccess: предупреждение: скрытый файл (имя начинается с точки) не публикуется"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn issue19_symbolic_links_are_followed_inside_the_site_and_reported_outside() {
+    use std::os::unix::fs::symlink;
+    let site = Site::fixture("basic");
+    site.write("shared/устав.pdf", "%PDF-1.4 устав");
+    let outside = site.root.parent().unwrap().join("secret.txt");
+    fs::write(&outside, "пароль").unwrap();
+    symlink(site.root.join("shared"), site.root.join("content/files")).unwrap();
+    symlink(&outside, site.root.join("content/secret.txt")).unwrap();
+    let run = site.build();
+    assert_eq!(site.read("files/устав.pdf"), "%PDF-1.4 устав");
+    assert!(!site.public().join("secret.txt").exists());
+    assert!(
+        run.stderr.contains("content/secret.txt: предупреждение: символическая ссылка ведёт за пределы папки сайта и не прочитана"),
+        "{}",
+        run.stderr
+    );
+}
