@@ -16,6 +16,7 @@ mod fs;
 mod init;
 mod load;
 mod model;
+mod near;
 mod numbers;
 mod output;
 mod progress;

@@ -223,9 +223,14 @@ impl Kind {
                 Some(if allowed.is_empty() {
                     "удалите это поле".into()
                 } else {
-                    format!(
-                        "проверьте написание; допустимые поля: {}",
-                        allowed.join(", ")
+                    with_advice(
+                        format!(
+                            "проверьте написание; допустимые поля: {}",
+                            allowed.join(", ")
+                        ),
+                        field,
+                        allowed,
+                        false,
                     )
                 }),
             ),
@@ -235,7 +240,12 @@ impl Kind {
             ),
             Kind::UnknownValue { value, allowed } => (
                 format!("недопустимое значение «{value}»"),
-                Some(format!("допустимые значения: {}", allowed.join(", "))),
+                Some(with_advice(
+                    format!("допустимые значения: {}", allowed.join(", ")),
+                    value,
+                    allowed,
+                    false,
+                )),
             ),
             Kind::YamlTab => (
                 "в YAML встретился недопустимый символ (часто это знак табуляции)".into(),
@@ -370,7 +380,12 @@ impl Kind {
                 Some(if allowed.is_empty() {
                     "remove this field".into()
                 } else {
-                    format!("check the spelling; allowed fields: {}", allowed.join(", "))
+                    with_advice(
+                        format!("check the spelling; allowed fields: {}", allowed.join(", ")),
+                        field,
+                        allowed,
+                        true,
+                    )
                 }),
             ),
             Kind::MissingField { field } => (
@@ -379,7 +394,12 @@ impl Kind {
             ),
             Kind::UnknownValue { value, allowed } => (
                 format!("“{value}” is not an allowed value"),
-                Some(format!("allowed values: {}", allowed.join(", "))),
+                Some(with_advice(
+                    format!("allowed values: {}", allowed.join(", ")),
+                    value,
+                    allowed,
+                    true,
+                )),
             ),
             Kind::YamlTab => (
                 "YAML does not allow this character (usually a tab)".into(),
@@ -583,6 +603,18 @@ fn found_words(found: &str, lang: Lang) -> Option<String> {
 const FRONT_MATTER_HINT_RU: &str = "страница начинается с заголовка между строками «---», например:\n  ---\n  title: \"Название страницы\"\n  ---";
 const FRONT_MATTER_HINT_EN: &str =
     "a page starts with a header between “---” lines, for example:\n  ---\n  title: \"Page title\"\n  ---";
+
+/// `hint`, then what [`crate::near::advice`] says about `written` among `allowed`.
+fn with_advice(hint: String, written: &str, allowed: &[String], english: bool) -> String {
+    let known: Vec<&str> = allowed.iter().map(String::as_str).collect();
+    let (ru, en) = crate::near::advice(written, &known, None);
+    let advice = if english { en } else { ru };
+    if advice.is_empty() {
+        hint
+    } else {
+        format!("{advice}; {hint}")
+    }
+}
 
 #[cfg(test)]
 mod tests {

@@ -66,7 +66,7 @@ pub(super) fn check_acts(
 
 /// File line and column of the value of `key:` in the front matter (column 1 of the
 /// title line when the key is absent).
-fn value_at(page: &Page, key: &str) -> (usize, usize) {
+pub(super) fn value_at(page: &Page, key: &str) -> (usize, usize) {
     let Some(line) = crate::yaml::key_line(&page.yaml, key) else {
         return (page.key_line("title"), 1);
     };

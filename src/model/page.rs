@@ -158,6 +158,33 @@ impl Page {
     }
 }
 
+/// The page kinds msoko gives a meaning to: an act of the registry, the annual report.
+pub(crate) const PAGE_KINDS: [&str; 2] = ["document", "report"];
+
+/// A `kind` msoko does not know would drop an act from the registry without a word
+/// (and the error would surface in whichever file links to it), so it is an error
+/// here, at its own line; the message names invisible characters and the nearest
+/// known kind (see `near`).
+fn check_kind(page: &Page, diagnostics: &mut Diagnostics) {
+    let Some(kind) = page.kind.as_deref() else {
+        return;
+    };
+    if PAGE_KINDS.contains(&kind) {
+        return;
+    }
+    let (line, column) = super::document_checks::value_at(page, "kind");
+    // Said as a value serde did not accept, so that it is listed with the reading
+    // problems, above what it causes elsewhere («… не документ» where it is linked).
+    let kind = Kind::InField {
+        path: "kind".into(),
+        inner: Box::new(Kind::UnknownValue {
+            value: kind.to_string(),
+            allowed: PAGE_KINDS.iter().map(|k| k.to_string()).collect(),
+        }),
+    };
+    diagnostics.push(Diagnostic::error(&page.file, kind).at(line, column));
+}
+
 pub(crate) fn resolve_page(
     source: SourcePage,
     attachments: &BTreeMap<PathBuf, &Attachment>,
@@ -203,6 +230,7 @@ pub(crate) fn resolve_page(
     if page.placed.is_none() {
         diagnostics.push(Diagnostic::warning(&page.file, Kind::MissingDate).at_line(1));
     }
+    check_kind(&page, diagnostics);
     if let (Some(placed), Some(updated)) = (page.placed, page.updated) {
         if updated < placed {
             diagnostics.push(

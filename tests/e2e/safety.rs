@@ -266,3 +266,42 @@ fn issue19_symbolic_links_are_followed_inside_the_site_and_reported_outside() {
         run.stderr
     );
 }
+
+#[test]
+fn issue19_a_misspelt_or_invisible_page_kind_fails_at_its_own_line() {
+    for (written, advice) in [
+        ("documnet", "подсказка: возможно, вы имели в виду document; допустимые значения: document, report"),
+        ("Document", "подсказка: возможно, вы имели в виду document;"),
+        (
+            "docu\u{200B}ment",
+            "подсказка: в написании есть невидимый символ U+200B (пробел нулевой ширины) после 4-го знака — наберите слово заново; возможно, вы имели в виду document",
+        ),
+    ] {
+        let site = Site::fixture("openness");
+        let path = "content/documents/prikaz-vpr.md";
+        let text = site.read_source(path).replace("kind: document", &format!("kind: {written}"));
+        site.write(path, &text);
+        let run = site.run(&["build", "--as-of", "2025-06-01"]);
+        assert_eq!(run.code, 1, "{}", run.stderr);
+        let expected = format!(
+            "content/documents/prikaz-vpr.md:3:7: ошибка: недопустимое значение «{written}» (поле kind)"
+        );
+        assert!(run.stderr.contains(&expected), "{expected}\n{}", run.stderr);
+        assert!(run.stderr.contains(advice), "{advice}\n{}", run.stderr);
+    }
+}
+
+#[test]
+fn issue19_an_invisible_character_in_a_key_is_named() {
+    let site = Site::fixture("openness");
+    let path = "content/documents/prikaz-vpr.md";
+    let text = site.read_source(path).replace("number:", "num\u{200B}ber:");
+    site.write(path, &text);
+    let run = site.run(&["build", "--as-of", "2025-06-01"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("невидимый символ U+200B (пробел нулевой ширины) после 3-го знака — наберите слово заново; возможно, вы имели в виду number"),
+        "{}",
+        run.stderr
+    );
+}
