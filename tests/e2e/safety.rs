@@ -305,3 +305,37 @@ fn issue19_an_invisible_character_in_a_key_is_named() {
         run.stderr
     );
 }
+
+#[test]
+fn issue19_a_plan_cut_off_in_the_middle_fails_where_it_breaks_off() {
+    let site = Site::fixture("plans");
+    let path = "data/plans/school-year.yaml";
+    let text = site.read_source(path);
+    let cut = text.find("title: \"Утвердить график процедур\"\n").unwrap()
+        + "title: \"Утвердить график процедур\"\n       ".len();
+    site.write(path, &text[..cut]);
+    let run = site.run(&["build", "--as-of", "2025-06-01"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("data/plans/school-year.yaml:17:1: ошибка: файл обрывается посреди записи (последняя строка не закончена)"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn issue19_front_matter_nested_too_deep_is_rejected_before_parsing() {
+    let site = Site::fixture("basic");
+    let bomb = "[".repeat(100_000);
+    site.write(
+        "content/news/first.md",
+        &format!("---\ntitle: \"Первая\"\ndescription: {bomb}\n---\nТекст.\n"),
+    );
+    let run = site.run(&["build", "--as-of", "2025-06-01"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("content/news/first.md:3:46: ошибка: скобки [ и { вложены друг в друга глубже 32 уровней"),
+        "{}",
+        run.stderr
+    );
+}
