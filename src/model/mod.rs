@@ -235,7 +235,8 @@ pub(crate) fn resolve(
     let min_group = config.as_ref().map_or(5, |c| c.privacy.min_group);
     let analytics = analytics_rules::resolve_rules(analytics, min_group, diagnostics);
     let results = results::resolve_results(results, &register, &analytics, diagnostics);
-    let indicators = indicator::resolve_indicators(data.indicators, &register, diagnostics);
+    let indicators =
+        indicator::resolve_indicators(data.indicators, &register, options.as_of, diagnostics);
     let attachment_index: BTreeMap<PathBuf, &Attachment> = attachments
         .iter()
         .map(|a| (a.relative.clone(), a))
@@ -243,7 +244,7 @@ pub(crate) fn resolve(
     let mut resolved: Vec<Page> = pages
         .into_iter()
         .filter(|p| options.drafts || !p.front.draft)
-        .map(|p| page::resolve_page(p, &attachment_index, &git_dates, diagnostics))
+        .map(|p| page::resolve_page(p, &attachment_index, &git_dates, options.as_of, diagnostics))
         .collect();
     let files = collect_files(&attachments, theme.statics, diagnostics);
     let plans = {
@@ -254,7 +255,12 @@ pub(crate) fn resolve(
         .into_iter()
         .map(|(name, data)| {
             let register = organization::resolve_register(data.organizations, diagnostics);
-            let indicators = indicator::resolve_indicators(data.indicators, &register, diagnostics);
+            let indicators = indicator::resolve_indicators(
+                data.indicators,
+                &register,
+                options.as_of,
+                diagnostics,
+            );
             let references = references::References::new(&resolved, &files);
             let plans =
                 plan::resolve_plans(data.plans.plans, &references, options.as_of, diagnostics);

@@ -189,9 +189,37 @@ pub(crate) fn resolve_page(
     source: SourcePage,
     attachments: &BTreeMap<PathBuf, &Attachment>,
     git_dates: &GitDates,
+    as_of: NaiveDate,
     diagnostics: &mut Diagnostics,
 ) -> Page {
     let front = source.front;
+    // Only dates the user wrote: git dates come from the clock of the commit, and a
+    // site rebuilt «as of» an earlier day legitimately has later commits.
+    for (key, date) in [("date", &front.date), ("updated", &front.updated)] {
+        let Some(date) = date.as_ref().map(|d| d.0) else {
+            continue;
+        };
+        if date > as_of {
+            let (shown, today) = (
+                crate::dates::format_date_short(date),
+                crate::dates::format_date_short(as_of),
+            );
+            diagnostics.push(
+                Diagnostic::error(
+                    &source.file,
+                    tr!(
+                        "дата страницы {key}: {shown} позже сегодняшней ({today})",
+                        "the page's {key}: {shown} is after today ({today})"
+                    ),
+                )
+                .at_line(key_line(&source.yaml, key).map_or(2, |line| line + 1))
+                .hint(tr!(
+                    "проверьте год; если сайт собирается «на дату», проверьте --as-of; страницу, которую рано публиковать, отметьте draft: true",
+                    "check the year; if the site is built as of a date, check --as-of; mark a page that is not due yet draft: true"
+                )),
+            );
+        }
+    }
     let git = git_dates.get(&source.file).copied();
     let placed = front.date.map(|d| d.0).or(git.map(|g| g.first));
     // Front matter dates are a pair the user keeps: a page with a hand-written `date`

@@ -190,13 +190,13 @@ fn issue19_formulas_in_published_csv_cells_are_neutralised() {
         plan_csv.contains("\"'=HYPERLINK(\"\"http://evil.example\"\";\"\"Отчёт\"\")\""),
         "{plan_csv}"
     );
-    let data = site.read("opendata/1234567890-orgs/data-20250520-structure-20250520.csv");
+    let data = site.read("opendata/1234567894-orgs/data-20250520-structure-20250520.csv");
     assert!(data.contains(",'=1+2,"), "{data}");
     assert!(!data.contains(",=1+2,"));
     // Phones stay as typed; the JSON keeps the text as written.
-    let json = site.read("opendata/1234567890-orgs/data-20250520-structure-20250520.json");
+    let json = site.read("opendata/1234567894-orgs/data-20250520-structure-20250520.json");
     assert!(json.contains("\"head\": \"=1+2\""), "{json}");
-    let structure = site.read("opendata/1234567890-orgs/structure-20250520.csv");
+    let structure = site.read("opendata/1234567894-orgs/structure-20250520.csv");
     assert!(
         structure.contains("записано с апострофом (') в начале, чтобы электронная таблица не выполнила его как формулу"),
         "{structure}"
@@ -338,4 +338,69 @@ fn issue19_front_matter_nested_too_deep_is_rejected_before_parsing() {
         "{}",
         run.stderr
     );
+}
+
+#[test]
+fn issue19_implausible_values_fail_at_their_cells() {
+    let site = Site::fixture("monitoring");
+    let path = "data/values/vpr-low.csv";
+    let text = site.read_source(path);
+    site.write(
+        path,
+        &format!("{text}2025,sosh-2,-5,математика\n2024,sosh-2,150,математика\n2023,sosh-2,1e20,математика\n2031,municipality,5,математика\n"),
+    );
+    let lines = text.lines().count();
+    let run = site.run(&["build", "--as-of", "2025-06-01"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    for (offset, column, words) in [
+        (1, 13, "значение -5 % вне диапазона 0–100"),
+        (2, 13, "значение 150 % вне диапазона 0–100"),
+        (
+            3,
+            13,
+            "значение 100000000000000000000 % вне диапазона 0–100",
+        ),
+        (
+            4,
+            1,
+            "значение за 2031: этот период ещё не начался (дата сборки 01.06.2025)",
+        ),
+    ] {
+        let expected = format!("{path}:{}:{column}: ошибка: {words}", lines + offset);
+        assert!(run.stderr.contains(&expected), "{expected}\n{}", run.stderr);
+    }
+}
+
+#[test]
+fn issue19_a_page_dated_after_as_of_fails() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/news/first.md",
+        "---\ntitle: \"Первая новость\"\ndate: 2062-02-01\n---\nТекст.\n",
+    );
+    let run = site.run(&["build", "--as-of", "2025-06-01"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("content/news/first.md:3:1: ошибка: дата страницы date: 01.02.2062 позже сегодняшней (01.06.2025)"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn issue19_min_group_below_three_and_a_wrong_inn_fail() {
+    let site = Site::fixture("openness");
+    let config = site
+        .read_source("site.yaml")
+        .replace("inn: \"1234567894\"", "inn: \"123456789\"");
+    site.write("site.yaml", &format!("{config}privacy:\n  min_group: 1\n"));
+    let run = site.run(&["build", "--as-of", "2025-06-01"]);
+    assert_eq!(run.code, 1);
+    for expected in [
+        "site.yaml:13:",
+        "ИНН «123456789» — не ИНН: нужно 10 цифр (организация) или 12 (физическое лицо), а здесь знаков — 9",
+        "privacy.min_group: 1 — слишком мало",
+    ] {
+        assert!(run.stderr.contains(expected), "{expected}\n{}", run.stderr);
+    }
 }
