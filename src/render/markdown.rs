@@ -11,7 +11,7 @@ use std::path::{Component, Path, PathBuf};
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-use crate::diagnostic::{line_column, Diagnostic, Kind};
+use crate::diagnostic::{Diagnostic, Kind, LineIndex};
 use crate::model::{attachment_url, page_url};
 
 /// What a page's Markdown needs to know about the site.
@@ -81,9 +81,10 @@ pub(crate) fn render_markdown(body: &str, context: &MarkdownContext<'_>) -> Rend
     let mut dropped_link = false;
     let mut dropped_image = false;
 
+    let lines = LineIndex::new(body);
     for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
         let position = || {
-            let (line, column) = line_column(body, range.start);
+            let (line, column) = lines.line_column(range.start);
             (line + context.body_line - 1, column)
         };
         match event {
