@@ -406,7 +406,11 @@ impl<'a> LineIndex<'a> {
         let offset = offset.min(self.text.len());
         let line = self.starts.partition_point(|&start| start <= offset);
         let start = self.starts[line - 1];
-        let column = self.text.get(start..offset).map_or(0, |s| s.chars().count()) + 1;
+        let column = self
+            .text
+            .get(start..offset)
+            .map_or(0, |s| s.chars().count())
+            + 1;
         (line, column)
     }
 
@@ -415,7 +419,10 @@ impl<'a> LineIndex<'a> {
         let Some(&start) = self.starts.get(line.saturating_sub(1)) else {
             return "";
         };
-        let end = self.starts.get(line).map_or(self.text.len(), |&next| next - 1);
+        let end = self
+            .starts
+            .get(line)
+            .map_or(self.text.len(), |&next| next - 1);
         self.text[start..end].trim_end_matches('\r')
     }
 }
@@ -471,7 +478,11 @@ mod tests {
         let text = "аб\nв\r\n\nгде";
         let index = LineIndex::new(text);
         for offset in [0, 2, 4, 5, 7, 8, 9, text.len()] {
-            assert_eq!(index.line_column(offset), line_column(text, offset), "{offset}");
+            assert_eq!(
+                index.line_column(offset),
+                line_column(text, offset),
+                "{offset}"
+            );
         }
         assert_eq!(index.line(2), "в");
         assert_eq!(index.line(3), "");
@@ -489,7 +500,9 @@ mod tests {
         let sorted = list.into_sorted();
         assert_eq!(sorted.len(), 52);
         assert_eq!(sorted[49].line, Some(50));
-        assert!(sorted[50].message.starts_with("и ещё 70 сообщений об этом файле (показаны первые 50)"));
+        assert!(sorted[50]
+            .message
+            .starts_with("и ещё 70 сообщений об этом файле (показаны первые 50)"));
         assert!(sorted[50].is_error());
         assert_eq!(sorted[51].file, PathBuf::from("data/b.csv"));
     }

@@ -334,6 +334,7 @@ fn resolve_indicator(
             &mut seen,
             diagnostics,
         );
+        warn_of_many_slices(&indicator, &values.file, diagnostics);
         indicator.files.push(values.file);
     }
     if indicator.observations.is_empty() {
@@ -495,6 +496,36 @@ fn read_rows(
             part,
         });
     }
+}
+
+/// The most breakdown values (subject × grade …) an indicator's page draws charts
+/// for: more is no longer a page a reader can use (and 8,000 charts took a minute).
+pub(crate) const MAX_CHARTED_SLICES: usize = 40;
+
+/// A breakdown with more values than a page can chart is probably a wrong column;
+/// said once, at the values file.
+fn warn_of_many_slices(indicator: &Indicator, file: &PathBuf, diagnostics: &mut Diagnostics) {
+    let slices: std::collections::BTreeSet<&Vec<String>> =
+        indicator.observations.iter().map(|o| &o.dims).collect();
+    if slices.len() <= MAX_CHARTED_SLICES {
+        return;
+    }
+    let n = slices.len();
+    let columns = indicator.dims.join(", ");
+    diagnostics.push(
+        Diagnostic::warning(
+            file,
+            tr!(
+                "в разрезах ({columns}) {n} разных значений: на странице показателя графики только для первых {MAX_CHARTED_SLICES}, остальные значения — в CSV",
+                "the breakdowns ({columns}) have {n} different values: the indicator's page charts only the first {MAX_CHARTED_SLICES}, the other values are in the CSV"
+            ),
+        )
+        .at_line(1)
+        .hint(tr!(
+            "проверьте столбцы разрезов: в них должно быть немного повторяющихся значений (предметы, классы), а не, например, номера строк или ФИО",
+            "check the breakdown columns: they should hold a few repeated values (subjects, grades), not, say, row numbers or names"
+        )),
+    );
 }
 
 /// Units whose values count people or things: never negative.

@@ -58,7 +58,7 @@ pub(crate) fn resolve_register_for_tests(
 ) -> Register {
     organization::resolve_register(Some(file), diagnostics)
 }
-pub(crate) use indicator::{Indicator, Indicators, Place};
+pub(crate) use indicator::{Indicator, Indicators, Place, MAX_CHARTED_SLICES};
 pub(crate) use opendata::{OpenDataSet, SetSource, FREQUENCY_ON_CHANGE, FREQUENCY_YEARLY};
 pub(crate) use organization::{Organization, Register};
 pub(crate) use page::{AttachedFile, Page, PageData};

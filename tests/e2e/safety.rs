@@ -404,3 +404,51 @@ fn issue19_min_group_below_three_and_a_wrong_inn_fail() {
         assert!(run.stderr.contains(expected), "{expected}\n{}", run.stderr);
     }
 }
+
+#[test]
+fn issue19_eight_thousand_breakdown_values_build_quickly_with_a_warning() {
+    let site = Site::fixture("monitoring");
+    let path = "data/values/vpr-low.csv";
+    let mut text = site.read_source(path);
+    for i in 0..8000 {
+        text.push_str(&format!("2024,municipality,5,предмет{i}\n"));
+    }
+    site.write(path, &text);
+    let started = std::time::Instant::now();
+    let run = site.build();
+    // Took 36 s before (a chart per value); a generous bound for a loaded machine.
+    assert!(started.elapsed().as_secs() < 30, "{:?}", started.elapsed());
+    assert!(
+        run.stderr.contains("data/values/vpr-low.csv:1:1: предупреждение: в разрезах (subject) 8001 разных значений: на странице показателя графики только для первых 40"),
+        "{}",
+        run.stderr
+    );
+    let page = site.read("indicators/vpr-low/index.html");
+    assert!(page.matches("<svg").count() <= 80);
+    assert!(site.read("indicators/vpr-low.csv").contains("предмет7999"));
+}
+
+#[test]
+fn issue19_forty_thousand_bad_rows_show_fifty_messages_then_how_many_more() {
+    let site = Site::fixture("monitoring");
+    let path = "data/values/vpr-low.csv";
+    let mut text = site.read_source(path);
+    let first = text.lines().count() + 1;
+    for i in 0..40_000 {
+        text.push_str(&format!("2024,sosh-1,abc{i},математика\n"));
+    }
+    site.write(path, &text);
+    let run = site.run(&["check", "--as-of", "2025-06-01"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains(&format!(
+        "{path}:{first}:13: ошибка: значение «abc0» — не число"
+    )));
+    assert_eq!(run.stderr.matches("— не число").count(), 50);
+    assert!(
+        run.stderr.contains(&format!(
+            "{path}: ошибка: и ещё 39950 сообщений об этом файле (показаны первые 50)"
+        )),
+        "{}",
+        run.stderr
+    );
+}
