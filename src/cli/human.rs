@@ -52,6 +52,11 @@ impl<'a> Printer<'a> {
             let read = self.source(&diagnostic.file)?;
             let csv = diagnostic.file.extension().is_some_and(|e| e == "csv");
             let span = span_of(&read.0, line, diagnostic.column, csv)?;
+            // Nothing to underline in an empty file (ariadne would panic on the span).
+            let span = span.start.min(read.0.len())..span.end.min(read.0.len());
+            if span.is_empty() && read.0.trim().is_empty() {
+                return None;
+            }
             self.snippet(&head, &message, diagnostic, &read.1, span)
         });
         let mut out = snippet.unwrap_or_else(|| format!("{head}: {message}\n"));

@@ -101,7 +101,10 @@ pub(crate) struct Sources {
 pub(crate) fn load_site(root: &Path, diagnostics: &mut Diagnostics) -> Sources {
     let config = load_config(root, diagnostics);
     let theme_name = config.as_ref().map_or("default", |c| c.theme.as_str());
-    let theme = theme::load_theme(root, theme_name, diagnostics);
+    let theme_line = config
+        .as_ref()
+        .and_then(|c| crate::yaml::key_line(&c.source, "theme"));
+    let theme = theme::load_theme(root, theme_name, theme_line, diagnostics);
     let (pages, attachments) = content::load_content(root, diagnostics);
     let data = load_data(root, Path::new(DATA_DIR), diagnostics);
     let mut snapshots = BTreeMap::new();

@@ -4,7 +4,6 @@
 //! anywhere. A site's `themes/<name>/` overrides it file by file (a site may change
 //! only `templates/page.html`); a theme other than `default` must exist on disk.
 
-use crate::tr;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -32,29 +31,45 @@ pub(crate) struct Theme {
     pub(crate) statics: BTreeMap<String, FileSource>,
 }
 
-pub(crate) fn load_theme(root: &Path, name: &str, diagnostics: &mut Diagnostics) -> Theme {
+/// `line`: the line of `theme:` in site.yaml, for the message about a missing theme.
+pub(crate) fn load_theme(
+    root: &Path,
+    name: &str,
+    line: Option<usize>,
+    diagnostics: &mut Diagnostics,
+) -> Theme {
     let mut templates = BTreeMap::new();
     let mut statics = BTreeMap::new();
-    if name == "default" {
+    let dir = root.join("themes").join(name);
+    let missing = name != "default" && !dir.is_dir();
+    // A missing theme is one error at `theme:`; the pages are still rendered with the
+    // default theme, so that it is not followed by a missing template on every page.
+    if name == "default" || missing {
         add_embedded(&DEFAULT_THEME, &mut templates, &mut statics);
     }
-    let dir = root.join("themes").join(name);
     if dir.is_dir() {
         add_from_disk(root, &dir, &mut templates, &mut statics, diagnostics);
-    } else if name != "default" {
-        diagnostics.push(
-            Diagnostic::error(
-                crate::config::CONFIG_FILE,
-                tr!(
-                    "темы «{name}» нет: папка themes/{name} не найдена",
-                    "there is no theme “{name}”: the folder themes/{name} is not found"
-                ),
-            )
-            .hint(tr!(
-                "укажите theme: default или создайте папку темы",
-                "write theme: default or create the theme's folder"
-            )),
-        );
+    } else if missing {
+        let mut allowed = vec!["default".to_string()];
+        if let Ok(entries) = std::fs::read_dir(root.join("themes")) {
+            let mut found: Vec<String> = entries
+                .flatten()
+                .filter(|e| e.path().is_dir())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| n != "default")
+                .collect();
+            found.sort();
+            allowed.extend(found);
+        }
+        let kind = crate::diagnostic::Kind::InField {
+            path: "theme".into(),
+            inner: Box::new(crate::diagnostic::Kind::UnknownValue {
+                value: name.to_string(),
+                allowed,
+            }),
+        };
+        diagnostics
+            .push(Diagnostic::error(crate::config::CONFIG_FILE, kind).at_line(line.unwrap_or(1)));
     }
     Theme {
         templates: templates.into_values().collect(),

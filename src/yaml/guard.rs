@@ -4,7 +4,7 @@
 //! (100,000 `[` took close to a minute), so text nested deeper than [`MAX_DEPTH`]
 //! is rejected first, at the bracket that goes too deep. And a file cut short (a
 //! copy interrupted, a disk full) often still parses — as a shorter plan with one
-//! warning — so a whole file whose last line stops half-way (no line end after a key
+//! warning — so a whole file that is empty, or whose last line stops half-way (no line end after a key
 //! with no value, a list dash or spaces) is reported as cut off at that line.
 
 use std::path::Path;
@@ -39,6 +39,22 @@ pub(crate) fn precheck(
             )),
         );
     }
+    if whole && is_blank(text) {
+        return Some(
+            Diagnostic::error(
+                file,
+                tr!(
+                    "файл пуст: в нём нет ни одной записи",
+                    "the file is empty: it holds no entries"
+                ),
+            )
+            .at(1, 1)
+            .hint(tr!(
+                "восстановите содержимое (из резервной копии или истории git); если файл не нужен, удалите его",
+                "restore its content (from a backup or the git history); if the file is not needed, delete it"
+            )),
+        );
+    }
     if whole {
         if let Some((line, last)) = cut_off(text) {
             let said = if last.is_empty() {
@@ -63,6 +79,14 @@ pub(crate) fn precheck(
         }
     }
     None
+}
+
+/// Nothing but spaces and comments: a file emptied by mistake would otherwise read as
+/// "no settings", and its absence be blamed on whatever needs them.
+fn is_blank(text: &str) -> bool {
+    text.lines()
+        .map(str::trim)
+        .all(|line| line.is_empty() || line.starts_with('#') || line == "---")
 }
 
 /// Line and column (1-based) of the first `[`/`{` deeper than [`MAX_DEPTH`], outside
@@ -131,6 +155,13 @@ mod tests {
         assert_eq!((line, column), (1, 4 + MAX_DEPTH));
         assert!(message.contains("глубже 32 уровней"));
         assert_eq!(check("a: [[1, 2], {b: \"[[[[\"}]\n# [[[[[\n"), None);
+    }
+
+    #[test]
+    fn reports_an_empty_file() {
+        assert!(check("").unwrap().2.starts_with("файл пуст"));
+        assert!(check("# пороги\n\n").unwrap().2.starts_with("файл пуст"));
+        assert_eq!(check("a: 1\n"), None);
     }
 
     #[test]

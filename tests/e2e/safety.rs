@@ -452,3 +452,43 @@ fn issue19_forty_thousand_bad_rows_show_fifty_messages_then_how_many_more() {
         run.stderr
     );
 }
+
+#[test]
+fn issue19_a_misspelt_theme_is_one_error_at_its_line_in_site_yaml() {
+    let site = Site::fixture("basic");
+    let config = site.read_source("site.yaml");
+    site.write("site.yaml", &format!("{config}theme: defualt\n"));
+    let line = config.lines().count() + 1;
+    let run = site.run(&["build", "--as-of", "2025-06-01"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains(&format!(
+            "site.yaml:{line}:1: ошибка: недопустимое значение «defualt» (поле theme)"
+        )),
+        "{}",
+        run.stderr
+    );
+    assert!(run
+        .stderr
+        .contains("подсказка: возможно, вы имели в виду default"));
+    assert!(!run.stderr.contains("content/_index.md"), "{}", run.stderr);
+    assert!(run.stderr.contains("ошибок — 1,"));
+}
+
+#[test]
+fn issue19_an_emptied_analytics_file_is_reported_at_itself_first() {
+    let site = Site::fixture("analytics");
+    site.write("data/analytics.yaml", "");
+    let run = site.run(&["build", "--as-of", "2025-06-01"]);
+    assert_eq!(run.code, 1);
+    let first_error = run
+        .stderr
+        .lines()
+        .find(|l| l.contains(": ошибка: "))
+        .unwrap();
+    assert_eq!(
+        first_error,
+        "data/analytics.yaml:1:1: ошибка: файл пуст: в нём нет ни одной записи"
+    );
+    assert!(!run.stderr.contains("panicked"));
+}
