@@ -142,7 +142,7 @@ mod tests {
     fn embeds_the_default_theme() {
         let mut diagnostics = Diagnostics::default();
         let dir = tempfile::tempdir().unwrap();
-        let theme = load_theme(dir.path(), "default", &mut diagnostics);
+        let theme = load_theme(dir.path(), "default", None, &mut diagnostics);
         assert!(!diagnostics.has_errors());
         assert!(theme.templates.iter().any(|t| t.name == "page.html"));
         assert!(theme.statics.contains_key("css/site.css"));
@@ -155,7 +155,7 @@ mod tests {
         std::fs::create_dir_all(&templates).unwrap();
         std::fs::write(templates.join("page.html"), "mine").unwrap();
         let mut diagnostics = Diagnostics::default();
-        let theme = load_theme(dir.path(), "default", &mut diagnostics);
+        let theme = load_theme(dir.path(), "default", None, &mut diagnostics);
         let page = theme
             .templates
             .iter()
@@ -173,7 +173,7 @@ mod tests {
     fn errors_on_missing_custom_theme() {
         let dir = tempfile::tempdir().unwrap();
         let mut diagnostics = Diagnostics::default();
-        load_theme(dir.path(), "blue", &mut diagnostics);
+        load_theme(dir.path(), "blue", None, &mut diagnostics);
         assert!(diagnostics.has_errors());
     }
 }

@@ -150,10 +150,11 @@ fn write_all(
         .collect();
     dirs.sort();
     dirs.dedup();
+    // Messages name the place in the output, not in the staging folder the user
+    // never sees (a path too long for Windows is too long there too).
     for dir in dirs {
-        let dir = staging.join(dir);
-        fs::create_dir_all(&dir)
-            .with_context(|| format!("не удалось создать папку {}", dir.display()))?;
+        fs::create_dir_all(staging.join(&dir))
+            .with_context(|| format!("не удалось создать папку {}", old.join(&dir).display()))?;
     }
     let outcomes: Vec<Result<bool>> = files
         .par_iter()
@@ -196,8 +197,7 @@ fn write_one(target: &Path, old: &Path, content: &OutputContent) -> Result<bool>
     if same_bytes(old, &bytes) && fs::hard_link(old, target).is_ok() {
         return Ok(false);
     }
-    fs::write(target, &bytes)
-        .with_context(|| format!("не удалось записать {}", target.display()))?;
+    fs::write(target, &bytes).with_context(|| format!("не удалось записать {}", old.display()))?;
     Ok(true)
 }
 
@@ -267,5 +267,20 @@ mod tests {
         let leftovers: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(leftovers.len(), 1, "only public/ remains");
         assert!(out.join(guard::MARKER).is_file());
+    }
+
+    #[test]
+    fn a_failed_write_names_the_output_not_the_staging_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let mut output = prepare(dir.path(), &out).unwrap();
+        let name = format!("news/{}.pdf", "я".repeat(200));
+        let error = write_site(&mut output, &out, &[file(&name, "x")], &NoProgress)
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("public/news/"), "{error}");
+        assert!(!error.contains("msoko-new"), "{error}");
+        drop(output);
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0, "nothing left");
     }
 }
