@@ -13,6 +13,8 @@ mod config;
 mod dates;
 mod diagnostic;
 mod fs;
+#[cfg(test)]
+mod fuzz;
 mod init;
 mod load;
 mod model;

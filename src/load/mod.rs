@@ -42,6 +42,14 @@ pub(crate) fn parse_table_for_tests(text: &str, file: &str) -> CsvTable {
 }
 pub(crate) use theme::{TemplateSource, Theme};
 
+/// The parsers the fuzz runner (`crate::fuzz`) drives directly.
+#[cfg(test)]
+pub(crate) mod fuzz_targets {
+    pub(crate) use super::front_matter::{parse as parse_front_matter, split};
+    pub(crate) use super::plans::RawPlan;
+    pub(crate) use super::table::parse_table;
+}
+
 use walk::Found;
 
 use crate::config::{SiteConfig, CONFIG_FILE};

@@ -70,6 +70,13 @@ pub(crate) use results::Journal;
 pub(crate) use results::{GiaRow, MedalRow, OfficialEntry, Results, VprRow};
 pub(crate) use rule_expr::Rule;
 
+/// The parsers the fuzz runner (`crate::fuzz`) drives directly.
+#[cfg(test)]
+pub(crate) mod fuzz_targets {
+    pub(crate) use super::deadline::{parse_deadline, PlanPeriod};
+    pub(crate) use super::indicator::parse_value;
+}
+
 use crate::config::SiteConfig;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::{Attachment, FileSource, GitDates, SortBy, Sources, TemplateSource};

@@ -34,6 +34,10 @@ use rayon::prelude::*;
 use tera::{Context, Tera};
 
 pub(crate) use markdown::InternalLink;
+#[cfg(test)]
+pub(crate) use shortcodes::parse_shortcodes;
+#[cfg(test)]
+pub(crate) use spreadsheet::neutralise_csv;
 pub(crate) use templates::escape_html;
 
 use crate::analyze::Analysis;
