@@ -366,7 +366,11 @@ impl Kind {
             ),
             Kind::UnknownTemplate { name, known } => (
                 format!("шаблона «{name}» нет в теме"),
-                Some(format!("доступные шаблоны: {}", known.join(", "))),
+                Some(if known.is_empty() {
+                    "в теме нет ни одного шаблона: положите файлы .html в папку templates/ темы или укажите theme: default".into()
+                } else {
+                    format!("доступные шаблоны: {}", known.join(", "))
+                }),
             ),
         };
         (message, hint)
@@ -520,7 +524,11 @@ impl Kind {
             ),
             Kind::UnknownTemplate { name, known } => (
                 format!("the theme has no template “{name}”"),
-                Some(format!("templates available: {}", known.join(", "))),
+                Some(if known.is_empty() {
+                    "the theme has no templates at all: put .html files in the theme's templates/ folder or write theme: default".into()
+                } else {
+                    format!("templates available: {}", known.join(", "))
+                }),
             ),
         };
         (message, hint)
