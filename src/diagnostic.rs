@@ -379,7 +379,7 @@ fn cap_per_file(sorted: Vec<Diagnostic>) -> Vec<Diagnostic> {
             (last_shown[&file] + 1, d)
         })
         .collect();
-    inserts.sort_by(|a, b| b.0.cmp(&a.0));
+    inserts.sort_by_key(|insert| std::cmp::Reverse(insert.0));
     for (at, d) in inserts {
         out.insert(at, d);
     }
