@@ -153,7 +153,7 @@ fn run(options: &Options, write: bool, progress: &dyn Progress) -> Report {
     // command, not a problem of the site, and stops here.
     let mut output = None;
     if write {
-        match output::prepare(&options.root, &out) {
+        match output::prepare(&options.root, &out, options.out.is_some()) {
             Ok(prepared) => output = Some(prepared),
             Err(refusal) => {
                 report.refused = true;

@@ -65,8 +65,10 @@ pub(crate) fn resolve(path: &Path) -> PathBuf {
 }
 
 /// Why `out` may not be written, as a diagnostic against `shown` (the path as the
-/// user typed it); `None` when it may.
-pub(crate) fn refuse(root: &Path, out: &Path, shown: &Path) -> Option<Diagnostic> {
+/// user typed it); `None` when it may. `chosen`: the user named it with `--out`
+/// (the default `ROOT/public`, even when it is a link to the web server's folder,
+/// is the output by contract).
+pub(crate) fn refuse(root: &Path, out: &Path, shown: &Path, chosen: bool) -> Option<Diagnostic> {
     let root = resolve(root);
     let out = resolve(out);
     let hint = tr!(
@@ -111,7 +113,7 @@ pub(crate) fn refuse(root: &Path, out: &Path, shown: &Path) -> Option<Diagnostic
             );
         }
     }
-    let default = out == root.join("public");
+    let default = !chosen || out == root.join("public");
     match fs::symlink_metadata(&out) {
         Err(_) => None,
         Ok(meta) if !meta.is_dir() => Some(
@@ -160,7 +162,7 @@ mod tests {
     }
 
     fn refused(root: &Path, out: &Path) -> Option<String> {
-        refuse(root, out, out).map(|d| d.message)
+        refuse(root, out, out, true).map(|d| d.message)
     }
 
     #[test]

@@ -45,8 +45,8 @@ pub(crate) struct Output {
 }
 
 /// Why a build may not write its output at all: the command was wrong (exit 2).
-pub(crate) fn prepare(root: &Path, out: &Path) -> Result<Output, Diagnostic> {
-    if let Some(refusal) = guard::refuse(root, out, out) {
+pub(crate) fn prepare(root: &Path, out: &Path, chosen: bool) -> Result<Output, Diagnostic> {
+    if let Some(refusal) = guard::refuse(root, out, out, chosen) {
         return Err(refusal);
     }
     let beside = swap::Beside::new(&guard::resolve(out));
@@ -230,7 +230,7 @@ mod tests {
         let out = dir.path().join("public");
         fs::create_dir_all(&out).unwrap();
         fs::write(out.join("stale.html"), "old").unwrap();
-        let mut output = prepare(dir.path(), &out).unwrap();
+        let mut output = prepare(dir.path(), &out, true).unwrap();
         let first = write_site(
             &mut output,
             &out,
@@ -247,7 +247,7 @@ mod tests {
         );
         assert!(!out.join("stale.html").exists());
         drop(output);
-        let mut output = prepare(dir.path(), &out).unwrap();
+        let mut output = prepare(dir.path(), &out, true).unwrap();
         let second = write_site(
             &mut output,
             &out,
@@ -273,7 +273,7 @@ mod tests {
     fn a_failed_write_names_the_output_not_the_staging_folder() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("public");
-        let mut output = prepare(dir.path(), &out).unwrap();
+        let mut output = prepare(dir.path(), &out, true).unwrap();
         let name = format!("news/{}.pdf", "я".repeat(200));
         let error = write_site(&mut output, &out, &[file(&name, "x")], &NoProgress)
             .unwrap_err()
