@@ -39,6 +39,10 @@ pub(crate) fn read_text(path: &Path, shown: &Path) -> Result<String, Diagnostic>
                 "could not read the file: {e}"
             ),
         )
+        .hint(tr!(
+            "проверьте, что файл существует и открыт для чтения (права доступа, не заблокирован другой программой)",
+            "check that the file exists and can be read (permissions, not locked by another program)"
+        ))
     })?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let (line, column) = {

@@ -145,7 +145,10 @@ fn run(options: &Options, write: bool, progress: &dyn Progress) -> Report {
     let mut report = Report::default();
     if let Some(base_url) = &options.base_url {
         if let Err(message) = config::validate_base_url(base_url) {
-            diagnostics.push(Diagnostic::error("--base-url", message));
+            diagnostics.push(Diagnostic::error("--base-url", message).hint(tr!(
+                "пример: --base-url https://edu.example.ru/",
+                "for example: --base-url https://edu.example.ru/"
+            )));
         }
     }
     let out = options.out_dir();
@@ -195,7 +198,10 @@ fn run(options: &Options, write: bool, progress: &dyn Progress) -> Report {
             match output::write_site(output, &out, &rendered.files, stages.observer()) {
                 Ok(stats) => report.written = Some(stats),
                 Err(error) => {
-                    diagnostics.push(Diagnostic::error(&out, format!("{error:#}")));
+                    diagnostics.push(Diagnostic::error(&out, format!("{error:#}")).hint(tr!(
+                        "проверьте, что на диске есть место и папка доступна для записи; закройте программы, в которых открыты файлы сайта; прежний сайт не изменён",
+                        "check that the disk has space and the folder is writable; close programs that have the site's files open; the previous site is unchanged"
+                    )));
                 }
             }
         }

@@ -319,7 +319,14 @@ fn resolve_indicator(
                         });
                     }
                     Err(message) => {
-                        diagnostics.push(Diagnostic::error(file, message).at_line(raw.line))
+                        diagnostics.push(
+                            Diagnostic::error(file, message)
+                                .at_line(raw.line)
+                                .hint(tr!(
+                    "год пишется четырьмя цифрами (2025), учебный год — через косую черту (2024/25), как указано в period у показателя",
+                    "a year is four digits (2025), a school year two years with a slash (2024/25), as the indicator's period says"
+                )),
+                        )
                     }
                 }
             }
@@ -430,7 +437,14 @@ fn read_rows(
         let period = match Period::parse(cell(year), indicator.period_kind) {
             Ok(period) => period,
             Err(message) => {
-                diagnostics.push(Diagnostic::error(file, message).at(row.line, column_of(year)));
+                diagnostics.push(
+                    Diagnostic::error(file, message)
+                        .at(row.line, column_of(year))
+                        .hint(tr!(
+                    "год пишется четырьмя цифрами (2025), учебный год — через косую черту (2024/25), как указано в period у показателя",
+                    "a year is four digits (2025), a school year two years with a slash (2024/25), as the indicator's period says"
+                )),
+                );
                 continue;
             }
         };
