@@ -51,6 +51,8 @@ fn main() {
         as_of: chrono::NaiveDate::from_ymd_opt(2026, 11, 20).unwrap(),
         base_url: None,
         drafts: false,
+        chromium: None,
+        ci: false,
     };
 
     let baseline = best(|| {

@@ -43,6 +43,9 @@ pub use serve::{serve, ServeError, ServeEvent, ServeOptions};
 
 use diagnostic::Diagnostics;
 
+/// The folder beside the output where printed PDFs are kept between builds.
+const PDF_CACHE: &str = ".msoko-cache";
+
 /// What the command line asks of a build.
 #[derive(Debug, Clone)]
 pub struct Options {
@@ -56,6 +59,12 @@ pub struct Options {
     pub base_url: Option<String>,
     /// Include pages marked `draft: true`.
     pub drafts: bool,
+    /// Headless Chromium to print each report to PDF; `None`: no PDF is printed
+    /// (`check` says so).
+    pub chromium: Option<PathBuf>,
+    /// The build runs in CI (`CI=true`): open data sets left out and a shallow clone
+    /// fail it instead of a warning.
+    pub ci: bool,
 }
 
 impl Options {
@@ -172,14 +181,22 @@ fn run(options: &Options, write: bool, progress: &dyn Progress) -> Report {
         as_of: options.as_of,
         base_url: options.base_url.clone(),
         drafts: options.drafts,
+        chromium: options.chromium.clone(),
+        ci: options.ci,
     };
     stages.start(Stage::Model, None);
     if let Some(model) = model::resolve(sources, &model_options, &mut diagnostics) {
         stages.start(Stage::Analyze, None);
-        let analysis = analyze::run(&model);
+        let (analysis, frozen) =
+            rayon::join(|| analyze::run(&model), || analyze::run_snapshots(&model));
         stages.start(Stage::Render, Some(model.pages.len()));
-        let mut rendered =
-            render::render_site(&model, &analysis, stages.observer(), &mut diagnostics);
+        let mut rendered = render::render_site(
+            &model,
+            &analysis,
+            &frozen,
+            stages.observer(),
+            &mut diagnostics,
+        );
         rendered
             .files
             .extend(output::indexing_files(&model, &rendered.views));
@@ -194,14 +211,28 @@ fn run(options: &Options, write: bool, progress: &dyn Progress) -> Report {
         report.charts = rendered.charts;
         report.files = rendered.files.len();
         if let Some(output) = output.as_mut().filter(|_| !diagnostics.has_errors()) {
+            // Printing (seconds, when a report changed) belongs to writing the output;
+            // it needs the rendered print page and its CSS. `check` prints nothing.
             stages.start(Stage::Write, Some(rendered.files.len()));
-            match output::write_site(output, &out, &rendered.files, stages.observer()) {
-                Ok(stats) => report.written = Some(stats),
-                Err(error) => {
-                    diagnostics.push(Diagnostic::error(&out, format!("{error:#}")).hint(tr!(
-                        "проверьте, что на диске есть место и папка доступна для записи; закройте программы, в которых открыты файлы сайта; прежний сайт не изменён",
-                        "check that the disk has space and the folder is writable; close programs that have the site's files open; the previous site is unchanged"
-                    )));
+            let cache = out
+                .parent()
+                .map_or_else(|| PathBuf::from(PDF_CACHE), |p| p.join(PDF_CACHE));
+            let (pdfs, problems) = output::report_pdfs(&model, &rendered.files, &cache);
+            rendered.files.extend(pdfs);
+            rendered.files.sort_by(|a, b| a.path.cmp(&b.path));
+            report.files = rendered.files.len();
+            for problem in problems {
+                diagnostics.push(problem);
+            }
+            if !diagnostics.has_errors() {
+                match output::write_site(output, &out, &rendered.files, stages.observer()) {
+                    Ok(stats) => report.written = Some(stats),
+                    Err(error) => {
+                        diagnostics.push(Diagnostic::error(&out, format!("{error:#}")).hint(tr!(
+                            "проверьте, что на диске есть место и папка доступна для записи; закройте программы, в которых открыты файлы сайта; прежний сайт не изменён",
+                            "check that the disk has space and the folder is writable; close programs that have the site's files open; the previous site is unchanged"
+                        )));
+                    }
                 }
             }
         }

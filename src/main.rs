@@ -108,7 +108,26 @@ fn options(site: SiteArgs) -> Options {
             .unwrap_or_else(|| chrono::Local::now().date_naive()),
         base_url: None,
         drafts: false,
+        chromium: find_chromium(),
+        ci: std::env::var("CI").is_ok_and(|v| v.eq_ignore_ascii_case("true") || v == "1"),
     }
+}
+
+/// The browser that prints reports to PDF: `MSOKO_CHROMIUM` when set (empty turns
+/// printing off), else the first of the usual paths that exists.
+fn find_chromium() -> Option<std::path::PathBuf> {
+    if let Some(path) = std::env::var_os("MSOKO_CHROMIUM") {
+        let path = std::path::PathBuf::from(path);
+        return (!path.as_os_str().is_empty() && path.is_file()).then_some(path);
+    }
+    [
+        "/usr/bin/chromium",
+        "/usr/bin/chromium-browser",
+        "/usr/bin/google-chrome",
+    ]
+    .into_iter()
+    .map(std::path::PathBuf::from)
+    .find(|p| p.is_file())
 }
 
 fn main() -> ExitCode {

@@ -11,7 +11,17 @@ pub(crate) use objectivity::Objectivity;
 pub(crate) use plan_status::{compute_progress, ItemStatus, PlanProgress, StatusCounts};
 pub(crate) use trends::{IndicatorSummary, OrgComparison, Standing, Trend};
 
+use std::collections::BTreeMap;
+
+use rayon::prelude::*;
+
 use crate::model::Model;
+
+/// The frozen data of the reports published with a snapshot (`data_snapshot:`), by
+/// snapshot name: the site as it saw that data on the report's publication date, and
+/// what it means. Built once per snapshot before rendering, however many chapters
+/// share it.
+pub(crate) type Frozen = BTreeMap<String, (Model, Analysis)>;
 
 /// Everything computed from the model.
 #[derive(Debug, Default)]
@@ -24,6 +34,27 @@ pub(crate) struct Analysis {
     pub(crate) orgs: Vec<Vec<OrgComparison>>,
     /// Signs of objectivity and ШНОР from the raw results.
     pub(crate) objectivity: Objectivity,
+}
+
+/// Each snapshot a page names, seen on the date of the last such page in page order
+/// (a report's chapters share one date), analysed once; snapshots in parallel.
+pub(crate) fn run_snapshots(model: &Model) -> Frozen {
+    let mut dates = BTreeMap::new();
+    for page in &model.pages {
+        if let Some(name) = page.data_snapshot.as_deref() {
+            if model.snapshots.contains_key(name) {
+                dates.insert(name, page.placed.unwrap_or(model.as_of));
+            }
+        }
+    }
+    dates
+        .into_par_iter()
+        .filter_map(|(name, as_of)| {
+            let snapshot = model.with_data(model.snapshots.get(name)?, as_of);
+            let analysis = run(&snapshot);
+            Some((name.to_owned(), (snapshot, analysis)))
+        })
+        .collect()
 }
 
 pub(crate) fn run(model: &Model) -> Analysis {

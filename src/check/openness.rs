@@ -11,6 +11,11 @@ use crate::diagnostic::{Lang, Tr};
 use crate::model::Model;
 use crate::tr;
 
+mod duties;
+use duties::{
+    anti_corruption_item, drafts_item, personal_data_item, procurement_item, report_pdf_item,
+};
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Mark {
@@ -93,6 +98,18 @@ const REPORT: Law = (
     "Постановление Правительства РФ № 662 — итоговый отчёт (доклад)",
     "Government Decree No. 662: the annual report",
 );
+const LAW_PERSONAL_DATA: Law = (
+    "152-ФЗ, ст. 18.1, ч. 2 — политика обработки персональных данных",
+    "Federal Law 152-FZ, art. 18.1, part 2: personal data processing policy",
+);
+// The federal duty of 273-ФЗ «О противодействии коррупции» is to take measures
+// (ст. 6); the section of a site and its contents are set for federal bodies by
+// приказ Минтруда России от 07.10.2013 № 530н and for municipal ones by regional acts
+// and practice: a gap is ⚠, not ✘.
+const ANTI_CORRUPTION: Law = (
+    "273-ФЗ «О противодействии коррупции» и региональные акты — раздел «Противодействие коррупции» (по практике, приказ Минтруда России № 530н)",
+    "Federal Law 273-FZ “On Combating Corruption” and regional acts: the “Combating corruption” section (by practice, Ministry of Labour order No. 530n)",
+);
 const DATA: Law = ("Данные сайта", "The site's data");
 const CYCLE: Law = (
     "Управленческий цикл МСОКО (звенья за последний завершённый год)",
@@ -155,7 +172,7 @@ impl Checklist {
         let mut missing = Vec::new();
         need(
             &mut missing,
-            value.is_none(),
+            value.is_none() || value.is_some_and(|l| !l.is_empty() && l.iter().all(link_is_blank)),
             tr!(
                 format!(
                     "не указаны {}: authority.{key} в site.yaml ([] — если их нет)",
@@ -186,6 +203,13 @@ impl Checklist {
     }
 }
 
+/// A link that names nothing: no title, no address, no page (`{title: ""}`).
+fn link_is_blank(link: &crate::config::DocumentLink) -> bool {
+    blank(link.title.as_ref().map(|t| t.0.as_str()))
+        && blank(link.url.as_deref())
+        && blank(link.site_page())
+}
+
 /// The update frequency of an open data set in English.
 fn frequency_en(frequency: &str) -> &str {
     match frequency {
@@ -197,6 +221,12 @@ fn frequency_en(frequency: &str) -> &str {
 
 fn english(text: &Tr) -> &str {
     text.en.as_deref().unwrap_or(&text.ru)
+}
+
+/// An optional text from `site.yaml` that says nothing: absent, `""` or spaces. A
+/// checklist line is never ✔ on it.
+fn blank(value: Option<&str>) -> bool {
+    value.is_none_or(|v| v.trim().is_empty())
 }
 
 /// `missing` when `absent`: a small helper to list what to add.
@@ -293,7 +323,7 @@ pub(crate) fn openness_checklist(model: &Model) -> Vec<ChecklistItem> {
     let powers = a.powers.as_ref();
     need(
         &mut missing,
-        powers.is_none_or(|p| p.items.is_empty()),
+        powers.is_none_or(|p| p.items.iter().all(|i| i.0.trim().is_empty())),
         tr!(
             "не перечислены полномочия: authority.powers.items",
             "no powers listed: authority.powers.items"
@@ -402,10 +432,31 @@ pub(crate) fn openness_checklist(model: &Model) -> Vec<ChecklistItem> {
         no_functions,
     );
 
+    // Ст. 13, ч. 1, п. 1 «в» (в редакции 270-ФЗ от 14.07.2022): the official pages of
+    // subordinate organisations «при наличии» — `social: []` says there are none.
+    let no_social: Vec<Tr> = without(
+        (
+            "сведений об официальных страницах (social в data/organizations.yaml, [] — если их нет)",
+            "information on official pages (social in data/organizations.yaml, [] if there are none)",
+        ),
+        &|o| o.social.is_none(),
+    )
+    .into_iter()
+    .collect();
+    list.add(
+        LAW_GENERAL,
+        tr!(
+            "Официальные страницы подведомственных организаций в социальных сетях",
+            "Official social media pages of subordinate organisations"
+        ),
+        "/about/#orgs",
+        no_social,
+    );
+
     let mut missing = Vec::new();
     need(
         &mut missing,
-        a.head.is_none(),
+        a.head.as_ref().is_none_or(|p| p.name.0.trim().is_empty()),
         tr!(
             "не указан руководитель: authority.head",
             "no head: authority.head"
@@ -461,7 +512,9 @@ pub(crate) fn openness_checklist(model: &Model) -> Vec<ChecklistItem> {
     );
     need(
         &mut missing,
-        a.social.as_ref().is_none_or(Vec::is_empty),
+        a.social
+            .as_ref()
+            .is_none_or(|s| s.iter().all(|p| p.url.trim().is_empty())),
         tr!(
             "не указаны официальные страницы в социальных сетях: authority.social",
             "no official social media pages: authority.social"
@@ -534,11 +587,16 @@ pub(crate) fn openness_checklist(model: &Model) -> Vec<ChecklistItem> {
     for (requirement, key, what, value) in lists {
         list.listed(LAW_ACTS, requirement, key, what, value.as_ref());
     }
+    procurement_item(model, &mut list);
+    drafts_item(model, &mut list);
 
     let mut missing = Vec::new();
     need(
         &mut missing,
-        a.programs.as_ref().is_none_or(Vec::is_empty),
+        a.programs.as_ref().is_none_or(Vec::is_empty)
+            || a.programs
+                .as_ref()
+                .is_some_and(|l| l.iter().all(link_is_blank)),
         tr!(
             "не указаны программы: authority.programs",
             "no programmes: authority.programs"
@@ -704,7 +762,10 @@ pub(crate) fn openness_checklist(model: &Model) -> Vec<ChecklistItem> {
     if let Some(appeals) = appeals {
         need(
             &mut missing,
-            appeals.official.is_none(),
+            appeals
+                .official
+                .as_ref()
+                .is_none_or(|p| p.name.0.trim().is_empty()),
             tr!(
                 "не указано ответственное должностное лицо: authority.appeals.official",
                 "no responsible official: authority.appeals.official"
@@ -728,7 +789,7 @@ pub(crate) fn openness_checklist(model: &Model) -> Vec<ChecklistItem> {
         );
         need(
             &mut missing,
-            appeals.page.is_none(),
+            blank(appeals.page.as_deref()),
             tr!(
                 "нет страницы с порядком рассмотрения обращений: authority.appeals.page",
                 "no page with the procedure for handling appeals: authority.appeals.page"
@@ -736,7 +797,7 @@ pub(crate) fn openness_checklist(model: &Model) -> Vec<ChecklistItem> {
         );
         need(
             &mut missing,
-            appeals.reviews.is_none(),
+            blank(appeals.reviews.as_deref()),
             tr!(
                 "нет обзора обращений: authority.appeals.reviews",
                 "no review of appeals: authority.appeals.reviews"
@@ -753,6 +814,41 @@ pub(crate) fn openness_checklist(model: &Model) -> Vec<ChecklistItem> {
         missing,
     );
 
+    personal_data_item(model, &mut list);
+    anti_corruption_item(model, &mut list);
+
+    let mut missing = Vec::new();
+    for (title, file) in &model.unpublished_data {
+        missing.push(tr!(
+            format!("набор «{title}» не опубликован: неизвестна дата его версии — добавьте {} в репозиторий сайта (git add, git commit)", file.display()),
+            format!("the set “{title}” is not published: the date of its version is unknown; add {} to the site's repository (git add, git commit)", file.display())
+        ));
+    }
+    let responsible = a.open_data.as_ref().and_then(|o| o.responsible.as_ref());
+    need(
+        &mut missing,
+        a.open_data.is_some()
+            && responsible.is_none_or(|p| {
+                blank(p.email.as_ref().map(|t| t.0.as_str()))
+                    && blank(p.phone.as_ref().map(|t| t.0.as_str()))
+            })
+            && empty(&a.email),
+        tr!(
+            "не указано, как запросить данные: authority.open_data.responsible с email или phone",
+            "no way to request data: authority.open_data.responsible with email or phone"
+        ),
+    );
+    need(
+        &mut missing,
+        a.open_data
+            .as_ref()
+            .is_some_and(|o| o.license.0.trim().is_empty()),
+        tr!(
+            "не указаны условия использования: authority.open_data.license",
+            "no terms of use: authority.open_data.license"
+        ),
+    );
+    let mut missing_sets = missing;
     let mut missing = Vec::new();
     need(
         &mut missing,
@@ -775,11 +871,12 @@ pub(crate) fn openness_checklist(model: &Model) -> Vec<ChecklistItem> {
             "no INN (authority.inn): the data sets' identifiers start with it"
         ),
     );
+    missing.append(&mut missing_sets);
     list.add(
         LAW_OPEN_DATA,
         tr!(
-            "Открытые данные: реестр наборов, паспорта, структура, лицензия",
-            "Open data: register of sets, passports, structure, licence"
+            "Открытые данные: реестр и число наборов, паспорта, структура, условия использования, порядок запроса данных",
+            "Open data: register and number of sets, passports, structure, terms of use, how to request data"
         ),
         "/opendata/",
         missing,
@@ -839,19 +936,25 @@ fn report_item(model: &Model, list: &mut Checklist) {
         &path,
         missing,
     );
+    if found.is_some() {
+        report_pdf_item(model, list, REPORT, &path);
+    }
 }
 
 fn data_findings(model: &Model, list: &mut Checklist) {
-    for (title, file) in &model.unpublished_data {
-        list.attention(
-            DATA,
-            tr!("Актуальность открытых данных", "Open data up to date"),
-            tr!(format!("набор «{title}» не опубликован: неизвестна дата его версии — она берётся из истории git, добавьте {} в репозиторий сайта (git add, git commit)",
-                file.display()
-            ), format!("the set “{title}” is not published: the date of its version is unknown; it comes from git history, add {} to the site's repository (git add, git commit)",
-                file.display()
-            )),
-        );
+    if model.shallow_clone {
+        list.items.push(ChecklistItem {
+            group: DATA.0,
+            requirement: "Даты страниц и версий данных из истории git".into(),
+            mark: Mark::Missing,
+            detail: "сайт собран из неполной копии репозитория (shallow clone): даты взяты из последних коммитов и неверны; выполните git fetch --unshallow, в CI — fetch-depth: 0 (GitHub) или GIT_DEPTH: 0 (GitLab)".into(),
+            path: None,
+            english: [
+                DATA.1.to_string(),
+                "Dates of pages and data versions from git history".into(),
+                "the site is built from a shallow clone: the dates come from the last commits only and are wrong; run git fetch --unshallow, in CI fetch-depth: 0 (GitHub) or GIT_DEPTH: 0 (GitLab)".into(),
+            ],
+        });
     }
     for set in &model.open_data {
         let age = (model.as_of - set.modified).num_days();
@@ -878,7 +981,8 @@ fn data_findings(model: &Model, list: &mut Checklist) {
     }
     for document in &model.documents.list {
         let page = &model.pages[document.page];
-        if page.attached.is_none() {
+        // A report's PDF (printed or missing) has its own line under the report.
+        if page.attached.is_none() && page.approved_by.is_none() {
             list.attention(
                 DATA,
                 tr!("Тексты документов", "Texts of acts"),
@@ -898,7 +1002,7 @@ fn data_findings(model: &Model, list: &mut Checklist) {
     let undated: Vec<String> = model
         .pages
         .iter()
-        .filter(|p| p.placed.is_none())
+        .filter(|p| p.placed.is_none() && p.url != crate::model::SEARCH_URL)
         .map(|p| p.url.clone())
         .collect();
     if !undated.is_empty() {

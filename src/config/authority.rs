@@ -76,6 +76,20 @@ pub(crate) struct Authority {
     pub(crate) budget: Option<Vec<DocumentLink>>,
     #[serde(default)]
     pub(crate) open_data: Option<OpenDataSettings>,
+    /// п. 2 «в»: the authority's page in the unified procurement system (ЕИС, 44-ФЗ).
+    #[serde(default)]
+    pub(crate) procurement: Option<Procurement>,
+    /// 152-ФЗ ст. 18.1 ч. 2: the page of the personal-data processing policy
+    /// (`documents/politika-pd`).
+    #[serde(default)]
+    pub(crate) personal_data_policy: Option<String>,
+    /// How drafts of the body's acts are put to public discussion (where, how long,
+    /// where remarks go), for when no draft is on discussion.
+    #[serde(default)]
+    pub(crate) public_discussion: Option<Text>,
+    /// «Противодействие коррупции»: acts, plans, reports and links of the section.
+    #[serde(default)]
+    pub(crate) anti_corruption: Option<Vec<DocumentLink>>,
     /// `MM-DD`: the day by which last year's итоговый отчёт (доклад) must be out.
     #[serde(default)]
     pub(crate) report_deadline: Option<String>,
@@ -250,6 +264,18 @@ pub(crate) struct OpenDataSettings {
     pub(crate) responsible: Option<Person>,
 }
 
+/// Where the body's purchases are published: its page in the unified procurement
+/// system, and the day someone last opened it to see that it still works.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Procurement {
+    pub(crate) url: String,
+    #[serde(default)]
+    pub(crate) title: Option<Text>,
+    #[serde(default)]
+    pub(crate) checked: Option<Date>,
+}
+
 impl Authority {
     /// The day (month, day) by which last year's report must be published; 25 October
     /// unless `report_deadline` says otherwise.
@@ -274,6 +300,7 @@ impl Authority {
             ("events", &self.events),
             ("speeches", &self.speeches),
             ("budget", &self.budget),
+            ("anti_corruption", &self.anti_corruption),
         ];
         for (key, list) in optional {
             if let Some(list) = list {
@@ -341,6 +368,9 @@ impl Authority {
             found.extend(appeals.page.as_deref());
             found.extend(appeals.reviews.as_deref());
         }
+        found.extend(self.personal_data_policy.as_deref());
+        // A blank reference names no page: the checklist says it is missing.
+        found.retain(|written| !written.trim().is_empty());
         found
     }
 }

@@ -13,7 +13,7 @@ use crate::yaml::{self, Text};
 
 mod authority;
 
-pub(crate) use authority::{Authority, DocumentLink, Person};
+pub(crate) use authority::{Authority, DocumentLink, Person, SocialPage};
 
 /// Where the configuration lives, relative to the site root.
 pub(crate) const CONFIG_FILE: &str = "site.yaml";

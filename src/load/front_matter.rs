@@ -47,6 +47,24 @@ pub(crate) struct FrontMatter {
     /// For a report: the frozen copy of the data it was published with
     /// (`data/snapshots/<name>/`), so a published year keeps its numbers.
     pub(crate) data_snapshot: Option<String>,
+    /// A draft act (status «проект»): the period and address of its public discussion.
+    pub(crate) discussion: Option<Discussion>,
+    /// For a report: the act that approved it (`documents/prikaz-…`), which lists the
+    /// report in the registry of acts.
+    pub(crate) approved_by: Option<String>,
+}
+
+/// The public discussion of a draft act: from, to, where to send remarks, and, once
+/// it is over, what came of it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Discussion {
+    pub(crate) from: Date,
+    pub(crate) to: Date,
+    /// Where remarks go: an e-mail, a postal address.
+    pub(crate) address: Text,
+    /// What came of the discussion (remarks received, taken into account).
+    pub(crate) outcome: Option<Text>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]

@@ -56,6 +56,12 @@ pub(crate) fn load_git_dates(root: &Path, dirs: &[&str]) -> GitDates {
     parse_log(&log, root_in_repo)
 }
 
+/// Is the repository around `root` a shallow clone (CI checkouts are by default)?
+/// Its history then starts at the last commit, and every file seems placed that day.
+pub(crate) fn is_shallow_clone(root: &Path) -> bool {
+    git(root, &["rev-parse", "--is-shallow-repository"]).is_some_and(|out| out.trim() == "true")
+}
+
 fn git(dir: &Path, args: &[&str]) -> Option<String> {
     let output = Command::new("git")
         .arg("-C")

@@ -23,7 +23,7 @@ use std::path::{Path, PathBuf};
 
 pub(crate) use analytics::{AnalyticsFile, MedalRegime, RawBenchmark, RawEffect};
 pub(crate) use content::{Attachment, SourcePage, CONTENT_DIR};
-pub(crate) use front_matter::SortBy;
+pub(crate) use front_matter::{Discussion, SortBy};
 pub(crate) use git_dates::GitDates;
 pub(crate) use indicators::{
     Better, IndicatorSources, PeriodKind, RawCycleYear, RawIndicator, RawMethod, ValuesFile,
@@ -104,6 +104,8 @@ pub(crate) struct Sources {
     pub(crate) analytics: Option<AnalyticsFile>,
     /// Dates of files under `content/` and `data/`.
     pub(crate) git_dates: GitDates,
+    /// The site is a shallow clone: its git dates are those of the last commits only.
+    pub(crate) shallow_clone: bool,
 }
 
 pub(crate) fn load_site(root: &Path, diagnostics: &mut Diagnostics) -> Sources {
@@ -148,6 +150,7 @@ pub(crate) fn load_site(root: &Path, diagnostics: &mut Diagnostics) -> Sources {
         results,
         analytics,
         git_dates,
+        shallow_clone: git_dates::is_shallow_clone(root),
     }
 }
 

@@ -22,6 +22,9 @@ pub(crate) struct RawOrganization {
     pub(crate) phone: Option<Text>,
     pub(crate) email: Option<Text>,
     pub(crate) site: Option<String>,
+    /// Official pages in social networks (8-ФЗ, ст. 13, ч. 1, п. 1 «в»); absent — not
+    /// filled in, `[]` — the organisation has none.
+    pub(crate) social: Option<Vec<crate::config::SocialPage>>,
     /// The head (director): a public official, named on the site.
     pub(crate) head: Option<Text>,
     /// Its tasks and functions, in a sentence or two (8-ФЗ, ст. 13, ч. 1, п. 1 «в»).
@@ -105,12 +108,14 @@ pub(crate) fn load_organizations(
             for (org, line) in organizations.iter_mut().zip(lines) {
                 org.line = line;
             }
-            // An organisation's site becomes a link on its card: only web addresses.
+            // An organisation's site and social pages become links on its card: only
+            // web addresses.
             for org in &organizations {
-                if let Some(site) = &org.site {
-                    let field = format!("{}: site", org.id);
-                    if let Some(d) = crate::url::check_data_field(&field, site, &file) {
-                        let line = yaml::value_line_within(&text, site, org.line..usize::MAX);
+                let social = org.social.iter().flatten().map(|p| ("social.url", &p.url));
+                for (key, url) in org.site.iter().map(|s| ("site", s)).chain(social) {
+                    let field = format!("{}: {key}", org.id);
+                    if let Some(d) = crate::url::check_data_field(&field, url, &file) {
+                        let line = yaml::value_line_within(&text, url, org.line..usize::MAX);
                         diagnostics.push(d.at_line(line.unwrap_or(org.line)));
                     }
                 }

@@ -53,14 +53,85 @@ pub(super) fn check_acts(
 ) {
     for document in list {
         let page = &pages[document.page];
-        check_number(page, diagnostics);
-        check_kind(page, diagnostics);
+        // A draft has no number yet; a report has its approving act's.
+        if document.status != super::DocumentStatus::Draft && document.approved_by.is_none() {
+            check_number(page, diagnostics);
+        }
+        if document.approved_by.is_none() {
+            check_kind(page, diagnostics);
+        }
         check_dates(page, as_of, diagnostics);
+        if let Some(discussion) = &page.discussion {
+            check_discussion(page, discussion, as_of, diagnostics);
+        }
         for (key, targets) in [("amends", &document.amends), ("cancels", &document.cancels)] {
             for &target in targets {
                 check_link_order(page, key, &pages[target], diagnostics);
             }
         }
+    }
+}
+
+/// A discussion ends after it starts; once it is over (before «today») the registry
+/// must say what came of it.
+fn check_discussion(
+    page: &Page,
+    discussion: &crate::load::Discussion,
+    as_of: NaiveDate,
+    diagnostics: &mut Diagnostics,
+) {
+    // The `to:` line under `discussion:`: the date the messages are about.
+    let at = value_at(page, "to");
+    if discussion.to.0 < discussion.from.0 {
+        diagnostics.push(
+            Diagnostic::error(
+                &page.file,
+                tr!(
+                    format!(
+                        "обсуждение проекта кончается ({}) раньше, чем начинается ({})",
+                        format_date_short(discussion.to.0),
+                        format_date_short(discussion.from.0)
+                    ),
+                    format!(
+                        "the discussion of the draft ends ({}) before it begins ({})",
+                        format_date_short(discussion.to.0),
+                        format_date_short(discussion.from.0)
+                    )
+                ),
+            )
+            .at(at.0, at.1)
+            .hint(tr!(
+                "проверьте даты discussion: from — начало обсуждения, to — его окончание",
+                "check the dates of discussion: from is the start, to is the end"
+            )),
+        );
+    }
+    if discussion.to.0 < as_of
+        && discussion
+            .outcome
+            .as_ref()
+            .is_none_or(|o| o.0.trim().is_empty())
+    {
+        diagnostics.push(
+            Diagnostic::warning(
+                &page.file,
+                tr!(
+                    format!(
+                        "обсуждение проекта закончилось {}, а его итоги не указаны",
+                        format_date_short(discussion.to.0)
+                    ),
+                    format!(
+                        "the discussion of the draft ended on {}, and its outcome is not given",
+                        format_date_short(discussion.to.0)
+                    )
+                ),
+            )
+            .at(at.0, at.1)
+            .hint(tr!(
+                "добавьте в discussion итоги: outcome: \"Замечаний не поступило\" (или какие поступили и как учтены); когда акт подписан, уберите discussion и укажите number и approved",
+                "add the outcome to discussion: outcome: \"No remarks were received\" (or which were and how they were taken into account); once the act is signed, remove discussion and give number and approved"
+            )),
+        );
     }
 }
 

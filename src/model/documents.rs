@@ -12,6 +12,13 @@ use crate::tr;
 /// The value of `kind:` that makes a page an act of the registry.
 pub(crate) const DOCUMENT_KIND: &str = "document";
 
+/// The value of `kind:` of a report (доклад); with `approved_by:` it is in the
+/// registry too, as an official document.
+pub(crate) const REPORT_KIND: &str = "report";
+
+/// The kind of act the registry gives a report.
+pub(crate) const REPORT_ACT: &str = "доклад";
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum DocumentStatus {
     /// Действует.
@@ -20,6 +27,8 @@ pub(crate) enum DocumentStatus {
     Amended,
     /// Утратил силу.
     Cancelled,
+    /// Проект: a draft on public discussion, not yet signed.
+    Draft,
 }
 
 impl DocumentStatus {
@@ -28,6 +37,7 @@ impl DocumentStatus {
             DocumentStatus::Active => "active",
             DocumentStatus::Amended => "amended",
             DocumentStatus::Cancelled => "cancelled",
+            DocumentStatus::Draft => "draft",
         }
     }
 
@@ -36,13 +46,15 @@ impl DocumentStatus {
             DocumentStatus::Active => "действует",
             DocumentStatus::Amended => "действует с изменениями",
             DocumentStatus::Cancelled => "утратил силу",
+            DocumentStatus::Draft => "проект",
         }
     }
 
-    pub(crate) const ALL: [DocumentStatus; 3] = [
+    pub(crate) const ALL: [DocumentStatus; 4] = [
         DocumentStatus::Active,
         DocumentStatus::Amended,
         DocumentStatus::Cancelled,
+        DocumentStatus::Draft,
     ];
 }
 
@@ -62,6 +74,10 @@ pub(crate) struct Document {
     pub(crate) cancelled_by: Vec<usize>,
     /// Plans (by index in `Model::plans`) approved by this act.
     pub(crate) approves_plans: Vec<usize>,
+    /// A report: the page of the act that approved it.
+    pub(crate) approved_by: Option<usize>,
+    /// Reports (pages) approved by this act.
+    pub(crate) approves_reports: Vec<usize>,
 }
 
 /// Every act of the site, newest first.
@@ -94,21 +110,34 @@ pub(crate) fn resolve_documents(
     as_of: chrono::NaiveDate,
     diagnostics: &mut Diagnostics,
 ) -> Documents {
-    let is_document = |i: usize| pages[i].kind.as_deref() == Some(DOCUMENT_KIND);
+    let is_document = |i: usize| {
+        pages[i].kind.as_deref() == Some(DOCUMENT_KIND)
+            || pages[i].kind.as_deref() == Some(REPORT_KIND) && pages[i].approved_by.is_some()
+    };
     let mut list: Vec<Document> = pages
         .iter()
         .enumerate()
         .filter(|&(i, _)| is_document(i) && by_url.get(&pages[i].url) == Some(&i))
         .map(|(i, page)| Document {
             page: i,
-            act: page.act.clone().unwrap_or_else(|| "документ".into()),
+            act: if page.kind.as_deref() == Some(REPORT_KIND) {
+                REPORT_ACT.into()
+            } else {
+                page.act.clone().unwrap_or_else(|| "документ".into())
+            },
             year: page.approved.or(page.placed).map(|d| d.year()),
-            status: DocumentStatus::Active,
+            status: if page.discussion.is_some() {
+                DocumentStatus::Draft
+            } else {
+                DocumentStatus::Active
+            },
             amends: Vec::new(),
             cancels: Vec::new(),
             amended_by: Vec::new(),
             cancelled_by: Vec::new(),
             approves_plans: Vec::new(),
+            approved_by: None,
+            approves_reports: Vec::new(),
         })
         .collect();
     for document in &mut list {
@@ -116,7 +145,23 @@ pub(crate) fn resolve_documents(
         document.amends = resolve_links(page, "amends", &page.amends, pages, by_url, diagnostics);
         document.cancels =
             resolve_links(page, "cancels", &page.cancels, pages, by_url, diagnostics);
-        if page.approved.is_none() {
+        if let Some(written) = &page.approved_by {
+            document.approved_by = resolve_links(
+                page,
+                "approved_by",
+                std::slice::from_ref(written),
+                pages,
+                by_url,
+                diagnostics,
+            )
+            .first()
+            .copied();
+        }
+        // A draft is not signed yet; a report takes its date from its act.
+        if page.approved.is_none()
+            && document.status != DocumentStatus::Draft
+            && page.approved_by.is_none()
+        {
             diagnostics.push(
                 Diagnostic::warning(
                     &page.file,
@@ -142,6 +187,15 @@ pub(crate) fn resolve_documents(
             amends.chain(d.cancels.iter().map(move |&t| (d.page, t, true)))
         })
         .collect();
+    let reports: Vec<(usize, usize)> = list
+        .iter()
+        .filter_map(|d| Some((d.page, d.approved_by?)))
+        .collect();
+    for (report, act) in reports {
+        if let Some(&target) = by_page.get(&act) {
+            list[target].approves_reports.push(report);
+        }
+    }
     for (from, to, cancels) in links {
         if let Some(&target) = by_page.get(&to) {
             let target = &mut list[target];
@@ -175,8 +229,14 @@ pub(crate) fn resolve_documents(
     let mut order: Vec<usize> = (0..list.len()).collect();
     order.sort_by_cached_key(|&i| {
         let page = &pages[list[i].page];
+        // A report stands under the date of the act that approved it.
+        let date = list[i]
+            .approved_by
+            .and_then(|a| pages[a].approved)
+            .or(page.approved)
+            .or(page.placed);
         (
-            std::cmp::Reverse(page.approved.or(page.placed)),
+            std::cmp::Reverse(date),
             page.number.clone(),
             page.url.clone(),
         )
@@ -392,6 +452,42 @@ mod tests {
         assert_eq!(problems[0].line, Some(3));
         assert!(problems[1].message.contains("сам на себя"));
         assert_eq!(problems[1].line, Some(4));
+    }
+
+    #[test]
+    fn a_draft_is_listed_as_a_draft_without_a_number_or_a_date() {
+        let mut draft = act("proekt", "2020-01-10", &[], &[]);
+        draft.number = None;
+        draft.approved = None;
+        draft.discussion = Some(crate::load::Discussion {
+            from: crate::yaml::Date(chrono::NaiveDate::from_ymd_opt(2029, 12, 1).unwrap()),
+            to: crate::yaml::Date(chrono::NaiveDate::from_ymd_opt(2030, 1, 15).unwrap()),
+            address: crate::yaml::Text("uo@example.ru".into()),
+            outcome: None,
+        });
+        let (documents, problems) = registry(&[draft]);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(documents.list[0].status, DocumentStatus::Draft);
+        assert_eq!(DocumentStatus::Draft.label(), "проект");
+    }
+
+    #[test]
+    fn a_report_approved_by_an_act_is_listed_under_the_act() {
+        let mut report = act("doklad", "2020-01-10", &[], &[]);
+        report.kind = Some(REPORT_KIND.into());
+        report.number = None;
+        report.approved = None;
+        report.approved_by = Some("documents/a".into());
+        report.yaml = "title: doklad\napproved_by: documents/a\n".into();
+        let pages = vec![act("a", "2021-03-01", &[], &[]), report];
+        let (documents, problems) = registry(&pages);
+        assert!(problems.is_empty(), "{problems:?}");
+        let listed = documents.of_page(1).unwrap();
+        assert_eq!(
+            (listed.act.as_str(), listed.approved_by),
+            (REPORT_ACT, Some(0))
+        );
+        assert_eq!(documents.of_page(0).unwrap().approves_reports, vec![1]);
     }
 
     #[test]

@@ -16,6 +16,7 @@ mod paths;
 mod period;
 mod plan;
 mod references;
+mod report_pdf;
 mod results;
 mod rule_expr;
 
@@ -43,6 +44,7 @@ pub(crate) use cycle::{calendar_year, measured_in, Addressee, Cycle, Decision, S
 pub(crate) use documents::{Document, DocumentStatus, Documents};
 #[cfg(test)]
 pub(crate) use indicator::Observation;
+pub(crate) use report_pdf::{PdfSource, ReportPdf};
 
 /// A rule combination from text (tests of later stages).
 #[cfg(test)]
@@ -91,6 +93,10 @@ pub(crate) struct ModelOptions {
     pub(crate) as_of: NaiveDate,
     pub(crate) base_url: Option<String>,
     pub(crate) drafts: bool,
+    /// The browser that prints reports to PDF, when one was found.
+    pub(crate) chromium: Option<PathBuf>,
+    /// Built by CI (`CI=true`): what a local build only warns about fails it.
+    pub(crate) ci: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -122,6 +128,10 @@ pub(crate) struct Model {
     pub(crate) open_data: Vec<OpenDataSet>,
     /// Sets left unpublished for want of a version date: (title, data file).
     pub(crate) unpublished_data: Vec<(String, PathBuf)>,
+    /// The site was read from a shallow git clone: its dates are not to be trusted.
+    pub(crate) shallow_clone: bool,
+    /// The official PDF of each report.
+    pub(crate) report_pdfs: Vec<ReportPdf>,
     /// The management cycle of each direction, in the order of `indicators.directions`.
     pub(crate) cycle: Cycle,
     /// Raw ВПР, ОГЭ and ЕГЭ results for the analytics.
@@ -199,6 +209,22 @@ impl Model {
         self.by_url.get(&documents::document_url(written)).copied()
     }
 
+    /// The page of the personal-data processing policy named in `site.yaml`.
+    pub(crate) fn personal_data_policy(&self) -> Option<usize> {
+        let written = self.config.authority.personal_data_policy.as_deref()?;
+        (!written.trim().is_empty())
+            .then(|| self.page_named(written))
+            .flatten()
+    }
+
+    /// Site path of the official PDF of the report at page `report`, if it has one.
+    pub(crate) fn report_pdf_url(&self, report: usize) -> Option<&str> {
+        self.report_pdfs
+            .iter()
+            .find(|p| p.report == report)
+            .and_then(|p| p.url.as_deref())
+    }
+
     /// The year the management cycle is shown for first (see `Cycle::current_year`).
     pub(crate) fn cycle_year(&self) -> i32 {
         Cycle::current_year(&self.indicators, self.as_of.year())
@@ -235,6 +261,7 @@ pub(crate) fn resolve(
         results,
         analytics,
         git_dates,
+        shallow_clone,
     } = sources;
     let plan_files = data.plans;
     let register = organization::resolve_register(data.organizations, diagnostics);
@@ -290,7 +317,7 @@ pub(crate) fn resolve(
         add_cycle_pages(&mut resolved, &indicators, &git_dates, diagnostics);
     }
     let mut unpublished_data = Vec::new();
-    let open_data = opendata::catalog(
+    let mut open_data = opendata::catalog(
         &opendata::CatalogInputs {
             inn: config
                 .as_ref()
@@ -313,8 +340,14 @@ pub(crate) fn resolve(
     // not only in the checklist, so that a site built outside git does not lose sets
     // silently.
     for (title, file) in &unpublished_data {
+        // CI publishes the site: a set silently missing there is a published gap.
+        let problem = if options.ci {
+            Diagnostic::error
+        } else {
+            Diagnostic::warning
+        };
         diagnostics.push(
-            Diagnostic::warning(
+            problem(
                 file,
                 tr!("набор открытых данных «{title}» не опубликован: неизвестна дата его версии", "the open data set “{title}” is not published: the date of its version is unknown"),
             )
@@ -326,9 +359,19 @@ pub(crate) fn resolve(
             ))),
         );
     }
+    // A data set's version is no later than the day the site is built «as of», like
+    // a page's dates (see `clamp_dates`).
+    for set in &mut open_data {
+        set.created = set.created.min(options.as_of);
+        set.modified = set.modified.min(options.as_of);
+    }
+    if shallow_clone {
+        diagnostics.push(shallow_clone_problem(options.ci));
+    }
     let config_dates = dates_of_files(&[PathBuf::from(crate::config::CONFIG_FILE)], &git_dates);
     openness::add_openness_pages(&mut resolved, config_dates, &open_data);
     add_search_page(&mut resolved);
+    clamp_dates(&mut resolved, options.as_of);
     resolved.sort_by(|a, b| a.url.cmp(&b.url).then(a.file.cmp(&b.file)));
 
     let mut by_url = BTreeMap::new();
@@ -382,6 +425,7 @@ pub(crate) fn resolve(
         diagnostics,
     );
 
+    let report_pdfs = report_pdf::resolve_report_pdfs(&resolved, options.chromium.as_ref());
     let config = config?;
     check_authority_references(&config, &resolved, &files, diagnostics);
     for id in &config.key_indicators {
@@ -429,6 +473,8 @@ pub(crate) fn resolve(
         documents,
         open_data,
         unpublished_data,
+        shallow_clone,
+        report_pdfs,
         cycle,
         results,
         analytics,
@@ -695,12 +741,14 @@ fn add_monitoring_pages(
 /// keeps its text and gets the search form and the list of pages under it. A site
 /// without pages gets none. The list shows every page, so the generated page was
 /// placed with the first page and changes with the last change of any.
+/// The search page is a service page: it has no dates of its own (those of the
+/// site's oldest and newest pages read like a page placed in 2019) and is not one of
+/// «Разделы сайта».
 fn add_search_page(pages: &mut Vec<Page>) {
     if pages.is_empty() {
         return;
     }
-    let placed = pages.iter().filter_map(|p| p.placed).min();
-    let updated = pages.iter().filter_map(|p| p.updated.or(p.placed)).max();
+    let (placed, updated) = (None, None);
     match pages.iter_mut().find(|p| p.url == SEARCH_URL) {
         Some(page) => {
             page.data = PageData::Search;
@@ -715,6 +763,37 @@ fn add_search_page(pages: &mut Vec<Page>) {
             PageData::Search,
         )),
     }
+}
+
+/// A page is never placed or changed after the day the site is built «as of»: its
+/// text says «по состоянию на» that day, so a later date (a commit made after it, a
+/// rebuild of an old state) would contradict it. The date is clamped to `as_of`.
+fn clamp_dates(pages: &mut [Page], as_of: NaiveDate) {
+    for page in pages {
+        page.placed = page.placed.map(|d| d.min(as_of));
+        page.updated = page.updated.map(|d| d.min(as_of));
+    }
+}
+
+/// A shallow clone has only the last commits: every file seems placed and changed
+/// the day of the oldest commit it has, so the dates of the site are wrong.
+fn shallow_clone_problem(ci: bool) -> Diagnostic {
+    let problem = if ci {
+        Diagnostic::error
+    } else {
+        Diagnostic::warning
+    };
+    problem(
+        crate::config::CONFIG_FILE,
+        tr!(
+            "сайт собирается из неполной копии репозитория (shallow clone): даты размещения и изменения страниц и версии наборов открытых данных будут неверны",
+            "the site is built from a shallow clone of its repository: the publication and update dates of pages and the versions of open data sets will be wrong"
+        ),
+    )
+    .hint(tr!(
+        "получите всю историю: git fetch --unshallow; в CI — fetch-depth: 0 (GitHub Actions, actions/checkout) или GIT_DEPTH: 0 (GitLab CI), как в шаблоне msoko init",
+        "fetch the whole history: git fetch --unshallow; in CI, fetch-depth: 0 (GitHub Actions, actions/checkout) or GIT_DEPTH: 0 (GitLab CI), as in the msoko init template"
+    ))
 }
 
 /// `/objectivity/` and `/shnor/` with a page per year of the raw results, when the
@@ -840,7 +919,8 @@ fn link_sections(pages: &[Page], by_url: &BTreeMap<String, usize>) -> BTreeMap<u
         let Some(&parent) = by_url.get(&parent_url) else {
             continue;
         };
-        if !pages[parent].is_section || by_url.get(&page.url) != Some(&i) {
+        if !pages[parent].is_section || by_url.get(&page.url) != Some(&i) || page.url == SEARCH_URL
+        {
             continue;
         }
         let entry = children.entry(parent).or_default();

@@ -17,6 +17,8 @@ pub(crate) struct Organization {
     pub(crate) phone: Option<String>,
     pub(crate) email: Option<String>,
     pub(crate) site: Option<String>,
+    /// Official pages in social networks: (title, address); `None` — not filled in.
+    pub(crate) social: Option<Vec<(String, String)>>,
     pub(crate) head: Option<String>,
     /// Tasks and functions, as written in the register.
     pub(crate) functions: Option<String>,
@@ -131,6 +133,9 @@ pub(crate) fn resolve_register(
             phone: raw.phone.map(|t| t.0),
             email: raw.email.map(|t| t.0),
             site: raw.site,
+            social: raw
+                .social
+                .map(|pages| pages.into_iter().map(|p| (p.title.0, p.url)).collect()),
             head: raw.head.map(|t| t.0),
             functions: raw.functions.map(|t| t.0),
             rural: raw.rural,

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use super::paths;
 use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
-use crate::load::{Attachment, GitDates, SortBy, SourcePage, CONTENT_DIR};
+use crate::load::{Attachment, Discussion, GitDates, SortBy, SourcePage, CONTENT_DIR};
 use crate::tr;
 use crate::yaml::key_line;
 
@@ -46,6 +46,10 @@ pub(crate) struct Page {
     pub(crate) data: PageData,
     /// A report published with a frozen copy of the data: its name.
     pub(crate) data_snapshot: Option<String>,
+    /// A draft act: its public discussion.
+    pub(crate) discussion: Option<Discussion>,
+    /// A report: the act that approved it, as written.
+    pub(crate) approved_by: Option<String>,
 }
 
 /// Pages built from data rather than (only) from Markdown.
@@ -149,6 +153,8 @@ impl Page {
             yaml: String::new(),
             data,
             data_snapshot: None,
+            discussion: None,
+            approved_by: None,
         }
     }
 
@@ -254,6 +260,8 @@ pub(crate) fn resolve_page(
         relative: source.relative,
         data: PageData::Markdown,
         data_snapshot: front.data_snapshot,
+        discussion: front.discussion,
+        approved_by: front.approved_by,
     };
     if page.placed.is_none() {
         diagnostics.push(Diagnostic::warning(&page.file, Kind::MissingDate).at_line(1));

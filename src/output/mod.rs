@@ -9,10 +9,12 @@
 
 mod guard;
 mod indexing;
+mod pdf;
 mod search;
 mod swap;
 
 pub(crate) use indexing::indexing_files;
+pub(crate) use pdf::report_pdfs;
 pub(crate) use search::search_files;
 
 use std::fs;

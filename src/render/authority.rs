@@ -26,6 +26,33 @@ pub(super) struct AuthorityView<'a> {
     orgs: Vec<OrgRow<'a>>,
     orgs_url: String,
     documents_url: Option<String>,
+    /// п. 2 «в»: the body's page in the unified procurement system.
+    procurement: Option<ProcurementView>,
+    /// 152-ФЗ ст. 18.1 ч. 2: the personal-data processing policy.
+    personal_data_policy: Option<LinkView>,
+    /// Drafts of acts in the registry (status «проект»).
+    drafts: Vec<LinkView>,
+    /// `/opendata/` and how many sets it has.
+    open_data: Option<OpenDataLink>,
+}
+
+#[derive(Debug, Serialize)]
+struct ProcurementView {
+    title: String,
+    url: String,
+    checked: Option<DateView>,
+}
+
+#[derive(Debug, Serialize)]
+struct OpenDataLink {
+    url: String,
+    count: usize,
+}
+
+#[derive(Debug, Serialize)]
+struct SocialView<'a> {
+    title: &'a str,
+    url: &'a str,
 }
 
 /// One item of a dated list: a link (or a bare title) and its day.
@@ -62,6 +89,7 @@ struct OrgRow<'a> {
     site: Option<&'a str>,
     head: Option<&'a str>,
     functions: Option<&'a str>,
+    social: Vec<SocialView<'a>>,
 }
 
 pub(super) fn authority_view(model: &Model) -> AuthorityView<'_> {
@@ -112,6 +140,7 @@ pub(super) fn authority_view(model: &Model) -> AuthorityView<'_> {
         ("events", details.events.as_ref()),
         ("speeches", details.speeches.as_ref()),
         ("budget", details.budget.as_ref()),
+        ("anti_corruption", details.anti_corruption.as_ref()),
         (
             "qualifications",
             vacancies.and_then(|v| v.qualifications.as_ref()),
@@ -199,6 +228,12 @@ pub(super) fn authority_view(model: &Model) -> AuthorityView<'_> {
                 site: org.site.as_deref(),
                 head: org.head.as_deref(),
                 functions: org.functions.as_deref(),
+                social: org
+                    .social
+                    .iter()
+                    .flatten()
+                    .map(|(title, url)| SocialView { title, url })
+                    .collect(),
             })
             .collect(),
         orgs_url: model.link("/orgs/"),
@@ -206,5 +241,36 @@ pub(super) fn authority_view(model: &Model) -> AuthorityView<'_> {
             .by_url
             .contains_key("/documents/")
             .then(|| model.link("/documents/")),
+        procurement: details.procurement.as_ref().map(|p| ProcurementView {
+            title: p.title.as_ref().map_or_else(
+                || "Закупки управления в единой информационной системе в сфере закупок".into(),
+                |t| t.0.clone(),
+            ),
+            url: p.url.clone(),
+            checked: p.checked.map(|d| DateView::new(d.0)),
+        }),
+        personal_data_policy: model.personal_data_policy().map(|i| LinkView {
+            title: model.pages[i].title.clone(),
+            path: model.pages[i].url.clone(),
+            url: model.link(&model.pages[i].url),
+        }),
+        drafts: model
+            .documents
+            .list
+            .iter()
+            .filter(|d| d.status == crate::model::DocumentStatus::Draft)
+            .map(|d| LinkView {
+                title: model.pages[d.page].title.clone(),
+                path: model.pages[d.page].url.clone(),
+                url: model.link(&model.pages[d.page].url),
+            })
+            .collect(),
+        open_data: model
+            .by_url
+            .contains_key("/opendata/")
+            .then(|| OpenDataLink {
+                url: model.link("/opendata/"),
+                count: model.open_data.len(),
+            }),
     }
 }

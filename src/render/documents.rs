@@ -36,6 +36,61 @@ pub(super) struct DocumentView {
     cancelled_by: Vec<LinkView>,
     /// Plans approved by this act.
     plans: Vec<LinkView>,
+    /// Reports approved by this act.
+    reports: Vec<LinkView>,
+    /// A report: the act that approved it.
+    approved_by: Option<LinkView>,
+    /// A draft: its public discussion.
+    discussion: Option<DiscussionView>,
+}
+
+/// The public discussion of a draft act, as the registry and its page show it.
+#[derive(Debug, Serialize)]
+struct DiscussionView {
+    from: DateView,
+    to: DateView,
+    address: String,
+    outcome: Option<String>,
+    /// The discussion is still open on `--as-of`.
+    open: bool,
+}
+
+fn discussion_view(model: &Model, document: &Document) -> Option<DiscussionView> {
+    let discussion = model.pages[document.page].discussion.as_ref()?;
+    Some(DiscussionView {
+        from: DateView::new(discussion.from.0),
+        to: DateView::new(discussion.to.0),
+        address: discussion.address.0.clone(),
+        outcome: discussion.outcome.as_ref().map(|o| o.0.clone()),
+        open: discussion.from.0 <= model.as_of && model.as_of <= discussion.to.0,
+    })
+}
+
+/// The act that approved a report, named as texts name it.
+fn approving_act(model: &Model, document: &Document) -> Option<LinkView> {
+    let act = document.approved_by?;
+    let page = &model.pages[act];
+    Some(LinkView {
+        title: designation(model, act),
+        path: page.url.clone(),
+        url: model.link(&page.url),
+    })
+}
+
+/// The file of a row: the act's attachment, or a report's official PDF (printed at
+/// build time, so its size is not known while the registry is rendered).
+fn row_file(model: &Model, document: &Document) -> Option<FileView> {
+    let page = &model.pages[document.page];
+    if let Some(file) = &page.attached {
+        return Some(FileView::new(model, file));
+    }
+    let url = model.report_pdf_url(document.page)?;
+    Some(FileView {
+        url: model.link(url),
+        name: url.rsplit('/').next().unwrap_or(url).to_string(),
+        format: "PDF".into(),
+        size: String::new(),
+    })
 }
 
 /// An act as a row of the registry.
@@ -49,6 +104,8 @@ struct RowView {
     status: &'static str,
     status_label: &'static str,
     file: Option<FileView>,
+    approved_by: Option<LinkView>,
+    discussion: Option<DiscussionView>,
 }
 
 #[derive(Debug, Serialize)]
@@ -118,6 +175,17 @@ pub(super) fn document_view(model: &Model, document: &Document) -> DocumentView 
                 }
             })
             .collect(),
+        reports: document
+            .approves_reports
+            .iter()
+            .map(|&i| LinkView {
+                title: model.pages[i].title.clone(),
+                path: model.pages[i].url.clone(),
+                url: model.link(&model.pages[i].url),
+            })
+            .collect(),
+        approved_by: approving_act(model, document),
+        discussion: discussion_view(model, document),
     }
 }
 
@@ -165,6 +233,7 @@ pub(super) fn registry_view(model: &Model, filter: &Filter) -> RegistryView {
             });
         }
         let page = &model.pages[document.page];
+        let approving = document.approved_by.map(|a| &model.pages[a]);
         if let Some(year) = years.last_mut() {
             year.documents.push(RowView {
                 title: page.title.clone(),
@@ -174,7 +243,9 @@ pub(super) fn registry_view(model: &Model, filter: &Filter) -> RegistryView {
                 approved: page.approved.map(DateView::new),
                 status: document.status.slug(),
                 status_label: document.status.label(),
-                file: page.attached.as_ref().map(|f| FileView::new(model, f)),
+                file: row_file(model, document),
+                approved_by: approving.and(approving_act(model, document)),
+                discussion: discussion_view(model, document),
             });
         }
     }

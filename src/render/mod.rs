@@ -40,7 +40,7 @@ pub(crate) use shortcodes::parse_shortcodes;
 pub(crate) use spreadsheet::neutralise_csv;
 pub(crate) use templates::escape_html;
 
-use crate::analyze::Analysis;
+use crate::analyze::{Analysis, Frozen};
 use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
 use crate::load::FileSource;
 use crate::model::{output_path, Model, PageData};
@@ -90,6 +90,7 @@ struct RenderedPage {
 pub(crate) fn render_site(
     model: &Model,
     analysis: &Analysis,
+    frozen: &Frozen,
     progress: &dyn Progress,
     diagnostics: &mut Diagnostics,
 ) -> RenderedSite {
@@ -117,22 +118,11 @@ pub(crate) fn render_site(
     };
     // A report published with a frozen copy of the data shows that data, on the
     // date the report was published.
-    let frozen: BTreeMap<&str, (Model, Analysis)> = model
-        .pages
-        .iter()
-        .filter_map(|page| {
-            let name = page.data_snapshot.as_deref()?;
-            let data = model.snapshots.get(name)?;
-            let snapshot = model.with_data(data, page.placed.unwrap_or(model.as_of));
-            let analysis = crate::analyze::run(&snapshot);
-            Some((name, (snapshot, analysis)))
-        })
-        .collect();
     let frozen_shortcodes: BTreeMap<&str, shortcodes::Shortcodes<'_>> = frozen
         .iter()
         .map(|(name, (model, analysis))| {
             (
-                *name,
+                name.as_str(),
                 shortcodes::Shortcodes {
                     model,
                     analysis,

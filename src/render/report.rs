@@ -54,6 +54,8 @@ pub(crate) struct ReportView {
     pub(crate) title: String,
     pub(crate) url: String,
     pub(crate) print_url: String,
+    /// The official PDF (signed, or printed at build time), when there is one.
+    pub(crate) pdf_url: Option<String>,
     pub(crate) chapters: Vec<ChapterView>,
     /// The chapter being shown, if any.
     pub(crate) current: Option<usize>,
@@ -95,6 +97,7 @@ pub(crate) fn report_view(model: &Model, place: Place, headings: &[Vec<Heading>]
         title: report.title.clone(),
         url: model.link(&report.url),
         print_url: model.link(&print_path(model, place.report)),
+        pdf_url: model.report_pdf_url(place.report).map(|u| model.link(u)),
         previous: place.chapter.and_then(|c| at(c.checked_sub(1))),
         next: place.chapter.and_then(|c| at(Some(c + 1))),
         current: place.chapter,

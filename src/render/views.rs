@@ -40,6 +40,10 @@ pub(crate) struct SiteView<'a> {
     pub(crate) base_path: &'a str,
     pub(crate) authority: &'a Authority,
     pub(crate) menu: Vec<LinkView>,
+    /// The footer's links to what a reader (or an auditor) looks for on every site of
+    /// a body: its details, open data, procurement, anti-corruption, the
+    /// personal-data policy. Only those the site has.
+    pub(crate) footer_links: Vec<LinkView>,
     /// "Today" of this build (`--as-of`).
     pub(crate) as_of: DateView,
 }
@@ -63,9 +67,52 @@ impl<'a> SiteView<'a> {
                     url: model.link(&item.url),
                 })
                 .collect(),
+            footer_links: footer_links(model),
             as_of: DateView::new(model.as_of),
         }
     }
+}
+
+fn footer_links(model: &Model) -> Vec<LinkView> {
+    let authority = &model.config.authority;
+    let has = |url: &str| model.by_url.contains_key(url);
+    let about = has("/about/");
+    let mut links = Vec::new();
+    let mut add = |title: &str, path: String| {
+        links.push(LinkView {
+            title: title.to_string(),
+            url: model.link(&path),
+            path,
+        });
+    };
+    if about {
+        add("Сведения об управлении", "/about/".into());
+    }
+    if has("/documents/") {
+        add("Документы", "/documents/".into());
+    }
+    if has("/opendata/") {
+        add("Открытые данные", "/opendata/".into());
+    }
+    if about && authority.procurement.is_some() {
+        add("Закупки", "/about/#procurement".into());
+    }
+    if about && authority.anti_corruption.is_some() {
+        add(
+            "Противодействие коррупции",
+            "/about/#anti-corruption".into(),
+        );
+    }
+    if about && authority.appeals.is_some() {
+        add("Обращения граждан", "/about/#appeals".into());
+    }
+    if let Some(policy) = model.personal_data_policy() {
+        add(
+            "Политика обработки персональных данных",
+            model.pages[policy].url.clone(),
+        );
+    }
+    links
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -133,6 +133,8 @@ pub fn serve(
     let build = Options {
         out: Some(temp.path().join("public")),
         base_url: Some(url.clone()),
+        // Printing the report to PDF takes seconds: not on every save.
+        chromium: None,
         ..options.build.clone()
     };
     let shared = Arc::new(Shared {

@@ -18,15 +18,21 @@ pub(crate) struct Run {
 
 /// Runs `msoko <args>` as is.
 pub(crate) fn msoko<S: AsRef<std::ffi::OsStr>>(args: impl IntoIterator<Item = S>) -> Run {
-    let output = Command::new(env!("CARGO_BIN_EXE_msoko"))
-        .args(args)
-        .output()
-        .unwrap();
+    let output = command().args(args).output().unwrap();
     Run {
         code: output.status.code().unwrap_or(-1),
         stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
         stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
     }
+}
+
+/// The `msoko` binary with the environment a test expects whatever the machine: not
+/// in CI (`CI` would turn warnings into errors) and no Chromium (printing a report
+/// takes seconds; the tests of printing set `MSOKO_CHROMIUM` themselves).
+pub(crate) fn command() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_msoko"));
+    command.env_remove("CI").env("MSOKO_CHROMIUM", "");
+    command
 }
 
 impl Site {
@@ -79,7 +85,7 @@ impl Site {
 
     /// Runs `msoko <args> --root <site>`.
     pub(crate) fn run(&self, args: &[&str]) -> Run {
-        let output = Command::new(env!("CARGO_BIN_EXE_msoko"))
+        let output = command()
             .args(args)
             .arg("--root")
             .arg(&self.root)

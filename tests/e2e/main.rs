@@ -4,6 +4,7 @@
 mod harness;
 
 mod analytics;
+mod auditor;
 mod cycle;
 mod diagnostics;
 mod errors;

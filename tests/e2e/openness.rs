@@ -233,7 +233,7 @@ fn check_prints_the_checklist_and_fails_on_a_missing_item() {
     let run = site.run(&["check", "--as-of", "2025-06-01"]);
     assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
     assert!(
-        run.stdout.contains("Итого: ✔ 26, ✘ 0, ⚠ 0."),
+        run.stdout.contains("Итого: ✔ 31, ✘ 0, ⚠ 0."),
         "{}",
         run.stdout
     );
@@ -258,7 +258,7 @@ fn check_prints_the_checklist_and_fails_on_a_missing_item() {
         "✘ Структура органа, задачи и функции подразделений: у подразделения «Отдел общего образования» не указаны задачи (tasks)",
         "✘ Учреждённые СМИ и официальные страницы в социальных сетях: не указаны учреждённые СМИ",
         "✘ Доклад о состоянии системы образования за прошлый год: нет доклада за 2023 год: срок публикации — 25 октября 2024 г.",
-        "Итого: ✔ 23, ✘ 3, ⚠ 0.",
+        "Итого: ✔ 28, ✘ 3, ⚠ 0.",
     ] {
         assert!(run.stdout.contains(expected), "no «{expected}» in\n{}", run.stdout);
     }
@@ -345,7 +345,7 @@ fn check_names_each_missing_article_13_item() {
         "✘ Сведения об использовании выделяемых бюджетных средств (п. 7 «б»): не указаны сведения об использовании бюджетных средств: authority.budget",
         "✘ Квалификационные требования к кандидатам на замещение вакантных должностей (п. 8 «в»): не указаны квалификационные требования к кандидатам: authority.vacancies.qualifications",
         "✘ Условия и результаты конкурсов на замещение вакантных должностей (п. 8 «г»): не указаны конкурсы на замещение вакантных должностей: authority.vacancies.competitions",
-        "Итого: ✔ 18, ✘ 8, ⚠ 0.",
+        "Итого: ✔ 23, ✘ 8, ⚠ 0.",
     ] {
         assert!(run.stdout.contains(expected), "no «{expected}» in\n{}", run.stdout);
     }
@@ -374,7 +374,7 @@ fn check_fails_without_the_schedule_and_warns_about_schools_without_a_site_or_fu
         "✘ Наименование, почтовый адрес, электронная почта, телефоны, режим работы: не указан режим работы: authority.schedule",
         "⚠ Сайты подведомственных организаций: без сайта (site в data/organizations.yaml): СОШ № 1, Детский сад № 1",
         "⚠ Задачи и функции подведомственных организаций: без задач и функций (functions в data/organizations.yaml): СОШ № 1, Детский сад № 1",
-        "Итого: ✔ 23, ✘ 1, ⚠ 2.",
+        "Итого: ✔ 28, ✘ 1, ⚠ 2.",
     ] {
         assert!(run.stdout.contains(expected), "no «{expected}» in\n{}", run.stdout);
     }

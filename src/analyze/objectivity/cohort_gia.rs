@@ -5,7 +5,7 @@
 
 use super::benchmark::Limits;
 use super::findings::{Detail, Finding, Measure, Threshold};
-use super::gia::mean_benchmark;
+use super::gia::GiaIndex;
 use super::stats::at_least;
 use crate::load::Procedure;
 use crate::model::{AnalyticsRules, GiaRow, Rule};
@@ -16,6 +16,7 @@ const GRADE: u8 = 8;
 /// `high` are the findings of rule a; `gia` every ОГЭ/ЕГЭ row.
 pub(crate) fn findings(high: &[Finding], gia: &[GiaRow], rules: &AnalyticsRules) -> Vec<Finding> {
     let limits = Limits::of(rules);
+    let index = GiaIndex::new(gia);
     let mut out = Vec::new();
     for a in high {
         if a.rule != Rule::A || a.exempt || a.key.grade != Some(GRADE) {
@@ -24,18 +25,17 @@ pub(crate) fn findings(high: &[Finding], gia: &[GiaRow], rules: &AnalyticsRules)
         let Some(subject) = &a.key.subject else {
             continue;
         };
-        let Some(oge) = gia.iter().find(|r| {
-            r.procedure == Procedure::Oge
-                && r.year == a.year + 1
-                && r.org == Some(a.org)
-                && &r.subject == subject
-        }) else {
+        let Some(oge) = index
+            .group(Procedure::Oge, a.year + 1, subject)
+            .iter()
+            .find(|r| r.org == Some(a.org))
+        else {
             continue;
         };
         let Some(mean) = oge.mean.filter(|_| limits.enough(oge.n)) else {
             continue;
         };
-        let Some(bench) = mean_benchmark(gia, oge, &limits) else {
+        let Some(bench) = index.mean_benchmark(oge, &limits) else {
             continue;
         };
         // Not confirmed: the ОГЭ mean is at or below the benchmark (a tie counts).

@@ -8,6 +8,8 @@
 //! result in a profile subject of a лицей, гимназия or in-depth study is expected,
 //! not a sign.
 
+use std::collections::HashMap;
+
 use super::benchmark::{pool, pool_mean, Limits};
 use super::findings::{Bench, Detail, Finding, Measure, ProcKey, Threshold};
 use super::stats::{at_least, binomial_z, mean_z, Share};
@@ -15,36 +17,70 @@ use super::vpr_high::expected_for_profile;
 use crate::load::Procedure;
 use crate::model::{AnalyticsRules, GiaRow, Register, Rule};
 
-/// The benchmark mean of a subject: the region's, or the other schools' weighted.
-pub(crate) fn mean_benchmark(rows: &[GiaRow], of: &GiaRow, limits: &Limits) -> Option<Bench> {
-    let same = || {
-        rows.iter().filter(move |r| {
-            r.procedure == of.procedure && r.year == of.year && r.subject == of.subject
-        })
-    };
-    let region = same()
-        .find(|r| r.org.is_none())
-        .and_then(|r| r.mean.map(|m| (m, r.n)));
-    let others = same()
-        .filter(|r| r.org.is_some() && r.org != of.org)
-        .filter_map(|r| r.mean.map(|m| (m, r.n)));
-    pool_mean(region, others, limits)
+/// The ОГЭ/ЕГЭ rows of one procedure, year and subject, in file order.
+///
+/// A benchmark pools the other schools of the same subject and year; grouping the rows
+/// once keeps that a pass over the group instead of over every row of every year
+/// (a region has thousands of rows a year: scanning all of them for each row was
+/// quadratic).
+#[derive(Debug, Default)]
+pub(crate) struct GiaIndex<'a> {
+    groups: HashMap<(Procedure, i32), HashMap<&'a str, Vec<&'a GiaRow>>>,
 }
 
-/// The benchmark share of high results of a subject.
-fn high_benchmark(rows: &[GiaRow], of: &GiaRow, limits: &Limits) -> Option<Bench> {
-    let same = || {
-        rows.iter().filter(move |r| {
-            r.procedure == of.procedure && r.year == of.year && r.subject == of.subject
-        })
-    };
-    let region = same()
-        .find(|r| r.org.is_none())
-        .map(|r| Share::new(r.high, r.n));
-    let others = same()
-        .filter(|r| r.org.is_some() && r.org != of.org)
-        .map(|r| Share::new(r.high, r.n));
-    pool(region, others, limits)
+impl<'a> GiaIndex<'a> {
+    pub(crate) fn new(rows: &'a [GiaRow]) -> GiaIndex<'a> {
+        let mut groups: HashMap<_, HashMap<_, Vec<&GiaRow>>> = HashMap::new();
+        for row in rows {
+            groups
+                .entry((row.procedure, row.year))
+                .or_default()
+                .entry(row.subject.as_str())
+                .or_default()
+                .push(row);
+        }
+        GiaIndex { groups }
+    }
+
+    /// The rows of a procedure, year and subject (the region's among them).
+    pub(crate) fn group(&self, procedure: Procedure, year: i32, subject: &str) -> &[&'a GiaRow] {
+        self.groups
+            .get(&(procedure, year))
+            .and_then(|subjects| subjects.get(subject))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    fn same_as(&self, of: &GiaRow) -> &[&'a GiaRow] {
+        self.group(of.procedure, of.year, &of.subject)
+    }
+
+    /// The benchmark mean of a subject: the region's, or the other schools' weighted.
+    pub(crate) fn mean_benchmark(&self, of: &GiaRow, limits: &Limits) -> Option<Bench> {
+        let same = self.same_as(of);
+        let region = same
+            .iter()
+            .find(|r| r.org.is_none())
+            .and_then(|r| r.mean.map(|m| (m, r.n)));
+        let others = same
+            .iter()
+            .filter(|r| r.org.is_some() && r.org != of.org)
+            .filter_map(|r| r.mean.map(|m| (m, r.n)));
+        pool_mean(region, others, limits)
+    }
+
+    /// The benchmark share of high results of a subject.
+    fn high_benchmark(&self, of: &GiaRow, limits: &Limits) -> Option<Bench> {
+        let same = self.same_as(of);
+        let region = same
+            .iter()
+            .find(|r| r.org.is_none())
+            .map(|r| Share::new(r.high, r.n));
+        let others = same
+            .iter()
+            .filter(|r| r.org.is_some() && r.org != of.org)
+            .map(|r| Share::new(r.high, r.n));
+        pool(region, others, limits)
+    }
 }
 
 /// The z of the mean and of the high share, when both reach `z`.
@@ -70,6 +106,7 @@ pub(crate) fn findings(
     register: &Register,
 ) -> Vec<Finding> {
     let limits = Limits::of(rules);
+    let index = GiaIndex::new(rows);
     let mut out = Vec::new();
     for row in rows {
         let (Some(org), Some(mean)) = (row.org, row.mean) else {
@@ -79,8 +116,8 @@ pub(crate) fn findings(
             continue;
         }
         let (Some(mean_b), Some(high_b)) = (
-            mean_benchmark(rows, row, &limits),
-            high_benchmark(rows, row, &limits),
+            index.mean_benchmark(row, &limits),
+            index.high_benchmark(row, &limits),
         ) else {
             continue;
         };

@@ -499,15 +499,27 @@ fn documents_table(model: &Model) -> Table {
         .map(|d| {
             let page = &model.pages[d.page];
             let file = page.attached.as_ref();
+            // A report: approved on its act's date; its PDF is printed after
+            // rendering, so its size is not known here.
+            let approved = page
+                .approved
+                .or(d.approved_by.and_then(|a| model.pages[a].approved));
+            let printed = model.report_pdf_url(d.page).filter(|_| file.is_none());
             vec![
                 d.act.clone(),
                 page.number.clone().unwrap_or_default(),
-                date(page.approved),
+                date(approved),
                 page.title.clone(),
                 d.status.slug().to_string(),
                 model.permalink(&page.url),
-                file.map_or(String::new(), |f| model.permalink(&f.url)),
-                file.map_or(String::new(), |f| f.format.to_lowercase()),
+                file.map_or_else(
+                    || printed.map(|u| model.permalink(u)).unwrap_or_default(),
+                    |f| model.permalink(&f.url),
+                ),
+                file.map_or_else(
+                    || printed.map(|_| "pdf".to_string()).unwrap_or_default(),
+                    |f| f.format.to_lowercase(),
+                ),
                 file.map_or(String::new(), |f| f.size.to_string()),
                 pages(&d.amends),
                 pages(&d.cancels),
