@@ -132,24 +132,30 @@ fn issue19_a_script_address_in_a_data_field_is_an_error_at_its_line() {
         .replace("https://vk.com/uo_test", "javascript:alert(1)")
         .replace("\"http://pravo.gov.ru/\"", "\" JaVaScript:alert(2)\"");
     site.write("site.yaml", &config);
-    let orgs = site.read_source("data/organizations.yaml").replace(
-        "https://ds1.test.example.ru",
-        "data:text/html,<script>x</script>",
-    );
+    let orgs = site.read_source("data/organizations.yaml");
+    let site_line = orgs
+        .lines()
+        .position(|l| l.contains("https://ds1.test.example.ru"))
+        .unwrap()
+        + 1;
+    let orgs = orgs
+        .replace(
+            "https://ds1.test.example.ru",
+            "data:text/html,<script>x</script>",
+        )
+        .replacen("https://vk.com/school_test", "vbscript:msgbox", 1);
     site.write("data/organizations.yaml", &orgs);
     let before = snapshot(&site.root);
     let run = site.run(&["build", "--as-of", "2025-06-01"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     for expected in [
-        "site.yaml:27:",
-        "powers.acts.url: адрес « JaVaScript:alert(2)» начинается со схемы «javascript:»",
-        "site.yaml:33:",
-        "social.url: адрес «javascript:alert(1)» начинается со схемы «javascript:»",
-        "organizations.yaml:18:",
-        "ds-1: site: адрес «data:text/html,<script>x</script>» начинается со схемы «data:»",
-        "подсказка: адрес начинается с https://, http://, mailto: или tel:",
+        "site.yaml:27:7: ошибка: powers.acts.url: адрес « JaVaScript:alert(2)» начинается со схемы «javascript:»".to_string(),
+        "site.yaml:33:5: ошибка: social.url: адрес «javascript:alert(1)» начинается со схемы «javascript:»".to_string(),
+        format!("organizations.yaml:{site_line}:3: ошибка: ds-1: site: адрес «data:text/html,<script>x</script>» начинается со схемы «data:»"),
+        "organizations.yaml:9:3: ошибка: sosh-1: social.url: адрес «vbscript:msgbox» начинается со схемы «vbscript:»".to_string(),
+        "подсказка: адрес начинается с https://, http://, mailto: или tel:".to_string(),
     ] {
-        assert!(run.stderr.contains(expected), "{expected}\n{}", run.stderr);
+        assert!(run.stderr.contains(&expected), "{expected}\n{}", run.stderr);
     }
     assert_eq!(before, snapshot(&site.root), "nothing was written");
 }
