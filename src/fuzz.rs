@@ -15,7 +15,13 @@
 //! MSOKO_FUZZ_SECONDS=20 cargo test --lib fuzz -- --test-threads=1     # CI, ~2 min
 //! MSOKO_FUZZ_SECONDS=600 cargo test --lib fuzz -- --test-threads=1    # the long run
 //! MSOKO_FUZZ_SEED=42 …                                                # replay a run
+//! MSOKO_FUZZ_IN_FLIGHT=1 …     # keep each input in target/fuzz-<target>.in-flight
 //! ```
+//!
+//! A stack overflow aborts the whole process, before the input can be saved: rerun
+//! with the seed it printed and `MSOKO_FUZZ_IN_FLIGHT=1`, and the file left behind is
+//! the input that crashed (the first bug found so, deeply nested shortcode lists,
+//! is in the corpus as `shortcodes/found-deep-lists.md`).
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
@@ -315,6 +321,11 @@ fn fuzz(target: &Target, seconds: u64, seed: u64) -> Outcome {
         inputs: 0,
         slowest: Duration::ZERO,
     };
+    let in_flight = std::env::var_os("MSOKO_FUZZ_IN_FLIGHT").map(|_| {
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("target")
+            .join(format!("fuzz-{}.in-flight", target.name))
+    });
     let record = |input: Vec<u8>, outcome: &mut Outcome| match check(&work, &done, input.clone()) {
         Ok(took) => {
             outcome.inputs += 1;
@@ -358,6 +369,8 @@ fn settings() -> (u64, u64) {
 fn run_target(name: &str) {
     let target = TARGETS.iter().find(|t| t.name == name).unwrap();
     let (seconds, seed) = settings();
+    // Said first: a stack overflow aborts before the summary below.
+    eprintln!("fuzz {name}: seed {seed}, {seconds} s");
     let outcome = fuzz(target, seconds, seed);
     eprintln!(
         "fuzz {name}: {} inputs in {seconds} s (seed {seed}), slowest {:?}",

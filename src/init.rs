@@ -14,6 +14,15 @@ use std::path::{Path, PathBuf};
 use include_dir::{include_dir, Dir};
 
 static STARTER: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/starter");
+/// The site of `msoko init --empty`: settings with «ЗАПОЛНИТЕ: …» where the
+/// department's details go, the home, documents and news sections, no examples.
+static EMPTY: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/starter-empty");
+/// What the empty site takes from the starter: the CI pipelines and `.gitignore`.
+const SHARED: [&str; 3] = [
+    ".github/workflows/msoko.yml",
+    ".gitlab-ci.yml",
+    ".gitignore",
+];
 
 /// Why a site could not be created.
 #[derive(Debug)]
@@ -41,6 +50,30 @@ impl std::error::Error for InitError {}
 /// Writes the starter into `dir` (created if needed) and returns the files written,
 /// relative to `dir`, sorted.
 pub fn init(dir: &Path) -> Result<Vec<PathBuf>, InitError> {
+    let mut files = Vec::new();
+    collect(&STARTER, &mut files);
+    write_site(dir, files)
+}
+
+/// `msoko init --empty`: a site with the department's details to fill in and no
+/// demo content; it builds, and `msoko check` lists what to add.
+pub fn init_empty(dir: &Path) -> Result<Vec<PathBuf>, InitError> {
+    let mut files = Vec::new();
+    collect(&EMPTY, &mut files);
+    let mut shared = Vec::new();
+    collect(&STARTER, &mut shared);
+    files.extend(
+        shared
+            .into_iter()
+            .filter(|(path, _)| SHARED.iter().any(|s| path == Path::new(s))),
+    );
+    write_site(dir, files)
+}
+
+fn write_site(
+    dir: &Path,
+    mut files: Vec<(PathBuf, &'static [u8])>,
+) -> Result<Vec<PathBuf>, InitError> {
     if dir.is_file() {
         return Err(InitError::NotAFolder(dir.to_path_buf()));
     }
@@ -53,8 +86,6 @@ pub fn init(dir: &Path) -> Result<Vec<PathBuf>, InitError> {
             }
         }
     }
-    let mut files = Vec::new();
-    collect(&STARTER, &mut files);
     files.sort_by(|a, b| a.0.cmp(&b.0));
     for (path, bytes) in &files {
         let target = dir.join(path);
@@ -120,6 +151,27 @@ mod tests {
         fs::create_dir(other.path().join(".git")).unwrap();
         fs::write(other.path().join("notes.txt"), "x").unwrap();
         assert!(matches!(init(other.path()), Err(InitError::NotEmpty(_))));
+    }
+
+    #[test]
+    fn writes_an_empty_site_with_the_ci_files_and_no_demo_content() {
+        let temp = tempfile::tempdir().unwrap();
+        let files = init_empty(temp.path()).unwrap();
+        for expected in [
+            "site.yaml",
+            "content/_index.md",
+            "content/documents/_index.md",
+            ".github/workflows/msoko.yml",
+            ".gitlab-ci.yml",
+            ".gitignore",
+            "README.md",
+        ] {
+            assert!(files.contains(&PathBuf::from(expected)), "{expected}");
+        }
+        assert!(!temp.path().join("data/organizations.yaml").exists());
+        assert!(!temp.path().join("content/doklad").exists());
+        let readme = fs::read_to_string(temp.path().join("README.md")).unwrap();
+        assert!(readme.contains("msoko init --empty") && readme.contains("docs/ru/README.md"));
     }
 
     #[test]

@@ -15,6 +15,7 @@ mod diagnostic;
 mod fs;
 #[cfg(test)]
 mod fuzz;
+mod import;
 mod init;
 mod load;
 mod model;
@@ -36,7 +37,11 @@ use chrono::NaiveDate;
 pub use check::{ChecklistItem, Mark};
 pub use dates::{DateError, DatePart};
 pub use diagnostic::{Diagnostic, Kind, Lang, Severity};
-pub use init::{init, InitError};
+pub use import::{
+    import_plan, import_results, ImportFailure, PlanImportOptions, PlanSummary,
+    ResultsImportOptions, ResultsSummary,
+};
+pub use init::{init, init_empty, InitError};
 pub use output::WriteStats;
 pub use progress::{NoProgress, Progress, Stage, StageTime};
 pub use serve::{serve, ServeError, ServeEvent, ServeOptions};

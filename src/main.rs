@@ -69,7 +69,59 @@ enum Command {
         /// Папка нового сайта
         #[arg(value_name = "DIR")]
         dir: PathBuf,
+        /// Пустой сайт: только сведения об управлении (заполнить) и разделы, без примеров
+        #[arg(long)]
+        empty: bool,
     },
+    /// Перенести план или результаты из файла Word, Excel, LibreOffice или CSV в data/
+    Import {
+        #[command(subcommand)]
+        what: ImportCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum ImportCommand {
+    /// План или дорожную карту (таблицу) — в data/plans/ID.yaml
+    Plan {
+        /// Файл .docx, .xlsx, .ods или .csv
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// id плана: имя файла и адрес страницы /plans/ID/ (латиница, цифры, дефис)
+        #[arg(long, value_name = "ID")]
+        id: String,
+        /// Папка сайта (где лежит site.yaml)
+        #[arg(long, value_name = "DIR", default_value = ".")]
+        root: PathBuf,
+    },
+    /// Результаты ВПР, ОГЭ или ЕГЭ по организациям — в data/results/PROC/YEAR.csv
+    Results {
+        /// Файл .xlsx, .ods или .csv
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Процедура: vpr, oge или ege
+        #[arg(long, value_enum)]
+        procedure: ProcedureArg,
+        /// Год проведения
+        #[arg(long, value_name = "YEAR")]
+        year: u16,
+        /// Класс, если в таблице нет столбца «Класс» (ВПР)
+        #[arg(long, value_name = "N")]
+        grade: Option<u8>,
+        /// Предмет, если в таблице нет столбца «Предмет»
+        #[arg(long, value_name = "NAME")]
+        subject: Option<String>,
+        /// Папка сайта (где лежит site.yaml)
+        #[arg(long, value_name = "DIR", default_value = ".")]
+        root: PathBuf,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ProcedureArg {
+    Vpr,
+    Oge,
+    Ege,
 }
 
 #[derive(Debug, clap::Args)]
@@ -162,7 +214,36 @@ fn main() -> ExitCode {
             };
             cli::serve::run(msoko::ServeOptions { build, port, lang })
         }
-        Command::Init { dir } => cli::init(&dir, lang),
+        Command::Init { dir, empty } => cli::init(&dir, empty, lang),
+        Command::Import {
+            what: ImportCommand::Plan { file, id, root },
+        } => cli::import::plan(&msoko::PlanImportOptions { root, file, id }, lang),
+        Command::Import {
+            what:
+                ImportCommand::Results {
+                    file,
+                    procedure,
+                    year,
+                    grade,
+                    subject,
+                    root,
+                },
+        } => {
+            let procedure = match procedure {
+                ProcedureArg::Vpr => "vpr",
+                ProcedureArg::Oge => "oge",
+                ProcedureArg::Ege => "ege",
+            };
+            let options = msoko::ResultsImportOptions {
+                root,
+                file,
+                procedure: procedure.to_string(),
+                year,
+                grade,
+                subject,
+            };
+            cli::import::results(&options, lang)
+        }
     }
 }
 

@@ -7,6 +7,7 @@
 
 mod checklist;
 mod human;
+pub(crate) mod import;
 mod json;
 mod progress;
 pub(crate) mod serve;
@@ -67,10 +68,15 @@ pub(crate) fn use_color() -> bool {
     std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
-/// `msoko init DIR`.
-pub(crate) fn init(dir: &Path, lang: Lang) -> ExitCode {
+/// `msoko init [--empty] DIR`.
+pub(crate) fn init(dir: &Path, empty: bool, lang: Lang) -> ExitCode {
     let shown = dir.display();
-    match msoko::init(dir) {
+    let made = if empty {
+        msoko::init_empty(dir)
+    } else {
+        msoko::init(dir)
+    };
+    match made {
         Ok(files) => {
             match lang {
                 Lang::En => eprintln!(

@@ -106,7 +106,13 @@ impl SiteConfig {
                 )),
             );
         }
-        if let Some(inn) = &config.authority.inn {
+        // «ЗАПОЛНИТЕ: …» of `msoko init --empty` is warned about as a placeholder.
+        if let Some(inn) = config
+            .authority
+            .inn
+            .as_ref()
+            .filter(|inn| !inn.0.contains(PLACEHOLDER))
+        {
             if let Err(problem) = check_inn(inn.0.trim()) {
                 problems.push(
                     Diagnostic::error(file, problem)
@@ -185,6 +191,51 @@ fn check_inn(inn: &str) -> Result<(), crate::diagnostic::Tr> {
     }
 }
 
+/// The mark `msoko init --empty` puts where the department's own details go.
+pub(crate) const PLACEHOLDER: &str = "ЗАПОЛНИТЕ";
+
+/// A warning at every «ЗАПОЛНИТЕ: …» still in `site.yaml`, in the order of the file:
+/// the list of what to fill in next on a new site.
+pub(crate) fn placeholder_warnings(text: &str, file: &Path) -> Vec<Diagnostic> {
+    let mut warnings = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        if line.trim_start().starts_with('#') {
+            continue;
+        }
+        let Some(at) = line.find(PLACEHOLDER) else {
+            continue;
+        };
+        let key = line
+            .trim_start()
+            .trim_start_matches("- ")
+            .split(':')
+            .next()
+            .unwrap_or("")
+            .trim();
+        let what = line[at + PLACEHOLDER.len()..]
+            .trim_start_matches(':')
+            .trim()
+            .trim_end_matches('"')
+            .to_string();
+        let column = line[..at].chars().count() + 1;
+        warnings.push(
+            Diagnostic::warning(
+                file,
+                crate::tr!(
+                    "поле {key} ещё не заполнено: {what}",
+                    "the field {key} is not filled in yet: {what}"
+                ),
+            )
+            .at(i + 1, column)
+            .hint(crate::tr!(
+                "замените текст «ЗАПОЛНИТЕ: …» сведениями вашего управления",
+                "replace the text «ЗАПОЛНИТЕ: …» with your department's details"
+            )),
+        );
+    }
+    warnings
+}
+
 pub(crate) fn validate_base_url(url: &str) -> Result<(), crate::diagnostic::Tr> {
     let rest = url
         .strip_prefix("https://")
@@ -216,6 +267,19 @@ pub(crate) fn base_path_of(url: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn warns_at_every_placeholder_in_the_order_of_the_file() {
+        let text = "# ЗАПОЛНИТЕ в комментарии не считается\ntitle: \"ЗАПОЛНИТЕ: название\"\nauthority:\n  phone: \"ЗАПОЛНИТЕ: телефон приёмной\"\n";
+        let warnings = placeholder_warnings(text, Path::new("site.yaml"));
+        let places: Vec<_> = warnings.iter().map(|w| (w.line, w.column)).collect();
+        assert_eq!(places, [(Some(2), Some(9)), (Some(4), Some(11))]);
+        assert_eq!(
+            warnings[1].message,
+            "поле phone ещё не заполнено: телефон приёмной"
+        );
+        assert!(warnings.iter().all(|w| !w.is_error()));
+    }
 
     const MINIMAL: &str = "title: УО\nbase_url: https://edu.example.ru\nauthority:\n  full_name: Управление\n  short_name: УО\n";
 

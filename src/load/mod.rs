@@ -28,8 +28,10 @@ pub(crate) use git_dates::GitDates;
 pub(crate) use indicators::{
     Better, IndicatorSources, PeriodKind, RawCycleYear, RawIndicator, RawMethod, ValuesFile,
 };
-pub(crate) use organizations::{OrgFlag, OrgKind, OrganizationsFile, ProfileKind};
-pub(crate) use plans::{PlanFile, PlanFiles, RawItem, RawSection, RawStatus};
+pub(crate) use organizations::{
+    load_organizations, OrgFlag, OrgKind, OrganizationsFile, ProfileKind,
+};
+pub(crate) use plans::{PlanFile, PlanFiles, RawItem, RawPlan, RawSection, RawStatus};
 pub(crate) use results::{Procedure, ResultsFile, ResultsSources, RESULTS_DIR};
 pub(crate) use table::{CsvRow, CsvTable};
 
@@ -172,6 +174,10 @@ fn load_config(root: &Path, diagnostics: &mut Diagnostics) -> Option<SiteConfig>
             return None;
         }
     };
+    diagnostics.extend(crate::config::placeholder_warnings(
+        &text,
+        Path::new(CONFIG_FILE),
+    ));
     match SiteConfig::parse(&text, Path::new(CONFIG_FILE)) {
         Ok(config) => Some(config),
         Err(problems) => {

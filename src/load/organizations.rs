@@ -37,6 +37,11 @@ pub(crate) struct RawOrganization {
     /// Where the pupils of a primary school (НОШ) go on after the 4th grade: the id
     /// of the school whose 5th grade receives them.
     pub(crate) continues_to: Option<String>,
+    /// Other names the organisation goes by in the region's and the schools' own
+    /// tables («Школа № 5», «МОУ СОШ 5 г. Примерска»): `msoko import results` matches
+    /// them to this entry.
+    #[serde(default)]
+    pub(crate) aliases: Vec<Text>,
     /// Filled after parsing: the file line of the entry's `id`.
     #[serde(skip)]
     pub(crate) line: usize,

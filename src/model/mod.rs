@@ -30,6 +30,8 @@ use chrono::{Datelike, NaiveDate};
 pub(crate) use analytics_rules::MedalYear;
 pub(crate) use analytics_rules::{AnalyticsRules, Category, EffectRule};
 pub(crate) use deadline::Recurrence;
+// The importer reads deadlines to tell which of them need a look.
+pub(crate) use deadline::{parse_deadline, PlanPeriod};
 
 /// Reads a deadline for a plan running `from..to` (tests of later stages).
 #[cfg(test)]
@@ -62,7 +64,7 @@ pub(crate) fn resolve_register_for_tests(
 }
 pub(crate) use indicator::{Indicator, Indicators, Place, MAX_CHARTED_SLICES};
 pub(crate) use opendata::{OpenDataSet, SetSource, FREQUENCY_ON_CHANGE, FREQUENCY_YEARLY};
-pub(crate) use organization::{Organization, Register};
+pub(crate) use organization::{resolve_register, Organization, Register};
 pub(crate) use page::{AttachedFile, Page, PageData};
 pub(crate) use paths::{attachment_url, output_path, page_url};
 pub(crate) use period::Period;

@@ -27,6 +27,8 @@ pub(crate) struct Organization {
     pub(crate) profile: Option<(ProfileKind, Vec<String>)>,
     /// The school whose 5th grade receives this school's 4th grade (a НОШ), by index.
     pub(crate) continues_to: Option<usize>,
+    /// Other names it goes by in imported tables (`aliases:` in the register).
+    pub(crate) aliases: Vec<String>,
 }
 
 impl Organization {
@@ -140,6 +142,7 @@ pub(crate) fn resolve_register(
             functions: raw.functions.map(|t| t.0),
             rural: raw.rural,
             flags: raw.flags,
+            aliases: raw.aliases.into_iter().map(|a| a.0).collect(),
             profile: raw
                 .profile
                 .map(|p| (p.kind, p.subjects.into_iter().map(|s| s.0).collect())),

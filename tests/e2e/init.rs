@@ -130,3 +130,62 @@ fn readme_shows_the_starter_pipelines_as_they_are() {
         );
     }
 }
+
+#[test]
+fn an_empty_site_lists_what_to_fill_in_and_builds_with_documents_and_a_plan_only() {
+    let site = Site::empty();
+    let run = msoko([
+        std::ffi::OsStr::new("init"),
+        std::ffi::OsStr::new("--empty"),
+        site.root.as_os_str(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // No demo content: no organisations, indicators, report or news items.
+    for absent in [
+        "data/organizations.yaml",
+        "data/indicators",
+        "content/doklad",
+        "content/news/doklad-2025.md",
+    ] {
+        assert!(!site.root.join(absent).exists(), "{absent}");
+    }
+    let check = site.run(&["check", "--as-of", "2026-11-20"]);
+    // What to fill in, in the order of site.yaml, at its line and column.
+    for line in [
+        "site.yaml:6:9: предупреждение: поле title ещё не заполнено: полное название управления образования",
+        "site.yaml:23:11: предупреждение: поле phone ещё не заполнено: телефон приёмной",
+        "подсказка: замените текст «ЗАПОЛНИТЕ: …» сведениями вашего управления",
+    ] {
+        assert!(check.stderr.contains(line), "{line}\n{}", check.stderr);
+    }
+    assert!(!check.stderr.contains(": ошибка:"), "{}", check.stderr);
+    // …then the openness checklist, in the order of 8-ФЗ, ст. 13, says what to add.
+    assert_eq!(check.code, 1, "a new site still has ✘ lines");
+    assert!(check.stdout.contains("✘ Структура органа, задачи и функции подразделений: нет структуры: добавьте подразделения в authority.subdivisions"), "{}", check.stdout);
+    // A site that publishes only documents and plans builds with no errors.
+    site.write(
+        "content/documents/prikaz-594.md",
+        "---\ntitle: \"Об утверждении дорожной карты\"\ndate: 2021-09-17\nkind: document\nact: приказ\nnumber: \"594\"\napproved: 2021-09-17\n---\n\nПриказ об утверждении дорожной карты.\n",
+    );
+    let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/sites/import/files/roadmap.docx");
+    let import = site.run(&[
+        "import",
+        "plan",
+        fixture.to_str().unwrap(),
+        "--id",
+        "roadmap-2021",
+    ]);
+    assert_eq!(import.code, 0, "{}", import.stderr);
+    let build = site.run(&["build", "--as-of", "2026-11-20"]);
+    assert_eq!(build.code, 0, "{}", build.stderr);
+    assert!(!build.stderr.contains(": ошибка:"), "{}", build.stderr);
+    assert!(site
+        .public()
+        .join("plans/roadmap-2021/index.html")
+        .is_file());
+    assert!(site
+        .public()
+        .join("documents/prikaz-594/index.html")
+        .is_file());
+}

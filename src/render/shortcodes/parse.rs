@@ -149,6 +149,7 @@ fn parse_at(text: &str, start: usize) -> Result<(Piece, usize), ParseError> {
     let mut cursor = Cursor {
         text,
         at: start + 2,
+        depth: 0,
     };
     cursor.skip_spaces();
     let name = cursor.ident().ok_or_else(|| {
@@ -233,7 +234,13 @@ fn find_end(rest: &str) -> Option<(usize, usize)> {
 struct Cursor<'a> {
     text: &'a str,
     at: usize,
+    /// How many lists the cursor is inside: lists nest by recursion, so their depth
+    /// is bounded (a thousand `[` overflowed the stack; found by `crate::fuzz`).
+    depth: usize,
 }
+
+/// The deepest nesting of lists in a shortcode's arguments.
+const MAX_LIST_DEPTH: usize = 8;
 
 impl Cursor<'_> {
     fn rest(&self) -> &str {
@@ -332,24 +339,16 @@ impl Cursor<'_> {
             )));
         }
         if self.eat("[") {
-            let mut list = Vec::new();
-            loop {
-                self.skip_spaces();
-                if self.eat("]") {
-                    return Ok(Arg::List(list));
-                }
-                if !list.is_empty() && !self.eat(",") {
-                    return Err(self.error(tr!(
-                        "между элементами списка ожидалась запятая, а в конце — «]»",
-                        "a comma was expected between the list items, and “]” at the end"
-                    )));
-                }
-                self.skip_spaces();
-                if self.eat("]") {
-                    return Ok(Arg::List(list));
-                }
-                list.push(self.value()?);
+            if self.depth >= MAX_LIST_DEPTH {
+                return Err(self.error(tr!(
+                    "списки в аргументах вложены друг в друга глубже {MAX_LIST_DEPTH} уровней",
+                    "the lists in the arguments are nested deeper than {MAX_LIST_DEPTH} levels"
+                )));
             }
+            self.depth += 1;
+            let list = self.list_items();
+            self.depth -= 1;
+            return list;
         }
         if self.eat("true") {
             return Ok(Arg::Bool(true));
@@ -371,6 +370,28 @@ impl Cursor<'_> {
                 "ожидалось значение: текст в кавычках, число, true/false или список [...]",
                 "a value was expected: quoted text, a number, true/false or a list [...]"
             ))),
+        }
+    }
+
+    /// The items of a list after its «[», up to and including its «]».
+    fn list_items(&mut self) -> Result<Arg, ParseError> {
+        let mut list = Vec::new();
+        loop {
+            self.skip_spaces();
+            if self.eat("]") {
+                return Ok(Arg::List(list));
+            }
+            if !list.is_empty() && !self.eat(",") {
+                return Err(self.error(tr!(
+                    "между элементами списка ожидалась запятая, а в конце — «]»",
+                    "a comma was expected between the list items, and “]” at the end"
+                )));
+            }
+            self.skip_spaces();
+            if self.eat("]") {
+                return Ok(Arg::List(list));
+            }
+            list.push(self.value()?);
         }
     }
 
@@ -487,6 +508,18 @@ mod tests {
             .message
             .ru
             .contains("не закрыт"));
+    }
+
+    #[test]
+    fn issue19_refuses_lists_nested_too_deep_instead_of_overflowing_the_stack() {
+        let text = format!("{{{{ chart(x={}) }}}}", "[".repeat(100_000));
+        let error = first_error(&text);
+        assert!(
+            error.message.ru.contains("глубже 8 уровней"),
+            "{:?}",
+            error.message
+        );
+        assert_eq!(calls("{{ chart(x=[[1, 2], [3]]) }}").len(), 1);
     }
 
     #[test]
