@@ -326,20 +326,26 @@ fn fuzz(target: &Target, seconds: u64, seed: u64) -> Outcome {
             .join("target")
             .join(format!("fuzz-{}.in-flight", target.name))
     });
-    let record = |input: Vec<u8>, outcome: &mut Outcome| match check(&work, &done, input.clone()) {
-        Ok(took) => {
-            outcome.inputs += 1;
-            outcome.slowest = outcome.slowest.max(took);
+    let record = |input: Vec<u8>, outcome: &mut Outcome| {
+        if let Some(path) = &in_flight {
+            let _ = std::fs::write(path, &input);
         }
-        Err(problem) => {
-            let path = corpus_dir(target.name).join(format!("found-{seed}-{}.txt", outcome.inputs));
-            let _ = std::fs::create_dir_all(corpus_dir(target.name));
-            let _ = std::fs::write(&path, &input);
-            panic!(
-                "{}: {problem}; the input is saved as {}",
-                target.name,
-                path.display()
-            );
+        match check(&work, &done, input.clone()) {
+            Ok(took) => {
+                outcome.inputs += 1;
+                outcome.slowest = outcome.slowest.max(took);
+            }
+            Err(problem) => {
+                let dir = corpus_dir(target.name);
+                let path = dir.join(format!("found-{seed}-{}.txt", outcome.inputs));
+                let _ = std::fs::create_dir_all(&dir);
+                let _ = std::fs::write(&path, &input);
+                panic!(
+                    "{}: {problem}; the input is saved as {}",
+                    target.name,
+                    path.display()
+                );
+            }
         }
     };
     for input in &corpus {
