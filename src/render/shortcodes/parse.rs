@@ -10,7 +10,7 @@
 //! first to find them. Every call carries its byte span and its 1-based file line
 //! and column, so an error points at what the author wrote.
 
-use crate::diagnostic::Tr;
+use crate::diagnostic::{LineIndex, Tr};
 use crate::tr;
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -75,12 +75,21 @@ pub(crate) fn parse(text: &str) -> Option<Vec<Piece>> {
     if !text.contains("{{") && !text.contains("{%") {
         return None;
     }
+    // Everything found once per text, so that a page with thousands of «{{» costs
+    // a pass, not a scan to its end for each (found by `crate::fuzz`).
     let code = code_ranges(text);
-    let in_code = |offset: usize| code.iter().any(|r| r.contains(&offset));
+    let in_code = |offset: usize| {
+        let i = code.partition_point(|r| r.end <= offset);
+        code.get(i).is_some_and(|r| r.contains(&offset))
+    };
+    let openings = openings(text);
+    let lines = LineIndex::new(text);
     let mut pieces = Vec::new();
     let mut done = 0;
     let mut search = 0;
-    while let Some(found) = next_opening(text, search) {
+    let mut next = 0;
+    while let Some(&found) = openings[next..].iter().find(|&&at| at >= search) {
+        next = openings.partition_point(|&at| at <= found);
         if in_code(found) {
             search = found + 2;
             continue;
@@ -88,7 +97,7 @@ pub(crate) fn parse(text: &str) -> Option<Vec<Piece>> {
         if done < found {
             pieces.push(Piece::Text(done..found));
         }
-        match parse_at(text, found) {
+        match parse_at(text, found, &lines) {
             Ok((piece, end)) => {
                 pieces.push(piece);
                 done = end;
@@ -107,13 +116,19 @@ pub(crate) fn parse(text: &str) -> Option<Vec<Piece>> {
     Some(pieces)
 }
 
-fn next_opening(text: &str, from: usize) -> Option<usize> {
-    let rest = &text[from..];
-    match (rest.find("{{"), rest.find("{%")) {
-        (Some(a), Some(b)) => Some(from + a.min(b)),
-        (Some(a), None) | (None, Some(a)) => Some(from + a),
-        (None, None) => None,
+/// Where every «{{» and «{%» starts, in order; «{{{» opens at its first brace only
+/// where the first two make an opening, as a left-to-right search would find it.
+fn openings(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i + 1 < bytes.len() {
+        if bytes[i] == b'{' && matches!(bytes[i + 1], b'{' | b'%') {
+            found.push(i);
+        }
+        i += 1;
     }
+    found
 }
 
 fn code_ranges(text: &str) -> Vec<Range<usize>> {
@@ -126,7 +141,7 @@ fn code_ranges(text: &str) -> Vec<Range<usize>> {
         .collect()
 }
 
-fn parse_at(text: &str, start: usize) -> Result<(Piece, usize), ParseError> {
+fn parse_at(text: &str, start: usize, lines: &LineIndex<'_>) -> Result<(Piece, usize), ParseError> {
     let error = |offset: usize, message: Tr| ParseError { offset, message };
     if text[start..].starts_with("{{/*") {
         let close = text[start..].find("*/}}").ok_or_else(|| {
@@ -198,7 +213,7 @@ fn parse_at(text: &str, start: usize) -> Result<(Piece, usize), ParseError> {
         body = Some(end..end + close.0);
         end += close.1;
     }
-    let (line, column) = crate::diagnostic::line_column(text, start);
+    let (line, column) = lines.line_column(start);
     Ok((
         Piece::Call(Call {
             name,
@@ -520,6 +535,17 @@ mod tests {
             error.message
         );
         assert_eq!(calls("{{ chart(x=[[1, 2], [3]]) }}").len(), 1);
+    }
+
+    #[test]
+    fn issue19_many_openings_are_read_in_one_pass() {
+        let text = "{{ x ".repeat(20_000) + &"{{ kpi(indicator=\"y\") }}\n".repeat(2_000);
+        let started = std::time::Instant::now();
+        let pieces = parse(&text).unwrap();
+        // 0.5 s in a debug build; a scan to the end per «{{» took minutes.
+        assert!(started.elapsed().as_secs() < 30, "{:?}", started.elapsed());
+        let calls = pieces.iter().filter(|p| matches!(p, Piece::Call(_))).count();
+        assert_eq!(calls, 2_000);
     }
 
     #[test]
