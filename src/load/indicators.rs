@@ -172,12 +172,8 @@ pub(crate) fn load_indicators(
         &["yaml", "yml"],
         diagnostics,
     ) {
-        let text = match crate::fs::read_text(&path, &file) {
-            Ok(text) => text,
-            Err(d) => {
-                diagnostics.push(d);
-                continue;
-            }
+        let Some(text) = crate::fs::read_text_to(&path, &file, diagnostics) else {
+            continue;
         };
         match yaml::parse::<RawDirectionFile>(&text, &file, 1) {
             Ok(mut content) => {

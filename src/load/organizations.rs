@@ -99,13 +99,7 @@ pub(crate) fn load_organizations(
     if !path.is_file() {
         return None;
     }
-    let text = match crate::fs::read_text(&path, &file) {
-        Ok(text) => text,
-        Err(d) => {
-            diagnostics.push(d);
-            return None;
-        }
-    };
+    let text = crate::fs::read_text_to(&path, &file, diagnostics)?;
     match yaml::parse::<Vec<RawOrganization>>(&text, &file, 1) {
         Ok(mut organizations) => {
             let ids: Vec<&str> = organizations.iter().map(|o| o.id.as_str()).collect();

@@ -161,6 +161,24 @@ pub(crate) fn resolve_indicators(
             }
             ids.insert(indicator.id.clone(), (file.clone(), indicator.line));
             let values_file = values.remove(&indicator.id);
+            let texts = [
+                ("title", Some(&indicator.title)),
+                ("description", indicator.description.as_ref()),
+                ("method", indicator.method.as_ref()),
+                ("source", indicator.source.as_ref()),
+            ];
+            for (key, value) in texts {
+                if let Some(value) = value {
+                    let line = super::text_checks::key_line_from(&source.text, indicator.line, key);
+                    super::text_checks::check_text(
+                        &file,
+                        (&source.text, 1),
+                        line,
+                        &value.0,
+                        diagnostics,
+                    );
+                }
+            }
             if let Some(resolved) = resolve_indicator(
                 indicator,
                 direction,

@@ -544,7 +544,10 @@ mod tests {
         let pieces = parse(&text).unwrap();
         // 0.5 s in a debug build; a scan to the end per «{{» took minutes.
         assert!(started.elapsed().as_secs() < 30, "{:?}", started.elapsed());
-        let calls = pieces.iter().filter(|p| matches!(p, Piece::Call(_))).count();
+        let calls = pieces
+            .iter()
+            .filter(|p| matches!(p, Piece::Call(_)))
+            .count();
         assert_eq!(calls, 2_000);
     }
 
