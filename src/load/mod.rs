@@ -29,7 +29,7 @@ pub(crate) use indicators::{
     Better, IndicatorSources, PeriodKind, RawCycleYear, RawIndicator, RawMethod, ValuesFile,
 };
 pub(crate) use organizations::{
-    load_organizations, OrgFlag, OrgKind, OrganizationsFile, ProfileKind,
+    load_organizations, OrgFlag, OrgKind, OrganizationsFile, ProfileKind, RawPredecessor,
 };
 pub(crate) use plans::{PlanFile, PlanFiles, RawItem, RawPlan, RawSection};
 pub(crate) use results::{Procedure, ResultsFile, ResultsSources, RESULTS_DIR};

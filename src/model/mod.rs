@@ -77,6 +77,17 @@ pub(crate) fn resolve_register_for_tests(
 ) -> Register {
     organization::resolve_register(Some(file), diagnostics)
 }
+#[cfg(test)]
+pub(crate) fn resolve_results_for_tests(
+    sources: crate::load::ResultsSources,
+    register: &Register,
+    rules: &AnalyticsRules,
+    diagnostics: &mut Diagnostics,
+) -> Results {
+    results::resolve_results(sources, register, rules, diagnostics)
+}
+#[cfg(test)]
+pub(crate) use indicator::MethodChange;
 pub(crate) use indicator::{Indicator, Indicators, Place, MAX_CHARTED_SLICES};
 pub(crate) use opendata::{OpenDataSet, SetSource, FREQUENCY_ON_CHANGE, FREQUENCY_YEARLY};
 pub(crate) use organization::{resolve_register, Organization, Register};

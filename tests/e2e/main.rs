@@ -14,6 +14,7 @@ mod manual;
 mod monitoring;
 mod openness;
 mod output;
+mod over_time;
 mod pages;
 mod plans;
 mod plans_issue17;
