@@ -327,10 +327,106 @@ impl Diagnostics {
     /// Problems of reading files first (see [`Diagnostic::is_reading_problem`]),
     /// then each group sorted by file, line, column, so that parallel stages report
     /// in the same order on every run.
+    ///
+    /// At most [`PER_FILE`] problems are kept per file, then one line says how many
+    /// more there are: 40,000 bad rows of one export are one mistake repeated, and
+    /// printing all of them helps nobody.
     pub(crate) fn into_sorted(mut self) -> Vec<Diagnostic> {
         self.0.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         self.0.dedup();
-        self.0
+        cap_per_file(self.0)
+    }
+}
+
+/// How many problems of one file are shown.
+pub(crate) const PER_FILE: usize = 50;
+
+fn cap_per_file(sorted: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    use std::collections::BTreeMap;
+    let mut counts: BTreeMap<PathBuf, usize> = BTreeMap::new();
+    for d in &sorted {
+        *counts.entry(d.file.clone()).or_default() += 1;
+    }
+    if counts.values().all(|&n| n <= PER_FILE) {
+        return sorted;
+    }
+    let mut shown: BTreeMap<PathBuf, usize> = BTreeMap::new();
+    let mut hidden_errors: BTreeMap<PathBuf, bool> = BTreeMap::new();
+    let mut out = Vec::with_capacity(sorted.len().min(counts.len() * (PER_FILE + 1)));
+    let mut last_shown: BTreeMap<PathBuf, usize> = BTreeMap::new();
+    for d in sorted {
+        let n = shown.entry(d.file.clone()).or_default();
+        if *n < PER_FILE {
+            *n += 1;
+            last_shown.insert(d.file.clone(), out.len());
+            out.push(d);
+        } else {
+            *hidden_errors.entry(d.file.clone()).or_default() |= d.is_error();
+        }
+    }
+    // «и ещё N» right after the last problem shown of each file, from the end so
+    // that the positions stay valid.
+    let mut inserts: Vec<(usize, Diagnostic)> = hidden_errors
+        .into_iter()
+        .map(|(file, any_error)| {
+            let more = counts[&file] - PER_FILE;
+            let said = tr!(
+                "и ещё {more} сообщений об этом файле (показаны первые {PER_FILE}): исправьте их, и остальные будут видны при следующей проверке",
+                "and {more} more problems in this file (the first {PER_FILE} are shown): fix these and the rest show at the next check"
+            );
+            let d = if any_error {
+                Diagnostic::error(&file, said)
+            } else {
+                Diagnostic::warning(&file, said)
+            };
+            (last_shown[&file] + 1, d)
+        })
+        .collect();
+    inserts.sort_by_key(|insert| std::cmp::Reverse(insert.0));
+    for (at, d) in inserts {
+        out.insert(at, d);
+    }
+    out
+}
+
+/// Where each line of a text starts, so that finding the line of many positions in
+/// one file costs a binary search each instead of a scan from the start.
+pub(crate) struct LineIndex<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    pub(crate) fn new(text: &'a str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        LineIndex { text, starts }
+    }
+
+    /// Line and column (both 1-based, column in characters) of a byte offset.
+    pub(crate) fn line_column(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let line = self.starts.partition_point(|&start| start <= offset);
+        let start = self.starts[line - 1];
+        let column = self
+            .text
+            .get(start..offset)
+            .map_or(0, |s| s.chars().count())
+            + 1;
+        (line, column)
+    }
+
+    /// The text of a 1-based line, without its line end.
+    pub(crate) fn line(&self, line: usize) -> &'a str {
+        let Some(&start) = self.starts.get(line.saturating_sub(1)) else {
+            return "";
+        };
+        let end = self
+            .starts
+            .get(line)
+            .map_or(self.text.len(), |&next| next - 1);
+        self.text[start..end].trim_end_matches('\r')
     }
 }
 
@@ -339,13 +435,24 @@ impl Diagnostics {
 /// `read` gives a file's text by its path as the diagnostic names it.
 fn fill_columns(diagnostics: &mut [Diagnostic], mut read: impl FnMut(&Path) -> Option<String>) {
     let mut texts: std::collections::BTreeMap<PathBuf, Option<String>> = Default::default();
-    for d in diagnostics.iter_mut() {
-        let (Some(line), None) = (d.line, d.column) else {
+    let mut wanted: Vec<usize> = Vec::new();
+    for (i, d) in diagnostics.iter().enumerate() {
+        if let (Some(_), None) = (d.line, d.column) {
+            texts.entry(d.file.clone()).or_insert_with(|| read(&d.file));
+            wanted.push(i);
+        }
+    }
+    let indexes: std::collections::BTreeMap<&PathBuf, LineIndex<'_>> = texts
+        .iter()
+        .filter_map(|(file, text)| Some((file, LineIndex::new(text.as_deref()?))))
+        .collect();
+    for i in wanted {
+        let d = &mut diagnostics[i];
+        let Some(line) = d.line else { continue };
+        let Some(index) = indexes.get(&d.file) else {
             continue;
         };
-        let text = texts.entry(d.file.clone()).or_insert_with(|| read(&d.file));
-        let Some(text) = text else { continue };
-        let the_line = text.lines().nth(line.saturating_sub(1)).unwrap_or("");
+        let the_line = index.line(line);
         let indent = the_line.chars().take_while(|c| c.is_whitespace()).count();
         d.column = Some(if the_line.trim().is_empty() {
             1
@@ -356,6 +463,7 @@ fn fill_columns(diagnostics: &mut [Diagnostic], mut read: impl FnMut(&Path) -> O
 }
 
 /// Line and column (both 1-based, column in characters) of a byte offset in `text`.
+/// One position only; for many positions in one text use [`LineIndex`].
 pub(crate) fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let before = &text[..offset.min(text.len())];
     let line = before.matches('\n').count() + 1;
@@ -367,6 +475,40 @@ pub(crate) fn line_column(text: &str, offset: usize) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn line_index_finds_lines_and_columns_like_line_column() {
+        let text = "аб\nв\r\n\nгде";
+        let index = LineIndex::new(text);
+        for offset in [0, 2, 4, 5, 7, 8, 9, text.len()] {
+            assert_eq!(
+                index.line_column(offset),
+                line_column(text, offset),
+                "{offset}"
+            );
+        }
+        assert_eq!(index.line(2), "в");
+        assert_eq!(index.line(3), "");
+        assert_eq!(index.line(4), "где");
+        assert_eq!(index.line(9), "");
+    }
+
+    #[test]
+    fn shows_fifty_problems_per_file_then_how_many_more() {
+        let mut list = Diagnostics::default();
+        for line in 1..=120 {
+            list.push(Diagnostic::error("data/a.csv", "плохо").at(line, 1));
+        }
+        list.push(Diagnostic::error("data/b.csv", "плохо").at(1, 1));
+        let sorted = list.into_sorted();
+        assert_eq!(sorted.len(), 52);
+        assert_eq!(sorted[49].line, Some(50));
+        assert!(sorted[50]
+            .message
+            .starts_with("и ещё 70 сообщений об этом файле (показаны первые 50)"));
+        assert!(sorted[50].is_error());
+        assert_eq!(sorted[51].file, PathBuf::from("data/b.csv"));
+    }
 
     #[test]
     fn prints_file_line_column_and_hint() {

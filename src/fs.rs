@@ -9,6 +9,11 @@ use std::path::Path;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
 
+/// The largest source text read (YAML, CSV, Markdown): a municipality's data is a
+/// few hundred kilobytes; a file of many megabytes is an export gone wrong, and
+/// reading it would take minutes before saying so.
+pub(crate) const MAX_TEXT_BYTES: u64 = 10 * 1024 * 1024;
+
 /// A file's text and, when it was not saved as UTF-8, the warning that says so.
 #[derive(Debug)]
 pub(crate) struct Text {
@@ -23,6 +28,23 @@ pub(crate) struct Text {
 /// editors add one) and turns CRLF into LF (lines and columns stay the same).
 /// `shown` is the path printed to the user.
 pub(crate) fn read_text(path: &Path, shown: &Path) -> Result<Text, Diagnostic> {
+    if let Ok(meta) = fs::metadata(path) {
+        if meta.len() > MAX_TEXT_BYTES {
+            let mb = meta.len().div_ceil(1024 * 1024);
+            let limit = MAX_TEXT_BYTES / (1024 * 1024);
+            return Err(Diagnostic::error(
+                shown,
+                tr!(
+                    "файл слишком большой ({mb} МБ): msoko читает файлы данных и страниц до {limit} МБ",
+                    "the file is too large ({mb} MB): msoko reads data and page files up to {limit} MB"
+                ),
+            )
+            .hint(tr!(
+                "проверьте, что это нужный файл (не выгрузка целиком); большие таблицы разделите по годам, а документы кладите как вложения (PDF)",
+                "check that it is the right file (not a whole export); split large tables by year, and put documents as attachments (PDF)"
+            )));
+        }
+    }
     let bytes = fs::read(path).map_err(|e| {
         Diagnostic::error(
             shown,
@@ -31,6 +53,10 @@ pub(crate) fn read_text(path: &Path, shown: &Path) -> Result<Text, Diagnostic> {
                 "could not read the file: {e}"
             ),
         )
+        .hint(tr!(
+            "проверьте, что файл существует и открыт для чтения (права доступа, не заблокирован другой программой)",
+            "check that the file exists and can be read (permissions, not locked by another program)"
+        ))
     })?;
     let decoded = encoding::decode(&bytes)
         .map_err(|at| Diagnostic::error(shown, Kind::NotUtf8).at(at.line, at.column))?;
@@ -80,6 +106,19 @@ pub fn source_text(path: &Path) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn refuses_a_file_over_the_limit_before_reading_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big.csv");
+        let file = fs::File::create(&path).unwrap();
+        file.set_len(MAX_TEXT_BYTES + 1).unwrap();
+        let d = read_text(&path, Path::new("data/big.csv")).unwrap_err();
+        assert_eq!(
+            d.message,
+            "файл слишком большой (11 МБ): msoko читает файлы данных и страниц до 10 МБ"
+        );
+    }
 
     #[test]
     fn strips_bom_and_crlf() {

@@ -13,16 +13,20 @@ mod config;
 mod dates;
 mod diagnostic;
 mod fs;
+#[cfg(test)]
+mod fuzz;
 mod import;
 mod init;
 mod load;
 mod model;
+mod near;
 mod numbers;
 mod output;
 mod progress;
 mod render;
 mod serve;
 mod text;
+mod url;
 mod yaml;
 
 use std::path::PathBuf;
@@ -96,6 +100,9 @@ pub struct Report {
     pub elapsed: Duration,
     /// The openness checklist (8-ФЗ, ГОСТ Р 52872-2019, the annual report).
     pub checklist: Vec<ChecklistItem>,
+    /// Set when the build did not run because of how it was asked: the output folder
+    /// may not be replaced, or another build into it is running (exit code 2).
+    pub refused: bool,
     /// Whether the checklist was computed: not when the site's settings (`site.yaml`)
     /// could not be read, and an empty checklist then is no pass.
     pub checklist_computed: bool,
@@ -176,7 +183,25 @@ fn run(options: &Options, write: bool, progress: &dyn Progress) -> Report {
     let mut report = Report::default();
     if let Some(base_url) = &options.base_url {
         if let Err(message) = config::validate_base_url(base_url) {
-            diagnostics.push(Diagnostic::error("--base-url", message));
+            diagnostics.push(Diagnostic::error("--base-url", message).hint(tr!(
+                "пример: --base-url https://edu.example.ru/",
+                "for example: --base-url https://edu.example.ru/"
+            )));
+        }
+    }
+    let out = options.out_dir();
+    // Checked and locked before anything is read: a refused output is a wrong
+    // command, not a problem of the site, and stops here.
+    let mut output = None;
+    if write {
+        match output::prepare(&options.root, &out, options.out.is_some()) {
+            Ok(prepared) => output = Some(prepared),
+            Err(refusal) => {
+                report.refused = true;
+                report.diagnostics = vec![refusal];
+                report.elapsed = started.elapsed();
+                return report;
+            }
         }
     }
     stages.start(Stage::Load, None);
@@ -214,11 +239,10 @@ fn run(options: &Options, write: bool, progress: &dyn Progress) -> Report {
         report.pages = model.pages.len();
         report.charts = rendered.charts;
         report.files = rendered.files.len();
-        if write && !diagnostics.has_errors() {
+        if let Some(output) = output.as_mut().filter(|_| !diagnostics.has_errors()) {
             // Printing (seconds, when a report changed) belongs to writing the output;
             // it needs the rendered print page and its CSS. `check` prints nothing.
             stages.start(Stage::Write, Some(rendered.files.len()));
-            let out = options.out_dir();
             let cache = out
                 .parent()
                 .map_or_else(|| PathBuf::from(PDF_CACHE), |p| p.join(PDF_CACHE));
@@ -230,10 +254,13 @@ fn run(options: &Options, write: bool, progress: &dyn Progress) -> Report {
                 diagnostics.push(problem);
             }
             if !diagnostics.has_errors() {
-                match output::write_site(&out, &rendered.files, stages.observer()) {
+                match output::write_site(output, &out, &rendered.files, stages.observer()) {
                     Ok(stats) => report.written = Some(stats),
                     Err(error) => {
-                        diagnostics.push(Diagnostic::error(&out, format!("{error:#}")));
+                        diagnostics.push(Diagnostic::error(&out, format!("{error:#}")).hint(tr!(
+                            "проверьте, что на диске есть место и папка доступна для записи; закройте программы, в которых открыты файлы сайта; прежний сайт не изменён",
+                            "check that the disk has space and the folder is writable; close programs that have the site's files open; the previous site is unchanged"
+                        )));
                     }
                 }
             }

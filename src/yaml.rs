@@ -5,6 +5,7 @@
 //! into Russian diagnostics with the line and column of the *file* (front matter
 //! starts below its `---` line, so callers pass the file line of the YAML's first line).
 
+mod guard;
 mod mistakes;
 
 use std::path::Path;
@@ -22,6 +23,10 @@ pub(crate) fn parse<T: DeserializeOwned>(
     file: &Path,
     first_line: usize,
 ) -> Result<T, Diagnostic> {
+    // A whole file starts on line 1; front matter further down ends at its `---`.
+    if let Some(problem) = guard::precheck(text, file, first_line, first_line == 1) {
+        return Err(problem);
+    }
     serde_yaml::from_str(text).map_err(|error| to_diagnostic(&error, file, first_line, text))
 }
 

@@ -57,7 +57,9 @@ pub(crate) fn run(options: &Options, verb: Verb, json: bool, lang: Lang) -> Exit
 /// A build fails on errors; a check also on a missing required item of the
 /// openness checklist.
 fn exit_code(report: &Report, verb: Verb) -> ExitCode {
-    if report.has_errors() || (verb == Verb::Check && report.checklist_missing() > 0) {
+    if report.refused {
+        ExitCode::from(2)
+    } else if report.has_errors() || (verb == Verb::Check && report.checklist_missing() > 0) {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

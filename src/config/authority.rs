@@ -320,6 +320,39 @@ impl Authority {
         lists
     }
 
+    /// Every outside address typed into the authority's details, with the field it
+    /// is in (`social.url`), to be checked before it becomes a link.
+    pub(crate) fn outside_addresses(&self) -> Vec<(String, &str)> {
+        let mut found: Vec<(String, &str)> = Vec::new();
+        for (key, list) in self.link_lists() {
+            found.extend(
+                list.iter()
+                    .filter_map(|l| l.url.as_deref())
+                    .map(|url| (format!("{key}.url"), url)),
+            );
+        }
+        for media in self.media.iter().flatten() {
+            found.extend(
+                media
+                    .url
+                    .as_deref()
+                    .map(|url| ("media.url".to_string(), url)),
+            );
+        }
+        for page in self.social.iter().flatten() {
+            found.push(("social.url".to_string(), page.url.as_str()));
+        }
+        if let Some(open_data) = &self.open_data {
+            found.extend(
+                open_data
+                    .license_url
+                    .as_deref()
+                    .map(|url| ("open_data.license_url".to_string(), url)),
+            );
+        }
+        found
+    }
+
     /// Every `document:`/`page:` reference with the text to find its line by.
     pub(crate) fn document_references(&self) -> Vec<&str> {
         let mut found: Vec<&str> = Vec::new();
@@ -366,6 +399,11 @@ pub(super) fn validate(
                         tr!("укажите месяц и день через дефис: report_deadline: \"10-25\" (25 октября)", "give the month and the day with a hyphen: report_deadline: \"10-25\" (25 October)"),
                     ),
             );
+        }
+    }
+    for (field, url) in authority.outside_addresses() {
+        if let Some(d) = crate::url::check_data_field(&field, url, file) {
+            problems.push(d.at_line(crate::yaml::value_line(text, url).unwrap_or(1)));
         }
     }
     let links = authority

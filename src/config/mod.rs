@@ -93,8 +93,44 @@ impl SiteConfig {
                     )),
             );
         }
+        if config.privacy.min_group < MIN_GROUP_FLOOR {
+            let n = config.privacy.min_group;
+            problems.push(
+                Diagnostic::error(
+                    file,
+                    tr!(
+                        "privacy.min_group: {n} — слишком мало: группы из {n} человек позволяют узнать результаты отдельных детей",
+                        "privacy.min_group: {n} is too small: groups of {n} people let readers learn the results of single children"
+                    ),
+                )
+                .at_line(yaml::key_line(text, "min_group").unwrap_or(1))
+                .hint(tr!(
+                    "укажите не меньше {MIN_GROUP_FLOOR}; обычно 5 (так и будет, если строку убрать)",
+                    "give at least {MIN_GROUP_FLOOR}; usually 5 (the value when the line is left out)"
+                )),
+            );
+        }
+        // «ЗАПОЛНИТЕ: …» of `msoko init --empty` is warned about as a placeholder.
+        if let Some(inn) = config
+            .authority
+            .inn
+            .as_ref()
+            .filter(|inn| !inn.0.contains(PLACEHOLDER))
+        {
+            if let Err(problem) = check_inn(inn.0.trim()) {
+                problems.push(
+                    Diagnostic::error(file, problem)
+                        .at_line(yaml::key_line(text, "inn").unwrap_or(1))
+                        .hint(tr!(
+                            "перепишите ИНН управления из выписки ЕГРЮЛ или с сайта nalog.ru: 10 цифр для организации",
+                            "copy the department's INN from its register extract or nalog.ru: 10 digits for an organisation"
+                        )),
+                );
+            }
+        }
         for item in &config.menu {
-            if !item.url.starts_with('/') {
+            // «//host/…» starts with «/» but leads to another site.
+            if !item.url.starts_with('/') || item.url.starts_with("//") {
                 problems.push(
                     Diagnostic::error(
                         file,
@@ -122,6 +158,40 @@ impl SiteConfig {
         } else {
             Err(problems)
         }
+    }
+}
+
+/// The smallest `privacy.min_group` allowed: below it a group's share names a child.
+const MIN_GROUP_FLOOR: u32 = 3;
+
+/// An ИНН: 10 digits (an organisation) or 12 (a person), with the check digits of the
+/// Federal Tax Service's algorithm, so a digit lost or swapped in copying is caught.
+fn check_inn(inn: &str) -> Result<(), crate::diagnostic::Tr> {
+    let digits: Vec<u32> = inn.chars().filter_map(|c| c.to_digit(10)).collect();
+    if digits.len() != inn.chars().count() || !matches!(digits.len(), 10 | 12) {
+        let n = inn.chars().count();
+        return Err(tr!(
+            "ИНН «{inn}» — не ИНН: нужно 10 цифр (организация) или 12 (физическое лицо), а здесь знаков — {n}",
+            "INN “{inn}” is not an INN: it needs 10 digits (an organisation) or 12 (a person), and has {n} characters"
+        ));
+    }
+    let check = |weights: &[u32]| -> u32 {
+        let sum: u32 = weights.iter().zip(&digits).map(|(w, d)| w * d).sum();
+        sum % 11 % 10
+    };
+    let ok = if digits.len() == 10 {
+        check(&[2, 4, 10, 3, 5, 9, 4, 6, 8]) == digits[9]
+    } else {
+        check(&[7, 2, 4, 10, 3, 5, 9, 4, 6, 8]) == digits[10]
+            && check(&[3, 7, 2, 4, 10, 3, 5, 9, 4, 6, 8]) == digits[11]
+    };
+    if ok {
+        Ok(())
+    } else {
+        Err(tr!(
+            "ИНН «{inn}»: не сходится контрольная цифра — вероятно, одна из цифр пропущена, лишняя или переставлена",
+            "INN “{inn}”: the check digit does not match; probably a digit is missing, extra or swapped"
+        ))
     }
 }
 
@@ -238,6 +308,33 @@ mod tests {
         let errors = SiteConfig::parse(&text, Path::new("site.yaml")).unwrap_err();
         assert_eq!(errors[0].line, Some(2));
         assert!(errors[0].message.contains("не адрес сайта"));
+    }
+
+    #[test]
+    fn checks_the_inn_length_and_check_digits() {
+        assert!(check_inn("6612345676").is_ok());
+        assert!(check_inn("500100732259").is_ok());
+        assert!(check_inn("661234567")
+            .unwrap_err()
+            .ru
+            .contains("знаков — 9"));
+        assert!(check_inn("6612345678")
+            .unwrap_err()
+            .ru
+            .contains("контрольная цифра"));
+        assert!(check_inn("66123456-6").is_err());
+    }
+
+    #[test]
+    fn errors_on_a_min_group_below_three() {
+        let text = format!("{MINIMAL}privacy:\n  min_group: 1\n");
+        let problems = SiteConfig::parse(&text, Path::new("site.yaml")).unwrap_err();
+        assert_eq!(problems[0].line, Some(7));
+        assert!(problems[0]
+            .message
+            .starts_with("privacy.min_group: 1 — слишком мало"));
+        let text = format!("{MINIMAL}privacy:\n  min_group: 3\n");
+        assert!(SiteConfig::parse(&text, Path::new("site.yaml")).is_ok());
     }
 
     #[test]

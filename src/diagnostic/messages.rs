@@ -259,9 +259,14 @@ impl Kind {
                 Some(if allowed.is_empty() {
                     "удалите это поле".into()
                 } else {
-                    format!(
-                        "проверьте написание; допустимые поля: {}",
-                        allowed.join(", ")
+                    with_advice(
+                        format!(
+                            "проверьте написание; допустимые поля: {}",
+                            allowed.join(", ")
+                        ),
+                        field,
+                        allowed,
+                        false,
                     )
                 }),
             ),
@@ -271,7 +276,12 @@ impl Kind {
             ),
             Kind::UnknownValue { value, allowed } => (
                 format!("недопустимое значение «{value}»"),
-                Some(format!("допустимые значения: {}", allowed.join(", "))),
+                Some(with_advice(
+                    format!("допустимые значения: {}", allowed.join(", ")),
+                    value,
+                    allowed,
+                    false,
+                )),
             ),
             Kind::YamlIndent { character } => (
                 format!(
@@ -411,7 +421,11 @@ impl Kind {
             ),
             Kind::UnknownTemplate { name, known } => (
                 format!("шаблона «{name}» нет в теме"),
-                Some(format!("доступные шаблоны: {}", known.join(", "))),
+                Some(if known.is_empty() {
+                    "в теме нет ни одного шаблона: положите файлы .html в папку templates/ темы или укажите theme: default".into()
+                } else {
+                    format!("доступные шаблоны: {}", known.join(", "))
+                }),
             ),
         };
         (message, hint)
@@ -425,7 +439,12 @@ impl Kind {
                 Some(if allowed.is_empty() {
                     "remove this field".into()
                 } else {
-                    format!("check the spelling; allowed fields: {}", allowed.join(", "))
+                    with_advice(
+                        format!("check the spelling; allowed fields: {}", allowed.join(", ")),
+                        field,
+                        allowed,
+                        true,
+                    )
                 }),
             ),
             Kind::MissingField { field } => (
@@ -434,7 +453,12 @@ impl Kind {
             ),
             Kind::UnknownValue { value, allowed } => (
                 format!("“{value}” is not an allowed value"),
-                Some(format!("allowed values: {}", allowed.join(", "))),
+                Some(with_advice(
+                    format!("allowed values: {}", allowed.join(", ")),
+                    value,
+                    allowed,
+                    true,
+                )),
             ),
             Kind::YamlIndent { character } => (
                 format!(
@@ -574,7 +598,11 @@ impl Kind {
             ),
             Kind::UnknownTemplate { name, known } => (
                 format!("the theme has no template “{name}”"),
-                Some(format!("templates available: {}", known.join(", "))),
+                Some(if known.is_empty() {
+                    "the theme has no templates at all: put .html files in the theme's templates/ folder or write theme: default".into()
+                } else {
+                    format!("templates available: {}", known.join(", "))
+                }),
             ),
         };
         (message, hint)
@@ -657,6 +685,18 @@ fn found_words(found: &str, lang: Lang) -> Option<String> {
 const FRONT_MATTER_HINT_RU: &str = "страница начинается с заголовка между строками «---», например:\n  ---\n  title: \"Название страницы\"\n  ---";
 const FRONT_MATTER_HINT_EN: &str =
     "a page starts with a header between “---” lines, for example:\n  ---\n  title: \"Page title\"\n  ---";
+
+/// `hint`, then what [`crate::near::advice`] says about `written` among `allowed`.
+fn with_advice(hint: String, written: &str, allowed: &[String], english: bool) -> String {
+    let known: Vec<&str> = allowed.iter().map(String::as_str).collect();
+    let (ru, en) = crate::near::advice(written, &known, None);
+    let advice = if english { en } else { ru };
+    if advice.is_empty() {
+        hint
+    } else {
+        format!("{advice}; {hint}")
+    }
+}
 
 /// The name of a character that looks like a space in an indentation.
 fn indent_character(c: char, lang: Lang) -> String {

@@ -5,10 +5,8 @@ use crate::tr;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
-use walkdir::WalkDir;
 
 use super::front_matter::{self, FrontMatter};
-use super::is_junk;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 
 /// Where pages live, relative to the site root.
@@ -61,34 +59,14 @@ pub(crate) fn load_content(
     }
     let mut markdown = Vec::new();
     let mut attachments = Vec::new();
-    for entry in WalkDir::new(&dir)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_junk(e.file_name()))
-    {
-        let entry = match entry {
-            Ok(entry) => entry,
-            Err(error) => {
-                let path = error.path().unwrap_or(&dir);
-                diagnostics.push(Diagnostic::error(
-                    path.strip_prefix(root).unwrap_or(path),
-                    tr!("не удалось прочитать: {error}", "could not read: {error}"),
-                ));
-                continue;
-            }
-        };
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        let relative = entry.path().strip_prefix(&dir).unwrap_or(entry.path());
-        if entry.path().extension().is_some_and(|e| e == "md") {
-            markdown.push(relative.to_path_buf());
+    for found in super::walk::walk(root, Path::new(CONTENT_DIR), diagnostics) {
+        if is_markdown(&found.relative) {
+            markdown.push(found.relative);
         } else {
-            let size = entry.metadata().map(|m| m.len()).unwrap_or(0);
             attachments.push(Attachment {
-                relative: relative.to_path_buf(),
-                path: entry.path().to_path_buf(),
-                size,
+                relative: found.relative,
+                path: found.path,
+                size: found.size,
             });
         }
     }
@@ -105,6 +83,14 @@ pub(crate) fn load_content(
         }
     }
     (pages, attachments)
+}
+
+/// `.md` in any case, and `.markdown`: `Проект.MD` from a Windows editor is a page,
+/// not an attachment copied raw with its front matter.
+pub(crate) fn is_markdown(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
 }
 
 /// A page, and the warning when its file was not saved as UTF-8.

@@ -14,6 +14,7 @@ mod plans;
 mod results;
 mod table;
 mod theme;
+mod walk;
 
 use crate::tr;
 use std::collections::BTreeMap;
@@ -44,7 +45,15 @@ pub(crate) fn parse_table_for_tests(text: &str, file: &str) -> CsvTable {
 }
 pub(crate) use theme::{TemplateSource, Theme};
 
-use walkdir::WalkDir;
+/// The parsers the fuzz runner (`crate::fuzz`) drives directly.
+#[cfg(test)]
+pub(crate) mod fuzz_targets {
+    pub(crate) use super::front_matter::{parse as parse_front_matter, split};
+    pub(crate) use super::plans::RawPlan;
+    pub(crate) use super::table::parse_table;
+}
+
+use walk::Found;
 
 use crate::config::{SiteConfig, CONFIG_FILE};
 use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
@@ -105,7 +114,10 @@ pub(crate) struct Sources {
 pub(crate) fn load_site(root: &Path, diagnostics: &mut Diagnostics) -> Sources {
     let config = load_config(root, diagnostics);
     let theme_name = config.as_ref().map_or("default", |c| c.theme.as_str());
-    let theme = theme::load_theme(root, theme_name, diagnostics);
+    let theme_line = config
+        .as_ref()
+        .and_then(|c| crate::yaml::key_line(&c.source, "theme"));
+    let theme = theme::load_theme(root, theme_name, theme_line, diagnostics);
     let (pages, attachments) = content::load_content(root, diagnostics);
     let data = load_data(root, Path::new(DATA_DIR), diagnostics);
     let mut snapshots = BTreeMap::new();
@@ -182,35 +194,13 @@ pub(super) fn data_files(
         return Vec::new();
     }
     let mut files = Vec::new();
-    for entry in WalkDir::new(&full)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_junk(e.file_name()))
-    {
-        let entry = match entry {
-            Ok(entry) => entry,
-            Err(error) => {
-                diagnostics.push(Diagnostic::error(
-                    dir,
-                    tr!("не удалось прочитать: {error}", "could not read: {error}"),
-                ));
-                continue;
-            }
-        };
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        let shown = entry
-            .path()
-            .strip_prefix(root)
-            .unwrap_or(entry.path())
-            .to_path_buf();
-        if entry
-            .path()
+    for found in walk::walk(root, dir, diagnostics) {
+        let Found { path, shown, .. } = found;
+        if path
             .extension()
             .is_some_and(|e| extensions.iter().any(|x| e == *x))
         {
-            files.push((entry.path().to_path_buf(), shown));
+            files.push((path, shown));
         } else {
             diagnostics.push(
                 Diagnostic::warning(

@@ -123,6 +123,18 @@ pub(crate) fn load_organizations(
             for (org, line) in organizations.iter_mut().zip(lines) {
                 org.line = line;
             }
+            // An organisation's site and social pages become links on its card: only
+            // web addresses.
+            for org in &organizations {
+                let social = org.social.iter().flatten().map(|p| ("social.url", &p.url));
+                for (key, url) in org.site.iter().map(|s| ("site", s)).chain(social) {
+                    let field = format!("{}: {key}", org.id);
+                    if let Some(d) = crate::url::check_data_field(&field, url, &file) {
+                        let line = yaml::value_line_within(&text, url, org.line..usize::MAX);
+                        diagnostics.push(d.at_line(line.unwrap_or(org.line)));
+                    }
+                }
+            }
             Some(OrganizationsFile {
                 file,
                 organizations,

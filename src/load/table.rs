@@ -96,6 +96,9 @@ pub(crate) fn parse_table(
         .collect();
     let mut rows = Vec::new();
     let mut problems = Vec::new();
+    // Records come in file order, so lines are counted on from the previous record:
+    // once over the file, not from its start for every row.
+    let (mut counted_to, mut lines_before) = (0usize, 0usize);
     for record in reader.records() {
         let record = record.map_err(|e| {
             let line = e.position().map_or(1, |p| p.line() as usize);
@@ -111,7 +114,13 @@ pub(crate) fn parse_table(
             while offset < bytes.len() && matches!(bytes[offset], b'\n' | b'\r') {
                 offset += 1;
             }
-            bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1
+            let offset = offset.max(counted_to);
+            lines_before += bytes[counted_to..offset]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count();
+            counted_to = offset;
+            lines_before + 1
         });
         if record.iter().all(|cell| cell.trim().is_empty()) {
             continue;

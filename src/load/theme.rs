@@ -4,12 +4,10 @@
 //! anywhere. A site's `themes/<name>/` overrides it file by file (a site may change
 //! only `templates/page.html`); a theme other than `default` must exist on disk.
 
-use crate::tr;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use include_dir::{include_dir, Dir};
-use walkdir::WalkDir;
 
 use super::FileSource;
 use crate::diagnostic::{Diagnostic, Diagnostics};
@@ -33,29 +31,45 @@ pub(crate) struct Theme {
     pub(crate) statics: BTreeMap<String, FileSource>,
 }
 
-pub(crate) fn load_theme(root: &Path, name: &str, diagnostics: &mut Diagnostics) -> Theme {
+/// `line`: the line of `theme:` in site.yaml, for the message about a missing theme.
+pub(crate) fn load_theme(
+    root: &Path,
+    name: &str,
+    line: Option<usize>,
+    diagnostics: &mut Diagnostics,
+) -> Theme {
     let mut templates = BTreeMap::new();
     let mut statics = BTreeMap::new();
-    if name == "default" {
+    let dir = root.join("themes").join(name);
+    let missing = name != "default" && !dir.is_dir();
+    // A missing theme is one error at `theme:`; the pages are still rendered with the
+    // default theme, so that it is not followed by a missing template on every page.
+    if name == "default" || missing {
         add_embedded(&DEFAULT_THEME, &mut templates, &mut statics);
     }
-    let dir = root.join("themes").join(name);
     if dir.is_dir() {
         add_from_disk(root, &dir, &mut templates, &mut statics, diagnostics);
-    } else if name != "default" {
-        diagnostics.push(
-            Diagnostic::error(
-                crate::config::CONFIG_FILE,
-                tr!(
-                    "темы «{name}» нет: папка themes/{name} не найдена",
-                    "there is no theme “{name}”: the folder themes/{name} is not found"
-                ),
-            )
-            .hint(tr!(
-                "укажите theme: default или создайте папку темы",
-                "write theme: default or create the theme's folder"
-            )),
-        );
+    } else if missing {
+        let mut allowed = vec!["default".to_string()];
+        if let Ok(entries) = std::fs::read_dir(root.join("themes")) {
+            let mut found: Vec<String> = entries
+                .flatten()
+                .filter(|e| e.path().is_dir())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| n != "default")
+                .collect();
+            found.sort();
+            allowed.extend(found);
+        }
+        let kind = crate::diagnostic::Kind::InField {
+            path: "theme".into(),
+            inner: Box::new(crate::diagnostic::Kind::UnknownValue {
+                value: name.to_string(),
+                allowed,
+            }),
+        };
+        diagnostics
+            .push(Diagnostic::error(crate::config::CONFIG_FILE, kind).at_line(line.unwrap_or(1)));
     }
     Theme {
         templates: templates.into_values().collect(),
@@ -96,28 +110,12 @@ fn add_from_disk(
     statics: &mut BTreeMap<String, FileSource>,
     diagnostics: &mut Diagnostics,
 ) {
-    for entry in WalkDir::new(dir).sort_by_file_name() {
-        let entry = match entry {
-            Ok(entry) => entry,
-            Err(error) => {
-                diagnostics.push(Diagnostic::error(
-                    error.path().unwrap_or(dir).to_path_buf(),
-                    tr!(
-                        "не удалось прочитать папку темы: {error}",
-                        "could not read the theme folder: {error}"
-                    ),
-                ));
-                continue;
-            }
-        };
-        if !entry.file_type().is_file() || super::is_junk(entry.file_name()) {
-            continue;
-        }
-        let shown = entry.path().strip_prefix(root).unwrap_or(entry.path());
-        let relative = entry.path().strip_prefix(dir).unwrap_or(entry.path());
-        let relative = relative.to_string_lossy().replace('\\', "/");
+    let within = dir.strip_prefix(root).unwrap_or(dir);
+    for found in super::walk::walk(root, within, diagnostics) {
+        let shown = found.shown.as_path();
+        let relative = found.relative.to_string_lossy().replace('\\', "/");
         if let Some(name) = relative.strip_prefix("templates/") {
-            if let Some(text) = crate::fs::read_text_to(entry.path(), shown, diagnostics) {
+            if let Some(text) = crate::fs::read_text_to(&found.path, shown, diagnostics) {
                 templates.insert(
                     name.to_string(),
                     TemplateSource {
@@ -128,10 +126,7 @@ fn add_from_disk(
                 );
             }
         } else if let Some(name) = relative.strip_prefix("static/") {
-            statics.insert(
-                name.to_string(),
-                FileSource::Disk(entry.path().to_path_buf()),
-            );
+            statics.insert(name.to_string(), FileSource::Disk(found.path.clone()));
         }
     }
 }
@@ -144,7 +139,7 @@ mod tests {
     fn embeds_the_default_theme() {
         let mut diagnostics = Diagnostics::default();
         let dir = tempfile::tempdir().unwrap();
-        let theme = load_theme(dir.path(), "default", &mut diagnostics);
+        let theme = load_theme(dir.path(), "default", None, &mut diagnostics);
         assert!(!diagnostics.has_errors());
         assert!(theme.templates.iter().any(|t| t.name == "page.html"));
         assert!(theme.statics.contains_key("css/site.css"));
@@ -157,7 +152,7 @@ mod tests {
         std::fs::create_dir_all(&templates).unwrap();
         std::fs::write(templates.join("page.html"), "mine").unwrap();
         let mut diagnostics = Diagnostics::default();
-        let theme = load_theme(dir.path(), "default", &mut diagnostics);
+        let theme = load_theme(dir.path(), "default", None, &mut diagnostics);
         let page = theme
             .templates
             .iter()
@@ -175,7 +170,7 @@ mod tests {
     fn errors_on_missing_custom_theme() {
         let dir = tempfile::tempdir().unwrap();
         let mut diagnostics = Diagnostics::default();
-        load_theme(dir.path(), "blue", &mut diagnostics);
+        load_theme(dir.path(), "blue", None, &mut diagnostics);
         assert!(diagnostics.has_errors());
     }
 }

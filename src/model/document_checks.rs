@@ -137,7 +137,7 @@ fn check_discussion(
 
 /// File line and column of the value of `key:` in the front matter (column 1 of the
 /// title line when the key is absent).
-fn value_at(page: &Page, key: &str) -> (usize, usize) {
+pub(super) fn value_at(page: &Page, key: &str) -> (usize, usize) {
     let Some(line) = crate::yaml::key_line(&page.yaml, key) else {
         return (page.key_line("title"), 1);
     };

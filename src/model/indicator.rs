@@ -4,6 +4,8 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
+use chrono::NaiveDate;
+
 use super::organization::{Register, AGGREGATES};
 use super::period::Period;
 use crate::diagnostic::{Diagnostic, Diagnostics, Kind, Tr};
@@ -100,6 +102,7 @@ pub(crate) struct Indicators {
 pub(crate) fn resolve_indicators(
     sources: IndicatorSources,
     register: &Register,
+    as_of: NaiveDate,
     diagnostics: &mut Diagnostics,
 ) -> Indicators {
     let mut out = Indicators::default();
@@ -208,6 +211,7 @@ pub(crate) fn resolve_indicators(
                 &file,
                 values_file,
                 register,
+                as_of,
                 diagnostics,
             ) {
                 out.directions[direction]
@@ -283,6 +287,7 @@ fn resolve_indicator(
     file: &PathBuf,
     values_file: Option<ValuesFile>,
     register: &Register,
+    as_of: NaiveDate,
     diagnostics: &mut Diagnostics,
 ) -> Option<Indicator> {
     let kind = raw.period;
@@ -372,23 +377,50 @@ fn resolve_indicator(
             };
             for (period, value) in by_period {
                 match Period::parse(&period.0, kind) {
-                    Ok(period) => indicator.observations.push(Observation {
-                        period,
-                        place,
-                        value,
-                        dims: Vec::new(),
-                        part: None,
-                        n: None,
-                    }),
+                    Ok(period) => {
+                        if let Some((message, hint, _)) =
+                            implausible(&indicator, period, value, as_of)
+                        {
+                            diagnostics.push(
+                                Diagnostic::error(file, message)
+                                    .at_line(raw.line)
+                                    .hint(hint),
+                            );
+                            continue;
+                        }
+                        indicator.observations.push(Observation {
+                            period,
+                            place,
+                            value,
+                            dims: Vec::new(),
+                            part: None,
+                            n: None,
+                        });
+                    }
                     Err(message) => {
-                        diagnostics.push(Diagnostic::error(file, message).at_line(raw.line))
+                        diagnostics.push(
+                            Diagnostic::error(file, message)
+                                .at_line(raw.line)
+                                .hint(tr!(
+                    "год пишется четырьмя цифрами (2025), учебный год — через косую черту (2024/25), как указано в period у показателя",
+                    "a year is four digits (2025), a school year two years with a slash (2024/25), as the indicator's period says"
+                )),
+                        )
                     }
                 }
             }
         }
     }
     if let Some(values) = values_file {
-        read_rows(&mut indicator, &values, register, &mut seen, diagnostics);
+        read_rows(
+            &mut indicator,
+            &values,
+            register,
+            as_of,
+            &mut seen,
+            diagnostics,
+        );
+        warn_of_many_slices(&indicator, &values.file, diagnostics);
         indicator.files.push(values.file);
     }
     if indicator.observations.is_empty() {
@@ -421,6 +453,7 @@ fn read_rows(
     indicator: &mut Indicator,
     values: &ValuesFile,
     register: &Register,
+    as_of: NaiveDate,
     seen: &mut SeenRows,
     diagnostics: &mut Diagnostics,
 ) {
@@ -484,7 +517,14 @@ fn read_rows(
         let period = match Period::parse(cell(year), indicator.period_kind) {
             Ok(period) => period,
             Err(message) => {
-                diagnostics.push(Diagnostic::error(file, message).at(row.line, column_of(year)));
+                diagnostics.push(
+                    Diagnostic::error(file, message)
+                        .at(row.line, column_of(year))
+                        .hint(tr!(
+                    "год пишется четырьмя цифрами (2025), учебный год — через косую черту (2024/25), как указано в period у показателя",
+                    "a year is four digits (2025), a school year two years with a slash (2024/25), as the indicator's period says"
+                )),
+                );
                 continue;
             }
         };
@@ -508,6 +548,18 @@ fn read_rows(
                 continue;
             }
         };
+        if let Some((message, hint, about)) = implausible(indicator, period, number, as_of) {
+            let at = match about {
+                Cell::Period => year,
+                Cell::Value => value,
+            };
+            diagnostics.push(
+                Diagnostic::error(file, message)
+                    .at(row.line, column_of(at))
+                    .hint(hint),
+            );
+            continue;
+        }
         let n = match group.map(|i| (i, cell(i).trim())) {
             None | Some((_, "")) => None,
             Some((i, text)) => match text.parse::<u32>() {
@@ -567,6 +619,101 @@ fn read_rows(
             n,
         });
     }
+}
+
+/// The most breakdown values (subject × grade …) an indicator's page draws charts
+/// for: more is no longer a page a reader can use (and 8,000 charts took a minute).
+pub(crate) const MAX_CHARTED_SLICES: usize = 40;
+
+/// A breakdown with more values than a page can chart is probably a wrong column;
+/// said once, at the values file.
+fn warn_of_many_slices(indicator: &Indicator, file: &PathBuf, diagnostics: &mut Diagnostics) {
+    let slices: std::collections::BTreeSet<&Vec<String>> =
+        indicator.observations.iter().map(|o| &o.dims).collect();
+    if slices.len() <= MAX_CHARTED_SLICES {
+        return;
+    }
+    let n = slices.len();
+    let columns = indicator.dims.join(", ");
+    diagnostics.push(
+        Diagnostic::warning(
+            file,
+            tr!(
+                "в разрезах ({columns}) {n} разных значений: на странице показателя графики только для первых {MAX_CHARTED_SLICES}, остальные значения — в CSV",
+                "the breakdowns ({columns}) have {n} different values: the indicator's page charts only the first {MAX_CHARTED_SLICES}, the other values are in the CSV"
+            ),
+        )
+        .at_line(1)
+        .hint(tr!(
+            "проверьте столбцы разрезов: в них должно быть немного повторяющихся значений (предметы, классы), а не, например, номера строк или ФИО",
+            "check the breakdown columns: they should hold a few repeated values (subjects, grades), not, say, row numbers or names"
+        )),
+    );
+}
+
+/// Units whose values count people or things: never negative.
+const COUNT_UNITS: [&str; 6] = ["чел.", "чел", "человек", "ед.", "ед", "шт."];
+
+/// Which cell of a row a problem is about.
+enum Cell {
+    Period,
+    Value,
+}
+
+/// Why a value cannot be true: a share outside 0–100 %, a negative count, a period
+/// that has not begun on the build date. `None` when it is plausible.
+fn implausible(
+    indicator: &Indicator,
+    period: Period,
+    value: Option<f64>,
+    as_of: NaiveDate,
+) -> Option<(Tr, Tr, Cell)> {
+    let starts = match period.kind {
+        PeriodKind::Year => NaiveDate::from_ymd_opt(period.year, 1, 1),
+        PeriodKind::SchoolYear => NaiveDate::from_ymd_opt(period.year, 9, 1),
+    };
+    if starts.is_some_and(|starts| starts > as_of) {
+        let today = crate::dates::format_date_short(as_of);
+        return Some((
+            tr!(
+                "значение за {period}: этот период ещё не начался (дата сборки {today})",
+                "a value for {period}: this period has not begun yet (the build date is {today})"
+            ),
+            tr!(
+                "проверьте год; если сайт собирается «на дату», проверьте --as-of",
+                "check the year; if the site is built as of a date, check --as-of"
+            ),
+            Cell::Period,
+        ));
+    }
+    let value = value?;
+    let unit = indicator.unit.trim();
+    // As plainly as written: «−5,0» or a grouped 1e20 would read as another number.
+    let shown = value.to_string().replace('.', ",");
+    if unit == "%" && !(0.0..=100.0).contains(&value) {
+        return Some((
+            tr!(
+                "значение {shown} % вне диапазона 0–100",
+                "the value {shown} % is outside 0–100"
+            ),
+            tr!(
+                "доля в процентах не бывает меньше 0 и больше 100: проверьте число (не перепутана ли запятая); если показатель не в процентах, исправьте его unit",
+                "a share in per cent is never below 0 or above 100: check the number (a misplaced comma?); if the indicator is not in per cent, correct its unit"
+            ),
+            Cell::Value,
+        ));
+    }
+    if COUNT_UNITS.contains(&unit) && value < 0.0 {
+        return Some((
+            tr!(
+                "значение {shown} {unit} отрицательное, а количество не бывает меньше нуля",
+                "the value {shown} {unit} is negative, and a count is never below zero"
+            ),
+            tr!("проверьте знак и число", "check the sign and the number"),
+            Cell::Value,
+        ));
+    }
+    None
 }
 
 fn place_of(id: &str, register: &Register) -> Option<Place> {

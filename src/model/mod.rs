@@ -88,7 +88,7 @@ pub(crate) fn resolve_results_for_tests(
 }
 #[cfg(test)]
 pub(crate) use indicator::MethodChange;
-pub(crate) use indicator::{Indicator, Indicators, Place};
+pub(crate) use indicator::{Indicator, Indicators, Place, MAX_CHARTED_SLICES};
 pub(crate) use opendata::{OpenDataSet, SetSource, FREQUENCY_ON_CHANGE, FREQUENCY_YEARLY};
 pub(crate) use organization::{resolve_register, Organization, Register};
 pub(crate) use page::{AttachedFile, Page, PageData};
@@ -101,6 +101,13 @@ pub(crate) use responsible::near_duplicates;
 pub(crate) use results::Journal;
 pub(crate) use results::{GiaRow, MedalRow, OfficialEntry, Results, VprRow};
 pub(crate) use rule_expr::Rule;
+
+/// The parsers the fuzz runner (`crate::fuzz`) drives directly.
+#[cfg(test)]
+pub(crate) mod fuzz_targets {
+    pub(crate) use super::deadline::{parse_deadline, PlanPeriod};
+    pub(crate) use super::indicator::parse_value;
+}
 
 use crate::config::SiteConfig;
 use crate::diagnostic::{Diagnostic, Diagnostics};
@@ -298,7 +305,8 @@ pub(crate) fn resolve(
     let min_group = config.as_ref().map_or(5, |c| c.privacy.min_group);
     let analytics = analytics_rules::resolve_rules(analytics, min_group, diagnostics);
     let results = results::resolve_results(results, &register, &analytics, diagnostics);
-    let indicators = indicator::resolve_indicators(data.indicators, &register, diagnostics);
+    let indicators =
+        indicator::resolve_indicators(data.indicators, &register, options.as_of, diagnostics);
     let attachment_index: BTreeMap<PathBuf, &Attachment> = attachments
         .iter()
         .map(|a| (a.relative.clone(), a))
@@ -306,7 +314,7 @@ pub(crate) fn resolve(
     let mut resolved: Vec<Page> = pages
         .into_iter()
         .filter(|p| options.drafts || !p.front.draft)
-        .map(|p| page::resolve_page(p, &attachment_index, &git_dates, diagnostics))
+        .map(|p| page::resolve_page(p, &attachment_index, &git_dates, options.as_of, diagnostics))
         .collect();
     let files = collect_files(&attachments, theme.statics, diagnostics);
     let plans = {
@@ -323,7 +331,12 @@ pub(crate) fn resolve(
         .into_iter()
         .map(|(name, data)| {
             let register = organization::resolve_register(data.organizations, diagnostics);
-            let indicators = indicator::resolve_indicators(data.indicators, &register, diagnostics);
+            let indicators = indicator::resolve_indicators(
+                data.indicators,
+                &register,
+                options.as_of,
+                diagnostics,
+            );
             let references = references::References::new(&resolved, &files);
             let plans = plan::resolve_plans(
                 data.plans.plans,

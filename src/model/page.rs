@@ -164,13 +164,68 @@ impl Page {
     }
 }
 
+/// The page kinds msoko gives a meaning to: an act of the registry, the annual report.
+pub(crate) const PAGE_KINDS: [&str; 2] = ["document", "report"];
+
+/// A `kind` msoko does not know would drop an act from the registry without a word
+/// (and the error would surface in whichever file links to it), so it is an error
+/// here, at its own line; the message names invisible characters and the nearest
+/// known kind (see `near`).
+fn check_kind(page: &Page, diagnostics: &mut Diagnostics) {
+    let Some(kind) = page.kind.as_deref() else {
+        return;
+    };
+    if PAGE_KINDS.contains(&kind) {
+        return;
+    }
+    let (line, column) = super::document_checks::value_at(page, "kind");
+    // Said as a value serde did not accept, so that it is listed with the reading
+    // problems, above what it causes elsewhere («… не документ» where it is linked).
+    let kind = Kind::InField {
+        path: "kind".into(),
+        inner: Box::new(Kind::UnknownValue {
+            value: kind.to_string(),
+            allowed: PAGE_KINDS.iter().map(|k| k.to_string()).collect(),
+        }),
+    };
+    diagnostics.push(Diagnostic::error(&page.file, kind).at(line, column));
+}
+
 pub(crate) fn resolve_page(
     source: SourcePage,
     attachments: &BTreeMap<PathBuf, &Attachment>,
     git_dates: &GitDates,
+    as_of: NaiveDate,
     diagnostics: &mut Diagnostics,
 ) -> Page {
     let front = source.front;
+    // Only dates the user wrote: git dates come from the clock of the commit, and a
+    // site rebuilt «as of» an earlier day legitimately has later commits.
+    for (key, date) in [("date", &front.date), ("updated", &front.updated)] {
+        let Some(date) = date.as_ref().map(|d| d.0) else {
+            continue;
+        };
+        if date > as_of {
+            let (shown, today) = (
+                crate::dates::format_date_short(date),
+                crate::dates::format_date_short(as_of),
+            );
+            diagnostics.push(
+                Diagnostic::error(
+                    &source.file,
+                    tr!(
+                        "дата страницы {key}: {shown} позже сегодняшней ({today})",
+                        "the page's {key}: {shown} is after today ({today})"
+                    ),
+                )
+                .at_line(key_line(&source.yaml, key).map_or(2, |line| line + 1))
+                .hint(tr!(
+                    "проверьте год; если сайт собирается «на дату», проверьте --as-of; страницу, которую рано публиковать, отметьте draft: true",
+                    "check the year; if the site is built as of a date, check --as-of; mark a page that is not due yet draft: true"
+                )),
+            );
+        }
+    }
     let git = git_dates.get(&source.file).copied();
     let placed = front.date.map(|d| d.0).or(git.map(|g| g.first));
     // Front matter dates are a pair the user keeps: a page with a hand-written `date`
@@ -222,6 +277,7 @@ pub(crate) fn resolve_page(
     if page.placed.is_none() {
         diagnostics.push(Diagnostic::warning(&page.file, Kind::MissingDate).at_line(1));
     }
+    check_kind(&page, diagnostics);
     if let (Some(placed), Some(updated)) = (page.placed, page.updated) {
         if updated < placed {
             diagnostics.push(

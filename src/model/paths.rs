@@ -13,6 +13,8 @@ fn folder_segments(relative: &Path) -> Vec<String> {
     parent
         .components()
         .filter_map(|c| match c {
+            // `.well-known` is an address fixed by RFC 8615, not a name to transliterate.
+            Component::Normal(name) if name == ".well-known" => Some(".well-known".into()),
             Component::Normal(name) => Some(slug::slugify(name.to_string_lossy())),
             _ => None,
         })

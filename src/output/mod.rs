@@ -7,9 +7,11 @@
 //! real disk writing thousands of files dominates, and unchanged files keep their
 //! modification time, which makes uploads by rsync cheap.
 
+mod guard;
 mod indexing;
 mod pdf;
 mod search;
+mod swap;
 
 pub(crate) use indexing::indexing_files;
 pub(crate) use pdf::report_pdfs;
@@ -22,9 +24,11 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context as _, Result};
 use rayon::prelude::*;
 
+use crate::diagnostic::Diagnostic;
 use crate::load::FileSource;
 use crate::progress::Progress;
 use crate::render::{OutputContent, OutputFile};
+use crate::tr;
 
 /// What writing did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -35,54 +39,102 @@ pub struct WriteStats {
     pub unchanged: usize,
 }
 
+/// The output folder a build is about to replace, checked and locked (see [`prepare`]).
+#[derive(Debug)]
+pub(crate) struct Output {
+    beside: swap::Beside,
+    lock: Option<swap::BuildLock>,
+}
+
+/// Why a build may not write its output at all: the command was wrong (exit 2).
+pub(crate) fn prepare(root: &Path, out: &Path, chosen: bool) -> Result<Output, Diagnostic> {
+    if let Some(refusal) = guard::refuse(root, out, out, chosen) {
+        return Err(refusal);
+    }
+    let beside = swap::Beside::new(&guard::resolve(out));
+    let mut output = Output { beside, lock: None };
+    // A folder that does not exist yet is created only when the site is written, so
+    // that a build which fails (a wrong --root) leaves no empty folders behind.
+    if output.beside.lock.parent().is_some_and(Path::is_dir) {
+        output.lock(out)?;
+    }
+    Ok(output)
+}
+
+impl Output {
+    fn lock(&mut self, shown: &Path) -> Result<(), Diagnostic> {
+        match swap::lock(&self.beside) {
+            Ok(lock) => self.lock = Some(lock),
+            Err(swap::LockError::Busy) => {
+                return Err(Diagnostic::error(
+                    shown,
+                    tr!(
+                        "в эту папку уже идёт сборка сайта (другой командой msoko build или msoko serve)",
+                        "a build into this folder is already running (another msoko build or msoko serve)"
+                    ),
+                )
+                .hint(tr!(
+                    "дождитесь её окончания и запустите сборку снова",
+                    "wait for it to finish and run the build again"
+                )))
+            }
+            Err(swap::LockError::Io(error)) => {
+                let file = self.beside.lock.display();
+                return Err(Diagnostic::error(
+                    shown,
+                    tr!(
+                        "не удалось создать файл блокировки {file}: {error}",
+                        "could not create the lock file {file}: {error}"
+                    ),
+                )
+                .hint(tr!(
+                    "проверьте, что папка доступна для записи",
+                    "check that the folder is writable"
+                )))
+            }
+        }
+        // Under the lock: undo what a build killed mid-swap left behind.
+        swap::recover(&self.beside).map_err(|error| {
+            Diagnostic::error(
+                shown,
+                tr!(
+                    "не удалось убрать остатки прерванной сборки рядом с папкой: {error}",
+                    "could not clean up what an interrupted build left beside the folder: {error}"
+                ),
+            )
+            .hint(tr!(
+                "закройте программы, в которых открыты файлы сайта, и запустите сборку снова",
+                "close programs that have files of the site open and run the build again"
+            ))
+        })
+    }
+}
+
 pub(crate) fn write_site(
-    out: &Path,
+    output: &mut Output,
+    shown: &Path,
     files: &[OutputFile],
     progress: &dyn Progress,
 ) -> Result<WriteStats> {
-    let name = out
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "public".into());
-    let parent = out
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    fs::create_dir_all(parent)
-        .with_context(|| format!("не удалось создать папку {}", parent.display()))?;
-    let staging = parent.join(format!(".{name}.msoko-new"));
-    let retired = parent.join(format!(".{name}.msoko-old"));
-    for leftover in [&staging, &retired] {
-        if leftover.exists() {
-            fs::remove_dir_all(leftover).with_context(|| {
-                format!(
-                    "не удалось удалить остаток прошлой сборки {}",
-                    leftover.display()
-                )
-            })?;
+    if output.lock.is_none() {
+        if let Some(parent) = output.beside.lock.parent() {
+            fs::create_dir_all(parent)
+                .with_context(|| format!("не удалось создать папку {}", parent.display()))?;
         }
+        output
+            .lock(shown)
+            .map_err(|d| anyhow::anyhow!("{}", d.message))?;
     }
-    let result = write_all(&staging, out, files, progress);
+    let beside = &output.beside;
+    let result = write_all(&beside.staging, &beside.out, files, progress);
     let stats = match result {
         Ok(stats) => stats,
         Err(error) => {
-            let _ = fs::remove_dir_all(&staging);
+            let _ = fs::remove_dir_all(&beside.staging);
             return Err(error);
         }
     };
-    if out.exists() {
-        fs::rename(out, &retired)
-            .with_context(|| format!("не удалось заменить папку {}", out.display()))?;
-    }
-    if let Err(error) = fs::rename(&staging, out) {
-        // Put the old site back so the output is never left empty.
-        let _ = fs::rename(&retired, out);
-        return Err(error).with_context(|| format!("не удалось заменить папку {}", out.display()));
-    }
-    if retired.exists() {
-        fs::remove_dir_all(&retired)
-            .with_context(|| format!("не удалось удалить старую копию {}", retired.display()))?;
-    }
+    swap::swap(beside).with_context(|| format!("не удалось заменить папку {}", shown.display()))?;
     Ok(stats)
 }
 
@@ -100,10 +152,11 @@ fn write_all(
         .collect();
     dirs.sort();
     dirs.dedup();
+    // Messages name the place in the output, not in the staging folder the user
+    // never sees (a path too long for Windows is too long there too).
     for dir in dirs {
-        let dir = staging.join(dir);
-        fs::create_dir_all(&dir)
-            .with_context(|| format!("не удалось создать папку {}", dir.display()))?;
+        fs::create_dir_all(staging.join(&dir))
+            .with_context(|| format!("не удалось создать папку {}", old.join(&dir).display()))?;
     }
     let outcomes: Vec<Result<bool>> = files
         .par_iter()
@@ -117,6 +170,12 @@ fn write_all(
             outcome
         })
         .collect();
+    let marker = OutputContent::Bytes(guard::MARKER_TEXT.as_bytes().to_vec());
+    write_one(
+        &staging.join(guard::MARKER),
+        &old.join(guard::MARKER),
+        &marker,
+    )?;
     let mut stats = WriteStats::default();
     for outcome in outcomes {
         if outcome? {
@@ -140,8 +199,7 @@ fn write_one(target: &Path, old: &Path, content: &OutputContent) -> Result<bool>
     if same_bytes(old, &bytes) && fs::hard_link(old, target).is_ok() {
         return Ok(false);
     }
-    fs::write(target, &bytes)
-        .with_context(|| format!("не удалось записать {}", target.display()))?;
+    fs::write(target, &bytes).with_context(|| format!("не удалось записать {}", old.display()))?;
     Ok(true)
 }
 
@@ -174,7 +232,9 @@ mod tests {
         let out = dir.path().join("public");
         fs::create_dir_all(&out).unwrap();
         fs::write(out.join("stale.html"), "old").unwrap();
+        let mut output = prepare(dir.path(), &out, true).unwrap();
         let first = write_site(
+            &mut output,
             &out,
             &[file("a/index.html", "A"), file("b.css", "B")],
             &NoProgress,
@@ -188,7 +248,10 @@ mod tests {
             }
         );
         assert!(!out.join("stale.html").exists());
+        drop(output);
+        let mut output = prepare(dir.path(), &out, true).unwrap();
         let second = write_site(
+            &mut output,
             &out,
             &[file("a/index.html", "A"), file("b.css", "C")],
             &NoProgress,
@@ -202,7 +265,24 @@ mod tests {
             }
         );
         assert_eq!(fs::read_to_string(out.join("b.css")).unwrap(), "C");
+        drop(output);
         let leftovers: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(leftovers.len(), 1, "only public/ remains");
+        assert!(out.join(guard::MARKER).is_file());
+    }
+
+    #[test]
+    fn a_failed_write_names_the_output_not_the_staging_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let mut output = prepare(dir.path(), &out, true).unwrap();
+        let name = format!("news/{}.pdf", "я".repeat(200));
+        let error = write_site(&mut output, &out, &[file(&name, "x")], &NoProgress)
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("public/news/"), "{error}");
+        assert!(!error.contains("msoko-new"), "{error}");
+        drop(output);
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0, "nothing left");
     }
 }

@@ -44,14 +44,17 @@ pub(crate) struct DataRow {
 
 /// Distinct disaggregation combinations in data order; one empty combination when
 /// the indicator has none.
+/// The breakdown values that get charts, sorted: at most
+/// [`MAX_CHARTED_SLICES`](crate::model::MAX_CHARTED_SLICES) (the model warns about
+/// the rest, which are in the CSV).
 fn slices(indicator: &Indicator) -> Vec<Vec<String>> {
-    let mut seen: Vec<Vec<String>> = Vec::new();
-    for o in &indicator.observations {
-        if !seen.contains(&o.dims) {
-            seen.push(o.dims.clone());
-        }
-    }
-    seen.sort();
+    let seen: std::collections::BTreeSet<&Vec<String>> =
+        indicator.observations.iter().map(|o| &o.dims).collect();
+    let mut seen: Vec<Vec<String>> = seen
+        .into_iter()
+        .take(crate::model::MAX_CHARTED_SLICES)
+        .cloned()
+        .collect();
     if seen.is_empty() {
         seen.push(Vec::new());
     }

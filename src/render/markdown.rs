@@ -11,7 +11,7 @@ use std::path::{Component, Path, PathBuf};
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-use crate::diagnostic::{line_column, Diagnostic, Kind};
+use crate::diagnostic::{Diagnostic, Kind, LineIndex};
 use crate::model::{attachment_url, page_url, written_path};
 
 /// What a page's Markdown needs to know about the site.
@@ -76,10 +76,15 @@ pub(crate) fn render_markdown(body: &str, context: &MarkdownContext<'_>) -> Rend
     let mut tables = 0;
     // Counters of h2, h3, … for numbered chapter headings.
     let mut counters = [0usize; 5];
+    // A link or picture with a scheme that runs code was dropped: skip its end too
+    // (links do not nest, so one flag each is enough); its text stays.
+    let mut dropped_link = false;
+    let mut dropped_image = false;
 
+    let lines = LineIndex::new(body);
     for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
         let position = || {
-            let (line, column) = line_column(body, range.start);
+            let (line, column) = lines.line_column(range.start);
             (line + context.body_line - 1, column)
         };
         match event {
@@ -161,6 +166,12 @@ pub(crate) fn render_markdown(body: &str, context: &MarkdownContext<'_>) -> Rend
                 id,
             }) => {
                 let (line, column) = position();
+                if crate::url::is_dangerous_in_markdown(&dest_url, false) {
+                    out.diagnostics
+                        .push(dangerous_link(context.file, &dest_url, false).at(line, column));
+                    dropped_link = true;
+                    continue;
+                }
                 let dest_url = rewrite_link(&dest_url, line, column, context, &mut out);
                 events.push(Event::Start(Tag::Link {
                     link_type,
@@ -176,6 +187,12 @@ pub(crate) fn render_markdown(body: &str, context: &MarkdownContext<'_>) -> Rend
                 id,
             }) => {
                 let (line, column) = position();
+                if crate::url::is_dangerous_in_markdown(&dest_url, true) {
+                    out.diagnostics
+                        .push(dangerous_link(context.file, &dest_url, true).at(line, column));
+                    dropped_image = true;
+                    continue;
+                }
                 let dest_url = rewrite_link(&dest_url, line, column, context, &mut out);
                 open_image = Some((line, String::new()));
                 events.push(Event::Start(Tag::Image {
@@ -185,6 +202,8 @@ pub(crate) fn render_markdown(body: &str, context: &MarkdownContext<'_>) -> Rend
                     id,
                 }));
             }
+            Event::End(TagEnd::Link) if dropped_link => dropped_link = false,
+            Event::End(TagEnd::Image) if dropped_image => dropped_image = false,
             Event::End(TagEnd::Image) => {
                 if let Some((line, alt)) = open_image.take() {
                     if alt.trim().is_empty() {
@@ -213,6 +232,26 @@ pub(crate) fn render_markdown(body: &str, context: &MarkdownContext<'_>) -> Rend
     }
     pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
     out
+}
+
+/// The warning for a link or picture dropped because of its scheme.
+fn dangerous_link(file: &Path, dest: &str, image: bool) -> Diagnostic {
+    let scheme = crate::url::scheme(dest).unwrap_or_default();
+    let said = if image {
+        tr!(
+            "картинка с адресом «{scheme}:…» не опубликована: такой адрес может выполнить программу в браузере читателя",
+            "a picture with an address “{scheme}:…” is not published: such an address may run a program in the reader's browser"
+        )
+    } else {
+        tr!(
+            "ссылка с адресом «{scheme}:…» не опубликована (оставлен только её текст): такой адрес может выполнить программу в браузере читателя",
+            "a link with an address “{scheme}:…” is not published (only its text is kept): such an address may run a program in the reader's browser"
+        )
+    };
+    Diagnostic::warning(file, said).hint(tr!(
+        "ссылайтесь на страницу сайта (/about/), файл (приказ.pdf) или адрес https://…",
+        "link to a page of the site (/about/), a file (приказ.pdf) or an https://… address"
+    ))
 }
 
 fn unique_id(text: &str, used: &mut BTreeMap<String, usize>) -> String {

@@ -26,6 +26,7 @@ mod report;
 mod search_page;
 mod shnor;
 mod shortcodes;
+mod spreadsheet;
 mod templates;
 mod text;
 mod views;
@@ -37,6 +38,10 @@ use rayon::prelude::*;
 use tera::{Context, Tera};
 
 pub(crate) use markdown::InternalLink;
+#[cfg(test)]
+pub(crate) use shortcodes::parse_shortcodes;
+#[cfg(test)]
+pub(crate) use spreadsheet::neutralise_csv;
 pub(crate) use templates::escape_html;
 
 use crate::analyze::{Analysis, Frozen};
@@ -230,6 +235,14 @@ pub(crate) fn render_site(
             path: "404.html".into(),
             content: OutputContent::Bytes(html.into_bytes()),
         });
+    }
+    // Every CSV the site generates, whoever wrote it: no cell runs as a formula.
+    for file in &mut rendered.files {
+        if let (true, OutputContent::Bytes(bytes)) =
+            (file.path.ends_with(".csv"), &mut file.content)
+        {
+            *bytes = spreadsheet::neutralise_csv(std::mem::take(bytes));
+        }
     }
     for (path, source) in &model.files {
         rendered.files.push(OutputFile {

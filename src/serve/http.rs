@@ -82,7 +82,7 @@ fn site_response(path: &str, shared: &Shared) -> Response<std::io::Cursor<Vec<u8
     if file.is_dir() {
         if !path.ends_with('/') {
             let mut response = text(301, "301");
-            response.add_header(header("Location", &format!("{path}/")));
+            response.add_header(header("Location", &folder_location(path)));
             return response;
         }
         file = file.join("index.html");
@@ -110,6 +110,14 @@ const HTML: &str = "text/html; charset=utf-8";
 
 /// `/novosti/a%20b/` -> `novosti/a b/`; `None` for anything that could leave the
 /// output folder or is not UTF-8.
+/// Where a folder's address without its slash is sent: always a path on this
+/// server. `//news` read as a Location is another host («//news/» = http://news/),
+/// and browsers read `/\news` the same way, so leading slashes and backslashes
+/// become one slash.
+fn folder_location(path: &str) -> String {
+    format!("/{}/", path.trim_start_matches(['/', '\\']))
+}
+
 fn decode_path(path: &str) -> Option<PathBuf> {
     let bytes = path.as_bytes();
     let mut decoded = Vec::with_capacity(bytes.len());
@@ -210,6 +218,14 @@ mod tests {
         assert_eq!(decode_path("/a/%2e%2e/%2e%2e/x"), None);
         assert_eq!(decode_path("/a%5c..%5cx"), None);
         assert_eq!(decode_path("/bad%zz"), None);
+    }
+
+    #[test]
+    fn redirects_a_folder_only_within_this_server() {
+        assert_eq!(folder_location("/news"), "/news/");
+        assert_eq!(folder_location("//news"), "/news/");
+        assert_eq!(folder_location("/\\evil.example"), "/evil.example/");
+        assert_eq!(folder_location("///a/b"), "/a/b/");
     }
 
     #[test]

@@ -19,6 +19,7 @@ mod pages;
 mod plans;
 mod plans_issue17;
 mod report;
+mod safety;
 mod search;
 mod serve;
 mod windows;

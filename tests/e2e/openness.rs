@@ -111,19 +111,19 @@ fn open_data_follows_the_recommendations_layout() {
     assert_eq!(
         identifiers,
         [
-            "1234567890-orgs",
-            "1234567890-indicators-doshkolnoe",
-            "1234567890-plan-plan-2024",
-            "1234567890-documents"
+            "1234567894-orgs",
+            "1234567894-indicators-doshkolnoe",
+            "1234567894-plan-plan-2024",
+            "1234567894-documents"
         ]
     );
     assert_eq!(
         list[2][2],
-        "https://edu.test.example.ru/opendata/1234567890-orgs/meta.csv"
+        "https://edu.test.example.ru/opendata/1234567894-orgs/meta.csv"
     );
 
     // Dates come from git history (committed 2025-05-20), never from the clock.
-    let meta = read_csv(&site.read("opendata/1234567890-orgs/meta.csv"));
+    let meta = read_csv(&site.read("opendata/1234567894-orgs/meta.csv"));
     let value = |key: &str| {
         meta.iter()
             .find(|r| r[0] == key)
@@ -135,21 +135,21 @@ fn open_data_follows_the_recommendations_layout() {
         value("standardversion"),
         "http://opendata.gosmonitor.ru/standard/3.0"
     );
-    assert_eq!(value("identifier"), "1234567890-orgs");
+    assert_eq!(value("identifier"), "1234567894-orgs");
     assert_eq!(value("modified"), "20250520");
     assert_eq!(value("publishername"), "Сидорова Мария Ивановна");
     assert_eq!(value("publishermbox"), "od@test.example.ru");
     let data_name = "data-20250520-structure-20250520";
     assert_eq!(
         value(data_name),
-        format!("https://edu.test.example.ru/opendata/1234567890-orgs/{data_name}.csv")
+        format!("https://edu.test.example.ru/opendata/1234567894-orgs/{data_name}.csv")
     );
     assert!(meta.iter().any(|r| r[0] == "structure-20250520"));
 
-    let data = read_csv(&site.read(&format!("opendata/1234567890-orgs/{data_name}.csv")));
+    let data = read_csv(&site.read(&format!("opendata/1234567894-orgs/{data_name}.csv")));
     assert_eq!(data[0][0..3], ["id", "name", "short_name"]);
     assert_eq!(data.len(), 3);
-    let structure = read_csv(&site.read("opendata/1234567890-orgs/structure-20250520.csv"));
+    let structure = read_csv(&site.read("opendata/1234567894-orgs/structure-20250520.csv"));
     assert_eq!(
         structure[0],
         [
@@ -161,12 +161,12 @@ fn open_data_follows_the_recommendations_layout() {
     );
     assert_eq!(structure.len() - 1, data[0].len());
     let json: serde_json::Value =
-        serde_json::from_str(&site.read(&format!("opendata/1234567890-orgs/{data_name}.json")))
+        serde_json::from_str(&site.read(&format!("opendata/1234567894-orgs/{data_name}.json")))
             .unwrap();
     assert_eq!(json[1]["head"], "Морозова Елена Сергеевна");
     // Issue #8: numbers as numbers, keys in the structure's column order, empty
     // cells as null.
-    let raw = site.read(&format!("opendata/1234567890-orgs/{data_name}.json"));
+    let raw = site.read(&format!("opendata/1234567894-orgs/{data_name}.json"));
     let first_object = &raw[..raw.find('}').unwrap()];
     let keys: Vec<&str> = first_object
         .lines()
@@ -197,7 +197,7 @@ fn open_data_follows_the_recommendations_layout() {
     assert!(json[0]["rural"].is_number(), "{}", json[0]);
 
     let documents =
-        read_csv(&site.read("opendata/1234567890-documents/data-20240911-structure-20240911.csv"));
+        read_csv(&site.read("opendata/1234567894-documents/data-20240911-structure-20240911.csv"));
     let old = documents.iter().find(|r| r[1] == "201").unwrap();
     assert_eq!(old[4], "cancelled");
     assert_eq!(old[2], "20190912");
@@ -205,7 +205,7 @@ fn open_data_follows_the_recommendations_layout() {
     let page = site.read("opendata/index.html");
     assert!(page.contains("Наборов открытых данных: 4."));
     assert!(page.contains("CC BY 4.0"));
-    let set_page = site.read("opendata/1234567890-orgs/index.html");
+    let set_page = site.read("opendata/1234567894-orgs/index.html");
     assert!(set_page.contains("Первые 2 из 2 записей"));
 }
 

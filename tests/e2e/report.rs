@@ -117,7 +117,7 @@ fn errors_on_unknown_shortcodes_and_arguments_at_their_line_and_column() {
     let site = Site::fixture("monitoring");
     site.write(
         "content/doklad/2025/03-oshibki.md",
-        "---\ntitle: Ошибки\nweight: 3\ndate: 2025-09-01\n---\nТекст {{ value(indicator=\"vpr-lov\") }}.\n\n{{ grafik(x=1) }}\n\n{{ chart(indicator=\"vpr-low\", subjet=\"математика\") }}\n",
+        "---\ntitle: Ошибки\nweight: 3\ndate: 2025-05-25\n---\nТекст {{ value(indicator=\"vpr-lov\") }}.\n\n{{ grafik(x=1) }}\n\n{{ chart(indicator=\"vpr-low\", subjet=\"математика\") }}\n",
     );
     let run = site.run(&["build", "--as-of", "2025-06-01"]);
     assert_eq!(run.code, 1);

@@ -313,3 +313,27 @@ fn build_output_has_no_reload_script() {
         assert!(!text.contains("EventSource"), "{path}");
     }
 }
+
+#[test]
+fn issue19_a_folder_redirect_never_leads_to_another_host() {
+    let site = Site::fixture("basic");
+    let served = Served::start(&site);
+    let mut stream = TcpStream::connect(("127.0.0.1", served.port)).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    write!(
+        stream,
+        "GET //news HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut response = Vec::new();
+    stream.read_to_end(&mut response).unwrap();
+    let response = String::from_utf8_lossy(&response);
+    assert!(response.starts_with("HTTP/1.1 301"), "{response}");
+    let location = response
+        .lines()
+        .find_map(|l| l.strip_prefix("Location: "))
+        .unwrap();
+    assert_eq!(location, "/news/");
+}

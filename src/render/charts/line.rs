@@ -424,7 +424,7 @@ fn draw_periods(root: &Area<'_>, chart: &LineChart, frame: &Frame) -> Result<(),
         step += 1;
     }
     for (i, period) in chart.periods.iter().enumerate() {
-        if (periods - 1 - i) % step == 0 {
+        if (periods - 1 - i).is_multiple_of(step) {
             root.draw(&Text::new(
                 period.as_str(),
                 (frame.x(i), frame.bottom + 8),

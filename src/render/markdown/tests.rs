@@ -115,3 +115,29 @@ fn decodes_percent_escapes() {
     assert_eq!(percent_decode("100%"), "100%");
     assert_eq!(percent_decode("%zz"), "%zz");
 }
+
+#[test]
+fn issue19_drops_links_and_pictures_that_run_code_and_keeps_their_text() {
+    let out = render(
+        "Текст [нажмите](javascript:alert(1)) и <JavaScript:alert(2)>.\n\n[b](data:text/html,x) ![герб](vbscript:x) ![ок](data:image/png;base64,AA==)\n",
+    );
+    assert!(!out.html.contains("href"), "{}", out.html);
+    assert!(!out.html.contains("vbscript") && !out.html.contains("data:text"));
+    assert!(out.html.contains("нажмите") && out.html.contains("герб"));
+    assert!(out.html.contains("src=\"data:image/png;base64,AA==\""));
+    let places: Vec<_> = out
+        .diagnostics
+        .iter()
+        .map(|d| (d.line.unwrap(), d.column.unwrap(), d.is_error()))
+        .collect();
+    assert_eq!(
+        places,
+        vec![(5, 7, false), (5, 40, false), (7, 1, false), (7, 23, false)]
+    );
+    assert!(out.diagnostics[0]
+        .message
+        .starts_with("ссылка с адресом «javascript:…» не опубликована"));
+    assert!(out.diagnostics[3]
+        .message
+        .starts_with("картинка с адресом «vbscript:…»"));
+}

@@ -93,7 +93,17 @@ pub(crate) fn passport_csv(p: &Passport<'_>) -> Vec<u8> {
 pub(crate) fn structure_csv(fields: &[Field]) -> Vec<u8> {
     let rows: Vec<Vec<String>> = fields
         .iter()
-        .map(|f| vec![f.name.into(), f.en.into(), f.ru.into(), f.format.into()])
+        .map(|f| {
+            let (en, ru) = if f.format == "string" {
+                (
+                    format!("{}{}", f.en, super::super::spreadsheet::NOTE_EN),
+                    format!("{}{}", f.ru, super::super::spreadsheet::NOTE_RU),
+                )
+            } else {
+                (f.en.to_string(), f.ru.to_string())
+            };
+            vec![f.name.into(), en, ru, f.format.into()]
+        })
         .collect();
     csv_bytes(
         &[

@@ -15,6 +15,8 @@ use std::path::Path;
 use tera::Tera;
 
 pub(crate) use numbering::{number_figures, Numbering};
+#[cfg(test)]
+pub(crate) use parse::parse as parse_shortcodes;
 
 use crate::analyze::Analysis;
 use crate::diagnostic::{Diagnostic, Kind, Tr};

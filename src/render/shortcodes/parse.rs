@@ -10,7 +10,7 @@
 //! first to find them. Every call carries its byte span and its 1-based file line
 //! and column, so an error points at what the author wrote.
 
-use crate::diagnostic::Tr;
+use crate::diagnostic::{LineIndex, Tr};
 use crate::tr;
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -75,12 +75,21 @@ pub(crate) fn parse(text: &str) -> Option<Vec<Piece>> {
     if !text.contains("{{") && !text.contains("{%") {
         return None;
     }
+    // Everything found once per text, so that a page with thousands of «{{» costs
+    // a pass, not a scan to its end for each (found by `crate::fuzz`).
     let code = code_ranges(text);
-    let in_code = |offset: usize| code.iter().any(|r| r.contains(&offset));
+    let in_code = |offset: usize| {
+        let i = code.partition_point(|r| r.end <= offset);
+        code.get(i).is_some_and(|r| r.contains(&offset))
+    };
+    let openings = openings(text);
+    let lines = LineIndex::new(text);
     let mut pieces = Vec::new();
     let mut done = 0;
     let mut search = 0;
-    while let Some(found) = next_opening(text, search) {
+    let mut next = 0;
+    while let Some(&found) = openings[next..].iter().find(|&&at| at >= search) {
+        next = openings.partition_point(|&at| at <= found);
         if in_code(found) {
             search = found + 2;
             continue;
@@ -88,7 +97,7 @@ pub(crate) fn parse(text: &str) -> Option<Vec<Piece>> {
         if done < found {
             pieces.push(Piece::Text(done..found));
         }
-        match parse_at(text, found) {
+        match parse_at(text, found, &lines) {
             Ok((piece, end)) => {
                 pieces.push(piece);
                 done = end;
@@ -107,13 +116,19 @@ pub(crate) fn parse(text: &str) -> Option<Vec<Piece>> {
     Some(pieces)
 }
 
-fn next_opening(text: &str, from: usize) -> Option<usize> {
-    let rest = &text[from..];
-    match (rest.find("{{"), rest.find("{%")) {
-        (Some(a), Some(b)) => Some(from + a.min(b)),
-        (Some(a), None) | (None, Some(a)) => Some(from + a),
-        (None, None) => None,
+/// Where every «{{» and «{%» starts, in order; «{{{» opens at its first brace only
+/// where the first two make an opening, as a left-to-right search would find it.
+fn openings(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i + 1 < bytes.len() {
+        if bytes[i] == b'{' && matches!(bytes[i + 1], b'{' | b'%') {
+            found.push(i);
+        }
+        i += 1;
     }
+    found
 }
 
 fn code_ranges(text: &str) -> Vec<Range<usize>> {
@@ -126,7 +141,7 @@ fn code_ranges(text: &str) -> Vec<Range<usize>> {
         .collect()
 }
 
-fn parse_at(text: &str, start: usize) -> Result<(Piece, usize), ParseError> {
+fn parse_at(text: &str, start: usize, lines: &LineIndex<'_>) -> Result<(Piece, usize), ParseError> {
     let error = |offset: usize, message: Tr| ParseError { offset, message };
     if text[start..].starts_with("{{/*") {
         let close = text[start..].find("*/}}").ok_or_else(|| {
@@ -149,6 +164,7 @@ fn parse_at(text: &str, start: usize) -> Result<(Piece, usize), ParseError> {
     let mut cursor = Cursor {
         text,
         at: start + 2,
+        depth: 0,
     };
     cursor.skip_spaces();
     let name = cursor.ident().ok_or_else(|| {
@@ -197,7 +213,7 @@ fn parse_at(text: &str, start: usize) -> Result<(Piece, usize), ParseError> {
         body = Some(end..end + close.0);
         end += close.1;
     }
-    let (line, column) = crate::diagnostic::line_column(text, start);
+    let (line, column) = lines.line_column(start);
     Ok((
         Piece::Call(Call {
             name,
@@ -233,7 +249,13 @@ fn find_end(rest: &str) -> Option<(usize, usize)> {
 struct Cursor<'a> {
     text: &'a str,
     at: usize,
+    /// How many lists the cursor is inside: lists nest by recursion, so their depth
+    /// is bounded (a thousand `[` overflowed the stack; found by `crate::fuzz`).
+    depth: usize,
 }
+
+/// The deepest nesting of lists in a shortcode's arguments.
+const MAX_LIST_DEPTH: usize = 8;
 
 impl Cursor<'_> {
     fn rest(&self) -> &str {
@@ -332,24 +354,16 @@ impl Cursor<'_> {
             )));
         }
         if self.eat("[") {
-            let mut list = Vec::new();
-            loop {
-                self.skip_spaces();
-                if self.eat("]") {
-                    return Ok(Arg::List(list));
-                }
-                if !list.is_empty() && !self.eat(",") {
-                    return Err(self.error(tr!(
-                        "между элементами списка ожидалась запятая, а в конце — «]»",
-                        "a comma was expected between the list items, and “]” at the end"
-                    )));
-                }
-                self.skip_spaces();
-                if self.eat("]") {
-                    return Ok(Arg::List(list));
-                }
-                list.push(self.value()?);
+            if self.depth >= MAX_LIST_DEPTH {
+                return Err(self.error(tr!(
+                    "списки в аргументах вложены друг в друга глубже {MAX_LIST_DEPTH} уровней",
+                    "the lists in the arguments are nested deeper than {MAX_LIST_DEPTH} levels"
+                )));
             }
+            self.depth += 1;
+            let list = self.list_items();
+            self.depth -= 1;
+            return list;
         }
         if self.eat("true") {
             return Ok(Arg::Bool(true));
@@ -371,6 +385,28 @@ impl Cursor<'_> {
                 "ожидалось значение: текст в кавычках, число, true/false или список [...]",
                 "a value was expected: quoted text, a number, true/false or a list [...]"
             ))),
+        }
+    }
+
+    /// The items of a list after its «[», up to and including its «]».
+    fn list_items(&mut self) -> Result<Arg, ParseError> {
+        let mut list = Vec::new();
+        loop {
+            self.skip_spaces();
+            if self.eat("]") {
+                return Ok(Arg::List(list));
+            }
+            if !list.is_empty() && !self.eat(",") {
+                return Err(self.error(tr!(
+                    "между элементами списка ожидалась запятая, а в конце — «]»",
+                    "a comma was expected between the list items, and “]” at the end"
+                )));
+            }
+            self.skip_spaces();
+            if self.eat("]") {
+                return Ok(Arg::List(list));
+            }
+            list.push(self.value()?);
         }
     }
 
@@ -487,6 +523,32 @@ mod tests {
             .message
             .ru
             .contains("не закрыт"));
+    }
+
+    #[test]
+    fn issue19_refuses_lists_nested_too_deep_instead_of_overflowing_the_stack() {
+        let text = format!("{{{{ chart(x={}) }}}}", "[".repeat(100_000));
+        let error = first_error(&text);
+        assert!(
+            error.message.ru.contains("глубже 8 уровней"),
+            "{:?}",
+            error.message
+        );
+        assert_eq!(calls("{{ chart(x=[[1, 2], [3]]) }}").len(), 1);
+    }
+
+    #[test]
+    fn issue19_many_openings_are_read_in_one_pass() {
+        let text = "{{ x ".repeat(20_000) + &"{{ kpi(indicator=\"y\") }}\n".repeat(2_000);
+        let started = std::time::Instant::now();
+        let pieces = parse(&text).unwrap();
+        // 0.5 s in a debug build; a scan to the end per «{{» took minutes.
+        assert!(started.elapsed().as_secs() < 30, "{:?}", started.elapsed());
+        let calls = pieces
+            .iter()
+            .filter(|p| matches!(p, Piece::Call(_)))
+            .count();
+        assert_eq!(calls, 2_000);
     }
 
     #[test]
