@@ -20,7 +20,7 @@
 //!   or `0` for none);
 //! - `MSOKO_BENCH_HUGO=/path/to/hugo` the Hugo binary (default: `hugo` on PATH).
 
-use std::fs::{self, File};
+use std::fs;
 use std::io::{Read, Seek};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -79,7 +79,10 @@ fn main() {
     let load = fs::read_to_string("/proc/loadavg").unwrap_or_default();
     println!(
         "msoko scale benchmark: {cores} cores, load average at start {}",
-        load.split_whitespace().take(3).collect::<Vec<_>>().join(" ")
+        load.split_whitespace()
+            .take(3)
+            .collect::<Vec<_>>()
+            .join(" ")
     );
     println!("binary: {}", msoko.display());
 
@@ -169,7 +172,11 @@ fn main() {
                 start.elapsed().as_secs_f64()
             );
         }
-        let region_runs = if schools >= REGION_SCHOOLS_GOAL { 1 } else { runs };
+        let region_runs = if schools >= REGION_SCHOOLS_GOAL {
+            1
+        } else {
+            runs
+        };
         let out = tmp.join(format!("region-{schools}-public"));
         let goal_s = REGION_GOAL_S * schools as f64 / REGION_SCHOOLS_GOAL as f64;
         let goal = if schools == REGION_SCHOOLS_GOAL {
@@ -221,13 +228,19 @@ fn judge(rows: &mut [Row]) {
     let hugo = wall_of(rows, "Hugo");
     for row in rows.iter_mut() {
         let Ok(run) = &row.result else {
-            row.status = if row.goal == "—" { String::new() } else { "not measured".into() };
+            row.status = if row.goal == "—" {
+                String::new()
+            } else {
+                "not measured".into()
+            };
             continue;
         };
         let mut misses = Vec::new();
         let mut unknown = Vec::new();
-        if row.work.contains("demo site") && run.wall >= DEMO_GOAL_S {
-            misses.push(format!("{:.2} s", run.wall));
+        if row.work.contains("demo site") {
+            if run.wall >= DEMO_GOAL_S {
+                misses.push(format!("{:.2} s", run.wall));
+            }
         } else if row.work.starts_with("msoko build: 10000") {
             match hugo {
                 Some(h) if run.wall / h >= HUGO_RATIO_GOAL => {
@@ -382,14 +395,14 @@ fn cpu_seconds(usage: &libc::rusage) -> f64 {
 }
 
 /// What a finished child printed and used.
-struct Child {
+struct Finished {
     run: Run,
     stdout: String,
 }
 
 /// Runs a command to its end and measures it with `wait4`: the child's own wall time,
 /// CPU time (user + system, all threads) and max RSS.
-fn run_child(command: &mut Command) -> Result<Child, String> {
+fn run_child(command: &mut Command) -> Result<Finished, String> {
     // Files, not pipes: a child writing more than a pipe holds would block before exit.
     let mut out = tempfile::tempfile().map_err(|e| e.to_string())?;
     let mut err = tempfile::tempfile().map_err(|e| e.to_string())?;
@@ -416,7 +429,6 @@ fn run_child(command: &mut Command) -> Result<Child, String> {
         }
     }
     let wall = start.elapsed();
-    drop(child);
     let mut stdout = String::new();
     let mut stderr = String::new();
     let _ = out.rewind().and_then(|()| out.read_to_string(&mut stdout));
@@ -430,7 +442,7 @@ fn run_child(command: &mut Command) -> Result<Child, String> {
             .join(" / ");
         return Err(format!("{:?} failed: {tail}", command.get_program()));
     }
-    Ok(Child {
+    Ok(Finished {
         run: Run {
             wall: wall.as_secs_f64(),
             cpu: cpu_seconds(&usage),
@@ -548,7 +560,10 @@ fn write_hugo_site(corpus: &Path, site: &Path) {
 }
 
 fn copy_tree(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from).into_iter().filter_map(Result::ok) {
+    for entry in walkdir::WalkDir::new(from)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
         let target = to.join(entry.path().strip_prefix(from).expect("under from"));
         if entry.file_type().is_dir() {
             fs::create_dir_all(&target).expect("create folder");
