@@ -248,6 +248,9 @@ impl Diagnostic {
                 | Kind::MissingField { .. }
                 | Kind::UnknownValue { .. }
                 | Kind::YamlTab
+                | Kind::YamlIndent { .. }
+                | Kind::YamlUnclosedQuote { .. }
+                | Kind::YamlMisindented { .. }
                 | Kind::YamlWrongType { .. }
                 | Kind::YamlSyntax { .. }
                 | Kind::YamlDuplicateKey { .. }

@@ -18,9 +18,10 @@ static STARTER: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/starter");
 /// department's details go, the home, documents and news sections, no examples.
 static EMPTY: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/starter-empty");
 /// What the empty site takes from the starter: the CI pipelines and `.gitignore`.
-const SHARED: [&str; 3] = [
+const SHARED: [&str; 4] = [
     ".github/workflows/msoko.yml",
     ".gitlab-ci.yml",
+    ".ci/install-msoko.sh",
     ".gitignore",
 ];
 
@@ -50,14 +51,29 @@ impl std::error::Error for InitError {}
 /// Writes the starter into `dir` (created if needed) and returns the files written,
 /// relative to `dir`, sorted.
 pub fn init(dir: &Path) -> Result<Vec<PathBuf>, InitError> {
+    init_keeping(dir, None)
+}
+
+/// [`init`] into a folder that may also hold the file named `keep`: msoko itself,
+/// put into a new folder and double-clicked (`msoko.exe`). The starter has no file of
+/// that name, so nothing is overwritten either.
+pub fn init_keeping(dir: &Path, keep: Option<&std::ffi::OsStr>) -> Result<Vec<PathBuf>, InitError> {
     let mut files = Vec::new();
     collect(&STARTER, &mut files);
-    write_site(dir, files)
+    write_site(dir, files, keep)
 }
 
 /// `msoko init --empty`: a site with the department's details to fill in and no
 /// demo content; it builds, and `msoko check` lists what to add.
 pub fn init_empty(dir: &Path) -> Result<Vec<PathBuf>, InitError> {
+    init_empty_keeping(dir, None)
+}
+
+/// [`init_empty`] beside msoko itself, as [`init_keeping`].
+pub fn init_empty_keeping(
+    dir: &Path,
+    keep: Option<&std::ffi::OsStr>,
+) -> Result<Vec<PathBuf>, InitError> {
     let mut files = Vec::new();
     collect(&EMPTY, &mut files);
     let mut shared = Vec::new();
@@ -67,12 +83,13 @@ pub fn init_empty(dir: &Path) -> Result<Vec<PathBuf>, InitError> {
             .into_iter()
             .filter(|(path, _)| SHARED.iter().any(|s| path == Path::new(s))),
     );
-    write_site(dir, files)
+    write_site(dir, files, keep)
 }
 
 fn write_site(
     dir: &Path,
     mut files: Vec<(PathBuf, &'static [u8])>,
+    keep: Option<&std::ffi::OsStr>,
 ) -> Result<Vec<PathBuf>, InitError> {
     if dir.is_file() {
         return Err(InitError::NotAFolder(dir.to_path_buf()));
@@ -81,7 +98,8 @@ fn write_site(
         // A fresh clone holds only `.git`: «create the repository, clone, msoko init .».
         for entry in fs::read_dir(dir).map_err(|e| io(e, dir))? {
             let entry = entry.map_err(|e| io(e, dir))?;
-            if entry.file_name() != ".git" {
+            let name = entry.file_name();
+            if name != ".git" && Some(name.as_os_str()) != keep {
                 return Err(InitError::NotEmpty(dir.to_path_buf()));
             }
         }
@@ -127,6 +145,7 @@ mod tests {
             "content/_index.md",
             ".github/workflows/msoko.yml",
             ".gitlab-ci.yml",
+            ".ci/install-msoko.sh",
             ".gitignore",
             "README.md",
         ] {

@@ -30,14 +30,16 @@ use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 
+pub use analyze::{ItemReading, PlanReading, Words};
 pub use check::{ChecklistItem, Mark};
 pub use dates::{DateError, DatePart};
 pub use diagnostic::{Diagnostic, Kind, Lang, Severity};
+pub use fs::source_text;
 pub use import::{
     import_plan, import_results, ImportFailure, PlanImportOptions, PlanSummary,
     ResultsImportOptions, ResultsSummary,
 };
-pub use init::{init, init_empty, InitError};
+pub use init::{init, init_empty, init_empty_keeping, init_keeping, InitError};
 pub use output::WriteStats;
 pub use progress::{NoProgress, Progress, Stage, StageTime};
 pub use serve::{serve, ServeError, ServeEvent, ServeOptions};
@@ -145,6 +147,28 @@ pub fn check_with(options: &Options, progress: &dyn Progress) -> Report {
     run(options, false, progress)
 }
 
+/// What `msoko plans` shows: every item of the site's plans (or of the plan `id`)
+/// as read, and the problems found in reading the site (sorted, with columns).
+/// `None` in place of the plans when the site could not be read at all.
+pub fn read_plans(
+    options: &Options,
+    id: Option<&str>,
+) -> (Option<Vec<PlanReading>>, Vec<Diagnostic>) {
+    let mut diagnostics = Diagnostics::default();
+    let sources = load::load_site(&options.root, &mut diagnostics);
+    let model_options = model::ModelOptions {
+        as_of: options.as_of,
+        base_url: options.base_url.clone(),
+        drafts: options.drafts,
+        chromium: options.chromium.clone(),
+        ci: options.ci,
+    };
+    let plans = model::resolve(sources, &model_options, &mut diagnostics)
+        .map(|model| analyze::read_plans(&model, id));
+    diagnostics.fill_columns(|file| crate::fs::source_text(&options.root.join(file)));
+    (plans, diagnostics.into_sorted())
+}
+
 fn run(options: &Options, write: bool, progress: &dyn Progress) -> Report {
     let started = Instant::now();
     let mut stages = progress::Stages::new(progress);
@@ -217,7 +241,7 @@ fn run(options: &Options, write: bool, progress: &dyn Progress) -> Report {
     }
     stages.finish();
     report.stages = stages.times;
-    diagnostics.fill_columns(|file| crate::fs::read_text(&options.root.join(file), file).ok());
+    diagnostics.fill_columns(|file| crate::fs::source_text(&options.root.join(file)));
     report.diagnostics = diagnostics.into_sorted();
     report.elapsed = started.elapsed();
     report

@@ -64,6 +64,17 @@ enum Command {
         #[arg(long)]
         drafts: bool,
     },
+    /// Показать, как прочитан каждый пункт планов: срок, даты, повторение, статус и почему
+    Plans {
+        /// id плана (по умолчанию все планы)
+        #[arg(value_name = "ID")]
+        id: Option<String>,
+        #[command(flatten)]
+        site: SiteArgs,
+        /// Вид вывода: human (для людей) или json
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+    },
     /// Создать новый сайт из образца в папке DIR (новой или пустой)
     Init {
         /// Папка нового сайта
@@ -183,6 +194,11 @@ fn find_chromium() -> Option<std::path::PathBuf> {
 }
 
 fn main() -> ExitCode {
+    // A double-click (no arguments) or a folder dropped on the program: see cli/start.rs.
+    let args: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
+    if let Some(folder) = cli::start::requested(&args) {
+        return cli::start::run(&folder);
+    }
     let cli = Cli::parse();
     let lang = match cli.lang {
         LangArg::Ru => msoko::Lang::Ru,
@@ -213,6 +229,9 @@ fn main() -> ExitCode {
                 ..options(site)
             };
             cli::serve::run(msoko::ServeOptions { build, port, lang })
+        }
+        Command::Plans { id, site, format } => {
+            cli::plans::run(&options(site), id.as_deref(), format == Format::Json, lang)
         }
         Command::Init { dir, empty } => cli::init(&dir, empty, lang),
         Command::Import {

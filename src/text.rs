@@ -1,5 +1,9 @@
 //! Small helpers for Russian text shown to readers.
 
+mod hygiene;
+
+pub(crate) use hygiene::find_flaws;
+
 /// «приказ» -> «Приказ»: the first letter in upper case, the rest as written.
 pub(crate) fn capitalize(text: &str) -> String {
     let mut chars = text.chars();

@@ -5,6 +5,8 @@
 //! into Russian diagnostics with the line and column of the *file* (front matter
 //! starts below its `---` line, so callers pass the file line of the YAML's first line).
 
+mod mistakes;
+
 use std::path::Path;
 
 use chrono::NaiveDate;
@@ -39,6 +41,18 @@ fn to_diagnostic(
     text: &str,
 ) -> Diagnostic {
     let full = error.to_string();
+    let at = error.location().map(|l| (l.line(), l.column()));
+    let missing = full
+        .split_once("missing field `")
+        .and_then(|(_, rest)| rest.split('`').next());
+    if let Some(found) = mistakes::explain(text, &full, at, missing) {
+        let diagnostic = Diagnostic::error(file, found.said);
+        let diagnostic = match found.hint {
+            Some(hint) => diagnostic.hint(hint),
+            None => diagnostic,
+        };
+        return diagnostic.at(found.line + first_line - 1, found.column);
+    }
     // serde_yaml appends " at line N column M"; we print the position ourselves.
     let bare = full.split(" at line ").next().unwrap_or(&full).trim();
     // Nested errors start with the path of the field: "head.name: invalid type ...".

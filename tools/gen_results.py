@@ -23,7 +23,17 @@ most schools ordinary, and a few believable cases for the rules to find
   ozernaya-oosh low until 2023, better since 2024;
 - licey-2 and gimnaziya-4: high results in their profile subjects, expected;
 - berezovskaya-nosh: a primary school whose 4th grade is too small for the rules
-  (and in 2025, with 4 pupils, too small to publish).
+  (and in 2025, with 4 pupils, too small to publish);
+- 2026 (ВПР in spring, ОГЭ and ЕГЭ in summer; the site is built as of 20.11.2026):
+  the measures of 2025 worked at sosh-3 and lugovskaya-sosh (ordinary results),
+  taezhnaya-sosh improves but stays low (order 181-П keeps it on the 2026/27 list),
+  sosh-1's candidates confirm their medals. From 2026 on, results vary as in a
+  real municipality: each grade of a school has its own size (a cohort is bigger or
+  smaller), each school-year its own level, each school its own marking habit, and
+  the region's means move from year to year.
+
+Each year up to 2025 draws from one random stream, as it always did, so adding a
+year never changes the years before it: from 2026 on, a year has its own stream.
 
 It then writes the indicator values that come from these results (data/values/),
 read back from the files just written, so /indicators/ can never disagree with
@@ -54,8 +64,21 @@ import os
 import random
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "results")
-YEARS = [2021, 2022, 2023, 2024, 2025]
-rng = random.Random(20251120)
+YEARS = [2021, 2022, 2023, 2024, 2025, 2026]
+# The stream of 2021–2025, in the order the generator has always drawn from it.
+HISTORY = random.Random(20251120)
+rng = HISTORY
+
+
+def use_year(part, year):
+    """Draw from the historical stream up to 2025, from a stream of its own after."""
+    global rng
+    rng = HISTORY if year <= 2025 else random.Random(f"{part}-{year}")
+
+
+def varied(year):
+    """Whether a year is generated with the realistic variation of 2026 on."""
+    return year >= 2026
 
 # Pupils per grade (before absences) and the grades each school teaches.
 SCHOOLS = {
@@ -72,7 +95,7 @@ SCHOOLS = {
     "taezhnaya-sosh": dict(size=13, grades=range(1, 12), mu=-0.85),
     "berezovskaya-nosh": dict(size=8, grades=range(1, 5), mu=-0.10),
 }
-BEREZOVKA_4TH = {2021: 8, 2022: 7, 2023: 9, 2024: 6, 2025: 4}
+BEREZOVKA_4TH = {2021: 8, 2022: 7, 2023: 9, 2024: 6, 2025: 4, 2026: 7}
 
 # ВПР subjects by grade (2025: no 11th grade).
 VPR_SUBJECTS = {
@@ -123,13 +146,36 @@ def school_mu(org, year, grade, subject):
     if org == "sosh-6":
         mu = {2021: -0.45, 2022: -0.40, 2023: -0.30}.get(year, -0.10)
     if org == "taezhnaya-sosh":
-        mu += {2021: 0.05, 2022: -0.05, 2023: 0.0, 2024: -0.10, 2025: 0.12}[year]
+        mu += {2021: 0.05, 2022: -0.05, 2023: 0.0, 2024: -0.10, 2025: 0.12, 2026: 0.22}[year]
     spread = 0.25 if SCHOOLS[org]["size"] < 25 else 0.12
+    if varied(year):
+        # The school's level of the year, shared by its grades, and a class's own.
+        mu += SCHOOL_YEAR.setdefault((org, year), rng.gauss(0.0, 0.10))
+        return mu + rng.gauss(0.0, 0.6 * spread)
     return mu + rng.uniform(-spread, spread)
+
+
+# (org, year) -> the school's level that year (2026 on).
+SCHOOL_YEAR = {}
+# org -> (lowered, raised): how the school's teachers mark against the ВПР, from
+# strict (few lowered) to lenient (many lowered); 2026 on.
+MARKING = {
+    "sosh-1": (0.20, 0.07), "licey-2": (0.12, 0.09), "sosh-3": (0.18, 0.08),
+    "gimnaziya-4": (0.15, 0.08), "sosh-5": (0.24, 0.06), "sosh-6": (0.27, 0.05),
+    "sosh-7": (0.30, 0.06), "sosnovskaya-sosh": (0.19, 0.10), "ozernaya-oosh": (0.33, 0.05),
+    "lugovskaya-sosh": (0.24, 0.05), "taezhnaya-sosh": (0.26, 0.07), "berezovskaya-nosh": (0.16, 0.09),
+}
+# (org, first year of the cohort) -> its size factor, 2026 on: cohorts differ.
+COHORT = {}
 
 
 def journal_shares(org, year, grade, subject):
     """(lowered, confirmed, raised) shares of those compared."""
+    if varied(year):
+        low, high = MARKING[org]
+        lowered = min(0.6, max(0.03, low + rng.gauss(0.0, 0.05)))
+        raised = min(0.3, max(0.01, high + rng.gauss(0.0, 0.025)))
+        return [lowered, 1.0 - lowered - raised, raised]
     lowered, raised = 0.22 + rng.uniform(-0.04, 0.04), 0.07 + rng.uniform(-0.02, 0.03)
     if org == "lugovskaya-sosh" and (year, grade) in [(2024, 7), (2025, 6), (2025, 7)] and subject in ("русский язык", "математика"):
         lowered, raised = 0.55, 0.03
@@ -153,6 +199,12 @@ def vpr_row(org, year, grade, subject, variant=""):
     if org == "berezovskaya-nosh":
         size = BEREZOVKA_4TH[year]
         n = size
+    elif varied(year):
+        # A cohort keeps its size from grade to grade: keyed by the year it started.
+        factor = COHORT.setdefault((org, year - grade), rng.uniform(0.72, 1.3))
+        size = max(3, round(s["size"] * factor))
+        # Absences: a few, more in a big class, sometimes none.
+        n = size - min(size - 1, rng.randint(0, max(1, size // 8)))
     else:
         size = s["size"] + rng.randint(-3, 3)
         n = size - rng.randint(0, max(1, size // 12))
@@ -175,7 +227,7 @@ def vpr_row(org, year, grade, subject, variant=""):
 
 def vpr_grades(org, year):
     grades = [g for g in (4, 5, 6, 7, 8, 11) if g in SCHOOLS[org]["grades"]]
-    if year == 2025:
+    if year >= 2025:
         grades = [g for g in grades if g != 11]
     return grades
 
@@ -202,9 +254,14 @@ def cell(v):
 VPR_HEADER = ["org", "grade", "subject", "participants", "m2", "m3", "m4", "m5", "lowered", "confirmed", "raised", "variant"]
 
 
-def region_vpr_row(grade, subject, variant=""):
+# The region's level in a year, from 2026 on (before, a draw per grade and subject).
+REGION_VPR = {2026: 0.09}
+
+
+def region_vpr_row(grade, subject, variant="", year=0):
     n = 11800 + rng.randint(-400, 400)
     mu = 0.05 + SUBJECT_MU.get(subject, 0.0) + (0.3 if variant else 0.0) + rng.uniform(-0.08, 0.08)
+    mu += REGION_VPR.get(year, 0.0)
     marks = split(n, mark_shares(mu))
     compared = n - rng.randint(50, 150)
     low, high = 0.21 + rng.uniform(-0.02, 0.02), 0.08 + rng.uniform(-0.015, 0.015)
@@ -214,17 +271,18 @@ def region_vpr_row(grade, subject, variant=""):
 
 def gen_vpr():
     for year in YEARS:
+        use_year("vpr", year)
         rows = []
         region = []
         for grade in (4, 5, 6, 7, 8, 11):
-            if year == 2025 and grade == 11:
+            if year >= 2025 and grade == 11:
                 continue
             for subject in VPR_SUBJECTS[grade]:
                 variants = [""]
                 if year >= 2024 and grade in (7, 8) and subject == "математика":
                     variants = ["", "углублённая"]
                 for variant in variants:
-                    region.append(region_vpr_row(grade, subject, variant))
+                    region.append(region_vpr_row(grade, subject, variant, year))
         for org in SCHOOLS:
             if not opened(org, year):
                 continue
@@ -262,6 +320,7 @@ def oge_row(org, year, subject, n, mu):
 
 def gen_oge():
     for year in YEARS:
+        use_year("oge", year)
         rows = []
         for org, s in SCHOOLS.items():
             if not opened(org, year) or 9 not in s["grades"]:
@@ -278,8 +337,14 @@ def gen_oge():
                 rows.append(oge_row(org, year, subject, n, mu))
         write(os.path.join(ROOT, "oge", f"{year}.csv"), ["org", "subject", "participants", "mean", "below_min", "high"], rows)
         if year >= 2024:
-            region = [oge_row("", year, subject, round(9800 * OGE_SHARE[subject]), 0.05)[1:] for subject in OGE_SUBJECTS]
+            level = REGION_OGE.get(year, 0.05)
+            region = [oge_row("", year, subject, round(9800 * OGE_SHARE[subject]), level)[1:] for subject in OGE_SUBJECTS]
             write(os.path.join(ROOT, "oge", f"{year}-region.csv"), ["subject", "participants", "mean", "below_min", "high"], region)
+
+
+# The region's level (ОГЭ) and the shift of its ЕГЭ means by year: they move.
+REGION_OGE = {2026: 0.08}
+REGION_EGE = {2024: 1.0, 2025: 1.6, 2026: 0.7}
 
 
 def ege_scores(n, mean):
@@ -301,14 +366,15 @@ def ege_scores(n, mean):
 
 # Medal candidates (from 2024) or medalists (before) and those below the ЕГЭ threshold.
 MEDALS = {
-    "sosh-1": {2021: (7, 1), 2022: (8, 0), 2023: (6, 1), 2024: (9, 1), 2025: (8, 3)},
-    "licey-2": {2021: (10, 0), 2022: (9, 1), 2023: (11, 0), 2024: (10, 0), 2025: (12, 1)},
-    "gimnaziya-4": {2021: (7, 0), 2022: (8, 1), 2023: (7, 0), 2024: (6, 0), 2025: (7, 0)},
-    "sosh-5": {2021: (5, 0), 2022: (4, 1), 2023: (5, 1), 2024: (6, 1), 2025: (5, 0)},
-    "sosh-3": {2021: (4, 0), 2022: (5, 0), 2023: (3, 0), 2024: (4, 1), 2025: (5, 1)},
-    "sosh-6": {2021: (2, 1), 2022: (3, 0), 2023: (2, 0), 2024: (3, 1), 2025: (3, 0)},
-    "sosnovskaya-sosh": {2023: (1, 0), 2025: (2, 0)},
+    "sosh-1": {2021: (7, 1), 2022: (8, 0), 2023: (6, 1), 2024: (9, 1), 2025: (8, 3), 2026: (9, 1)},
+    "licey-2": {2021: (10, 0), 2022: (9, 1), 2023: (11, 0), 2024: (10, 0), 2025: (12, 1), 2026: (11, 1)},
+    "gimnaziya-4": {2021: (7, 0), 2022: (8, 1), 2023: (7, 0), 2024: (6, 0), 2025: (7, 0), 2026: (8, 1)},
+    "sosh-5": {2021: (5, 0), 2022: (4, 1), 2023: (5, 1), 2024: (6, 1), 2025: (5, 0), 2026: (6, 0)},
+    "sosh-3": {2021: (4, 0), 2022: (5, 0), 2023: (3, 0), 2024: (4, 1), 2025: (5, 1), 2026: (4, 0)},
+    "sosh-6": {2021: (2, 1), 2022: (3, 0), 2023: (2, 0), 2024: (3, 1), 2025: (3, 0), 2026: (2, 0)},
+    "sosnovskaya-sosh": {2023: (1, 0), 2025: (2, 0), 2026: (1, 0)},
     "lugovskaya-sosh": {2022: (1, 0), 2024: (2, 1)},
+    "sosh-7": {2026: (3, 0)},
 }
 
 
@@ -322,6 +388,7 @@ def ege_row(org, year, subject, n, mean_shift):
 
 def gen_ege():
     for year in YEARS:
+        use_year("ege", year)
         rows = []
         for org, s in SCHOOLS.items():
             if 11 not in s["grades"] or not opened(org, year) or (org == "sosh-7" and year < 2025):
@@ -343,7 +410,7 @@ def gen_ege():
         if year >= 2024:
             region = []
             for subject in EGE_SUBJECTS:
-                r = ege_row("", year, subject, round(5200 * EGE_SHARE[subject]), 1.0)
+                r = ege_row("", year, subject, round(5200 * EGE_SHARE[subject]), REGION_EGE[year])
                 region.append(r[1:])
             write(os.path.join(ROOT, "ege", f"{year}-region.csv"), header[1:6], region)
 
@@ -393,23 +460,24 @@ EXTERNAL = {
         (2023, "russia", 10.1, "русский язык"), (2023, "russia", 11.0, "математика"),
         (2024, "russia", 9.7, "русский язык"), (2024, "russia", 10.8, "математика"),
         (2025, "russia", 9.3, "русский язык"), (2025, "russia", 10.1, "математика"),
+        (2026, "russia", 9.0, "русский язык"), (2026, "russia", 10.4, "математика"),
     ],
     "vpr-marks-match": [
         (2021, "region", 69.0), (2022, "region", 70.4),
         (2021, "russia", 68.6), (2022, "russia", 69.9), (2023, "russia", 71.2),
-        (2024, "russia", 72.3), (2025, "russia", 73.5),
+        (2024, "russia", 72.3), (2025, "russia", 73.5), (2026, "russia", 73.1),
     ],
     "ege-rus-mean": [
         (2021, "russia", 71.4), (2022, "russia", 68.3), (2023, "russia", 68.5),
-        (2024, "russia", 68.2), (2025, "russia", 68.0),
+        (2024, "russia", 68.2), (2025, "russia", 68.0), (2026, "russia", 68.6),
     ],
     "ege-math-prof-mean": [
         (2021, "russia", 55.1), (2022, "russia", 56.9), (2023, "russia", 56.4),
-        (2024, "russia", 55.6), (2025, "russia", 56.1),
+        (2024, "russia", 55.6), (2025, "russia", 56.1), (2026, "russia", 55.4),
     ],
     "medal-not-confirmed": [
         (2021, "region", 15.8), (2022, "region", 13.9), (2023, "region", 12.1),
-        (2024, "region", 10.4), (2025, "region", 9.0),
+        (2024, "region", 10.4), (2025, "region", 9.0), (2026, "region", 8.1),
     ],
     "oo-objectivity-signs": [
         (2021, "region", 11.4), (2022, "region", 10.2), (2023, "region", 8.9),
@@ -426,7 +494,13 @@ SUPPORT_LIST = {
     2023: ["sosh-6", "ozernaya-oosh", "taezhnaya-sosh"],
     2024: ["ozernaya-oosh", "taezhnaya-sosh"],
     2025: ["ozernaya-oosh", "taezhnaya-sosh"],
+    2026: ["ozernaya-oosh", "taezhnaya-sosh"],
 }
+
+
+# The years whose official list (objectivity_official.csv) the region has sent; a
+# year's list may name no school of the municipality (2025).
+OFFICIAL_YEARS = [2021, 2022, 2023, 2024, 2025]
 
 
 def min_group():
@@ -535,10 +609,12 @@ def gen_values():
         if medals.n:
             out["medal-not-confirmed"].append((year, "municipality", percent(medals.counts[0], medals.n)))
 
-        # Schools on the official list of the year / schools that wrote the ВПР.
-        listed = {r["org"] for r in official if int(r["year"]) == year}
-        wrote = {r["org"] for r in schools}
-        out["oo-objectivity-signs"].append((year, "municipality", percent(len(listed & wrote), len(wrote))))
+        # Schools on the official list of the year / schools that wrote the ВПР; only
+        # for the years whose list the region has sent (none of 2026 by 20.11.2026).
+        if year in OFFICIAL_YEARS:
+            listed = {r["org"] for r in official if int(r["year"]) == year}
+            wrote = {r["org"] for r in schools}
+            out["oo-objectivity-signs"].append((year, "municipality", percent(len(listed & wrote), len(wrote))))
 
         # Schools of the ШНОР and ШНСУ list: their «2» (as on /shnor/) and who improved.
         members = [org for org in SUPPORT_LIST.get(year, []) if (year, org) in fail]

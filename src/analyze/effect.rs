@@ -79,14 +79,18 @@ pub(crate) fn compute_effect(indicator: &Indicator, decision_year: i32) -> Optio
             })
         });
     let own_change = after_value - before.1;
+    // Across a declared method change the two values are not comparable: shown,
+    // never judged (issue 20: trend wording never bridges a break).
+    let comparable = !indicator.breaks_between(before.0, after_period);
     Some(DecisionEffect {
         before,
         after,
         latest,
         averaged,
-        trend: Some(trend(indicator, before.1, after_value)),
+        trend: comparable.then(|| trend(indicator, before.1, after_value)),
         against_benchmark: benchmark
             .as_ref()
+            .filter(|_| comparable)
             .map(|b| against(indicator, b.after - b.before, own_change)),
         benchmark,
     })
@@ -123,6 +127,7 @@ mod tests {
             method: None,
             source: None,
             targets: Default::default(),
+            method_changes: Default::default(),
             stack: None,
             dims: Vec::new(),
             observations: rows

@@ -3,11 +3,14 @@
 
 mod effect;
 pub(crate) mod objectivity;
+mod plan_reading;
 mod plan_status;
 mod trends;
 
 pub(crate) use effect::compute_effect;
 pub(crate) use objectivity::Objectivity;
+pub(crate) use plan_reading::read_plans;
+pub use plan_reading::{ItemReading, PlanReading, Words};
 pub(crate) use plan_status::{compute_progress, ItemStatus, PlanProgress, StatusCounts};
 pub(crate) use trends::{IndicatorSummary, OrgComparison, Standing, Trend};
 

@@ -138,7 +138,9 @@ pub(crate) fn summarize(indicator: &Indicator) -> IndicatorSummary {
     let mut latest_two = headline.values.iter().rev().map(|(p, v)| (*p, *v));
     let latest = latest_two.next();
     let previous = latest_two.next();
+    // No trend across a declared method change: the values are not comparable.
     let trend = match (previous, latest) {
+        (Some((p, _)), Some((l, _))) if indicator.breaks_between(p, l) => None,
         (Some((_, from)), Some((_, to))) => Some(trend(indicator, from, to)),
         _ => None,
     };
@@ -186,7 +188,9 @@ pub(crate) fn compare_org(
         municipality,
         standing: municipality.map(|m| standing(indicator, value, m)),
         previous,
-        trend: previous.map(|(_, from)| trend(indicator, from, value)),
+        trend: previous
+            .filter(|(p, _)| !indicator.breaks_between(*p, period))
+            .map(|(_, from)| trend(indicator, from, value)),
         averaged: own.averaged,
     })
 }
@@ -217,6 +221,7 @@ mod tests {
             method: None,
             source: None,
             targets: [(year(2025), 7.0)].into_iter().collect(),
+            method_changes: BTreeMap::new(),
             stack: None,
             dims: if rows.iter().any(|r| !r.3.is_empty()) {
                 vec!["subject".into()]
@@ -239,6 +244,33 @@ mod tests {
                 .collect(),
             files: vec![],
         }
+    }
+
+    #[test]
+    fn claims_no_trend_across_a_method_change() {
+        // The medal index: 6.9 % in 2023 (medalists), 6.5 % in 2024 (candidates).
+        let mut x = indicator(
+            Better::Lower,
+            &[
+                (2023, Place::Municipality, 6.9, ""),
+                (2024, Place::Municipality, 6.5, ""),
+                (2024, Place::Org(0), 11.1, ""),
+                (2023, Place::Org(0), 14.3, ""),
+            ],
+        );
+        assert_eq!(summarize(&x).trend, Some(Trend::Improved));
+        x.method_changes.insert(
+            year(2024),
+            crate::model::MethodChange {
+                what: "претенденты вместо медалистов".into(),
+                source: None,
+            },
+        );
+        assert!(x.breaks_between(year(2023), year(2024)));
+        assert!(!x.breaks_between(year(2024), year(2025)));
+        assert!(!x.breaks_between(year(2021), year(2023)));
+        assert_eq!(summarize(&x).trend, None);
+        assert_eq!(compare_org(0, &x, 0).unwrap().trend, None);
     }
 
     #[test]

@@ -901,6 +901,8 @@ pub(crate) fn openness_checklist(model: &Model) -> Vec<ChecklistItem> {
     report_item(model, &mut list);
     cycle_items(model, &mut list);
     data_findings(model, &mut list);
+    plan_marks(model, &mut list);
+    responsible_spellings(model, &mut list);
     list.items
 }
 
@@ -1012,6 +1014,62 @@ fn data_findings(model: &Model, list: &mut Checklist) {
             tr!(
                 format!("нет даты размещения у страниц: {}", undated.join(", ")),
                 format!("pages without a publication date: {}", undated.join(", "))
+            ),
+        );
+    }
+}
+
+/// One ⚠ per plan with items past their deadline and no mark: the public sees «нет
+/// отметки о выполнении», the clerk here sees which rows to mark.
+fn plan_marks(model: &Model, list: &mut Checklist) {
+    for plan in &model.plans {
+        let progress = crate::analyze::compute_progress(plan, model.as_of);
+        let unmarked: Vec<&str> = plan
+            .items()
+            .into_iter()
+            .filter(|item| progress.statuses[item.key] == crate::analyze::ItemStatus::NotMarked)
+            .map(|item| item.no.as_str())
+            .collect();
+        if unmarked.is_empty() {
+            continue;
+        }
+        let (count, numbers, file) = (
+            unmarked.len(),
+            unmarked.join(", "),
+            plan.file.display().to_string(),
+        );
+        list.attention(
+            DATA,
+            tr!("Отметки о выполнении планов", "Completion marks in plans"),
+            tr!(
+                format!("план «{}»: срок прошёл, а отметки нет у пунктов ({count}): {numbers}; на сайте они показаны как «нет отметки о выполнении» — напишите в {file} status: выполнено (и done: дата), не выполнено или перенесено", plan.title),
+                format!("plan “{}”: the deadline has passed with no mark for items ({count}): {numbers}; the site shows them as «нет отметки о выполнении» (no mark of completion): write status: выполнено (with done: date), не выполнено or перенесено in {file}", plan.title)
+            ),
+        );
+    }
+}
+
+/// One ⚠ per pair of responsible parties that look like one party spelt two ways
+/// («Специалисты УО» / «Специалист УО») and are not merged in `site.yaml`.
+fn responsible_spellings(model: &Model, list: &mut Checklist) {
+    let mut names: Vec<String> = Vec::new();
+    let mut files: Vec<String> = Vec::new();
+    for plan in &model.plans {
+        for party in plan.responsible_parties() {
+            if !names.contains(&party) {
+                names.push(party);
+                files.push(plan.file.display().to_string());
+            }
+        }
+    }
+    for (a, b) in crate::model::near_duplicates(&names) {
+        let file = &files[names.iter().position(|n| *n == b).unwrap_or(0)];
+        list.attention(
+            DATA,
+            tr!("Ответственные в планах", "Responsible parties in plans"),
+            tr!(
+                format!("«{a}» и «{b}» ({file}) похожи на одного ответственного; если это так, добавьте в site.yaml строки responsible_aliases: и под ней «  \"{b}\": \"{a}\"» — фильтр по ответственным объединит их"),
+                format!("“{a}” and “{b}” ({file}) look like one responsible party; if so, add to site.yaml a line responsible_aliases: with «  \"{b}\": \"{a}\"» under it, and the filter by party merges them")
             ),
         );
     }

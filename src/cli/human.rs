@@ -63,11 +63,7 @@ impl<'a> Printer<'a> {
         };
         self.files
             .entry(path.clone())
-            .or_insert_with(|| {
-                std::fs::read_to_string(&path)
-                    .ok()
-                    .map(|text| text.replace("\r\n", "\n"))
-            })
+            .or_insert_with(|| msoko::source_text(&path))
             .clone()
     }
 
@@ -243,12 +239,20 @@ fn span_of(text: &str, line: usize, column: Option<usize>, csv: bool) -> Option<
     }
     .unwrap_or_else(|| from.find(char::is_whitespace).unwrap_or(from.len()));
     let start = start_of_line + offset;
-    Some(start..start + length.max(1))
+    // At least the whole first character: a non-breaking space is two bytes.
+    let first = from.chars().next().map_or(1, char::len_utf8);
+    Some(start..start + length.max(first))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn underlines_a_non_breaking_space_whole() {
+        let text = "a: 1\n\u{a0}\u{a0}title: x\n";
+        assert_eq!(span_of(text, 2, Some(1), false), Some(5..7));
+    }
 
     fn printed(file_text: &str, diagnostic: Diagnostic, lang: Lang) -> String {
         let dir = tempfile::tempdir().unwrap();

@@ -5,12 +5,15 @@
 //! The library returns data (a `Report`, stage events, server events); everything
 //! that writes to the terminal is here.
 
+mod browser;
 mod checklist;
 mod human;
 pub(crate) mod import;
 mod json;
+pub(crate) mod plans;
 mod progress;
 pub(crate) mod serve;
+pub(crate) mod start;
 pub(crate) mod words;
 
 use std::io::IsTerminal;
@@ -61,9 +64,13 @@ fn exit_code(report: &Report, verb: Verb) -> ExitCode {
     }
 }
 
-/// Colours only on a terminal, and never when `NO_COLOR` is set (no-color.org).
+/// Colours only on a terminal, and never when `NO_COLOR` is set (no-color.org), nor
+/// on Windows: its classic console (a double-clicked `msoko.exe`) prints the colour
+/// codes as text unless a program switches them on, which needs the Windows API.
 pub(crate) fn use_color() -> bool {
-    std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+    !cfg!(windows)
+        && std::io::stderr().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
 /// `msoko init [--empty] DIR`.

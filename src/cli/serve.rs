@@ -21,12 +21,49 @@ pub(crate) fn run(options: ServeOptions) -> ExitCode {
             words::severity(lang, msoko::Severity::Warning)
         );
     }
+    finish(serve_until_stopped(&options, &stop, false), lang)
+}
+
+/// `serve` for the double-click start: opens the browser once the server listens
+/// (unless `open_browser` is false), and takes a free port when the usual one is
+/// busy (msoko started twice, another program), where `msoko serve` would stop.
+pub(crate) fn run_started(options: ServeOptions, open_browser: bool) -> ExitCode {
+    let lang = options.lang;
+    let stop = Arc::new(AtomicBool::new(false));
+    let flag = stop.clone();
+    let _ = ctrlc::set_handler(move || flag.store(true, Ordering::Relaxed));
+    let mut options = options;
+    loop {
+        match serve_until_stopped(&options, &stop, open_browser) {
+            Err(ServeError::PortInUse(port)) if options.port != 0 => {
+                eprintln!("Порт {port} занят другой программой; сайт откроется на другом порту.");
+                options.port = 0;
+            }
+            result => return finish(result, lang),
+        }
+    }
+}
+
+fn serve_until_stopped(
+    options: &ServeOptions,
+    stop: &Arc<AtomicBool>,
+    open_browser: bool,
+) -> Result<(), ServeError> {
     let root = options.build.root.clone();
+    let lang = options.lang;
     // Until a build succeeds, the browser has no site to show, only the error list.
     let mut built_once = false;
-    let result = msoko::serve(&options, &stop, &mut |event| {
+    msoko::serve(options, stop, &mut |event| {
+        if let (true, ServeEvent::Listening { url }) = (open_browser, &event) {
+            if !super::browser::open(url) {
+                eprintln!("Не удалось открыть браузер: откройте в нём адрес {url}");
+            }
+        }
         show(&root, lang, event, &mut built_once)
-    });
+    })
+}
+
+fn finish(result: Result<(), ServeError>, lang: Lang) -> ExitCode {
     match result {
         Ok(()) => {
             eprintln!(

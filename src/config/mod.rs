@@ -37,6 +37,10 @@ pub(crate) struct SiteConfig {
     /// Indicators shown on the home page with their trend, by id.
     #[serde(default)]
     pub(crate) key_indicators: Vec<String>,
+    /// One responsible party spelt several ways in plans: a written name -> the name
+    /// to use («Специалист УО»: «Специалисты УО»), for the filters by party.
+    #[serde(default)]
+    pub(crate) responsible_aliases: std::collections::BTreeMap<String, String>,
     /// Whether a missing link of the МСОКО management cycle fails `msoko check`.
     #[serde(default)]
     pub(crate) cycle_required: bool,

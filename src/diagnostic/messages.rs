@@ -48,6 +48,32 @@ pub enum Kind {
     },
     /// A tab or another character YAML does not accept.
     YamlTab,
+    /// A tab or a space that is not a plain one (non-breaking, zero-width, …) in
+    /// the indentation of a YAML line, at its column.
+    YamlIndent {
+        /// The character.
+        character: char,
+    },
+    /// A quoted value whose closing quote is missing on its line (reported where
+    /// the quote opened, not where the parser got lost).
+    YamlUnclosedQuote {
+        /// The line where the quote opened.
+        line: usize,
+    },
+    /// A key that is written but not in line with the other keys of its entry, so
+    /// the parser calls it missing.
+    YamlMisindented {
+        /// The key.
+        field: String,
+        /// Where it is written.
+        line: usize,
+        /// Its column.
+        column: usize,
+        /// The column of the entry's keys.
+        expected: usize,
+        /// The entry's first key, to align with.
+        first_key: String,
+    },
     /// A value of the wrong type (a list where text is expected, …).
     YamlWrongType {
         /// What was expected, in the parser's words (`i64`, `a sequence`).
@@ -86,6 +112,11 @@ pub enum Kind {
     MissingAlt,
     /// A file not saved as UTF-8.
     NotUtf8,
+    /// A file read in the encoding Windows saved it in, not UTF-8 (a warning).
+    OtherEncoding {
+        /// `Windows-1251` or `UTF-16`.
+        encoding: String,
+    },
     /// No `site.yaml` in the root.
     NoConfig {
         /// The root as given.
@@ -180,6 +211,10 @@ impl Kind {
             Kind::MissingField { .. } => "missing-field",
             Kind::UnknownValue { .. } => "unknown-value",
             Kind::YamlTab => "yaml-tab",
+            Kind::YamlIndent { character: '\t' } => "yaml-tab",
+            Kind::YamlIndent { .. } => "yaml-indent",
+            Kind::YamlUnclosedQuote { .. } => "yaml-unclosed-quote",
+            Kind::YamlMisindented { .. } => "yaml-misindented",
             Kind::YamlWrongType { .. } => "yaml-wrong-type",
             Kind::YamlSyntax { .. } => "yaml-syntax",
             Kind::YamlDuplicateKey { .. } => "yaml-duplicate-key",
@@ -191,6 +226,7 @@ impl Kind {
             Kind::MissingDate => "missing-date",
             Kind::MissingAlt => "missing-alt",
             Kind::NotUtf8 => "not-utf8",
+            Kind::OtherEncoding { .. } => "other-encoding",
             Kind::NoConfig { .. } => "no-config",
             Kind::BrokenLink { .. } => "broken-link",
             Kind::MissingPage { .. } => "missing-page",
@@ -236,6 +272,21 @@ impl Kind {
             Kind::UnknownValue { value, allowed } => (
                 format!("недопустимое значение «{value}»"),
                 Some(format!("допустимые значения: {}", allowed.join(", "))),
+            ),
+            Kind::YamlIndent { character } => (
+                format!(
+                    "в отступе стоит {}: YAML считает отступы только обычными пробелами",
+                    indent_character(*character, Lang::Ru)
+                ),
+                Some("удалите отступ в начале строки и наберите его заново обычными пробелами; замените табуляцию пробелами (такие символы приходят и при копировании из Word)".into()),
+            ),
+            Kind::YamlUnclosedQuote { line } => (
+                format!("кавычка, открытая в строке {line}, не закрыта на этой строке: всё, что дальше, прочитано как один текст"),
+                Some("закройте кавычку в конце значения: title: \"…\"; кавычка внутри текста пишется как \\\" или «ёлочками»".into()),
+            ),
+            Kind::YamlMisindented { field, line, column, expected, first_key } => (
+                format!("поле «{field}» есть в строке {line}, но сдвинуто: оно начинается в колонке {column}, а поля этой записи — в колонке {expected}"),
+                Some(format!("поставьте «{field}:» ровно под «{first_key}:» (тем же числом пробелов слева): по отступу YAML решает, к какой записи относится поле")),
             ),
             Kind::YamlTab => (
                 "в YAML встретился недопустимый символ (часто это знак табуляции)".into(),
@@ -285,8 +336,12 @@ impl Kind {
                 Some("опишите, что на картинке, в квадратных скобках: ![Здание школы № 1](school.jpg) — это прочтёт незрячий читатель".into()),
             ),
             Kind::NotUtf8 => (
-                "файл сохранён не в кодировке UTF-8".into(),
-                Some("сохраните файл в кодировке UTF-8 (в Блокноте: «Сохранить как» → Кодировка: UTF-8); Windows-1251 не поддерживается".into()),
+                "файл сохранён не в кодировке UTF-8 и не в Windows-1251".into(),
+                Some("сохраните файл в кодировке UTF-8 (в Блокноте: «Сохранить как» → Кодировка: UTF-8; в Excel: «Сохранить как» → «CSV UTF-8 (разделители — запятые)»)".into()),
+            ),
+            Kind::OtherEncoding { encoding } => (
+                format!("файл сохранён в кодировке {encoding}, а не UTF-8; msoko прочитал его, проверьте, что русские буквы на сайте не искажены"),
+                Some("сохраните файл в UTF-8, и предупреждение исчезнет: в Excel — «Сохранить как» → «CSV UTF-8 (разделители — запятые)», в Блокноте — «Сохранить как» → Кодировка: UTF-8".into()),
             ),
             Kind::NoConfig { root } => (
                 "нет файла настроек сайта site.yaml".into(),
@@ -381,6 +436,21 @@ impl Kind {
                 format!("“{value}” is not an allowed value"),
                 Some(format!("allowed values: {}", allowed.join(", "))),
             ),
+            Kind::YamlIndent { character } => (
+                format!(
+                    "the indentation has {} in it: YAML counts only plain spaces as indentation",
+                    indent_character(*character, Lang::En)
+                ),
+                Some("delete the indentation at the start of the line and type it again with plain spaces; replace a tab with spaces (such characters also come with text copied from Word)".into()),
+            ),
+            Kind::YamlUnclosedQuote { line } => (
+                format!("the quote opened on line {line} is not closed on that line: everything after it was read as one text"),
+                Some("close the quote at the end of the value: title: \"…\"; a quote inside the text is written as \\\" or as «»".into()),
+            ),
+            Kind::YamlMisindented { field, line, column, expected, first_key } => (
+                format!("the field “{field}” is on line {line}, but out of line: it starts in column {column}, and the fields of its entry in column {expected}"),
+                Some(format!("put “{field}:” exactly under “{first_key}:” (with as many spaces on the left): the indentation tells YAML which entry a field belongs to")),
+            ),
             Kind::YamlTab => (
                 "YAML does not allow this character (usually a tab)".into(),
                 Some("YAML indents with spaces; replace the tab with spaces".into()),
@@ -429,8 +499,12 @@ impl Kind {
                 Some("describe the picture in the square brackets: ![School No. 1](school.jpg) — a blind reader hears this".into()),
             ),
             Kind::NotUtf8 => (
-                "the file is not saved as UTF-8".into(),
-                Some("save the file as UTF-8 (Notepad: “Save as” → Encoding: UTF-8); Windows-1251 is not supported".into()),
+                "the file is saved neither as UTF-8 nor as Windows-1251".into(),
+                Some("save the file as UTF-8 (Notepad: “Save as” → Encoding: UTF-8; Excel: “Save as” → “CSV UTF-8 (Comma delimited)”)".into()),
+            ),
+            Kind::OtherEncoding { encoding } => (
+                format!("the file is saved as {encoding}, not UTF-8; msoko has read it, check that the Russian letters on the site are not garbled"),
+                Some("save the file as UTF-8 and the warning goes away: in Excel “Save as” → “CSV UTF-8 (Comma delimited)”, in Notepad “Save as” → Encoding: UTF-8".into()),
             ),
             Kind::NoConfig { root } => (
                 "there is no site settings file site.yaml".into(),
@@ -584,6 +658,33 @@ const FRONT_MATTER_HINT_RU: &str = "страница начинается с з�
 const FRONT_MATTER_HINT_EN: &str =
     "a page starts with a header between “---” lines, for example:\n  ---\n  title: \"Page title\"\n  ---";
 
+/// The name of a character that looks like a space in an indentation.
+fn indent_character(c: char, lang: Lang) -> String {
+    let (ru, en) = match c {
+        '\t' => ("знак табуляции", "a tab"),
+        '\u{a0}' => (
+            "неразрывный пробел (U+00A0)",
+            "a non-breaking space (U+00A0)",
+        ),
+        '\u{202f}' => (
+            "узкий неразрывный пробел (U+202F)",
+            "a narrow non-breaking space (U+202F)",
+        ),
+        '\u{200b}' | '\u{feff}' => (
+            "невидимый символ нулевой ширины",
+            "an invisible zero-width character",
+        ),
+        _ => ("типографский пробел", "a typographic space"),
+    };
+    let code = format!("U+{:04X}", u32::from(c));
+    match lang {
+        Lang::Ru if ru.contains("U+") || c == '\t' => ru.to_string(),
+        Lang::En if en.contains("U+") || c == '\t' => en.to_string(),
+        Lang::Ru => format!("{ru} ({code})"),
+        Lang::En => format!("{en} ({code})"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -632,6 +733,9 @@ mod tests {
             Kind::MissingTitle,
             Kind::MissingDate,
             Kind::NotUtf8,
+            Kind::OtherEncoding {
+                encoding: "Windows-1251".into(),
+            },
             Kind::BrokenLink {
                 written: "/a/".into(),
                 target: "/a/".into(),

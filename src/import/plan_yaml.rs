@@ -34,7 +34,7 @@ pub(crate) fn write_plan_yaml(
         "# Импортировано из «{source}» командой msoko import plan."
     ));
     out.line("# Проверьте название, период и утвердивший акт; отметки о выполнении");
-    out.line("# ставьте у пунктов: status: done (выполнено) и done: ГГГГ-ММ-ДД.");
+    out.line("# ставьте у пунктов: status: выполнено и done: ГГГГ-ММ-ДД.");
     out.line(&format!("id: {id}"));
     out.line(&format!("title: {}", quote(title)));
     if let Some(Approval { kind, number, date }) = &plan.approval {

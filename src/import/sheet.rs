@@ -129,10 +129,12 @@ pub(crate) fn read_csv(bytes: &[u8], name: &str) -> Result<Table, String> {
     })
 }
 
+/// The site's own reading of encodings (UTF-8, UTF-16 with a BOM as Excel saves
+/// «Юникод-текст», Windows-1251), and Windows-1251 for whatever else: an imported
+/// file is shown to the user before anything is written.
 fn decode(bytes: &[u8]) -> String {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(text) => text.to_string(),
+    match crate::fs::encoding::decode(bytes) {
+        Ok(decoded) => decoded.text,
         Err(_) => encoding_rs::WINDOWS_1251.decode(bytes).0.into_owned(),
     }
 }
@@ -156,6 +158,19 @@ mod tests {
         let table = read_csv(&bytes, "x.csv").unwrap();
         assert_eq!(table.rows[1][0].plain(), "МБОУ СОШ № 1");
         assert_eq!(table.rows[1][1].plain(), "25,5");
+    }
+
+    #[test]
+    fn reads_excel_unicode_text_in_utf16_with_tabs() {
+        let mut bytes = vec![0xFF, 0xFE];
+        bytes.extend(
+            "ОО\tУчастники\r\nМБОУ СОШ № 1\t25\r\n"
+                .encode_utf16()
+                .flat_map(u16::to_le_bytes),
+        );
+        let table = read_csv(&bytes, "x.txt").unwrap();
+        assert_eq!(table.rows[1][0].plain(), "МБОУ СОШ № 1");
+        assert_eq!(table.rows[1][1].plain(), "25");
     }
 
     #[test]

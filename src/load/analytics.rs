@@ -157,13 +157,7 @@ pub(crate) fn load_analytics(
     if !path.is_file() {
         return None;
     }
-    let text = match crate::fs::read_text(&path, &file) {
-        Ok(text) => text,
-        Err(d) => {
-            diagnostics.push(d);
-            return None;
-        }
-    };
+    let text = crate::fs::read_text_to(&path, &file, diagnostics)?;
     match yaml::parse::<RawAnalytics>(&text, &file, 1) {
         Ok(content) => Some(AnalyticsFile {
             file,

@@ -92,12 +92,13 @@ pub(crate) fn load_content(
             });
         }
     }
-    let results: Vec<Result<SourcePage, Diagnostic>> = markdown
+    let results: Vec<(Result<SourcePage, Diagnostic>, Option<Diagnostic>)> = markdown
         .par_iter()
         .map(|relative| load_page(root, relative))
         .collect();
     let mut pages = Vec::with_capacity(results.len());
-    for result in results {
+    for (result, warning) in results {
+        diagnostics.extend(warning);
         match result {
             Ok(page) => pages.push(page),
             Err(d) => diagnostics.push(d),
@@ -106,17 +107,24 @@ pub(crate) fn load_content(
     (pages, attachments)
 }
 
-fn load_page(root: &Path, relative: &Path) -> Result<SourcePage, Diagnostic> {
+/// A page, and the warning when its file was not saved as UTF-8.
+fn load_page(root: &Path, relative: &Path) -> (Result<SourcePage, Diagnostic>, Option<Diagnostic>) {
     let file = Path::new(CONTENT_DIR).join(relative);
-    let text = crate::fs::read_text(&root.join(&file), &file)?;
-    let split = front_matter::split(&text, &file)?;
-    let front = front_matter::parse(&split, &file)?;
+    match crate::fs::read_text(&root.join(&file), &file) {
+        Ok(text) => (parse_page(relative, &file, &text.text), text.warning),
+        Err(error) => (Err(error), None),
+    }
+}
+
+fn parse_page(relative: &Path, file: &Path, text: &str) -> Result<SourcePage, Diagnostic> {
+    let split = front_matter::split(text, file)?;
+    let front = front_matter::parse(&split, file)?;
     Ok(SourcePage {
         relative: relative.to_path_buf(),
         front,
         yaml: split.yaml.to_string(),
         body: split.body.to_string(),
         body_line: split.body_line,
-        file,
+        file: file.to_path_buf(),
     })
 }

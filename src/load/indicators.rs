@@ -107,11 +107,27 @@ pub(crate) struct RawIndicator {
     pub(crate) targets: BTreeMap<Text, f64>,
     /// For a distribution: the CSV column whose values are the stacked parts.
     pub(crate) stack: Option<String>,
+    /// Declared changes of the method: `[{year: 2024, what: "…", source: "…"}]`.
+    /// Values before and after are not compared: charts break the line there.
+    #[serde(default)]
+    pub(crate) method_changes: Vec<RawMethodChange>,
     /// Small indicators may keep values here: `{municipality: {2024: 9.1}}`.
     pub(crate) values: Option<BTreeMap<String, BTreeMap<Text, Option<f64>>>>,
     /// Filled after parsing: the file line of the entry's `id`.
     #[serde(skip)]
     pub(crate) line: usize,
+}
+
+/// A change of an indicator's method from a period on.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawMethodChange {
+    /// The first period computed the new way: `2024` or `2024/25`.
+    pub(crate) year: Text,
+    /// What changed, in a sentence.
+    pub(crate) what: Text,
+    /// The act or letter that changed it.
+    pub(crate) source: Option<Text>,
 }
 
 /// Which way is good.
@@ -172,12 +188,8 @@ pub(crate) fn load_indicators(
         &["yaml", "yml"],
         diagnostics,
     ) {
-        let text = match crate::fs::read_text(&path, &file) {
-            Ok(text) => text,
-            Err(d) => {
-                diagnostics.push(d);
-                continue;
-            }
+        let Some(text) = crate::fs::read_text_to(&path, &file, diagnostics) else {
+            continue;
         };
         match yaml::parse::<RawDirectionFile>(&text, &file, 1) {
             Ok(mut content) => {

@@ -28,9 +28,9 @@ pub(crate) use indicators::{
     Better, IndicatorSources, PeriodKind, RawCycleYear, RawIndicator, RawMethod, ValuesFile,
 };
 pub(crate) use organizations::{
-    load_organizations, OrgFlag, OrgKind, OrganizationsFile, ProfileKind,
+    load_organizations, OrgFlag, OrgKind, OrganizationsFile, ProfileKind, RawPredecessor,
 };
-pub(crate) use plans::{PlanFile, PlanFiles, RawItem, RawPlan, RawSection, RawStatus};
+pub(crate) use plans::{PlanFile, PlanFiles, RawItem, RawPlan, RawSection};
 pub(crate) use results::{Procedure, ResultsFile, ResultsSources, RESULTS_DIR};
 pub(crate) use table::{CsvRow, CsvTable};
 
@@ -155,13 +155,7 @@ fn load_config(root: &Path, diagnostics: &mut Diagnostics) -> Option<SiteConfig>
         ));
         return None;
     }
-    let text = match crate::fs::read_text(&path, Path::new(CONFIG_FILE)) {
-        Ok(text) => text,
-        Err(d) => {
-            diagnostics.push(d);
-            return None;
-        }
-    };
+    let text = crate::fs::read_text_to(&path, Path::new(CONFIG_FILE), diagnostics)?;
     diagnostics.extend(crate::config::placeholder_warnings(
         &text,
         Path::new(CONFIG_FILE),
@@ -244,8 +238,36 @@ pub(super) fn data_files(
 }
 
 /// Files that editors and operating systems leave behind and that are never content:
-/// hidden files, Office lock files (`~$приказ.docx`), `Thumbs.db`.
+/// hidden files, Office lock files (`~$приказ.docx`), Explorer's `Thumbs.db` and
+/// `desktop.ini` (in any case: Windows does not tell them apart).
 pub(crate) fn is_junk(name: &OsStr) -> bool {
     let name = name.to_string_lossy();
-    name.starts_with('.') || name.starts_with("~$") || name == "Thumbs.db" || name.ends_with('~')
+    let lower = name.to_lowercase();
+    name.starts_with('.')
+        || name.starts_with("~$")
+        || name.ends_with('~')
+        || ["thumbs.db", "ehthumbs.db", "desktop.ini"].contains(&lower.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn skips_what_windows_and_office_leave_in_folders() {
+        for junk in [
+            "Thumbs.db",
+            "thumbs.db",
+            "desktop.ini",
+            "Desktop.ini",
+            "~$приказ.docx",
+            ".DS_Store",
+            "a.md~",
+        ] {
+            assert!(is_junk(OsStr::new(junk)), "{junk}");
+        }
+        for kept in ["приказ.docx", "desktop.md", "prikaz.pdf"] {
+            assert!(!is_junk(OsStr::new(kept)), "{kept}");
+        }
+    }
 }

@@ -37,6 +37,10 @@ pub(crate) struct RawOrganization {
     /// Where the pupils of a primary school (НОШ) go on after the 4th grade: the id
     /// of the school whose 5th grade receives them.
     pub(crate) continues_to: Option<String>,
+    /// What the school was before a rename or a merger: its former ids (results
+    /// filed under them before `since` are this school's) or its former name.
+    #[serde(default)]
+    pub(crate) replaces: Vec<RawPredecessor>,
     /// Other names the organisation goes by in the region's and the schools' own
     /// tables («Школа № 5», «МОУ СОШ 5 г. Примерска»): `msoko import results` matches
     /// them to this entry.
@@ -45,6 +49,18 @@ pub(crate) struct RawOrganization {
     /// Filled after parsing: the file line of the entry's `id`.
     #[serde(skip)]
     pub(crate) line: usize,
+}
+
+/// A school's predecessor: `{id: taezhnaya-oosh, short_name: "МБОУ «Таёжная ООШ»",
+/// since: 2025-09-01}` — a former id (renamed with a new id, or one of several schools
+/// merged into this one), or without `id` a former name under the same id.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawPredecessor {
+    pub(crate) id: Option<String>,
+    pub(crate) short_name: Text,
+    /// The day the new name or the merged school took effect.
+    pub(crate) since: yaml::Date,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, serde::Serialize)]
@@ -99,13 +115,7 @@ pub(crate) fn load_organizations(
     if !path.is_file() {
         return None;
     }
-    let text = match crate::fs::read_text(&path, &file) {
-        Ok(text) => text,
-        Err(d) => {
-            diagnostics.push(d);
-            return None;
-        }
-    };
+    let text = crate::fs::read_text_to(&path, &file, diagnostics)?;
     match yaml::parse::<Vec<RawOrganization>>(&text, &file, 1) {
         Ok(mut organizations) => {
             let ids: Vec<&str> = organizations.iter().map(|o| o.id.as_str()).collect();

@@ -51,6 +51,10 @@ pub(crate) struct RawSection {
     pub(crate) items: Vec<RawItem>,
     #[serde(default)]
     pub(crate) sections: Vec<RawSection>,
+    /// A mark for every item of the section (and its sub-sections) that has none:
+    /// `status: выполнено` under a section marks all of it.
+    pub(crate) status: Option<Text>,
+    pub(crate) done: Option<Date>,
     /// Filled after parsing: the file line of the section's `title`.
     #[serde(skip)]
     pub(crate) line: usize,
@@ -65,7 +69,8 @@ pub(crate) struct RawItem {
     pub(crate) responsible: Option<Text>,
     pub(crate) form: Option<Text>,
     pub(crate) result: Option<Text>,
-    pub(crate) status: Option<RawStatus>,
+    /// As written: `done`, `выполнено`, `не выполнено`, … (read in `model::plan_mark`).
+    pub(crate) status: Option<Text>,
     pub(crate) done: Option<Date>,
     #[serde(default)]
     pub(crate) evidence: Vec<String>,
@@ -75,15 +80,6 @@ pub(crate) struct RawItem {
     /// Filled after parsing: the file line of the item's first key.
     #[serde(skip)]
     pub(crate) line: usize,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub(crate) enum RawStatus {
-    Planned,
-    InProgress,
-    Done,
-    Cancelled,
 }
 
 /// What `data/plans/` holds.
@@ -108,12 +104,8 @@ pub(crate) fn load_plans(root: &Path, data: &Path, diagnostics: &mut Diagnostics
     let mut found = PlanFiles::default();
     for (path, file) in data_files(root, &data.join(PLANS_DIR), &["yaml", "yml"], diagnostics) {
         found.any = true;
-        let text = match crate::fs::read_text(&path, &file) {
-            Ok(text) => text,
-            Err(d) => {
-                diagnostics.push(d);
-                continue;
-            }
+        let Some(text) = crate::fs::read_text_to(&path, &file, diagnostics) else {
+            continue;
         };
         match yaml::parse::<RawPlan>(&text, &file, 1) {
             Ok(mut plan) => {

@@ -1,6 +1,7 @@
 //! One CSV reader for every data table (indicator values, raw results), so that all of
 //! them accept the same things: a comma or, as Russian Excel saves it, a semicolon
-//! between cells, a BOM, CRLF, blank lines; and all report the same way, with the file
+//! between cells (a tab in Excel's «Юникод-текст»), any encoding `fs` reads, a BOM,
+//! CRLF, blank lines; and all report the same way, with the file
 //! line of each row.
 
 use crate::tr;
@@ -49,7 +50,8 @@ pub(crate) fn read_table(
     file: &Path,
     diagnostics: &mut Diagnostics,
 ) -> Option<CsvTable> {
-    let parsed = crate::fs::read_text(path, file).and_then(|text| parse_table(&text, file));
+    let text = crate::fs::read_text_to(path, file, diagnostics)?;
+    let parsed = parse_table(&text, file);
     match parsed {
         Ok((table, problems)) => {
             for problem in problems {
@@ -72,15 +74,7 @@ pub(crate) fn parse_table(
     text: &str,
     file: &Path,
 ) -> Result<(CsvTable, Vec<Diagnostic>), Diagnostic> {
-    let delimiter = if text
-        .lines()
-        .next()
-        .is_some_and(|h| h.contains(';') && !h.contains(','))
-    {
-        b';'
-    } else {
-        b','
-    };
+    let delimiter = delimiter_of(text.lines().next().unwrap_or_default());
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .flexible(true)
@@ -140,6 +134,20 @@ pub(crate) fn parse_table(
     Ok((table, problems))
 }
 
+/// The separator the header line uses: a comma; a semicolon, as Russian Excel saves
+/// «CSV (разделители — запятые)»; a tab, as Excel saves «Юникод-текст» (UTF-16).
+fn delimiter_of(header: &str) -> u8 {
+    match (
+        header.contains(','),
+        header.contains(';'),
+        header.contains('\t'),
+    ) {
+        (false, true, _) => b';',
+        (false, false, true) => b'\t',
+        _ => b',',
+    }
+}
+
 /// A row with more or fewer cells than the header has columns.
 fn width_error(file: &Path, row: &CsvRow, header: &[String], delimiter: u8) -> Diagnostic {
     let found = row.cells.len();
@@ -165,6 +173,21 @@ mod tests {
         assert_eq!(table.rows[1].cell(1), "4");
         assert_eq!(table.rows[1].cell(5), "");
         assert_eq!(table.rows[1].column_of(1), 3);
+    }
+
+    #[test]
+    fn reads_tabs_as_excel_saves_unicode_text() {
+        let text = "year\torg\tvalue\n2025\tsosh-1\t12,5\n";
+        let (table, problems) = parse_table(text, Path::new("v.csv")).unwrap();
+        assert!(problems.is_empty());
+        assert_eq!(table.header, ["year", "org", "value"]);
+        assert_eq!(table.rows[0].cell(2), "12,5");
+    }
+
+    #[test]
+    fn a_comma_header_with_semicolons_in_names_stays_comma_separated() {
+        assert_eq!(delimiter_of("a,b;c"), b',');
+        assert_eq!(delimiter_of("a;b\tc"), b';');
     }
 
     #[test]

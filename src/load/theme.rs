@@ -117,18 +117,15 @@ fn add_from_disk(
         let relative = entry.path().strip_prefix(dir).unwrap_or(entry.path());
         let relative = relative.to_string_lossy().replace('\\', "/");
         if let Some(name) = relative.strip_prefix("templates/") {
-            match crate::fs::read_text(entry.path(), shown) {
-                Ok(text) => {
-                    templates.insert(
-                        name.to_string(),
-                        TemplateSource {
-                            name: name.to_string(),
-                            shown_path: shown.to_path_buf(),
-                            text,
-                        },
-                    );
-                }
-                Err(d) => diagnostics.push(d),
+            if let Some(text) = crate::fs::read_text_to(entry.path(), shown, diagnostics) {
+                templates.insert(
+                    name.to_string(),
+                    TemplateSource {
+                        name: name.to_string(),
+                        shown_path: shown.to_path_buf(),
+                        text,
+                    },
+                );
             }
         } else if let Some(name) = relative.strip_prefix("static/") {
             statics.insert(

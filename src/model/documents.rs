@@ -353,6 +353,7 @@ fn resolve_links(
 
 /// `documents/prikaz-42` or `/documents/prikaz-42/` -> `/documents/prikaz-42/`.
 pub(crate) fn document_url(written: &str) -> String {
+    let written = super::paths::written_path(written);
     let trimmed = written.trim().trim_matches('/');
     let trimmed = trimmed.strip_suffix(".md").unwrap_or(trimmed);
     let trimmed = trimmed.strip_suffix("/_index").unwrap_or(trimmed);
@@ -402,6 +403,18 @@ mod tests {
             &mut diagnostics,
         );
         (documents, diagnostics.into_sorted())
+    }
+
+    #[test]
+    fn reads_windows_separators_in_act_names() {
+        assert_eq!(
+            document_url(r"documents\prikaz-42"),
+            "/documents/prikaz-42/"
+        );
+        assert_eq!(
+            document_url(r"\documents\prikaz-42.md"),
+            "/documents/prikaz-42/"
+        );
     }
 
     #[test]

@@ -34,6 +34,9 @@ pub(crate) struct Indicator {
     pub(crate) method: Option<String>,
     pub(crate) source: Option<String>,
     pub(crate) targets: BTreeMap<Period, f64>,
+    /// Declared method changes, by the first period computed the new way: values
+    /// on either side are not compared (no trend, a break in the line).
+    pub(crate) method_changes: BTreeMap<Period, MethodChange>,
     /// For a distribution: the column whose values are the stacked parts.
     pub(crate) stack: Option<String>,
     /// Disaggregation columns (`subject`, `grade`…), in CSV order.
@@ -41,6 +44,24 @@ pub(crate) struct Indicator {
     pub(crate) observations: Vec<Observation>,
     /// Files the indicator comes from (metadata, then values), for page dates.
     pub(crate) files: Vec<PathBuf>,
+}
+
+/// A change of an indicator's method (issue 20: a break in a series).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct MethodChange {
+    pub(crate) what: String,
+    pub(crate) source: Option<String>,
+}
+
+impl Indicator {
+    /// Whether a method change lies between two periods (`from` < change ≤ `to`):
+    /// then the two values are not comparable and no trend is drawn between them.
+    pub(crate) fn breaks_between(&self, from: Period, to: Period) -> bool {
+        let (from, to) = if from <= to { (from, to) } else { (to, from) };
+        self.method_changes
+            .range(..=to)
+            .any(|(period, _)| *period > from)
+    }
 }
 
 /// Where a value was measured.
@@ -158,6 +179,24 @@ pub(crate) fn resolve_indicators(
             }
             ids.insert(indicator.id.clone(), (file.clone(), indicator.line));
             let values_file = values.remove(&indicator.id);
+            let texts = [
+                ("title", Some(&indicator.title)),
+                ("description", indicator.description.as_ref()),
+                ("method", indicator.method.as_ref()),
+                ("source", indicator.source.as_ref()),
+            ];
+            for (key, value) in texts {
+                if let Some(value) = value {
+                    let line = super::text_checks::key_line_from(&source.text, indicator.line, key);
+                    super::text_checks::check_text(
+                        &file,
+                        (&source.text, 1),
+                        line,
+                        &value.0,
+                        diagnostics,
+                    );
+                }
+            }
             if let Some(resolved) = resolve_indicator(
                 indicator,
                 direction,
@@ -268,6 +307,38 @@ fn resolve_indicator(
             ),
         }
     }
+    let mut method_changes = BTreeMap::new();
+    for change in &raw.method_changes {
+        match Period::parse(&change.year.0, kind) {
+            Ok(period) => {
+                method_changes.insert(
+                    period,
+                    MethodChange {
+                        what: change.what.0.clone(),
+                        source: change.source.as_ref().map(|t| t.0.clone()),
+                    },
+                );
+            }
+            Err(message) => diagnostics.push(
+                Diagnostic::error(
+                    file,
+                    tr!(
+                        format!("изменение методики показателя «{}»: {}", raw.id, message.ru),
+                        format!(
+                            "method change of indicator “{}”: {}",
+                            raw.id,
+                            message.en.as_deref().unwrap_or(&message.ru)
+                        )
+                    ),
+                )
+                .at_line(raw.line)
+                .hint(tr!(
+                    "изменение методики записывается так: method_changes: [{{year: 2024, what: \"что изменилось\", source: \"документ\"}}]",
+                    "a method change is written like this: method_changes: [{{year: 2024, what: \"what changed\", source: \"document\"}}]"
+                )),
+            ),
+        }
+    }
     let mut indicator = Indicator {
         id: raw.id.clone(),
         direction,
@@ -280,6 +351,7 @@ fn resolve_indicator(
         method: raw.method.map(|t| t.0),
         source: raw.source.map(|t| t.0),
         targets,
+        method_changes,
         stack: raw.stack.clone(),
         dims: Vec::new(),
         observations: Vec::new(),
@@ -408,7 +480,12 @@ fn read_rows(
                 continue;
             }
         };
-        let Some(place) = place_of(cell(org), register) else {
+        // A renamed school's former id names it for the periods before the change.
+        let former = || match register.at_year(cell(org), super::calendar_year(period)) {
+            super::organization::AtYear::School(i) => Some(Place::Org(i)),
+            _ => None,
+        };
+        let Some(place) = place_of(cell(org), register).or_else(former) else {
             diagnostics.push(unknown_place(file, cell(org), row.line).at(row.line, column_of(org)));
             continue;
         };

@@ -11,14 +11,18 @@ mod indicator;
 mod opendata;
 mod openness;
 mod organization;
+mod output_names;
 mod page;
 mod paths;
 mod period;
 mod plan;
+mod plan_mark;
 mod references;
 mod report_pdf;
+mod responsible;
 mod results;
 mod rule_expr;
+mod text_checks;
 
 use crate::tr;
 use std::collections::BTreeMap;
@@ -29,9 +33,20 @@ use chrono::{Datelike, NaiveDate};
 #[cfg(test)]
 pub(crate) use analytics_rules::MedalYear;
 pub(crate) use analytics_rules::{AnalyticsRules, Category, EffectRule};
-pub(crate) use deadline::Recurrence;
+pub(crate) use deadline::{Deadline, Recurrence};
 // The importer reads deadlines to tell which of them need a look.
 pub(crate) use deadline::{parse_deadline, PlanPeriod};
+
+/// Why a deadline text cannot be read (Russian, English), for `msoko plans`;
+/// `None` when it can.
+pub(crate) fn deadline_unreadable(
+    text: &str,
+    period: deadline::PlanPeriod,
+) -> Option<(String, String)> {
+    deadline::parse_deadline(text, &period)
+        .err()
+        .map(|e| (e.reason, e.reason_en))
+}
 
 /// Reads a deadline for a plan running `from..to` (tests of later stages).
 #[cfg(test)]
@@ -62,13 +77,26 @@ pub(crate) fn resolve_register_for_tests(
 ) -> Register {
     organization::resolve_register(Some(file), diagnostics)
 }
+#[cfg(test)]
+pub(crate) fn resolve_results_for_tests(
+    sources: crate::load::ResultsSources,
+    register: &Register,
+    rules: &AnalyticsRules,
+    diagnostics: &mut Diagnostics,
+) -> Results {
+    results::resolve_results(sources, register, rules, diagnostics)
+}
+#[cfg(test)]
+pub(crate) use indicator::MethodChange;
 pub(crate) use indicator::{Indicator, Indicators, Place};
 pub(crate) use opendata::{OpenDataSet, SetSource, FREQUENCY_ON_CHANGE, FREQUENCY_YEARLY};
 pub(crate) use organization::{resolve_register, Organization, Register};
 pub(crate) use page::{AttachedFile, Page, PageData};
-pub(crate) use paths::{attachment_url, output_path, page_url};
+pub(crate) use paths::{attachment_url, output_path, page_url, written_path};
 pub(crate) use period::Period;
-pub(crate) use plan::{split_responsible, GivenStatus, Plan, PlanItem, PlanSection};
+pub(crate) use plan::{Plan, PlanItem, PlanSection};
+pub(crate) use plan_mark::GivenStatus;
+pub(crate) use responsible::near_duplicates;
 #[cfg(test)]
 pub(crate) use results::Journal;
 pub(crate) use results::{GiaRow, MedalRow, OfficialEntry, Results, VprRow};
@@ -259,6 +287,12 @@ pub(crate) fn resolve(
         shallow_clone,
     } = sources;
     let plan_files = data.plans;
+    let aliases = responsible::Aliases::new(
+        &config
+            .as_ref()
+            .map(|c| c.responsible_aliases.clone())
+            .unwrap_or_default(),
+    );
     let register = organization::resolve_register(data.organizations, diagnostics);
     let cycle_sources = cycle_sources(&data.indicators);
     let min_group = config.as_ref().map_or(5, |c| c.privacy.min_group);
@@ -277,7 +311,13 @@ pub(crate) fn resolve(
     let files = collect_files(&attachments, theme.statics, diagnostics);
     let plans = {
         let references = references::References::new(&resolved, &files);
-        plan::resolve_plans(plan_files.plans, &references, options.as_of, diagnostics)
+        plan::resolve_plans(
+            plan_files.plans,
+            &references,
+            options.as_of,
+            &aliases,
+            diagnostics,
+        )
     };
     let snapshots: BTreeMap<String, DataSet> = snapshots
         .into_iter()
@@ -285,8 +325,13 @@ pub(crate) fn resolve(
             let register = organization::resolve_register(data.organizations, diagnostics);
             let indicators = indicator::resolve_indicators(data.indicators, &register, diagnostics);
             let references = references::References::new(&resolved, &files);
-            let plans =
-                plan::resolve_plans(data.plans.plans, &references, options.as_of, diagnostics);
+            let plans = plan::resolve_plans(
+                data.plans.plans,
+                &references,
+                options.as_of,
+                &aliases,
+                diagnostics,
+            );
             (
                 name,
                 DataSet {
@@ -403,6 +448,7 @@ pub(crate) fn resolve(
     let documents =
         documents::resolve_documents(&resolved, &by_url, &plans, options.as_of, diagnostics);
     check_file_clashes(&files, &by_url, diagnostics);
+    check_output_names(&resolved, &attachments, diagnostics);
     check_plan_directions(&plans, &indicators, diagnostics);
     let cycle = cycle::resolve_cycle(
         cycle_sources,
@@ -969,6 +1015,22 @@ fn check_file_clashes(
             );
         }
     }
+}
+
+/// Names of pages and attachments that would break on Windows (see `output_names`).
+fn check_output_names(pages: &[Page], attachments: &[Attachment], diagnostics: &mut Diagnostics) {
+    let pages = pages.iter().map(|page| output_names::OutputName {
+        output: paths::output_path(&page.url),
+        source: page.file.clone(),
+    });
+    let attachments = attachments.iter().map(|a| output_names::OutputName {
+        output: paths::attachment_url(&a.relative)
+            .trim_start_matches('/')
+            .to_string(),
+        source: PathBuf::from(crate::load::CONTENT_DIR).join(&a.relative),
+    });
+    let names: Vec<_> = pages.chain(attachments).collect();
+    output_names::check_output_names(&names, diagnostics);
 }
 
 /// Attachments and theme statics by output path; a clash between them is an error,

@@ -3,6 +3,8 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
+use chrono::NaiveDate;
+
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::{OrgFlag, OrgKind, OrganizationsFile, ProfileKind};
 use crate::tr;
@@ -27,8 +29,41 @@ pub(crate) struct Organization {
     pub(crate) profile: Option<(ProfileKind, Vec<String>)>,
     /// The school whose 5th grade receives this school's 4th grade (a НОШ), by index.
     pub(crate) continues_to: Option<usize>,
+    /// What the school was before a rename or a merger, oldest change first.
+    pub(crate) former: Vec<Former>,
     /// Other names it goes by in imported tables (`aliases:` in the register).
     pub(crate) aliases: Vec<String>,
+}
+
+/// A former id or name of a school, until the day before `since`.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Former {
+    /// A former id: results filed under it before `since` belong to this school.
+    pub(crate) id: Option<String>,
+    pub(crate) short_name: String,
+    pub(crate) since: NaiveDate,
+}
+
+/// Whether results of `year` (ВПР in spring, ГИА in summer: all before September)
+/// come before a change that took effect on `since`.
+pub(crate) fn before(year: i32, since: NaiveDate) -> bool {
+    NaiveDate::from_ymd_opt(year, 8, 31).is_some_and(|end| end < since)
+}
+
+/// What an id in a results file of a year stands for.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum AtYear {
+    /// A school of the register (by index).
+    School(usize),
+    /// Not in the register at all.
+    Unknown,
+    /// A former id used for a year after the change: the school is `successor`.
+    Former { successor: usize, since: NaiveDate },
+    /// A school's own id used for a year before it replaced its predecessors.
+    NotYet {
+        since: NaiveDate,
+        former: Vec<String>,
+    },
 }
 
 impl Organization {
@@ -39,6 +74,32 @@ impl Organization {
             crate::text::reading_order(&self.short_name),
             self.id.clone(),
         )
+    }
+
+    /// The short name the school had for the results of `year`, when it was not
+    /// its name now.
+    pub(crate) fn name_in(&self, year: i32) -> Option<&str> {
+        self.former
+            .iter()
+            .find(|f| before(year, f.since))
+            .map(|f| f.short_name.as_str())
+            .filter(|name| *name != self.short_name)
+    }
+
+    /// «до 01.09.2025 — МБОУ «Таёжная ООШ»» for each former name, oldest first.
+    pub(crate) fn former_names(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for f in &self.former {
+            let text = format!(
+                "до {} — {}",
+                crate::dates::format_date_short(f.since),
+                f.short_name
+            );
+            if !out.contains(&text) {
+                out.push(text);
+            }
+        }
+        out
     }
 }
 
@@ -70,6 +131,37 @@ pub(crate) struct Register {
     pub(crate) file: Option<PathBuf>,
     pub(crate) organizations: Vec<Organization>,
     pub(crate) by_id: BTreeMap<String, usize>,
+    /// Former ids (of renamed and merged schools): the school now and the day of the
+    /// change.
+    pub(crate) former_ids: BTreeMap<String, (usize, NaiveDate)>,
+}
+
+impl Register {
+    /// What `id` in the results of `year` stands for (issue: a school over time).
+    pub(crate) fn at_year(&self, id: &str, year: i32) -> AtYear {
+        if let Some(&(successor, since)) = self.former_ids.get(id) {
+            return if before(year, since) {
+                AtYear::School(successor)
+            } else {
+                AtYear::Former { successor, since }
+            };
+        }
+        let Some(&index) = self.by_id.get(id) else {
+            return AtYear::Unknown;
+        };
+        let with_ids: Vec<&Former> = self.organizations[index]
+            .former
+            .iter()
+            .filter(|f| f.id.is_some())
+            .collect();
+        match with_ids.iter().map(|f| f.since).min() {
+            Some(since) if before(year, since) => AtYear::NotYet {
+                since,
+                former: with_ids.iter().filter_map(|f| f.id.clone()).collect(),
+            },
+            _ => AtYear::School(index),
+        }
+    }
 }
 
 /// Ids in data files that mean an aggregate, not an organisation.
@@ -88,6 +180,7 @@ pub(crate) fn resolve_register(
     };
     let mut lines: BTreeMap<String, usize> = BTreeMap::new();
     let mut continues: Vec<(usize, String, usize)> = Vec::new();
+    let mut predecessors: Vec<(usize, crate::load::RawPredecessor, usize)> = Vec::new();
     for raw in source.organizations {
         let valid_id = !raw.id.is_empty()
             && raw
@@ -147,10 +240,56 @@ pub(crate) fn resolve_register(
                 .profile
                 .map(|p| (p.kind, p.subjects.into_iter().map(|s| s.0).collect())),
             continues_to: None,
+            former: Vec::new(),
         });
+        for p in raw.replaces {
+            predecessors.push((register.organizations.len() - 1, p, raw.line));
+        }
         if let Some(target) = raw.continues_to {
             continues.push((register.organizations.len() - 1, target, raw.line));
         }
+    }
+    for (org, p, line) in predecessors {
+        let since = p.since.0;
+        if let Some(id) = &p.id {
+            let problem = if register.by_id.contains_key(id) {
+                Some(tr!(
+                    format!("replaces: «{id}» — id действующей организации реестра"),
+                    format!("replaces: “{id}” is the id of an organisation still in the register")
+                ))
+            } else if let Some((other, _)) = register.former_ids.get(id) {
+                Some(tr!(
+                    format!(
+                        "replaces: «{id}» уже указан как прежний id организации «{}»",
+                        register.organizations[*other].id
+                    ),
+                    format!(
+                        "replaces: “{id}” is already given as a former id of “{}”",
+                        register.organizations[*other].id
+                    )
+                ))
+            } else {
+                None
+            };
+            if let Some(message) = problem {
+                diagnostics.push(
+                    Diagnostic::error(&source.file, message)
+                        .at_line(line)
+                        .hint(tr!(
+                            "в replaces пишется прежний id, которого больше нет в реестре; при разделении школы её id остаётся у одной из новых школ, а другая начинает свою историю",
+                            "replaces takes a former id that is no longer in the register; when a school splits, one of the new schools keeps its id and the other starts its own history"
+                        )),
+                );
+                continue;
+            }
+            register.former_ids.insert(id.clone(), (org, since));
+        }
+        register.organizations[org].former.push(Former {
+            id: p.id,
+            short_name: p.short_name.0,
+            since,
+        });
+        register.organizations[org].former.sort_by_key(|f| f.since);
     }
     for (org, target, line) in continues {
         match register.by_id.get(&target) {
@@ -172,14 +311,4 @@ pub(crate) fn resolve_register(
         }
     }
     register
-}
-
-impl Register {
-    /// Schools whose 5th grade receives pupils from another school's 4th grade.
-    pub(crate) fn receiving(&self) -> std::collections::BTreeSet<usize> {
-        self.organizations
-            .iter()
-            .filter_map(|o| o.continues_to)
-            .collect()
-    }
 }

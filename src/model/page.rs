@@ -208,6 +208,17 @@ pub(crate) fn resolve_page(
         discussion: front.discussion,
         approved_by: front.approved_by,
     };
+    // Titles and descriptions pasted from Word: the body is Markdown, whose spaces
+    // mean something, so it is left alone.
+    for (key, value) in [
+        ("title", Some(&page.title)),
+        ("description", page.description.as_ref()),
+    ] {
+        if let Some(value) = value {
+            let line = key_line(&page.yaml, key).unwrap_or(1);
+            super::text_checks::check_text(&page.file, (&page.yaml, 2), line, value, diagnostics);
+        }
+    }
     if page.placed.is_none() {
         diagnostics.push(Diagnostic::warning(&page.file, Kind::MissingDate).at_line(1));
     }
@@ -239,7 +250,7 @@ fn resolve_attached(
     diagnostics: &mut Diagnostics,
 ) -> Option<AttachedFile> {
     let dir = page.relative.parent().unwrap_or(Path::new(""));
-    match attachments.get(&dir.join(name)) {
+    match attachments.get(&dir.join(&*paths::written_path(name))) {
         Some(attachment) => Some(AttachedFile {
             url: paths::attachment_url(&attachment.relative),
             name: name.to_string(),

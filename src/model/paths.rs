@@ -32,6 +32,18 @@ pub(crate) fn is_section_file(relative: &Path) -> bool {
     relative.file_name().is_some_and(|n| n == "_index.md")
 }
 
+/// A path as the user wrote it, with Windows separators read as `/`: someone who
+/// copies `documents\prikaz-178` from Explorer names the same page as
+/// `documents/prikaz-178`, on every platform (the site is built on Linux in CI, where
+/// `\` would otherwise be part of a file name).
+pub(crate) fn written_path(written: &str) -> std::borrow::Cow<'_, str> {
+    if written.contains('\\') {
+        written.replace('\\', "/").into()
+    } else {
+        written.into()
+    }
+}
+
 /// The site path of a Markdown file.
 pub(crate) fn page_url(relative: &Path) -> String {
     let mut segments = folder_segments(relative);
@@ -74,6 +86,19 @@ pub(crate) fn output_path(url: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reads_windows_separators_as_slashes() {
+        assert_eq!(
+            written_path(r"documents\prikaz-178"),
+            "documents/prikaz-178"
+        );
+        assert_eq!(
+            written_path(r"..\Документы\приказ 1.pdf"),
+            "../Документы/приказ 1.pdf"
+        );
+        assert_eq!(written_path("/news/vpr/"), "/news/vpr/");
+    }
 
     #[test]
     fn makes_pretty_urls() {

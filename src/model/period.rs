@@ -15,6 +15,14 @@ pub(crate) struct Period {
 }
 
 impl Period {
+    /// «с 2024 года», «с 2024/25 учебного года».
+    pub(crate) fn since_words(self) -> String {
+        match self.kind {
+            crate::load::PeriodKind::Year => format!("с {} года", self.label()),
+            crate::load::PeriodKind::SchoolYear => format!("с {} учебного года", self.label()),
+        }
+    }
+
     /// Reads `2025`, `2024/25`, `2024/2025`, `2024-25`, `2024–2025` as an indicator of
     /// `kind` expects; the error says what to write instead.
     pub(crate) fn parse(text: &str, kind: PeriodKind) -> Result<Period, Tr> {

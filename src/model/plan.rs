@@ -8,11 +8,19 @@ use chrono::NaiveDate;
 
 use super::cycle::Stage;
 use super::deadline::{parse_deadline, Deadline, PlanPeriod};
+use super::plan_mark::{parse_status, status_hint, GivenStatus};
 use super::references::References;
+use super::responsible::Aliases;
+use super::text_checks::check_text;
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::load::{PlanFile, RawItem, RawSection, RawStatus};
+use crate::load::{PlanFile, RawItem, RawSection};
 use crate::tr;
 use crate::yaml::key_line;
+use positions::{key_position, section_value_position, value_position};
+use window_checks::outside_plan;
+
+mod positions;
+mod window_checks;
 
 #[derive(Debug, Clone)]
 pub(crate) struct Plan {
@@ -58,6 +66,8 @@ pub(crate) struct PlanSection {
 pub(crate) struct PlanItem {
     /// Position among all items of the plan, in document order.
     pub(crate) key: usize,
+    /// The file line where the item starts.
+    pub(crate) line: usize,
     /// As written, or numbered by position when the plan does not number its rows.
     pub(crate) no: String,
     pub(crate) title: String,
@@ -66,6 +76,8 @@ pub(crate) struct PlanItem {
     /// `None` when the text is missing or could not be read (already warned).
     pub(crate) deadline: Option<Deadline>,
     pub(crate) responsible: Option<String>,
+    /// The parties of `responsible`, merged through `responsible_aliases`.
+    pub(crate) parties: Vec<String>,
     pub(crate) form: Option<String>,
     pub(crate) result: Option<String>,
     pub(crate) status: Option<GivenStatus>,
@@ -94,15 +106,6 @@ impl PlanItem {
     }
 }
 
-/// A status the plan's author wrote down.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum GivenStatus {
-    Planned,
-    InProgress,
-    Done,
-    Cancelled,
-}
-
 impl Plan {
     /// Every item in document order (sections before their sub-sections).
     pub(crate) fn items(&self) -> Vec<&PlanItem> {
@@ -117,14 +120,14 @@ impl Plan {
         out
     }
 
-    /// The responsible parties named in the plan, each once, in order of appearance:
-    /// «Начальник УО, ИМЦ» names two.
+    /// The responsible parties named in the plan, each once, in order of appearance,
+    /// under their merged names (`responsible_aliases`): «Начальник УО, ИМЦ» names two.
     pub(crate) fn responsible_parties(&self) -> Vec<String> {
         let mut seen = Vec::new();
         for item in self.items() {
-            for party in split_responsible(item.responsible.as_deref().unwrap_or("")) {
-                if !seen.contains(&party) {
-                    seen.push(party);
+            for party in &item.parties {
+                if !seen.contains(party) {
+                    seen.push(party.clone());
                 }
             }
         }
@@ -132,25 +135,17 @@ impl Plan {
     }
 }
 
-/// «Начальник УО, ИМЦ; руководители ОО» -> three parties.
-pub(crate) fn split_responsible(text: &str) -> Vec<String> {
-    text.split([',', ';'])
-        .map(|part| part.trim().trim_end_matches('.').trim())
-        .filter(|part| !part.is_empty())
-        .map(crate::text::capitalize)
-        .collect()
-}
-
 pub(crate) fn resolve_plans(
     files: Vec<PlanFile>,
     references: &References<'_>,
     as_of: NaiveDate,
+    aliases: &Aliases,
     diagnostics: &mut Diagnostics,
 ) -> Vec<Plan> {
     let mut plans: Vec<Plan> = Vec::new();
     let mut ids: BTreeMap<String, PathBuf> = BTreeMap::new();
     for file in files {
-        let Some(plan) = resolve_plan(file, references, as_of, diagnostics) else {
+        let Some(plan) = resolve_plan(file, references, as_of, aliases, diagnostics) else {
             continue;
         };
         if let Some(other) = ids.get(&plan.id) {
@@ -180,28 +175,18 @@ pub(crate) fn resolve_plans(
     plans
 }
 
-/// Line and column (1-based) of the first `key:` at or after `from_line`, flow maps
-/// (`approved: {number: "1", date: …}`) included; `from_line` itself when not found.
-fn key_position(text: &str, from_line: usize, key: &str) -> (usize, usize) {
-    let pattern = format!("{key}:");
-    text.lines()
-        .enumerate()
-        .skip(from_line.saturating_sub(1))
-        .find_map(|(i, line)| {
-            line.match_indices(&pattern)
-                .find(|(at, _)| {
-                    line[..*at]
-                        .chars()
-                        .next_back()
-                        .is_none_or(|c| c == ' ' || c == '{' || c == ',')
-                })
-                .map(|(at, _)| (i + 1, line[..at].chars().count() + 1))
-        })
-        .unwrap_or((from_line, 1))
+/// A mark a section passes to its items: a status and a completion date.
+#[derive(Debug, Clone, Copy, Default)]
+struct Mark {
+    status: Option<GivenStatus>,
+    done: Option<NaiveDate>,
 }
 
-struct PlanContext<'a, 'r> {
+pub(super) struct PlanContext<'a, 'r> {
+    aliases: &'a Aliases,
     file: &'a PathBuf,
+    /// The date of the approving act, when the plan names one.
+    approved: Option<NaiveDate>,
     text: &'a str,
     period: PlanPeriod,
     as_of: NaiveDate,
@@ -217,6 +202,7 @@ fn resolve_plan(
     source: PlanFile,
     references: &References<'_>,
     as_of: NaiveDate,
+    aliases: &Aliases,
     diagnostics: &mut Diagnostics,
 ) -> Option<Plan> {
     let PlanFile { file, text, plan } = source;
@@ -296,8 +282,17 @@ fn resolve_plan(
             date_at: key_position(&text, from, "date"),
         }
     });
+    check_text(
+        &file,
+        (&text, 1),
+        line_of("title"),
+        &plan.title.0,
+        diagnostics,
+    );
     let mut context = PlanContext {
+        aliases,
         file: &file,
+        approved: approved.as_ref().map(|a| a.date),
         text: &text,
         period,
         as_of,
@@ -310,7 +305,15 @@ fn resolve_plan(
         .sections
         .into_iter()
         .enumerate()
-        .map(|(i, s)| resolve_section(s, &(i + 1).to_string(), &mut context, diagnostics))
+        .map(|(i, s)| {
+            resolve_section(
+                s,
+                &(i + 1).to_string(),
+                Mark::default(),
+                &mut context,
+                diagnostics,
+            )
+        })
         .collect::<Vec<_>>();
     if context.next_key == 0 {
         diagnostics.push(
@@ -368,10 +371,61 @@ fn section_number(title: &str, position: &str) -> String {
 fn resolve_section(
     raw: RawSection,
     position: &str,
+    inherited: Mark,
     context: &mut PlanContext<'_, '_>,
     diagnostics: &mut Diagnostics,
 ) -> PlanSection {
     let number = section_number(&raw.title.0, position);
+    check_text(
+        context.file,
+        (context.text, 1),
+        raw.line,
+        &raw.title.0,
+        diagnostics,
+    );
+    // A section's own mark overrides the one of its parent section.
+    let status = raw.status.as_ref().and_then(|written| {
+        parse_status(&written.0)
+            .map_err(|said| {
+                let (line, column) = section_value_position(context.text, raw.line, "status")
+                    .unwrap_or((raw.line, 1));
+                diagnostics.push(
+                    Diagnostic::error(context.file, said)
+                        .at(line, column)
+                        .hint(status_hint()),
+                );
+            })
+            .ok()
+    });
+    let done = raw.done.map(|d| d.0);
+    if let Some(done) = done.filter(|d| *d > context.as_of) {
+        let (line, column) =
+            section_value_position(context.text, raw.line, "done").unwrap_or((raw.line, 1));
+        let (done, as_of) = (
+            crate::dates::format_date_short(done),
+            crate::dates::format_date_short(context.as_of),
+        );
+        diagnostics.push(
+            Diagnostic::error(
+                context.file,
+                tr!(
+                    format!("раздел «{}» отмечен выполненным {done}, то есть позже даты сборки {as_of}", raw.title.0),
+                    format!("the section “{}” is marked done on {done}, which is after the build date {as_of}", raw.title.0)
+                ),
+            )
+            .at(line, column)
+            .hint(tr!(
+                "в done пишется дата, когда работа уже выполнена; проверьте год и месяц",
+                "done takes the date when the work was already done; check the year and the month"
+            )),
+        );
+    }
+    let mark = Mark {
+        status: status
+            .or(done.map(|_| GivenStatus::Done))
+            .or(inherited.status),
+        done: done.or(inherited.done),
+    };
     // Rows without a number are numbered by position in their section, skipping
     // numbers that other rows of the plan carry (plans often mix both).
     let mut next = 0;
@@ -389,14 +443,22 @@ fn resolve_section(
                     automatic = format!("{number}.{next}");
                 }
             }
-            resolve_item(item, &automatic, context, diagnostics)
+            resolve_item(item, &automatic, mark, context, diagnostics)
         })
         .collect();
     let sections = raw
         .sections
         .into_iter()
         .enumerate()
-        .map(|(i, s)| resolve_section(s, &format!("{number}.{}", i + 1), context, diagnostics))
+        .map(|(i, s)| {
+            resolve_section(
+                s,
+                &format!("{number}.{}", i + 1),
+                mark,
+                context,
+                diagnostics,
+            )
+        })
         .collect();
     PlanSection {
         title: raw.title.0,
@@ -408,6 +470,7 @@ fn resolve_section(
 fn resolve_item(
     raw: RawItem,
     position: &str,
+    section: Mark,
     context: &mut PlanContext<'_, '_>,
     diagnostics: &mut Diagnostics,
 ) -> PlanItem {
@@ -427,6 +490,18 @@ fn resolve_item(
             })
             .map_or(line, |(i, _)| i + 1)
     };
+    let fields = [
+        ("title", Some(&raw.title)),
+        ("due", raw.due.as_ref()),
+        ("responsible", raw.responsible.as_ref()),
+        ("form", raw.form.as_ref()),
+        ("result", raw.result.as_ref()),
+    ];
+    for (key, value) in fields {
+        if let Some(value) = value {
+            check_text(file, (context.text, 1), key_at(key), &value.0, diagnostics);
+        }
+    }
     let no = match raw.no {
         Some(no) => no.0.trim().to_string(),
         None => position.to_string(),
@@ -460,7 +535,13 @@ fn resolve_item(
             None
         }
         Some(text) => match parse_deadline(text, &context.period) {
-            Ok(deadline) => Some(deadline),
+            Ok(deadline) => {
+                let (line, column) = key_position(context.text, line, "due");
+                if let Some(warning) = outside_plan(&deadline, &no, context) {
+                    diagnostics.push(warning.at(line, column));
+                }
+                Some(deadline)
+            }
             Err(unreadable) => {
                 diagnostics.push(
                     Diagnostic::warning(file, tr!(format!("срок «{}» не удалось прочитать: {}", unreadable.text, unreadable.reason), format!("the deadline “{}” could not be read: {}", unreadable.text, unreadable.reason_en)))
@@ -471,29 +552,45 @@ fn resolve_item(
             }
         },
     };
-    let mut status = raw.status.map(|s| match s {
-        RawStatus::Planned => GivenStatus::Planned,
-        RawStatus::InProgress => GivenStatus::InProgress,
-        RawStatus::Done => GivenStatus::Done,
-        RawStatus::Cancelled => GivenStatus::Cancelled,
+    let own_status = raw.status.as_ref().and_then(|written| {
+        parse_status(&written.0)
+            .map_err(|said| {
+                let (line, column) = value_position(context.text, line, "status");
+                diagnostics.push(
+                    Diagnostic::error(file, said)
+                        .at(line, column)
+                        .hint(status_hint()),
+                );
+            })
+            .ok()
     });
-    let done = raw.done.map(|d| d.0);
-    if let Some(done) = done {
+    // The item's own mark wins; otherwise its section's, date included.
+    let own = own_status.is_some() || raw.done.is_some();
+    let mut status = if own { own_status } else { section.status };
+    let done = if own {
+        raw.done.map(|d| d.0)
+    } else {
+        section.done
+    };
+    if done.is_some() && status.is_none() {
+        status = Some(GivenStatus::Done);
+    }
+    // A section's mark is checked once, at the section (`check_section_mark`).
+    if let (true, Some(done)) = (own, done) {
         match status {
-            None => status = Some(GivenStatus::Done),
-            Some(GivenStatus::Done) => {}
+            None | Some(GivenStatus::Done) => {}
             Some(_) => diagnostics.push(
                 Diagnostic::warning(
                     file,
                     tr!(
-                        "у пункта «{no}» указана дата выполнения, но статус не «done»",
-                        "item “{no}” has a completion date, but its status is not “done”"
+                        "у пункта «{no}» указана дата выполнения, но статус не «выполнено»",
+                        "item “{no}” has a completion date, but its status is not “done” («выполнено»)"
                     ),
                 )
                 .at_line(key_at("done"))
                 .hint(tr!(
-                    "если пункт выполнен, напишите status: done; иначе уберите done",
-                    "if the item is done, write status: done; otherwise remove done"
+                    "если пункт выполнен, напишите status: выполнено; иначе уберите done",
+                    "if the item is done, write status: выполнено (done); otherwise remove done"
                 )),
             ),
         }
@@ -581,10 +678,14 @@ fn resolve_item(
     context.next_key += 1;
     PlanItem {
         key,
+        line,
         no,
         title: raw.title.0,
         due_text,
         deadline,
+        parties: context
+            .aliases
+            .parties(raw.responsible.as_ref().map_or("", |t| t.0.as_str())),
         responsible: raw.responsible.map(|t| t.0),
         form: raw.form.map(|t| t.0),
         result: raw.result.map(|t| t.0),
@@ -598,14 +699,6 @@ fn resolve_item(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn splits_responsible_parties() {
-        assert_eq!(
-            split_responsible("Начальник УО, ИМЦ; руководители ОО."),
-            ["Начальник УО", "ИМЦ", "Руководители ОО"]
-        );
-    }
 
     #[test]
     fn numbers_sections_by_their_title_or_position() {

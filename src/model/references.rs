@@ -25,6 +25,7 @@ impl<'a> References<'a> {
 
     /// The page or file named by `written`, if it exists.
     pub(crate) fn resolve(&self, written: &str) -> Option<Reference> {
+        let written = paths::written_path(written);
         let written = written.trim();
         let page = |page: &Page| Reference {
             url: page.url.clone(),

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use super::analytics_rules::AnalyticsRules;
 use super::indicator::parse_value;
-use super::organization::Register;
+use super::organization::{AtYear, Register};
 use crate::diagnostic::{Diagnostic, Diagnostics, Tr};
 use crate::load::{CsvRow, CsvTable, OrgKind, Procedure, ResultsSources};
 use crate::tr;
@@ -133,8 +133,10 @@ impl Results {
     }
 }
 
-/// A ВПР row's identity: year, school (none for the region), grade, subject, variant.
-type VprKey = (i32, Option<usize>, u8, String, Option<String>);
+/// A ВПР row's identity: year, the id as written (empty for the region), grade,
+/// subject, variant. By the written id, so that the rows of schools merged into one
+/// are not repeats of each other: they are pooled ([`pool_merged`]).
+type VprKey = (i32, String, u8, String, Option<String>);
 
 const VPR_COLUMNS: [&str; 8] = [
     "org",
@@ -208,6 +210,7 @@ pub(crate) fn resolve_results(
             }
         }
     }
+    pool_merged(&mut results);
     if let Some(table) = &sources.official {
         results.files.push(table.file.clone());
         results.official = reader.official(table);
@@ -217,6 +220,101 @@ pub(crate) fn resolve_results(
         results.comments = reader.comments(table);
     }
     results
+}
+
+/// The org cell of a row as written (empty without the column).
+fn written(row: &CsvRow, col: &BTreeMap<String, usize>) -> String {
+    col.get("org")
+        .map_or(String::new(), |&i| row.cell(i).to_string())
+}
+
+/// Pools the rows of schools merged into one (several former ids in `replaces`):
+/// the same year and procedure of predecessors become one row of their successor,
+/// counts summed and ОГЭ/ЕГЭ means weighted by participants, so that every
+/// year-to-year rule follows the merged school through its history. The first row's
+/// line stays for messages.
+fn pool_merged(results: &mut Results) {
+    type VprCell = (i32, usize, u8, String, Option<String>);
+    let mut vpr: Vec<VprRow> = Vec::new();
+    let mut at: BTreeMap<VprCell, usize> = BTreeMap::new();
+    for row in results.vpr.drain(..) {
+        let Some(org) = row.org else {
+            vpr.push(row);
+            continue;
+        };
+        let key = (
+            row.year,
+            org,
+            row.grade,
+            row.subject.clone(),
+            row.variant.clone(),
+        );
+        let Some(&i) = at.get(&key) else {
+            at.insert(key, vpr.len());
+            vpr.push(row);
+            continue;
+        };
+        let first = &mut vpr[i];
+        first.n += row.n;
+        for (a, b) in first.marks.iter_mut().zip(row.marks) {
+            *a += b;
+        }
+        first.journal = match (first.journal, row.journal) {
+            (Some(a), Some(b)) => Some(Journal {
+                lowered: a.lowered + b.lowered,
+                confirmed: a.confirmed + b.confirmed,
+                raised: a.raised + b.raised,
+            }),
+            // One predecessor without the comparison: none for the pool.
+            _ => None,
+        };
+    }
+    results.vpr = vpr;
+    let mut gia: Vec<GiaRow> = Vec::new();
+    let mut at: BTreeMap<(Procedure, i32, usize, String), usize> = BTreeMap::new();
+    for row in results.gia.drain(..) {
+        let Some(org) = row.org else {
+            gia.push(row);
+            continue;
+        };
+        let key = (row.procedure, row.year, org, row.subject.clone());
+        let Some(&i) = at.get(&key) else {
+            at.insert(key, gia.len());
+            gia.push(row);
+            continue;
+        };
+        let first = &mut gia[i];
+        let n = first.n + row.n;
+        first.mean = match (first.mean, row.mean) {
+            (Some(a), Some(b)) if n > 0 => {
+                Some((a * f64::from(first.n) + b * f64::from(row.n)) / f64::from(n))
+            }
+            _ => None,
+        };
+        first.n = n;
+        first.below_min += row.below_min;
+        first.high += row.high;
+    }
+    results.gia = gia;
+    let mut medals: Vec<MedalRow> = Vec::new();
+    let mut at: BTreeMap<(i32, usize), usize> = BTreeMap::new();
+    for row in results.medals.drain(..) {
+        let Some(org) = row.org else {
+            medals.push(row);
+            continue;
+        };
+        match at.get(&(row.year, org)) {
+            Some(&i) => {
+                medals[i].candidates += row.candidates;
+                medals[i].not_confirmed += row.not_confirmed;
+            }
+            None => {
+                at.insert((row.year, org), medals.len());
+                medals.push(row);
+            }
+        }
+    }
+    results.medals = medals;
 }
 
 struct Reader<'a> {
@@ -387,15 +485,20 @@ impl Reader<'_> {
         }
     }
 
-    /// The school of a row, or `None` for a region file; `Err` when reported.
+    /// The school of a row of `year`, or `None` for a region file; `Err` when
+    /// reported. A school that was renamed or merged is known by its former id for the
+    /// years before the change and by its own id after it; the other way round is an
+    /// error at the row.
     fn org(
         &mut self,
         table: &CsvTable,
         row: &CsvRow,
         column: Option<usize>,
         region: bool,
+        year: i32,
     ) -> Result<Option<usize>, ()> {
         let written = column.map_or("", |i| row.cell(i));
+        let at = column.unwrap_or(0);
         if region {
             if written.is_empty() || written == "region" {
                 return Ok(None);
@@ -403,7 +506,7 @@ impl Reader<'_> {
             self.error(
                 table,
                 row,
-                column.unwrap_or(0),
+                at,
                 tr!(
                     "в файле региональных значений указана организация «{written}»",
                     "the file of regional values names the organisation “{written}”"
@@ -415,19 +518,55 @@ impl Reader<'_> {
             );
             return Err(());
         }
-        match self.register.by_id.get(written) {
-            Some(&index) if self.register.organizations[index].kind == OrgKind::School => {
+        let register = self.register;
+        let date = crate::dates::format_date_short;
+        match register.at_year(written, year) {
+            AtYear::School(index) if register.organizations[index].kind == OrgKind::School => {
                 Ok(Some(index))
             }
-            Some(_) => {
-                self.error(table, row, column.unwrap_or(0), tr!("организация «{written}» — не школа", "organisation “{written}” is not a school"), tr!("результаты ВПР, ОГЭ и ЕГЭ указываются для общеобразовательных организаций (kind: school)", "VPR, OGE and EGE results are given for general education schools (kind: school)"));
+            AtYear::School(_) => {
+                self.error(table, row, at, tr!("организация «{written}» — не школа", "organisation “{written}” is not a school"), tr!("результаты ВПР, ОГЭ и ЕГЭ указываются для общеобразовательных организаций (kind: school)", "VPR, OGE and EGE results are given for general education schools (kind: school)"));
                 Err(())
             }
-            None => {
+            AtYear::Former { successor, since } => {
+                let now = &register.organizations[successor].id;
                 self.error(
                     table,
                     row,
-                    column.unwrap_or(0),
+                    at,
+                    tr!(
+                        format!("«{written}» — прежний id школы «{now}»: с {} результаты {year} года указываются под её новым id", date(since)),
+                        format!("“{written}” is a former id of the school “{now}”: from {} the results of {year} are given under its new id", date(since))
+                    ),
+                    tr!(
+                        format!("замените «{written}» на «{now}» (реестр: replaces у «{now}»)"),
+                        format!("replace “{written}” with “{now}” (register: replaces of “{now}”)")
+                    ),
+                );
+                Err(())
+            }
+            AtYear::NotYet { since, former } => {
+                let list = former.join(", ");
+                self.error(
+                    table,
+                    row,
+                    at,
+                    tr!(
+                        format!("школы «{written}» в {year} году ещё не было: по реестру она заменила {list} с {}", date(since)),
+                        format!("the school “{written}” did not exist in {year} yet: by the register it replaced {list} from {}", date(since))
+                    ),
+                    tr!(
+                        format!("результаты до {} указываются под прежним id ({list}); если дата в replaces неверна, исправьте её в реестре", date(since)),
+                        format!("results before {} are given under the former id ({list}); if the date in replaces is wrong, correct it in the register", date(since))
+                    ),
+                );
+                Err(())
+            }
+            AtYear::Unknown => {
+                self.error(
+                    table,
+                    row,
+                    at,
                     tr!(
                         "организации «{written}» нет в реестре",
                         "organisation “{written}” is not in the register"
@@ -538,7 +677,7 @@ impl Reader<'_> {
             return;
         };
         for row in &table.rows {
-            let Ok(org) = self.org(table, row, col.get("org").copied(), region) else {
+            let Ok(org) = self.org(table, row, col.get("org").copied(), region, year) else {
                 continue;
             };
             let grade_text = row.cell(col["grade"]);
@@ -620,7 +759,13 @@ impl Reader<'_> {
                     continue;
                 }
             };
-            let key = (year, org, grade, subject.clone(), variant.clone());
+            let key = (
+                year,
+                written(row, &col),
+                grade,
+                subject.clone(),
+                variant.clone(),
+            );
             if let Some(first) = seen.get(&key) {
                 self.diagnostics.push(
                     Diagnostic::error(&table.file, tr!("результат {grade} класса по предмету «{subject}» уже указан в строке {first}", "the result of grade {grade} in “{subject}” is already given on line {first}"))
@@ -647,8 +792,8 @@ impl Reader<'_> {
     fn gia_file(
         &mut self,
         source: &crate::load::ResultsFile,
-        seen: &mut BTreeMap<(Procedure, i32, Option<usize>, String), usize>,
-        seen_medals: &mut BTreeMap<(i32, Option<usize>), usize>,
+        seen: &mut BTreeMap<(Procedure, i32, String, String), usize>,
+        seen_medals: &mut BTreeMap<(i32, String), usize>,
         results: &mut Results,
     ) {
         let (table, year, region, procedure) =
@@ -675,7 +820,7 @@ impl Reader<'_> {
             (0.0, 100.0)
         };
         for row in &table.rows {
-            let Ok(org) = self.org(table, row, col.get("org").copied(), region) else {
+            let Ok(org) = self.org(table, row, col.get("org").copied(), region, year) else {
                 continue;
             };
             let Some(subject) = self.subject(table, row, col["subject"]) else {
@@ -737,7 +882,8 @@ impl Reader<'_> {
                     }
                 }
             };
-            let key = (procedure, year, org, subject.clone());
+            let id = written(row, &col);
+            let key = (procedure, year, id.clone(), subject.clone());
             if let Some(first) = seen.get(&key) {
                 self.diagnostics.push(
                     Diagnostic::error(
@@ -777,10 +923,10 @@ impl Reader<'_> {
                                 tr!("не подтвердили {not_confirmed}, а претендентов {candidates}", "{not_confirmed} not confirmed, but {candidates} candidates"),
                                 tr!("medal_not_confirmed не больше medal_candidates", "medal_not_confirmed is no more than medal_candidates"),
                             );
-                        } else if let Some(first) = seen_medals.get(&(year, org)) {
+                        } else if let Some(first) = seen_medals.get(&(year, id.clone())) {
                             self.error(table, row, col["medal_candidates"], tr!("претенденты на медаль этой организации уже указаны в строке {first}", "this organisation's medal candidates are already given on line {first}"), tr!("число претендентов на медаль указывается в одной строке организации (обычно в строке русского языка), в остальных строках эти ячейки пусты", "medal candidates are given in one row of the organisation (usually the Russian language row); these cells are empty in the other rows"));
                         } else {
-                            seen_medals.insert((year, org), row.line);
+                            seen_medals.insert((year, id.clone()), row.line);
                             results.medals.push(MedalRow {
                                 year,
                                 org,
@@ -850,7 +996,7 @@ impl Reader<'_> {
             let Some(year) = self.year(table, row, col["year"]) else {
                 continue;
             };
-            let Ok(Some(org)) = self.org(table, row, Some(col["org"]), false) else {
+            let Ok(Some(org)) = self.org(table, row, Some(col["org"]), false, year) else {
                 continue;
             };
             let (list, source) = (row.cell(col["list"]), row.cell(col["source"]));
@@ -881,7 +1027,7 @@ impl Reader<'_> {
             let Some(year) = self.year(table, row, col["year"]) else {
                 continue;
             };
-            let Ok(Some(org)) = self.org(table, row, Some(col["org"]), false) else {
+            let Ok(Some(org)) = self.org(table, row, Some(col["org"]), false, year) else {
                 continue;
             };
             let text = row.cell(col["comment"]);

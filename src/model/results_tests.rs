@@ -37,6 +37,30 @@ fn file(procedure: Procedure, name: &str, text: &str) -> ResultsFile {
     }
 }
 
+/// A register where Таёжная was renamed (new id from 01.09.2024) and two schools
+/// merged into one (from 01.09.2025).
+fn changing_register() -> (Register, Vec<Diagnostic>) {
+    let text = "- {id: taezhnaya-sosh, name: T, short_name: МБОУ «Таёжная СОШ», kind: school,\n   replaces: [{id: taezhnaya-school, short_name: МБОУ «Таёжная школа», since: 2024-09-01}]}\n- {id: united, name: U, short_name: МБОУ «Объединённая СОШ», kind: school,\n   replaces: [{id: north, short_name: МБОУ «Северная ООШ», since: 2025-09-01}, {id: south, short_name: МБОУ «Южная ООШ», since: 2025-09-01}]}\n- {id: renamed, name: R, short_name: МБОУ «Новое имя», kind: school,\n   replaces: [{short_name: МБОУ «Старое имя», since: 2023-09-01}]}\n- {id: bad, name: B, short_name: B, kind: school, replaces: [{id: united, short_name: X, since: 2025-09-01}]}\n";
+    let file = crate::load::OrganizationsFile {
+        file: "data/organizations.yaml".into(),
+        organizations: crate::yaml::parse(text, Path::new("o.yaml"), 1).unwrap(),
+    };
+    let mut diagnostics = Diagnostics::default();
+    let register = super::super::organization::resolve_register(Some(file), &mut diagnostics);
+    (register, diagnostics.into_sorted())
+}
+
+fn resolve_in(register: &Register, files: Vec<ResultsFile>) -> (Results, Vec<Diagnostic>) {
+    let mut diagnostics = Diagnostics::default();
+    let sources = ResultsSources {
+        files,
+        official: None,
+        comments: None,
+    };
+    let results = resolve_results(sources, register, &rules(), &mut diagnostics);
+    (results, diagnostics.into_sorted())
+}
+
 fn resolve(files: Vec<ResultsFile>) -> (Results, Vec<Diagnostic>) {
     let mut diagnostics = Diagnostics::default();
     let sources = ResultsSources {
@@ -186,4 +210,109 @@ fn checks_the_range_of_a_mean() {
     assert_eq!(problems.len(), 1);
     assert_eq!(problems[0].line, Some(3));
     assert!(problems[0].hint.as_deref().unwrap().contains("от 2 до 5"));
+}
+
+#[test]
+fn follows_a_renamed_school_by_its_former_id_until_the_change() {
+    let (register, problems) = changing_register();
+    // `bad` names a school of the register as its predecessor: an error at its line.
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(problems[0]
+        .message
+        .contains("replaces: «united» — id действующей организации реестра"));
+    let taezhnaya = register.by_id["taezhnaya-sosh"];
+    let old = format!("{VPR_HEADER}taezhnaya-school,5,математика,20,6,8,4,2,,,\n");
+    let new = format!("{VPR_HEADER}taezhnaya-sosh,5,математика,20,5,9,4,2,,,\n");
+    let (results, problems) = resolve_in(
+        &register,
+        vec![
+            file(Procedure::Vpr, "2023", &old),
+            file(Procedure::Vpr, "2024", &old),
+            file(Procedure::Vpr, "2025", &new),
+        ],
+    );
+    assert!(problems.is_empty(), "{problems:?}");
+    // ВПР 2024 (spring) came before the rename of 01.09.2024: the same school.
+    let orgs: Vec<_> = results.vpr.iter().map(|r| (r.year, r.org)).collect();
+    assert_eq!(
+        orgs,
+        [
+            (2023, Some(taezhnaya)),
+            (2024, Some(taezhnaya)),
+            (2025, Some(taezhnaya))
+        ]
+    );
+    let o = &register.organizations[taezhnaya];
+    assert_eq!(o.name_in(2024), Some("МБОУ «Таёжная школа»"));
+    assert_eq!(o.name_in(2025), None);
+    assert_eq!(o.former_names(), ["до 01.09.2024 — МБОУ «Таёжная школа»"]);
+    let renamed = &register.organizations[register.by_id["renamed"]];
+    assert_eq!(renamed.name_in(2023), Some("МБОУ «Старое имя»"));
+}
+
+#[test]
+fn reports_an_id_the_register_does_not_know_for_that_year_at_its_line() {
+    let (register, _) = changing_register();
+    let old = format!("{VPR_HEADER}sosh-x,5,математика,1,1,0,0,0,,,\ntaezhnaya-school,5,математика,20,6,8,4,2,,,\n");
+    let new = format!("{VPR_HEADER}taezhnaya-sosh,5,математика,20,5,9,4,2,,,\n");
+    let (results, problems) = resolve_in(
+        &register,
+        vec![
+            file(Procedure::Vpr, "2025", &old),
+            file(Procedure::Vpr, "2023", &new),
+        ],
+    );
+    assert!(results.vpr.is_empty());
+    let shown: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert_eq!(shown.len(), 3, "{shown:#?}");
+    assert!(shown[0].starts_with("data/results/vpr/2023.csv:2:1: ошибка: школы «taezhnaya-sosh» в 2023 году ещё не было: по реестру она заменила taezhnaya-school с 01.09.2024"), "{}", shown[0]);
+    assert!(
+        shown[1].starts_with(
+            "data/results/vpr/2025.csv:2:1: ошибка: организации «sosh-x» нет в реестре"
+        ),
+        "{}",
+        shown[1]
+    );
+    assert!(shown[2].starts_with("data/results/vpr/2025.csv:3:1: ошибка: «taezhnaya-school» — прежний id школы «taezhnaya-sosh»: с 01.09.2024 результаты 2025 года указываются под её новым id"), "{}", shown[2]);
+    assert!(problems[2]
+        .hint
+        .as_deref()
+        .unwrap()
+        .contains("замените «taezhnaya-school» на «taezhnaya-sosh»"));
+}
+
+#[test]
+fn pools_the_schools_merged_into_one() {
+    let (register, _) = changing_register();
+    let united = register.by_id["united"];
+    let vpr = format!(
+        "{VPR_HEADER}north,5,математика,12,2,6,3,1,3,8,1\nsouth,5,математика,8,1,3,3,1,2,5,1\n"
+    );
+    let ege = "org,subject,participants,mean,below_min,high,medal_candidates,medal_not_confirmed\nnorth,русский язык,10,60,1,0,2,1\nsouth,русский язык,30,70,0,3,4,0\n";
+    let (results, problems) = resolve_in(
+        &register,
+        vec![
+            file(Procedure::Vpr, "2025", &vpr),
+            file(Procedure::Ege, "2025", ege),
+        ],
+    );
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(results.vpr.len(), 1);
+    let row = &results.vpr[0];
+    assert_eq!(
+        (row.org, row.n, row.marks),
+        (Some(united), 20, [3, 9, 6, 2])
+    );
+    assert_eq!(row.journal.unwrap().total(), 20);
+    assert_eq!(results.gia.len(), 1);
+    // (60·10 + 70·30) / 40 = 67.5.
+    assert_eq!(results.gia[0].mean, Some(67.5));
+    assert_eq!((results.gia[0].n, results.gia[0].high), (40, 3));
+    assert_eq!(
+        (
+            results.medals[0].candidates,
+            results.medals[0].not_confirmed
+        ),
+        (6, 1)
+    );
 }

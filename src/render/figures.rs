@@ -204,6 +204,38 @@ fn titled(base: String, suffix: &str) -> String {
     }
 }
 
+/// Where a declared method change falls among the chart's periods: the index of the
+/// first period computed the new way, when there are periods on both sides.
+fn break_indexes(indicator: &Indicator, periods: &[Period]) -> Vec<usize> {
+    indicator
+        .method_changes
+        .keys()
+        .filter_map(|change| {
+            let i = periods.iter().position(|p| p >= change)?;
+            (i > 0).then_some(i)
+        })
+        .collect()
+}
+
+/// «; с 2024 года методика изменилась: …, значения до и после не сравниваются».
+fn method_note(indicator: &Indicator, periods: &[Period], breaks: &[usize]) -> String {
+    breaks
+        .iter()
+        .filter_map(|&i| {
+            let change = indicator
+                .method_changes
+                .range(..=periods[i])
+                .next_back()
+                .map(|(_, c)| c)?;
+            Some(format!(
+                "; {} методика изменилась: {} — значения до и после не сравниваются, линия прервана",
+                periods[i].since_words(),
+                change.what
+            ))
+        })
+        .collect()
+}
+
 fn trend_figure(
     indicator: &Indicator,
     periods: &[Period],
@@ -235,6 +267,7 @@ fn trend_figure(
         .collect();
     let labels: Vec<String> = periods.iter().map(|p| p.label()).collect();
     let title = titled(format!("{}: динамика", indicator.title), suffix);
+    let breaks = break_indexes(indicator, periods);
     let svg = render_line(&LineChart {
         id,
         title: title.clone(),
@@ -243,6 +276,7 @@ fn trend_figure(
         periods: labels.clone(),
         series: series.clone(),
         targets: targets.clone(),
+        breaks: breaks.clone(),
     })?;
     let mut rows: Vec<DataRow> = series
         .iter()
@@ -279,17 +313,19 @@ fn trend_figure(
         .join(", ");
     Some(Figure {
         subtitle: format!(
-            "{}, {}; {} — {}",
+            "{}, {}; {} — {}{}",
             unit_words(&indicator.unit),
             territory,
             labels.first().cloned().unwrap_or_default(),
-            labels.last().cloned().unwrap_or_default()
+            labels.last().cloned().unwrap_or_default(),
+            method_note(indicator, periods, &breaks)
         ),
         svg,
         table: DataTable {
             caption: format!(
-                "Данные диаграммы «{title}», {}",
-                unit_words(&indicator.unit)
+                "Данные диаграммы «{title}», {}{}",
+                unit_words(&indicator.unit),
+                method_note(indicator, periods, &breaks)
             ),
             corner: "Территория".into(),
             columns: labels,

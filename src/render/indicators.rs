@@ -66,6 +66,8 @@ pub(crate) struct IndicatorView {
     pub(crate) card: IndicatorCard,
     pub(crate) description: Option<String>,
     pub(crate) method: Option<String>,
+    /// «с 2024: … (источник)»: declared method changes, oldest first.
+    pub(crate) method_changes: Vec<String>,
     pub(crate) source: Option<String>,
     /// «чем меньше, тем лучше»
     pub(crate) better_text: &'static str,
@@ -259,6 +261,20 @@ pub(crate) fn indicator_view(model: &Model, analysis: &Analysis, index: usize) -
         card: card(model, indicator, summary),
         description: indicator.description.clone(),
         method: indicator.method.clone(),
+        method_changes: indicator
+            .method_changes
+            .iter()
+            .map(|(period, c)| {
+                format!(
+                    "{}: {}{}. Значения до и после изменения не сравниваются, линия на диаграмме прервана",
+                    period.since_words(),
+                    c.what,
+                    c.source
+                        .as_ref()
+                        .map_or(String::new(), |s| format!(" ({s})"))
+                )
+            })
+            .collect(),
         source: indicator.source.clone(),
         better_text: match indicator.better {
             Better::Higher => "чем больше, тем лучше",

@@ -12,7 +12,7 @@ use std::path::{Component, Path, PathBuf};
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use crate::diagnostic::{line_column, Diagnostic, Kind};
-use crate::model::{attachment_url, page_url};
+use crate::model::{attachment_url, page_url, written_path};
 
 /// What a page's Markdown needs to know about the site.
 pub(crate) struct MarkdownContext<'a> {
@@ -246,6 +246,7 @@ fn rewrite_link<'a>(
         None => (written.as_str(), None),
     };
     let path = path.split('?').next().unwrap_or(path);
+    let path = &*written_path(path);
     let target = if path.is_empty() {
         Some(context.url.to_string())
     } else {

@@ -76,6 +76,9 @@ pub(crate) struct OrgView {
     pub(crate) head: Option<String>,
     pub(crate) functions: Option<String>,
     pub(crate) profile: Option<String>,
+    /// «до 01.09.2025 — МБОУ «Таёжная ООШ»»: former names of a renamed or merged
+    /// school, whose results before that day are on this card.
+    pub(crate) former: Vec<String>,
     /// The summary for parents, in plain words from the data.
     pub(crate) story: Story,
     pub(crate) rows: Vec<ComparisonRow>,
@@ -182,6 +185,7 @@ pub(crate) fn org_view(model: &Model, analysis: &Analysis, index: usize) -> OrgV
         site: org.site.clone(),
         head: org.head.clone(),
         functions: org.functions.clone(),
+        former: org.former_names(),
         profile: org.profile.as_ref().map(|(kind, subjects)| {
             let kind = match kind {
                 ProfileKind::Lyceum => "лицей",

@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::charts::{render_gantt, GanttChart, GanttRow};
 use super::views::{DateView, LinkView};
 use crate::analyze::{Analysis, ItemStatus, PlanProgress, StatusCounts};
-use crate::model::{split_responsible, Model, Plan, PlanItem, PlanSection, Recurrence};
+use crate::model::{Model, Plan, PlanItem, PlanSection, Recurrence};
 
 /// A plan in the list of plans.
 #[derive(Debug, Serialize)]
@@ -118,9 +118,7 @@ impl Filter {
         match self {
             Filter::All => true,
             Filter::Status(wanted) => status == *wanted,
-            Filter::Responsible(party) => {
-                split_responsible(item.responsible.as_deref().unwrap_or("")).contains(party)
-            }
+            Filter::Responsible(party) => item.parties.contains(party),
         }
     }
 }
@@ -195,8 +193,12 @@ pub(crate) fn summary_view(model: &Model, plan: &Plan, progress: &PlanProgress) 
     let progress_parts = [
         ItemStatus::Done,
         ItemStatus::InProgress,
+        ItemStatus::BySchedule,
+        ItemStatus::OnDemand,
         ItemStatus::Overdue,
+        ItemStatus::NotMarked,
         ItemStatus::Planned,
+        ItemStatus::Postponed,
         ItemStatus::Cancelled,
         ItemStatus::Unknown,
     ]
@@ -464,11 +466,14 @@ pub(crate) struct ExportRow<'a> {
     due_text: &'a str,
     due_start: String,
     due_end: String,
+    /// Every window as read: `2022-03-01/2022-04-30;2023-03-01/2023-04-30`.
+    due_windows: String,
     recurrence: String,
     responsible: &'a str,
     form: &'a str,
     result: &'a str,
     status: &'static str,
+    done: String,
 }
 
 pub(crate) fn export_rows<'a>(plan: &'a Plan, progress: &PlanProgress) -> Vec<ExportRow<'a>> {
@@ -495,6 +500,7 @@ pub(crate) fn export_rows<'a>(plan: &'a Plan, progress: &PlanProgress) -> Vec<Ex
                         .and_then(|d| d.end())
                         .map(|d| d.to_string())
                         .unwrap_or_default(),
+                    due_windows: deadline.map(windows).unwrap_or_default(),
                     recurrence: deadline
                         .and_then(|d| d.recurrence)
                         .map(recurrence_id)
@@ -503,6 +509,7 @@ pub(crate) fn export_rows<'a>(plan: &'a Plan, progress: &PlanProgress) -> Vec<Ex
                     form: item.form.as_deref().unwrap_or(""),
                     result: item.result.as_deref().unwrap_or(""),
                     status: progress.statuses[item.key].id(),
+                    done: item.done.map(|d| d.to_string()).unwrap_or_default(),
                 });
             }
             walk(plan, &section.sections, progress, out);
@@ -511,6 +518,16 @@ pub(crate) fn export_rows<'a>(plan: &'a Plan, progress: &PlanProgress) -> Vec<Ex
     let mut out = Vec::new();
     walk(plan, &plan.sections, progress, &mut out);
     out
+}
+
+/// Every window of a deadline, ISO 8601 intervals: `2022-03-01/2022-04-30;…`.
+pub(crate) fn windows(deadline: &crate::model::Deadline) -> String {
+    deadline
+        .spans
+        .iter()
+        .map(|s| format!("{}/{}", s.start, s.end))
+        .collect::<Vec<_>>()
+        .join(";")
 }
 
 /// The plan as CSV: UTF-8, RFC 4180, a header row.

@@ -9,7 +9,7 @@ use serde::Serialize;
 use super::objectivity::words::percent;
 use super::objectivity::{year_path, OrgLink};
 use super::views::LinkView;
-use crate::analyze::objectivity::{SchoolYear, ShnorEntry, ShnorStatus, Source};
+use crate::analyze::objectivity::{SchoolYear, ShnorEntry, ShnorStatus, ShnorYear, Source};
 use crate::analyze::Analysis;
 use crate::load::OrgFlag;
 use crate::model::Model;
@@ -59,6 +59,9 @@ pub(crate) struct ShnorRow {
 #[derive(Debug, Serialize)]
 pub(crate) struct ShnorOrg {
     pub(crate) org: OrgLink,
+    /// «до 01.09.2025 — МБОУ «Таёжная ООШ»»: the years of the table may be under a
+    /// former name.
+    pub(crate) former: Vec<String>,
     pub(crate) sentence: String,
     pub(crate) rows: Vec<ShnorRow>,
 }
@@ -158,6 +161,7 @@ fn org_view(model: &Model, entry: &ShnorEntry) -> ShnorOrg {
     };
     ShnorOrg {
         org: link(model, entry.org),
+        former: model.register.organizations[entry.org].former_names(),
         sentence,
         rows: entry.years.iter().map(|y| row(model, y)).collect(),
     }
@@ -176,6 +180,9 @@ pub(crate) struct ShnorYearView {
     pub(crate) window: String,
     pub(crate) previous: Option<LinkView>,
     pub(crate) next: Option<LinkView>,
+    /// «недостаточно лет для расчёта …» when the window holds fewer years with ВПР
+    /// data than the rule needs: then there is no list, rather than an empty one.
+    pub(crate) too_few_years: Option<String>,
     pub(crate) listed: Vec<ShnorOrg>,
     pub(crate) check: Vec<ShnorOrg>,
     /// Schools whose low results need a check, when they are not named (they have a
@@ -203,7 +210,8 @@ pub(crate) fn conditions(model: &Model) -> Vec<String> {
             g.subjects.join(", ")
         ),
         format!(
-            "Год считается низким, если школа входит в {} школ округа с наибольшей долей «2» (не меньше одной школы) и эта доля не меньше чем в {} раза выше, чем в базе сравнения (регион или другие школы округа);",
+            "Год считается низким, если школа входит в {} школ округа с наибольшей долей «2» (школ с большей долей «2», чем у неё, вместе с ней самой — не больше {} всех школ округа; школа с наибольшей долей входит всегда) и эта доля не меньше чем в {} раза выше, чем в базе сравнения (регион или другие школы округа); школа, где ни один участник не получил «2», низкой не считается;",
+            pct(g.bottom),
             pct(g.bottom),
             format_number(g.ratio, 1)
         ),
@@ -251,6 +259,7 @@ pub(crate) fn year_view(model: &Model, analysis: &Analysis, year: i32) -> ShnorY
         },
         previous: at.and_then(|i| i.checked_sub(1)).map(|i| nav(years[i])),
         next: at.and_then(|i| years.get(i + 1)).map(|y| nav(*y)),
+        too_few_years: too_few_years(model, &data),
         listed: by(ShnorStatus::Listed),
         check: if named {
             by(ShnorStatus::NeedsCheck)
@@ -281,11 +290,31 @@ pub(crate) fn year_view(model: &Model, analysis: &Analysis, year: i32) -> ShnorY
     }
 }
 
+/// «Недостаточно лет для расчёта …» when the years of ВПР data up to a year are fewer
+/// than the rule's `min_years` (ANALYTICS §4: with fewer than two years, no ШНОР —
+/// which is not the same as «no school has low results»).
+pub(crate) fn too_few_years(model: &Model, data: &ShnorYear) -> Option<String> {
+    let needed = model.analytics.g.min_years;
+    let window = data.window.as_slice();
+    (!data.enough_years).then(|| {
+        format!(
+            "Недостаточно лет для расчёта: перечень составляется по результатам не менее {needed} {} ВПР, а данные есть только за {}. Вывода о том, что школ с низкими результатами нет, из этого сделать нельзя.",
+            plural(needed, "года", "лет", "лет"),
+            match window {
+                [one] => format!("{one} год"),
+                _ => "меньшее число лет".to_string(),
+            }
+        )
+    })
+}
+
 #[derive(Debug, Serialize)]
 pub(crate) struct ShnorListYear {
     pub(crate) year: i32,
     pub(crate) school_year: String,
     pub(crate) url: String,
+    /// Too few years of data for the rule: no list at all.
+    pub(crate) too_few_years: bool,
     pub(crate) listed: Vec<OrgLink>,
     pub(crate) check: usize,
 }
@@ -309,6 +338,7 @@ pub(crate) fn list_view(model: &Model, analysis: &Analysis) -> ShnorListView {
                 year,
                 school_year: format!("{year}/{:02}", (year + 1) % 100),
                 url: model.link(&year_path_shnor(year)),
+                too_few_years: !data.enough_years,
                 listed: sorted(
                     model,
                     data.entries

@@ -86,6 +86,7 @@ fn a_new_site_has_ci_pipelines_that_check_build_and_publish() {
     let steps = format!("{:?}", parsed["jobs"]["build"]["steps"]);
     for expected in [
         "fetch-depth",
+        "bash .ci/install-msoko.sh",
         "msoko check --format json",
         "jq -r '.diagnostics[]",
         "file=",
@@ -99,6 +100,22 @@ fn a_new_site_has_ci_pipelines_that_check_build_and_publish() {
     let parsed: serde_yaml::Value = serde_yaml::from_str(&gitlab).unwrap();
     assert_eq!(parsed["variables"]["GIT_DEPTH"], serde_yaml::Value::from(0));
     assert!(format!("{:?}", parsed["check"]["script"]).contains("msoko check"));
+    assert!(
+        format!("{:?}", parsed["default"]["before_script"]).contains("bash .ci/install-msoko.sh")
+    );
+    // The release binary of the pinned version, checksum verified; cargo only without one.
+    let install = fs::read_to_string(site.root.join(".ci/install-msoko.sh")).unwrap();
+    for expected in [
+        "x86_64-unknown-linux-musl",
+        "SHA256SUMS.txt",
+        "sha256sum",
+        "cargo install --locked",
+    ] {
+        assert!(
+            install.contains(expected),
+            "{expected} in .ci/install-msoko.sh"
+        );
+    }
     assert!(format!("{:?}", parsed["pages"]["artifacts"]).contains("public"));
     assert!(site.root.join(".gitignore").is_file());
     assert!(site.root.join("README.md").is_file());

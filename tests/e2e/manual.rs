@@ -98,7 +98,7 @@ fn every_command_of_the_manual_works_as_written() {
             // The mark of progress the page shows, put where it says.
             let file = cwd.join("data/plans/roadmap-2021.yaml");
             let yaml = fs::read_to_string(&file).unwrap();
-            let marks = "        status: done\n        done: 2022-04-20\n";
+            let marks = "        status: выполнено\n        done: 2022-04-20\n";
             assert!(text.contains(marks));
             let anchor = "        responsible: \"заместитель начальника управления образования\"\n";
             let at = yaml.find("      - no: \"1.2\"").unwrap();

@@ -2,8 +2,9 @@
 
 use crate::harness::Site;
 
-/// The plans fixture built on 15.01.2026: 1.1 done, 1.2 overdue (Nov–Dec 2025),
+/// The plans fixture built on 15.01.2026: 1.1 done, 1.2 unmarked (Nov–Dec 2025),
 /// 2.1 planned (Apr–May 2026), 2.2 yearly, 2.3 by schedule, 2.1.1 unreadable.
+/// 1.2 is past its deadline with no mark: «нет отметки о выполнении», not overdue.
 fn built() -> Site {
     let site = Site::fixture("plans");
     let run = site.run(&["build", "--as-of", "2026-01-15"]);
@@ -17,7 +18,7 @@ fn lists_plans_with_progress() {
     let list = site.read("plans/index.html");
     assert!(list.contains("<a href=\"/plans/school-year/\">План на 2025/2026 учебный год</a>"));
     assert!(list.contains("<a href=\"/documents/order/\">приказ от 29.08.2025 № 10-П</a>"));
-    assert!(list.contains("Всего пунктов: 6. Выполнено — 1; Выполняется — 2; Просрочено — 1; Запланировано — 1; Не определён — 1."), "{list}");
+    assert!(list.contains("Всего пунктов: 6. Выполнено — 1; Выполняется — 1; По графику — 1; Нет отметки о выполнении — 1; Запланировано — 1; Не определён — 1."), "{list}");
 }
 
 #[test]
@@ -28,11 +29,14 @@ fn shows_each_item_with_its_status_in_an_accessible_table() {
     assert!(page.contains("<th scope=\"col\">Срок</th>"));
     assert!(
         page.contains(
-            "<tr id=\"punkt-1.2\" class=\"status-overdue\">\n      <th scope=\"row\" data-label=\"№\">1.2</th>"
+            "<tr id=\"punkt-1.2\" class=\"status-not_marked\">\n      <th scope=\"row\" data-label=\"№\">1.2</th>"
         ),
         "{page}"
     );
-    assert!(page.contains("<span class=\"badge badge-overdue\">! просрочено</span>"));
+    assert!(
+        page.contains("<span class=\"badge badge-not_marked\">… нет отметки о выполнении</span>")
+    );
+    assert!(!page.contains("просрочено</span>"));
     assert!(page.contains("<span class=\"badge badge-done\">✓ выполнено</span><span class=\"item-extra\">20.11.2025</span><span class=\"item-extra\"><a href=\"/documents/order/\">Об утверждении плана</a></span>"));
     // Unnumbered rows are numbered by position in their section.
     assert!(page.contains("data-label=\"№\">2.3</th>"));
@@ -48,15 +52,19 @@ fn draws_the_timeline_with_a_text_alternative() {
     assert!(page.contains(
         "<svg role=\"img\" aria-labelledby=\"gantt-school-year-title gantt-school-year-desc\""
     ));
-    assert!(page.contains("Просрочены пункты 1.2."));
+    // Past the deadline with no mark is not «просрочено» on the chart either.
+    assert!(!page.contains("Просрочены пункты"));
     assert!(page.contains("сегодня: 15.01.2026"));
 }
 
 #[test]
 fn pre_renders_filtered_views_for_readers_without_javascript() {
     let site = built();
-    let overdue = site.read("plans/school-year/status/overdue/index.html");
-    assert!(overdue.contains("Показаны пункты: статус «просрочено» — 1 из 6."));
+    let overdue = site.read("plans/school-year/status/not-marked/index.html");
+    assert!(
+        overdue.contains("Показаны пункты: статус «нет отметки о выполнении» — 1 из 6."),
+        "{overdue}"
+    );
     assert!(overdue.contains("Утвердить график процедур"));
     assert!(!overdue.contains("Утвердить положение"));
     let imc = site.read("plans/school-year/responsible/imts/index.html");
@@ -69,15 +77,16 @@ fn exports_the_plan_as_csv_and_json() {
     let site = built();
     let csv = site.read("plans/school-year.csv");
     let lines: Vec<&str> = csv.split("\r\n").collect();
-    assert_eq!(lines[0], "plan,section,no,title,due_text,due_start,due_end,recurrence,responsible,form,result,status");
-    assert_eq!(lines[2], "school-year,1. Нормативное обеспечение,1.2,Утвердить график процедур,Ноябрь-декабрь,2025-11-01,2025-12-31,,\"Начальник УО, ИМЦ\",,,overdue");
+    assert_eq!(lines[0], "plan,section,no,title,due_text,due_start,due_end,due_windows,recurrence,responsible,form,result,status,done");
+    assert_eq!(lines[1], "school-year,1. Нормативное обеспечение,1.1,Утвердить положение,До 01.12.2025,2025-09-01,2025-12-01,2025-09-01/2025-12-01,,Начальник УО,,,done,2025-11-20");
+    assert_eq!(lines[2], "school-year,1. Нормативное обеспечение,1.2,Утвердить график процедур,Ноябрь-декабрь,2025-11-01,2025-12-31,2025-11-01/2025-12-31,,\"Начальник УО, ИМЦ\",,,not_marked,");
     assert!(
-        lines[4].ends_with(",\"ежегодно, октябрь\",2025-10-01,2025-10-31,yearly,ИМЦ,,,in_progress"),
+        lines[4].ends_with(",\"ежегодно, октябрь\",2025-10-01,2025-10-31,2025-10-01/2025-10-31,yearly,ИМЦ,,,in_progress,"),
         "{}",
         lines[4]
     );
     assert!(
-        lines[5].ends_with(",по графику ФИОКО,,,by_schedule,Руководители ОО,,,in_progress"),
+        lines[5].ends_with(",по графику ФИОКО,,,,by_schedule,Руководители ОО,,,by_schedule,"),
         "{}",
         lines[5]
     );

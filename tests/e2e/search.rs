@@ -65,7 +65,7 @@ fn indexes_plan_items_with_an_anchor_to_their_row() {
         ]
     );
     let page = site.read("plans/school-year/index.html");
-    assert!(page.contains("<tr id=\"punkt-1.2\" class=\"status-overdue\">"));
+    assert!(page.contains("<tr id=\"punkt-1.2\" class=\"status-not_marked\">"));
     // The plan itself is found by its title and its approving act.
     let plans = documents_with(&index, "план");
     assert!(

@@ -143,9 +143,11 @@ pub(crate) struct ChangePoint {
     pub(crate) n: u32,
     pub(crate) value: f64,
     pub(crate) benchmark: f64,
+    /// The people the benchmark is computed over: its own uncertainty enters the z.
+    pub(crate) benchmark_n: u32,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub(crate) enum ChangeKind {
     /// The same class a year later (4 кл. → 5 кл.).
     Cohort,
@@ -161,6 +163,11 @@ pub(crate) enum Detail {
         kind: ChangeKind,
         earlier: ChangePoint,
         later: ChangePoint,
+        /// The school's change `Q₂ − Q₁` as a z among the same comparison of every
+        /// school with enough participants (ANALYTICS §1: shown, not gated on).
+        across_z: Option<f64>,
+        /// How many schools that z is computed over.
+        across_of: usize,
     },
     Medals {
         candidates: u32,

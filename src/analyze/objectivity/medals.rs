@@ -47,6 +47,9 @@ pub(crate) fn findings(rows: &[MedalRow], rules: &AnalyticsRules) -> Vec<Finding
             .filter(|r| r.org.is_some() && r.org != Some(org))
             .map(|r| Share::new(r.not_confirmed, r.candidates));
         let bench = pool(region, others, &limits);
+        // A handful of candidates: the count only. A difference of rates would be a
+        // rate too (ANALYTICS §2d), so there is none, on no page and in no file.
+        let count_only = row.candidates <= rules.d.count_only_up_to;
         out.push(Finding {
             rule: Rule::D,
             year: row.year,
@@ -57,7 +60,9 @@ pub(crate) fn findings(rows: &[MedalRow], rules: &AnalyticsRules) -> Vec<Finding
             value: share.value(),
             benchmark: bench.map(|b| b.value),
             source: bench.map_or(Source::Municipality, |b| b.source),
-            difference: bench.map(|b| share.value() - b.value),
+            difference: bench
+                .filter(|_| !count_only)
+                .map(|b| share.value() - b.value),
             z: None,
             threshold: Threshold {
                 effect: Some(rules.d.share),
@@ -71,7 +76,7 @@ pub(crate) fn findings(rows: &[MedalRow], rules: &AnalyticsRules) -> Vec<Finding
                 not_confirmed: row.not_confirmed,
                 points: regime.threshold,
                 regime: regime.regime,
-                count_only: row.candidates <= rules.d.count_only_up_to,
+                count_only,
             },
         });
     }
@@ -147,6 +152,30 @@ mod tests {
         assert_eq!(found[0].year, 2023);
         assert_eq!(found[0].benchmark, None, "no other school that year");
         assert_eq!(small_groups(&rows, &medal_rules()), [(2025, 0)]);
+    }
+
+    #[test]
+    fn gives_a_count_only_display_no_difference() {
+        // min_group 3: 2 of 3 candidates fire; the others, 1 of 12 and 0 of 8, would
+        // give a benchmark of 5 % and a difference of +61,7 п.п. — a rate in disguise.
+        let mut rules = medal_rules();
+        rules.min_group = 3;
+        let rows = [row(2025, 0, 3, 2), row(2025, 1, 12, 1), row(2025, 2, 8, 0)];
+        let found = findings(&rows, &rules);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].benchmark, Some(0.05));
+        assert_eq!(found[0].difference, None);
+        assert!(matches!(
+            found[0].detail,
+            Detail::Medals {
+                count_only: true,
+                ..
+            }
+        ));
+        // Four candidates are shown as a rate, with the difference.
+        let rows = [row(2025, 0, 4, 2), row(2025, 1, 12, 1), row(2025, 2, 8, 0)];
+        let found = findings(&rows, &rules);
+        assert!((found[0].difference.unwrap() - 0.45).abs() < 1e-12);
     }
 
     #[test]

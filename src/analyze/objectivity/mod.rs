@@ -25,10 +25,14 @@ mod vpr_high;
 use std::collections::{BTreeMap, BTreeSet};
 
 pub(crate) use combine::Sign;
-pub(crate) use findings::{Bench, ChangeKind, Detail, Finding, Measure, ProcKey, Source};
 #[cfg(test)]
-pub(crate) use findings::{ChangePoint, Threshold};
+pub(crate) use findings::Threshold;
+pub(crate) use findings::{
+    Bench, ChangeKind, ChangePoint, Detail, Finding, Measure, ProcKey, Source,
+};
 pub(crate) use shnor::{SchoolYear, ShnorEntry, ShnorStatus, ShnorYear};
+#[cfg(test)]
+pub(crate) use testing::medal_rules as testing_medal_rules;
 
 use crate::model::{AnalyticsRules, Category, Model, Register, Results};
 use benchmark::{confirmed, fail, lowered, quality, raised, top, VprIndex};
@@ -134,7 +138,7 @@ fn compute_from(results: &Results, rules: &AnalyticsRules, register: &Register) 
     let mut found = vpr_high::findings(&index, rules, register);
     found.extend(cohort_gia::findings(&found, &results.gia, rules));
     found.extend(journal::findings(&index, rules));
-    found.extend(change::findings(&index, rules, &register.receiving()));
+    found.extend(change::findings(&index, rules));
     found.extend(medals::findings(&results.medals, rules));
     found.extend(gia::findings(&results.gia, rules, register));
     found.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
@@ -282,5 +286,66 @@ mod tests {
         let bench = own.quality_benchmark.unwrap();
         assert_eq!((bench.n, bench.value), (120, 0.5));
         assert!(out.findings.iter().all(|f| f.org != 4));
+    }
+
+    /// Issue 20, 3: Таёжная gets a new id from 01.09.2024 — in the middle of its ШНОР
+    /// history. Its results of 2023 and 2024 are filed under the former id, 2025
+    /// under the new one; the 2025 list still sees three low years of one school.
+    #[test]
+    fn follows_a_renamed_school_through_its_shnor_history() {
+        use crate::load::{parse_table_for_tests, Procedure, ResultsFile, ResultsSources};
+        let mut text = String::from("- {id: taezhnaya-sosh, name: Т, short_name: МБОУ «Таёжная СОШ», kind: school, replaces: [{id: taezhnaya-old, short_name: МБОУ «Таёжная школа», since: 2024-09-01}]}\n");
+        for i in 1..=10 {
+            text.push_str(&format!(
+                "- {{id: s{i}, name: Ш{i}, short_name: Ш{i}, kind: school}}\n"
+            ));
+        }
+        let file = crate::load::OrganizationsFile {
+            file: "data/organizations.yaml".into(),
+            organizations: crate::yaml::parse(&text, std::path::Path::new("o.yaml"), 1).unwrap(),
+        };
+        let mut diagnostics = crate::diagnostic::Diagnostics::default();
+        let register = crate::model::resolve_register_for_tests(file, &mut diagnostics);
+        let files = [2023, 2024, 2025]
+            .into_iter()
+            .map(|year| {
+                let id = if year < 2025 {
+                    "taezhnaya-old"
+                } else {
+                    "taezhnaya-sosh"
+                };
+                let mut csv = String::from("org,grade,subject,participants,m2,m3,m4,m5\n");
+                for subject in ["математика", "русский язык"] {
+                    // 6 of 20 «2» (30 %) in both subjects: low every year.
+                    csv.push_str(&format!("{id},5,{subject},20,6,14,0,0\n"));
+                    for i in 1..=10 {
+                        csv.push_str(&format!("s{i},5,{subject},20,2,8,8,2\n"));
+                    }
+                }
+                ResultsFile {
+                    procedure: Procedure::Vpr,
+                    year,
+                    region: false,
+                    table: parse_table_for_tests(&csv, &format!("data/results/vpr/{year}.csv")),
+                }
+            })
+            .collect();
+        let sources = ResultsSources {
+            files,
+            official: None,
+            comments: None,
+        };
+        let rules = AnalyticsRules::default();
+        let data =
+            crate::model::resolve_results_for_tests(sources, &register, &rules, &mut diagnostics);
+        assert!(diagnostics.into_sorted().is_empty());
+        let out = compute_from(&data, &rules, &register);
+        let year = &out.shnor[&2025];
+        assert_eq!(year.entries.len(), 1);
+        let entry = &year.entries[0];
+        assert_eq!(register.organizations[entry.org].id, "taezhnaya-sosh");
+        let years: Vec<i32> = entry.years.iter().map(|y| y.year).collect();
+        assert_eq!(years, [2023, 2024, 2025]);
+        assert!(entry.years.iter().all(|y| y.low() && y.fail == 0.3));
     }
 }

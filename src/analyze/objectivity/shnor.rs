@@ -2,10 +2,17 @@
 //! sign of bias. The metric is the share of «2» (F), русский язык and математика
 //! pooled over all grades of a year (weights n). A year is low for a school when
 //!
-//! - (relative) it is among the worst `bottom` share of schools by F (at least one
-//!   school: rank ≤ max(1, ⌈bottom · N⌉)) **and** `F ≥ ratio · F_B`; or
+//! - (relative) it is in the strict bottom `bottom` share of schools by F — its place
+//!   among the N schools (1 = the highest F, ties share a place) is at most
+//!   `bottom · N`, rounded down, and the school with the highest F always counts, so
+//!   that a municipality of fewer than ten schools has a bottom at all (the 2nd of 11
+//!   is 18 %, not the bottom 10 %) — **and** `F ≥ ratio · F_B`; or
 //! - (absolute) `F ≥ absolute` in at least `procedures` procedures (grade × subject)
 //!   of the year, or in the same procedure in two consecutive years of the data.
+//!
+//! A share of 0 is never low, whatever the thresholds: with a benchmark of 0 %,
+//! `0 ≥ 1.5 · 0` holds, and with `absolute: 0` so would `0 ≥ 0` — a school where
+//! nobody got a «2» needs no support for low results.
 //!
 //! A school is ШНОР in year Y when at least `min_years` of the last `years` years with
 //! ВПР data (up to Y) are low. Only years with the school's own data count: a missing
@@ -80,6 +87,9 @@ pub(crate) struct ShnorEntry {
 pub(crate) struct ShnorYear {
     /// The years looked at, oldest first.
     pub(crate) window: Vec<i32>,
+    /// The window holds at least `min_years` years of ВПР data. Without them nothing
+    /// can be computed: no list, which pages must not word as «no school is low».
+    pub(crate) enough_years: bool,
     /// In register order.
     pub(crate) entries: Vec<ShnorEntry>,
 }
@@ -115,7 +125,7 @@ pub(crate) fn compute(
             .filter(|((y, _), _)| *y == year)
             .map(|((_, org), share)| (*org, *share))
             .collect();
-        let cut = ((g.bottom * of_year.len() as f64).ceil() as usize).max(1);
+        let cut = bottom_cut(g.bottom, of_year.len());
         for &(org, share) in &of_year {
             let others = of_year.iter().filter(|o| o.0 != org).map(|o| o.1);
             let benchmark = pool(region_fail(index, year, &counted), others, &limits);
@@ -124,8 +134,9 @@ pub(crate) fn compute(
                 .filter(|o| o.1.value() > share.value())
                 .count();
             let bottom = rank <= cut;
-            let relative =
-                bottom && benchmark.is_some_and(|b| at_least(share.value(), g.ratio * b.value));
+            let relative = bottom
+                && share.count > 0
+                && benchmark.is_some_and(|b| at_least(share.value(), g.ratio * b.value));
             let previous = i.checked_sub(1).map(|j| years[j]);
             let hits = hits(index, rules, year, previous, org);
             let absolute = hits.len() >= g.procedures || hits.iter().any(|h| h.repeated);
@@ -174,9 +185,26 @@ pub(crate) fn compute(
                 });
             }
         }
-        out.insert(year, ShnorYear { window, entries });
+        let enough_years = window.len() >= g.min_years;
+        out.insert(
+            year,
+            ShnorYear {
+                window,
+                enough_years,
+                entries,
+            },
+        );
     }
     out
+}
+
+/// The last place in the bottom `bottom` share of `schools`: ⌊bottom · N⌋, and at
+/// least the first place. Counted with the inclusive tolerance of the thresholds, so
+/// that 10 % of 20 schools is 2 places however floating point rounds it.
+fn bottom_cut(bottom: f64, schools: usize) -> usize {
+    let exact = bottom * schools as f64;
+    let places = (exact + 1e-9).floor() as usize;
+    places.max(1)
 }
 
 /// The region's pooled share of «2» in the counted subjects of a year, when given.
@@ -210,7 +238,8 @@ fn hits(
     let high = |key: &CellKey| -> Option<Share> {
         let row = index.row(key, org)?;
         let share = fail(row)?;
-        (index.limits.enough(share.n) && at_least(share.value(), g.absolute)).then_some(share)
+        let high = share.count > 0 && at_least(share.value(), g.absolute);
+        (index.limits.enough(share.n) && high).then_some(share)
     };
     index
         .cells
@@ -293,6 +322,86 @@ mod tests {
         assert_eq!(first.benchmark.unwrap().value, 0.1);
         assert!(!entry.years[1].low());
         assert!(out[&2024].entries.is_empty(), "2023 alone is one low year");
+    }
+
+    #[test]
+    fn never_lists_a_school_without_a_single_fail() {
+        // An all-«5» municipality: 11 schools, 40 pupils each, nobody got a «2» in
+        // 2024 or 2025. F_B = 0, so `0 ≥ 1.5 · 0` would hold; no school is low.
+        let mut rows = Vec::new();
+        for year in [2024, 2025] {
+            for org in 0..=10 {
+                rows.push(vpr(year, org, 5, "математика", [0, 0, 0, 20]));
+                rows.push(vpr(year, org, 5, "русский язык", [0, 0, 0, 20]));
+            }
+        }
+        let out = run(rows);
+        let year = &out[&2025];
+        assert!(year.entries.is_empty(), "{:?}", year.entries);
+        assert_eq!(year.window, [2024, 2025]);
+        // Even with an absolute threshold of 0 %.
+        let mut rows = Vec::new();
+        for year in [2024, 2025] {
+            for org in 0..=10 {
+                rows.push(vpr(year, org, 5, "математика", [0, 0, 0, 20]));
+                rows.push(vpr(year, org, 5, "русский язык", [0, 0, 0, 20]));
+            }
+        }
+        let data = results(rows);
+        let mut rules = AnalyticsRules::default();
+        rules.g.absolute = 0.0;
+        let out = compute(&VprIndex::new(&data, &rules), &rules, &[]);
+        assert!(out[&2025].entries.is_empty());
+    }
+
+    #[test]
+    fn computes_nothing_from_a_single_year() {
+        // 2021 is the first year of the data: one year, however low, is no list —
+        // and the year says so rather than «no school is low».
+        let mut rows = ordinary(&[2021, 2022]);
+        rows.extend(school0(2021, 10));
+        rows.extend(school0(2022, 10));
+        let out = run(rows);
+        assert_eq!(out[&2021].window, [2021]);
+        assert!(!out[&2021].enough_years);
+        assert!(out[&2021].entries.is_empty());
+        assert!(out[&2022].enough_years);
+        assert_eq!(out[&2022].entries.len(), 1);
+    }
+
+    #[test]
+    fn keeps_the_bottom_ten_percent_strict() {
+        // 11 schools; school 0 has the highest share of «2» (30 %), school 1 the
+        // second highest (25 %), the other nine 10 %. 2nd of 11 is 18 % of the
+        // schools: not in the bottom 10 %, although 25 % ≥ 1.5 · F_B.
+        let mut rows = Vec::new();
+        for year in [2024, 2025] {
+            for org in 2..=10 {
+                rows.push(vpr(year, org, 5, "математика", [2, 8, 8, 2]));
+                rows.push(vpr(year, org, 5, "русский язык", [2, 8, 8, 2]));
+            }
+            rows.extend(school0(year, 6).into_iter().map(|mut r| {
+                // 30 % pooled, but under the absolute threshold in each procedure:
+                // 7 of 20 in math, 5 of 20 in Russian.
+                r.marks = if r.subject == "математика" {
+                    [7, 13, 0, 0]
+                } else {
+                    [5, 15, 0, 0]
+                };
+                r
+            }));
+            rows.push(vpr(year, 1, 5, "математика", [5, 15, 0, 0]));
+            rows.push(vpr(year, 1, 5, "русский язык", [5, 15, 0, 0]));
+        }
+        let out = run(rows);
+        let entries = &out[&2025].entries;
+        assert_eq!(entries.len(), 1, "{entries:?}");
+        assert_eq!(entries[0].org, 0);
+        let first = &entries[0].years[0];
+        assert_eq!((first.rank, first.of, first.bottom), (1, 11, true));
+        assert_eq!(bottom_cut(0.1, 11), 1);
+        assert_eq!(bottom_cut(0.1, 20), 2);
+        assert_eq!(bottom_cut(0.1, 5), 1, "the highest share always counts");
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! The statistics of the rules (ANALYTICS §1): shares, the binomial z of a school
-//! against a benchmark, the two-proportion z of a change, the z of a mean; and the
+//! against a benchmark, the two-proportion z of a change net of the benchmark's, the
+//! z across schools, the z of a mean; and the
 //! inclusive comparison with a threshold.
 //!
 //! Thresholds are inclusive on purpose (`≥`): a result exactly at 20 п.п. fires. In
@@ -45,15 +46,40 @@ pub(crate) fn binomial_z(value: f64, benchmark: f64, n: u32) -> Option<f64> {
     (n > 0 && variance > 0.0).then(|| (value - benchmark) / variance.sqrt())
 }
 
-/// The z of a change between two groups of one school, net of the benchmark's
-/// change: `|DiD| / sqrt(p (1 − p) (1/n₁ + 1/n₂))`, `p` the two groups pooled.
-pub(crate) fn two_proportion_z(did: f64, first: Share, second: Share) -> Option<f64> {
-    if first.n == 0 || second.n == 0 {
+/// The z of a difference-in-differences, with the benchmark's change as uncertain as
+/// the school's: `|DiD| / sqrt(V_o + V_B)`, each `V = p (1 − p) (1/n₁ + 1/n₂)` with
+/// `p` that side's two groups pooled (the two-proportion variance of its change).
+/// Without the benchmark's own variance, a school compared with a single other
+/// school would owe its z to that school's jump alone. A benchmark of the region
+/// (thousands of pupils) adds almost nothing; a leave-one-out benchmark of one or
+/// two schools adds as much as the school itself.
+pub(crate) fn did_z(
+    did: f64,
+    (first, second): (Share, Share),
+    bench: (Share, Share),
+) -> Option<f64> {
+    let variance = |a: Share, b: Share| -> Option<f64> {
+        if a.n == 0 || b.n == 0 {
+            return None;
+        }
+        let pooled = Share::new(a.count + b.count, a.n + b.n).value();
+        Some(pooled * (1.0 - pooled) * (1.0 / f64::from(a.n) + 1.0 / f64::from(b.n)))
+    };
+    let total = variance(first, second)? + variance(bench.0, bench.1)?;
+    (total > 0.0).then(|| did.abs() / total.sqrt())
+}
+
+/// The z of one value among the schools' values: `(x − mean) / sd`, sd the sample
+/// standard deviation. ANALYTICS §1: shown, never gated on (a few dozen schools make
+/// it unstable); `None` with fewer than three schools or no spread at all.
+pub(crate) fn across_z(value: f64, values: &[f64]) -> Option<f64> {
+    if values.len() < 3 {
         return None;
     }
-    let pooled = Share::new(first.count + second.count, first.n + second.n).value();
-    let variance = pooled * (1.0 - pooled) * (1.0 / f64::from(first.n) + 1.0 / f64::from(second.n));
-    (variance > 0.0).then(|| did.abs() / variance.sqrt())
+    let n = values.len() as f64;
+    let mean = values.iter().sum::<f64>() / n;
+    let variance = values.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / (n - 1.0);
+    (variance > EPSILON).then(|| (value - mean) / variance.sqrt())
 }
 
 /// `z = (mean − mean_B) / (sd / sqrt(n))`.
@@ -109,17 +135,42 @@ mod tests {
     #[test]
     fn computes_the_two_proportion_z_by_hand() {
         // 18 of 20, then 9 of 22; pooled 27/42 = 0.6429;
-        // sqrt(0.6429·0.3571·(1/20 + 1/22)) = 0.14804; DiD −0.43 → z = 2.905.
-        let z = two_proportion_z(-0.43, Share::new(18, 20), Share::new(9, 22)).unwrap();
+        // sqrt(0.6429·0.3571·(1/20 + 1/22)) = 0.14804; DiD −0.43 → z = 2.905
+        // against a benchmark without spread (0 of 100 both years).
+        let flat = (Share::new(0, 100), Share::new(0, 100));
+        let z = did_z(-0.43, (Share::new(18, 20), Share::new(9, 22)), flat).unwrap();
         assert!(close(z, 2.905), "{z}");
+        assert_eq!(did_z(0.3, (Share::new(0, 0), Share::new(1, 2)), flat), None);
+        assert_eq!(did_z(0.3, (Share::new(5, 5), Share::new(7, 7)), flat), None);
+    }
+
+    #[test]
+    fn gives_the_benchmark_its_own_uncertainty_in_a_did() {
+        // School 18 of 20, then 9 of 22 (variance 0.021917, as above); a benchmark
+        // of 60 of 100, then 54 of 100: pooled 0.57, 0.57·0.43·0.02 = 0.004902.
+        // DiD −0.431: z = 0.431 / sqrt(0.026819) = 2.632 (2.911 without it).
+        let school = (Share::new(18, 20), Share::new(9, 22));
+        let bench = (Share::new(60, 100), Share::new(54, 100));
+        let z = did_z(-0.431, school, bench).unwrap();
+        assert!(close(z, 2.632), "{z}");
+        // A region of 12 000 pupils adds next to nothing.
+        let region = (Share::new(7200, 12000), Share::new(6480, 12000));
+        let z = did_z(-0.431, school, region).unwrap();
+        assert!(close(z, 2.909), "{z}");
         assert_eq!(
-            two_proportion_z(0.3, Share::new(0, 0), Share::new(1, 2)),
+            did_z(0.3, school, (Share::new(0, 0), Share::new(1, 2))),
             None
         );
-        assert_eq!(
-            two_proportion_z(0.3, Share::new(5, 5), Share::new(7, 7)),
-            None
-        );
+    }
+
+    #[test]
+    fn computes_the_z_across_schools_by_hand() {
+        // Changes −0.1, 0, 0.1, 0.4: mean 0.1, sample sd sqrt(0.14/3) = 0.2160;
+        // 0.4 is (0.4 − 0.1) / 0.2160 = 1.389 sd above the mean.
+        let values = [-0.1, 0.0, 0.1, 0.4];
+        assert!(close(across_z(0.4, &values).unwrap(), 1.389));
+        assert_eq!(across_z(0.4, &[0.0, 0.4]), None, "two schools");
+        assert_eq!(across_z(0.1, &[0.1, 0.1, 0.1]), None, "no spread");
     }
 
     #[test]

@@ -518,6 +518,7 @@ mod tests {
             flags: Vec::new(),
             profile: None,
             continues_to: None,
+            former: Vec::new(),
             social: Default::default(),
             aliases: aliases.iter().map(|a| a.to_string()).collect(),
         }

@@ -135,8 +135,9 @@ impl Reader<'_, '_> {
             let year = self.year_after()?;
             return Ok(Some(months(year, month, month)));
         }
-        if self.starts(0, &["учебн"]) && self.starts(1, &["год"]) {
-            self.pos += 2;
+        if self.school_year_words(0) {
+            self.pos += 1;
+            self.skip_year_words();
             let from = self.period.from;
             let first = if from.month() >= 9 {
                 from.year()
@@ -287,6 +288,23 @@ impl Reader<'_, '_> {
         }))
     }
 
+    /// «учебный год», «учебного года», «уч. г.», «уч. года».
+    pub(super) fn school_year_words(&self, ahead: usize) -> bool {
+        (self.starts(ahead, &["учебн"]) || self.is(ahead, &["уч"]))
+            && (self.starts(ahead + 1, &["год"]) || self.is(ahead + 1, &["г"]))
+    }
+
+    /// A four-digit year standing alone: not the start of «2021-2022» or «2021/22».
+    pub(super) fn lone_year(&self) -> Result<Option<i32>, Tr> {
+        let Some(year) = self.year_at(0)? else {
+            return Ok(None);
+        };
+        let range =
+            matches!(self.kind(1), Some(Kind::Dash | Kind::Slash)) && self.number(2).is_some();
+        let school = self.starts(1, &["уч"]);
+        Ok((!range && !school).then_some(year))
+    }
+
     /// A four-digit year, if one stands here.
     fn year_at(&self, ahead: usize) -> Result<Option<i32>, Tr> {
         match self.number(ahead) {
@@ -314,7 +332,7 @@ impl Reader<'_, '_> {
         Ok(year)
     }
 
-    fn skip_year_words(&mut self) {
+    pub(super) fn skip_year_words(&mut self) {
         while self.is(0, &YEAR_WORDS) {
             self.pos += 1;
         }

@@ -16,7 +16,11 @@
 //! repetition («ежегодно», «ежеквартально», «ежемесячно», «постоянно», «в течение
 //! года», «1 раз в 3 года», «1 раз в квартал», «… и далее»); and phrases that name
 //! a schedule, an event or a need instead of a date. Case, every kind of dash,
-//! «ё», «В течении» and «г.», «гг.», «год», «уч. г.» are all taken as written.
+//! «ё», «В течении», «в теч.» and «г.», «гг.», «год», «уч. г.» are all taken as
+//! written. «текущего года» («1 квартал текущего года») is the same time in each
+//! year of the plan, so it reads as `Yearly`. A lone year after months of a
+//! written year repeats those months: «Март-апрель 2022 2023» and «апрель 2022,
+//! 2023» are two windows each; a list of months («март, октябрь») stays a list.
 //!
 //! What it does not read: school quarters («1 четверть»), weekdays, «2 раза в
 //! год» or «раз в полгода» (no such recurrence: list the months instead), «до

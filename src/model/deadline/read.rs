@@ -11,8 +11,8 @@
 
 use super::tokens::{Kind, Number, Token};
 use super::words::{
-    CADENCE_STEMS, COUNT_WORDS, DURATION_UNITS, EVENT_AFTER_PO, EVENT_LINKS, EXAMPLES, FILLER,
-    NEED_WORDS, ON_REQUEST, SCHEDULE_STEMS, YEAR_WORDS,
+    month_of, CADENCE_STEMS, COUNT_WORDS, DURATION_UNITS, EVENT_AFTER_PO, EVENT_LINKS, EXAMPLES,
+    FILLER, NEED_WORDS, ON_REQUEST, SCHEDULE_STEMS, YEAR_WORDS,
 };
 use super::{PlanPeriod, Recurrence};
 use crate::diagnostic::Tr;
@@ -84,6 +84,7 @@ pub(super) fn read_tokens(tokens: &[Token<'_>], period: &PlanPeriod) -> Result<R
         pos: 0,
         period,
         out: Reading::default(),
+        months: None,
     };
     while reader.pos < tokens.len() {
         reader.part()?;
@@ -96,6 +97,9 @@ pub(super) struct Reader<'t, 'a> {
     pub(super) pos: usize,
     pub(super) period: &'t PlanPeriod,
     pub(super) out: Reading,
+    /// The last piece read, when it names months (or days, quarters) of a written
+    /// year: a lone year after it repeats those months («апрель 2022, 2023»).
+    pub(super) months: Option<Piece>,
 }
 
 impl Reader<'_, '_> {
@@ -154,7 +158,24 @@ impl Reader<'_, '_> {
         if self.phrase()? || self.repetition()? {
             return Ok(());
         }
+        if self.current_year() {
+            return Ok(());
+        }
+        if let Some(piece) = self.same_months_in()? {
+            self.out.pieces.push(piece);
+            return Ok(());
+        }
+        let start = self.pos;
         if let Some(piece) = self.dated()? {
+            let names_months = self.tokens[start..self.pos].iter().any(|t| match &t.kind {
+                Kind::Word(w) => {
+                    month_of(w).is_some() || w.starts_with("кварт") || w.starts_with("полугод")
+                }
+                Kind::Date { .. } => true,
+                _ => false,
+            });
+            let has_year = piece.end.or(piece.start).is_some_and(|p| p.year.is_some());
+            self.months = (names_months && has_year).then_some(piece);
             self.out.pieces.push(piece);
             return Ok(());
         }
@@ -169,6 +190,53 @@ impl Reader<'_, '_> {
                 self.raw(0)
             )
         ))
+    }
+
+    /// «текущего года», «текущего учебного года»: the same time of each year of the
+    /// plan, so the deadline recurs yearly («1 квартал текущего года»).
+    fn current_year(&mut self) -> bool {
+        if !self.starts(0, &["текущ"]) {
+            return false;
+        }
+        let words = if self.school_year_words(1) {
+            3
+        } else if self.is(1, &YEAR_WORDS) {
+            2
+        } else {
+            return false;
+        };
+        self.pos += words;
+        self.skip_year_words();
+        self.recur(Recurrence::Yearly);
+        true
+    }
+
+    /// A lone year after months of a written year: the same months in that year.
+    /// «Март-апрель 2022 2023» is two windows, «апрель 2022, 2023» two Aprils.
+    fn same_months_in(&mut self) -> Result<Option<Piece>, Tr> {
+        let Some(previous) = self.months else {
+            return Ok(None);
+        };
+        let Some(year) = self.lone_year()? else {
+            return Ok(None);
+        };
+        let Some(written) = previous.end.or(previous.start).and_then(|p| p.year) else {
+            return Ok(None);
+        };
+        self.pos += 1;
+        self.skip_year_words();
+        let shift = |p: Option<Point>| {
+            p.map(|p| Point {
+                year: p.year.map(|y| y + year - written),
+                ..p
+            })
+        };
+        let piece = Piece {
+            start: shift(previous.start),
+            end: shift(previous.end),
+        };
+        self.months = Some(piece);
+        Ok(Some(piece))
     }
 
     fn phrase(&mut self) -> Result<bool, Tr> {
@@ -270,7 +338,7 @@ impl Reader<'_, '_> {
             return Ok(());
         }
         self.recur(Recurrence::Continuous);
-        if self.is(0, &["всего"]) {
+        if self.is(0, &["всего"]) || self.starts(0, &["текущ"]) {
             self.pos += 1;
         }
         if self.is(0, &["года", "год"]) || self.starts(0, &["период"]) {

@@ -597,3 +597,91 @@ fn says_why_a_deadline_is_unreadable_in_english_too() {
         month.reason_en
     );
 }
+
+/// Issue 17: forms found in a real district road map (2021–2023) and objectivity plan.
+const ROADMAP_2021: (&str, &str) = ("2021-01-01", "2023-12-31");
+
+#[test]
+fn reads_current_year_as_each_year_of_the_plan() {
+    let deadline = read("1 квартал текущего года", ROADMAP_2021);
+    assert_eq!(deadline.recurrence, Some(Yearly));
+    assert_eq!(
+        deadline.spans,
+        [
+            span("2021-01-01", "2021-03-31"),
+            span("2022-01-01", "2022-03-31"),
+            span("2023-01-01", "2023-03-31")
+        ]
+    );
+    let deadline = read("декабрь текущего учебного года", SCHOOL_2021);
+    assert_eq!(deadline.spans, [span("2021-12-01", "2021-12-31")]);
+    assert_eq!(
+        read("в течение текущего года", ROADMAP_2021).spans,
+        [span("2021-01-01", "2023-12-31")]
+    );
+}
+
+#[test]
+fn reads_abbreviations_of_during_and_school_year() {
+    let deadline = read("в теч. года", ROADMAP_2021);
+    assert_eq!(deadline.recurrence, Some(Continuous));
+    assert_eq!(deadline.spans, [span("2021-01-01", "2023-12-31")]);
+    assert_eq!(
+        read("В теч. уч. г.", SCHOOL_2021).spans,
+        [span("2021-09-01", "2022-08-31")]
+    );
+    assert_eq!(
+        read("2021-2022 уч. г.", ROADMAP_2021).spans,
+        [span("2021-09-01", "2022-08-31")]
+    );
+}
+
+#[test]
+fn reads_a_list_of_years_after_months_as_windows() {
+    assert_eq!(
+        read("Март-апрель 2022 2023", ROADMAP_2021).spans,
+        [
+            span("2022-03-01", "2022-04-30"),
+            span("2023-03-01", "2023-04-30")
+        ]
+    );
+    assert_eq!(
+        read("апрель 2022, 2023", ROADMAP_2021).spans,
+        [
+            span("2022-04-01", "2022-04-30"),
+            span("2023-04-01", "2023-04-30")
+        ]
+    );
+    assert_eq!(
+        read("ноябрь 2021, 2022 и 2023 гг.", ROADMAP_2021)
+            .spans
+            .len(),
+        3
+    );
+    // Years after years stay years.
+    assert_eq!(
+        read("2019-2020, 2022-2024", SOVETSK).spans,
+        [
+            span("2019-01-01", "2020-12-31"),
+            span("2022-01-01", "2024-12-31")
+        ]
+    );
+}
+
+#[test]
+fn reads_a_list_of_months_as_months_not_a_range() {
+    assert_eq!(
+        read("март, октябрь", ROADMAP_2021).spans,
+        [
+            span("2021-03-01", "2021-03-31"),
+            span("2021-10-01", "2021-10-31")
+        ]
+    );
+    assert_eq!(
+        read("март, октябрь", SCHOOL_2021).spans,
+        [
+            span("2021-10-01", "2021-10-31"),
+            span("2022-03-01", "2022-03-31")
+        ]
+    );
+}

@@ -35,8 +35,12 @@ pub(super) struct Token<'a> {
     pub(super) raw: &'a str,
 }
 
-/// Common misspellings, read as the word meant.
-const SPELLINGS: [(&str, &str); 1] = [("течении", "течение")];
+/// Common misspellings and abbreviations, read as the word meant: «в теч. года».
+const SPELLINGS: [(&str, &str); 3] = [
+    ("течении", "течение"),
+    ("теч", "течение"),
+    ("тек", "текущего"),
+];
 
 /// Endings of ordinals written with digits: «1-й квартал», «2-е полугодие».
 const ORDINAL_ENDINGS: [&str; 11] = ["й", "я", "е", "го", "ой", "ое", "ий", "ая", "м", "ом", "х"];

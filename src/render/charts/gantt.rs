@@ -127,7 +127,9 @@ fn draw(chart: &GanttChart, svg: &mut String, height: u32) -> Result<(), String>
             ItemStatus::Planned => palette::SKY,
             ItemStatus::Overdue => palette::VERMILLION,
             ItemStatus::Cancelled => palette::GREY,
-            ItemStatus::Unknown => palette::PURPLE,
+            ItemStatus::Unknown | ItemStatus::NotMarked => palette::PURPLE,
+            ItemStatus::BySchedule | ItemStatus::OnDemand => palette::SKY,
+            ItemStatus::Postponed => palette::GREY,
         };
         let (inset_top, inset_bottom) = if row.recurring { (7, 7) } else { (3, 3) };
         let mut last_x = plot_left;

@@ -36,6 +36,10 @@ pub(crate) struct LineChart {
     pub(crate) series: Vec<LineSeries>,
     /// (index into `periods`, target value).
     pub(crate) targets: Vec<(usize, f64)>,
+    /// Indexes into `periods` where a changed method starts: the lines break before
+    /// them, a dashed rule marks the place, and the description never compares
+    /// values across it.
+    pub(crate) breaks: Vec<usize>,
 }
 
 #[derive(Debug, Clone)]
@@ -245,6 +249,7 @@ fn draw(chart: &LineChart, svg: &mut String) -> Result<(), String> {
     let legend_bottom = draw_legend(&root, chart, !targets.is_empty())?;
     let frame = Frame::new(chart, &targets, legend_bottom);
     draw_grid(&root, chart, &frame)?;
+    draw_breaks(&root, chart, &frame)?;
     draw_periods(&root, chart, &frame)?;
     let mut obstacles = draw_series(&root, chart, &frame)?;
     for &(i, value) in &targets {
@@ -417,6 +422,42 @@ fn draw_periods(root: &Area<'_>, chart: &LineChart, frame: &Frame) -> Result<(),
     Ok(())
 }
 
+/// The periods between method changes, as index ranges.
+fn segments(chart: &LineChart, periods: usize) -> Vec<std::ops::Range<usize>> {
+    let mut starts: Vec<usize> = chart
+        .breaks
+        .iter()
+        .copied()
+        .filter(|&i| i > 0 && i < periods)
+        .collect();
+    starts.sort_unstable();
+    starts.dedup();
+    let mut out = Vec::new();
+    let mut from = 0;
+    for start in starts {
+        out.push(from..start);
+        from = start;
+    }
+    out.push(from..periods);
+    out
+}
+
+/// A dashed vertical rule halfway between the last period of the old method and
+/// the first of the new one.
+fn draw_breaks(root: &Area<'_>, chart: &LineChart, frame: &Frame) -> Result<(), String> {
+    for segment in segments(chart, frame.periods).iter().skip(1) {
+        let x = (frame.x(segment.start - 1) + frame.x(segment.start)) / 2;
+        root.draw(&DashedPathElement::new(
+            vec![(x, frame.top), (x, frame.bottom)],
+            4,
+            4,
+            palette::GREY.stroke_width(1),
+        ))
+        .map_err(fail)?;
+    }
+    Ok(())
+}
+
 /// The lines, broken at missing values, and a marker at every value; the first
 /// series is drawn last, so it stays on top. Returns the markers' boxes.
 fn draw_series(root: &Area<'_>, chart: &LineChart, frame: &Frame) -> Result<Vec<Boxed>, String> {
@@ -426,10 +467,12 @@ fn draw_series(root: &Area<'_>, chart: &LineChart, frame: &Frame) -> Result<Vec<
         let points: Vec<Option<(i32, i32)>> = (0..frame.periods)
             .map(|i| value_at(series, i).map(|v| (frame.x(i), frame.y(v))))
             .collect();
-        for run in points.split(Option::is_none) {
-            let run: Vec<(i32, i32)> = run.iter().flatten().copied().collect();
-            if run.len() > 1 {
-                draw_line(root, run, look)?;
+        for segment in segments(chart, frame.periods) {
+            for run in points[segment].split(Option::is_none) {
+                let run: Vec<(i32, i32)> = run.iter().flatten().copied().collect();
+                if run.len() > 1 {
+                    draw_line(root, run, look)?;
+                }
             }
         }
         for &(x, y) in points.iter().flatten() {
@@ -705,23 +748,45 @@ fn describe(chart: &LineChart) -> String {
         )
     };
     let periods = chart.periods.len();
+    let segments = segments(chart, periods);
     let mut sentences = Vec::new();
     for series in &chart.series {
         let points: Vec<(usize, f64)> = (0..periods)
             .filter_map(|i| value_at(series, i).map(|v| (i, v)))
             .collect();
-        let mut sentence = match points.as_slice() {
-            [] => format!("{}: нет данных", series.name),
-            [(i, v)] => format!("{} — {}: {}", series.name, chart.periods[*i], value(*v)),
-            [(i0, v0), .., (i1, v1)] => format!(
-                "{} — за {}–{}: с {} до {}, {}",
-                series.name,
-                chart.periods[*i0],
-                chart.periods[*i1],
-                value(*v0),
-                value(*v1),
-                change(v1 - v0)
-            ),
+        // One part per method: a change is never computed across a method change.
+        let mut parts = Vec::new();
+        for (k, segment) in segments.iter().enumerate() {
+            let head = if k == 0 {
+                String::new()
+            } else {
+                format!(
+                    "по изменённой методике (с {}) ",
+                    chart.periods[segment.start]
+                )
+            };
+            let inside: Vec<(usize, f64)> = points
+                .iter()
+                .copied()
+                .filter(|(i, _)| segment.contains(i))
+                .collect();
+            match inside.as_slice() {
+                [] => {}
+                [(i, v)] => parts.push(format!("{head}{}: {}", chart.periods[*i], value(*v))),
+                [(i0, v0), .., (i1, v1)] => parts.push(format!(
+                    "{head}за {}–{}: с {} до {}, {}",
+                    chart.periods[*i0],
+                    chart.periods[*i1],
+                    value(*v0),
+                    value(*v1),
+                    change(v1 - v0)
+                )),
+            }
+        }
+        let mut sentence = if parts.is_empty() {
+            format!("{}: нет данных", series.name)
+        } else {
+            format!("{} — {}", series.name, parts.join("; "))
         };
         if let (Some((first, _)), Some((last, _))) = (points.first(), points.last()) {
             let missing: Vec<&str> = (*first..*last)
@@ -738,7 +803,7 @@ fn describe(chart: &LineChart) -> String {
         let points: Vec<(usize, f64)> = (0..periods)
             .filter_map(|i| value_at(first, i).map(|v| (i, v)))
             .collect();
-        if points.len() > 2 {
+        if points.len() > 2 && segments.len() == 1 {
             let min = points
                 .iter()
                 .copied()
@@ -766,7 +831,16 @@ fn describe(chart: &LineChart) -> String {
             let current = value_at(first, target_index)
                 .or_else(|| (0..target_index).rev().find_map(|i| value_at(first, i)))
                 .or_else(|| points.last().map(|p| p.1));
-            let start = points.first().map(|p| p.1);
+            // Progress towards the target is counted within the target's method.
+            let start = points
+                .iter()
+                .find(|(i, _)| {
+                    segments
+                        .iter()
+                        .any(|s| s.contains(i) && s.contains(&target_index))
+                })
+                .or(points.first())
+                .map(|p| p.1);
             sentences.push(match (current, start) {
                 (Some(current), Some(start)) => {
                     target_sentence(&named, chart, start, current, target, &amount)
@@ -850,6 +924,7 @@ mod tests {
                 series("Россия", &[None, None, None, Some(8.8), Some(8.4)]),
             ],
             targets: vec![(4, 7.0)],
+            breaks: Vec::new(),
         }
     }
 
@@ -929,6 +1004,41 @@ mod tests {
         }
         points.retain(|&(_, y)| y > 40);
         points
+    }
+
+    #[test]
+    fn breaks_the_line_at_a_method_change_and_never_bridges_it_in_words() {
+        // The method changes in 2024 (index 3): the municipality's line stops at 2023
+        // and starts again at 2024, and no change is computed from 2021 to 2025.
+        let mut broken = chart();
+        broken.breaks = vec![3];
+        let svg = render_line(&broken).unwrap();
+        let municipal = |svg: &str| {
+            svg.lines()
+                .filter(|l| {
+                    l.starts_with("<polyline")
+                        && l.contains("stroke=\"#0072B2\" stroke-width=\"3\"")
+                })
+                .count()
+        };
+        // One line and the legend sample, then two lines and the sample.
+        assert_eq!(municipal(&render_line(&chart()).unwrap()), 2);
+        assert_eq!(municipal(&svg), 3);
+        let text = describe(&broken);
+        assert!(
+            text.starts_with("Округ — за 2021–2023: с 9,8\u{a0}% до 8,1\u{a0}%, −1,7\u{a0}п.п.; по изменённой методике (с 2024) за 2024–2025: с 8,6\u{a0}% до 8,3\u{a0}%, −0,3\u{a0}п.п."),
+            "{text}"
+        );
+        assert!(!text.contains("за 2021–2025"), "{text}");
+        assert!(!text.contains("наименьшее значение"), "{text}");
+        // The target of 2025 is measured from 2024, the start of its method.
+        assert!(
+            text.contains("До цели 2025 (7,0\u{a0}%) остаётся 1,3\u{a0}п.п."),
+            "{text}"
+        );
+        assert_eq!(segments(&broken, 5), [0..3, 3..5]);
+        let whole = segments(&chart(), 5);
+        assert_eq!((whole.len(), whole.first()), (1, Some(&(0..5))));
     }
 
     #[test]

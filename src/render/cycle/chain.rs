@@ -361,6 +361,19 @@ fn effect_view(model: &Model, index: usize, year: i32, act: &str) -> IndicatorEf
         ),
         None => format!("{next} показатель округа {own}; значений для сравнения нет."),
     };
+    // A method change between the two values: no verdict, and say why.
+    if let Some((period, change)) = indicator
+        .method_changes
+        .iter()
+        .find(|(p, _)| **p > effect.before.0 && **p <= after_period)
+    {
+        view.change = None;
+        view.text = format!(
+            "{next} показатель рассчитывается по изменённой методике ({}: {}), поэтому его значения до и после решения не сравниваются.",
+            period.since_words(),
+            change.what
+        );
+    }
     view.text = crate::text::capitalize(&view.text);
     if effect.averaged {
         let parts: std::collections::BTreeSet<String> = indicator

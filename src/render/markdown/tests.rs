@@ -76,6 +76,18 @@ fn resolves_links_relative_to_the_markdown_file() {
 }
 
 #[test]
+fn reads_windows_backslashes_in_links_as_slashes() {
+    let out = render("[b](..\\news\\b.md) [pdf](<Документы\\Приказ 1.pdf>) [о нас](..\\about)\n");
+    let targets: Vec<_> = out.links.iter().map(|l| l.target.as_str()).collect();
+    assert_eq!(
+        targets,
+        ["/news/b/", "/news/dokumenty/Приказ 1.pdf", "/about/"]
+    );
+    assert!(out.html.contains("href=\"/msoko/news/b/\""), "{}", out.html);
+    assert!(out.diagnostics.is_empty(), "{:?}", out.diagnostics);
+}
+
+#[test]
 fn errors_on_a_link_to_a_missing_markdown_page() {
     let out = render("\n[x](missing.md)\n");
     assert_eq!(out.diagnostics[0].line, Some(6));

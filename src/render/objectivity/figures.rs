@@ -58,6 +58,7 @@ pub(super) fn counts_figure(model: &Model, analysis: &Analysis, id: &str) -> Opt
         periods: periods.clone(),
         series: series.clone(),
         targets: Vec::new(),
+        breaks: Vec::new(),
     })?;
     Some(Figure {
         subtitle: format!(

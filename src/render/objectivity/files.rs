@@ -152,8 +152,10 @@ pub(crate) fn flags_csv(model: &Model, analysis: &Analysis, year: i32) -> Vec<u8
                 kind,
                 earlier,
                 later,
+                across_z,
+                across_of,
             } => notes.push(format!(
-                "{}: {} ({} кл.) {}% -> {} ({} кл.) {}%",
+                "{}: {} ({} кл.) {}% из {} -> {} ({} кл.) {}% из {}; база {}% из {} -> {}% из {}; z по школам {}",
                 match kind {
                     crate::analyze::objectivity::ChangeKind::Cohort => "тот же класс",
                     crate::analyze::objectivity::ChangeKind::SameGrade => "та же параллель",
@@ -161,9 +163,18 @@ pub(crate) fn flags_csv(model: &Model, analysis: &Analysis, year: i32) -> Vec<u8
                 earlier.year,
                 earlier.grade,
                 number(earlier.value * 100.0, 2),
+                earlier.n,
                 later.year,
                 later.grade,
-                number(later.value * 100.0, 2)
+                number(later.value * 100.0, 2),
+                later.n,
+                number(earlier.benchmark * 100.0, 2),
+                earlier.benchmark_n,
+                number(later.benchmark * 100.0, 2),
+                later.benchmark_n,
+                across_z.map_or(format!("не рассчитывается (школ: {across_of})"), |z| {
+                    format!("{} (школ: {across_of})", number(z, 2))
+                })
             )),
             Detail::Medals {
                 candidates,

@@ -70,6 +70,8 @@ pub(crate) struct FindingRow {
     pub(crate) difference: String,
     pub(crate) z: String,
     pub(crate) threshold: String,
+    /// Rule c: every number to recompute it by hand.
+    pub(crate) recompute: Option<String>,
 }
 
 fn finding_row(f: &Finding) -> FindingRow {
@@ -93,6 +95,7 @@ fn finding_row(f: &Finding) -> FindingRow {
         difference: words::difference_text(f),
         z: words::z(f.z),
         threshold: words::threshold_text(f),
+        recompute: words::recompute(f),
     }
 }
 
@@ -121,6 +124,8 @@ pub(crate) struct CategorySigns {
 #[derive(Debug, Serialize)]
 pub(crate) struct OrgSigns {
     pub(crate) org: OrgLink,
+    /// The school's name in that year, when it has been renamed or merged since.
+    pub(crate) named_then: Option<String>,
     pub(crate) year: i32,
     pub(crate) year_url: String,
     pub(crate) count: usize,
@@ -202,6 +207,9 @@ fn org_signs(model: &Model, analysis: &Analysis, year: i32, org: usize) -> Optio
     }
     Some(OrgSigns {
         org: org_link(model, org),
+        named_then: model.register.organizations[org]
+            .name_in(year)
+            .map(|name| format!("в {year} году — {name}")),
         year,
         year_url: model.link(&year_path(year)),
         count,
@@ -391,6 +399,8 @@ pub(crate) struct YearView {
     pub(crate) confirmed_below: String,
     /// Schools with too few medal candidates for rule d, as a sentence.
     pub(crate) medals_small: Option<String>,
+    /// «претендентов на медаль» from 2024, «медалистов» before (the year's regime).
+    pub(crate) medal_who: &'static str,
     pub(crate) version: String,
 }
 
@@ -563,12 +573,14 @@ pub(crate) fn year_view(model: &Model, analysis: &Analysis, year: i32) -> YearVi
             let count = o.medals_small.iter().filter(|(y, _)| *y == year).count();
             (count > 0).then(|| {
                 format!(
-                    "У {count} {} претендентов на медаль меньше {}: для них показатель неподтверждения медалистов не рассчитывается — недостаточно данных.",
+                    "У {count} {} {} меньше {}: для них показатель неподтверждения медалистов не рассчитывается — недостаточно данных.",
                     plural(count, "школы", "школ", "школ"),
+                    words::medal_group_of(words::medal_regime(rules, year)),
                     rules.min_group
                 )
             })
         },
+        medal_who: words::medal_group_of(words::medal_regime(rules, year)),
         version: rules.version.clone(),
     }
 }
@@ -856,7 +868,8 @@ pub(crate) fn org_block(model: &Model, analysis: &Analysis, org: usize) -> Optio
             .filter(|(_, o)| *o == org)
             .map(|(year, _)| {
                 format!(
-                    "ЕГЭ {year}, претенденты на медаль: менее {} человек — недостаточно данных для расчёта показателя неподтверждения медалистов.",
+                    "ЕГЭ {year}, {}: менее {} человек — недостаточно данных для расчёта показателя неподтверждения медалистов.",
+                    words::medal_group(words::medal_regime(&model.analytics, *year)),
                     model.analytics.min_group
                 )
             })

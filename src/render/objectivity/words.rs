@@ -2,7 +2,9 @@
 //! finding is about, and the plain-language sentence a parent reads (ANALYTICS §2,
 //! §5), with every number formatted the Russian way.
 
-use crate::analyze::objectivity::{ChangeKind, Detail, Finding, Measure, ProcKey, Source};
+use crate::analyze::objectivity::{
+    ChangeKind, ChangePoint, Detail, Finding, Measure, ProcKey, Source,
+};
 use crate::load::{MedalRegime, Procedure};
 use crate::model::{AnalyticsRules, Category, Rule};
 use crate::numbers::{format_change_value, format_number, format_value, plural};
@@ -13,7 +15,7 @@ pub(crate) fn rule_title(rule: Rule) -> &'static str {
         Rule::B1 => "Отметки за ВПР выше отметок в журнале",
         Rule::B2 => "Отметки в журнале выше отметок за ВПР",
         Rule::C => "Резкое изменение результатов за год",
-        Rule::D => "Претенденты на медаль не подтвердили результат на ЕГЭ",
+        Rule::D => "Медаль не подтверждена результатом ЕГЭ",
         Rule::E => "Необычно высокие результаты ОГЭ или ЕГЭ",
         Rule::F => "Высокий результат ВПР не подтверждён на ОГЭ",
     }
@@ -80,6 +82,32 @@ pub(crate) fn z(value: Option<f64>) -> String {
     value.map_or("—".into(), |z| format_number(z, 2))
 }
 
+/// Who rule d counts in a regime: «медалисты» before 2024, «претенденты на медаль»
+/// (итоговые «отлично», the medal awaiting the ЕГЭ) from 2024 on. Each regime's term
+/// is used only for its own years.
+pub(crate) fn medal_group(regime: MedalRegime) -> &'static str {
+    match regime {
+        MedalRegime::Medalists => "медалисты",
+        _ => "претенденты на медаль",
+    }
+}
+
+/// The same in the genitive plural, after a number: «6 медалистов».
+pub(crate) fn medal_group_of(regime: MedalRegime) -> &'static str {
+    match regime {
+        MedalRegime::Medalists => "медалистов",
+        _ => "претендентов на медаль",
+    }
+}
+
+/// The regime of a year's medals, when the rules give one.
+pub(crate) fn medal_regime(rules: &AnalyticsRules, year: i32) -> MedalRegime {
+    rules
+        .medals
+        .get(&year)
+        .map_or(MedalRegime::Candidates, |m| m.regime)
+}
+
 /// «ВПР, 5 класс, математика (углублённая)», «ЕГЭ, медали».
 pub(crate) fn procedure_label(key: &ProcKey) -> String {
     let mut parts = vec![key.procedure.label().to_string()];
@@ -91,7 +119,7 @@ pub(crate) fn procedure_label(key: &ProcKey) -> String {
             Some(variant) => format!("{subject} ({variant})"),
             None => subject.clone(),
         }),
-        None => parts.push("претенденты на медаль".into()),
+        None => parts.push("медали".into()),
     }
     parts.join(", ")
 }
@@ -132,7 +160,7 @@ pub(crate) fn measure_label(measure: Measure, procedure: Procedure) -> &'static 
         Measure::Raised => "доля, у кого отметка за ВПР выше журнальной",
         Measure::Lowered => "доля, у кого отметка за ВПР ниже журнальной",
         Measure::QualityChange => "изменение доли «4» и «5»",
-        Measure::MedalsNotConfirmed => "доля претендентов, не подтвердивших результат на ЕГЭ",
+        Measure::MedalsNotConfirmed => "доля не подтвердивших результат на ЕГЭ",
         Measure::GiaMean if procedure == Procedure::Oge => "средний балл ОГЭ",
         Measure::GiaMean => "средний балл ЕГЭ",
         Measure::OgeMean => "средний балл ОГЭ через год",
@@ -145,7 +173,13 @@ pub(crate) fn n_text(f: &Finding) -> String {
     let n = f.n as usize;
     match f.rule {
         Rule::B1 | Rule::B2 => format!("сравнено отметок: {n}"),
-        Rule::D => format!("претендентов: {n}"),
+        Rule::D => match f.detail {
+            Detail::Medals {
+                regime: MedalRegime::Medalists,
+                ..
+            } => format!("медалистов: {n}"),
+            _ => format!("претендентов: {n}"),
+        },
         _ => format!("{n} {}", plural(n, "участник", "участника", "участников")),
     }
 }
@@ -176,6 +210,15 @@ pub(crate) fn value_text(f: &Finding, value: f64) -> String {
 
 /// The difference of a finding as printed.
 pub(crate) fn difference_text(f: &Finding) -> String {
+    if matches!(
+        f.detail,
+        Detail::Medals {
+            count_only: true,
+            ..
+        }
+    ) {
+        return "—".into();
+    }
     match (f.difference, f.measure.is_share()) {
         (None, _) => "—".into(),
         (Some(d), true) => points(d),
@@ -245,7 +288,7 @@ pub(crate) fn sentence(f: &Finding, rules: &AnalyticsRules) -> String {
             percent(f.value),
             percent(bench)
         ),
-        (Rule::C, Detail::Change { kind, earlier, later }) => {
+        (Rule::C, Detail::Change { kind, earlier, later, .. }) => {
             let subject = f.key.subject.as_deref().unwrap_or_default();
             let change = format!(
                 "{words} за это время доля изменилась на {}",
@@ -339,6 +382,74 @@ pub(crate) fn sentence(f: &Finding, rules: &AnalyticsRules) -> String {
     text
 }
 
+/// For rule c, every number needed to recompute it by hand (ANALYTICS §4): both
+/// years' n and shares of the school and of the benchmark, the DiD, its z with the
+/// benchmark's own uncertainty, and the z across schools (shown, never gated on).
+pub(crate) fn recompute(f: &Finding) -> Option<String> {
+    let Detail::Change {
+        kind,
+        earlier,
+        later,
+        across_z,
+        across_of,
+    } = &f.detail
+    else {
+        return None;
+    };
+    let count = |value: f64, n: u32| (value * f64::from(n)).round() as u32;
+    let group = |p: &ChangePoint| {
+        format!(
+            "{} из {} ({}) в {} году, {} класс",
+            count(p.value, p.n),
+            p.n,
+            percent(p.value),
+            p.year,
+            p.grade
+        )
+    };
+    let bench = |p: &ChangePoint| {
+        format!(
+            "{} из {} в {} году",
+            percent(p.benchmark),
+            format_number(f64::from(p.benchmark_n), 0),
+            p.year
+        )
+    };
+    let across = match across_z {
+        Some(z) => format!(
+            "Для сведения: z по школам округа (изменение школы среди {across_of} {} с таким же сравнением) — {}; на признак он не влияет.",
+            plural(*across_of, "школы", "школ", "школ"),
+            format_number(*z, 2)
+        ),
+        None => format!(
+            "z по школам округа не рассчитывается: такое сравнение есть только у {across_of} {} (нужно не меньше трёх).",
+            plural(*across_of, "школы", "школ", "школ")
+        ),
+    };
+    Some(format!(
+        "Как пересчитать ({}): «4» и «5» у школы — {} и {}, изменение {}; база сравнения ({}) — {} и {}, изменение {}; разница изменений {}; z = {} — сравнение двух долей, в котором учтён разброс и изменения школы, и изменения базы сравнения. {across}",
+        match kind {
+            ChangeKind::Cohort => format!(
+                "правило c, тот же класс: {} → {} класс",
+                earlier.grade, later.grade
+            ),
+            ChangeKind::SameGrade => format!(
+                "правило c, {} класс в {} и {} годах",
+                later.grade, earlier.year, later.year
+            ),
+        },
+        group(earlier),
+        group(later),
+        points(later.value - earlier.value),
+        benchmark_name(f.source),
+        bench(earlier),
+        bench(later),
+        points(later.benchmark - earlier.benchmark),
+        f.difference.map_or("—".into(), points),
+        z(f.z)
+    ))
+}
+
 /// The sentence for a high result expected of a profile school.
 pub(crate) fn expected_sentence(f: &Finding) -> String {
     let what = match (f.key.procedure, f.measure) {
@@ -360,7 +471,7 @@ pub(crate) fn expected_sentence(f: &Finding) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analyze::objectivity::{ChangePoint, Threshold};
+    use crate::analyze::objectivity::Threshold;
 
     fn finding(rule: Rule, detail: Detail) -> Finding {
         Finding {
@@ -431,6 +542,7 @@ mod tests {
     #[test]
     fn writes_a_cohort_change_with_its_data_break() {
         let point = |year, grade, value, benchmark| ChangePoint {
+            benchmark_n: 100,
             year,
             grade,
             n: 20,
@@ -443,9 +555,17 @@ mod tests {
                 kind: ChangeKind::Cohort,
                 earlier: point(2024, 4, 0.9, 0.6),
                 later: point(2025, 5, 0.41, 0.54),
+                across_z: Some(-1.234),
+                across_of: 9,
             },
         );
         f.limited = true;
+        f.difference = Some(-0.43);
+        f.z = Some(2.632);
+        assert_eq!(
+            recompute(&f).unwrap(),
+            "Как пересчитать (правило c, тот же класс: 4 → 5 класс): «4» и «5» у школы — 18 из 20 (90,0\u{a0}%) в 2024 году, 4 класс и 8 из 20 (41,0\u{a0}%) в 2025 году, 5 класс, изменение −49,0\u{a0}п.п.; база сравнения (другие школы округа) — 60,0\u{a0}% из 100 в 2024 году и 54,0\u{a0}% из 100 в 2025 году, изменение −6,0\u{a0}п.п.; разница изменений −43,0\u{a0}п.п.; z = 2,63 — сравнение двух долей, в котором учтён разброс и изменения школы, и изменения базы сравнения. Для сведения: z по школам округа (изменение школы среди 9 школ с таким же сравнением) — −1,23; на признак он не влияет."
+        );
         let text = sentence(&f, &AnalyticsRules::default());
         assert!(text.starts_with("Этот же класс (математика) в 4 классе (2024) получил 90,0\u{a0}% «4» и «5», а в 5 классе (2025) — 41,0\u{a0}%; в среднем по другим школам округа за это время доля изменилась на −6,0\u{a0}п.п."), "{text}");
         assert!(text.contains("Сопоставимость ограничена: ВПР в 11 классах не проводились"));
@@ -470,7 +590,9 @@ mod tests {
             sentence(&f, &AnalyticsRules::default()),
             "Из 6 претендентов на медаль (с итоговыми отметками «отлично») 2 не набрали на ЕГЭ 70\u{a0}баллов — 33,3\u{a0}%."
         );
-        assert_eq!(procedure_label(&f.key), "ЕГЭ, претенденты на медаль");
+        assert_eq!(procedure_label(&f.key), "ЕГЭ, медали");
+        f.n = 6;
+        assert_eq!(n_text(&f), "претендентов: 6");
     }
 
     #[test]
@@ -492,5 +614,42 @@ mod tests {
             "Из 3 претендентов на медаль (с итоговыми отметками «отлично») 2 не набрали на ЕГЭ 70\u{a0}баллов."
         );
         assert_eq!(value_text(&f, f.value), "2 из 3");
+        // No rate and no difference of rates, whatever the finding holds.
+        assert_eq!(difference_text(&f), "—");
+    }
+
+    #[test]
+    fn uses_the_term_of_each_medal_regime_for_its_years() {
+        // 2023 (before the 2024 order): medalists below 70; 2024: candidates.
+        let medalists = Detail::Medals {
+            candidates: 8,
+            not_confirmed: 3,
+            points: 70.0,
+            regime: MedalRegime::Medalists,
+            count_only: false,
+        };
+        let mut f = finding(Rule::D, medalists);
+        f.year = 2023;
+        f.key = ProcKey::medals();
+        f.measure = Measure::MedalsNotConfirmed;
+        f.value = 3.0 / 8.0;
+        f.benchmark = None;
+        let text = sentence(&f, &AnalyticsRules::default());
+        assert_eq!(
+            text,
+            "Из 8 медалистов 3 не набрали на ЕГЭ 70\u{a0}баллов — 37,5\u{a0}%."
+        );
+        assert!(!text.contains("претендент"));
+        f.n = 8;
+        assert_eq!(n_text(&f), "медалистов: 8");
+        assert!(!rule_title(Rule::D).contains("претендент"));
+        assert!(!measure_label(f.measure, f.key.procedure).contains("претендент"));
+        assert!(!procedure_label(&f.key).contains("претендент"));
+        let rules = crate::analyze::objectivity::testing_medal_rules();
+        assert_eq!(medal_group(medal_regime(&rules, 2023)), "медалисты");
+        assert_eq!(
+            medal_group(medal_regime(&rules, 2024)),
+            "претенденты на медаль"
+        );
     }
 }

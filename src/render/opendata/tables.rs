@@ -121,16 +121,23 @@ const PLAN: &[Field] = &[
     ),
     field("due_start", "Deadline start", "Начало срока", "date"),
     field("due_end", "Deadline end", "Окончание срока", "date"),
+    field(
+        "due_windows",
+        "Every window of the deadline as read: start/end, separated by semicolons",
+        "Все периоды срока, как он прочитан: начало/окончание через точку с запятой",
+        "string",
+    ),
     field("recurrence", "Recurrence", "Периодичность", "string"),
     field("responsible", "Responsible", "Ответственные", "string"),
     field("form", "Form", "Форма", "string"),
     field("result", "Planned result", "Ожидаемый результат", "string"),
     field(
         "status",
-        "Status on the data date",
-        "Статус на дату данных",
+        "Status on the data date: done, in_progress, planned, overdue, not_marked (deadline passed, no mark of completion), by_schedule, on_demand, postponed, cancelled, unknown",
+        "Статус на дату данных: done — выполнено, in_progress — выполняется, planned — запланировано, overdue — просрочено, not_marked — нет отметки о выполнении, by_schedule — по графику, on_demand — по мере необходимости, postponed — перенесено, cancelled — отменено, unknown — не определён",
         "string",
     ),
+    field("done", "Date of completion", "Дата выполнения", "date"),
 ];
 
 const DOCUMENTS: &[Field] = &[

@@ -624,6 +624,30 @@ fn assert(call: &Call, sc: &Shortcodes<'_>) -> Result<(), Fault> {
     if let Some(trend) = optional_text(call, "trend") {
         let (from_period, from) = lookup(call, sc, indicator, place, "from")?;
         let (to_period, to) = lookup(call, sc, indicator, place, "to")?;
+        // A trend is never claimed across a declared method change (issue 20).
+        let (lo, hi) = (from_period.min(to_period), from_period.max(to_period));
+        if let Some((changed, change)) = indicator
+            .method_changes
+            .iter()
+            .find(|(p, _)| **p > lo && **p <= hi)
+        {
+            return Err(Fault::new(
+                tr!(
+                    format!(
+                        "«{}»: между {from_period} и {to_period} изменилась методика расчёта (с {changed}: {}), значения до и после не сравниваются",
+                        indicator.title, change.what
+                    ),
+                    format!(
+                        "“{}”: the method changed between {from_period} and {to_period} (from {changed}: {}); values before and after are not compared",
+                        indicator.title, change.what
+                    )
+                ),
+                tr!(
+                    format!("сравнивайте годы по одну сторону от {changed} или опишите изменение методики словами без проверки trend"),
+                    format!("compare years on one side of {changed}, or describe the method change in words without a trend check")
+                ),
+            ));
+        }
         let holds = match trend.as_str() {
             "down" => to < from,
             "up" => to > from,
