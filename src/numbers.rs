@@ -62,6 +62,29 @@ pub(crate) fn format_value(value: f64, decimals: usize, unit: &str) -> String {
     format!("{number}{BEFORE_UNIT}{unit}")
 }
 
+/// A number with its unit in the genitive, as after «с», «до», «от», «из»:
+/// «с 0 школ до 1 школы», «до 2 школ», «от 1 балла до 5 баллов», «до 70,1 балла».
+/// Units that do not change («%», «чел.») are written as in [`format_value`].
+pub(crate) fn format_value_genitive(value: f64, decimals: usize, unit: &str) -> String {
+    let number = format_number(value, decimals);
+    let whole = || -> usize {
+        number
+            .chars()
+            .filter(char::is_ascii_digit)
+            .collect::<String>()
+            .parse()
+            .unwrap_or(0)
+    };
+    // The genitive has two forms: singular after 1, 21, 31… (not 11), plural otherwise.
+    let unit = match unit {
+        "школ" => plural(whole(), "школы", "школ", "школ"),
+        "балл" if number.contains(',') => "балла",
+        "балл" => plural(whole(), "балла", "баллов", "баллов"),
+        _ => return format_value(value, decimals, unit),
+    };
+    format!("{number}{BEFORE_UNIT}{unit}")
+}
+
 /// A change with its sign: «+1,2», «−0,4», «0,0».
 pub(crate) fn format_change(delta: f64, decimals: usize) -> String {
     let number = format_number(delta, decimals);
@@ -119,6 +142,49 @@ mod tests {
         assert_eq!(format_value(1.0, 0, "школ"), "1\u{a0}школа");
         assert_eq!(format_value(3.0, 0, "школ"), "3\u{a0}школы");
         assert_eq!(format_value(11.0, 0, "школ"), "11\u{a0}школ");
+    }
+
+    #[test]
+    fn agrees_counts_of_schools_in_the_nominative_and_the_genitive() {
+        let counts = [0.0, 1.0, 2.0, 5.0, 11.0, 21.0, 22.0, 25.0];
+        let nominative: Vec<String> = counts.iter().map(|&n| format_value(n, 0, "школ")).collect();
+        let genitive: Vec<String> = counts
+            .iter()
+            .map(|&n| format_value_genitive(n, 0, "школ"))
+            .collect();
+        let nbsp = |words: [&str; 8]| -> Vec<String> {
+            words.iter().map(|w| w.replace(' ', "\u{a0}")).collect()
+        };
+        assert_eq!(
+            nominative,
+            nbsp([
+                "0 школ",
+                "1 школа",
+                "2 школы",
+                "5 школ",
+                "11 школ",
+                "21 школа",
+                "22 школы",
+                "25 школ"
+            ])
+        );
+        assert_eq!(
+            genitive,
+            nbsp([
+                "0 школ",
+                "1 школы",
+                "2 школ",
+                "5 школ",
+                "11 школ",
+                "21 школы",
+                "22 школ",
+                "25 школ"
+            ])
+        );
+        assert_eq!(format_value_genitive(1.0, 0, "балл"), "1\u{a0}балла");
+        assert_eq!(format_value_genitive(5.0, 0, "балл"), "5\u{a0}баллов");
+        assert_eq!(format_value_genitive(70.1, 1, "балл"), "70,1\u{a0}балла");
+        assert_eq!(format_value_genitive(8.3, 1, "%"), "8,3\u{a0}%");
     }
 
     #[test]

@@ -122,6 +122,7 @@ mod tests {
             description: None,
             unit: "%".into(),
             better,
+            compare: Default::default(),
             period_kind: PeriodKind::Year,
             decimals: 1,
             method: None,
@@ -141,6 +142,7 @@ mod tests {
                     value: Some(value),
                     dims: Vec::new(),
                     part: None,
+                    n: None,
                 })
                 .collect(),
             files: Vec::new(),

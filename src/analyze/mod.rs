@@ -12,7 +12,7 @@ pub(crate) use objectivity::Objectivity;
 pub(crate) use plan_reading::read_plans;
 pub use plan_reading::{ItemReading, PlanReading, Words};
 pub(crate) use plan_status::{compute_progress, ItemStatus, PlanProgress, StatusCounts};
-pub(crate) use trends::{IndicatorSummary, OrgComparison, Standing, Trend};
+pub(crate) use trends::{group_size, headline, IndicatorSummary, OrgComparison, Standing, Trend};
 
 use std::collections::BTreeMap;
 

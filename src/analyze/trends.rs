@@ -25,7 +25,12 @@ pub(crate) enum Standing {
     Better,
     Worse,
     Same,
+    /// The group is too small to tell («мало данных»): fewer than [`MIN_GROUP`].
+    FewData,
 }
+
+/// Below this many participants a share is not compared at all.
+pub(crate) const MIN_GROUP: u32 = 10;
 
 /// A place's values by period, and whether they are means over disaggregations.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -52,7 +57,10 @@ pub(crate) struct OrgComparison {
     pub(crate) period: Period,
     pub(crate) value: f64,
     pub(crate) municipality: Option<f64>,
+    /// `None` also for an indicator shown as a fact (staff, buildings, money).
     pub(crate) standing: Option<Standing>,
+    /// The group the organisation's share is of, when the data gives it.
+    pub(crate) n: Option<u32>,
     pub(crate) previous: Option<(Period, f64)>,
     pub(crate) trend: Option<Trend>,
     pub(crate) averaged: bool,
@@ -113,9 +121,16 @@ pub(crate) fn meets(indicator: &Indicator, value: f64, target: f64) -> bool {
 }
 
 impl Standing {
-    /// Where `value` stands against the municipality's `municipality`.
-    pub(crate) fn from_values(indicator: &Indicator, value: f64, municipality: f64) -> Standing {
-        standing(indicator, value, municipality)
+    /// Where `value`, of a group of `n` when known, stands against the
+    /// municipality's `municipality`; `None` for an indicator shown as a fact.
+    pub(crate) fn from_values(
+        indicator: &Indicator,
+        value: f64,
+        municipality: f64,
+        n: Option<u32>,
+    ) -> Option<Standing> {
+        (indicator.compare == crate::load::Compare::Verdict)
+            .then(|| standing_with_group(indicator, value, municipality, n))
     }
 }
 
@@ -130,6 +145,66 @@ pub(crate) fn standing(indicator: &Indicator, value: f64, municipality: f64) -> 
         Trend::Improved => Standing::Better,
         Trend::Worsened => Standing::Worse,
         Trend::Unchanged => Standing::Same,
+    }
+}
+
+/// The size of the group behind `place`'s total value in `period` (the row without
+/// a breakdown), when the data gives it. A mean over subjects has none: its
+/// groups overlap (the same pupils write both papers).
+pub(crate) fn group_size(indicator: &Indicator, place: Place, period: Period) -> Option<u32> {
+    indicator
+        .observations
+        .iter()
+        .find(|o| {
+            o.place == place
+                && o.period == period
+                && o.value.is_some()
+                && o.part.is_none()
+                && o.dims.iter().all(String::is_empty)
+        })
+        .and_then(|o| o.n)
+}
+
+/// The 95 % Wilson score interval of a share `p` (0…1) observed in a group of `n`:
+/// it stays inside 0…1 and is honest for small groups and shares near 0 or 1,
+/// where the usual ± 1,96·√(p(1−p)/n) says «0 ± 0».
+pub(crate) fn wilson(p: f64, n: u32) -> (f64, f64) {
+    const Z: f64 = 1.96;
+    let n = f64::from(n);
+    let z2 = Z * Z;
+    let centre = (p + z2 / (2.0 * n)) / (1.0 + z2 / n);
+    let half = Z * (p * (1.0 - p) / n + z2 / (4.0 * n * n)).sqrt() / (1.0 + z2 / n);
+    ((centre - half).max(0.0), (centre + half).min(1.0))
+}
+
+/// Where a value stands, given the size of its group when known. A share («%»)
+/// with `n` is «на уровне» unless the 95 % Wilson interval of the share excludes the
+/// municipality's value, and is not compared below [`MIN_GROUP`]; without `n` (or
+/// for a score) the 5 % rule of [`standing`] applies.
+pub(crate) fn standing_with_group(
+    indicator: &Indicator,
+    value: f64,
+    municipality: f64,
+    n: Option<u32>,
+) -> Standing {
+    match n {
+        Some(n) if indicator.unit == "%" => {
+            if n < MIN_GROUP {
+                return Standing::FewData;
+            }
+            let (lo, hi) = wilson((value / 100.0).clamp(0.0, 1.0), n);
+            let m = municipality / 100.0;
+            if (lo..=hi).contains(&m) {
+                Standing::Same
+            } else {
+                match trend(indicator, municipality, value) {
+                    Trend::Improved => Standing::Better,
+                    Trend::Worsened => Standing::Worse,
+                    Trend::Unchanged => Standing::Same,
+                }
+            }
+        }
+        _ => standing(indicator, value, municipality),
     }
 }
 
@@ -181,18 +256,87 @@ pub(crate) fn compare_org(
         .values
         .get(&period)
         .copied();
+    let n = group_size(indicator, Place::Org(org), period);
+    let verdict = indicator.compare == crate::load::Compare::Verdict;
     Some(OrgComparison {
         indicator: index,
         period,
         value,
         municipality,
-        standing: municipality.map(|m| standing(indicator, value, m)),
+        standing: municipality
+            .filter(|_| verdict)
+            .map(|m| standing_with_group(indicator, value, m, n)),
+        n,
         previous,
         trend: previous
             .filter(|(p, _)| !indicator.breaks_between(*p, period))
             .map(|(_, from)| trend(indicator, from, value)),
         averaged: own.averaged,
     })
+}
+
+#[cfg(test)]
+mod group_tests {
+    use super::*;
+
+    #[test]
+    fn a_wilson_interval_is_wide_for_a_small_group_and_never_below_zero() {
+        let (lo, hi) = wilson(0.0, 12);
+        assert_eq!(lo, 0.0);
+        assert!((hi - 0.2425).abs() < 0.001, "{hi}");
+        let (lo, hi) = wilson(0.5, 400);
+        assert!(
+            (lo - 0.451).abs() < 0.001 && (hi - 0.549).abs() < 0.001,
+            "{lo} {hi}"
+        );
+    }
+
+    fn share(id: &str, better: crate::load::Better) -> Indicator {
+        Indicator {
+            id: id.into(),
+            direction: 0,
+            title: id.into(),
+            description: None,
+            unit: "%".into(),
+            better,
+            compare: crate::load::Compare::Verdict,
+            period_kind: crate::load::PeriodKind::Year,
+            decimals: 1,
+            method: None,
+            source: None,
+            targets: BTreeMap::new(),
+            stack: None,
+            method_changes: BTreeMap::new(),
+            dims: Vec::new(),
+            observations: Vec::new(),
+            files: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn compares_a_share_only_when_the_group_makes_the_difference_clear() {
+        let fails = share("vpr-low", crate::load::Better::Lower);
+        // 12,5 % of 8 papers against 8,3 %: one pupil; not compared.
+        assert_eq!(
+            standing_with_group(&fails, 12.5, 8.3, Some(8)),
+            Standing::FewData
+        );
+        // 0 % of 12 against 1,3 %: the interval 0…24 % holds the district's value.
+        assert_eq!(
+            standing_with_group(&fails, 0.0, 1.3, Some(12)),
+            Standing::Same
+        );
+        // 14,6 % of 400 against 8,3 %: the interval 11,5…18,3 % does not.
+        assert_eq!(
+            standing_with_group(&fails, 14.6, 8.3, Some(400)),
+            Standing::Worse
+        );
+        // Without n the 5 % rule stays: 1,2 vs 1,3 is «на уровне» only by that rule.
+        assert_eq!(
+            standing_with_group(&fails, 1.2, 1.3, None),
+            Standing::Better
+        );
+    }
 }
 
 #[cfg(test)]
@@ -216,6 +360,7 @@ mod tests {
             description: None,
             unit: "%".into(),
             better,
+            compare: Default::default(),
             period_kind: PeriodKind::Year,
             decimals: 1,
             method: None,
@@ -240,6 +385,7 @@ mod tests {
                         vec![subject.into()]
                     },
                     part: None,
+                    n: None,
                 })
                 .collect(),
             files: vec![],

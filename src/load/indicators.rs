@@ -107,6 +107,10 @@ pub(crate) struct RawIndicator {
     pub(crate) targets: BTreeMap<Text, f64>,
     /// For a distribution: the CSV column whose values are the stacked parts.
     pub(crate) stack: Option<String>,
+    /// `fact`: an indicator of staff, buildings or money, shown as a fact next to
+    /// the municipality's value, never as «лучше / хуже».
+    #[serde(default)]
+    pub(crate) compare: Compare,
     /// Declared changes of the method: `[{year: 2024, what: "…", source: "…"}]`.
     /// Values before and after are not compared: charts break the line there.
     #[serde(default)]
@@ -116,6 +120,17 @@ pub(crate) struct RawIndicator {
     /// Filled after parsing: the file line of the entry's `id`.
     #[serde(skip)]
     pub(crate) line: usize,
+}
+
+/// Whether an organisation's value is compared with the municipality's.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum Compare {
+    /// «выше / на уровне / ниже, чем по округу» when the difference is clear.
+    #[default]
+    Verdict,
+    /// Shown as a fact with the municipality's value, no verdict.
+    Fact,
 }
 
 /// A change of an indicator's method from a period on.

@@ -26,7 +26,8 @@ pub(crate) use content::{Attachment, SourcePage, CONTENT_DIR};
 pub(crate) use front_matter::{Discussion, SortBy};
 pub(crate) use git_dates::GitDates;
 pub(crate) use indicators::{
-    Better, IndicatorSources, PeriodKind, RawCycleYear, RawIndicator, RawMethod, ValuesFile,
+    Better, Compare, IndicatorSources, PeriodKind, RawCycleYear, RawIndicator, RawMethod,
+    ValuesFile,
 };
 pub(crate) use organizations::{
     load_organizations, OrgFlag, OrgKind, OrganizationsFile, ProfileKind, RawPredecessor,

@@ -31,6 +31,8 @@ pub(crate) struct Indicator {
     pub(crate) description: Option<String>,
     pub(crate) unit: String,
     pub(crate) better: Better,
+    /// Whether an organisation gets «выше / ниже, чем по округу» or a plain fact.
+    pub(crate) compare: crate::load::Compare,
     pub(crate) period_kind: PeriodKind,
     pub(crate) decimals: usize,
     pub(crate) method: Option<String>,
@@ -86,6 +88,9 @@ pub(crate) struct Observation {
     pub(crate) dims: Vec<String>,
     /// The stacked part (a mark «2»…«5»), for a distribution.
     pub(crate) part: Option<String>,
+    /// The group the share is of (participants, pupils), from the optional `n`
+    /// column: with it a comparison can tell a clear difference from chance.
+    pub(crate) n: Option<u32>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -351,6 +356,7 @@ fn resolve_indicator(
         description: raw.description.map(|t| t.0),
         unit: raw.unit.0,
         better: raw.better,
+        compare: raw.compare,
         period_kind: kind,
         decimals: raw.decimals.unwrap_or(1),
         method: raw.method.map(|t| t.0),
@@ -388,6 +394,7 @@ fn resolve_indicator(
                             value,
                             dims: Vec::new(),
                             part: None,
+                            n: None,
                         });
                     }
                     Err(message) => {
@@ -488,8 +495,9 @@ fn read_rows(
         );
         return;
     }
+    let group = column("n");
     let dim_columns: Vec<usize> = (0..values.header.len())
-        .filter(|&i| i != year && i != org && i != value && Some(i) != stack)
+        .filter(|&i| i != year && i != org && i != value && Some(i) != stack && Some(i) != group)
         .collect();
     indicator.dims = dim_columns
         .iter()
@@ -552,6 +560,29 @@ fn read_rows(
             );
             continue;
         }
+        let n = match group.map(|i| (i, cell(i).trim())) {
+            None | Some((_, "")) => None,
+            Some((i, text)) => match text.parse::<u32>() {
+                Ok(n) if n > 0 => Some(n),
+                _ => {
+                    diagnostics.push(
+                        Diagnostic::error(
+                            file,
+                            tr!(
+                                format!("в столбце n должно быть целое число участников, а написано «{text}»"),
+                                format!("the n column takes a whole number of participants, not “{text}”")
+                            ),
+                        )
+                        .at(row.line, column_of(i))
+                        .hint(tr!(
+                            "напишите, из скольких человек (работ) посчитана доля, например 24, или оставьте ячейку пустой",
+                            "write how many people (papers) the share is of, e.g. 24, or leave the cell empty"
+                        )),
+                    );
+                    continue;
+                }
+            },
+        };
         let dims: Vec<String> = dim_columns.iter().map(|&i| cell(i).to_string()).collect();
         let part = stack.map(|i| cell(i).to_string());
         let key = (period, place, dims.clone(), part.clone());
@@ -585,6 +616,7 @@ fn read_rows(
             value: number,
             dims,
             part,
+            n,
         });
     }
 }

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::documents::designation;
+use super::documents::citation;
 use super::views::{DateView, LinkView};
 use crate::config::{Authority, DocumentLink};
 use crate::model::Model;
@@ -98,7 +98,7 @@ pub(super) fn authority_view(model: &Model) -> AuthorityView<'_> {
         let index = model.page_named(written)?;
         let page = &model.pages[index];
         let title = if model.documents.of_page(index).is_some() {
-            format!("{} «{}»", designation(model, index), page.title)
+            citation(model, index)
         } else {
             page.title.clone()
         };

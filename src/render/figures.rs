@@ -12,7 +12,6 @@ use super::charts::{
 };
 use super::indicators::place_name;
 use crate::analyze::Standing;
-use crate::load::Better;
 use crate::model::{Indicator, Model, Period, Place};
 use crate::numbers::{format_number, format_value};
 
@@ -352,54 +351,77 @@ fn comparison_figure(
         (0..model.register.organizations.len()).any(|o| value_of(Place::Org(o), p).is_some())
     })?;
     let municipality = value_of(Place::Municipality, period);
-    let mut bars: Vec<Bar> = (0..model.register.organizations.len())
-        .filter_map(|o| {
-            let value = value_of(Place::Org(o), period)?;
-            let tone = match municipality
-                .map(|m| crate::analyze::Standing::from_values(indicator, value, m))
-            {
-                Some(Standing::Better) => Tone::Better,
-                Some(Standing::Worse) => Tone::Worse,
-                _ => Tone::Same,
-            };
-            Some(Bar {
-                label: model.register.organizations[o].short_name.clone(),
-                value,
-                tone,
-            })
+    // In the register's order, never sorted by value: a chart of schools is not a
+    // league table (ANALYTICS.md §5). A school with values in other years but none
+    // in this one keeps its row, marked «нет данных», and is named under the chart.
+    let organizations = &model.register.organizations;
+    let missing: Vec<usize> = (0..organizations.len())
+        .filter(|&o| value_of(Place::Org(o), period).is_none())
+        .filter(|&o| {
+            periods
+                .iter()
+                .any(|&p| value_of(Place::Org(o), p).is_some())
         })
         .collect();
-    // Best first: the order a reader scans, not a ranking by name.
-    bars.sort_by(|a, b| {
-        let order = a
-            .value
-            .partial_cmp(&b.value)
-            .unwrap_or(std::cmp::Ordering::Equal);
-        match indicator.better {
-            Better::Higher => order.reverse(),
-            Better::Lower => order,
-        }
-        .then(a.label.cmp(&b.label))
-    });
+    let verdict = indicator.compare == crate::load::Compare::Verdict;
+    // Each bar with the words of its comparison for the data table.
+    let bars: Vec<(Bar, String)> = (0..organizations.len())
+        .filter_map(|o| {
+            let Some(value) = value_of(Place::Org(o), period) else {
+                return missing.contains(&o).then(|| {
+                    (
+                        Bar {
+                            label: organizations[o].short_name.clone(),
+                            value: f64::NAN,
+                            tone: Tone::Same,
+                        },
+                        "—".to_string(),
+                    )
+                });
+            };
+            // The group size counts only for the total, not for a breakdown's figure.
+            let n = crate::analyze::group_size(indicator, Place::Org(o), period)
+                .filter(|_| suffix.is_empty());
+            let standing = municipality
+                .and_then(|m| crate::analyze::Standing::from_values(indicator, value, m, n));
+            let (tone, words) = match standing {
+                Some(Standing::Better) => (Tone::Better, "лучше, чем по округу"),
+                Some(Standing::Worse) => (Tone::Worse, "хуже, чем по округу"),
+                Some(Standing::Same) => (Tone::Same, "на уровне округа"),
+                Some(Standing::FewData) => (Tone::Same, "мало данных для сравнения"),
+                None if !verdict => (Tone::Same, "для сведения, без оценки"),
+                None => (Tone::Same, "сравнить не с чем"),
+            };
+            let words = match n {
+                Some(n) => format!("{words} (n\u{a0}=\u{a0}{n})"),
+                None => words.to_string(),
+            };
+            Some((
+                Bar {
+                    label: model.register.organizations[o].short_name.clone(),
+                    value,
+                    tone,
+                },
+                words,
+            ))
+        })
+        .collect();
     let title = titled(
         format!("{}: организации, {period}", indicator.title),
         suffix,
     );
     let rows = bars
         .iter()
-        .map(|b| DataRow {
+        .map(|(b, words)| DataRow {
             label: b.label.clone(),
-            cells: vec![
-                format_number(b.value, indicator.decimals),
-                match b.tone {
-                    Tone::Better => "лучше, чем по округу",
-                    Tone::Worse => "хуже, чем по округу",
-                    Tone::Same => "на уровне округа",
-                }
-                .into(),
-            ],
+            cells: if b.value.is_finite() {
+                vec![format_number(b.value, indicator.decimals), words.clone()]
+            } else {
+                vec![format!("нет данных за {period}"), words.clone()]
+            },
         })
         .collect();
+    let bars: Vec<Bar> = bars.into_iter().map(|(bar, _)| bar).collect();
     let svg = render_bars(&BarChart {
         id,
         title: title.clone(),
@@ -407,6 +429,7 @@ fn comparison_figure(
         decimals: indicator.decimals,
         bars,
         reference: municipality.map(|m| ("Округ".to_string(), m)),
+        verdict,
     })?;
     Some(Figure {
         subtitle: format!(
@@ -415,8 +438,8 @@ fn comparison_figure(
             municipality.map_or(String::new(), |m| format!(
                 "; по округу — {}",
                 format_value(m, indicator.decimals, &indicator.unit)
-            ))
-        ),
+            )),
+        ) + &missing_note(organizations, &missing, period),
         svg,
         table: DataTable {
             caption: format!("Данные диаграммы «{title}»"),
@@ -430,6 +453,23 @@ fn comparison_figure(
         title,
         csv_url: String::new(),
     })
+}
+
+/// «. Нет данных за 2025: МБОУ «Таёжная СОШ».» for the schools missing from the
+/// chart's year, so that none silently drops out; empty when none is missing.
+fn missing_note(
+    organizations: &[crate::model::Organization],
+    missing: &[usize],
+    period: Period,
+) -> String {
+    if missing.is_empty() {
+        return String::new();
+    }
+    let names: Vec<&str> = missing
+        .iter()
+        .map(|&o| organizations[o].short_name.as_str())
+        .collect();
+    format!(". Нет данных за {period}: {}", names.join(", "))
 }
 
 fn distribution_figure(
@@ -522,4 +562,90 @@ fn unit_words(unit: &str) -> String {
         "" => "значение".into(),
         other => format!("единица: {other}"),
     }
+}
+
+/// A school's own course of an indicator with the district's as the reference line,
+/// for the small multiples on its card; `None` with fewer than two of its values.
+pub(crate) fn org_trend_figure(model: &Model, indicator: &Indicator, org: usize) -> Option<Figure> {
+    let own = crate::analyze::headline(indicator, Place::Org(org));
+    if own.values.len() < 2 {
+        return None;
+    }
+    let district = crate::analyze::headline(indicator, Place::Municipality);
+    let periods: Vec<Period> = own
+        .values
+        .keys()
+        .chain(district.values.keys())
+        .copied()
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let organization = &model.register.organizations[org];
+    let series = vec![
+        LineSeries {
+            name: organization.short_name.clone(),
+            values: periods.iter().map(|p| own.values.get(p).copied()).collect(),
+        },
+        LineSeries {
+            name: "Округ".into(),
+            values: periods
+                .iter()
+                .map(|p| district.values.get(p).copied())
+                .collect(),
+        },
+    ];
+    let labels: Vec<String> = periods.iter().map(|p| p.label()).collect();
+    let title = indicator.title.clone();
+    let breaks = break_indexes(indicator, &periods);
+    let svg = render_line(&LineChart {
+        breaks: breaks.clone(),
+        id: format!("own-{}-{}", organization.id, indicator.id),
+        title: format!("{title}: {} и округ", organization.short_name),
+        unit: indicator.unit.clone(),
+        decimals: indicator.decimals,
+        periods: labels.clone(),
+        series: series.clone(),
+        targets: Vec::new(),
+    })?;
+    let rows = series
+        .iter()
+        .map(|s| DataRow {
+            label: s.name.clone(),
+            cells: s
+                .values
+                .iter()
+                .map(|v| v.map_or(NO_DATA.into(), |v| format_number(v, indicator.decimals)))
+                .collect(),
+        })
+        .collect();
+    Some(Figure {
+        subtitle: format!(
+            "{}; {} — {}{}{}",
+            unit_words(&indicator.unit),
+            labels.first().cloned().unwrap_or_default(),
+            labels.last().cloned().unwrap_or_default(),
+            if own.averaged {
+                format!(
+                    ", в среднем {}",
+                    super::indicators::breakdown_words(indicator)
+                )
+            } else {
+                String::new()
+            },
+            method_note(indicator, &periods, &breaks)
+        ),
+        svg,
+        table: DataTable {
+            caption: format!(
+                "Данные диаграммы «{title}»: {} и округ, {}",
+                organization.short_name,
+                unit_words(&indicator.unit)
+            ),
+            corner: "Территория".into(),
+            columns: labels,
+            rows,
+        },
+        title,
+        csv_url: model.link(&format!("/indicators/{}.csv", indicator.id)),
+    })
 }

@@ -35,8 +35,10 @@ pub(crate) struct IndicatorCard {
     pub(crate) target: Option<String>,
     /// Whether the target of the latest period is met.
     pub(crate) target_met: Option<bool>,
-    /// The value is a mean over disaggregations («в среднем по предметам»).
+    /// The value is a mean over disaggregations.
     pub(crate) averaged: bool,
+    /// «в среднем по предметам»: what the mean is over, in words.
+    pub(crate) averaged_over: String,
     pub(crate) better: &'static str,
 }
 
@@ -91,6 +93,9 @@ pub(crate) struct IndicatorDecisionView {
     pub(crate) year: i32,
     /// «Приказ от 20.09.2024 № 171-П»
     pub(crate) designation: String,
+    /// The act as cited in a link: designation and title, or «Положение …,
+    /// утверждённое приказом от … № …».
+    pub(crate) citation: String,
     pub(crate) title: String,
     pub(crate) url: String,
     /// The decision's block on the chain page.
@@ -124,6 +129,7 @@ fn decisions_naming(model: &Model, index: usize) -> Vec<IndicatorDecisionView> {
                 found.push(IndicatorDecisionView {
                     year,
                     designation: super::documents::designation(model, decision.document),
+                    citation: super::documents::citation(model, decision.document),
                     title: page.title.clone(),
                     url: model.link(&page.url),
                     chain_url: chain.as_ref().map(|u| format!("{u}#decisions-{year}")),
@@ -194,6 +200,7 @@ pub(crate) fn card(
             .latest
             .and_then(|(period, _)| summary.targets_met.get(&period).copied()),
         averaged: summary.headline.averaged,
+        averaged_over: format!("в среднем {}", breakdown_words(indicator)),
         better: better_word(indicator.better),
     }
 }
@@ -252,7 +259,8 @@ pub(crate) fn indicator_view(model: &Model, analysis: &Analysis, index: usize) -
                 .map(|o| o.dims[i].as_str())
                 .collect();
             format!(
-                "{name}: {}",
+                "{}: {}",
+                dim_words(name),
                 values.into_iter().collect::<Vec<_>>().join(", ")
             )
         })
@@ -347,4 +355,41 @@ pub(crate) fn indicator_csv(model: &Model, indicator: &Indicator) -> Vec<u8> {
         let _ = writer.write_record(&record);
     }
     writer.into_inner().unwrap_or_default()
+}
+
+/// «по предметам» for a breakdown column: the words a reader understands instead of
+/// the column's name in the data file; a name the list does not know is kept as
+/// the site wrote it.
+pub(crate) fn dim_words(name: &str) -> String {
+    match name.trim().to_lowercase().as_str() {
+        "subject" | "предмет" => "по предметам".into(),
+        "grade" | "class" | "класс" | "параллель" => "по классам".into(),
+        "procedure" | "процедура" => "по процедурам".into(),
+        "level" | "уровень" => "по уровням".into(),
+        "kind" | "тип" => "по типам организаций".into(),
+        "area" | "territory" | "территория" => "по территориям".into(),
+        _ => format!("по признаку «{name}»"),
+    }
+}
+
+/// «по предметам», «по предметам и по классам»: all breakdowns of an indicator.
+pub(crate) fn breakdown_words(indicator: &Indicator) -> String {
+    let words: Vec<String> = indicator.dims.iter().map(|d| dim_words(d)).collect();
+    if words.is_empty() {
+        "по группам данных".into()
+    } else {
+        words.join(" и ")
+    }
+}
+
+#[cfg(test)]
+mod breakdown_tests {
+    use super::dim_words;
+
+    #[test]
+    fn names_breakdowns_in_words_not_column_names() {
+        assert_eq!(dim_words("subject"), "по предметам");
+        assert_eq!(dim_words("grade"), "по классам");
+        assert_eq!(dim_words("смена"), "по признаку «смена»");
+    }
 }

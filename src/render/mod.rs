@@ -6,18 +6,22 @@
 //! `output` does the writing.
 
 mod authority;
+mod cards;
 mod charts;
+mod contacts;
 mod cycle;
 mod describe;
 mod documents;
 mod extras;
 mod figures;
+mod finder;
 mod indicators;
 mod markdown;
 mod objectivity;
 mod opendata;
 mod orgs;
 mod plans;
+mod quotes;
 mod report;
 mod search_page;
 mod shnor;
@@ -247,6 +251,8 @@ pub(crate) fn render_site(
         });
     }
     rendered.files.sort_by(|a, b| a.path.cmp(&b.path));
+    cards::label_tables_in(&mut rendered.files);
+    quotes::nest_quotes_in(&mut rendered.files);
     rendered.charts = count_charts(&rendered.files);
     rendered.views = derived_pages(model, &rendered.files);
     rendered
@@ -395,6 +401,7 @@ fn render_page(
             })
             .collect();
         context.insert("key_indicators", &cards);
+        context.insert("finder", &finder::finder(model));
     }
     match page.data {
         PageData::Markdown => {}

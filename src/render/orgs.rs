@@ -59,11 +59,16 @@ pub(crate) struct ComparisonRow {
     pub(crate) period: String,
     pub(crate) value: String,
     pub(crate) municipality: String,
-    /// better | worse | same | none
+    /// better | worse | same | few | fact | none
     pub(crate) standing: &'static str,
-    pub(crate) standing_label: &'static str,
+    /// «на уровне округа (n = 45)», «мало данных (n = 8)».
+    pub(crate) standing_label: String,
     pub(crate) change: String,
     pub(crate) averaged: bool,
+    /// «в среднем по предметам».
+    pub(crate) averaged_over: String,
+    /// A warning under the comparison: the value has a sign of objectivity.
+    pub(crate) caveat: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -73,6 +78,10 @@ pub(crate) struct OrgView {
     pub(crate) phone: Option<String>,
     pub(crate) email: Option<String>,
     pub(crate) site: Option<String>,
+    /// `tel:`, `mailto:` and the site's address, when each is safe to link.
+    pub(crate) phone_href: Option<String>,
+    pub(crate) email_href: Option<String>,
+    pub(crate) site_href: Option<String>,
     pub(crate) head: Option<String>,
     pub(crate) functions: Option<String>,
     pub(crate) profile: Option<String>,
@@ -81,6 +90,9 @@ pub(crate) struct OrgView {
     pub(crate) former: Vec<String>,
     /// The summary for parents, in plain words from the data.
     pub(crate) story: Story,
+    /// The organisation's own course of the site's key indicators, each with the
+    /// district's as a reference line (small multiples).
+    pub(crate) trends: Vec<super::figures::Figure>,
     pub(crate) rows: Vec<ComparisonRow>,
     /// Signs of objectivity, ШНОР and the ВПР of the latest year (schools with results).
     pub(crate) objectivity: Option<super::objectivity::OrgBlock>,
@@ -174,15 +186,35 @@ pub(crate) fn list_view(model: &Model, only: Option<OrgKind>) -> OrgListView {
 pub(crate) fn org_view(model: &Model, analysis: &Analysis, index: usize) -> OrgView {
     let org = &model.register.organizations[index];
     let comparisons = &analysis.orgs[index];
+    let objectivity = super::objectivity::org_block(model, analysis, index);
+    // A ВПР result of a year with signs of possibly inflated marks is shown with a
+    // caveat next to its comparison: a «лучше» there may not be one.
+    let sign_years: Vec<i32> = objectivity
+        .as_ref()
+        .map(|block| block.signs.iter().map(|s| s.year).collect())
+        .unwrap_or_default();
     let rows = comparisons
         .iter()
-        .map(|c| comparison_row(model, c))
+        .map(|c| {
+            let mut row = comparison_row(model, c);
+            let indicator = &model.indicators.indicators[c.indicator];
+            if indicator.title.contains("ВПР") && sign_years.contains(&c.period.year) {
+                row.caveat = Some(format!(
+                    "по ВПР {} у школы есть признаки необъективности: результат нужно перепроверить",
+                    c.period.year
+                ));
+            }
+            row
+        })
         .collect();
     OrgView {
         summary: summary_view(model, org),
         phone: org.phone.clone(),
         email: org.email.clone(),
         site: org.site.clone(),
+        phone_href: org.phone.as_deref().and_then(super::contacts::tel_href),
+        email_href: org.email.as_deref().and_then(super::contacts::mailto_href),
+        site_href: org.site.as_deref().and_then(super::contacts::web_href),
         head: org.head.clone(),
         functions: org.functions.clone(),
         former: org.former_names(),
@@ -199,14 +231,22 @@ pub(crate) fn org_view(model: &Model, analysis: &Analysis, index: usize) -> OrgV
             }
         }),
         story: story(model, org, comparisons),
+        trends: model
+            .config
+            .key_indicators
+            .iter()
+            .filter_map(|id| model.indicators.indicators.iter().find(|i| &i.id == id))
+            .filter_map(|indicator| super::figures::org_trend_figure(model, indicator, index))
+            .collect(),
         rows,
-        objectivity: super::objectivity::org_block(model, analysis, index),
+        objectivity,
     }
 }
 
 fn comparison_row(model: &Model, c: &OrgComparison) -> ComparisonRow {
     let indicator = &model.indicators.indicators[c.indicator];
     let format = |v: f64| format_value(v, indicator.decimals, &indicator.unit);
+    let fact = indicator.compare == crate::load::Compare::Fact;
     ComparisonRow {
         indicator: indicator.title.clone(),
         url: model.link(&format!("/indicators/{}/", indicator.id)),
@@ -217,14 +257,22 @@ fn comparison_row(model: &Model, c: &OrgComparison) -> ComparisonRow {
             Some(Standing::Better) => "better",
             Some(Standing::Worse) => "worse",
             Some(Standing::Same) => "same",
+            Some(Standing::FewData) => "few",
+            None if fact && c.municipality.is_some() => "fact",
             None => "none",
         },
-        standing_label: match c.standing {
-            Some(Standing::Better) => "лучше, чем по округу",
-            Some(Standing::Worse) => "хуже, чем по округу",
-            Some(Standing::Same) => "на уровне округа",
-            None => "сравнить не с чем",
-        },
+        standing_label: format!(
+            "{}{}",
+            match c.standing {
+                Some(Standing::Better) => "лучше, чем по округу",
+                Some(Standing::Worse) => "хуже, чем по округу",
+                Some(Standing::Same) => "на уровне округа",
+                Some(Standing::FewData) => "мало данных для сравнения",
+                None if fact && c.municipality.is_some() => "для сведения, без оценки",
+                None => "сравнить не с чем",
+            },
+            c.n.map_or(String::new(), |n| format!(" (n\u{a0}=\u{a0}{n})"))
+        ),
         change: match c.previous {
             Some((period, from)) => format!(
                 "{} к {period} ({})",
@@ -238,6 +286,11 @@ fn comparison_row(model: &Model, c: &OrgComparison) -> ComparisonRow {
             None => "нет данных за прошлый период".into(),
         },
         averaged: c.averaged,
+        averaged_over: format!(
+            "в среднем {}",
+            super::indicators::breakdown_words(&model.indicators.indicators[c.indicator])
+        ),
+        caveat: None,
     }
 }
 
@@ -260,10 +313,12 @@ fn story(model: &Model, org: &Organization, comparisons: &[OrgComparison]) -> St
     let name = |c: &OrgComparison| {
         let indicator = &model.indicators.indicators[c.indicator];
         let format = |v: f64| format_value(v, indicator.decimals, &indicator.unit);
+        // Every value with its year: a parent must not mix 2024 and 2025 unawares.
         format!(
-            "{} — {}{}",
+            "{} — {} за {}{}",
             lowercase_first(&indicator.title),
             format(c.value),
+            c.period.label(),
             c.municipality
                 .map_or(String::new(), |m| format!(" (по округу {})", format(m)))
         )
@@ -294,6 +349,11 @@ fn story(model: &Model, org: &Organization, comparisons: &[OrgComparison]) -> St
         .iter()
         .filter(|c| c.standing == Some(Standing::Same))
         .count();
+    let few = comparisons
+        .iter()
+        .filter(|c| c.standing == Some(Standing::FewData))
+        .count();
+    let facts = comparisons.len() - better.len() - worse.len() - same - few;
     let count = |trend: Trend| {
         comparisons
             .iter()
@@ -304,12 +364,22 @@ fn story(model: &Model, org: &Organization, comparisons: &[OrgComparison]) -> St
     let compared = comparisons.iter().filter(|c| c.trend.is_some()).count();
     Story {
         overview: format!(
-            "Из {} {}, {} для организации, {} — лучше, чем в среднем по округу, {same} — на уровне округа, {} — хуже.",
+            "Из {} {}, {} для организации, {} — лучше, чем в среднем по округу, {same} — на уровне округа, {} — хуже{}{}.",
             comparisons.len(),
             plural(comparisons.len(), "показателя", "показателей", "показателей"),
             plural(comparisons.len(), "измеренного", "измеренных", "измеренных"),
             better.len(),
-            worse.len()
+            worse.len(),
+            if few > 0 {
+                format!(", {few} — мало данных для сравнения")
+            } else {
+                String::new()
+            },
+            if facts > 0 {
+                format!(", {facts} — для сведения, без оценки")
+            } else {
+                String::new()
+            }
         ),
         better,
         worse,

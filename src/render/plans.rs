@@ -431,13 +431,14 @@ fn gantt(model: &Model, plan: &Plan, progress: &PlanProgress) -> Option<String> 
                 }
                 rows.push(GanttRow {
                     label: item.no.clone(),
+                    title: item.title.clone(),
                     spans,
                     status: progress.statuses[item.key],
                     recurring: item
                         .deadline
                         .as_ref()
                         .is_some_and(|d| d.recurrence.is_some()),
-                    section_start: first,
+                    section: first.then(|| section.title.clone()),
                 });
                 first = false;
             }

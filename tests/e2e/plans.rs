@@ -54,7 +54,7 @@ fn draws_the_timeline_with_a_text_alternative() {
     ));
     // Past the deadline with no mark is not «просрочено» on the chart either.
     assert!(!page.contains("Просрочены пункты"));
-    assert!(page.contains("сегодня: 15.01.2026"));
+    assert!(page.contains("сегодня, 15.01.2026"));
 }
 
 #[test]

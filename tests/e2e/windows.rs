@@ -34,7 +34,7 @@ fn reads_a_site_saved_on_windows_with_a_warning_per_re_encoded_file() {
     // The Windows-1251 values with «;» and decimal commas, as in the UTF-8 original.
     let page = site.read("indicators/vpr-low/index.html");
     assert!(
-        page.contains("<tr><th scope=\"row\">Округ</th><td>9,1</td><td>8,3</td></tr>"),
+        page.contains("<tr><th data-label=\"Территория\" scope=\"row\">Округ</th><td data-label=\"2024\">9,1</td><td data-label=\"2025\">8,3</td></tr>"),
         "{page}"
     );
     assert!(page.contains("математика"));

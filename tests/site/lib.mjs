@@ -43,3 +43,36 @@ export function urlPathOf(basePath, rel) {
   const pretty = rel.replace(/(^|\/)index\.html$/, '$1');
   return basePath + pretty.split('/').map(encodeURIComponent).join('/');
 }
+
+// A tiny static server for DIR under `basePath`, as a static host serves it
+// (a/b -> a/b/ -> a/b/index.html); resolves to its origin and a close().
+export async function startServer(dir, basePath) {
+  const { createServer } = await import('node:http');
+  const { createReadStream, statSync } = await import('node:fs');
+  const { extname, resolve, sep } = await import('node:path');
+  const root = resolve(dir);
+  const types = {
+    '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8',
+    '.js': 'text/javascript; charset=utf-8', '.svg': 'image/svg+xml; charset=utf-8',
+    '.json': 'application/json; charset=utf-8', '.ico': 'image/x-icon', '.png': 'image/png',
+  };
+  const server = createServer((req, res) => {
+    const notFound = () => { res.writeHead(404); res.end(); };
+    let path;
+    try { path = decodeURIComponent(new URL(req.url, 'http://x').pathname); } catch { return notFound(); }
+    if (!path.startsWith(basePath)) return notFound();
+    let file = resolve(root, '.' + path.slice(basePath.length - 1));
+    if (file !== root && !file.startsWith(root + sep)) return notFound();
+    let st;
+    try { st = statSync(file); } catch { return notFound(); }
+    if (st.isDirectory()) {
+      if (!path.endsWith('/')) { res.writeHead(301, { Location: path + '/' }); return res.end(); }
+      file = join(file, 'index.html');
+      try { st = statSync(file); } catch { return notFound(); }
+    }
+    res.writeHead(200, { 'Content-Type': types[extname(file).toLowerCase()] ?? 'application/octet-stream' });
+    createReadStream(file).pipe(res);
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  return { origin: `http://127.0.0.1:${server.address().port}`, close: () => server.close() };
+}

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Validate a built site: Nu Html Checker (HTML + CSS), axe-core in headless
-# Chromium, internal links. Runs all three, then fails if any failed.
+# Chromium, internal links, and the layout at 360 and 1280 px (charts and tables
+# that fit, chart text of 12 px or more, no sideways scroll). Runs all four, then
+# fails if any failed.
 #
 # usage: bash tests/site/validate.sh [DIR] [--base-path /prefix/] [--base-url URL]
 # (DIR defaults to public; the options go to axe.mjs and links.mjs)
@@ -31,10 +33,11 @@ run vnu java -jar "$here/node_modules/vnu-jar/build/dist/vnu.jar" \
   --errors-only --skip-non-html --also-check-css "$dir"
 run axe node "$here/axe.mjs" "$dir" "$@"
 run links node "$here/links.mjs" "$dir" "$@"
+run layout node "$here/layout.mjs" "$dir" "$@"
 
 echo "=== summary for $dir"
 passed=0 failed=0
-for name in vnu axe links; do
+for name in vnu axe links layout; do
   printf '  %-6s %s\n' "$name" "${status[$name]}"
   if [[ "${status[$name]}" == pass ]]; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 done

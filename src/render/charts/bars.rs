@@ -1,7 +1,9 @@
-//! Organisations compared for one period: sorted horizontal bars, one row each, with
-//! the district's value as a dashed vertical reference line.
+//! Organisations compared for one period: horizontal bars, one row each, in the
+//! register's order (never by value: no league tables), with the district's value as
+//! a dashed vertical reference line. A bar without a value is drawn empty and
+//! labelled «нет данных».
 //!
-//! The caller sorts the bars (best first) and decides each bar's [`Tone`] from the
+//! The caller orders the bars and decides each bar's [`Tone`] from the
 //! indicator's direction; this module only draws. Tone is never told by colour alone:
 //! better is a solid blue bar, worse a vermillion bar with a dark outline and diagonal
 //! hatching, the same a light grey bar with a grey outline (lighter than the others,
@@ -17,8 +19,8 @@ use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::{accessible_svg, palette, register_font, FAMILY};
-use crate::numbers::format_value;
+use super::{palette, register_font, twin_svgs, FAMILY, NARROW};
+use crate::numbers::{format_value, format_value_genitive};
 
 #[derive(Debug, Clone)]
 pub(crate) struct BarChart {
@@ -27,10 +29,13 @@ pub(crate) struct BarChart {
     pub(crate) title: String,
     pub(crate) unit: String,
     pub(crate) decimals: usize,
-    /// Already sorted by the caller, best first; drawn top to bottom in this order.
+    /// In the register's order; drawn top to bottom in this order.
     pub(crate) bars: Vec<Bar>,
     /// `("Округ", value)`: a dashed vertical line labelled with its value.
     pub(crate) reference: Option<(String, f64)>,
+    /// Whether tones are verdicts; `false` for an indicator shown as a fact (staff,
+    /// money): every bar is neutral and no legend of tones is drawn.
+    pub(crate) verdict: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -64,6 +69,8 @@ const LEGEND_GAP: i32 = 18;
 /// The label column: «МБОУ «Сосновская СОШ»» and the like fit, longer names get «…».
 const LABEL_AREA: i32 = 220;
 const HATCH_STEP: i32 = 6;
+/// In the narrow twin a row is a label line and a bar under it: names are not cut.
+const NARROW_ROW: i32 = 38;
 /// The fill of «на уровне»: lighter than blue and vermillion, so tone survives grey print.
 const SAME_FILL: RGBColor = RGBColor(190, 190, 190);
 
@@ -85,16 +92,26 @@ pub(super) fn fit_label(text: &str, max_width: i32) -> String {
     if text_width(text) <= max_width {
         return text.to_string();
     }
-    let mut chars: Vec<char> = text.trim_end().chars().collect();
-    while !chars.is_empty() {
-        chars.pop();
-        let cut: String = chars.iter().collect();
-        let candidate = format!("{}…", cut.trim_end());
-        if text_width(&candidate) <= max_width {
-            return candidate;
+    // The longest cut that fits, found by halving: a plan's hundred long titles
+    // are measured a few times each, not once per character.
+    let chars: Vec<char> = text.trim_end().chars().collect();
+    let cut = |n: usize| {
+        let kept: String = chars[..n].iter().collect();
+        format!("{}…", kept.trim_end())
+    };
+    let (mut fits, mut too_long) = (0, chars.len());
+    while too_long - fits > 1 {
+        let middle = (fits + too_long) / 2;
+        if text_width(&cut(middle)) <= max_width {
+            fits = middle;
+        } else {
+            too_long = middle;
         }
     }
-    "…".to_string()
+    if fits == 0 {
+        return "…".to_string();
+    }
+    cut(fits)
 }
 
 /// «1 организация», «3 организации», «12 организаций».
@@ -131,17 +148,15 @@ pub(crate) fn render_bars(chart: &BarChart) -> Option<String> {
         return None;
     }
     register_font();
-    let legend = legend_items(chart);
-    let lines = legend.last().map_or(0, |item| item.1 .1 + 1);
-    let height = TOP + ROW * chart.bars.len() as i32 + 12 + LEGEND_LINE * lines;
-    let mut svg = String::new();
-    draw(chart, &mut svg, height as u32, &legend).ok()?;
-    Some(accessible_svg(
-        &svg,
-        &chart.id,
-        &chart.title,
-        &describe(chart),
-    ))
+    twin_svgs(&chart.id, &chart.title, &describe(chart), WIDTH, |width| {
+        let legend = legend_items(chart, width as i32);
+        let lines = legend.last().map_or(0, |item| item.1 .1 + 1);
+        let row = if width == NARROW { NARROW_ROW } else { ROW };
+        let height = TOP + row * chart.bars.len() as i32 + 12 + LEGEND_LINE * lines;
+        let mut svg = String::new();
+        draw(chart, &mut svg, (width, height as u32), &legend).ok()?;
+        Some(svg)
+    })
 }
 
 fn fail(e: DrawingAreaErrorKind<std::io::Error>) -> String {
@@ -170,10 +185,17 @@ fn value_text(chart: &BarChart, value: f64) -> String {
 fn draw(
     chart: &BarChart,
     svg: &mut String,
-    height: u32,
+    (width, height): (u32, u32),
     legend: &[LegendItem],
 ) -> Result<(), String> {
-    let root = SVGBackend::with_string(svg, (WIDTH, height)).into_drawing_area();
+    let narrow = width == NARROW;
+    let (row, label_area) = if narrow {
+        (NARROW_ROW, PAD)
+    } else {
+        (ROW, LABEL_AREA)
+    };
+    let width = width as i32;
+    let root = SVGBackend::with_string(svg, (width as u32, height)).into_drawing_area();
     root.fill(&WHITE).map_err(fail)?;
     let text = (FAMILY, TEXT_SIZE).into_font().color(&palette::TEXT);
     let value_text = |value: f64| value_text(chart, value);
@@ -203,13 +225,13 @@ fn draw(
             .max()
             .unwrap_or(0)
     };
-    let plot_left = LABEL_AREA + label_room(true);
-    let plot_right = WIDTH as i32 - PAD - label_room(false);
+    let plot_left = label_area + label_room(true);
+    let plot_right = width - PAD - label_room(false);
     let x_of = |value: f64| {
         plot_left + ((value - lo) / (hi - lo) * f64::from(plot_right - plot_left)).round() as i32
     };
     let zero = x_of(0.0);
-    let row_top = |i: usize| TOP + ROW * i as i32;
+    let row_top = |i: usize| TOP + row * i as i32;
     let rows_bottom = row_top(chart.bars.len());
 
     root.draw(&PathElement::new(
@@ -219,13 +241,25 @@ fn draw(
     .map_err(fail)?;
     let mut ends = Vec::new();
     for (i, bar) in chart.bars.iter().enumerate() {
-        let top = row_top(i);
+        let (label_top, top) = if narrow {
+            (row_top(i), row_top(i) + row - ROW)
+        } else {
+            (row_top(i), row_top(i))
+        };
         let centre = top + ROW / 2;
-        root.draw(&Text::new(
-            fit_label(&bar.label, LABEL_AREA - PAD - 6),
-            (LABEL_AREA - 6, centre),
-            text.clone().pos(Pos::new(HPos::Right, VPos::Center)),
-        ))
+        if narrow {
+            root.draw(&Text::new(
+                fit_label(&bar.label, width - 2 * PAD),
+                (PAD, label_top + (row - ROW) / 2),
+                text.clone().pos(Pos::new(HPos::Left, VPos::Center)),
+            ))
+        } else {
+            root.draw(&Text::new(
+                fit_label(&bar.label, LABEL_AREA - PAD - 6),
+                (LABEL_AREA - 6, centre),
+                text.clone().pos(Pos::new(HPos::Right, VPos::Center)),
+            ))
+        }
         .map_err(fail)?;
         let value = drawable(bar.value);
         let end = x_of(value);
@@ -240,16 +274,26 @@ fn draw(
 
     if let Some((name, value)) = reference {
         let x = x_of(*value);
-        root.draw(&DashedPathElement::new(
-            vec![(x, TOP - 4), (x, rows_bottom)],
-            5,
-            4,
-            palette::TEXT.stroke_width(2),
-        ))
-        .map_err(fail)?;
+        // In the narrow layout the line crosses only the bars' lines, never a name.
+        let spans: Vec<(i32, i32)> = if narrow {
+            (0..chart.bars.len())
+                .map(|i| (row_top(i) + row - ROW, row_top(i) + row))
+                .collect()
+        } else {
+            vec![(TOP - 4, rows_bottom)]
+        };
+        for (from, to) in spans {
+            root.draw(&DashedPathElement::new(
+                vec![(x, from), (x, to)],
+                5,
+                4,
+                palette::TEXT.stroke_width(2),
+            ))
+            .map_err(fail)?;
+        }
         let label = format!("{name}: {}", value_text(*value));
         let half = text_width(&label) / 2;
-        let centre = x.clamp(PAD + half, WIDTH as i32 - PAD - half);
+        let centre = x.clamp(PAD + half, width - PAD - half);
         root.draw(&Text::new(
             label,
             (centre, TOP - 14),
@@ -260,14 +304,14 @@ fn draw(
 
     // Value labels last, on a white ground, so the reference line never crosses them.
     for (end, centre, negative, label) in ends {
-        let width = text_width(&label);
+        let label_width = text_width(&label);
         let (x0, anchor) = if negative {
-            (end - 5 - width, HPos::Right)
+            (end - 5 - label_width, HPos::Right)
         } else {
             (end + 5, HPos::Left)
         };
         root.draw(&Rectangle::new(
-            [(x0 - 1, centre - 8), (x0 + width + 1, centre + 8)],
+            [(x0 - 1, centre - 8), (x0 + label_width + 1, centre + 8)],
             WHITE.filled(),
         ))
         .map_err(fail)?;
@@ -361,7 +405,10 @@ fn tone_words(chart: &BarChart) -> [String; 3] {
 type LegendItem = (Tone, (i32, i32), String);
 
 /// The tones that occur, in the order better, worse, same, laid out in lines.
-fn legend_items(chart: &BarChart) -> Vec<LegendItem> {
+fn legend_items(chart: &BarChart, width: i32) -> Vec<LegendItem> {
+    if !chart.verdict {
+        return Vec::new();
+    }
     let present: Vec<(Tone, String)> = [Tone::Better, Tone::Worse, Tone::Same]
         .into_iter()
         .zip(tone_words(chart))
@@ -373,7 +420,7 @@ fn legend_items(chart: &BarChart) -> Vec<LegendItem> {
         .collect();
     present
         .into_iter()
-        .zip(flow(&widths, PAD, WIDTH as i32 - PAD))
+        .zip(flow(&widths, PAD, width - PAD))
         .map(|((tone, word), place)| (tone, place, word))
         .collect()
 }
@@ -402,14 +449,16 @@ fn draw_legend(
     Ok(())
 }
 
-/// The text summary in the SVG's `<desc>`: counts by tone, best and worst, reference.
+/// The text summary in the SVG's `<desc>`: counts by tone, the range of values
+/// (never which organisation is «best» or «worst»), the organisations without a
+/// value, the reference.
 fn describe(chart: &BarChart) -> String {
     let value_text = |value: f64| value_text(chart, value);
     let mut text = format!(
-        "Сравнение значений: {} на диаграмме, от лучшего к худшему.",
+        "Сравнение значений: {} на диаграмме, в порядке реестра организаций.",
         organisations(chart.bars.len())
     );
-    if chart.reference.is_some() {
+    if chart.reference.is_some() && chart.verdict {
         let words = tone_words(chart);
         let count = |tone: Tone| chart.bars.iter().filter(|bar| bar.tone == tone).count();
         text.push_str(&format!(
@@ -422,16 +471,32 @@ fn describe(chart: &BarChart) -> String {
             count(Tone::Same)
         ));
     }
-    match chart.bars.as_slice() {
-        [only] => text.push_str(&format!(" {}: {}.", only.label, value_text(only.value))),
-        [best, .., worst] => text.push_str(&format!(
-            " Лучшее значение — {}: {}; худшее — {}: {}.",
-            best.label,
-            value_text(best.value),
-            worst.label,
-            value_text(worst.value)
+    let values: Vec<f64> = chart
+        .bars
+        .iter()
+        .map(|bar| bar.value)
+        .filter(|value| value.is_finite())
+        .collect();
+    let lo = values.iter().copied().fold(f64::INFINITY, f64::min);
+    let hi = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    match values.len() {
+        0 => {}
+        1 => text.push_str(&format!(" Значение — {}.", value_text(lo))),
+        _ if lo == hi => text.push_str(&format!(" Все значения — {}.", value_text(lo))),
+        _ => text.push_str(&format!(
+            " Значения — от {} до {}.",
+            format_value_genitive(lo, chart.decimals, &chart.unit),
+            format_value_genitive(hi, chart.decimals, &chart.unit)
         )),
-        [] => {}
+    }
+    let missing: Vec<&str> = chart
+        .bars
+        .iter()
+        .filter(|bar| !bar.value.is_finite())
+        .map(|bar| bar.label.as_str())
+        .collect();
+    if !missing.is_empty() {
+        text.push_str(&format!(" Нет данных: {}.", missing.join(", ")));
     }
     if let Some((name, value)) = &chart.reference {
         text.push_str(&format!(" {name} — {}.", value_text(*value)));
@@ -469,6 +534,7 @@ mod tests {
                 bar("МКОУ «Лесная ООШ»", 12.46, Tone::Worse),
             ],
             reference: Some(("Округ".into(), 8.3)),
+            verdict: true,
         }
     }
 
@@ -482,7 +548,7 @@ mod tests {
 
     #[test]
     fn draws_an_accessible_svg_with_labels_values_and_reference() {
-        let svg = render_bars(&chart()).unwrap();
+        let svg = super::super::wide_only(render_bars(&chart()).unwrap());
         assert!(svg.starts_with("<svg role=\"img\""));
         assert!(svg.contains("<title id=\"absent-title\">Доля пропусков уроков, 2025</title>"));
         assert!(svg.contains(">\nМБОУ «Сосновская СОШ»\n</text>"));
@@ -498,7 +564,7 @@ mod tests {
 
     #[test]
     fn truncates_long_names_with_an_ellipsis() {
-        let svg = render_bars(&chart()).unwrap();
+        let svg = super::super::wide_only(render_bars(&chart()).unwrap());
         assert!(!svg.contains("общеобразовательная школа»\n</text>"));
         assert!(svg.contains("…\n</text>"));
         let cut = fit_label("МБОУ «Озёрная основная общеобразовательная школа»", 206);
@@ -508,7 +574,7 @@ mod tests {
 
     #[test]
     fn marks_tone_by_fill_outline_and_hatching() {
-        let svg = render_bars(&chart()).unwrap();
+        let svg = super::super::wide_only(render_bars(&chart()).unwrap());
         // Bars plus one legend swatch per tone.
         assert_eq!(count_fill(&svg, "#0072B2"), 2 + 1);
         assert_eq!(count_fill(&svg, "#D55E00"), 2 + 1);
@@ -538,13 +604,35 @@ mod tests {
     }
 
     #[test]
-    fn describes_counts_best_worst_and_reference() {
+    fn describes_counts_range_and_reference_without_naming_best_or_worst() {
         let desc = describe(&chart());
-        assert!(desc.starts_with("Сравнение значений: 5 организаций на диаграмме"));
+        assert!(desc.starts_with(
+            "Сравнение значений: 5 организаций на диаграмме, в порядке реестра организаций."
+        ));
         assert!(desc
             .contains("Лучше, чем по округу — 2, хуже, чем по округу — 2, на уровне округа — 1."));
-        assert!(desc.contains("Лучшее значение — МБОУ «Сосновская СОШ»: 6,2\u{a0}%; худшее — МКОУ «Лесная ООШ»: 12,5\u{a0}%."));
+        assert!(
+            desc.contains("Значения — от 6,2\u{a0}% до 12,5\u{a0}%."),
+            "{desc}"
+        );
+        for bar in &chart().bars {
+            assert!(!desc.contains(&bar.label), "{desc}");
+        }
+        assert!(!desc.contains("Лучшее") && !desc.contains("худшее"));
         assert!(desc.ends_with("Округ — 8,3\u{a0}%."));
+    }
+
+    #[test]
+    fn names_organisations_without_a_value() {
+        let mut missing = chart();
+        missing.bars[1].value = f64::NAN;
+        let desc = describe(&missing);
+        assert!(
+            desc.contains(&format!(" Нет данных: {}.", missing.bars[1].label)),
+            "{desc}"
+        );
+        let svg = render_bars(&missing).unwrap();
+        assert!(svg.contains("нет данных"));
     }
 
     #[test]
@@ -570,7 +658,7 @@ mod tests {
             bar("Школа Г", f64::NAN, Tone::Same),
         ];
         changes.reference = Some(("Приозёрная область".into(), -0.4));
-        let svg = render_bars(&changes).unwrap();
+        let svg = super::super::wide_only(render_bars(&changes).unwrap());
         assert!(
             svg.contains(">\n−2,3\u{a0}п.п.\n</text>")
                 || svg.contains(">\n−2,2\u{a0}п.п.\n</text>")

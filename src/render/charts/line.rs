@@ -19,8 +19,8 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::bars::{flow, text_width, LEGEND_LINE, TEXT_SIZE};
-use super::{accessible_svg, palette, register_font, FAMILY};
-use crate::numbers::{format_change, format_number, format_value};
+use super::{palette, register_font, twin_svgs, FAMILY, NARROW};
+use crate::numbers::{format_change, format_number, format_value, format_value_genitive};
 
 #[derive(Debug, Clone)]
 pub(crate) struct LineChart {
@@ -52,6 +52,8 @@ pub(crate) struct LineSeries {
 
 const WIDTH: u32 = 640;
 const HEIGHT: u32 = 360;
+/// The narrow twin is less tall too: its plot keeps roughly the wide one's proportions.
+const NARROW_HEIGHT: u32 = 300;
 const PAD: i32 = 8;
 /// Room under the plot for the period labels.
 const BOTTOM: i32 = 30;
@@ -115,14 +117,11 @@ pub(crate) fn render_line(chart: &LineChart) -> Option<String> {
         return None;
     }
     register_font();
-    let mut svg = String::new();
-    draw(chart, &mut svg).ok()?;
-    Some(accessible_svg(
-        &svg,
-        &chart.id,
-        &chart.title,
-        &describe(chart),
-    ))
+    twin_svgs(&chart.id, &chart.title, &describe(chart), WIDTH, |width| {
+        let mut svg = String::new();
+        draw(chart, &mut svg, width).ok()?;
+        Some(svg)
+    })
 }
 
 /// The value of `series` in period `i`; `None` also for NaN and infinities.
@@ -242,12 +241,22 @@ fn fail(e: DrawingAreaErrorKind<std::io::Error>) -> String {
 
 type Area<'a> = DrawingArea<SVGBackend<'a>, Shift>;
 
-fn draw(chart: &LineChart, svg: &mut String) -> Result<(), String> {
-    let root = SVGBackend::with_string(svg, (WIDTH, HEIGHT)).into_drawing_area();
+fn draw(chart: &LineChart, svg: &mut String, width: u32) -> Result<(), String> {
+    let height = if width == NARROW {
+        NARROW_HEIGHT
+    } else {
+        HEIGHT
+    };
+    let root = SVGBackend::with_string(svg, (width, height)).into_drawing_area();
     root.fill(&WHITE).map_err(fail)?;
     let targets = targets(chart);
-    let legend_bottom = draw_legend(&root, chart, !targets.is_empty())?;
-    let frame = Frame::new(chart, &targets, legend_bottom);
+    let legend_bottom = draw_legend(&root, chart, !targets.is_empty(), width as i32)?;
+    let frame = Frame::new(
+        chart,
+        &targets,
+        legend_bottom,
+        (width as i32, height as i32),
+    );
     draw_grid(&root, chart, &frame)?;
     draw_breaks(&root, chart, &frame)?;
     draw_periods(&root, chart, &frame)?;
@@ -267,7 +276,7 @@ fn draw(chart: &LineChart, svg: &mut String) -> Result<(), String> {
     let bounds = Boxed {
         x0: frame.left,
         y0: legend_bottom + 4,
-        x1: WIDTH as i32 - PAD,
+        x1: width as i32 - PAD,
         y1: frame.bottom,
     };
     for &(i, value) in &targets {
@@ -298,7 +307,12 @@ struct Frame {
 impl Frame {
     /// Room on the left for the grid labels, on the right for the value labels of
     /// series that reach the last period.
-    fn new(chart: &LineChart, targets: &[(usize, f64)], legend_bottom: i32) -> Frame {
+    fn new(
+        chart: &LineChart,
+        targets: &[(usize, f64)],
+        legend_bottom: i32,
+        (width, height): (i32, i32),
+    ) -> Frame {
         let periods = chart.periods.len();
         let mut values: Vec<f64> = chart
             .series
@@ -322,12 +336,12 @@ impl Frame {
             .map(|v| text_width(&format_value(v, chart.decimals, &chart.unit)) + 12)
             .max()
             .unwrap_or(12);
-        let right = WIDTH as i32 - PAD - right_room;
+        let right = width - PAD - right_room;
         Frame {
             left,
             right,
             top: legend_bottom + 30,
-            bottom: HEIGHT as i32 - BOTTOM,
+            bottom: height - BOTTOM,
             first_x: left + 28,
             last_x: right - 4,
             periods,
@@ -689,7 +703,12 @@ fn draw_target(root: &Area<'_>, (x, y): (i32, i32)) -> Result<(), String> {
 
 /// The legend along the top: a line-and-marker sample and the name of each series,
 /// then the target sample. Returns the legend's bottom.
-fn draw_legend(root: &Area<'_>, chart: &LineChart, with_target: bool) -> Result<i32, String> {
+fn draw_legend(
+    root: &Area<'_>,
+    chart: &LineChart,
+    with_target: bool,
+    width: i32,
+) -> Result<i32, String> {
     let mut names: Vec<&str> = chart.series.iter().map(|s| s.name.as_str()).collect();
     if with_target {
         names.push("цель");
@@ -698,7 +717,7 @@ fn draw_legend(root: &Area<'_>, chart: &LineChart, with_target: bool) -> Result<
         .iter()
         .map(|name| SAMPLE + 6 + text_width(name))
         .collect();
-    let places = flow(&widths, PAD, WIDTH as i32 - PAD);
+    let places = flow(&widths, PAD, width - PAD);
     let text = text_style().pos(Pos::new(HPos::Left, VPos::Center));
     let mut bottom = PAD;
     for (k, (name, (x, line))) in names.iter().zip(places).enumerate() {
@@ -777,8 +796,8 @@ fn describe(chart: &LineChart) -> String {
                     "{head}за {}–{}: с {} до {}, {}",
                     chart.periods[*i0],
                     chart.periods[*i1],
-                    value(*v0),
-                    value(*v1),
+                    format_value_genitive(*v0, chart.decimals, &chart.unit),
+                    format_value_genitive(*v1, chart.decimals, &chart.unit),
                     change(v1 - v0)
                 )),
             }
@@ -936,7 +955,7 @@ mod tests {
 
     #[test]
     fn draws_an_accessible_svg_with_grid_periods_and_last_values() {
-        let svg = render_line(&chart()).unwrap();
+        let svg = super::super::wide_only(render_line(&chart()).unwrap());
         assert!(svg.starts_with("<svg role=\"img\""));
         assert!(svg.contains("<title id=\"dropout-title\">Доля обучающихся"));
         assert!(svg.contains("<desc id=\"dropout-desc\">Округ — за 2021–2025"));
@@ -958,7 +977,7 @@ mod tests {
 
     #[test]
     fn tells_series_apart_by_marker_dash_and_width() {
-        let svg = render_line(&chart()).unwrap();
+        let svg = super::super::wide_only(render_line(&chart()).unwrap());
         // Points plus one legend sample each; the gap adds no marker.
         assert_eq!(count(&svg, "<circle", "#0072B2"), 5 + 1);
         assert_eq!(count(&svg, "<rect", "#D55E00"), 4 + 1);
@@ -1012,7 +1031,7 @@ mod tests {
         // and starts again at 2024, and no change is computed from 2021 to 2025.
         let mut broken = chart();
         broken.breaks = vec![3];
-        let svg = render_line(&broken).unwrap();
+        let svg = super::super::wide_only(render_line(&broken).unwrap());
         let municipal = |svg: &str| {
             svg.lines()
                 .filter(|l| {
@@ -1022,7 +1041,10 @@ mod tests {
                 .count()
         };
         // One line and the legend sample, then two lines and the sample.
-        assert_eq!(municipal(&render_line(&chart()).unwrap()), 2);
+        assert_eq!(
+            municipal(&super::super::wide_only(render_line(&chart()).unwrap())),
+            2
+        );
         assert_eq!(municipal(&svg), 3);
         let text = describe(&broken);
         assert!(
@@ -1043,7 +1065,7 @@ mod tests {
 
     #[test]
     fn leaves_a_gap_for_missing_values() {
-        let svg = render_line(&chart()).unwrap();
+        let svg = super::super::wide_only(render_line(&chart()).unwrap());
         let markers = plot_points(&svg, "<rect", "fill=\"#D55E00\"");
         assert_eq!(markers.len(), 4, "no marker for 2023");
         let (x_2022, x_2024) = (markers[1].0, markers[2].0);
@@ -1055,7 +1077,7 @@ mod tests {
         );
         let mut zero = chart();
         zero.series[1].values[2] = Some(0.0);
-        let svg_zero = render_line(&zero).unwrap();
+        let svg_zero = super::super::wide_only(render_line(&zero).unwrap());
         assert_eq!(plot_points(&svg_zero, "<rect", "fill=\"#D55E00\"").len(), 5);
         assert!(describe(&chart()).contains("нет данных за 2023"));
     }
@@ -1124,16 +1146,16 @@ mod tests {
         odd.series[1].values = vec![Some(0.0); 5];
         odd.series[2].values = vec![None, None, None, None, Some(3.0)];
         odd.targets = vec![(9, 1.0), (3, -1.0)];
-        let svg = render_line(&odd).unwrap();
+        let svg = super::super::wide_only(render_line(&odd).unwrap());
         assert!(svg.contains(">\n−12\n</text>") || svg.contains(">\n−15\n</text>"));
         assert!(svg.contains(">\n5\u{a0}чел.\n</text>"));
         assert!(svg.contains(">\nЦель 2024: −1\u{a0}чел.\n</text>"));
         assert!(!svg.contains("NaN"));
         let mut one = chart();
         one.periods.truncate(1);
-        assert!(render_line(&one)
-            .unwrap()
-            .contains(">\n9,8\u{a0}%\n</text>"));
+        assert!(
+            super::super::wide_only(render_line(&one).unwrap()).contains(">\n9,8\u{a0}%\n</text>")
+        );
     }
 
     #[test]

@@ -11,7 +11,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::bars::{flow, text_width, LEGEND_LINE, TEXT_SIZE};
-use super::{accessible_svg, palette, register_font, FAMILY};
+use super::{palette, register_font, twin_svgs, FAMILY};
 use crate::numbers::format_number;
 
 #[derive(Debug, Clone)]
@@ -49,7 +49,7 @@ impl PointKind {
     fn legend(self) -> &'static str {
         match self {
             PointKind::Ordinary => "без признаков",
-            PointKind::Expected => "высокий результат, ожидаемый для профиля",
+            PointKind::Expected => "ожидаемо высокий (профиль)",
             PointKind::Signed => "с признаком",
         }
     }
@@ -58,8 +58,6 @@ impl PointKind {
 const WIDTH: u32 = 640;
 const PAD: i32 = 8;
 const LEFT: i32 = 48;
-const RIGHT: i32 = WIDTH as i32 - 16;
-const SIDE: i32 = RIGHT - LEFT;
 const LABEL_HEIGHT: i32 = 16;
 const ORANGE_TEXT: RGBColor = RGBColor(163, 64, 0);
 
@@ -70,18 +68,16 @@ pub(crate) fn render_scatter(chart: &ScatterChart) -> Option<String> {
     }
     register_font();
     let kinds = kinds(chart);
-    let legend = legend_places(chart, &kinds);
-    let lines = legend.last().map_or(0, |p| p.1 + 1);
-    let top = PAD + LEGEND_LINE * lines + 14;
-    let height = top + SIDE + 36;
-    let mut svg = String::new();
-    draw(chart, &mut svg, top, height as u32, &kinds, &legend).ok()?;
-    Some(accessible_svg(
-        &svg,
-        &chart.id,
-        &chart.title,
-        &describe(chart),
-    ))
+    twin_svgs(&chart.id, &chart.title, &describe(chart), WIDTH, |width| {
+        let width = width as i32;
+        let legend = legend_places(chart, &kinds, width);
+        let lines = legend.last().map_or(0, |p| p.1 + 1);
+        let top = PAD + LEGEND_LINE * lines + 14;
+        let height = top + side(width) + 36;
+        let mut svg = String::new();
+        draw(chart, &mut svg, (top, width, height), &kinds, &legend).ok()?;
+        Some(svg)
+    })
 }
 
 /// The kinds present, in legend order.
@@ -101,12 +97,22 @@ fn legend_items(chart: &ScatterChart, kinds: &[PointKind]) -> Vec<String> {
     items
 }
 
-fn legend_places(chart: &ScatterChart, kinds: &[PointKind]) -> Vec<(i32, i32)> {
+/// The right edge of the square plot in a chart `width` wide.
+fn right(width: i32) -> i32 {
+    width - 16
+}
+
+/// The side of the square plot.
+fn side(width: i32) -> i32 {
+    right(width) - LEFT
+}
+
+fn legend_places(chart: &ScatterChart, kinds: &[PointKind], width: i32) -> Vec<(i32, i32)> {
     let widths: Vec<i32> = legend_items(chart, kinds)
         .iter()
         .map(|t| 28 + text_width(t))
         .collect();
-    flow(&widths, PAD, WIDTH as i32 - PAD)
+    flow(&widths, PAD, width - PAD)
 }
 
 fn fail(e: DrawingAreaErrorKind<std::io::Error>) -> String {
@@ -118,24 +124,24 @@ type Area<'a> = DrawingArea<SVGBackend<'a>, plotters::coord::Shift>;
 fn draw(
     chart: &ScatterChart,
     svg: &mut String,
-    top: i32,
-    height: u32,
+    (top, width, height): (i32, i32, i32),
     kinds: &[PointKind],
     legend: &[(i32, i32)],
 ) -> Result<(), String> {
-    let root = SVGBackend::with_string(svg, (WIDTH, height)).into_drawing_area();
+    let (plot_right, plot_side) = (right(width), side(width));
+    let root = SVGBackend::with_string(svg, (width as u32, height as u32)).into_drawing_area();
     root.fill(&WHITE).map_err(fail)?;
     let text = (FAMILY, TEXT_SIZE).into_font().color(&palette::TEXT);
-    let bottom = top + SIDE;
-    let px = |x: f64| LEFT + (x.clamp(0.0, 100.0) / 100.0 * f64::from(SIDE)).round() as i32;
-    let py = |y: f64| bottom - (y.clamp(0.0, 100.0) / 100.0 * f64::from(SIDE)).round() as i32;
+    let bottom = top + plot_side;
+    let px = |x: f64| LEFT + (x.clamp(0.0, 100.0) / 100.0 * f64::from(plot_side)).round() as i32;
+    let py = |y: f64| bottom - (y.clamp(0.0, 100.0) / 100.0 * f64::from(plot_side)).round() as i32;
 
     // Grid, every 20 %, with labels on both axes.
     for k in 0..=5 {
         let v = f64::from(k * 20);
         let colour = if k == 0 { palette::GREY } else { palette::GRID };
         root.draw(&PathElement::new(
-            vec![(LEFT, py(v)), (RIGHT, py(v))],
+            vec![(LEFT, py(v)), (plot_right, py(v))],
             colour.stroke_width(1),
         ))
         .map_err(fail)?;
@@ -160,7 +166,7 @@ fn draw(
     }
     root.draw(&Text::new(
         "база сравнения →",
-        (RIGHT, bottom + 22),
+        (plot_right, bottom + 22),
         text.clone().pos(Pos::new(HPos::Right, VPos::Top)),
     ))
     .map_err(fail)?;
@@ -204,7 +210,7 @@ fn draw(
             obstacles.push([x - 7, y - 7, x + 7, y + 7]);
         }
     }
-    let bounds = [LEFT + 2, top + 16, RIGHT, bottom - 2];
+    let bounds = [LEFT + 2, top + 16, plot_right, bottom - 2];
     for point in order.iter().filter(|p| p.label.is_some()) {
         let label = point.label.as_deref().unwrap_or_default();
         let area = place_label(label, (px(point.x), py(point.y)), bounds, &obstacles);
@@ -406,7 +412,7 @@ mod tests {
 
     #[test]
     fn draws_points_lines_labels_and_legend_as_accessible_svg() {
-        let svg = render_scatter(&chart()).unwrap();
+        let svg = super::super::wide_only(render_scatter(&chart()).unwrap());
         assert!(svg.starts_with("<svg role=\"img\""));
         assert!(svg.contains(">\nСОШ № 3, 5 кл., мат.\n</text>"));
         assert!(svg.contains(">\nс признаком\n</text>"));

@@ -13,8 +13,8 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::bars::{fit_label, flow, text_width, LEGEND_LINE, TEXT_SIZE};
-use super::{accessible_svg, palette, register_font, FAMILY};
-use crate::numbers::{format_number, format_value};
+use super::{palette, register_font, twin_svgs, FAMILY, NARROW};
+use crate::numbers::{format_number, format_value, format_value_genitive};
 
 #[derive(Debug, Clone)]
 pub(crate) struct StackedChart {
@@ -43,8 +43,8 @@ const PAD: i32 = 8;
 /// Room for the 0–100 % scale above the rows.
 const TOP: i32 = 26;
 const LABEL_AREA: i32 = 220;
-const BAR_LEFT: i32 = LABEL_AREA;
-const BAR_RIGHT: i32 = WIDTH as i32 - PAD - 4;
+/// In the narrow twin a row is a label line and a bar under it: names are not cut.
+const NARROW_ROW: i32 = 42;
 /// The narrowest segment that gets its value written inside.
 const MIN_LABELLED: i32 = 28;
 const SWATCH: i32 = 22;
@@ -68,17 +68,15 @@ pub(crate) fn render_stacked(chart: &StackedChart) -> Option<String> {
         return None;
     }
     register_font();
-    let legend = legend_places(chart);
-    let lines = legend.last().map_or(0, |place| place.1 + 1);
-    let height = TOP + ROW * chart.rows.len() as i32 + 12 + LEGEND_LINE * lines;
-    let mut svg = String::new();
-    draw(chart, &mut svg, height as u32, &legend).ok()?;
-    Some(accessible_svg(
-        &svg,
-        &chart.id,
-        &chart.title,
-        &describe(chart),
-    ))
+    twin_svgs(&chart.id, &chart.title, &describe(chart), WIDTH, |width| {
+        let legend = legend_places(chart, width as i32);
+        let lines = legend.last().map_or(0, |place| place.1 + 1);
+        let row = if width == NARROW { NARROW_ROW } else { ROW };
+        let height = TOP + row * chart.rows.len() as i32 + 12 + LEGEND_LINE * lines;
+        let mut svg = String::new();
+        draw(chart, &mut svg, (width, height as u32), &legend).ok()?;
+        Some(svg)
+    })
 }
 
 fn fail(e: DrawingAreaErrorKind<std::io::Error>) -> String {
@@ -135,19 +133,26 @@ fn text_on(fill: RGBColor) -> RGBColor {
 fn draw(
     chart: &StackedChart,
     svg: &mut String,
-    height: u32,
+    (width, height): (u32, u32),
     legend: &[(i32, i32)],
 ) -> Result<(), String> {
-    let root = SVGBackend::with_string(svg, (WIDTH, height)).into_drawing_area();
+    let narrow = width == NARROW;
+    let row_height = if narrow { NARROW_ROW } else { ROW };
+    let (bar_left, bar_right) = if narrow {
+        (PAD, width as i32 - PAD - 4)
+    } else {
+        (LABEL_AREA, width as i32 - PAD - 4)
+    };
+    let root = SVGBackend::with_string(svg, (width, height)).into_drawing_area();
     root.fill(&WHITE).map_err(fail)?;
     let text = (FAMILY, TEXT_SIZE).into_font().color(&palette::TEXT);
     let parts = chart.parts.len();
 
     // The share scale above the bars.
     let scale = [
-        ("0\u{a0}%", BAR_LEFT, HPos::Left),
-        ("50\u{a0}%", (BAR_LEFT + BAR_RIGHT) / 2, HPos::Center),
-        ("100\u{a0}%", BAR_RIGHT, HPos::Right),
+        ("0\u{a0}%", bar_left, HPos::Left),
+        ("50\u{a0}%", (bar_left + bar_right) / 2, HPos::Center),
+        ("100\u{a0}%", bar_right, HPos::Right),
     ];
     for (label, x, anchor) in scale {
         root.draw(&PathElement::new(
@@ -164,38 +169,46 @@ fn draw(
     }
 
     for (i, row) in chart.rows.iter().enumerate() {
-        let top = TOP + ROW * i as i32;
+        let top = TOP + row_height * i as i32 + (row_height - ROW);
         let centre = top + ROW / 2;
-        root.draw(&Text::new(
-            fit_label(&row.label, LABEL_AREA - PAD - 6),
-            (LABEL_AREA - 6, centre),
-            text.clone().pos(Pos::new(HPos::Right, VPos::Center)),
-        ))
+        if narrow {
+            root.draw(&Text::new(
+                fit_label(&row.label, width as i32 - 2 * PAD),
+                (PAD, top - (row_height - ROW) / 2),
+                text.clone().pos(Pos::new(HPos::Left, VPos::Center)),
+            ))
+        } else {
+            root.draw(&Text::new(
+                fit_label(&row.label, LABEL_AREA - PAD - 6),
+                (LABEL_AREA - 6, centre),
+                text.clone().pos(Pos::new(HPos::Right, VPos::Center)),
+            ))
+        }
         .map_err(fail)?;
         let widths = drawn(row, parts);
         let total: f64 = widths.iter().sum();
         let (y0, y1) = (top + BAR_INSET, top + ROW - BAR_INSET);
         if total <= 0.0 {
             root.draw(&Rectangle::new(
-                [(BAR_LEFT, y0), (BAR_RIGHT, y1)],
+                [(bar_left, y0), (bar_right, y1)],
                 palette::GRID.stroke_width(1),
             ))
             .map_err(fail)?;
             root.draw(&Text::new(
                 "нет данных",
-                (BAR_LEFT + 8, centre),
+                (bar_left + 8, centre),
                 text.clone().pos(Pos::new(HPos::Left, VPos::Center)),
             ))
             .map_err(fail)?;
             continue;
         }
         // Edges from the running total, rounded once, so the bar ends exactly at 100 %.
-        let span = f64::from(BAR_RIGHT - BAR_LEFT);
-        let mut edges = vec![BAR_LEFT];
+        let span = f64::from(bar_right - bar_left);
+        let mut edges = vec![bar_left];
         let mut running = 0.0;
         for width in &widths {
             running += width;
-            edges.push(BAR_LEFT + (running / total * span).round() as i32);
+            edges.push(bar_left + (running / total * span).round() as i32);
         }
         let last_drawn = widths.iter().rposition(|w| *w > 0.0);
         for k in 0..parts {
@@ -231,7 +244,7 @@ fn draw(
     }
 
     // The legend: swatches in the parts' order, and the unit when it is not «%».
-    let legend_top = TOP + ROW * chart.rows.len() as i32 + 12;
+    let legend_top = TOP + row_height * chart.rows.len() as i32 + 12;
     for (k, (name, (x, line))) in chart.parts.iter().zip(legend).enumerate() {
         let centre = legend_top + LEGEND_LINE * line + 8;
         root.draw(&Rectangle::new(
@@ -261,13 +274,13 @@ fn legend_text(chart: &StackedChart, name: &str) -> String {
 }
 
 /// The place (x, line) of each legend item.
-fn legend_places(chart: &StackedChart) -> Vec<(i32, i32)> {
+fn legend_places(chart: &StackedChart, width: i32) -> Vec<(i32, i32)> {
     let widths: Vec<i32> = chart
         .parts
         .iter()
         .map(|name| SWATCH + 6 + text_width(&legend_text(chart, name)))
         .collect();
-    flow(&widths, PAD, WIDTH as i32 - PAD)
+    flow(&widths, PAD, width - PAD)
 }
 
 /// The text summary in the SVG's `<desc>`: each row in words when there are few
@@ -313,7 +326,12 @@ fn describe(chart: &StackedChart) -> String {
                 ranges.push(if value(min) == value(max) {
                     format!("{} — везде {}", share(part), value(min))
                 } else {
-                    format!("{} — от {} до {}", share(part), value(min), value(max))
+                    format!(
+                        "{} — от {} до {}",
+                        share(part),
+                        format_value_genitive(min, chart.decimals, &chart.unit),
+                        format_value_genitive(max, chart.decimals, &chart.unit)
+                    )
                 });
             }
         }
@@ -322,19 +340,6 @@ fn describe(chart: &StackedChart) -> String {
                 " {}.",
                 crate::text::capitalize(&ranges.join("; "))
             ));
-        }
-        let largest = chart
-            .rows
-            .iter()
-            .filter_map(|row| value_at(row, 0).map(|v| (row, v)))
-            .reduce(|a, b| if b.1 > a.1 { b } else { a });
-        if let Some((row, v)) = largest {
-            let what = if chart.unit == "%" {
-                format!("Наибольшая {}", share(&chart.parts[0]))
-            } else {
-                format!("Больше всего {}", chart.parts[0])
-            };
-            text.push_str(&format!(" {what} — у {} ({}).", row.label, value(v)));
         }
     }
     let mut missing = Vec::new();
@@ -398,7 +403,7 @@ mod tests {
 
     #[test]
     fn draws_an_accessible_svg_with_segments_values_and_legend() {
-        let svg = render_stacked(&chart()).unwrap();
+        let svg = super::super::wide_only(render_stacked(&chart()).unwrap());
         assert!(svg.starts_with("<svg role=\"img\""));
         assert!(
             svg.contains("<title id=\"marks-title\">Отметки за ВПР, математика, 5 класс</title>")
@@ -416,7 +421,7 @@ mod tests {
 
     #[test]
     fn writes_values_only_in_wide_segments_in_a_contrasting_colour() {
-        let svg = render_stacked(&chart()).unwrap();
+        let svg = super::super::wide_only(render_stacked(&chart()).unwrap());
         // 3,1 % of ~400 px is about 12 px: too narrow for its label.
         assert!(!svg.contains(">\n3,1\n</text>"));
         assert!(svg.contains(">\n8,3\n</text>"));
@@ -435,7 +440,7 @@ mod tests {
 
     #[test]
     fn leaves_a_white_gap_between_segments_and_fills_the_bar() {
-        let svg = render_stacked(&chart()).unwrap();
+        let svg = super::super::wide_only(render_stacked(&chart()).unwrap());
         let row: Vec<(i32, i32)> = svg
             .lines()
             .filter(|l| l.starts_with("<rect") && l.contains(" y=\"29\""))
@@ -448,8 +453,8 @@ mod tests {
             })
             .collect();
         assert_eq!(row.len(), 4, "{row:?}");
-        assert_eq!(row[0].0, BAR_LEFT);
-        assert_eq!(row[3].1, BAR_RIGHT);
+        assert_eq!(row[0].0, LABEL_AREA);
+        assert_eq!(row[3].1, WIDTH as i32 - PAD - 4);
         for pair in row.windows(2) {
             assert_eq!(pair[1].0 - pair[0].1, 1);
         }
@@ -484,7 +489,8 @@ mod tests {
         }
         let desc = describe(&many);
         assert!(desc.contains(" Доля «2» — от 3,1\u{a0}% до 14,8\u{a0}%; доля «3» — от 30,0\u{a0}% до 50,0\u{a0}%;"), "{desc}");
-        assert!(desc.contains(" Наибольшая доля «2» — у МКОУ «Лесная ООШ» (14,8\u{a0}%)."));
+        // Ranges only: no row is singled out as the largest (no league tables).
+        assert!(!desc.contains("Наибольш"), "{desc}");
         assert!(
             !desc.contains("Сосновская"),
             "rows are not listed one by one"
@@ -518,7 +524,7 @@ mod tests {
             ),
             row("Школа Б", &[None, None]),
         ];
-        let svg = render_stacked(&odd).unwrap();
+        let svg = super::super::wide_only(render_stacked(&odd).unwrap());
         assert_eq!(segments(&svg, "#0072B2"), 1 + 1, "one segment and a swatch");
         assert_eq!(segments(&svg, "#D55E00"), 1, "only the swatch");
         assert!(svg.contains(">\nнет данных\n</text>"));

@@ -80,6 +80,8 @@ pub(crate) struct AddresseeView {
 pub(crate) struct DecisionView {
     /// «Приказ от 30.08.2024 № 148-П»
     pub(crate) designation: String,
+    /// How the act is cited in its link (see `documents::citation`).
+    pub(crate) citation: String,
     pub(crate) title: String,
     pub(crate) url: String,
     pub(crate) orgs: Vec<AddresseeView>,
@@ -276,6 +278,7 @@ fn decision_view(model: &Model, decision: &Decision, year: i32) -> DecisionView 
         .to_string();
     DecisionView {
         designation: documents::designation(model, decision.document),
+        citation: documents::citation(model, decision.document),
         title: page.title.clone(),
         url: model.link(&page.url),
         orgs: decision.orgs.iter().map(|&o| org_view(model, o)).collect(),
@@ -383,7 +386,8 @@ fn effect_view(model: &Model, index: usize, year: i32, act: &str) -> IndicatorEf
             .map(|o| o.dims.join(", "))
             .collect();
         view.text.push_str(&format!(
-            " Значения — среднее по разрезам ({}); каждый из них — на диаграммах ниже и на странице показателя.",
+            " Значения — среднее {} ({}); каждое из них — на диаграммах ниже и на странице показателя.",
+            crate::render::indicators::breakdown_words(indicator),
             parts.into_iter().collect::<Vec<_>>().join("; ")
         ));
     }

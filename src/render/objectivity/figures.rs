@@ -163,7 +163,7 @@ pub(super) fn scatter_figure(model: &Model, analysis: &Analysis, year: i32) -> O
         points: points_of.clone(),
         offset_line: Some((
             effect,
-            format!("порог правила a: +{} п.п.", format_number(effect, 0)),
+            format!("порог: на {} п.п. выше базы", format_number(effect, 0)),
         )),
     })?;
     let rows = stats

@@ -1,0 +1,147 @@
+//! Quotes inside quotes, the Russian way: «Положение „О ВСОКО“», never «…«…»».
+//!
+//! Names from the register and titles of documents carry their own «ёлочки», and
+//! the site puts them inside its own («Данные диаграммы «Доля «2»»»). Rather than
+//! every sentence minding the depth, this pass walks the text of each generated
+//! page: within one block of text (a paragraph, a cell, a heading, an SVG text) a
+//! «…» opened inside another becomes „…“. Each attribute value is a block of its own;
+//! scripts and styles are left alone. An unbalanced quote only affects its block.
+
+use super::{OutputContent, OutputFile};
+use rayon::prelude::*;
+
+/// Nests the quotes of every HTML file in place.
+pub(crate) fn nest_quotes_in(files: &mut [OutputFile]) {
+    files
+        .par_iter_mut()
+        .filter(|f| f.path.ends_with(".html"))
+        .for_each(|f| {
+            if let OutputContent::Bytes(bytes) = &mut f.content {
+                if let Ok(html) = std::str::from_utf8(bytes) {
+                    if html.contains('«') {
+                        *bytes = nest_quotes(html).into_bytes();
+                    }
+                }
+            }
+        });
+}
+
+/// Tags that do not end a block of text: a quote may open before and close after them.
+const INLINE: [&str; 12] = [
+    "a", "abbr", "b", "code", "em", "i", "mark", "small", "span", "strong", "sub", "sup",
+];
+
+/// `html` with inner quotes turned into „…“.
+pub(crate) fn nest_quotes(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut depth = 0usize;
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        text_run(&rest[..open], &mut depth, &mut out);
+        let Some(len) = rest[open..].find('>') else {
+            rest = &rest[open..];
+            break;
+        };
+        let tag = &rest[open..=open + len];
+        let name: String = tag[1..]
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if (name == "script" || name == "style") && !tag.starts_with("</") {
+            // Copy up to the end of the element untouched.
+            let close = format!("</{name}>");
+            let end = rest[open..]
+                .find(&close)
+                .map_or(rest.len(), |at| open + at + close.len());
+            out.push_str(&rest[open..end]);
+            rest = &rest[end..];
+            depth = 0;
+            continue;
+        }
+        out.push_str(&attributes(tag));
+        if !INLINE.contains(&name.as_str()) {
+            depth = 0;
+        }
+        rest = &rest[open + len + 1..];
+    }
+    text_run(rest, &mut depth, &mut out);
+    out
+}
+
+/// A tag with the quotes of each double-quoted attribute value nested.
+fn attributes(tag: &str) -> String {
+    if !tag.contains('«') {
+        return tag.to_string();
+    }
+    let mut out = String::with_capacity(tag.len());
+    for (i, part) in tag.split('"').enumerate() {
+        if i > 0 {
+            out.push('"');
+        }
+        if i % 2 == 1 {
+            text_run(part, &mut 0, &mut out);
+        } else {
+            out.push_str(part);
+        }
+    }
+    out
+}
+
+fn text_run(text: &str, depth: &mut usize, out: &mut String) {
+    for c in text.chars() {
+        match c {
+            '«' => {
+                out.push(if *depth > 0 { '„' } else { '«' });
+                *depth += 1;
+            }
+            '»' => {
+                *depth = depth.saturating_sub(1);
+                out.push(if *depth > 0 { '“' } else { '»' });
+            }
+            _ => out.push(c),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn turns_quotes_inside_quotes_into_low_high_ones() {
+        assert_eq!(
+            nest_quotes("<p>Данные диаграммы «Доля «2» по ВПР» и «МБОУ «СОШ»»</p>"),
+            "<p>Данные диаграммы «Доля „2“ по ВПР» и «МБОУ „СОШ“»</p>"
+        );
+    }
+
+    #[test]
+    fn follows_a_quote_across_inline_tags_but_not_across_blocks() {
+        assert_eq!(
+            nest_quotes("<p>«Положение <a href=\"/x/\">«О ВСОКО»</a>»</p><p>«Лицей»</p>"),
+            "<p>«Положение <a href=\"/x/\">„О ВСОКО“</a>»</p><p>«Лицей»</p>"
+        );
+        assert_eq!(
+            nest_quotes("<td>«a</td><td>«b»</td>"),
+            "<td>«a</td><td>«b»</td>"
+        );
+    }
+
+    #[test]
+    fn nests_in_attributes_and_leaves_scripts_alone() {
+        assert_eq!(
+            nest_quotes(
+                "<div aria-label=\"Диаграмма: «Доля «2»»\"><script>let s = \"««»»\";</script>"
+            ),
+            "<div aria-label=\"Диаграмма: «Доля „2“»\"><script>let s = \"««»»\";</script>"
+        );
+    }
+
+    #[test]
+    fn leaves_single_level_quotes_as_they_are() {
+        let html = "<p>МБОУ «Таёжная СОШ» и «Лицей № 2»</p>";
+        assert_eq!(nest_quotes(html), html);
+    }
+}
