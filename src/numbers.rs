@@ -45,14 +45,7 @@ pub(crate) fn format_value(value: f64, decimals: usize, unit: &str) -> String {
     // Abbreviations («чел.», «ед.», «%») do not change; «балл» agrees with the number:
     // 1 балл, 2 балла, 5 баллов, and «балла» after any fraction (70,1 балла); so does
     // «школ» (a count of schools): 1 школа, 2 школы, 5 школ.
-    let whole = || -> usize {
-        number
-            .chars()
-            .filter(char::is_ascii_digit)
-            .collect::<String>()
-            .parse()
-            .unwrap_or(0)
-    };
+    let whole = || digits_of(&number);
     let unit = match unit {
         "школ" => plural(whole(), "школа", "школы", "школ"),
         "балл" if number.contains(',') => "балла",
@@ -62,19 +55,23 @@ pub(crate) fn format_value(value: f64, decimals: usize, unit: &str) -> String {
     format!("{number}{BEFORE_UNIT}{unit}")
 }
 
+/// The whole number a formatted value shows («1 234» -> 1234), for agreeing a noun
+/// with it; fractions are handled by the callers before.
+fn digits_of(number: &str) -> usize {
+    number
+        .chars()
+        .filter(char::is_ascii_digit)
+        .collect::<String>()
+        .parse()
+        .unwrap_or(0)
+}
+
 /// A number with its unit in the genitive, as after «с», «до», «от», «из»:
 /// «с 0 школ до 1 школы», «до 2 школ», «от 1 балла до 5 баллов», «до 70,1 балла».
 /// Units that do not change («%», «чел.») are written as in [`format_value`].
 pub(crate) fn format_value_genitive(value: f64, decimals: usize, unit: &str) -> String {
     let number = format_number(value, decimals);
-    let whole = || -> usize {
-        number
-            .chars()
-            .filter(char::is_ascii_digit)
-            .collect::<String>()
-            .parse()
-            .unwrap_or(0)
-    };
+    let whole = || digits_of(&number);
     // The genitive has two forms: singular after 1, 21, 31… (not 11), plural otherwise.
     let unit = match unit {
         "школ" => plural(whole(), "школы", "школ", "школ"),
