@@ -714,7 +714,11 @@ mod tests {
             "breaks:\n  2022: \"ВПР перенесены на осень\"\n  2025: {what: \"ВПР в 11 классах не проводились\", source: \"письмо Рособрнадзора от 13.05.2024 № 02-45\"}\n",
         );
         assert!(problems.is_empty(), "{problems:?}");
-        assert_eq!(rules.breaks.len(), 2, "the file's breaks replace the defaults");
+        assert_eq!(
+            rules.breaks.len(),
+            2,
+            "the file's breaks replace the defaults"
+        );
         assert_eq!(rules.breaks[&2022].note(), "ВПР перенесены на осень");
         assert_eq!(
             rules.breaks[&2025].note(),
@@ -724,9 +728,11 @@ mod tests {
 
     #[test]
     fn a_break_with_an_unknown_key_is_an_error_at_its_line() {
-        let (_, problems) = resolve("breaks:\n  2025: {what: \"x\", sourse: \"y\"}\n");
-        assert_eq!(problems.len(), 1, "{problems:?}");
-        assert_eq!(problems[0].line, Some(2), "{problems:?}");
+        let text = "breaks:\n  2025: {what: \"x\", sourse: \"y\"}\n";
+        let file = PathBuf::from("data/analytics.yaml");
+        let error = crate::yaml::parse::<crate::load::RawAnalytics>(text, &file, 1).unwrap_err();
+        assert_eq!((error.line, error.column), (Some(2), Some(3)));
+        assert!(error.message.contains("поле breaks"), "{}", error.message);
     }
 
     #[test]
