@@ -211,7 +211,7 @@ fn issue19_a_utf8_file_cut_inside_a_character_says_so_at_its_end() {
     let stderr = failing(&site);
     assert_has(
         &stderr,
-        "content/news/first.md:4:12: ошибка: файл обрывается посреди символа: он в кодировке UTF-8, но его конец отрезан",
+        "content/news/first.md:4:13: ошибка: файл обрывается посреди символа: он в кодировке UTF-8, но его конец отрезан",
     );
     assert_has(&stderr, "подсказка: откройте файл и проверьте его конец");
     assert!(!stderr.contains("не в кодировке UTF-8"), "{stderr}");
