@@ -268,7 +268,7 @@ impl HtmlBlock {
     /// passes on what is left.
     fn flush<'a>(
         &mut self,
-        lines: &LineIndex,
+        lines: &LineIndex<'_>,
         context: &MarkdownContext<'_>,
         events: &mut Vec<Event<'a>>,
         diagnostics: &mut Vec<Diagnostic>,

@@ -521,7 +521,7 @@ fn issue19_script_in_raw_html_is_dropped_with_a_warning_at_its_place() {
     );
     let run = site.build();
     for expected in [
-        "content/news/first.md:5:19: предупреждение: у HTML-тега <a> убран адрес «javascript:…» (атрибут href): такой адрес может выполнить программу в браузере читателя",
+        "content/news/first.md:5:12: предупреждение: у HTML-тега <a> убран адрес «javascript:…» (атрибут href): такой адрес может выполнить программу в браузере читателя",
         "content/news/first.md:8:6: предупреждение: у HTML-тега <div> убран атрибут «onmouseover»: он запускает программу в браузере читателя",
         "content/news/first.md:9:6: предупреждение: у HTML-тега <img> убран адрес «data:…» (атрибут src)",
         "content/news/first.md:10:4: предупреждение: у HTML-тега <a> убран адрес «vbscript:…» (атрибут href)",

@@ -60,7 +60,6 @@ pub(crate) struct Cleaned {
 /// `html` without anything that runs a program.
 pub(crate) fn clean(html: &str) -> Cleaned {
     let mut out = Cleaned::default();
-    let bytes = html.as_bytes();
     let mut i = 0;
     // Inside a dropped `<script>`: its content is skipped up to `</script>`.
     let mut skipping: Option<&str> = None;
@@ -127,7 +126,6 @@ pub(crate) fn clean(html: &str) -> Cleaned {
         }
         out.html.push('>');
         i = tag.end;
-        debug_assert!(bytes[i - 1] == b'>');
     }
     out
 }
@@ -233,7 +231,7 @@ fn dropped_attribute(tag: &str, attribute: &Attribute<'_>) -> Option<Dropped> {
             attribute: name,
         });
     }
-    if name == "srcdoc" || name == "style" && decode(attribute.value).contains("javascript:") {
+    if name == "srcdoc" || (name == "style" && decode(attribute.value).contains("javascript:")) {
         return Some(Dropped::Handler {
             tag: tag.to_string(),
             attribute: name,
@@ -321,7 +319,7 @@ mod tests {
             "H<sub>2</sub>O<br /><!-- заметка -->",
             "<img src=\"data:image/png;base64,AAA\" alt=\"Схема\">",
         ] {
-            assert_eq!(cleaned(html), html.replace("<br />", "<br />"), "{html}");
+            assert_eq!(cleaned(html), html, "{html}");
         }
     }
 
@@ -343,7 +341,7 @@ mod tests {
                     }
                 ),
                 (
-                    53,
+                    51,
                     Dropped::Handler {
                         tag: "a".into(),
                         attribute: "onclick".into()
@@ -351,7 +349,7 @@ mod tests {
                 ),
             ]
         );
-        assert_eq!(&html[53..60], "OnClick");
+        assert_eq!(&html[51..58], "OnClick");
     }
 
     #[test]
