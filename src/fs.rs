@@ -59,7 +59,24 @@ pub(crate) fn read_text(path: &Path, shown: &Path) -> Result<Text, Diagnostic> {
         ))
     })?;
     let decoded = encoding::decode(&bytes)
-        .map_err(|at| Diagnostic::error(shown, Kind::NotUtf8).at(at.line, at.column))?;
+        .map_err(|at| {
+            if at.cut {
+                Diagnostic::error(
+                    shown,
+                    tr!(
+                        "файл обрывается посреди символа: он в кодировке UTF-8, но его конец отрезан (при копировании или сохранении)",
+                        "the file ends in the middle of a character: it is UTF-8, but its end is cut off (while copying or saving)"
+                    ),
+                )
+                .hint(tr!(
+                    "откройте файл и проверьте его конец; скопируйте или сохраните файл заново из исходного",
+                    "open the file and check its end; copy or save the file again from the original"
+                ))
+            } else {
+                Diagnostic::error(shown, Kind::NotUtf8)
+            }
+            .at(at.line, at.column)
+        })?;
     let warning = decoded.other_encoding.map(|name| {
         Diagnostic::warning(
             shown,

@@ -69,9 +69,18 @@ pub(crate) fn check_data_field(field: &str, url: &str, file: &Path) -> Option<Di
 pub(crate) fn is_dangerous_in_markdown(url: &str, image: bool) -> bool {
     match scheme(url).as_deref() {
         Some("javascript" | "vbscript") => true,
-        Some("data") => !image,
+        Some("data") => !(image && is_picture_data(url)),
         _ => false,
     }
+}
+
+/// Whether a `data:` address holds a picture (`data:image/png;base64,…`); a
+/// `data:text/html,…` page in an `<img>` is not one.
+fn is_picture_data(url: &str) -> bool {
+    let cleaned = url.trim_start_matches(|c: char| c <= ' ');
+    cleaned
+        .get(5..)
+        .is_some_and(|rest| rest.trim_start().to_ascii_lowercase().starts_with("image/"))
 }
 
 #[cfg(test)]
@@ -119,6 +128,7 @@ mod tests {
         assert!(is_dangerous_in_markdown("VBScript:x", true));
         assert!(is_dangerous_in_markdown("data:text/html;base64,AAA", false));
         assert!(!is_dangerous_in_markdown("data:image/png;base64,AAA", true));
+        assert!(is_dangerous_in_markdown("data:text/html,<b>x</b>", true));
         assert!(!is_dangerous_in_markdown("ftp://x.ru/a", false));
         assert!(!is_dangerous_in_markdown("приказ.pdf", false));
     }

@@ -32,6 +32,9 @@ pub(crate) struct NotText {
     pub(crate) line: usize,
     /// 1-based column, in characters.
     pub(crate) column: usize,
+    /// The file is UTF-8 but ends in the middle of a character (cut off while
+    /// copying or saving), rather than being in another encoding.
+    pub(crate) cut: bool,
 }
 
 /// Decodes a file's bytes (see the module documentation for what is accepted).
@@ -49,7 +52,7 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded, NotText> {
         return utf8(body);
     }
     utf8(bytes).or_else(|not_utf8| {
-        if is_russian_windows_1251(bytes) {
+        if !not_utf8.cut && is_russian_windows_1251(bytes) {
             let (text, _) = WINDOWS_1251.decode_without_bom_handling(bytes);
             Ok(Decoded {
                 text: text.into_owned(),
@@ -70,7 +73,10 @@ fn utf8(bytes: &[u8]) -> Result<Decoded, NotText> {
         Err(e) => {
             let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
             let (line, column) = crate::diagnostic::line_column(valid, valid.len());
-            Err(NotText { line, column })
+            // Nothing but the end after the bad byte, and Russian letters in UTF-8
+            // before it: a UTF-8 file cut off, not another encoding.
+            let cut = e.error_len().is_none() && !valid.is_ascii();
+            Err(NotText { line, column, cut })
         }
     }
 }
@@ -159,7 +165,31 @@ mod tests {
     fn rejects_dos_866_at_the_first_bad_byte() {
         // «При» in DOS code page 866: 0x8F is no Russian letter in Windows-1251.
         let error = decode(b"ok\nab\x8f\xe0\xa8").unwrap_err();
-        assert_eq!(error, NotText { line: 2, column: 3 });
+        assert_eq!(
+            error,
+            NotText {
+                line: 2,
+                column: 3,
+                cut: false
+            }
+        );
+    }
+
+    #[test]
+    fn tells_a_utf8_file_cut_inside_a_character() {
+        let mut bytes = "Ок\nПлан".as_bytes().to_vec();
+        bytes.pop();
+        let error = decode(&bytes).unwrap_err();
+        assert_eq!(
+            error,
+            NotText {
+                line: 2,
+                column: 4,
+                cut: true
+            }
+        );
+        // A Windows-1251 file ending in «Я» is still read as Windows-1251.
+        assert!(decode(b"ok \xdf").is_ok());
     }
 
     #[test]

@@ -338,6 +338,21 @@ fn trend_figure(
     })
 }
 
+/// A school's standing against the municipality in the words a parent reads:
+/// «выше / ниже, чем по округу», the direction first, and for an indicator where
+/// less is better what that means, so «ниже» never reads as bad news by mistake.
+pub(crate) fn standing_words(standing: Standing, better: crate::load::Better) -> &'static str {
+    use crate::load::Better::{Higher, Lower};
+    match (standing, better) {
+        (Standing::Better, Higher) => "выше, чем по округу",
+        (Standing::Worse, Higher) => "ниже, чем по округу",
+        (Standing::Better, Lower) => "ниже, чем по округу (это лучше)",
+        (Standing::Worse, Lower) => "выше, чем по округу (это хуже)",
+        (Standing::Same, _) => "на уровне округа",
+        (Standing::FewData, _) => "мало данных для сравнения",
+    }
+}
+
 fn comparison_figure(
     model: &Model,
     indicator: &Indicator,
@@ -384,13 +399,15 @@ fn comparison_figure(
                 .filter(|_| suffix.is_empty());
             let standing = municipality
                 .and_then(|m| crate::analyze::Standing::from_values(indicator, value, m, n));
-            let (tone, words) = match standing {
-                Some(Standing::Better) => (Tone::Better, "лучше, чем по округу"),
-                Some(Standing::Worse) => (Tone::Worse, "хуже, чем по округу"),
-                Some(Standing::Same) => (Tone::Same, "на уровне округа"),
-                Some(Standing::FewData) => (Tone::Same, "мало данных для сравнения"),
-                None if !verdict => (Tone::Same, "для сведения, без оценки"),
-                None => (Tone::Same, "сравнить не с чем"),
+            let tone = match standing {
+                Some(Standing::Better) => Tone::Better,
+                Some(Standing::Worse) => Tone::Worse,
+                _ => Tone::Same,
+            };
+            let words = match standing {
+                Some(standing) => standing_words(standing, indicator.better),
+                None if !verdict => "для сведения, без оценки",
+                None => "сравнить не с чем",
             };
             let words = match n {
                 Some(n) => format!("{words} (n\u{a0}=\u{a0}{n})"),
@@ -430,6 +447,7 @@ fn comparison_figure(
         bars,
         reference: municipality.map(|m| ("Округ".to_string(), m)),
         verdict,
+        lower_is_better: indicator.better == crate::load::Better::Lower,
     })?;
     Some(Figure {
         subtitle: format!(

@@ -5,6 +5,8 @@
 //! path. Links are rewritten the way an author thinks of them: `/about/` gets the
 //! site's base path, `приказ.pdf` and `other.md` are relative to the Markdown file.
 
+mod raw_html;
+
 use crate::tr;
 use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
@@ -82,7 +84,15 @@ pub(crate) fn render_markdown(body: &str, context: &MarkdownContext<'_>) -> Rend
     let mut dropped_image = false;
 
     let lines = LineIndex::new(body);
+    // The lines of one raw HTML block, read together (a tag may span lines), with
+    // where each line starts in the buffer and in `body`.
+    let mut html_block = HtmlBlock::default();
     for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
+        if let Event::Html(text) = &event {
+            html_block.push(text, range.start);
+            continue;
+        }
+        html_block.flush(&lines, context, &mut events, &mut out.diagnostics);
         let position = || {
             let (line, column) = lines.line_column(range.start);
             (line + context.body_line - 1, column)
@@ -227,11 +237,96 @@ pub(crate) fn render_markdown(body: &str, context: &MarkdownContext<'_>) -> Rend
                 events.push(Event::End(TagEnd::Table));
                 events.push(Event::Html(CowStr::from("</div>")));
             }
+            Event::InlineHtml(html) => {
+                let mut tag = HtmlBlock::default();
+                tag.push(&html, range.start);
+                tag.flush(&lines, context, &mut events, &mut out.diagnostics);
+            }
             other => events.push(other),
         }
     }
+    html_block.flush(&lines, context, &mut events, &mut out.diagnostics);
     pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
     out
+}
+
+/// Raw HTML waiting to be cleaned: the text, and for each piece where it starts in
+/// the text and in the Markdown body.
+#[derive(Default)]
+struct HtmlBlock {
+    text: String,
+    starts: Vec<(usize, usize)>,
+}
+
+impl HtmlBlock {
+    fn push(&mut self, text: &str, body_offset: usize) {
+        self.starts.push((self.text.len(), body_offset));
+        self.text.push_str(text);
+    }
+
+    /// Cleans the HTML (see `raw_html`), warns at each dropped piece's place, and
+    /// passes on what is left.
+    fn flush<'a>(
+        &mut self,
+        lines: &LineIndex<'_>,
+        context: &MarkdownContext<'_>,
+        events: &mut Vec<Event<'a>>,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) {
+        if self.text.is_empty() {
+            return;
+        }
+        let cleaned = raw_html::clean(&self.text);
+        for (offset, dropped) in cleaned.dropped {
+            let piece = self.starts.partition_point(|&(start, _)| start <= offset) - 1;
+            let (piece_start, body_offset) = self.starts[piece];
+            let (line, column) = lines.line_column(body_offset + offset - piece_start);
+            diagnostics.push(
+                dropped_html(context.file, &dropped).at(line + context.body_line - 1, column),
+            );
+        }
+        events.push(Event::Html(CowStr::from(cleaned.html)));
+        self.text.clear();
+        self.starts.clear();
+    }
+}
+
+/// The warning for a piece of raw HTML dropped because it may run a program.
+fn dropped_html(file: &Path, dropped: &raw_html::Dropped) -> Diagnostic {
+    use raw_html::Dropped;
+    let (said, hint) = match dropped {
+        Dropped::Handler { tag, attribute } => (
+            tr!(
+                "у HTML-тега <{tag}> убран атрибут «{attribute}»: он запускает программу в браузере читателя",
+                "the attribute “{attribute}” of the HTML tag <{tag}> is removed: it runs a program in the reader's browser"
+            ),
+            tr!(
+                "уберите атрибут «{attribute}»: на страницах сайта программы не публикуются, ссылку или кнопку оформите средствами Markdown",
+                "remove the attribute “{attribute}”: programs are not published on the site's pages; write the link or button in Markdown"
+            ),
+        ),
+        Dropped::Address { tag, attribute, scheme } => (
+            tr!(
+                "у HTML-тега <{tag}> убран адрес «{scheme}:…» (атрибут {attribute}): такой адрес может выполнить программу в браузере читателя",
+                "the address “{scheme}:…” (attribute {attribute}) of the HTML tag <{tag}> is removed: such an address may run a program in the reader's browser"
+            ),
+            tr!(
+                "ссылайтесь на страницу сайта (/about/), файл (приказ.pdf) или адрес https://…",
+                "link to a page of the site (/about/), a file (приказ.pdf) or an https://… address"
+            ),
+        ),
+        Dropped::Element { tag } => (
+            tr!(
+                "HTML-элемент <{tag}> не опубликован: он загружает или запускает программу на странице",
+                "the HTML element <{tag}> is not published: it loads or runs a program on the page"
+            ),
+            tr!(
+                "видео, карту или форму опубликуйте ссылкой на неё (https://…), а программы на страницы сайта не вставляйте",
+                "publish a video, map or form as a link to it (https://…); do not put programs into the site's pages"
+            ),
+        ),
+    };
+    Diagnostic::warning(file, said).hint(hint)
 }
 
 /// The warning for a link or picture dropped because of its scheme.

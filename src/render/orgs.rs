@@ -63,6 +63,9 @@ pub(crate) struct ComparisonRow {
     pub(crate) standing: &'static str,
     /// «на уровне округа (n = 45)», «мало данных (n = 8)».
     pub(crate) standing_label: String,
+    /// «▲ » above the municipality, «▼ » below, «= » level, empty otherwise: the
+    /// arrow shows the direction of the value, the words what it means.
+    pub(crate) arrow: &'static str,
     pub(crate) change: String,
     pub(crate) averaged: bool,
     /// «в среднем по предметам».
@@ -264,15 +267,18 @@ fn comparison_row(model: &Model, c: &OrgComparison) -> ComparisonRow {
         standing_label: format!(
             "{}{}",
             match c.standing {
-                Some(Standing::Better) => "лучше, чем по округу",
-                Some(Standing::Worse) => "хуже, чем по округу",
-                Some(Standing::Same) => "на уровне округа",
-                Some(Standing::FewData) => "мало данных для сравнения",
+                Some(standing) => super::figures::standing_words(standing, indicator.better),
                 None if fact && c.municipality.is_some() => "для сведения, без оценки",
                 None => "сравнить не с чем",
             },
             c.n.map_or(String::new(), |n| format!(" (n\u{a0}=\u{a0}{n})"))
         ),
+        arrow: match (c.standing, c.municipality) {
+            (Some(Standing::Same), _) => "= ",
+            (Some(Standing::Better | Standing::Worse), Some(m)) if c.value > m => "▲ ",
+            (Some(Standing::Better | Standing::Worse), Some(_)) => "▼ ",
+            _ => "",
+        },
         change: match c.previous {
             Some((period, from)) => format!(
                 "{} к {period} ({})",
@@ -299,15 +305,15 @@ fn comparison_row(model: &Model, c: &OrgComparison) -> ComparisonRow {
 pub(crate) struct Story {
     /// The counts in one sentence.
     pub(crate) overview: String,
-    /// «доля … — 5,5 %» where the organisation is better than the municipality.
-    pub(crate) better: Vec<String>,
-    /// … and where it is worse.
-    pub(crate) worse: Vec<String>,
+    /// «доля … — 5,5 % за 2025 (по округу 7,0 %): ниже, чем по округу (это лучше),
+    /// n = 120» for each indicator clearly apart from the municipality, those in
+    /// the better direction first.
+    pub(crate) differ: Vec<String>,
     /// What changed since the previous period, in one sentence.
     pub(crate) changes: Option<String>,
 }
 
-/// The plain-words summary: where the organisation is better or worse than the
+/// The plain-words summary: where the organisation is clearly above or below the
 /// municipality, and what changed since the previous period.
 fn story(model: &Model, org: &Organization, comparisons: &[OrgComparison]) -> Story {
     let name = |c: &OrgComparison| {
@@ -315,20 +321,23 @@ fn story(model: &Model, org: &Organization, comparisons: &[OrgComparison]) -> St
         let format = |v: f64| format_value(v, indicator.decimals, &indicator.unit);
         // Every value with its year: a parent must not mix 2024 and 2025 unawares.
         format!(
-            "{} — {} за {}{}",
+            "{} — {} за {}{}{}{}",
             lowercase_first(&indicator.title),
             format(c.value),
             c.period.label(),
             c.municipality
-                .map_or(String::new(), |m| format!(" (по округу {})", format(m)))
+                .map_or(String::new(), |m| format!(" (по округу {})", format(m))),
+            c.standing.map_or(String::new(), |standing| format!(
+                ": {}",
+                super::figures::standing_words(standing, indicator.better)
+            )),
+            c.n.map_or(String::new(), |n| format!(", n\u{a0}=\u{a0}{n}"))
         )
     };
-    let with = |standing: Standing| -> Vec<String> {
+    let with = |standing: Standing| {
         comparisons
             .iter()
-            .filter(|c| c.standing == Some(standing))
-            .map(name)
-            .collect()
+            .filter(move |c| c.standing == Some(standing))
     };
     if comparisons.is_empty() {
         return Story {
@@ -343,17 +352,13 @@ fn story(model: &Model, org: &Organization, comparisons: &[OrgComparison]) -> St
             ..Story::default()
         };
     }
-    let better = with(Standing::Better);
-    let worse = with(Standing::Worse);
-    let same = comparisons
-        .iter()
-        .filter(|c| c.standing == Some(Standing::Same))
-        .count();
-    let few = comparisons
-        .iter()
-        .filter(|c| c.standing == Some(Standing::FewData))
-        .count();
-    let facts = comparisons.len() - better.len() - worse.len() - same - few;
+    let differ: Vec<String> = with(Standing::Better)
+        .chain(with(Standing::Worse))
+        .map(name)
+        .collect();
+    let same = with(Standing::Same).count();
+    let few = with(Standing::FewData).count();
+    let facts = comparisons.len() - differ.len() - same - few;
     let count = |trend: Trend| {
         comparisons
             .iter()
@@ -364,12 +369,12 @@ fn story(model: &Model, org: &Organization, comparisons: &[OrgComparison]) -> St
     let compared = comparisons.iter().filter(|c| c.trend.is_some()).count();
     Story {
         overview: format!(
-            "Из {} {}, {} для организации, {} — лучше, чем в среднем по округу, {same} — на уровне округа, {} — хуже{}{}.",
+            "Из {} {}, {} для организации, {} заметно {} от округа, {same} — на уровне округа{}{}.",
             comparisons.len(),
             plural(comparisons.len(), "показателя", "показателей", "показателей"),
             plural(comparisons.len(), "измеренного", "измеренных", "измеренных"),
-            better.len(),
-            worse.len(),
+            differ.len(),
+            plural(differ.len(), "отличается", "отличаются", "отличаются"),
             if few > 0 {
                 format!(", {few} — мало данных для сравнения")
             } else {
@@ -381,8 +386,7 @@ fn story(model: &Model, org: &Organization, comparisons: &[OrgComparison]) -> St
                 String::new()
             }
         ),
-        better,
-        worse,
+        differ,
         changes: (compared > 0).then(|| {
             format!(
                 "По сравнению с предыдущим периодом (сравнимо {compared} {}): улучшение — {improved}, ухудшение — {worsened}, без изменений — {}.",

@@ -201,6 +201,23 @@ fn errors_on_a_file_in_an_encoding_it_cannot_read() {
 }
 
 #[test]
+fn issue19_a_utf8_file_cut_inside_a_character_says_so_at_its_end() {
+    let site = Site::fixture("basic");
+    let mut bytes = "---\ntitle: \"Приказ\"\n---\nТекст приказа"
+        .as_bytes()
+        .to_vec();
+    bytes.pop();
+    std::fs::write(site.root.join("content/news/first.md"), bytes).unwrap();
+    let stderr = failing(&site);
+    assert_has(
+        &stderr,
+        "content/news/first.md:4:13: ошибка: файл обрывается посреди символа: он в кодировке UTF-8, но его конец отрезан",
+    );
+    assert_has(&stderr, "подсказка: откройте файл и проверьте его конец");
+    assert!(!stderr.contains("не в кодировке UTF-8"), "{stderr}");
+}
+
+#[test]
 fn reports_every_error_not_only_the_first() {
     let site = Site::fixture("basic");
     site.write(

@@ -65,7 +65,7 @@ fn draws_time_series_and_comparison_as_valid_svg_with_data_tables() {
     );
     assert!(page.contains("<tr><th data-label=\"Территория\" scope=\"row\">Регион</th><td data-label=\"2024\">нет данных</td><td data-label=\"2025\">8,9</td></tr>"));
     assert!(page.contains(
-        "<tr><th data-label=\"Организация\" scope=\"row\">СОШ № 2</th><td data-label=\"Значение, %\">14,6</td><td data-label=\"Сравнение с округом\">хуже, чем по округу</td></tr>"
+        "<tr><th data-label=\"Организация\" scope=\"row\">СОШ № 2</th><td data-label=\"Значение, %\">14,6</td><td data-label=\"Сравнение с округом\">выше, чем по округу (это хуже)</td></tr>"
     ));
 }
 
@@ -94,10 +94,12 @@ fn exports_values_with_targets_as_csv() {
 fn opens_an_organisation_card_with_a_summary_for_parents() {
     let site = built();
     let card = site.read("orgs/sosh-2/index.html");
-    assert!(card.contains("Из 1 показателя, измеренного для организации, 0 — лучше, чем в среднем по округу, 0 — на уровне округа, 1 — хуже."), "{card}");
+    assert!(card.contains("Из 1 показателя, измеренного для организации, 1 заметно отличается от округа, 0 — на уровне округа."), "{card}");
     assert!(card.contains(
-        "доля участников ВПР, получивших отметку «2» — 14,6\u{a0}% за 2025 (по округу 8,3\u{a0}%)"
+        "доля участников ВПР, получивших отметку «2» — 14,6\u{a0}% за 2025 (по округу 8,3\u{a0}%): выше, чем по округу (это хуже)"
     ));
+    assert!(card.contains("<p class=\"story-label\">Заметно отличаются от округа:</p>"));
+    assert!(!card.contains("лучше, чем по округу") && !card.contains("хуже, чем по округу"));
     assert!(card.contains("Получает адресную поддержку (ШНОР)"));
     assert!(card.contains("+1,6\u{a0}п.п. к 2024 (ухудшение)"));
 }
@@ -353,7 +355,7 @@ fn compares_a_school_with_the_district_given_its_group_size() {
     assert!(small.contains("1 — мало данных для сравнения"));
     let clear = site.read("orgs/sosh-2/index.html");
     assert!(
-        clear.contains(">▼ хуже, чем по округу (n\u{a0}=\u{a0}400)</span>"),
+        clear.contains(">▲ выше, чем по округу (это хуже) (n\u{a0}=\u{a0}400)</span>"),
         "{clear}"
     );
     let kindergarten = site.read("orgs/ds-1/index.html");
@@ -361,7 +363,7 @@ fn compares_a_school_with_the_district_given_its_group_size() {
         kindergarten.contains(">для сведения, без оценки</span>"),
         "{kindergarten}"
     );
-    assert!(!kindergarten.contains("лучше, чем по округу</span>"));
+    assert!(!kindergarten.contains("чем по округу</span>"));
     assert!(site.read("index.html").contains("Найти школу"));
 }
 

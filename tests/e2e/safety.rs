@@ -499,3 +499,57 @@ fn issue19_an_emptied_analytics_file_is_reported_at_itself_first() {
     );
     assert!(!run.stderr.contains("panicked"));
 }
+
+#[test]
+fn issue19_script_in_raw_html_is_dropped_with_a_warning_at_its_place() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/news/first.md",
+        concat!(
+            "---\ntitle: \"Первая новость\"\ndate: 2025-02-01\n---\n",
+            "Текст с <a href=\"JaVa&#x53;cript:alert(1)\" title=\"форма\">формой</a> и <sup>2</sup>.\n",
+            "\n",
+            "<div class=\"note\"\n     onmouseover=\"steal()\">\n",
+            "<img src=\"data:text/html,<b>x</b>\" alt=\"Схема\">\n",
+            "<a href=\"vbscript:msgbox\">VB</a>\n",
+            "</div>\n",
+            "\n",
+            "<script>alert(document.cookie)</script>\n",
+            "\n",
+            "<details><summary>Подробнее</summary>Раскрывается.</details>\n",
+        ),
+    );
+    let run = site.build();
+    for expected in [
+        "content/news/first.md:5:12: предупреждение: у HTML-тега <a> убран адрес «javascript:…» (атрибут href): такой адрес может выполнить программу в браузере читателя",
+        "content/news/first.md:8:6: предупреждение: у HTML-тега <div> убран атрибут «onmouseover»: он запускает программу в браузере читателя",
+        "content/news/first.md:9:6: предупреждение: у HTML-тега <img> убран адрес «data:…» (атрибут src)",
+        "content/news/first.md:10:4: предупреждение: у HTML-тега <a> убран адрес «vbscript:…» (атрибут href)",
+        "content/news/first.md:13:1: предупреждение: HTML-элемент <script> не опубликован: он загружает или запускает программу на странице",
+        "подсказка: уберите атрибут «onmouseover»",
+    ] {
+        assert!(run.stderr.contains(expected), "{expected}\n{}", run.stderr);
+    }
+    let html = site.read("news/first/index.html");
+    for gone in [
+        "avaScript",
+        "&#x53;cript",
+        "onmouseover",
+        "data:text",
+        "vbscript",
+        "<script>alert",
+        "document.cookie",
+    ] {
+        assert!(!html.contains(gone), "{gone}\n{html}");
+    }
+    // Raw HTML stays allowed: what runs no program is published as written.
+    for kept in [
+        "<a title=\"форма\">формой</a>",
+        "<sup>2</sup>",
+        "<div class=\"note\">",
+        "<img alt=\"Схема\">",
+        "<details><summary>Подробнее</summary>Раскрывается.</details>",
+    ] {
+        assert!(html.contains(kept), "{kept}\n{html}");
+    }
+}

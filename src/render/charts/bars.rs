@@ -36,6 +36,9 @@ pub(crate) struct BarChart {
     /// Whether tones are verdicts; `false` for an indicator shown as a fact (staff,
     /// money): every bar is neutral and no legend of tones is drawn.
     pub(crate) verdict: bool,
+    /// Whether less is better (a share of «2»): «ниже» is then the good direction,
+    /// and the legend says so.
+    pub(crate) lower_is_better: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -380,25 +383,39 @@ fn hatch(x0: i32, y0: i32, x1: i32, y1: i32) -> Vec<Vec<(i32, i32)>> {
     lines
 }
 
-/// The words for the three tones, against the reference's name.
+/// The words for the three tones, against the reference's name: «выше / ниже, чем
+/// …» with the direction's meaning in brackets where less is better.
 fn tone_words(chart: &BarChart) -> [String; 3] {
-    match chart.reference.as_ref().map(|(name, _)| name.as_str()) {
-        Some(name) if name.to_lowercase() == "округ" => [
-            "лучше, чем по округу".to_string(),
-            "хуже, чем по округу".to_string(),
-            "на уровне округа".to_string(),
-        ],
-        Some(name) => [
-            format!("лучше, чем {name}"),
-            format!("хуже, чем {name}"),
-            format!("на уровне: {name}"),
-        ],
-        None => [
-            "лучше".to_string(),
-            "хуже".to_string(),
-            "на общем уровне".to_string(),
-        ],
-    }
+    let against = match chart.reference.as_ref().map(|(name, _)| name.as_str()) {
+        Some(name) if name.to_lowercase() == "округ" => Some("по округу".to_string()),
+        Some(name) => Some(name.to_string()),
+        None => None,
+    };
+    let (better, worse) = if chart.lower_is_better {
+        ("ниже", "выше")
+    } else {
+        ("выше", "ниже")
+    };
+    let with = |word: &str, meaning: &str| {
+        let word = match &against {
+            Some(against) => format!("{word}, чем {against}"),
+            None => word.to_string(),
+        };
+        if chart.lower_is_better {
+            format!("{word} (это {meaning})")
+        } else {
+            word
+        }
+    };
+    [
+        with(better, "лучше"),
+        with(worse, "хуже"),
+        match chart.reference.as_ref().map(|(name, _)| name.as_str()) {
+            Some(name) if name.to_lowercase() == "округ" => "на уровне округа".to_string(),
+            Some(name) => format!("на уровне: {name}"),
+            None => "на общем уровне".to_string(),
+        },
+    ]
 }
 
 /// A legend entry: tone, words, and its place (x, line).
@@ -535,6 +552,7 @@ mod tests {
             ],
             reference: Some(("Округ".into(), 8.3)),
             verdict: true,
+            lower_is_better: true,
         }
     }
 
@@ -586,8 +604,8 @@ mod tests {
             .count();
         assert_eq!(outlines, 3);
         assert!(svg.matches("<polyline").count() > 10, "hatch lines");
-        assert!(svg.contains(">\nлучше, чем по округу\n</text>"));
-        assert!(svg.contains(">\nхуже, чем по округу\n</text>"));
+        assert!(svg.contains(">\nниже, чем по округу (это лучше)\n</text>"));
+        assert!(svg.contains(">\nвыше, чем по округу (это хуже)\n</text>"));
         assert!(svg.contains(">\nна уровне округа\n</text>"));
     }
 
@@ -610,7 +628,7 @@ mod tests {
             "Сравнение значений: 5 организаций на диаграмме, в порядке реестра организаций."
         ));
         assert!(desc
-            .contains("Лучше, чем по округу — 2, хуже, чем по округу — 2, на уровне округа — 1."));
+            .contains("Ниже, чем по округу (это лучше) — 2, выше, чем по округу (это хуже) — 2, на уровне округа — 1."));
         assert!(
             desc.contains("Значения — от 6,2\u{a0}% до 12,5\u{a0}%."),
             "{desc}"
@@ -665,7 +683,7 @@ mod tests {
         );
         assert!(svg.contains(">\n0,0\u{a0}п.п.\n</text>"));
         assert!(svg.contains(">\nПриозёрная область: −0,4\u{a0}п.п.\n</text>"));
-        assert!(svg.contains(">\nхуже, чем Приозёрная область\n</text>"));
+        assert!(svg.contains(">\nвыше, чем Приозёрная область (это хуже)\n</text>"));
         assert!(svg.contains(">\nнет данных\n</text>"));
         assert!(!svg.contains("NaN"));
     }
