@@ -14,6 +14,22 @@ use crate::yaml::{self, Text};
 /// The rules, in the data folder.
 pub(crate) const ANALYTICS_FILE: &str = "analytics.yaml";
 
+/// A data break of a whole procedure: `2025: "what changed"`, or with its source
+/// like an indicator's `method_changes`: `2025: {what: "…", source: "приказ …"}`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub(crate) enum RawBreak {
+    Note(Text),
+    Full(RawBreakFull),
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawBreakFull {
+    pub(crate) what: Text,
+    pub(crate) source: Option<Text>,
+}
+
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawAnalytics {
@@ -28,7 +44,7 @@ pub(crate) struct RawAnalytics {
     /// School subjects results may name.
     pub(crate) subjects: Option<Vec<Text>>,
     /// Years whose results compare with other years only with reservations.
-    pub(crate) breaks: Option<BTreeMap<Text, Text>>,
+    pub(crate) breaks: Option<BTreeMap<Text, RawBreak>>,
     #[serde(default)]
     pub(crate) rules: RawRules,
     #[serde(default)]

@@ -21,7 +21,10 @@ use std::collections::BTreeMap;
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 
-pub(crate) use analytics::{AnalyticsFile, MedalRegime, RawBenchmark, RawEffect};
+/// The whole file as read, for tests that check how a mistake in it is reported.
+#[cfg(test)]
+pub(crate) use analytics::RawAnalytics;
+pub(crate) use analytics::{AnalyticsFile, MedalRegime, RawBenchmark, RawBreak, RawEffect};
 pub(crate) use content::{Attachment, SourcePage, CONTENT_DIR};
 pub(crate) use front_matter::{Discussion, SortBy};
 pub(crate) use git_dates::GitDates;

@@ -13,7 +13,7 @@ use serde::Serialize;
 use super::rule_expr::{parse_expr, Expr, Rule};
 use crate::diagnostic::Tr;
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::load::{AnalyticsFile, MedalRegime, RawBenchmark, RawEffect};
+use crate::load::{AnalyticsFile, MedalRegime, RawBenchmark, RawBreak, RawEffect};
 use crate::tr;
 use crate::yaml::Text;
 
@@ -54,6 +54,25 @@ const DEFAULT_BREAKS: [(i32, &str); 3] = [
         "ВПР в 11 классах не проводились, предметы в других классах назначались случайным выбором, работа по русскому языку обновлена",
     ),
 ];
+
+/// A year whose results compare with other years only with reservations: what
+/// changed in the procedure and, when given, the act or letter that changed it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub(crate) struct DataBreak {
+    pub(crate) what: String,
+    pub(crate) source: Option<String>,
+}
+
+impl DataBreak {
+    /// «ВПР перенесены на осень, источник: письмо …» — the words after
+    /// «сопоставимость ограничена:».
+    pub(crate) fn note(&self) -> String {
+        match &self.source {
+            Some(source) => format!("{}, источник: {source}", self.what),
+            None => self.what.clone(),
+        }
+    }
+}
 
 /// An effect (a share, as a fraction) and a z-score, both to be reached.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -173,7 +192,8 @@ pub(crate) struct AnalyticsRules {
     /// Use the region's value when its file has it.
     pub(crate) prefer_region: bool,
     pub(crate) subjects: Vec<String>,
-    pub(crate) breaks: BTreeMap<i32, String>,
+    /// Procedure-level data breaks by year (ANALYTICS: «сопоставимость ограничена»).
+    pub(crate) breaks: BTreeMap<i32, DataBreak>,
     pub(crate) a: EffectRule,
     pub(crate) b1: EffectRule,
     pub(crate) b2: EffectRule,
@@ -265,7 +285,15 @@ impl Default for AnalyticsRules {
             subjects: DEFAULT_SUBJECTS.iter().map(|s| s.to_string()).collect(),
             breaks: DEFAULT_BREAKS
                 .iter()
-                .map(|(y, t)| (*y, t.to_string()))
+                .map(|(y, t)| {
+                    (
+                        *y,
+                        DataBreak {
+                            what: t.to_string(),
+                            source: None,
+                        },
+                    )
+                })
                 .collect(),
             a: EffectRule {
                 effect: 0.20,
@@ -369,9 +397,19 @@ pub(crate) fn resolve_rules(
     }
     if let Some(breaks) = raw.breaks {
         rules.breaks = BTreeMap::new();
-        for (year, note) in breaks {
+        for (year, raw) in breaks {
             if let Some(year) = check.year(&["breaks", &year.0], &year) {
-                rules.breaks.insert(year, note.0);
+                let found = match raw {
+                    RawBreak::Note(what) => DataBreak {
+                        what: what.0,
+                        source: None,
+                    },
+                    RawBreak::Full(full) => DataBreak {
+                        what: full.what.0,
+                        source: full.source.map(|s| s.0),
+                    },
+                };
+                rules.breaks.insert(year, found);
             }
         }
     }
@@ -668,6 +706,33 @@ mod tests {
             &mut diagnostics,
         );
         (rules, diagnostics.into_sorted())
+    }
+
+    #[test]
+    fn a_procedure_break_takes_a_source_like_a_method_change() {
+        let (rules, problems) = resolve(
+            "breaks:\n  2022: \"ВПР перенесены на осень\"\n  2025: {what: \"ВПР в 11 классах не проводились\", source: \"письмо Рособрнадзора от 13.05.2024 № 02-45\"}\n",
+        );
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(
+            rules.breaks.len(),
+            2,
+            "the file's breaks replace the defaults"
+        );
+        assert_eq!(rules.breaks[&2022].note(), "ВПР перенесены на осень");
+        assert_eq!(
+            rules.breaks[&2025].note(),
+            "ВПР в 11 классах не проводились, источник: письмо Рособрнадзора от 13.05.2024 № 02-45"
+        );
+    }
+
+    #[test]
+    fn a_break_with_an_unknown_key_is_an_error_at_its_line() {
+        let text = "breaks:\n  2025: {what: \"x\", sourse: \"y\"}\n";
+        let file = PathBuf::from("data/analytics.yaml");
+        let error = crate::yaml::parse::<crate::load::RawAnalytics>(text, &file, 1).unwrap_err();
+        assert_eq!((error.line, error.column), (Some(2), Some(3)));
+        assert!(error.message.contains("поле breaks"), "{}", error.message);
     }
 
     #[test]

@@ -32,7 +32,7 @@ use chrono::{Datelike, NaiveDate};
 
 #[cfg(test)]
 pub(crate) use analytics_rules::MedalYear;
-pub(crate) use analytics_rules::{AnalyticsRules, Category, EffectRule};
+pub(crate) use analytics_rules::{AnalyticsRules, Category, DataBreak, EffectRule};
 pub(crate) use deadline::{Deadline, Recurrence};
 // The importer reads deadlines to tell which of them need a look.
 pub(crate) use deadline::{parse_deadline, PlanPeriod};

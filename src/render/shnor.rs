@@ -12,7 +12,7 @@ use super::views::LinkView;
 use crate::analyze::objectivity::{SchoolYear, ShnorEntry, ShnorStatus, ShnorYear, Source};
 use crate::analyze::Analysis;
 use crate::load::OrgFlag;
-use crate::model::Model;
+use crate::model::{DataBreak, Model};
 use crate::numbers::{format_number, format_value, plural};
 
 pub(crate) fn year_path_shnor(year: i32) -> String {
@@ -183,6 +183,9 @@ pub(crate) struct ShnorYearView {
     /// «недостаточно лет для расчёта …» when the window holds fewer years with ВПР
     /// data than the rule needs: then there is no list, rather than an empty one.
     pub(crate) too_few_years: Option<String>,
+    /// «2025: …, источник: …» for each data break inside the window: the rule compares
+    /// the window's years, so such a comparison is «сопоставимость ограничена».
+    pub(crate) breaks: Vec<String>,
     pub(crate) listed: Vec<ShnorOrg>,
     pub(crate) check: Vec<ShnorOrg>,
     /// Schools whose low results need a check, when they are not named (they have a
@@ -260,6 +263,7 @@ pub(crate) fn year_view(model: &Model, analysis: &Analysis, year: i32) -> ShnorY
         previous: at.and_then(|i| i.checked_sub(1)).map(|i| nav(years[i])),
         next: at.and_then(|i| years.get(i + 1)).map(|y| nav(*y)),
         too_few_years: too_few_years(model, &data),
+        breaks: breaks_in(model, &data.window),
         listed: by(ShnorStatus::Listed),
         check: if named {
             by(ShnorStatus::NeedsCheck)
@@ -288,6 +292,24 @@ pub(crate) fn year_view(model: &Model, analysis: &Analysis, year: i32) -> ShnorY
         index_url: model.link("/shnor/"),
         objectivity_url: model.link(&year_path(year)),
     }
+}
+
+/// The data breaks a ШНОР window crosses: a break year inside a window of more than
+/// one year (with one year nothing is compared).
+pub(crate) fn breaks_in(model: &Model, window: &[i32]) -> Vec<String> {
+    if window.len() < 2 {
+        return Vec::new();
+    }
+    window
+        .iter()
+        .filter_map(|y| {
+            model
+                .analytics
+                .breaks
+                .get(y)
+                .map(|b: &DataBreak| format!("{y}: {}", b.note()))
+        })
+        .collect()
 }
 
 /// «Недостаточно лет для расчёта …» when the years of ВПР data up to a year are fewer

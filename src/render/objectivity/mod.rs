@@ -24,7 +24,7 @@ use super::views::LinkView;
 use crate::analyze::objectivity::{Finding, ShnorStatus};
 use crate::analyze::Analysis;
 use crate::load::{MedalRegime, Procedure};
-use crate::model::{Category, Model, Rule};
+use crate::model::{Category, DataBreak, Model, Rule};
 use crate::numbers::{format_number, format_value, plural};
 
 /// The site path of a year's page.
@@ -507,7 +507,7 @@ pub(crate) fn year_view(model: &Model, analysis: &Analysis, year: i32) -> YearVi
         year,
         previous: previous_year.map(link),
         next: at.and_then(|i| years.get(i + 1)).map(|y| link(*y)),
-        break_note: rules.breaks.get(&year).cloned(),
+        break_note: rules.breaks.get(&year).map(DataBreak::note),
         contamination: o
             .contamination(year, rules)
             .map(|share| words::contamination(share, rules, &benchmark_sources(analysis, year))),
@@ -653,7 +653,7 @@ pub(crate) fn list_view(model: &Model, analysis: &Analysis) -> ListView {
                     .map(|e| e.org)
                     .collect::<BTreeSet<_>>()
                     .len(),
-                note: model.analytics.breaks.get(&year).cloned(),
+                note: model.analytics.breaks.get(&year).map(DataBreak::note),
             }
         })
         .collect();
@@ -740,7 +740,7 @@ fn method_view(model: &Model) -> MethodView {
             .iter()
             .map(|c| (c.category.label(), combine_words(&c.text)))
             .collect(),
-        breaks: r.breaks.iter().map(|(y, n)| (*y, n.clone())).collect(),
+        breaks: r.breaks.iter().map(|(y, b)| (*y, b.note())).collect(),
         medals: r
             .medals
             .iter()

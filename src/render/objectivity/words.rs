@@ -6,7 +6,7 @@ use crate::analyze::objectivity::{
     ChangeKind, ChangePoint, Detail, Finding, Measure, ProcKey, Source,
 };
 use crate::load::{MedalRegime, Procedure};
-use crate::model::{AnalyticsRules, Category, Rule};
+use crate::model::{AnalyticsRules, Category, DataBreak, Rule};
 use crate::numbers::{format_change_value, format_number, format_value, plural};
 
 pub(crate) fn rule_title(rule: Rule) -> &'static str {
@@ -362,15 +362,15 @@ pub(crate) fn sentence(f: &Finding, rules: &AnalyticsRules) -> String {
         text.pop();
     }
     if f.limited {
-        let notes: Vec<&str> = match &f.detail {
+        let notes: Vec<String> = match &f.detail {
             Detail::Change { earlier, later, .. } => [earlier.year, later.year]
                 .iter()
-                .filter_map(|y| rules.breaks.get(y).map(String::as_str))
+                .filter_map(|y| rules.breaks.get(y).map(DataBreak::note))
                 .collect(),
             _ => rules
                 .breaks
                 .get(&f.year)
-                .map(String::as_str)
+                .map(DataBreak::note)
                 .into_iter()
                 .collect(),
         };
