@@ -280,17 +280,7 @@ fn trend_figure(
         targets: targets.clone(),
         breaks: breaks.clone(),
     })?;
-    let mut rows: Vec<DataRow> = series
-        .iter()
-        .map(|s| DataRow {
-            label: s.name.clone(),
-            cells: s
-                .values
-                .iter()
-                .map(|v| v.map_or(NO_DATA.into(), |v| format_number(v, indicator.decimals)))
-                .collect(),
-        })
-        .collect();
+    let mut rows = series_rows(&series, indicator.decimals);
     if !targets.is_empty() {
         rows.push(DataRow {
             label: "Цель".into(),
@@ -625,17 +615,7 @@ pub(crate) fn org_trend_figure(model: &Model, indicator: &Indicator, org: usize)
         series: series.clone(),
         targets: Vec::new(),
     })?;
-    let rows = series
-        .iter()
-        .map(|s| DataRow {
-            label: s.name.clone(),
-            cells: s
-                .values
-                .iter()
-                .map(|v| v.map_or(NO_DATA.into(), |v| format_number(v, indicator.decimals)))
-                .collect(),
-        })
-        .collect();
+    let rows = series_rows(&series, indicator.decimals);
     Some(Figure {
         subtitle: format!(
             "{}; {} — {}{}{}",
@@ -666,4 +646,20 @@ pub(crate) fn org_trend_figure(model: &Model, indicator: &Indicator, org: usize)
         title,
         csv_url: model.link(&format!("/indicators/{}.csv", indicator.id)),
     })
+}
+
+/// One data-table row per line of a chart: its name, then its value in each column
+/// («нет данных» where it has none).
+fn series_rows(series: &[LineSeries], decimals: usize) -> Vec<DataRow> {
+    series
+        .iter()
+        .map(|s| DataRow {
+            label: s.name.clone(),
+            cells: s
+                .values
+                .iter()
+                .map(|v| v.map_or(NO_DATA.into(), |v| format_number(v, decimals)))
+                .collect(),
+        })
+        .collect()
 }
