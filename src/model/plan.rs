@@ -15,7 +15,6 @@ use super::text_checks::check_text;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::{PlanFile, RawItem, RawSection};
 use crate::tr;
-use crate::yaml::key_line;
 use positions::{key_position, section_value_position, value_position};
 use window_checks::outside_plan;
 
@@ -205,8 +204,13 @@ fn resolve_plan(
     aliases: &Aliases,
     diagnostics: &mut Diagnostics,
 ) -> Option<Plan> {
-    let PlanFile { file, text, plan } = source;
-    let line_of = |key: &str| key_line(&text, key).unwrap_or(1);
+    let PlanFile {
+        file,
+        text,
+        positions,
+        plan,
+    } = source;
+    let line_of = |key: &str| positions.line(key).unwrap_or(1);
     let mut ok = true;
     if plan.id.is_empty()
         || !plan
@@ -273,13 +277,18 @@ fn resolve_plan(
             found
         });
         let from = line_of("approved");
+        let key_at = |path: &str| {
+            positions
+                .key(path)
+                .map_or((from, 1), |at| (at.line, at.column))
+        };
         Approval {
             kind: raw.kind.0,
             number: raw.number.0,
             date: raw.date.0,
             document,
-            number_at: key_position(&text, from, "number"),
-            date_at: key_position(&text, from, "date"),
+            number_at: key_at("approved.number"),
+            date_at: key_at("approved.date"),
         }
     });
     check_text(
