@@ -58,6 +58,10 @@ pub(crate) struct RawSection {
     /// Filled after parsing: the file line of the section's `title`.
     #[serde(skip)]
     pub(crate) line: usize,
+    /// Filled after parsing: its path in the file (`sections[0].sections[2]`), to
+    /// look up the positions of its keys.
+    #[serde(skip)]
+    pub(crate) path: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -80,6 +84,9 @@ pub(crate) struct RawItem {
     /// Filled after parsing: the file line of the item's first key.
     #[serde(skip)]
     pub(crate) line: usize,
+    /// Filled after parsing: its path in the file (`sections[0].items[3]`).
+    #[serde(skip)]
+    pub(crate) path: String,
 }
 
 /// What `data/plans/` holds.
@@ -128,13 +135,15 @@ pub(crate) fn load_plans(root: &Path, data: &Path, diagnostics: &mut Diagnostics
     found
 }
 
-/// Fills in the lines of a section (its `title:`), of its items (where each entry
-/// starts: `- no: 1.1` above `title:`) and of its sub-sections; `path` is the
+/// Fills in the paths and lines of a section (its `title:`), of its items (where each
+/// entry starts: `- no: 1.1` above `title:`) and of its sub-sections; `path` is the
 /// section's place in the file (`sections[0].sections[2]`).
 fn assign_lines(section: &mut RawSection, path: &str, positions: &yaml::Positions) {
     section.line = positions.line(&format!("{path}.title")).unwrap_or(1);
+    section.path = path.to_string();
     for (i, item) in section.items.iter_mut().enumerate() {
-        item.line = positions.line(&format!("{path}.items[{i}]")).unwrap_or(1);
+        item.path = format!("{path}.items[{i}]");
+        item.line = positions.line(&item.path).unwrap_or(1);
     }
     for (i, sub) in section.sections.iter_mut().enumerate() {
         assign_lines(sub, &format!("{path}.sections[{i}]"), positions);
