@@ -68,6 +68,8 @@ fn to_diagnostic(
         Some((path, rest)) if !path.contains(' ') && !path.is_empty() => (Some(path), rest),
         _ => (None, bare),
     };
+    // serde_yaml writes paths as the index does (`items[2].due`), a root list as `.[1]`.
+    let value_path = field.map(|path| path.trim_start_matches('.'));
     // A path of list positions only (`.[1]`) says nothing the line does not.
     let field = field.filter(|path| !path.chars().all(|c| ".[]0123456789".contains(c)));
     let (bare, value) = match bare.split_once(VALUE_MARK) {
@@ -82,10 +84,12 @@ fn to_diagnostic(
         Some(error) => Kind::BadDate(error).into(),
         None => translate(bare),
     };
+    // Read only now that the file has an error: the values' positions, once.
+    let positions = Positions::new(text);
     // serde reports a repeated key at the start of its mapping: point at the repeat.
     let repeated = match (&said, error.location()) {
         (Said::Kind(Kind::YamlDuplicateKey { field }), Some(location)) => {
-            second_key(text, location.line(), field)
+            positions.repeated_key(field, location.line())
         }
         _ => None,
     };
@@ -106,43 +110,19 @@ fn to_diagnostic(
         (None, said) => said,
     };
     let diagnostic = Diagnostic::error(file, said);
+    // The bad value at its path, else the first scalar written so.
     let value_position = value.and_then(|value| {
-        text.lines().enumerate().find_map(|(i, line)| {
-            let at = line.find(':').map_or(0, |c| c + 1);
-            line[at..]
-                .find(value)
-                .map(|j| (i + 1, line[..at + j].chars().count() + 1))
-        })
+        value_path
+            .and_then(|path| positions.value(path))
+            .or_else(|| positions.find("", value))
     });
     match (repeated.or(value_position), error.location()) {
-        (Some((line, column)), _) => diagnostic.at(line + first_line - 1, column),
+        (Some(at), _) => diagnostic.at(at.line + first_line - 1, at.column),
         (None, Some(location)) => {
             diagnostic.at(location.line() + first_line - 1, location.column())
         }
         (None, None) => diagnostic.at_line(first_line),
     }
-}
-
-/// Line and column of the second `key:` at the same indentation from `from_line` on
-/// (both 1-based): where a key is repeated in the mapping that starts there.
-fn second_key(text: &str, from_line: usize, key: &str) -> Option<(usize, usize)> {
-    let mut first_column = None;
-    for (i, line) in text.lines().enumerate().skip(from_line.saturating_sub(1)) {
-        let bare = line.trim_start().trim_start_matches("- ");
-        let is_key = bare
-            .strip_prefix(key)
-            .is_some_and(|rest| rest.trim_start().starts_with(':'));
-        if !is_key {
-            continue;
-        }
-        let column = line.chars().count() - bare.chars().count() + 1;
-        match first_column {
-            None => first_column = Some(column),
-            Some(first) if first == column => return Some((i + 1, column)),
-            Some(_) => {}
-        }
-    }
-    None
 }
 
 /// serde_yaml's message -> the kind of problem (or, for the rare ones, its words).

@@ -188,6 +188,18 @@ impl Positions {
             .map(|node| node.value)
     }
 
+    /// Where a key named `name` stands the second time in one mapping, the first
+    /// such repeat on line `from` or below (serde reports a repeated key at the
+    /// start of its mapping, not at the repeat).
+    pub(crate) fn repeated_key(&self, name: &str, from: usize) -> Option<Position> {
+        let mut seen = std::collections::BTreeSet::new();
+        self.nodes.iter().find_map(|node| {
+            let key = node.key?;
+            let named = node.path.rsplit('.').next() == Some(name) && key.line >= from;
+            (named && !seen.insert(node.path.as_str())).then_some(key)
+        })
+    }
+
     fn get(&self, path: &str) -> Option<&Node> {
         self.by_path.get(path).map(|&i| &self.nodes[i])
     }

@@ -108,3 +108,13 @@ fn reads_only_the_first_document() {
     assert_eq!(p.key("a"), at(1, 1));
     assert_eq!(p.key("b"), None);
 }
+
+#[test]
+fn finds_a_key_repeated_in_one_mapping_not_in_another() {
+    let text =
+        "- id: a\n  short_name: A\n- id: b\n  short_name: B\n  rural: true\n  short_name: C\n";
+    let p = Positions::new(text);
+    assert_eq!(p.repeated_key("short_name", 3), at(6, 3));
+    assert_eq!(p.repeated_key("short_name", 1), at(6, 3));
+    assert_eq!(p.repeated_key("rural", 1), None);
+}
