@@ -66,7 +66,7 @@ fn handle(request: Request, shared: &Shared) {
     let _ = request.respond(response);
 }
 
-fn site_response(path: &str, shared: &Shared) -> Response<std::io::Cursor<Vec<u8>>> {
+pub(super) fn site_response(path: &str, shared: &Shared) -> Response<std::io::Cursor<Vec<u8>>> {
     let status = shared.status();
     if !status.has_site {
         return bytes(

@@ -13,6 +13,13 @@
 //!
 //! All state is in [`Shared`], owned by `serve` and lent to the HTTP workers; the
 //! loop ends when the caller's `stop` flag is set (Ctrl-C in the command line).
+//!
+//! A rebuild never blocks a request: the build runs without any lock (its output
+//! folder is swapped in atomically at the end, so a request reads either the old
+//! file or the new one), and only the published [`Status`] is replaced under a
+//! lock held for one pointer assignment. Between the swap and that assignment a
+//! page of the new build may be shown with the previous build's errors for a few
+//! milliseconds; the reload event that follows shows the two together again.
 
 mod http;
 mod inject;
@@ -84,7 +91,7 @@ impl std::error::Error for ServeError {}
 pub(crate) struct Shared {
     out: PathBuf,
     lang: Lang,
-    status: RwLock<Status>,
+    status: RwLock<Arc<Status>>,
     clients: reload::Clients,
 }
 
@@ -98,13 +105,31 @@ pub(crate) struct Status {
 }
 
 impl Shared {
-    /// The state of the last build, held while a request reads the output folder: a
-    /// rebuild waits for it, and it waits for a rebuild, so a page and the errors
-    /// shown over it always come from the same build.
-    fn status(&self) -> std::sync::RwLockReadGuard<'_, Status> {
+    /// The state of the last finished build. The lock is held only to copy the
+    /// pointer, so a request never waits for a rebuild in progress.
+    fn status(&self) -> Arc<Status> {
         self.status
             .read()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .clone()
+    }
+
+    /// Publishes the outcome of a finished build.
+    fn publish(&self, report: &Report) {
+        let previous = self.status();
+        let next = Arc::new(Status {
+            has_site: previous.has_site || !report.has_errors(),
+            errors: report
+                .diagnostics
+                .iter()
+                .filter(|d| d.is_error())
+                .cloned()
+                .collect(),
+        });
+        *self
+            .status
+            .write()
+            .unwrap_or_else(|poisoned| poisoned.into_inner()) = next;
     }
 }
 
@@ -146,7 +171,13 @@ pub fn serve(
     let mut watch = watch::Watch::start(&options.build.root).map_err(ServeError::Other)?;
 
     let mut generation = 0;
-    rebuild(&build, &shared, &mut generation, &[], on_event);
+    rebuild(
+        || crate::build(&build),
+        &shared,
+        &mut generation,
+        &[],
+        on_event,
+    );
     let server = Arc::new(server);
     let workers = http::spawn_workers(server.clone(), shared.clone(), stop.clone());
     on_event(ServeEvent::Listening { url: &url });
@@ -158,7 +189,13 @@ pub fn serve(
                 on_event(ServeEvent::WatchProblem { error });
             }
             if !batch.changed.is_empty() {
-                rebuild(&build, &shared, &mut generation, &batch.changed, on_event);
+                rebuild(
+                    || crate::build(&build),
+                    &shared,
+                    &mut generation,
+                    &batch.changed,
+                    on_event,
+                );
             }
         }
         if last_ping.elapsed() >= PING_EVERY {
@@ -191,30 +228,88 @@ fn bind(port: u16) -> Result<tiny_http::Server, ServeError> {
         .map_err(|error| ServeError::Other(anyhow::anyhow!("не удалось запустить сервер: {error}")))
 }
 
+/// Runs `build` (the real one is `crate::build`; tests pass a stand-in), publishes
+/// its outcome and tells open pages to reload.
 fn rebuild(
-    build: &Options,
+    build: impl FnOnce() -> Report,
     shared: &Shared,
     generation: &mut u64,
     changed: &[PathBuf],
     on_event: &mut dyn FnMut(ServeEvent<'_>),
 ) {
-    let mut status = shared
-        .status
-        .write()
-        .unwrap_or_else(|poisoned| poisoned.into_inner());
-    let report = crate::build(build);
-    status.has_site |= !report.has_errors();
-    status.errors = report
-        .diagnostics
-        .iter()
-        .filter(|d| d.is_error())
-        .cloned()
-        .collect();
-    drop(status);
+    // No lock is held while building: requests go on being answered from the
+    // previous build until the new one is swapped in.
+    let report = build();
+    shared.publish(&report);
     *generation += 1;
     shared.clients.reload(*generation);
     on_event(ServeEvent::Built {
         report: &report,
         changed,
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::mpsc;
+
+    fn shared_serving(out: PathBuf) -> Shared {
+        Shared {
+            out,
+            lang: Lang::Ru,
+            status: RwLock::new(Arc::new(Status {
+                has_site: true,
+                errors: Vec::new(),
+            })),
+            clients: reload::Clients::default(),
+        }
+    }
+
+    /// While a rebuild runs, a request is answered from the previous build at once.
+    /// Before, the rebuild held the status lock for the whole build (seconds on a
+    /// large site) and every request waited for it.
+    #[test]
+    fn a_request_during_a_rebuild_is_answered_from_the_previous_build() {
+        let temp = tempfile::tempdir().unwrap();
+        std::fs::write(temp.path().join("index.html"), "<p>старая страница</p>").unwrap();
+        let shared = Arc::new(shared_serving(temp.path().to_path_buf()));
+        let mut generation = 0;
+        let mut answered_during_build = None;
+        rebuild(
+            || {
+                let (sender, receiver) = mpsc::channel();
+                let reader = shared.clone();
+                std::thread::spawn(move || {
+                    let response = http::site_response("/", &reader);
+                    let _ = sender.send(response.status_code().0);
+                });
+                // Generous: the request needs microseconds; a blocked one never comes.
+                answered_during_build = receiver.recv_timeout(Duration::from_secs(30)).ok();
+                Report::default()
+            },
+            &shared,
+            &mut generation,
+            &[],
+            &mut |_| {},
+        );
+        assert_eq!(answered_during_build, Some(200));
+        assert_eq!(generation, 1);
+    }
+
+    #[test]
+    fn a_failed_rebuild_keeps_the_site_and_publishes_its_errors() {
+        let temp = tempfile::tempdir().unwrap();
+        let shared = shared_serving(temp.path().to_path_buf());
+        let mut report = Report::default();
+        report
+            .diagnostics
+            .push(Diagnostic::error("content/_index.md", "ошибка").at(1, 1));
+        shared.publish(&report);
+        let status = shared.status();
+        assert!(status.has_site);
+        assert_eq!(status.errors.len(), 1);
+        shared.publish(&Report::default());
+        assert!(shared.status().errors.is_empty());
+    }
 }
