@@ -78,7 +78,7 @@ pub(super) fn site_response(path: &str, shared: &Shared) -> Response<std::io::Cu
     let Some(relative) = decode_path(path) else {
         return text(400, "400: bad address");
     };
-    let mut file = shared.out.join(&relative);
+    let mut file = status.out.join(&relative);
     if file.is_dir() {
         if !path.ends_with('/') {
             let mut response = text(301, "301");
@@ -90,7 +90,7 @@ pub(super) fn site_response(path: &str, shared: &Shared) -> Response<std::io::Cu
     let (code, file) = if file.is_file() {
         (200, file)
     } else {
-        (404, shared.out.join("404.html"))
+        (404, status.out.join("404.html"))
     };
     match std::fs::read(&file) {
         Ok(content) if content_type(&file) == HTML => {
