@@ -44,10 +44,8 @@ pub(crate) struct SiteConfig {
     /// Whether a missing link of the МСОКО management cycle fails `msoko check`.
     #[serde(default)]
     pub(crate) cycle_required: bool,
-    /// The file's text, to point later diagnostics (unknown documents) at a line.
-    #[serde(skip)]
-    pub(crate) source: String,
-    /// Where each value of the file stands.
+    /// Where each value of the file stands, to point later diagnostics (unknown
+    /// documents) at a line.
     #[serde(skip)]
     pub(crate) positions: yaml::Positions,
 }
@@ -84,7 +82,6 @@ impl SiteConfig {
     /// Parses and validates `site.yaml`; every problem found is returned.
     pub(crate) fn parse(text: &str, file: &Path) -> Result<SiteConfig, Vec<Diagnostic>> {
         let mut config: SiteConfig = yaml::parse(text, file, 1).map_err(|d| vec![d])?;
-        config.source = text.to_string();
         config.positions = yaml::Positions::new(text);
         let positions = &config.positions;
         let line_of = |path: &str| positions.line(path).unwrap_or(1);
