@@ -12,6 +12,7 @@ use super::charts::{
 };
 use super::indicators::place_name;
 use crate::analyze::Standing;
+use crate::model::paths;
 use crate::model::{Indicator, Model, Period, Place};
 use crate::numbers::{format_number, format_value};
 
@@ -109,7 +110,7 @@ pub(crate) fn trend_figures(model: &Model, indicator: &Indicator, id_prefix: &st
             })
             .collect()
     };
-    let csv_url = model.link(&format!("/indicators/{}.csv", indicator.id));
+    let csv_url = model.link(&paths::indicator_csv(&indicator.id));
     requests
         .iter()
         .filter_map(|request| figure_for(model, indicator, request))
@@ -644,7 +645,7 @@ pub(crate) fn org_trend_figure(model: &Model, indicator: &Indicator, org: usize)
             rows,
         },
         title,
-        csv_url: model.link(&format!("/indicators/{}.csv", indicator.id)),
+        csv_url: model.link(&paths::indicator_csv(&indicator.id)),
     })
 }
 
