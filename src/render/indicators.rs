@@ -8,8 +8,8 @@ use serde::Serialize;
 
 use super::figures::{figures, Figure, NO_DATA};
 use crate::analyze::{Analysis, IndicatorSummary, Trend};
-use crate::load::{Better, PeriodKind};
 use crate::model::paths;
+use crate::model::{Better, PeriodKind};
 use crate::model::{Indicator, Model, Place};
 use crate::numbers::{format_change_value, format_value};
 

@@ -46,8 +46,8 @@ pub(crate) use templates::escape_html;
 
 use crate::analyze::{Analysis, Frozen};
 use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
-use crate::load::FileSource;
 use crate::model::paths;
+use crate::model::FileSource;
 use crate::model::{output_path, Model, PageData};
 use crate::progress::Progress;
 use markdown::{render_markdown, MarkdownContext, RenderedMarkdown};

@@ -23,9 +23,9 @@ use super::figures::Figure;
 use super::views::LinkView;
 use crate::analyze::objectivity::{Finding, ShnorStatus};
 use crate::analyze::Analysis;
-use crate::load::{MedalRegime, Procedure};
 use crate::model::paths;
 use crate::model::{Category, DataBreak, Model, Rule};
+use crate::model::{MedalRegime, Procedure};
 use crate::numbers::{format_number, format_value, plural};
 
 #[derive(Debug, Clone, Serialize)]
