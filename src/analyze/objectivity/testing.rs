@@ -1,7 +1,5 @@
 //! Small hand-made inputs for the rules' tests.
 
-use std::path::Path;
-
 use crate::diagnostic::Diagnostics;
 use crate::model::{Journal, Register, Results, VprRow};
 
