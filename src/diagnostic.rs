@@ -1,19 +1,19 @@
 //! Problems found in the user's files, reported all at once.
 //!
 //! Every stage pushes `Diagnostic`s into a `Diagnostics` list and keeps going with
-//! what is valid; the build fails at the end if any of them is an error. Messages are
-//! Russian because the reader is the department's specialist, not a programmer; each
-//! says where (file, 1-based line and column), what is wrong and how to fix it.
-//! The common problems also carry their [`Kind`], from which `messages` gives the
-//! text in another language; the others are given in both languages where they are
-//! found ([`tr!`](crate::tr)).
+//! what is valid; the build fails at the end if any of them is an error. Each says
+//! where (file, 1-based line and column), what is wrong and how to fix it, as a
+//! [`Message`] in Russian (the department's specialist reads these) and English.
+//! The common problems are made by the constructors in `messages`, the others where
+//! they are found with [`tr!`](crate::tr); both make the same type.
 
 mod messages;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-pub use messages::{Kind, Lang};
+pub use messages::{Lang, Message};
+pub(crate) use messages::WithHint;
 
 /// How serious a problem is: errors fail the build, warnings are printed only.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -35,123 +35,68 @@ pub struct Diagnostic {
     pub line: Option<usize>,
     /// 1-based column (in characters), when known.
     pub column: Option<usize>,
-    /// What is wrong.
-    pub message: String,
+    /// What is wrong; its code tells tools the kind of problem.
+    pub message: Message,
     /// How to fix it.
-    pub hint: Option<String>,
-    /// What kind of problem this is, when it is a common one; `message` and `hint`
-    /// are then its Russian text.
-    /// A problem said in words rather than by a common kind has [`Kind::Text`] here
-    /// when the place that found it gave an English text too.
-    pub kind: Option<Box<Kind>>,
+    pub hint: Option<Message>,
 }
 
-/// A sentence in Russian and, when a call site gives one, in English: what
-/// [`Diagnostic::error`] and [`Diagnostic::hint`] take. A bare `&str`/`String` is
-/// Russian only; [`tr!`](crate::tr) gives both.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Tr {
-    pub(crate) ru: String,
-    pub(crate) en: Option<String>,
-}
-
-impl Tr {
-    pub(crate) fn new(ru: impl Into<String>, en: impl Into<String>) -> Self {
-        Tr {
-            ru: ru.into(),
-            en: Some(en.into()),
-        }
-    }
-
-    /// The English text, or the Russian one when there is no English.
-    pub(crate) fn english(&self) -> &str {
-        self.en.as_deref().unwrap_or(&self.ru)
-    }
-}
-
-impl From<String> for Tr {
-    fn from(ru: String) -> Self {
-        Tr { ru, en: None }
-    }
-}
-
-impl From<&str> for Tr {
-    fn from(ru: &str) -> Self {
-        Tr::from(ru.to_string())
-    }
-}
-
-impl From<&Tr> for Tr {
-    fn from(text: &Tr) -> Self {
-        text.clone()
-    }
-}
-
-impl From<&String> for Tr {
-    fn from(ru: &String) -> Self {
-        Tr::from(ru.clone())
-    }
-}
-
-/// `tr!("…{x}…", "…{x}…")`: a [`Tr`] from two format strings, Russian then English
-/// (both take the same inline arguments); `tr!(ru_expr, en_expr)` from two strings.
+/// `tr!("…{x}…", "…{x}…")`: a [`Message`] from two format strings, Russian then
+/// English (both take the same inline arguments); `tr!(ru_expr, en_expr)` from two
+/// strings. Its code is `text`: a problem a tool would want to tell apart gets a
+/// constructor in `messages` instead.
 #[macro_export]
 #[doc(hidden)]
 macro_rules! tr {
     ($ru:literal, $en:literal $(,)?) => {
-        $crate::diagnostic::Tr::new(format!($ru), format!($en))
+        $crate::diagnostic::Message::text(format!($ru), format!($en))
     };
     ($ru:expr, $en:expr $(,)?) => {
-        $crate::diagnostic::Tr::new($ru, $en)
+        $crate::diagnostic::Message::text($ru, $en)
     };
 }
 
-/// What a diagnostic says: a Russian sentence, or a [`Kind`] that can say it in
-/// several languages (and brings its own hint).
-pub(crate) enum Said {
-    Text(Tr),
-    Kind(Kind),
+/// What a diagnostic is made from: a message alone, or a common problem with its hint.
+pub(crate) struct Said {
+    message: Message,
+    hint: Option<Message>,
 }
 
-impl From<String> for Said {
-    fn from(text: String) -> Self {
-        Said::Text(text.into())
+impl From<Message> for Said {
+    fn from(message: Message) -> Self {
+        Said {
+            message,
+            hint: None,
+        }
     }
 }
 
+impl From<&Message> for Said {
+    fn from(message: &Message) -> Self {
+        Said::from(message.clone())
+    }
+}
+
+impl From<WithHint> for Said {
+    fn from((message, hint): WithHint) -> Self {
+        Said {
+            message,
+            hint: Some(hint),
+        }
+    }
+}
+
+/// Russian text in tests that do not care about the English one.
+#[cfg(test)]
 impl From<&str> for Said {
-    fn from(text: &str) -> Self {
-        Said::Text(text.into())
-    }
-}
-
-impl From<&String> for Said {
-    fn from(text: &String) -> Self {
-        Said::Text(text.into())
-    }
-}
-
-impl From<Tr> for Said {
-    fn from(text: Tr) -> Self {
-        Said::Text(text)
-    }
-}
-
-impl From<Kind> for Said {
-    fn from(kind: Kind) -> Self {
-        Said::Kind(kind)
+    fn from(ru: &str) -> Self {
+        Said::from(Message::from(ru))
     }
 }
 
 impl Diagnostic {
     pub(crate) fn error(file: impl Into<PathBuf>, said: impl Into<Said>) -> Self {
-        let (message, message_en, hint, kind) = match said.into() {
-            Said::Text(text) => (text.ru, text.en, None, None),
-            Said::Kind(kind) => {
-                let (message, hint) = kind.text(Lang::Ru);
-                (message, None::<String>, hint, Some(Box::new(kind)))
-            }
-        };
+        let Said { message, hint } = said.into();
         Diagnostic {
             severity: Severity::Error,
             file: file.into(),
@@ -159,7 +104,6 @@ impl Diagnostic {
             column: None,
             message,
             hint,
-            kind: kind.or_else(|| message_en.map(|en| Box::new(Kind::Text { en, hint_en: None }))),
         }
     }
 
@@ -181,54 +125,22 @@ impl Diagnostic {
         self
     }
 
-    pub(crate) fn hint(mut self, hint: impl Into<Tr>) -> Self {
-        let hint = hint.into();
-        self.hint = Some(hint.ru);
-        match (self.kind.as_deref_mut(), hint.en) {
-            (Some(Kind::Text { hint_en, .. }), en) => *hint_en = en,
-            (None, Some(en)) => {
-                self.kind = Some(Box::new(Kind::Text {
-                    en: self.message.clone(),
-                    hint_en: Some(en),
-                }))
-            }
-            // A common kind brings its own English hint.
-            _ => {}
-        }
+    pub(crate) fn hint(mut self, hint: impl Into<Message>) -> Self {
+        self.hint = Some(hint.into());
         self
     }
 
-    /// The message and the hint in `lang`; a text given only in Russian stays Russian.
+    /// The message and the hint in `lang`.
     pub fn text(&self, lang: Lang) -> (String, Option<String>) {
-        match lang {
-            Lang::Ru => (self.message.clone(), self.hint.clone()),
-            Lang::En => {
-                let (message, hint) = match &self.kind {
-                    Some(kind) => kind.text(lang),
-                    None => (self.message.clone(), None),
-                };
-                let hint = hint.or_else(|| self.hint.clone());
-                (message, hint)
-            }
-        }
-    }
-
-    /// Whether the message and the hint have an English text.
-    #[cfg(test)]
-    pub(crate) fn has_english(&self) -> bool {
-        match self.kind.as_deref() {
-            None => false,
-            Some(Kind::Text { hint_en, .. }) => self.hint.is_none() || hint_en.is_some(),
-            Some(_) => true,
-        }
+        (
+            self.message.get(lang).to_string(),
+            self.hint.as_ref().map(|hint| hint.get(lang).to_string()),
+        )
     }
 
     /// A stable id of the problem's kind for tools, when it has one.
     pub fn code(&self) -> Option<&'static str> {
-        self.kind
-            .as_deref()
-            .filter(|kind| !matches!(kind, Kind::Text { .. }))
-            .map(Kind::code)
+        Some(self.message.code()).filter(|code| *code != messages::TEXT)
     }
 
     /// Whether this problem fails the build.
@@ -241,30 +153,26 @@ impl Diagnostic {
     /// read. When a file cannot be read, everything that refers to it fails too, so
     /// these come first: the one real mistake above the dozens it causes.
     pub fn is_reading_problem(&self) -> bool {
-        fn reading(kind: &Kind) -> bool {
-            match kind {
-                Kind::InField { inner, .. } => reading(inner),
-                Kind::UnknownField { .. }
-                | Kind::MissingField { .. }
-                | Kind::UnknownValue { .. }
-                | Kind::YamlTab
-                | Kind::YamlIndent { .. }
-                | Kind::YamlUnclosedQuote { .. }
-                | Kind::YamlMisindented { .. }
-                | Kind::YamlWrongType { .. }
-                | Kind::YamlSyntax { .. }
-                | Kind::YamlDuplicateKey { .. }
-                | Kind::BadDate(_)
-                | Kind::NoFrontMatter
-                | Kind::UnclosedFrontMatter
-                | Kind::MissingTitle
-                | Kind::NotUtf8
-                | Kind::NoConfig { .. }
-                | Kind::CsvWidth { .. } => true,
-                _ => false,
-            }
-        }
-        self.is_error() && self.kind.as_deref().is_some_and(reading)
+        const READING: &[&str] = &[
+            "unknown-field",
+            "missing-field",
+            "unknown-value",
+            "yaml-tab",
+            "yaml-indent",
+            "yaml-unclosed-quote",
+            "yaml-misindented",
+            "yaml-wrong-type",
+            "yaml-syntax",
+            "yaml-duplicate-key",
+            "bad-date",
+            "no-front-matter",
+            "unclosed-front-matter",
+            "missing-title",
+            "not-utf8",
+            "no-config",
+            "csv-width",
+        ];
+        self.is_error() && READING.contains(&self.message.code())
     }
 
     fn sort_key(&self) -> (bool, &Path, usize, usize, Severity, &str) {
@@ -274,7 +182,7 @@ impl Diagnostic {
             self.line.unwrap_or(0),
             self.column.unwrap_or(0),
             self.severity,
-            &self.message,
+            self.message.ru(),
         )
     }
 }
@@ -294,9 +202,9 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "ошибка",
             Severity::Warning => "предупреждение",
         };
-        write!(f, ": {label}: {}", self.message)?;
+        write!(f, ": {label}: {}", self.message.ru())?;
         if let Some(hint) = &self.hint {
-            write!(f, "\n  подсказка: {hint}")?;
+            write!(f, "\n  подсказка: {}", hint.ru())?;
         }
         Ok(())
     }

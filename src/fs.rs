@@ -7,7 +7,7 @@ use crate::tr;
 use std::fs;
 use std::path::Path;
 
-use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
+use crate::diagnostic::{Diagnostic, Diagnostics, Message};
 
 /// The largest source text read (YAML, CSV, Markdown): a municipality's data is a
 /// few hundred kilobytes; a file of many megabytes is an export gone wrong, and
@@ -73,17 +73,12 @@ pub(crate) fn read_text(path: &Path, shown: &Path) -> Result<Text, Diagnostic> {
                     "open the file and check its end; copy or save the file again from the original"
                 ))
             } else {
-                Diagnostic::error(shown, Kind::NotUtf8)
+                Diagnostic::error(shown, Message::not_utf8())
             }
             .at(at.line, at.column)
         })?;
     let warning = decoded.other_encoding.map(|name| {
-        Diagnostic::warning(
-            shown,
-            Kind::OtherEncoding {
-                encoding: name.to_string(),
-            },
-        )
+        Diagnostic::warning(shown, Message::other_encoding(name))
     });
     let text = decoded.text;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);

@@ -166,7 +166,7 @@ const MIN_GROUP_FLOOR: u32 = 3;
 
 /// An ИНН: 10 digits (an organisation) or 12 (a person), with the check digits of the
 /// Federal Tax Service's algorithm, so a digit lost or swapped in copying is caught.
-fn check_inn(inn: &str) -> Result<(), crate::diagnostic::Tr> {
+fn check_inn(inn: &str) -> Result<(), crate::diagnostic::Message> {
     let digits: Vec<u32> = inn.chars().filter_map(|c| c.to_digit(10)).collect();
     if digits.len() != inn.chars().count() || !matches!(digits.len(), 10 | 12) {
         let n = inn.chars().count();
@@ -240,7 +240,7 @@ pub(crate) fn placeholder_warnings(text: &str, file: &Path) -> Vec<Diagnostic> {
     warnings
 }
 
-pub(crate) fn validate_base_url(url: &str) -> Result<(), crate::diagnostic::Tr> {
+pub(crate) fn validate_base_url(url: &str) -> Result<(), crate::diagnostic::Message> {
     let rest = url
         .strip_prefix("https://")
         .or_else(|| url.strip_prefix("http://"));

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use crate::diagnostic::{Diagnostic, Kind};
+use crate::diagnostic::{Diagnostic, Message};
 use crate::yaml::{self, Date, Text};
 
 /// The front matter exactly as the user may write it (SPEC §2 "Pages").
@@ -90,7 +90,7 @@ pub(crate) struct SplitPage<'a> {
 /// Finds the `---` fences. The YAML starts on line 2.
 pub(crate) fn split<'a>(text: &'a str, file: &Path) -> Result<SplitPage<'a>, Diagnostic> {
     let Some(after_open) = text.strip_prefix("---\n") else {
-        return Err(Diagnostic::error(file, Kind::NoFrontMatter).at(1, 1));
+        return Err(Diagnostic::error(file, Message::no_front_matter()).at(1, 1));
     };
     let mut offset = 0;
     for line in after_open.split_inclusive('\n') {
@@ -106,7 +106,7 @@ pub(crate) fn split<'a>(text: &'a str, file: &Path) -> Result<SplitPage<'a>, Dia
         }
         offset += line.len();
     }
-    Err(Diagnostic::error(file, Kind::UnclosedFrontMatter).at(1, 1))
+    Err(Diagnostic::error(file, Message::unclosed_front_matter()).at(1, 1))
 }
 
 /// Parses the YAML of a split page; the title is required.
@@ -118,7 +118,7 @@ pub(crate) fn parse(split: &SplitPage<'_>, file: &Path) -> Result<FrontMatter, D
     };
     match &front.title {
         Some(Text(title)) if !title.trim().is_empty() => Ok(front),
-        _ => Err(Diagnostic::error(file, Kind::MissingTitle).at(2, 1)),
+        _ => Err(Diagnostic::error(file, Message::missing_title()).at(2, 1)),
     }
 }
 

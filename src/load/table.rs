@@ -7,7 +7,7 @@
 use crate::tr;
 use std::path::{Path, PathBuf};
 
-use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
+use crate::diagnostic::{Diagnostic, Diagnostics, Message};
 
 /// A CSV file as written: the header and the non-blank rows, cells trimmed.
 #[derive(Debug, Clone, Default)]
@@ -160,11 +160,7 @@ fn delimiter_of(header: &str) -> u8 {
 /// A row with more or fewer cells than the header has columns.
 fn width_error(file: &Path, row: &CsvRow, header: &[String], delimiter: u8) -> Diagnostic {
     let found = row.cells.len();
-    let kind = Kind::CsvWidth {
-        found,
-        columns: header.to_vec(),
-        semicolon: delimiter == b';',
-    };
+    let kind = Message::csv_width(found, header, delimiter == b';');
     Diagnostic::error(file, kind).at(row.line, row.column_of(found.min(header.len())))
 }
 

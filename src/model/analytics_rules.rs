@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use super::rule_expr::{parse_expr, Expr, Rule};
-use crate::diagnostic::Tr;
+use crate::diagnostic::Message;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::{AnalyticsFile, MedalRegime, RawBenchmark, RawBreak, RawEffect};
 use crate::tr;
@@ -511,7 +511,7 @@ pub(crate) fn resolve_rules(
                     .and_then(|l| l.find(written.as_str()).map(|at| l[..at].chars().count()))
                     .map_or(1, |before| before + error.offset + 1);
                 check.diagnostics.push(
-                    Diagnostic::error(&file, tr!(format!("в сочетании правил {}: {}", category.id(), error.message.ru), format!("in the combination of rules {}: {}", category.id(), error.message.english())))
+                    Diagnostic::error(&file, tr!(format!("в сочетании правил {}: {}", category.id(), error.message.ru), format!("in the combination of rules {}: {}", category.id(), error.message.en())))
                         .at(line, column)
                         .hint(tr!("пишите правила a, b1, b2, c, d, e, f через AND, OR, NOT и скобки, например \"a AND (b1 OR c OR f)\"", "join the rules a, b1, b2, c, d, e, f with AND, OR, NOT and brackets, e.g. \"a AND (b1 OR c OR f)\"")),
                 );
@@ -543,7 +543,7 @@ pub(crate) fn resolve_rules(
                         "для {number} года не указан порог ЕГЭ (threshold)",
                         "no EGE threshold (threshold) is given for {number}"
                     ),
-                    crate::diagnostic::Tr::new(
+                    crate::diagnostic::Message::text(
                         "например: 2025: {regime: \"2024\", threshold: 70}",
                         "e.g.: 2025: {regime: \"2024\", threshold: 70}",
                     ),
@@ -598,7 +598,7 @@ impl Checker<'_> {
         found
     }
 
-    fn error(&mut self, path: &[&str], message: impl Into<Tr>, hint: impl Into<Tr>) {
+    fn error(&mut self, path: &[&str], message: impl Into<Message>, hint: impl Into<Message>) {
         let line = self.line(path);
         self.diagnostics.push(
             Diagnostic::error(self.file, message.into())

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 
 use super::organization::{Register, AGGREGATES};
 use super::period::Period;
-use crate::diagnostic::{Diagnostic, Diagnostics, Kind, Tr};
+use crate::diagnostic::{Diagnostic, Diagnostics, Message};
 use crate::load::{Better, IndicatorSources, PeriodKind, RawIndicator, ValuesFile};
 use crate::tr;
 
@@ -243,7 +243,7 @@ pub(crate) fn resolve_indicators(
         diagnostics.push(
             Diagnostic::error(
                 &file.file,
-                Kind::ValuesOfUnknownIndicator { id: id.clone() },
+                Message::values_of_unknown_indicator(&id),
             )
             .at_line(1),
         );
@@ -305,7 +305,7 @@ fn resolve_indicator(
                         format!(
                             "target of indicator “{}”: {}",
                             raw.id,
-                            message.en.as_deref().unwrap_or(&message.ru)
+                            message.en()
                         )
                     ),
                 )
@@ -337,7 +337,7 @@ fn resolve_indicator(
                         format!(
                             "method change of indicator “{}”: {}",
                             raw.id,
-                            message.en.as_deref().unwrap_or(&message.ru)
+                            message.en()
                         )
                     ),
                 )
@@ -667,7 +667,7 @@ fn implausible(
     period: Period,
     value: Option<f64>,
     as_of: NaiveDate,
-) -> Option<(Tr, Tr, Cell)> {
+) -> Option<(Message, Message, Cell)> {
     let starts = match period.kind {
         PeriodKind::Year => NaiveDate::from_ymd_opt(period.year, 1, 1),
         PeriodKind::SchoolYear => NaiveDate::from_ymd_opt(period.year, 9, 1),
@@ -728,17 +728,17 @@ fn place_of(id: &str, register: &Register) -> Option<Place> {
 fn unknown_place(file: &PathBuf, id: &str, line: usize) -> Diagnostic {
     Diagnostic::error(
         file,
-        Kind::UnknownOrg {
-            id: id.to_string(),
-            aggregates: AGGREGATES.iter().map(|a| a.to_string()).collect(),
-        },
+        Message::unknown_org(
+            id,
+            &AGGREGATES.iter().map(|a| a.to_string()).collect::<Vec<_>>(),
+        ),
     )
     .at_line(line)
 }
 
 /// A value cell: a number with a dot or a decimal comma (Russian Excel), spaces
 /// between thousands allowed; empty means "no data".
-pub(crate) fn parse_value(cell: &str) -> Result<Option<f64>, (Tr, Tr)> {
+pub(crate) fn parse_value(cell: &str) -> Result<Option<f64>, (Message, Message)> {
     let text = cell.trim();
     if text.is_empty() {
         return Ok(None);

@@ -157,7 +157,7 @@ mod tests {
 
     #[test]
     fn speaks_english_when_asked() {
-        let error = Diagnostic::error("content/a.md", Kind::MissingTitle).at(2, 1);
+        let error = Diagnostic::error("content/a.md", crate::diagnostic::Message::missing_title()).at(2, 1);
         let out = error_page(&[error], Lang::En);
         assert!(out.contains("The site is not built: errors — 1"));
         assert!(out.contains("the page has no title"));

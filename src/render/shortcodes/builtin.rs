@@ -8,7 +8,7 @@ use tera::Context;
 
 use super::parse::{Arg, Call};
 use super::{optional_text, text_arg, Fault, Shortcodes, Source};
-use crate::diagnostic::Kind;
+use crate::diagnostic::Message;
 use crate::load::{OrgFlag, OrgKind};
 use crate::model::{Indicator, Period, Place};
 use crate::numbers::format_value;
@@ -155,7 +155,7 @@ fn find_indicator<'a>(sc: &Shortcodes<'a>, call: &Call) -> Result<(usize, &'a In
         .iter()
         .enumerate()
         .find(|(_, i)| i.id == id)
-        .ok_or_else(|| Kind::UnknownIndicator { id: id.clone() }.into())
+        .ok_or_else(|| Message::unknown_indicator(&id).into())
 }
 
 /// The disaggregation the call asks for (`subject="математика"`), checked against
@@ -233,7 +233,7 @@ fn period_arg(call: &Call, name: &str, indicator: &Indicator) -> Result<Option<P
                         format!("аргумент {name}: {}", message.ru),
                         format!(
                             "argument {name}: {}",
-                            message.en.as_deref().unwrap_or(&message.ru)
+                            message.en()
                         )
                     ),
                     tr!(
@@ -379,7 +379,7 @@ fn indicator_table(call: &Call, source: &Source<'_>, sc: &Shortcodes<'_>) -> Out
                     .indicators
                     .iter()
                     .position(|i| i.id == id)
-                    .ok_or_else(|| Fault::from(Kind::UnknownIndicator { id: id.clone() }))
+                    .ok_or_else(|| Fault::from(Message::unknown_indicator(&id)))
             })
             .collect::<Result<_, _>>()?,
         _ => {
