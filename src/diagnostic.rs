@@ -12,8 +12,8 @@ mod messages;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-pub use messages::{Lang, Message};
 pub(crate) use messages::WithHint;
+pub use messages::{Lang, Message};
 
 /// How serious a problem is: errors fail the build, warnings are printed only.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -413,6 +413,7 @@ mod tests {
         assert_eq!(sorted[49].line, Some(50));
         assert!(sorted[50]
             .message
+            .ru
             .starts_with("и ещё 70 сообщений об этом файле (показаны первые 50)"));
         assert!(sorted[50].is_error());
         assert_eq!(sorted[51].file, PathBuf::from("data/b.csv"));
@@ -430,16 +431,15 @@ mod tests {
     }
 
     #[test]
-    fn says_a_common_problem_in_english_and_the_rest_in_russian() {
-        let common = Diagnostic::error("content/a.md", Kind::MissingTitle).at(2, 1);
-        assert_eq!(common.message, "у страницы нет названия (title)");
+    fn says_a_common_problem_in_either_language_with_its_code() {
+        let common = Diagnostic::error("content/a.md", Message::missing_title()).at(2, 1);
+        assert_eq!(common.message.ru, "у страницы нет названия (title)");
         assert_eq!(common.text(Lang::En).0, "the page has no title");
         assert_eq!(common.code(), Some("missing-title"));
-        let rare = Diagnostic::error("content/a.md", "редкая беда").hint("исправьте");
-        assert_eq!(
-            rare.text(Lang::En),
-            ("редкая беда".to_string(), Some("исправьте".to_string()))
-        );
+        assert!(common.is_reading_problem());
+        let rare = Diagnostic::error("content/a.md", tr!("редкая беда", "a rare trouble"));
+        assert_eq!(rare.code(), None);
+        assert!(!rare.is_reading_problem());
     }
 
     #[test]
@@ -453,7 +453,7 @@ mod tests {
             ),
         )
         .hint(tr!("пишите только число", "write only the number"));
-        assert_eq!(d.message, "значение «12,5%» записано со знаком %");
+        assert_eq!(d.message.ru, "значение «12,5%» записано со знаком %");
         assert_eq!(
             d.to_string(),
             "data/values/x.csv: ошибка: значение «12,5%» записано со знаком %\n  подсказка: пишите только число"
@@ -465,15 +465,11 @@ mod tests {
                 Some("write only the number".to_string())
             )
         );
-        assert!(d.has_english());
-        // A Russian hint added to a kind keeps the kind's English hint.
-        let kind = Diagnostic::error("a.md", Kind::MissingTitle).hint("своя подсказка");
-        assert_eq!(kind.text(Lang::Ru).1.as_deref(), Some("своя подсказка"));
-        assert!(kind
-            .text(Lang::En)
-            .1
-            .unwrap()
-            .starts_with("add a line title"));
+        // A hint given at the place of the problem replaces the common one, in
+        // both languages.
+        let kind = Diagnostic::error("a.md", Message::missing_title())
+            .hint(tr!("своя подсказка", "a hint of its own"));
+        assert_eq!(kind.text(Lang::En).1.as_deref(), Some("a hint of its own"));
     }
 
     #[test]
@@ -481,11 +477,11 @@ mod tests {
         let period =
             crate::model::Period::parse("2024/25", crate::load::PeriodKind::Year).unwrap_err();
         assert!(period.ru.starts_with("«2024/25» — учебный год"));
-        assert!(period.en.unwrap().starts_with("“2024/25” is a school year"));
+        assert!(period.en.starts_with("“2024/25” is a school year"));
         let url = crate::config::validate_base_url("edu.example.ru").unwrap_err();
         assert_eq!(
-            url.en.as_deref(),
-            Some("base_url “edu.example.ru” is not a site address: it must start with https:// and a domain name")
+            url.en,
+            "base_url “edu.example.ru” is not a site address: it must start with https:// and a domain name"
         );
     }
 

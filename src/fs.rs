@@ -77,9 +77,9 @@ pub(crate) fn read_text(path: &Path, shown: &Path) -> Result<Text, Diagnostic> {
             }
             .at(at.line, at.column)
         })?;
-    let warning = decoded.other_encoding.map(|name| {
-        Diagnostic::warning(shown, Message::other_encoding(name))
-    });
+    let warning = decoded
+        .other_encoding
+        .map(|name| Diagnostic::warning(shown, Message::other_encoding(name)));
     let text = decoded.text;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let text = if text.contains('\r') {
@@ -127,7 +127,7 @@ mod tests {
         file.set_len(MAX_TEXT_BYTES + 1).unwrap();
         let d = read_text(&path, Path::new("data/big.csv")).unwrap_err();
         assert_eq!(
-            d.message,
+            d.message.ru,
             "файл слишком большой (11 МБ): msoko читает файлы данных и страниц до 10 МБ"
         );
     }
@@ -153,7 +153,7 @@ mod tests {
         assert!(!warning.is_error());
         assert_eq!(warning.file, Path::new("data/a.csv"));
         assert!(
-            warning.message.contains("Windows-1251"),
+            warning.message.ru.contains("Windows-1251"),
             "{}",
             warning.message
         );
@@ -168,7 +168,7 @@ mod tests {
         fs::write(&path, bytes).unwrap();
         let text = read_text(&path, Path::new("a.csv")).unwrap();
         assert_eq!(text.text, "a\tб\n");
-        assert!(text.warning.unwrap().message.contains("UTF-16"));
+        assert!(text.warning.unwrap().message.ru.contains("UTF-16"));
     }
 
     #[test]
@@ -178,6 +178,6 @@ mod tests {
         fs::write(&path, b"ok\n\x8f\xe0\xa8").unwrap(); // «При» in DOS 866
         let d = read_text(&path, Path::new("a.md")).unwrap_err();
         assert_eq!((d.line, d.column), (Some(2), Some(1)));
-        assert!(d.hint.unwrap().contains("UTF-8"));
+        assert!(d.hint.unwrap().ru.contains("UTF-8"));
     }
 }

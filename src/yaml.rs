@@ -418,10 +418,10 @@ mod tests {
     #[test]
     fn reports_unknown_field_with_file_line() {
         let d = error_of("title: x\ntitel: y\n");
-        assert_eq!(d.message, "неизвестное поле «titel»");
+        assert_eq!(d.message.ru, "неизвестное поле «titel»");
         assert_eq!((d.line, d.column), (Some(3), Some(1)));
         assert_eq!(
-            d.hint.as_deref(),
+            d.hint.as_ref().map(|h| h.ru.as_str()),
             Some("проверьте написание; допустимые поля: title, date")
         );
     }
@@ -429,7 +429,7 @@ mod tests {
     #[test]
     fn reports_bad_date_at_its_value() {
         let d = error_of("title: x\ndate: 31.13.2025\n");
-        assert_eq!(d.message, "в дате «31.13.2025» месяца 13 нет");
+        assert_eq!(d.message.ru, "в дате «31.13.2025» месяца 13 нет");
         assert_eq!((d.line, d.column), (Some(3), Some(7)));
     }
 
@@ -455,7 +455,7 @@ mod tests {
         let d = org_error(
             "- id: a\n  short_name: A\n- id: b\n  short_name: B\n  rural: true\n  short_name: C\n",
         );
-        assert_eq!(d.message, "поле «short_name» указано дважды");
+        assert_eq!(d.message.ru, "поле «short_name» указано дважды");
         assert_eq!((d.line, d.column), (Some(6), Some(3)));
         assert_eq!(d.code(), Some("yaml-duplicate-key"));
         assert_eq!(d.text(Lang::En).0, "the field “short_name” is given twice");
@@ -519,7 +519,7 @@ mod tests {
         ];
         for (field, value, ru, en) in cases {
             let (message, english) = said(field, value);
-            assert!(message.starts_with(ru), "{field}: {value}: {message}");
+            assert!(message.ru.starts_with(ru), "{field}: {value}: {message}");
             assert!(english.starts_with(en), "{field}: {value}: {english}");
         }
     }
@@ -527,7 +527,7 @@ mod tests {
     #[test]
     fn explains_a_tab() {
         let d = error_of("title: x\n\tdate: 2025-01-01\n");
-        assert!(d.message.contains("табуляции"), "{}", d.message);
+        assert!(d.message.ru.contains("табуляции"), "{}", d.message);
         assert_eq!(d.line, Some(3));
     }
 

@@ -357,21 +357,22 @@ pub(crate) fn openness_checklist(model: &Model) -> Vec<ChecklistItem> {
             "no register of subordinate organisations: data/organizations.yaml"
         ),
     );
-    let without =
-        |what: (&str, &str), test: &dyn Fn(&crate::model::Organization) -> bool| -> Option<Message> {
-            let names: Vec<&str> = orgs
-                .iter()
-                .filter(|o| test(o))
-                .map(|o| o.short_name.as_str())
-                .collect();
-            (!names.is_empty()).then(|| {
-                let quoted: Vec<String> = names.iter().map(|n| format!("“{n}”")).collect();
-                tr!(
-                    format!("без {}: {}", what.0, names.join(", ")),
-                    format!("without {}: {}", what.1, quoted.join(", "))
-                )
-            })
-        };
+    let without = |what: (&str, &str),
+                   test: &dyn Fn(&crate::model::Organization) -> bool|
+     -> Option<Message> {
+        let names: Vec<&str> = orgs
+            .iter()
+            .filter(|o| test(o))
+            .map(|o| o.short_name.as_str())
+            .collect();
+        (!names.is_empty()).then(|| {
+            let quoted: Vec<String> = names.iter().map(|n| format!("“{n}”")).collect();
+            tr!(
+                format!("без {}: {}", what.0, names.join(", ")),
+                format!("without {}: {}", what.1, quoted.join(", "))
+            )
+        })
+    };
     missing.extend(without(("адреса", "an address"), &|o| {
         o.address.is_none()
     }));
@@ -549,7 +550,12 @@ pub(crate) fn openness_checklist(model: &Model) -> Vec<ChecklistItem> {
         missing,
     );
 
-    let lists: [(Message, &str, Message, &Option<Vec<crate::config::DocumentLink>>); 3] = [
+    let lists: [(
+        Message,
+        &str,
+        Message,
+        &Option<Vec<crate::config::DocumentLink>>,
+    ); 3] = [
         (
             tr!(
                 "Административные регламенты и стандарты муниципальных услуг (п. 2 «г»)",

@@ -260,6 +260,7 @@ fn span_of(text: &str, line: usize, column: Option<usize>, csv: bool) -> Option<
 #[cfg(test)]
 mod tests {
     use super::*;
+    use msoko::Message;
 
     #[test]
     fn underlines_a_non_breaking_space_whole() {
@@ -279,9 +280,14 @@ mod tests {
             file: "a.md".into(),
             line: Some(3),
             column: Some(7),
-            message: "в дате «31.13.2025» месяца 13 нет".into(),
-            hint: Some("пишите дату в виде ГГГГ-ММ-ДД".into()),
-            kind: None,
+            message: Message::text(
+                "в дате «31.13.2025» месяца 13 нет",
+                "there is no month 13 in the date “31.13.2025”",
+            ),
+            hint: Some(Message::text(
+                "пишите дату в виде ГГГГ-ММ-ДД",
+                "write the date as YYYY-MM-DD",
+            )),
         }
     }
 

@@ -279,7 +279,7 @@ mod tests {
         let places: Vec<_> = warnings.iter().map(|w| (w.line, w.column)).collect();
         assert_eq!(places, [(Some(2), Some(9)), (Some(4), Some(11))]);
         assert_eq!(
-            warnings[1].message,
+            warnings[1].message.ru,
             "поле phone ещё не заполнено: телефон приёмной"
         );
         assert!(warnings.iter().all(|w| !w.is_error()));
@@ -307,7 +307,7 @@ mod tests {
         let text = MINIMAL.replace("https://edu.example.ru", "edu.example.ru");
         let errors = SiteConfig::parse(&text, Path::new("site.yaml")).unwrap_err();
         assert_eq!(errors[0].line, Some(2));
-        assert!(errors[0].message.contains("не адрес сайта"));
+        assert!(errors[0].message.ru.contains("не адрес сайта"));
     }
 
     #[test]
@@ -332,6 +332,7 @@ mod tests {
         assert_eq!(problems[0].line, Some(7));
         assert!(problems[0]
             .message
+            .ru
             .starts_with("privacy.min_group: 1 — слишком мало"));
         let text = format!("{MINIMAL}privacy:\n  min_group: 3\n");
         assert!(SiteConfig::parse(&text, Path::new("site.yaml")).is_ok());

@@ -36,7 +36,7 @@ pub struct Message {
 
 impl Message {
     /// A message of the kind `code`.
-    pub(crate) fn new(code: &'static str, ru: impl Into<String>, en: impl Into<String>) -> Self {
+    pub fn new(code: &'static str, ru: impl Into<String>, en: impl Into<String>) -> Self {
         Message {
             code,
             ru: ru.into(),
@@ -45,7 +45,7 @@ impl Message {
     }
 
     /// A message without a code of its own (what `tr!` makes).
-    pub(crate) fn text(ru: impl Into<String>, en: impl Into<String>) -> Self {
+    pub fn text(ru: impl Into<String>, en: impl Into<String>) -> Self {
         Message::new(TEXT, ru, en)
     }
 
@@ -89,6 +89,13 @@ impl Message {
             en: format!("{} (rendering page {page})", self.en),
             ..self
         }
+    }
+}
+
+/// The Russian text: the default language, as `Diagnostic`'s own `Display`.
+impl std::fmt::Display for Message {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.ru)
     }
 }
 
@@ -183,7 +190,11 @@ impl Message {
     /// A tab or a space that is not a plain one (non-breaking, zero-width, …) in the
     /// indentation of a YAML line.
     pub(crate) fn yaml_indent(character: char) -> WithHint {
-        let code = if character == '\t' { "yaml-tab" } else { "yaml-indent" };
+        let code = if character == '\t' {
+            "yaml-tab"
+        } else {
+            "yaml-indent"
+        };
         (
             Message::new(
                 code,
@@ -412,7 +423,9 @@ impl Message {
                 "there is no site settings file site.yaml",
             ),
             Message::text(
-                format!("проверьте, что папка сайта указана верно ({root}); её задаёт параметр --root"),
+                format!(
+                    "проверьте, что папка сайта указана верно ({root}); её задаёт параметр --root"
+                ),
                 format!("check that the site folder is right ({root}); --root sets it"),
             ),
         )
@@ -524,8 +537,12 @@ impl Message {
                 format!("{cells_ru}: не хватает ячеек"),
                 format!("{cells_en}: cells are missing"),
                 Message::text(
-                    format!("заполните все столбцы ({list}); пустое значение — два разделителя подряд"),
-                    format!("fill in every column ({list}); an empty value is two separators in a row"),
+                    format!(
+                        "заполните все столбцы ({list}); пустое значение — два разделителя подряд"
+                    ),
+                    format!(
+                        "fill in every column ({list}); an empty value is two separators in a row"
+                    ),
                 ),
             )
         };
@@ -821,7 +838,10 @@ mod tests {
     fn says_an_unknown_field_in_both_languages() {
         let (message, hint) = Message::unknown_field("autor", &["title".into(), "date".into()]);
         assert_eq!(message.ru(), "неизвестное поле «autor»");
-        assert_eq!(hint.ru(), "проверьте написание; допустимые поля: title, date");
+        assert_eq!(
+            hint.ru(),
+            "проверьте написание; допустимые поля: title, date"
+        );
         assert_eq!(message.en(), "unknown field “autor”");
         assert_eq!(message.code(), "unknown-field");
     }
@@ -831,7 +851,10 @@ mod tests {
         let (message, _) = Message::missing_field("name");
         let message = message.in_field("head");
         assert_eq!(message.ru(), "нет обязательного поля «name» (поле head)");
-        assert_eq!(message.en(), "required field “name” is missing (field head)");
+        assert_eq!(
+            message.en(),
+            "required field “name” is missing (field head)"
+        );
         assert_eq!(message.code(), "missing-field");
     }
 
@@ -839,8 +862,14 @@ mod tests {
     fn names_the_page_a_template_failed_on() {
         let (message, _) = Message::template("x");
         let message = message.on_page("content/a.md");
-        assert_eq!(message.ru(), "ошибка в шаблоне: x (при выводе страницы content/a.md)");
-        assert_eq!(message.en(), "template error: x (rendering page content/a.md)");
+        assert_eq!(
+            message.ru(),
+            "ошибка в шаблоне: x (при выводе страницы content/a.md)"
+        );
+        assert_eq!(
+            message.en(),
+            "template error: x (rendering page content/a.md)"
+        );
     }
 
     #[test]

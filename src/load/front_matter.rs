@@ -144,27 +144,27 @@ mod tests {
     fn errors_on_missing_front_matter() {
         let d = split("# Hello\n", file()).unwrap_err();
         assert_eq!(d.line, Some(1));
-        assert!(d.message.contains("нет заголовка"));
+        assert!(d.message.ru.contains("нет заголовка"));
     }
 
     #[test]
     fn errors_on_unclosed_front_matter() {
         let d = split("---\ntitle: A\n", file()).unwrap_err();
-        assert!(d.message.contains("не закрыт"));
+        assert!(d.message.ru.contains("не закрыт"));
     }
 
     #[test]
     fn errors_on_missing_title() {
         let text = "---\ndate: 2025-01-02\n---\n";
         let d = parse(&split(text, file()).unwrap(), file()).unwrap_err();
-        assert!(d.message.contains("нет названия"));
+        assert!(d.message.ru.contains("нет названия"));
     }
 
     #[test]
     fn errors_on_unknown_key_at_its_file_line() {
         let text = "---\ntitle: A\nauthor: B\n---\n";
         let d = parse(&split(text, file()).unwrap(), file()).unwrap_err();
-        assert_eq!(d.message, "неизвестное поле «author»");
+        assert_eq!(d.message.ru, "неизвестное поле «author»");
         assert_eq!((d.line, d.column), (Some(3), Some(1)));
     }
 
@@ -172,7 +172,7 @@ mod tests {
     fn errors_on_bad_date_at_its_file_line() {
         let text = "---\ntitle: A\ndate: 2025-13-01\n---\n";
         let d = parse(&split(text, file()).unwrap(), file()).unwrap_err();
-        assert_eq!(d.message, "в дате «2025-13-01» месяца 13 нет");
+        assert_eq!(d.message.ru, "в дате «2025-13-01» месяца 13 нет");
         assert_eq!(d.line, Some(3));
     }
 
@@ -180,9 +180,9 @@ mod tests {
     fn errors_on_unknown_sort_order() {
         let text = "---\ntitle: A\nsort_by: name\n---\n";
         let d = parse(&split(text, file()).unwrap(), file()).unwrap_err();
-        assert_eq!(d.message, "недопустимое значение «name» (поле sort_by)");
+        assert_eq!(d.message.ru, "недопустимое значение «name» (поле sort_by)");
         assert_eq!(
-            d.hint.as_deref(),
+            d.hint.as_ref().map(|h| h.ru.as_str()),
             Some("допустимые значения: date, weight, title")
         );
     }

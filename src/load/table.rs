@@ -210,14 +210,20 @@ mod tests {
         );
         assert!(
             wide.message
+                .ru
                 .contains("в строке 4 ячейки, а в заголовке 3 столбца"),
             "{}",
             wide.message
         );
-        assert!(wide.hint.as_deref().unwrap_or("").contains("\"12,5\""));
+        assert!(wide
+            .hint
+            .as_ref()
+            .map(|h| h.ru.as_str())
+            .unwrap_or("")
+            .contains("\"12,5\""));
         assert_eq!(problems[1].line, Some(3));
         assert!(
-            problems[1].message.contains("не хватает"),
+            problems[1].message.ru.contains("не хватает"),
             "{}",
             problems[1].message
         );

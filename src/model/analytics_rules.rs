@@ -732,7 +732,11 @@ mod tests {
         let file = PathBuf::from("data/analytics.yaml");
         let error = crate::yaml::parse::<crate::load::RawAnalytics>(text, &file, 1).unwrap_err();
         assert_eq!((error.line, error.column), (Some(2), Some(3)));
-        assert!(error.message.contains("поле breaks"), "{}", error.message);
+        assert!(
+            error.message.ru.contains("поле breaks"),
+            "{}",
+            error.message
+        );
     }
 
     #[test]
@@ -773,7 +777,7 @@ mod tests {
         assert_eq!(problems.len(), 1);
         let d = &problems[0];
         assert_eq!((d.line, d.column), (Some(2), Some(27)), "{d}");
-        assert!(d.message.contains("«g»"));
+        assert!(d.message.ru.contains("«g»"));
     }
 
     #[test]

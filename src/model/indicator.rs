@@ -241,11 +241,7 @@ pub(crate) fn resolve_indicators(
     }
     for (id, file) in values {
         diagnostics.push(
-            Diagnostic::error(
-                &file.file,
-                Message::values_of_unknown_indicator(&id),
-            )
-            .at_line(1),
+            Diagnostic::error(&file.file, Message::values_of_unknown_indicator(&id)).at_line(1),
         );
     }
     out.directions
@@ -302,11 +298,7 @@ fn resolve_indicator(
                     file,
                     tr!(
                         format!("цель показателя «{}»: {}", raw.id, message.ru),
-                        format!(
-                            "target of indicator “{}”: {}",
-                            raw.id,
-                            message.en()
-                        )
+                        format!("target of indicator “{}”: {}", raw.id, message.en())
                     ),
                 )
                 .at_line(raw.line)
@@ -796,10 +788,7 @@ mod tests {
         let (message, hint) = parse_value("12.5%").unwrap_err();
         assert!(message.ru.contains("со знаком %"));
         assert!(hint.ru.contains("только число"));
-        assert_eq!(
-            message.en.as_deref(),
-            Some("the value “12.5%” is written with a % sign")
-        );
+        assert_eq!(message.en, "the value “12.5%” is written with a % sign");
         assert!(parse_value("двенадцать")
             .unwrap_err()
             .0

@@ -25,8 +25,7 @@ pub(crate) fn load_tera(templates: &[TemplateSource]) -> Result<Tera, Vec<Diagno
             // A template that parses on its own failed for want of another one (a
             // parent, a macro file): only an error once every template is loaded,
             // and the full load below reports it.
-            let needs_others =
-                tera::Template::new(&template.name, None, &template.text).is_ok();
+            let needs_others = tera::Template::new(&template.name, None, &template.text).is_ok();
             if !needs_others {
                 problems.push(to_diagnostic(&error, &template.shown_path));
             }
@@ -218,6 +217,6 @@ mod tests {
     fn reports_a_missing_parent_template() {
         let problems = load_tera(&[source("c.html", "{% extends \"nope.html\" %}")]).unwrap_err();
         assert_eq!(problems[0].file, PathBuf::from("themes/t/templates/c.html"));
-        assert!(problems[0].message.contains("nope.html"));
+        assert!(problems[0].message.ru.contains("nope.html"));
     }
 }

@@ -127,7 +127,6 @@ fn panel(errors: &[Diagnostic], lang: Lang, over_page: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diagnostic::Kind;
 
     const PAGE: &str =
         "<!DOCTYPE html><html><head></head><body class=\"x\"><main>Текст</main></body></html>";
@@ -157,7 +156,8 @@ mod tests {
 
     #[test]
     fn speaks_english_when_asked() {
-        let error = Diagnostic::error("content/a.md", crate::diagnostic::Message::missing_title()).at(2, 1);
+        let error =
+            Diagnostic::error("content/a.md", crate::diagnostic::Message::missing_title()).at(2, 1);
         let out = error_page(&[error], Lang::En);
         assert!(out.contains("The site is not built: errors — 1"));
         assert!(out.contains("the page has no title"));

@@ -231,10 +231,7 @@ fn period_arg(call: &Call, name: &str, indicator: &Indicator) -> Result<Option<P
                 Fault::new(
                     tr!(
                         format!("аргумент {name}: {}", message.ru),
-                        format!(
-                            "argument {name}: {}",
-                            message.en()
-                        )
+                        format!("argument {name}: {}", message.en())
                     ),
                     tr!(
                         "год пишется как в данных показателя: 2025 или \"2024/25\"",

@@ -507,8 +507,8 @@ mod tests {
             error.message.ru
         );
         assert_eq!(
-            error.message.en.as_deref(),
-            Some("a value was expected: quoted text, a number, true/false or a list [...]")
+            error.message.en,
+            "a value was expected: quoted text, a number, true/false or a list [...]"
         );
         assert_eq!(error.offset, 19);
         assert!(first_error("{{ chart(a=\"x\" b=1) }}")
