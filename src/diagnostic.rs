@@ -35,10 +35,11 @@ pub struct Diagnostic {
     pub line: Option<usize>,
     /// 1-based column (in characters), when known.
     pub column: Option<usize>,
-    /// What is wrong; its code tells tools the kind of problem.
-    pub message: Message,
+    /// What is wrong; its code tells tools the kind of problem. Boxed, as the
+    /// hint: a diagnostic travels in `Result`s and should stay small.
+    pub message: Box<Message>,
     /// How to fix it.
-    pub hint: Option<Message>,
+    pub hint: Option<Box<Message>>,
 }
 
 /// `tr!("…{x}…", "…{x}…")`: a [`Message`] from two format strings, Russian then
@@ -49,10 +50,10 @@ pub struct Diagnostic {
 #[doc(hidden)]
 macro_rules! tr {
     ($ru:literal, $en:literal $(,)?) => {
-        $crate::diagnostic::Message::text(format!($ru), format!($en))
+        $crate::Message::text(format!($ru), format!($en))
     };
     ($ru:expr, $en:expr $(,)?) => {
-        $crate::diagnostic::Message::text($ru, $en)
+        $crate::Message::text($ru, $en)
     };
 }
 
@@ -102,8 +103,8 @@ impl Diagnostic {
             file: file.into(),
             line: None,
             column: None,
-            message,
-            hint,
+            message: Box::new(message),
+            hint: hint.map(Box::new),
         }
     }
 
@@ -126,7 +127,7 @@ impl Diagnostic {
     }
 
     pub(crate) fn hint(mut self, hint: impl Into<Message>) -> Self {
-        self.hint = Some(hint.into());
+        self.hint = Some(Box::new(hint.into()));
         self
     }
 
@@ -278,15 +279,19 @@ fn cap_per_file(sorted: Vec<Diagnostic>) -> Vec<Diagnostic> {
         .into_iter()
         .map(|(file, any_error)| {
             let more = counts[&file] - PER_FILE;
-            let said = tr!(
-                "и ещё {more} сообщений об этом файле (показаны первые {PER_FILE}): исправьте их, и остальные будут видны при следующей проверке",
-                "and {more} more problems in this file (the first {PER_FILE} are shown): fix these and the rest show at the next check"
+            let more = tr!(
+                "и ещё {more} сообщений об этом файле (показаны первые {PER_FILE})",
+                "and {more} more problems in this file (the first {PER_FILE} are shown)"
             );
             let d = if any_error {
-                Diagnostic::error(&file, said)
+                Diagnostic::error(&file, more)
             } else {
-                Diagnostic::warning(&file, said)
+                Diagnostic::warning(&file, more)
             };
+            let d = d.hint(tr!(
+                "исправьте показанные: часто это одна ошибка, повторённая во многих строках; остальные сообщения будут видны при следующей проверке",
+                "fix the ones shown: often it is one mistake repeated on many lines; the rest show at the next check"
+            ));
             (last_shown[&file] + 1, d)
         })
         .collect();
@@ -513,6 +518,108 @@ mod tests {
                 (PathBuf::from("a.md"), Some(9)),
                 (PathBuf::from("b.md"), Some(1))
             ]
+        );
+    }
+    /// The end of the parenthesised group that opens at `open` (a `(`), skipping
+    /// string literals; good enough for the sources of this crate.
+    fn closing_paren(text: &[u8], open: usize) -> Option<usize> {
+        let (mut depth, mut in_string, mut i) = (0usize, false, open);
+        while i < text.len() {
+            match (in_string, text[i]) {
+                (true, b'\\') => i += 1,
+                (true, b'"') => in_string = false,
+                (false, b'"') => in_string = true,
+                (false, b'(') => depth += 1,
+                (false, b')') => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return Some(i);
+                    }
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        None
+    }
+
+    /// Whether the calls chained after `rest` (`.at(…)`, `.at_line(…)`) include `.hint(`.
+    fn chains_a_hint(rest: &str) -> bool {
+        let mut rest = rest;
+        loop {
+            let trimmed = rest.trim_start();
+            let Some(call) = trimmed.strip_prefix('.') else {
+                return false;
+            };
+            let name: String = call
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect();
+            if name == "hint" {
+                return true;
+            }
+            let open = trimmed.len() - call.len() + name.len();
+            if trimmed.as_bytes().get(open) != Some(&b'(') {
+                return false;
+            }
+            let Some(close) = closing_paren(trimmed.as_bytes(), open) else {
+                return false;
+            };
+            rest = &trimmed[close + 1..];
+        }
+    }
+
+    fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+        let mut entries: Vec<_> = std::fs::read_dir(dir).unwrap().flatten().collect();
+        entries.sort_by_key(|e| e.path());
+        for entry in entries {
+            let path = entry.path();
+            if path.is_dir() {
+                rust_files(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(path);
+            }
+        }
+    }
+
+    /// Issue 19: every problem says how to fix it. A diagnostic gets its hint from a
+    /// common constructor (`Message::…`, which returns a message with its hint) or
+    /// from `.hint(…)` chained where it is made; a helper that makes diagnostics
+    /// takes the hint as an argument. Test code is not scanned.
+    #[test]
+    fn every_diagnostic_made_in_the_sources_has_a_hint() {
+        // Variables that hold a common problem with its hint (`WithHint`).
+        const WITH_HINT: &[&str] = &["said", "found.said", "kind"];
+        let mut files = Vec::new();
+        rust_files(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+            &mut files,
+        );
+        let mut missing = Vec::new();
+        for file in files.iter().filter(|f| !f.ends_with("tests.rs")) {
+            let text = std::fs::read_to_string(file).unwrap();
+            let code = text.split("#[cfg(test)]").next().unwrap_or_default();
+            for start in ["Diagnostic::error(", "Diagnostic::warning("]
+                .iter()
+                .flat_map(|call| code.match_indices(call).map(|(i, c)| i + c.len() - 1))
+            {
+                let Some(close) = closing_paren(code.as_bytes(), start) else {
+                    continue;
+                };
+                let args = &code[start + 1..close];
+                let said = args.rsplit_once(',').map_or(args, |(_, said)| said).trim();
+                let has_hint = args.contains("Message::")
+                    || WITH_HINT.contains(&said)
+                    || chains_a_hint(&code[close + 1..]);
+                if !has_hint {
+                    let line = code[..start].matches('\n').count() + 1;
+                    missing.push(format!("{}:{line}", file.display()));
+                }
+            }
+        }
+        assert!(
+            missing.is_empty(),
+            "diagnostics without a hint: {missing:#?}"
         );
     }
 }

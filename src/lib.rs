@@ -34,7 +34,7 @@ use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 
-pub use analyze::{ItemReading, PlanReading, Words};
+pub use analyze::{ItemReading, PlanReading};
 pub use check::{ChecklistItem, Mark};
 pub use dates::{DateError, DatePart};
 pub use diagnostic::{Diagnostic, Lang, Message, Severity};

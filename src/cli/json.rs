@@ -93,7 +93,7 @@ mod tests {
                 file: "content/a.md".into(),
                 line: Some(3),
                 column: None,
-                message: msoko::Message::text("плохо", "bad"),
+                message: Box::new(msoko::Message::text("плохо", "bad")),
                 hint: None,
             }],
             pages: 2,

@@ -90,6 +90,10 @@ pub(crate) fn parse_table(
                 ),
             )
             .at_line(1)
+            .hint(tr!(
+                "первая строка файла — названия столбцов через запятую (или точку с запятой), например: org,year,value; откройте файл в Блокноте и проверьте её",
+                "the first line of the file names the columns, separated by commas (or semicolons), e.g. org,year,value; open the file in Notepad and check it"
+            ))
         })?
         .iter()
         .map(|h| h.trim().to_string())

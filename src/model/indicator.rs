@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 
 use super::organization::{Register, AGGREGATES};
 use super::period::Period;
-use crate::diagnostic::{Diagnostic, Diagnostics, Message};
+use crate::diagnostic::{Diagnostic, Diagnostics, Message, WithHint};
 use crate::load::{Better, IndicatorSources, PeriodKind, RawIndicator, ValuesFile};
 use crate::tr;
 
@@ -531,7 +531,8 @@ fn read_rows(
         };
         let number = match parse_value(cell(value)) {
             Ok(number) => number,
-            Err((message, hint)) => {
+            Err(said) => {
+                let (message, hint) = *said;
                 diagnostics.push(
                     Diagnostic::error(file, message)
                         .at(row.line, column_of(value))
@@ -730,13 +731,14 @@ fn unknown_place(file: &PathBuf, id: &str, line: usize) -> Diagnostic {
 
 /// A value cell: a number with a dot or a decimal comma (Russian Excel), spaces
 /// between thousands allowed; empty means "no data".
-pub(crate) fn parse_value(cell: &str) -> Result<Option<f64>, (Message, Message)> {
+/// A bad cell gives its message and hint, boxed: the error stays small.
+pub(crate) fn parse_value(cell: &str) -> Result<Option<f64>, Box<WithHint>> {
     let text = cell.trim();
     if text.is_empty() {
         return Ok(None);
     }
     if text.ends_with('%') {
-        return Err((
+        return Err(Box::new((
             tr!(
                 "значение «{text}» записано со знаком %",
                 "the value “{text}” is written with a % sign"
@@ -745,7 +747,7 @@ pub(crate) fn parse_value(cell: &str) -> Result<Option<f64>, (Message, Message)>
                 "пишите только число (12,5): единица измерения указана у показателя (unit)",
                 "write only the number (12.5): the indicator gives the unit (unit)"
             ),
-        ));
+        )));
     }
     let cleaned: String = text
         .chars()
@@ -758,7 +760,7 @@ pub(crate) fn parse_value(cell: &str) -> Result<Option<f64>, (Message, Message)>
         .filter(|v| v.is_finite())
         .map(Some)
         .ok_or_else(|| {
-            (
+            Box::new((
                 tr!(
                     "значение «{text}» — не число",
                     "the value “{text}” is not a number"
@@ -767,7 +769,7 @@ pub(crate) fn parse_value(cell: &str) -> Result<Option<f64>, (Message, Message)>
                     "пишите число, например 12,5 или 12.5; если данных нет, оставьте ячейку пустой",
                     "write a number, e.g. 12,5 or 12.5; if there is no data, leave the cell empty"
                 ),
-            )
+            ))
         })
 }
 
@@ -785,7 +787,7 @@ mod tests {
 
     #[test]
     fn rejects_a_percent_sign_with_a_hint() {
-        let (message, hint) = parse_value("12.5%").unwrap_err();
+        let (message, hint) = *parse_value("12.5%").unwrap_err();
         assert!(message.ru.contains("со знаком %"));
         assert!(hint.ru.contains("только число"));
         assert_eq!(message.en, "the value “12.5%” is written with a % sign");

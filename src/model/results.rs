@@ -876,7 +876,8 @@ impl Reader<'_> {
                         );
                         continue;
                     }
-                    Err((message, hint)) => {
+                    Err(said) => {
+                        let (message, hint) = *said;
                         self.error(table, row, col["mean"], message, hint);
                         continue;
                     }

@@ -182,7 +182,7 @@ pub(crate) fn render_site(
                 template_errors.push(problem.clone());
                 if page.is_none() && problem.message.code() == "template" {
                     let file = model.pages[index].file.display().to_string();
-                    problem.message = problem.message.on_page(&file);
+                    problem.message = Box::new(problem.message.on_page(&file));
                 }
             }
             diagnostics.push(problem);

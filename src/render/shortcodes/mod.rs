@@ -86,29 +86,25 @@ pub(crate) fn expand(
     (out, problems)
 }
 
-/// Why a shortcode call failed: a sentence and a hint.
+/// Why a shortcode call failed: a sentence and a hint (boxed: it travels in
+/// `Result`s).
 #[derive(Debug)]
-pub(super) struct Fault {
-    message: Message,
-    hint: Message,
-}
+pub(super) struct Fault(Box<WithHint>);
 
 impl Fault {
     pub(super) fn new(message: impl Into<Message>, hint: impl Into<Message>) -> Self {
-        Fault {
-            message: message.into(),
-            hint: hint.into(),
-        }
+        Fault(Box::new((message.into(), hint.into())))
     }
 
     fn into_diagnostic(self, file: &Path) -> Diagnostic {
-        Diagnostic::error(file, self.message).hint(self.hint)
+        let (message, hint) = *self.0;
+        Diagnostic::error(file, message).hint(hint)
     }
 }
 
 impl From<WithHint> for Fault {
-    fn from((message, hint): WithHint) -> Self {
-        Fault { message, hint }
+    fn from(said: WithHint) -> Self {
+        Fault(Box::new(said))
     }
 }
 
