@@ -136,26 +136,20 @@ fn built(
         words::count_en(errors, "error"),
         words::count_en(warnings, "warning"),
     );
-    match (lang, report.has_errors()) {
-        (Lang::En, true) if built_once => eprintln!(
+    let pages = report.pages;
+    let outcome = match (report.has_errors(), built_once) {
+        (true, true) => tr!(
+            "Сайт не пересобран: ошибок — {errors}. В браузере — последняя удачная сборка и список ошибок.",
             "Not rebuilt: {errors_en}. The browser shows the last good build with the list of errors."
         ),
-        (Lang::Ru, true) if built_once => eprintln!(
-            "Сайт не пересобран: ошибок — {errors}. В браузере — последняя удачная сборка и список ошибок."
-        ),
-        (Lang::En, true) => eprintln!(
+        (true, false) => tr!(
+            "Сайт не собран: ошибок — {errors}. В браузере — список ошибок, пока они не исправлены.",
             "Not built: {errors_en}. The browser shows the list of errors until they are fixed."
         ),
-        (Lang::Ru, true) => eprintln!(
-            "Сайт не собран: ошибок — {errors}. В браузере — список ошибок, пока они не исправлены."
+        (false, _) => tr!(
+            "Собрано за {time}: страниц — {pages}, предупреждений — {warnings}.",
+            "Rebuilt in {time}: {pages} pages, {warnings_en}."
         ),
-        (Lang::En, false) => eprintln!(
-            "Rebuilt in {time}: {} pages, {warnings_en}.",
-            report.pages
-        ),
-        (Lang::Ru, false) => eprintln!(
-            "Собрано за {time}: страниц — {}, предупреждений — {warnings}.",
-            report.pages
-        ),
-    }
+    };
+    eprintln!("{}", outcome.get(lang));
 }

@@ -200,11 +200,11 @@ impl Message {
                 code,
                 format!(
                     "в отступе стоит {}: YAML считает отступы только обычными пробелами",
-                    indent_character(character, Lang::Ru)
+                    indent_character(character).ru
                 ),
                 format!(
                     "the indentation has {} in it: YAML counts only plain spaces as indentation",
-                    indent_character(character, Lang::En)
+                    indent_character(character).en
                 ),
             ),
             Message::text(
@@ -255,14 +255,15 @@ impl Message {
     /// A value of the wrong type: `expected` and `found` in the parser's words
     /// (`i64`, `a sequence`; `string "один"`, `map`).
     pub(crate) fn yaml_wrong_type(expected: &str, found: &str) -> WithHint {
-        let words = |lang| (expected_words(expected, lang), found_words(found, lang));
-        let ru = match words(Lang::Ru) {
-            (Some(expected), Some(found)) => format!("{expected}, а {found}"),
-            _ => format!("значение не того вида (invalid type: {found}, expected {expected})"),
-        };
-        let en = match words(Lang::En) {
-            (Some(expected), Some(found)) => format!("expected {expected}, but {found}"),
-            _ => format!("the value has the wrong type ({found}, expected {expected})"),
+        let (ru, en) = match (expected_words(expected), found_words(found)) {
+            (Some(expected), Some(found)) => (
+                format!("{}, а {}", expected.ru, found.ru),
+                format!("expected {}, but {}", expected.en, found.en),
+            ),
+            _ => (
+                format!("значение не того вида (invalid type: {found}, expected {expected})"),
+                format!("the value has the wrong type ({found}, expected {expected})"),
+            ),
         };
         (
             Message::new("yaml-wrong-type", ru, en),
@@ -643,7 +644,7 @@ fn front_matter_hint() -> Message {
 
 /// serde's name of an expected type (`i64`, `a sequence`, `struct Raw`) in words:
 /// «ожидалось целое число» (the verb agrees with the noun) / "a whole number".
-fn expected_words(expected: &str, lang: Lang) -> Option<&'static str> {
+fn expected_words(expected: &str) -> Option<Message> {
     let integer = [
         "i8", "i16", "i32", "i64", "i128", "isize", "u8", "u16", "u32", "u64", "u128", "usize",
     ];
@@ -666,15 +667,12 @@ fn expected_words(expected: &str, lang: Lang) -> Option<&'static str> {
         ),
         _ => return None,
     };
-    Some(match lang {
-        Lang::Ru => ru,
-        Lang::En => en,
-    })
+    Some(Message::text(ru, en))
 }
 
 /// serde's description of the value written (`string "один"`, `integer `5``,
 /// `sequence`) as the end of a sentence: «написано «один»» / "“один” is written".
-fn found_words(found: &str, lang: Lang) -> Option<String> {
+fn found_words(found: &str) -> Option<Message> {
     let quoted = |prefix: &str, open: char, close: char| {
         found
             .strip_prefix(prefix)
@@ -683,22 +681,16 @@ fn found_words(found: &str, lang: Lang) -> Option<String> {
             .map(str::to_string)
     };
     let words = if let Some(text) = quoted("string ", '"', '"') {
-        match lang {
-            Lang::Ru => format!("написано «{text}»"),
-            Lang::En => format!("“{text}” is written"),
-        }
+        Message::text(format!("написано «{text}»"), format!("“{text}” is written"))
     } else if let Some(n) =
         quoted("integer ", '`', '`').or_else(|| quoted("floating point ", '`', '`'))
     {
-        match lang {
-            Lang::Ru => format!("написано число {n}"),
-            Lang::En => format!("the number {n} is written"),
-        }
+        Message::text(
+            format!("написано число {n}"),
+            format!("the number {n} is written"),
+        )
     } else if let Some(b) = quoted("boolean ", '`', '`') {
-        match lang {
-            Lang::Ru => format!("написано {b}"),
-            Lang::En => format!("{b} is written"),
-        }
+        Message::text(format!("написано {b}"), format!("{b} is written"))
     } else {
         let (ru, en) = match found {
             "sequence" => ("написан список", "a list is written"),
@@ -706,10 +698,7 @@ fn found_words(found: &str, lang: Lang) -> Option<String> {
             "unit value" | "null" => ("значение пустое", "the value is empty"),
             _ => return None,
         };
-        match lang {
-            Lang::Ru => ru.to_string(),
-            Lang::En => en.to_string(),
-        }
+        Message::text(ru, en)
     };
     Some(words)
 }
@@ -736,7 +725,7 @@ fn with_advice(hint: Message, written: &str, allowed: &[String]) -> Message {
 }
 
 /// The name of a character that looks like a space in an indentation.
-fn indent_character(c: char, lang: Lang) -> String {
+fn indent_character(c: char) -> Message {
     let (ru, en) = match c {
         '\t' => ("знак табуляции", "a tab"),
         '\u{a0}' => (
@@ -753,13 +742,11 @@ fn indent_character(c: char, lang: Lang) -> String {
         ),
         _ => ("типографский пробел", "a typographic space"),
     };
-    let code = format!("U+{:04X}", u32::from(c));
-    match lang {
-        Lang::Ru if ru.contains("U+") || c == '\t' => ru.to_string(),
-        Lang::En if en.contains("U+") || c == '\t' => en.to_string(),
-        Lang::Ru => format!("{ru} ({code})"),
-        Lang::En => format!("{en} ({code})"),
+    if ru.contains("U+") || c == '\t' {
+        return Message::text(ru, en);
     }
+    let code = format!("U+{:04X}", u32::from(c));
+    Message::text(format!("{ru} ({code})"), format!("{en} ({code})"))
 }
 
 #[cfg(test)]
