@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::documents::citation;
+use super::names::citation;
 use super::views::{DateView, LinkView};
 use crate::config::{Authority, DocumentLink};
 use crate::model::Model;

@@ -8,8 +8,10 @@
 mod authority;
 mod cards;
 mod charts;
+mod columns;
 mod contacts;
 mod cycle;
+mod derived;
 mod describe;
 mod documents;
 mod extras;
@@ -17,6 +19,7 @@ mod figures;
 mod finder;
 mod indicators;
 mod markdown;
+mod names;
 mod objectivity;
 mod opendata;
 mod orgs;
@@ -26,6 +29,7 @@ mod report;
 mod search_page;
 mod shnor;
 mod shortcodes;
+mod site_file;
 mod spreadsheet;
 mod templates;
 mod text;
@@ -40,31 +44,17 @@ use tera::{Context, Tera};
 pub(crate) use markdown::InternalLink;
 #[cfg(test)]
 pub(crate) use shortcodes::parse_shortcodes;
+pub(crate) use site_file::{OutputContent, OutputFile};
 #[cfg(test)]
 pub(crate) use spreadsheet::neutralise_csv;
 pub(crate) use templates::escape_html;
 
 use crate::analyze::{Analysis, Frozen};
 use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
-use crate::load::FileSource;
 use crate::model::{output_path, Model, PageData};
 use crate::progress::Progress;
 use markdown::{render_markdown, MarkdownContext, RenderedMarkdown};
 use views::{PageView, SiteView};
-
-/// One file of the finished site.
-#[derive(Debug, Clone)]
-pub(crate) struct OutputFile {
-    /// Path inside the output folder, `/`-separated (`news/a/index.html`).
-    pub(crate) path: String,
-    pub(crate) content: OutputContent,
-}
-
-#[derive(Debug, Clone)]
-pub(crate) enum OutputContent {
-    Bytes(Vec<u8>),
-    Copy(FileSource),
-}
 
 /// The rendered site and what the link check needs.
 #[derive(Debug, Default)]

@@ -21,7 +21,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::bars::{fit_label, flow, text_width, LEGEND_LINE, TEXT_SIZE};
-use super::{palette, register_font, twin_svgs, FAMILY, NARROW};
+use super::frame::{palette, register_font, twin_svgs, FAMILY, NARROW};
 use crate::analyze::ItemStatus;
 use crate::dates::format_date_short;
 use crate::numbers::plural;

@@ -11,7 +11,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::bars::{flow, text_width, LEGEND_LINE, TEXT_SIZE};
-use super::{palette, register_font, twin_svgs, FAMILY};
+use super::frame::{palette, register_font, twin_svgs, FAMILY};
 use crate::numbers::format_number;
 
 #[derive(Debug, Clone)]

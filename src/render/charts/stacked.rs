@@ -13,7 +13,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::bars::{fit_label, flow, text_width, LEGEND_LINE, TEXT_SIZE};
-use super::{palette, register_font, twin_svgs, FAMILY, NARROW};
+use super::frame::{palette, register_font, twin_svgs, FAMILY, NARROW};
 use crate::numbers::{format_number, format_value, format_value_genitive};
 
 #[derive(Debug, Clone)]

@@ -10,8 +10,8 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use super::links::{alphabetical, year_path};
 use super::words::{percent, points};
-use super::{alphabetical, year_path};
 use crate::analyze::objectivity::{JournalStat, VprStat};
 use crate::analyze::Analysis;
 use crate::model::{Category, Model, Rule};

@@ -15,7 +15,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::super::opendata::{header, OBJECTIVITY, OBJECTIVITY_COUNTS};
+use super::super::columns::{header, OBJECTIVITY, OBJECTIVITY_COUNTS};
 use crate::analyze::objectivity::{Detail, Finding, JournalStat, Measure, ProcKey, VprStat};
 use crate::analyze::Analysis;
 use crate::model::{Category, Model, Rule};
@@ -126,7 +126,7 @@ pub(crate) fn flags_csv(model: &Model, analysis: &Analysis, year: i32) -> Vec<u8
         .iter()
         .filter(|r| o.findings[r.finding].year == year)
         .collect();
-    let names = super::alphabetical(model, rows.iter().map(|r| o.findings[r.finding].org));
+    let names = super::links::alphabetical(model, rows.iter().map(|r| o.findings[r.finding].org));
     rows.sort_by_key(|r| {
         let f = &o.findings[r.finding];
         (
@@ -336,7 +336,7 @@ pub(crate) fn procedures_csv(model: &Model, analysis: &Analysis, year: i32) -> V
         .iter()
         .filter(|s| s.year == year && s.published)
         .collect();
-    let names = super::alphabetical(model, stats.iter().map(|s| s.org));
+    let names = super::links::alphabetical(model, stats.iter().map(|s| s.org));
     stats.sort_by_key(|s| (names.iter().position(|n| *n == s.org), s.key.clone()));
     for s in stats {
         let [org, name] = org_columns(model, s.org);

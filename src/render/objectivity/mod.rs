@@ -11,6 +11,7 @@
 
 mod figures;
 mod files;
+pub(crate) mod links;
 pub(crate) mod words;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -18,6 +19,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 
 pub(crate) use files::{counts_csv, flags_csv, procedures_csv};
+pub(crate) use links::year_path;
+
+use links::{alphabetical, org_link, OrgLink};
 
 use super::figures::Figure;
 use super::views::LinkView;
@@ -26,38 +30,6 @@ use crate::analyze::Analysis;
 use crate::load::{MedalRegime, Procedure};
 use crate::model::{Category, DataBreak, Model, Rule};
 use crate::numbers::{format_number, format_value, plural};
-
-/// The site path of a year's page.
-pub(crate) fn year_path(year: i32) -> String {
-    format!("/objectivity/{year}/")
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub(crate) struct OrgLink {
-    pub(crate) id: String,
-    pub(crate) name: String,
-    pub(crate) url: String,
-}
-
-fn org_link(model: &Model, org: usize) -> OrgLink {
-    let o = &model.register.organizations[org];
-    OrgLink {
-        id: o.id.clone(),
-        name: o.short_name.clone(),
-        url: model.link(&format!("/orgs/{}/", o.id)),
-    }
-}
-
-/// Schools in alphabetical order of their short names: a list, never a ranking.
-fn alphabetical(model: &Model, orgs: impl IntoIterator<Item = usize>) -> Vec<usize> {
-    let mut out: Vec<usize> = orgs
-        .into_iter()
-        .collect::<BTreeSet<_>>()
-        .into_iter()
-        .collect();
-    out.sort_by_cached_key(|&o| model.register.organizations[o].alphabetical_key());
-    out
-}
 
 #[derive(Debug, Serialize)]
 pub(crate) struct FindingRow {

@@ -6,8 +6,8 @@ use std::collections::BTreeSet;
 use serde::Serialize;
 use tera::Context;
 
+use super::context::{optional_text, text_arg, Fault, Shortcodes, Source};
 use super::parse::{Arg, Call};
-use super::{optional_text, text_arg, Fault, Shortcodes, Source};
 use crate::diagnostic::Kind;
 use crate::load::{OrgFlag, OrgKind};
 use crate::model::{Indicator, Period, Place};
@@ -337,7 +337,6 @@ fn chart(call: &Call, source: &Source<'_>, sc: &Shortcodes<'_>) -> Outcome {
     if let Some(caption) = optional_text(call, "caption") {
         figure.title = caption;
     }
-    figure.csv_url = sc.model.link(&format!("/indicators/{}.csv", indicator.id));
     let mut context = Context::new();
     context.insert("figure", &figure);
     context.insert("number", &number_of(source, call, sc));
@@ -572,7 +571,7 @@ fn lookup(
         .filter_map(|o| Some((o.period, o.value?)))
         .next_back();
     found.ok_or_else(|| {
-        let place = crate::render::indicators::place_name(sc.model, place);
+        let place = crate::render::names::place_name(sc.model, place);
         Fault::new(
             tr!(
                 format!(
@@ -620,7 +619,7 @@ fn assert(call: &Call, sc: &Shortcodes<'_>) -> Result<(), Fault> {
     )?;
     let place = place_arg(call, sc, "org")?.unwrap_or(Place::Municipality);
     let show = |v: f64| format_value(v, indicator.decimals, &indicator.unit);
-    let place_name = crate::render::indicators::place_name(sc.model, place);
+    let place_name = crate::render::names::place_name(sc.model, place);
     if let Some(trend) = optional_text(call, "trend") {
         let (from_period, from) = lookup(call, sc, indicator, place, "from")?;
         let (to_period, to) = lookup(call, sc, indicator, place, "to")?;
@@ -735,7 +734,7 @@ fn assert(call: &Call, sc: &Shortcodes<'_>) -> Result<(), Fault> {
                 let shown = format!(
                     "{} ({})",
                     show(v),
-                    crate::render::indicators::place_name(sc.model, other_place)
+                    crate::render::names::place_name(sc.model, other_place)
                 );
                 (v, (shown.clone(), shown))
             }
