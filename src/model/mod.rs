@@ -13,7 +13,7 @@ mod openness;
 mod organization;
 mod output_names;
 mod page;
-mod paths;
+pub(crate) mod paths;
 mod period;
 mod plan;
 mod plan_mark;
@@ -503,7 +503,7 @@ pub(crate) fn resolve(
         .unwrap_or_else(|| config.base_url.clone())
         .trim_end_matches('/')
         .to_string();
-    let base_path = crate::config::base_path_of(&base_url);
+    let base_path = paths::base_path(&base_url);
     Some(Model {
         config,
         base_url,
@@ -612,7 +612,7 @@ fn add_cycle_pages(
         dates_of_files(&all, git_dates),
     );
     for (index, direction) in indicators.directions.iter().enumerate() {
-        let url = format!("/msoko/{}/", direction.id);
+        let url = paths::direction(&direction.id);
         if let Some(page) = pages.iter().find(|p| p.url == url) {
             diagnostics.push(
                 Diagnostic::error(
@@ -874,7 +874,7 @@ fn add_analytics_pages(pages: &mut Vec<Page>, results: &Results, git_dates: &Git
         if years.is_empty() {
             continue;
         }
-        let url = format!("/{section}/");
+        let url = paths::folder(section);
         match pages.iter_mut().find(|p| p.url == url) {
             Some(page) => {
                 page.data = data;
@@ -1011,7 +1011,7 @@ fn check_file_clashes(
     diagnostics: &mut Diagnostics,
 ) {
     for (output, source) in files {
-        if by_url.contains_key(&format!("/{output}/")) {
+        if by_url.contains_key(&paths::folder(output)) {
             let shown = match source {
                 FileSource::Disk(path) => path.clone(),
                 FileSource::Embedded(_) => PathBuf::from(output),

@@ -7,6 +7,7 @@ use serde::Serialize;
 use super::names::citation;
 use super::views::{DateView, LinkView};
 use crate::config::{Authority, DocumentLink};
+use crate::model::paths;
 use crate::model::Model;
 
 #[derive(Debug, Serialize)]
@@ -277,7 +278,7 @@ fn org_rows(model: &Model) -> Vec<OrgRow<'_>> {
         .iter()
         .map(|org| OrgRow {
             name: &org.name,
-            url: model.link(&format!("/orgs/{}/", org.id)),
+            url: model.link(&paths::org(&org.id)),
             address: org.address.as_deref(),
             phone: org.phone.as_deref(),
             email: org.email.as_deref(),

@@ -12,6 +12,7 @@ use super::charts::{
 };
 use super::names::{breakdown_words, place_name};
 use crate::analyze::Standing;
+use crate::model::paths;
 use crate::model::{Indicator, Model, Period, Place};
 use crate::numbers::{format_number, format_value};
 
@@ -117,7 +118,7 @@ pub(crate) fn trend_figures(model: &Model, indicator: &Indicator, id_prefix: &st
 
 /// The indicator's CSV, the data under each of its figures.
 pub(crate) fn indicator_csv_url(model: &Model, indicator: &Indicator) -> String {
-    model.link(&format!("/indicators/{}.csv", indicator.id))
+    model.link(&paths::indicator_csv(&indicator.id))
 }
 
 /// Which chart of an indicator.

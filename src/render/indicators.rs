@@ -10,6 +10,7 @@ use super::figures::{figures, indicator_csv_url, Figure, NO_DATA};
 use super::names::{breakdown_words, dim_words, place_name};
 use crate::analyze::{Analysis, IndicatorSummary, Trend};
 use crate::load::{Better, PeriodKind};
+use crate::model::paths;
 use crate::model::{Indicator, Model, Place};
 use crate::numbers::{format_change_value, format_value};
 
@@ -106,7 +107,7 @@ pub(crate) struct IndicatorDecisionView {
 /// The address of a direction's management cycle page, when the site has it (a
 /// content page may not take it, but a site may have no cycle at all).
 fn cycle_url(model: &Model, direction: usize) -> Option<String> {
-    let path = format!("/msoko/{}/", model.indicators.directions[direction].id);
+    let path = paths::direction(&model.indicators.directions[direction].id);
     model
         .by_url
         .get(&path)
@@ -161,7 +162,7 @@ pub(crate) fn card(
     IndicatorCard {
         id: indicator.id.clone(),
         title: indicator.title.clone(),
-        url: model.link(&format!("/indicators/{}/", indicator.id)),
+        url: model.link(&paths::indicator(&indicator.id)),
         unit: indicator.unit.clone(),
         period: summary.latest.map(|(p, _)| p.label()),
         value: summary
@@ -211,7 +212,7 @@ pub(crate) fn direction_view(model: &Model, analysis: &Analysis, index: usize) -
     DirectionView {
         id: direction.id.clone(),
         title: direction.title.clone(),
-        url: model.link(&format!("/indicators/{}/", direction.id)),
+        url: model.link(&paths::direction_indicators(&direction.id)),
         description: direction.description.clone(),
         cycle_url: cycle_url(model, index),
         indicators: direction
@@ -295,8 +296,8 @@ pub(crate) fn indicator_view(model: &Model, analysis: &Analysis, index: usize) -
         },
         direction: super::views::LinkView {
             title: direction.title.clone(),
-            path: format!("/indicators/{}/", direction.id),
-            url: model.link(&format!("/indicators/{}/", direction.id)),
+            path: paths::direction_indicators(&direction.id),
+            url: model.link(&paths::direction_indicators(&direction.id)),
         },
         csv_url: indicator_csv_url(model, indicator),
         targets,

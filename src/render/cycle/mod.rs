@@ -17,6 +17,7 @@ use super::derived::{render_view, View};
 use super::site_file::OutputFile;
 use super::views::SiteView;
 use crate::diagnostic::Diagnostics;
+use crate::model::paths;
 use crate::model::{Model, Stage};
 
 #[derive(Debug, Serialize)]
@@ -55,7 +56,7 @@ pub(crate) fn matrix_view(model: &Model, year: i32) -> MatrixView {
             let cells = cells(model, d, year);
             MatrixRow {
                 title: direction.title.clone(),
-                url: model.link(&format!("/msoko/{}/", direction.id)),
+                url: model.link(&paths::direction(&direction.id)),
                 missing: cells.iter().filter(|c| !c.present).count(),
                 cells,
             }
@@ -71,7 +72,7 @@ pub(crate) fn matrix_view(model: &Model, year: i32) -> MatrixView {
             .rev()
             .map(|y| YearLink {
                 year: y,
-                url: model.link(&year_path(model, y, current)),
+                url: model.link(&paths::cycle_year(y, current)),
                 selected: y == year,
             })
             .collect(),
@@ -82,15 +83,7 @@ pub(crate) fn matrix_view(model: &Model, year: i32) -> MatrixView {
             .open_data
             .iter()
             .find(|set| set.source == crate::model::SetSource::Cycle)
-            .map(|set| model.link(&format!("/opendata/{}/", set.identifier))),
-    }
-}
-
-fn year_path(_model: &Model, year: i32, current: i32) -> String {
-    if year == current {
-        "/msoko/".into()
-    } else {
-        format!("/msoko/year/{year}/")
+            .map(|set| model.link(&paths::opendata_set(&set.identifier))),
     }
 }
 
@@ -117,7 +110,7 @@ pub(super) fn render_year_views(
         if year == current {
             continue;
         }
-        let path = year_path(model, year, current);
+        let path = paths::cycle_year(year, current);
         let title = format!("{}: {year} год", model.pages[index].title);
         let description = format!(
             "Управленческий цикл МСОКО за {year} год по направлениям: цели, показатели, \

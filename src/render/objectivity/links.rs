@@ -1,5 +1,5 @@
-//! How the analytics pages name and order schools: a school as a link, schools in
-//! alphabetical order (a list, never a ranking), and the address of a year's page.
+//! How the analytics pages name and order schools: a school as a link, and schools
+//! in alphabetical order (a list, never a ranking).
 //!
 //! A leaf of `objectivity`: its figures and files, and the ШНОР pages, share these
 //! without importing the objectivity pages themselves.
@@ -8,12 +8,7 @@ use std::collections::BTreeSet;
 
 use serde::Serialize;
 
-use crate::model::Model;
-
-/// The site path of a year's page.
-pub(crate) fn year_path(year: i32) -> String {
-    format!("/objectivity/{year}/")
-}
+use crate::model::{paths, Model};
 
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct OrgLink {
@@ -27,7 +22,7 @@ pub(crate) fn org_link(model: &Model, org: usize) -> OrgLink {
     OrgLink {
         id: o.id.clone(),
         name: o.short_name.clone(),
-        url: model.link(&format!("/orgs/{}/", o.id)),
+        url: model.link(&paths::org(&o.id)),
     }
 }
 

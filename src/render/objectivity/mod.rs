@@ -19,7 +19,6 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 
 pub(crate) use files::{counts_csv, flags_csv, procedures_csv};
-pub(crate) use links::year_path;
 
 use links::{alphabetical, org_link, OrgLink};
 
@@ -28,6 +27,7 @@ use super::views::LinkView;
 use crate::analyze::objectivity::{Finding, ShnorStatus};
 use crate::analyze::Analysis;
 use crate::load::{MedalRegime, Procedure};
+use crate::model::paths;
 use crate::model::{Category, DataBreak, Model, Rule};
 use crate::numbers::{format_number, format_value, plural};
 
@@ -183,7 +183,7 @@ fn org_signs(model: &Model, analysis: &Analysis, year: i32, org: usize) -> Optio
             .name_in(year)
             .map(|name| format!("в {year} году — {name}")),
         year,
-        year_url: model.link(&year_path(year)),
+        year_url: model.link(&paths::objectivity_year(year)),
         count,
         count_text: format!(
             "{count} {}",
@@ -383,8 +383,8 @@ pub(crate) fn year_view(model: &Model, analysis: &Analysis, year: i32) -> YearVi
     let at = years.iter().position(|y| *y == year);
     let link = |y: i32| LinkView {
         title: y.to_string(),
-        path: year_path(y),
-        url: model.link(&year_path(y)),
+        path: paths::objectivity_year(y),
+        url: model.link(&paths::objectivity_year(y)),
     };
     let schools = o.schools.get(&year).map_or(0, BTreeSet::len);
     let signed = o.signed(year);
@@ -453,13 +453,13 @@ pub(crate) fn year_view(model: &Model, analysis: &Analysis, year: i32) -> YearVi
             Vec::new()
         },
         official_count: official_count(model, year, named),
-        flags_url: model.link(&format!("/objectivity/{year}/flags.csv")),
-        procedures_url: model.link(&format!("/objectivity/{year}/procedures.csv")),
+        flags_url: model.link(&paths::objectivity_flags_csv(year)),
+        procedures_url: model.link(&paths::objectivity_procedures_csv(year)),
         list_url: model.link("/objectivity/"),
         shnor_url: o
             .shnor
             .contains_key(&year)
-            .then(|| model.link(&format!("/shnor/{year}/"))),
+            .then(|| model.link(&paths::shnor_year(year))),
         min_group: rules.min_group,
         n_min: rules.min_n(),
         auxiliary: if named {
@@ -645,7 +645,7 @@ pub(crate) fn list_view(model: &Model, analysis: &Analysis) -> ListView {
             let signed = o.signed(year);
             YearSummary {
                 year,
-                url: model.link(&year_path(year)),
+                url: model.link(&paths::objectivity_year(year)),
                 schools: o.schools.get(&year).map_or(0, BTreeSet::len),
                 signed: signed.len(),
                 counts: Category::ALL
@@ -835,7 +835,7 @@ pub(crate) fn org_block(model: &Model, analysis: &Analysis, org: usize) -> Optio
                 window.first().unwrap_or(&year),
                 year
             ),
-            url: model.link(&format!("/shnor/{year}/")),
+            url: model.link(&paths::shnor_year(year)),
             check: entry.status == ShnorStatus::NeedsCheck,
         })
     });
@@ -855,7 +855,7 @@ pub(crate) fn org_block(model: &Model, analysis: &Analysis, org: usize) -> Optio
                 .iter()
                 .any(|r| r.org == Some(org) && r.n >= model.analytics.min_n()),
         n_min: model.analytics.min_n(),
-        latest_url: model.link(&year_path(last)),
+        latest_url: model.link(&paths::objectivity_year(last)),
         expected: if named {
             expected(analysis, last, org)
         } else {

@@ -10,6 +10,7 @@ use super::context::{optional_text, text_arg, Fault, Shortcodes, Source};
 use super::parse::{Arg, Call};
 use crate::diagnostic::Kind;
 use crate::load::{OrgFlag, OrgKind};
+use crate::model::paths;
 use crate::model::{Indicator, Period, Place};
 use crate::numbers::format_value;
 use crate::render::figures::{figure_for, Chart, FigureRequest};
@@ -342,7 +343,7 @@ fn chart(call: &Call, source: &Source<'_>, sc: &Shortcodes<'_>) -> Outcome {
     context.insert("number", &number_of(source, call, sc));
     context.insert(
         "indicator_url",
-        &sc.model.link(&format!("/indicators/{}/", indicator.id)),
+        &sc.model.link(&paths::indicator(&indicator.id)),
     );
     render(sc, "chart", &context)
 }
@@ -413,7 +414,7 @@ fn indicator_table(call: &Call, source: &Source<'_>, sc: &Shortcodes<'_>) -> Out
         .iter()
         .map(|(indicator, summary)| TableRow {
             title: indicator.title.clone(),
-            url: sc.model.link(&format!("/indicators/{}/", indicator.id)),
+            url: sc.model.link(&paths::indicator(&indicator.id)),
             unit: indicator.unit.clone(),
             cells: columns
                 .iter()
