@@ -64,6 +64,33 @@ fn no_address_is_built_outside_paths() {
 }
 
 #[test]
+fn later_stages_see_the_model_not_the_raw_sources() {
+    let needle = concat!("crate::", "load");
+    let found: Vec<String> = ["analyze", "render", "check", "output"]
+        .into_iter()
+        .flat_map(|stage| lines_with(stage, needle, &[]))
+        .collect();
+    assert!(
+        found.is_empty(),
+        "analyze/, render/, check/ and output/ read the model (SPEC §5: load -> model -> \
+         analyze -> render -> output); name these through crate::model, moving a shared \
+         word to model/vocabulary.rs if need be:\n{}",
+        found.join("\n")
+    );
+}
+
+#[test]
+fn the_vocabulary_imports_nothing_from_the_crate() {
+    // load/ imports model/vocabulary.rs; were the vocabulary to import the crate,
+    // load would depend on the rest of the model through it.
+    let found = lines_with("model", concat!("use ", "crate::"), &[])
+        .into_iter()
+        .filter(|l| l.starts_with("src/model/vocabulary.rs:"))
+        .collect::<Vec<_>>();
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}
+
+#[test]
 fn finds_a_line_that_builds_an_address() {
     // The rule above is only as good as its search: it must see a real hit.
     let found = lines_with("model", concat!("format!", "(\"/"), &[]);

@@ -187,7 +187,7 @@ pub(super) fn render_monitoring_extras(
     let Some(&list) = model.by_url.get("/orgs/") else {
         return files;
     };
-    for kind in crate::load::OrgKind::ALL {
+    for kind in crate::model::OrgKind::ALL {
         if !model.register.organizations.iter().any(|o| o.kind == kind) {
             continue;
         }

@@ -340,8 +340,8 @@ fn trend_figure(
 /// A school's standing against the municipality in the words a parent reads:
 /// «выше / ниже, чем по округу», the direction first, and for an indicator where
 /// less is better what that means, so «ниже» never reads as bad news by mistake.
-pub(crate) fn standing_words(standing: Standing, better: crate::load::Better) -> &'static str {
-    use crate::load::Better::{Higher, Lower};
+pub(crate) fn standing_words(standing: Standing, better: crate::model::Better) -> &'static str {
+    use crate::model::Better::{Higher, Lower};
     match (standing, better) {
         (Standing::Better, Higher) => "выше, чем по округу",
         (Standing::Worse, Higher) => "ниже, чем по округу",
@@ -377,7 +377,7 @@ fn comparison_figure(
                 .any(|&p| value_of(Place::Org(o), p).is_some())
         })
         .collect();
-    let verdict = indicator.compare == crate::load::Compare::Verdict;
+    let verdict = indicator.compare == crate::model::Compare::Verdict;
     // Each bar with the words of its comparison for the data table.
     let bars: Vec<(Bar, String)> = (0..organizations.len())
         .filter_map(|o| {
@@ -446,7 +446,7 @@ fn comparison_figure(
         bars,
         reference: municipality.map(|m| ("Округ".to_string(), m)),
         verdict,
-        lower_is_better: indicator.better == crate::load::Better::Lower,
+        lower_is_better: indicator.better == crate::model::Better::Lower,
     })?;
     Some(Figure {
         subtitle: format!(

@@ -9,9 +9,9 @@
 
 use serde::Serialize;
 
-use crate::load::OrgKind;
 use crate::model::paths;
 use crate::model::Model;
+use crate::model::OrgKind;
 
 #[derive(Debug, Serialize)]
 pub(crate) struct FinderKind {

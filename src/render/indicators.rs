@@ -9,8 +9,8 @@ use serde::Serialize;
 use super::figures::{figures, indicator_csv_url, Figure, NO_DATA};
 use super::names::{breakdown_words, dim_words, place_name};
 use crate::analyze::{Analysis, IndicatorSummary, Trend};
-use crate::load::{Better, PeriodKind};
 use crate::model::paths;
+use crate::model::{Better, PeriodKind};
 use crate::model::{Indicator, Model, Place};
 use crate::numbers::{format_change_value, format_value};
 

@@ -5,9 +5,9 @@
 use serde::Serialize;
 
 use crate::analyze::{Analysis, OrgComparison, Standing, Trend};
-use crate::load::{OrgFlag, OrgKind, ProfileKind};
 use crate::model::paths;
 use crate::model::{Model, Organization};
+use crate::model::{OrgFlag, OrgKind, ProfileKind};
 use crate::numbers::{format_change_value, format_value, plural};
 
 #[derive(Debug, Serialize)]
@@ -250,7 +250,7 @@ pub(crate) fn org_view(model: &Model, analysis: &Analysis, index: usize) -> OrgV
 fn comparison_row(model: &Model, c: &OrgComparison) -> ComparisonRow {
     let indicator = &model.indicators.indicators[c.indicator];
     let format = |v: f64| format_value(v, indicator.decimals, &indicator.unit);
-    let fact = indicator.compare == crate::load::Compare::Fact;
+    let fact = indicator.compare == crate::model::Compare::Fact;
     ComparisonRow {
         indicator: indicator.title.clone(),
         url: model.link(&paths::indicator(&indicator.id)),

@@ -11,8 +11,8 @@ use super::objectivity::words::percent;
 use super::views::LinkView;
 use crate::analyze::objectivity::{SchoolYear, ShnorEntry, ShnorStatus, ShnorYear, Source};
 use crate::analyze::Analysis;
-use crate::load::OrgFlag;
 use crate::model::paths;
+use crate::model::OrgFlag;
 use crate::model::{DataBreak, Model};
 use crate::numbers::{format_number, format_value, plural};
 

@@ -3,7 +3,7 @@
 //! A leaf of its own (not in the router, `render/mod.rs`) so that the modules that
 //! make files need not import the router that imports them.
 
-use crate::load::FileSource;
+use crate::model::FileSource;
 
 /// One file of the finished site.
 #[derive(Debug, Clone)]

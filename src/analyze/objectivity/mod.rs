@@ -99,9 +99,55 @@ pub(crate) struct Objectivity {
     /// (year, school) with medal candidates, but fewer than `privacy.min_group`: rule d
     /// has too little data there, and the count is not published.
     pub(crate) medals_small: BTreeSet<(i32, usize)>,
+    /// Schools with an ОГЭ/ЕГЭ group of at least the rules' `n_min` in some year.
+    pub(crate) gia_enough: BTreeSet<usize>,
+}
+
+/// The run of `items` (sorted by year, then school) of one school in one year, found
+/// by binary search: pages of a region's 1,000 schools look up their own rows
+/// without scanning everyone's.
+fn of_school<T>(items: &[T], year: i32, org: usize, at: impl Fn(&T) -> (i32, usize)) -> &[T] {
+    let start = items.partition_point(|item| at(item) < (year, org));
+    let len = items[start..].partition_point(|item| at(item) == (year, org));
+    &items[start..start + len]
 }
 
 impl Objectivity {
+    /// The ВПР procedures of a school in a year.
+    pub(crate) fn vpr_of(&self, year: i32, org: usize) -> &[VprStat] {
+        of_school(&self.vpr, year, org, |s| (s.year, s.org))
+    }
+
+    /// The rules that reached their thresholds for a school in a year.
+    pub(crate) fn findings_of(&self, year: i32, org: usize) -> &[Finding] {
+        of_school(&self.findings, year, org, |f| (f.year, f.org))
+    }
+
+    /// The signs of a school in a year.
+    pub(crate) fn signs_of(&self, year: i32, org: usize) -> &[Sign] {
+        of_school(&self.signs, year, org, |s| (s.year, s.org))
+    }
+
+    /// Whether a school's procedure got the sign of a category in a year.
+    pub(crate) fn has_sign(
+        &self,
+        year: i32,
+        org: usize,
+        key: &ProcKey,
+        category: Category,
+    ) -> bool {
+        self.signs_of(year, org)
+            .iter()
+            .any(|s| s.key == *key && s.category == category)
+    }
+
+    /// The years in which a school has ВПР results, ascending.
+    pub(crate) fn vpr_years_of(&self, org: usize) -> impl Iterator<Item = i32> + '_ {
+        self.years
+            .iter()
+            .copied()
+            .filter(move |&year| !self.vpr_of(year, org).is_empty())
+    }
     /// The categories signed for each school in a year.
     pub(crate) fn signed(&self, year: i32) -> BTreeMap<usize, BTreeSet<Category>> {
         let mut out: BTreeMap<usize, BTreeSet<Category>> = BTreeMap::new();
@@ -146,6 +192,13 @@ fn compute_from(results: &Results, rules: &AnalyticsRules, register: &Register) 
     let signs = combine::signs(&found, rules);
     let persistent = combine::persistent(&signs, &years);
     let flag_rows = flag_rows(&found, &signs, &persistent, rules);
+    let min_n = rules.min_n();
+    let gia_enough = results
+        .gia
+        .iter()
+        .filter(|r| r.n >= min_n)
+        .filter_map(|r| r.org)
+        .collect();
     let shnor = shnor::compute(&index, rules, &signs);
     let mut schools: BTreeMap<i32, BTreeSet<usize>> = BTreeMap::new();
     let orgs = results
@@ -170,6 +223,7 @@ fn compute_from(results: &Results, rules: &AnalyticsRules, register: &Register) 
         medals_small: medals::small_groups(&results.medals, rules)
             .into_iter()
             .collect(),
+        gia_enough,
     }
 }
 
@@ -183,9 +237,9 @@ fn flag_rows(
     for (index, f) in found.iter().enumerate() {
         for category in rules.categories_of(f.rule) {
             let flagged = !f.exempt
-                && signs.iter().any(|s| {
-                    s.year == f.year && s.org == f.org && s.category == category && s.key == f.key
-                });
+                && of_school(signs, f.year, f.org, |s| (s.year, s.org))
+                    .iter()
+                    .any(|s| s.category == category && s.key == f.key);
             rows.push(FlagRow {
                 finding: index,
                 category,
@@ -293,20 +347,16 @@ mod tests {
     /// under the new one; the 2025 list still sees three low years of one school.
     #[test]
     fn follows_a_renamed_school_through_its_shnor_history() {
-        use crate::load::{parse_table_for_tests, Procedure, ResultsFile, ResultsSources};
+        use crate::model::Procedure;
         let mut text = String::from("- {id: taezhnaya-sosh, name: Т, short_name: МБОУ «Таёжная СОШ», kind: school, replaces: [{id: taezhnaya-old, short_name: МБОУ «Таёжная школа», since: 2024-09-01}]}\n");
         for i in 1..=10 {
             text.push_str(&format!(
                 "- {{id: s{i}, name: Ш{i}, short_name: Ш{i}, kind: school}}\n"
             ));
         }
-        let file = crate::load::OrganizationsFile {
-            file: "data/organizations.yaml".into(),
-            organizations: crate::yaml::parse(&text, std::path::Path::new("o.yaml"), 1).unwrap(),
-        };
         let mut diagnostics = crate::diagnostic::Diagnostics::default();
-        let register = crate::model::resolve_register_for_tests(file, &mut diagnostics);
-        let files = [2023, 2024, 2025]
+        let register = crate::model::resolve_register_for_tests(&text, &mut diagnostics);
+        let files: Vec<(Procedure, i32, String)> = [2023, 2024, 2025]
             .into_iter()
             .map(|year| {
                 let id = if year < 2025 {
@@ -322,22 +372,16 @@ mod tests {
                         csv.push_str(&format!("s{i},5,{subject},20,2,8,8,2\n"));
                     }
                 }
-                ResultsFile {
-                    procedure: Procedure::Vpr,
-                    year,
-                    region: false,
-                    table: parse_table_for_tests(&csv, &format!("data/results/vpr/{year}.csv")),
-                }
+                (Procedure::Vpr, year, csv)
             })
             .collect();
-        let sources = ResultsSources {
-            files,
-            official: None,
-            comments: None,
-        };
+        let files: Vec<(Procedure, i32, &str)> = files
+            .iter()
+            .map(|(p, y, csv)| (*p, *y, csv.as_str()))
+            .collect();
         let rules = AnalyticsRules::default();
         let data =
-            crate::model::resolve_results_for_tests(sources, &register, &rules, &mut diagnostics);
+            crate::model::resolve_results_for_tests(&files, &register, &rules, &mut diagnostics);
         assert!(diagnostics.into_sorted().is_empty());
         let out = compute_from(&data, &rules, &register);
         let year = &out.shnor[&2025];

@@ -15,7 +15,8 @@ mod resolve;
 pub(crate) use resolve::resolve_cycle;
 
 use super::{paths, Indicators, Page};
-use crate::load::{PeriodKind, RawCycleYear, RawMethod};
+use crate::load::{RawCycleYear, RawMethod};
+use crate::model::PeriodKind;
 
 /// The links of the chain, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

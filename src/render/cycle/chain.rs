@@ -9,8 +9,8 @@ use super::super::names::{self, breakdown_words, place_name};
 use super::super::views::LinkView;
 use super::cells::{cells, CellView};
 use crate::analyze::{compute_effect, Analysis, Trend};
-use crate::load::PeriodKind;
 use crate::model::paths;
+use crate::model::PeriodKind;
 use crate::model::{Addressee, Decision, Model, Period, Place, Stage};
 use crate::numbers::{format_change_value, format_value};
 

@@ -36,3 +36,16 @@ pub(crate) fn alphabetical(model: &Model, orgs: impl IntoIterator<Item = usize>)
     out.sort_by_cached_key(|&o| model.register.organizations[o].alphabetical_key());
     out
 }
+
+/// Each school's place in [`alphabetical`] order, to sort rows by school without
+/// searching the order for every row.
+pub(crate) fn alphabetical_rank(
+    model: &Model,
+    orgs: impl IntoIterator<Item = usize>,
+) -> std::collections::HashMap<usize, usize> {
+    alphabetical(model, orgs)
+        .into_iter()
+        .enumerate()
+        .map(|(rank, org)| (org, rank))
+        .collect()
+}
