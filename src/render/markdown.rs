@@ -13,7 +13,7 @@ use std::path::{Component, Path, PathBuf};
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-use crate::diagnostic::{Diagnostic, Kind, LineIndex};
+use crate::diagnostic::{Diagnostic, LineIndex, Message};
 use crate::model::{attachment_url, page_url, written_path};
 
 /// What a page's Markdown needs to know about the site.
@@ -223,7 +223,8 @@ impl<'a> Pass<'a, '_> {
                 if let Some((line, alt)) = self.open_image.take() {
                     if alt.trim().is_empty() {
                         self.out.diagnostics.push(
-                            Diagnostic::warning(self.context.file, Kind::MissingAlt).at_line(line),
+                            Diagnostic::warning(self.context.file, Message::missing_alt())
+                                .at_line(line),
                         );
                     }
                 }
@@ -432,8 +433,9 @@ fn rewrite_link<'a>(
         resolve_path(path, context)
     };
     let Some(target) = target else {
-        out.diagnostics
-            .push(Diagnostic::error(context.file, Kind::MissingPage { written }).at(line, column));
+        out.diagnostics.push(
+            Diagnostic::error(context.file, Message::missing_page(&written)).at(line, column),
+        );
         return dest.clone();
     };
     out.links.push(InternalLink {

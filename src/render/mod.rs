@@ -51,7 +51,7 @@ pub(crate) use spreadsheet::neutralise_csv;
 pub(crate) use templates::escape_html;
 
 use crate::analyze::{Analysis, Frozen};
-use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
+use crate::diagnostic::{Diagnostic, Diagnostics, Message};
 use crate::model::paths;
 use crate::model::{output_path, Model, Page, PageData};
 use crate::progress::Progress;
@@ -161,15 +161,20 @@ pub(crate) fn render_site(
         texts: vec![String::new(); model.pages.len()],
         ..RenderedSite::default()
     };
-    let mut template_errors = BTreeSet::new();
+    let mut template_errors: Vec<Diagnostic> = Vec::new();
     for (index, (page, problems)) in results.into_iter().enumerate() {
-        for problem in problems {
-            // The same template bug breaks every page; say it once.
+        for mut problem in problems {
+            // The same template bug breaks every page; say it once, compared
+            // before the page it failed on is named.
             if problem.file.starts_with("themes") || problem.file.starts_with("(встроенная тема)")
             {
-                let key = problem.message.split(" (при выводе страницы").next();
-                if !template_errors.insert(key.unwrap_or_default().to_string()) {
+                if template_errors.contains(&problem) {
                     continue;
+                }
+                template_errors.push(problem.clone());
+                if page.is_none() && problem.message.code() == "template" {
+                    let file = model.pages[index].file.display().to_string();
+                    problem.message = Box::new(problem.message.on_page(&file));
                 }
             }
             diagnostics.push(problem);
@@ -392,7 +397,7 @@ fn render_page(
             problems,
         ),
         Err(error) => {
-            problems.push(template_error(model, index, &template, &error));
+            problems.push(template_error(model, &template, &error));
             (None, problems)
         }
     }
@@ -411,33 +416,25 @@ fn unknown_template(tera: &Tera, page: &Page, template: &str) -> Option<Diagnost
     Some(
         Diagnostic::error(
             &page.file,
-            Kind::UnknownTemplate {
-                name: template.to_string(),
-                known: known.into_iter().map(String::from).collect(),
-            },
+            Message::unknown_template(
+                template,
+                &known.into_iter().map(String::from).collect::<Vec<_>>(),
+            ),
         )
         .at_line(page.key_line("template")),
     )
 }
 
-/// A template failed on page `index`: the error points at the template file and
-/// names the page, since the same template may work for other pages.
-fn template_error(model: &Model, index: usize, template: &str, error: &tera::Error) -> Diagnostic {
+/// A template failed on page `index`: the error points at the template file (the
+/// page it failed on is named where the same failure on other pages is told apart,
+/// in `render_site`).
+fn template_error(model: &Model, template: &str, error: &tera::Error) -> Diagnostic {
     let shown = model
         .templates
         .iter()
         .find(|t| t.name == template)
         .map_or_else(|| PathBuf::from(template), |t| t.shown_path.clone());
-    let mut diagnostic = templates::to_diagnostic(error, &shown);
-    if let Some(Kind::Template { detail, .. }) = diagnostic.kind.take().map(|k| *k) {
-        let kind = Kind::Template {
-            detail,
-            page: Some(model.pages[index].file.display().to_string()),
-        };
-        diagnostic.message = kind.text(crate::diagnostic::Lang::Ru).0;
-        diagnostic.kind = Some(Box::new(kind));
-    }
-    diagnostic
+    templates::to_diagnostic(error, &shown)
 }
 
 /// Every `id="…"` of a page: headings of its Markdown and anchors of its template

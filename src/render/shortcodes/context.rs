@@ -11,7 +11,7 @@ use tera::Tera;
 use super::numbering::Numbering;
 use super::parse::{Arg, Call};
 use crate::analyze::Analysis;
-use crate::diagnostic::{Diagnostic, Kind, Tr};
+use crate::diagnostic::{Diagnostic, Message, WithHint};
 use crate::model::Model;
 use crate::tr;
 
@@ -31,39 +31,25 @@ pub(crate) struct Source<'a> {
     pub(crate) url: &'a str,
 }
 
-/// Why a shortcode call failed: a sentence and a hint, or a common [`Kind`].
+/// Why a shortcode call failed: a sentence and a hint (boxed: it travels in
+/// `Result`s).
 #[derive(Debug)]
-pub(super) struct Fault {
-    message: Tr,
-    hint: Tr,
-    kind: Option<Box<Kind>>,
-}
+pub(super) struct Fault(Box<WithHint>);
 
 impl Fault {
-    pub(super) fn new(message: impl Into<Tr>, hint: impl Into<Tr>) -> Self {
-        Fault {
-            message: message.into(),
-            hint: hint.into(),
-            kind: None,
-        }
+    pub(super) fn new(message: impl Into<Message>, hint: impl Into<Message>) -> Self {
+        Fault(Box::new((message.into(), hint.into())))
     }
 
     pub(super) fn into_diagnostic(self, file: &Path) -> Diagnostic {
-        match self.kind {
-            Some(kind) => Diagnostic::error(file, *kind),
-            None => Diagnostic::error(file, self.message).hint(self.hint),
-        }
+        let (message, hint) = *self.0;
+        Diagnostic::error(file, message).hint(hint)
     }
 }
 
-impl From<Kind> for Fault {
-    fn from(kind: Kind) -> Self {
-        let (message, hint) = kind.text(crate::diagnostic::Lang::Ru);
-        Fault {
-            message: message.into(),
-            hint: hint.unwrap_or_default().into(),
-            kind: Some(Box::new(kind)),
-        }
+impl From<WithHint> for Fault {
+    fn from(said: WithHint) -> Self {
+        Fault(Box::new(said))
     }
 }
 

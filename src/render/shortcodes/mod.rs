@@ -41,10 +41,10 @@ pub(crate) fn expand(
                 problems.push(
                     Diagnostic::error(source.file, tr!(
                             format!("ошибка в шорткоде: {}", error.message.ru),
-                            format!("shortcode error: {}", error.message.english())
+                            format!("shortcode error: {}", error.message.en())
                         ))
                         .at(line + source.body_line - 1, column)
-                        .hint(crate::diagnostic::Tr::new("шорткод пишется так: {{ chart(indicator=\"vpr-low\", year=2025) }}", "a shortcode is written like this: {{ chart(indicator=\"vpr-low\", year=2025) }}")),
+                        .hint(crate::diagnostic::Message::text("шорткод пишется так: {{ chart(indicator=\"vpr-low\", year=2025) }}", "a shortcode is written like this: {{ chart(indicator=\"vpr-low\", year=2025) }}")),
                 );
             }
             Piece::Call(call) => {
