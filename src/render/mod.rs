@@ -157,6 +157,29 @@ pub(crate) fn render_site(
         })
         .collect();
 
+    let mut rendered = collect_pages(model, results, diagnostics);
+    rendered.files.extend(render_other_files(
+        model,
+        analysis,
+        &tera,
+        &site,
+        &report_html,
+        &headings,
+        diagnostics,
+    ));
+    finish_files(model, &mut rendered.files);
+    rendered.charts = count_charts(&rendered.files);
+    rendered.views = derived_pages(model, &rendered.files);
+    rendered
+}
+
+/// The pages through their templates, as files, texts, ids and links; their
+/// problems go to `diagnostics`.
+fn collect_pages(
+    model: &Model,
+    results: Vec<(Option<RenderedPage>, Vec<Diagnostic>)>,
+    diagnostics: &mut Diagnostics,
+) -> RenderedSite {
     let mut rendered = RenderedSite {
         texts: vec![String::new(); model.pages.len()],
         ..RenderedSite::default()
@@ -191,18 +214,6 @@ pub(crate) fn render_site(
             .links
             .extend(page.links.into_iter().map(|link| (index, link)));
     }
-    rendered.files.extend(render_other_files(
-        model,
-        analysis,
-        &tera,
-        &site,
-        &report_html,
-        &headings,
-        diagnostics,
-    ));
-    finish_files(model, &mut rendered.files);
-    rendered.charts = count_charts(&rendered.files);
-    rendered.views = derived_pages(model, &rendered.files);
     rendered
 }
 
