@@ -21,9 +21,6 @@ use std::collections::BTreeMap;
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 
-/// The whole file as read, for tests that check how a mistake in it is reported.
-#[cfg(test)]
-pub(crate) use analytics::RawAnalytics;
 pub(crate) use analytics::{AnalyticsFile, MedalRegime, RawBenchmark, RawBreak, RawEffect};
 pub(crate) use content::{Attachment, SourcePage, CONTENT_DIR};
 pub(crate) use front_matter::{Discussion, SortBy};
