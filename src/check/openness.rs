@@ -361,7 +361,7 @@ pub(crate) fn openness_checklist(model: &Model) -> Vec<ChecklistItem> {
         |what: (&str, &str), test: &dyn Fn(&crate::model::Organization) -> bool| -> Option<Tr> {
             let names: Vec<&str> = orgs
                 .iter()
-                .filter(|o| test(o))
+                .filter(|o| o.is_open() && test(o))
                 .map(|o| o.short_name.as_str())
                 .collect();
             (!names.is_empty()).then(|| {

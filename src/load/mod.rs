@@ -30,7 +30,7 @@ pub(crate) use indicators::{
     ValuesFile,
 };
 pub(crate) use organizations::{
-    load_organizations, OrgFlag, OrgKind, OrganizationsFile, ProfileKind, RawPredecessor,
+    load_organizations, OrgFlag, OrgKind, OrganizationsFile, ProfileKind, RawPredecessor, RawSplit,
 };
 pub(crate) use plans::{PlanFile, PlanFiles, RawItem, RawPlan, RawSection};
 pub(crate) use results::{Procedure, ResultsFile, ResultsSources, RESULTS_DIR};

@@ -219,6 +219,7 @@ pub(super) fn authority_view(model: &Model) -> AuthorityView<'_> {
             .register
             .organizations
             .iter()
+            .filter(|org| org.is_open())
             .map(|org| OrgRow {
                 name: &org.name,
                 url: model.link(&format!("/orgs/{}/", org.id)),
