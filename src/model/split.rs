@@ -221,3 +221,118 @@ pub(crate) fn before_split_error(
         ),
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::organization::{resolve_register, AtYear};
+    use super::*;
+
+    fn register(text: &str) -> (Register, Vec<String>) {
+        let mut file = crate::load::OrganizationsFile {
+            file: "data/organizations.yaml".into(),
+            organizations: crate::yaml::parse(text, Path::new("o.yaml"), 1).unwrap(),
+        };
+        let ids: Vec<String> = file.organizations.iter().map(|o| o.id.clone()).collect();
+        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+        let lines = crate::yaml::entry_lines(text, "id", &ids);
+        for (org, line) in file.organizations.iter_mut().zip(lines) {
+            org.line = line;
+        }
+        let mut diagnostics = Diagnostics::default();
+        let register = resolve_register(Some(file), &mut diagnostics);
+        let shown = diagnostics
+            .into_sorted()
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        (register, shown)
+    }
+
+    /// СОШ № 5 divided on 01.09.2025 into a school and a НОШ: entries on lines 1,
+    /// 6 and 11.
+    const DIVIDED: &str = "- id: sosh-5\n  name: МБОУ СОШ № 5\n  short_name: МБОУ СОШ № 5\n  kind: school\n  closed: 2025-08-31\n- id: shkola-5\n  name: МБОУ «Школа № 5»\n  short_name: МБОУ «Школа № 5»\n  kind: school\n  split_from: {id: sosh-5, since: 2025-09-01, act: постановление № 812}\n- id: nosh-5\n  name: МБОУ «НОШ № 5»\n  short_name: МБОУ «НОШ № 5»\n  kind: school\n  split_from: {id: sosh-5, since: 2025-09-01}\n";
+
+    #[test]
+    fn a_divided_school_stays_for_its_years_and_its_successors_start_their_own() {
+        let (register, problems) = register(DIVIDED);
+        assert!(problems.is_empty(), "{problems:?}");
+        let [parent, school, nosh] = ["sosh-5", "shkola-5", "nosh-5"].map(|id| register.by_id[id]);
+        assert_eq!(register.organizations[parent].successors, [school, nosh]);
+        let split = register.organizations[school].split.clone().unwrap();
+        assert_eq!(
+            (split.parent, split.act.as_deref()),
+            (parent, Some("постановление № 812"))
+        );
+        assert!(!register.organizations[parent].is_open());
+        // ВПР of spring 2025 are the divided school's; of spring 2026 the new ones'.
+        assert_eq!(register.at_year("sosh-5", 2025), AtYear::School(parent));
+        assert!(
+            matches!(register.at_year("sosh-5", 2026), AtYear::Closed { index, .. } if index == parent)
+        );
+        assert_eq!(register.at_year("nosh-5", 2026), AtYear::School(nosh));
+        assert!(
+            matches!(register.at_year("shkola-5", 2025), AtYear::BeforeSplit { index, .. } if index == school)
+        );
+    }
+
+    #[test]
+    fn errors_on_an_unknown_parent_in_russian_with_a_near_miss() {
+        let (register, problems) = register(&DIVIDED.replace(
+            "{id: sosh-5, since: 2025-09-01}",
+            "{id: sosh-50, since: 2025-09-01}",
+        ));
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(problems[0].starts_with("data/organizations.yaml:11: ошибка: split_from: организации «sosh-50» нет в реестре"), "{}", problems[0]);
+        assert!(
+            problems[0].contains("возможно, вы имели в виду sosh-5"),
+            "{}",
+            problems[0]
+        );
+        assert_eq!(register.organizations[register.by_id["nosh-5"]].split, None);
+    }
+
+    #[test]
+    fn errors_on_a_parent_still_open_after_the_date() {
+        let (_, problems) = register(&DIVIDED.replace("closed: 2025-08-31", "rural: false"));
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(problems[0].starts_with("data/organizations.yaml:6: ошибка: «shkola-5» выделена из «sosh-5» с 01.09.2025, а «sosh-5» в реестре всё ещё действует"), "{}", problems[0]);
+        assert!(
+            problems[0].contains("closed: 2025-08-31"),
+            "{}",
+            problems[0]
+        );
+        let (_, problems) = register(&DIVIDED.replace("closed: 2025-08-31", "closed: 2025-12-31"));
+        assert!(problems[0].contains("ошибка: «sosh-5» работает до 31.12.2025, а выделенная из неё «shkola-5» — уже с 01.09.2025"), "{}", problems[0]);
+    }
+
+    #[test]
+    fn errors_on_a_circle_of_divisions() {
+        let text = "- id: a\n  {}\n  closed: 2024-08-31\n  split_from: {id: b, since: 2023-09-01}\n- id: b\n  {}\n  closed: 2022-08-31\n  split_from: {id: a, since: 2024-09-01}\n- id: c\n  {}\n  split_from: {id: c, since: 2024-09-01}\n"
+            .replace("{}", "name: X\n  short_name: X\n  kind: school");
+        let (register, problems) = register(&text);
+        assert_eq!(problems.len(), 3, "{problems:?}");
+        assert!(
+            problems[0].starts_with(
+                "data/organizations.yaml:1: ошибка: split_from образует круг: a → b → a"
+            ),
+            "{}",
+            problems[0]
+        );
+        assert!(
+            problems[1].starts_with(
+                "data/organizations.yaml:7: ошибка: split_from образует круг: b → a → b"
+            ),
+            "{}",
+            problems[1]
+        );
+        assert!(
+            problems[2].contains("ошибка: split_from: школа «c» указана выделенной из самой себя"),
+            "{}",
+            problems[2]
+        );
+        assert!(register
+            .organizations
+            .iter()
+            .all(|o| o.split.is_none() && o.successors.is_empty()));
+    }
+}
