@@ -286,15 +286,19 @@ pub(crate) fn org_view(model: &Model, analysis: &Analysis, index: usize) -> OrgV
             row
         })
         .collect();
+    // A closed school's telephone, mail, site and head are no longer its own: a
+    // parent who calls them reaches a school divided from it.
+    let open = |field: &Option<String>| field.clone().filter(|_| org.is_open());
+    let (phone, email, site) = (open(&org.phone), open(&org.email), open(&org.site));
     OrgView {
         summary: summary_view(model, org),
-        phone: org.phone.clone(),
-        email: org.email.clone(),
-        site: org.site.clone(),
-        phone_href: org.phone.as_deref().and_then(super::contacts::tel_href),
-        email_href: org.email.as_deref().and_then(super::contacts::mailto_href),
-        site_href: org.site.as_deref().and_then(super::contacts::web_href),
-        head: org.head.clone(),
+        phone_href: phone.as_deref().and_then(super::contacts::tel_href),
+        email_href: email.as_deref().and_then(super::contacts::mailto_href),
+        site_href: site.as_deref().and_then(super::contacts::web_href),
+        phone,
+        email,
+        site,
+        head: open(&org.head),
         functions: org.functions.clone(),
         former: org.former_names(),
         lineage: lineage(model, org),
