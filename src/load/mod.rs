@@ -21,7 +21,10 @@ use std::collections::BTreeMap;
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 
-pub(crate) use analytics::{AnalyticsFile, MedalRegime, RawBenchmark, RawBreak, RawEffect};
+pub(crate) use analytics::{
+    AnalyticsFile, MedalRegime, RawBenchmark, RawBreak, RawCombine, RawEffect, RawMedalYear,
+    RawRules,
+};
 pub(crate) use content::{Attachment, SourcePage, CONTENT_DIR};
 pub(crate) use front_matter::{Discussion, SortBy};
 pub(crate) use git_dates::GitDates;

@@ -406,7 +406,18 @@ pub(crate) fn resolve_rules(
             }
         }
     }
-    let r = &raw.rules;
+    resolve_thresholds(&mut check, &raw.rules, &mut rules);
+    resolve_combine(&mut check, &raw.combine, &mut rules);
+    resolve_medals(&mut check, &raw.medals, &mut rules);
+    rules
+}
+
+/// The thresholds of rules a–g (`rules:`), each checked.
+fn resolve_thresholds(
+    check: &mut Checker<'_>,
+    r: &crate::load::RawRules,
+    rules: &mut AnalyticsRules,
+) {
     rules.a = check.effect(&["rules", "a"], &r.a, rules.a);
     rules.b1 = check.effect(&["rules", "b1"], &r.b1, rules.b1);
     rules.b2 = check.effect(&["rules", "b2"], &r.b2, rules.b2);
@@ -480,10 +491,18 @@ pub(crate) fn resolve_rules(
     if let Some(subjects) = &g.subjects {
         rules.g.subjects = subjects.iter().map(|s| subject_key(&s.0)).collect();
     }
+}
+
+/// The combinations of rules into signs (`combine:`), each parsed.
+fn resolve_combine(
+    check: &mut Checker<'_>,
+    combine: &crate::load::RawCombine,
+    rules: &mut AnalyticsRules,
+) {
     for (category, written) in [
-        (Category::VprBias, &raw.combine.vpr_bias),
-        (Category::Marking, &raw.combine.marking),
-        (Category::Gia, &raw.combine.gia),
+        (Category::VprBias, &combine.vpr_bias),
+        (Category::Marking, &combine.marking),
+        (Category::Gia, &combine.gia),
     ] {
         let Some(Text(written)) = written else {
             continue;
@@ -504,14 +523,22 @@ pub(crate) fn resolve_rules(
                     .and_then(|l| l.find(written.as_str()).map(|at| l[..at].chars().count()))
                     .map_or(1, |before| before + error.offset + 1);
                 check.diagnostics.push(
-                    Diagnostic::error(&file, tr!(format!("в сочетании правил {}: {}", category.id(), error.message.ru), format!("in the combination of rules {}: {}", category.id(), error.message.english())))
+                    Diagnostic::error(check.file, tr!(format!("в сочетании правил {}: {}", category.id(), error.message.ru), format!("in the combination of rules {}: {}", category.id(), error.message.english())))
                         .at(line, column)
                         .hint(tr!("пишите правила a, b1, b2, c, d, e, f через AND, OR, NOT и скобки, например \"a AND (b1 OR c OR f)\"", "join the rules a, b1, b2, c, d, e, f with AND, OR, NOT and brackets, e.g. \"a AND (b1 OR c OR f)\"")),
                 );
             }
         }
     }
-    for (year, medal) in &raw.medals {
+}
+
+/// The ЕГЭ medal regime and threshold of each year (`medals:`).
+fn resolve_medals(
+    check: &mut Checker<'_>,
+    medals: &BTreeMap<Text, crate::load::RawMedalYear>,
+    rules: &mut AnalyticsRules,
+) {
+    for (year, medal) in medals {
         let Some(number) = check.year(&["medals", &year.0], year) else {
             continue;
         };
@@ -553,7 +580,6 @@ pub(crate) fn resolve_rules(
             },
         );
     }
-    rules
 }
 
 /// Reports problems at the line of a key path (`rules` → `a` → `effect`).
