@@ -10,13 +10,26 @@
 
 use std::path::Path;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::organization::{Register, Split};
 use crate::dates::format_date_short as date;
 use crate::diagnostic::{Diagnostic, Diagnostics, Tr};
 use crate::load::RawSplit;
 use crate::tr;
+
+impl Split {
+    /// The first year whose results (ВПР in spring, ГИА in summer) the new school
+    /// can have.
+    pub(crate) fn first_year(&self) -> i32 {
+        let year = self.since.year();
+        if super::organization::before(year, self.since) {
+            year + 1
+        } else {
+            year
+        }
+    }
+}
 
 /// Checks every `split_from:` (school index, as written, file line) and records the
 /// valid ones on both schools; a wrong one is an error at the new school's entry.

@@ -250,8 +250,12 @@ fn issue20_never_compares_a_divided_schools_year_with_its_successors() {
     let list = site.read("orgs/index.html");
     assert!(!list.contains("href=\"/orgs/sch-c/\""), "{list}");
     assert!(list.contains("href=\"/orgs/sch-c1/\""));
-    // Its 2024 results still count in the municipality's 2024 page.
+    // Its 2024 results still count in the municipality's 2024 page; the 2025 page
+    // says which comparison is not made.
     assert!(site.read("objectivity/2024/index.html").contains("Школа В"));
+    let year = site.read("objectivity/2025/index.html");
+    assert!(year.contains("<strong>Разделение школ.</strong> Школа В-1 и НОШ В-2 образованы 01.09.2024 при разделении Школа В: их результаты 2025 года не сравниваются с результатами Школа В за 2024 год"), "{year}");
+    assert!(!whole.read("objectivity/2025/index.html").contains("Разделение школ."));
 }
 
 #[test]
