@@ -22,21 +22,15 @@ use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 
 pub(crate) use analytics::{
-    AnalyticsFile, MedalRegime, RawBenchmark, RawBreak, RawCombine, RawEffect, RawMedalYear,
-    RawRules,
+    AnalyticsFile, RawBenchmark, RawBreak, RawCombine, RawEffect, RawMedalYear, RawRules,
 };
 pub(crate) use content::{Attachment, SourcePage, CONTENT_DIR};
 pub(crate) use front_matter::{Discussion, SortBy};
 pub(crate) use git_dates::GitDates;
-pub(crate) use indicators::{
-    Better, Compare, IndicatorSources, PeriodKind, RawCycleYear, RawIndicator, RawMethod,
-    ValuesFile,
-};
-pub(crate) use organizations::{
-    load_organizations, OrgFlag, OrgKind, OrganizationsFile, ProfileKind, RawPredecessor, RawSplit,
-};
+pub(crate) use indicators::{IndicatorSources, RawCycleYear, RawIndicator, RawMethod, ValuesFile};
+pub(crate) use organizations::{load_organizations, OrganizationsFile, RawPredecessor, RawSplit};
 pub(crate) use plans::{PlanFile, PlanFiles, RawItem, RawPlan, RawSection};
-pub(crate) use results::{Procedure, ResultsFile, ResultsSources, RESULTS_DIR};
+pub(crate) use results::{ResultsFile, ResultsSources, RESULTS_DIR};
 pub(crate) use table::{CsvRow, CsvTable};
 
 /// A CSV table from text (tests of later stages).

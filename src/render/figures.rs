@@ -12,6 +12,7 @@ use super::charts::{
 };
 use super::indicators::place_name;
 use crate::analyze::Standing;
+use crate::model::paths;
 use crate::model::{Indicator, Model, Period, Place};
 use crate::numbers::{format_number, format_value};
 
@@ -109,7 +110,7 @@ pub(crate) fn trend_figures(model: &Model, indicator: &Indicator, id_prefix: &st
             })
             .collect()
     };
-    let csv_url = model.link(&format!("/indicators/{}.csv", indicator.id));
+    let csv_url = model.link(&paths::indicator_csv(&indicator.id));
     requests
         .iter()
         .filter_map(|request| figure_for(model, indicator, request))
@@ -331,8 +332,8 @@ fn trend_figure(
 /// A school's standing against the municipality in the words a parent reads:
 /// «выше / ниже, чем по округу», the direction first, and for an indicator where
 /// less is better what that means, so «ниже» never reads as bad news by mistake.
-pub(crate) fn standing_words(standing: Standing, better: crate::load::Better) -> &'static str {
-    use crate::load::Better::{Higher, Lower};
+pub(crate) fn standing_words(standing: Standing, better: crate::model::Better) -> &'static str {
+    use crate::model::Better::{Higher, Lower};
     match (standing, better) {
         (Standing::Better, Higher) => "выше, чем по округу",
         (Standing::Worse, Higher) => "ниже, чем по округу",
@@ -370,7 +371,7 @@ fn comparison_figure(
                 .any(|&p| value_of(Place::Org(o), p).is_some())
         })
         .collect();
-    let verdict = indicator.compare == crate::load::Compare::Verdict;
+    let verdict = indicator.compare == crate::model::Compare::Verdict;
     // Each bar with the words of its comparison for the data table.
     let bars: Vec<(Bar, String)> = (0..organizations.len())
         .filter_map(|o| {
@@ -439,7 +440,7 @@ fn comparison_figure(
         bars,
         reference: municipality.map(|m| ("Округ".to_string(), m)),
         verdict,
-        lower_is_better: indicator.better == crate::load::Better::Lower,
+        lower_is_better: indicator.better == crate::model::Better::Lower,
     })?;
     Some(Figure {
         subtitle: format!(
@@ -646,7 +647,7 @@ pub(crate) fn org_trend_figure(model: &Model, indicator: &Indicator, org: usize)
             rows,
         },
         title,
-        csv_url: model.link(&format!("/indicators/{}.csv", indicator.id)),
+        csv_url: model.link(&paths::indicator_csv(&indicator.id)),
     })
 }
 

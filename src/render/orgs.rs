@@ -5,8 +5,9 @@
 use serde::Serialize;
 
 use crate::analyze::{Analysis, OrgComparison, Standing, Trend};
-use crate::load::{OrgFlag, OrgKind, ProfileKind};
+use crate::model::paths;
 use crate::model::{Model, Organization};
+use crate::model::{OrgFlag, OrgKind, ProfileKind};
 use crate::numbers::{format_change_value, format_value, plural};
 
 #[derive(Debug, Serialize)]
@@ -247,7 +248,7 @@ pub(crate) fn summary_view(model: &Model, org: &Organization) -> OrgSummaryView 
         id: org.id.clone(),
         name: org.name.clone(),
         short_name: org.short_name.clone(),
-        url: model.link(&format!("/orgs/{}/", org.id)),
+        url: model.link(&paths::org(&org.id)),
         kind: kind_word(org.kind),
         address: org.address.clone(),
         rural: org.rural,
@@ -257,7 +258,7 @@ pub(crate) fn summary_view(model: &Model, org: &Organization) -> OrgSummaryView 
 
 /// The path of the register filtered to one kind.
 pub(crate) fn kind_path(kind: OrgKind) -> String {
-    format!("/orgs/kind/{}/", kind.id())
+    paths::orgs_of_kind(kind.id())
 }
 
 pub(crate) fn list_view(model: &Model, only: Option<OrgKind>) -> OrgListView {
@@ -373,10 +374,10 @@ pub(crate) fn org_view(model: &Model, analysis: &Analysis, index: usize) -> OrgV
 fn comparison_row(model: &Model, c: &OrgComparison) -> ComparisonRow {
     let indicator = &model.indicators.indicators[c.indicator];
     let format = |v: f64| format_value(v, indicator.decimals, &indicator.unit);
-    let fact = indicator.compare == crate::load::Compare::Fact;
+    let fact = indicator.compare == crate::model::Compare::Fact;
     ComparisonRow {
         indicator: indicator.title.clone(),
-        url: model.link(&format!("/indicators/{}/", indicator.id)),
+        url: model.link(&paths::indicator(&indicator.id)),
         period: c.period.label(),
         value: format(c.value),
         municipality: c.municipality.map_or("нет данных".into(), format),

@@ -255,7 +255,9 @@ fn issue20_never_compares_a_divided_schools_year_with_its_successors() {
     assert!(site.read("objectivity/2024/index.html").contains("Школа В"));
     let year = site.read("objectivity/2025/index.html");
     assert!(year.contains("<strong>Разделение школ.</strong> Школа В-1 и НОШ В-2 образованы 01.09.2024 при разделении Школа В: их результаты 2025 года не сравниваются с результатами Школа В за 2024 год"), "{year}");
-    assert!(!whole.read("objectivity/2025/index.html").contains("Разделение школ."));
+    assert!(!whole
+        .read("objectivity/2025/index.html")
+        .contains("Разделение школ."));
 }
 
 #[test]
