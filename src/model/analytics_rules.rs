@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use super::rule_expr::{parse_expr, Expr, Rule};
-use crate::diagnostic::Tr;
+use crate::diagnostic::Message;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::{AnalyticsFile, RawBenchmark, RawBreak, RawEffect};
 use crate::model::MedalRegime;
@@ -524,7 +524,7 @@ fn resolve_combine(
                     .and_then(|l| l.find(written.as_str()).map(|at| l[..at].chars().count()))
                     .map_or(1, |before| before + error.offset + 1);
                 check.diagnostics.push(
-                    Diagnostic::error(check.file, tr!(format!("в сочетании правил {}: {}", category.id(), error.message.ru), format!("in the combination of rules {}: {}", category.id(), error.message.english())))
+                    Diagnostic::error(check.file, tr!(format!("в сочетании правил {}: {}", category.id(), error.message.ru), format!("in the combination of rules {}: {}", category.id(), error.message.en())))
                         .at(line, column)
                         .hint(tr!("пишите правила a, b1, b2, c, d, e, f через AND, OR, NOT и скобки, например \"a AND (b1 OR c OR f)\"", "join the rules a, b1, b2, c, d, e, f with AND, OR, NOT and brackets, e.g. \"a AND (b1 OR c OR f)\"")),
                 );
@@ -564,7 +564,7 @@ fn resolve_medals(
                         "для {number} года не указан порог ЕГЭ (threshold)",
                         "no EGE threshold (threshold) is given for {number}"
                     ),
-                    crate::diagnostic::Tr::new(
+                    crate::diagnostic::Message::text(
                         "например: 2025: {regime: \"2024\", threshold: 70}",
                         "e.g.: 2025: {regime: \"2024\", threshold: 70}",
                     ),
@@ -618,7 +618,7 @@ impl Checker<'_> {
         found
     }
 
-    fn error(&mut self, path: &[&str], message: impl Into<Tr>, hint: impl Into<Tr>) {
+    fn error(&mut self, path: &[&str], message: impl Into<Message>, hint: impl Into<Message>) {
         let line = self.line(path);
         self.diagnostics.push(
             Diagnostic::error(self.file, message.into())
@@ -672,7 +672,7 @@ impl Checker<'_> {
                             format!("в разрыве {year} года (breaks) неизвестное поле «{written}»: допустимы только what и source"),
                             format!("the break of {year} (breaks) has an unknown field “{written}”: only what and source are allowed")
                         ),
-                        tr!(format!("{}{ru}", forms.ru), format!("{}{en}", forms.en.as_deref().unwrap_or_default())),
+                        tr!(format!("{}{ru}", forms.ru), format!("{}{en}", forms.en)),
                     );
                     ok = false;
                 }
@@ -830,11 +830,11 @@ mod tests {
             (Some("data/analytics.yaml"), Some(4))
         );
         assert_eq!(
-            error.message,
+            error.message.ru(),
             "в разрыве 2025 года (breaks) неизвестное поле «sourse»: допустимы только what и source"
         );
         assert_eq!(
-            error.hint.as_deref(),
+            error.hint.as_deref().map(Message::ru),
             Some("разрыв записывается строкой: 2025: \"что изменилось\" — или с источником: 2025: {what: \"что изменилось\", source: \"документ\"}; возможно, вы имели в виду source")
         );
         // The rest of the file still counts.
@@ -848,10 +848,8 @@ mod tests {
         let (rules, problems) = resolve(
             "breaks:\n  2025:\n    source: \"письмо\"\n    wht: \"x\"\n  2022: [\"a\"]\n  2021:\n",
         );
-        let said: Vec<(Option<usize>, &str)> = problems
-            .iter()
-            .map(|p| (p.line, p.message.as_str()))
-            .collect();
+        let said: Vec<(Option<usize>, &str)> =
+            problems.iter().map(|p| (p.line, p.message.ru())).collect();
         assert_eq!(
             said,
             [
@@ -864,10 +862,11 @@ mod tests {
             .hint
             .as_deref()
             .unwrap()
+            .ru()
             .ends_with("возможно, вы имели в виду what"));
         let (_, problems) = resolve("breaks:\n  2025: {source: \"письмо\"}\n");
         assert_eq!(
-            problems[0].message,
+            problems[0].message.ru(),
             "в разрыве 2025 года (breaks) не сказано, что изменилось (поле what)"
         );
         assert_eq!(problems[0].line, Some(2));
@@ -912,7 +911,7 @@ mod tests {
         assert_eq!(problems.len(), 1);
         let d = &problems[0];
         assert_eq!((d.line, d.column), (Some(2), Some(27)), "{d}");
-        assert!(d.message.contains("«g»"));
+        assert!(d.message.ru.contains("«g»"));
     }
 
     #[test]

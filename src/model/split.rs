@@ -14,9 +14,10 @@ use chrono::{Datelike, NaiveDate};
 
 use super::organization::{Register, Split};
 use crate::dates::format_date_short as date;
-use crate::diagnostic::{Diagnostic, Diagnostics, Tr};
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::RawSplit;
 use crate::tr;
+use crate::Message;
 
 impl Split {
     /// The first year whose results (ВПР in spring, ГИА in summer) the new school
@@ -51,7 +52,8 @@ pub(crate) fn resolve_splits(
                 });
                 lines.push((child, line));
             }
-            Err((message, hint)) => {
+            Err(problem) => {
+                let (message, hint) = *problem;
                 diagnostics.push(Diagnostic::error(file, message).at_line(line).hint(hint));
             }
         }
@@ -98,7 +100,7 @@ fn check_parent(
     child: usize,
     id: &str,
     since: NaiveDate,
-) -> Result<usize, (Tr, Tr)> {
+) -> Result<usize, Box<(Message, Message)>> {
     let name = &register.organizations[child].id;
     let Some(&parent) = register.by_id.get(id) else {
         let ids: Vec<&str> = register.by_id.keys().map(String::as_str).collect();
@@ -107,7 +109,7 @@ fn check_parent(
             true => (String::new(), String::new()),
             false => (format!("; {near}"), format!("; {near_en}")),
         };
-        return Err((
+        return Err(Box::new((
             tr!(
                 format!("split_from: организации «{id}» нет в реестре"),
                 format!("split_from: organisation “{id}” is not in the register")
@@ -116,10 +118,10 @@ fn check_parent(
                 format!("в split_from пишется id разделённой школы: она остаётся в реестре с датой closed{near}"),
                 format!("split_from takes the id of the divided school, which stays in the register with a closed date{near_en}")
             ),
-        ));
+        )));
     };
     if parent == child {
-        return Err((
+        return Err(Box::new((
             tr!(
                 format!("split_from: школа «{id}» указана выделенной из самой себя"),
                 format!("split_from: the school “{id}” is given as divided from itself")
@@ -128,12 +130,12 @@ fn check_parent(
                 "в split_from пишется id школы, которая была разделена",
                 "split_from takes the id of the school that was divided"
             ),
-        ));
+        )));
     }
     let last_day = since.pred_opt().unwrap_or(since);
     match register.organizations[parent].closed {
         Some(closed) if closed < since => Ok(parent),
-        Some(closed) => Err((
+        Some(closed) => Err(Box::new((
             tr!(
                 format!("«{id}» работает до {}, а выделенная из неё «{name}» — уже с {}", date(closed), date(since)),
                 format!("“{id}” works until {}, but “{name}”, divided from it, already from {}", date(closed), date(since))
@@ -142,8 +144,8 @@ fn check_parent(
                 format!("при разделении школа прекращает работу накануне: у «{id}» closed: {}", last_day.format("%Y-%m-%d")),
                 format!("a divided school ends the day before: “{id}” closed: {}", last_day.format("%Y-%m-%d"))
             ),
-        )),
-        None => Err((
+        ))),
+        None => Err(Box::new((
             tr!(
                 format!("«{name}» выделена из «{id}» с {}, а «{id}» в реестре всё ещё действует", date(since)),
                 format!("“{name}” is divided from “{id}” from {}, but “{id}” is still open in the register", date(since))
@@ -152,7 +154,7 @@ fn check_parent(
                 format!("укажите у «{id}» последний день работы: closed: {}; её результаты прежних лет останутся на её странице", last_day.format("%Y-%m-%d")),
                 format!("give “{id}” its last day: closed: {}; its results of earlier years stay on its page", last_day.format("%Y-%m-%d"))
             ),
-        )),
+        ))),
     }
 }
 
@@ -183,7 +185,7 @@ pub(crate) fn closed_error(
     index: usize,
     closed: NaiveDate,
     year: i32,
-) -> (Tr, Tr) {
+) -> (Message, Message) {
     let org = &register.organizations[index];
     let id = &org.id;
     let successors: Vec<&str> = org
@@ -220,7 +222,7 @@ pub(crate) fn before_split_error(
     index: usize,
     split: &Split,
     year: i32,
-) -> (Tr, Tr) {
+) -> (Message, Message) {
     let id = &register.organizations[index].id;
     let parent = &register.organizations[split.parent].id;
     (
