@@ -24,6 +24,8 @@ most schools ordinary, and a few believable cases for the rules to find
 - licey-2 and gimnaziya-4: high results in their profile subjects, expected;
 - berezovskaya-nosh: a primary school whose 4th grade is too small for the rules
   (and in 2025, with 4 pupils, too small to publish);
+- sosh-5: divided on 01.09.2025 into shkola-5 (5–11 grades) and nosh-5 (its primary
+  building); from 2026 its results are filed under them (see DIVIDED);
 - 2026 (ВПР in spring, ОГЭ and ЕГЭ in summer; the site is built as of 20.11.2026):
   the measures of 2025 worked at sosh-3 and lugovskaya-sosh (ordinary results),
   taezhnaya-sosh improves but stays low (order 181-П keeps it on the 2026/27 list),
@@ -232,6 +234,27 @@ def vpr_grades(org, year):
     return grades
 
 
+# sosh-5 was divided on 01.09.2025 (постановление № 812): its primary building is
+# now МБОУ «НОШ № 5» (nosh-5), the rest МБОУ «Школа № 5» (shkola-5); sosh-5 stays in
+# the register, closed on 31.08.2025, with its results up to 2025. Its results from
+# 2026 on are drawn as before (the same streams, so every municipal number stays as
+# it was) and filed under the new schools: the 4th grade under nosh-5, the rest
+# under shkola-5.
+DIVIDED = {"sosh-5": (2026, "nosh-5", "shkola-5")}
+SUCCESSORS = ["shkola-5", "nosh-5"]
+
+
+def filed_under(org, year, grade=None):
+    if org in DIVIDED and year >= DIVIDED[org][0]:
+        first, nosh, school = DIVIDED[org]
+        return nosh if grade is not None and int(grade) <= 4 else school
+    return org
+
+
+def relabel(rows, year, with_grade=False):
+    return [[filed_under(r[0], year, r[1] if with_grade else None), *r[1:]] for r in rows]
+
+
 def opened(org, year):
     return year >= SCHOOLS[org].get("opened", 0)
 
@@ -298,6 +321,7 @@ def gen_vpr():
         has_variant = year >= 2024
         header = VPR_HEADER if has_variant else VPR_HEADER[:-1]
         width = len(header)
+        rows = relabel(rows, year, with_grade=True)
         write(os.path.join(ROOT, "vpr", f"{year}.csv"), header, [r[:width] for r in rows])
         if year >= 2023:
             rheader = header[1:]
@@ -335,6 +359,7 @@ def gen_oge():
                 if org == "sosh-3" and year == 2025 and subject == "математика":
                     mu = -0.15
                 rows.append(oge_row(org, year, subject, n, mu))
+        rows = relabel(rows, year)
         write(os.path.join(ROOT, "oge", f"{year}.csv"), ["org", "subject", "participants", "mean", "below_min", "high"], rows)
         if year >= 2024:
             level = REGION_OGE.get(year, 0.05)
@@ -406,6 +431,7 @@ def gen_ege():
                 row += list(medals) if subject == "русский язык" and medals else ["", ""]
                 rows.append(row)
         header = ["org", "subject", "participants", "mean", "below_min", "high", "medal_candidates", "medal_not_confirmed"]
+        rows = relabel(rows, year)
         write(os.path.join(ROOT, "ege", f"{year}.csv"), header, rows)
         if year >= 2024:
             region = []
@@ -539,10 +565,11 @@ class Pool:
 def write_values(indicator, extra, rows):
     """rows: (year, org, value[, extra]); value a float written with one decimal."""
     header = ["year", "org", "value"] + ([extra] if extra else [])
-    order = {org: i for i, org in enumerate(["municipality", "region", "russia", *SCHOOLS])}
+    schools = [*SCHOOLS, *SUCCESSORS]
+    order = {org: i for i, org in enumerate(["municipality", "region", "russia", *schools])}
     kinds = {label: i for i, label in enumerate(RUS_MATH + MARKS)}
     # A year: the municipality, region and Russia for each subject, then each school.
-    rows = sorted(rows, key=lambda r: (r[0], r[1] in SCHOOLS, order[r[1]] if r[1] in SCHOOLS else 0, [kinds[x] for x in r[3:]], order[r[1]]))
+    rows = sorted(rows, key=lambda r: (r[0], r[1] in schools, order[r[1]] if r[1] in schools else 0, [kinds[x] for x in r[3:]], order[r[1]]))
     with open(os.path.join(VALUES, f"{indicator}.csv"), "w", encoding="utf-8", newline="\n") as f:
         f.write(",".join(header) + "\n")
         for year, org, value, *more in rows:

@@ -363,7 +363,7 @@ pub(crate) fn openness_checklist(model: &Model) -> Vec<ChecklistItem> {
      -> Option<Message> {
         let names: Vec<&str> = orgs
             .iter()
-            .filter(|o| test(o))
+            .filter(|o| o.is_open() && test(o))
             .map(|o| o.short_name.as_str())
             .collect();
         (!names.is_empty()).then(|| {

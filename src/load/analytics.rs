@@ -4,8 +4,10 @@
 //! also checks the values.
 
 use std::collections::BTreeMap;
+use std::fmt;
 use std::path::{Path, PathBuf};
 
+use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 
 use crate::diagnostic::Diagnostics;
@@ -17,18 +19,70 @@ pub(crate) const ANALYTICS_FILE: &str = "analytics.yaml";
 
 /// A data break of a whole procedure: `2025: "what changed"`, or with its source
 /// like an indicator's `method_changes`: `2025: {what: "…", source: "приказ …"}`.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(untagged)]
+///
+/// Any shape is read here and checked by `model::analytics_rules`: an untagged serde
+/// enum answered a misspelt key with «data did not match any variant of untagged
+/// enum», in English and without naming the key.
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) enum RawBreak {
     Note(Text),
-    Full(RawBreakFull),
+    /// The keys and values of a map, in the file's order.
+    Full(Vec<(Text, Text)>),
+    /// A list, or nothing after the year's colon.
+    Other,
 }
 
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct RawBreakFull {
-    pub(crate) what: Text,
-    pub(crate) source: Option<Text>,
+impl<'de> Deserialize<'de> for RawBreak {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(BreakVisitor)
+    }
+}
+
+struct BreakVisitor;
+
+impl<'de> Visitor<'de> for BreakVisitor {
+    type Value = RawBreak;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("text or a map {what, source}")
+    }
+
+    fn visit_str<E: de::Error>(self, value: &str) -> Result<RawBreak, E> {
+        Ok(RawBreak::Note(Text(value.to_string())))
+    }
+
+    fn visit_bool<E: de::Error>(self, value: bool) -> Result<RawBreak, E> {
+        Ok(RawBreak::Note(Text(value.to_string())))
+    }
+
+    fn visit_i64<E: de::Error>(self, value: i64) -> Result<RawBreak, E> {
+        Ok(RawBreak::Note(Text(value.to_string())))
+    }
+
+    fn visit_u64<E: de::Error>(self, value: u64) -> Result<RawBreak, E> {
+        Ok(RawBreak::Note(Text(value.to_string())))
+    }
+
+    fn visit_f64<E: de::Error>(self, value: f64) -> Result<RawBreak, E> {
+        Ok(RawBreak::Note(Text(value.to_string())))
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<RawBreak, E> {
+        Ok(RawBreak::Other)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<RawBreak, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(RawBreak::Other)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawBreak, A::Error> {
+        let mut entries = Vec::new();
+        while let Some(entry) = map.next_entry::<Text, Text>()? {
+            entries.push(entry);
+        }
+        Ok(RawBreak::Full(entries))
+    }
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]

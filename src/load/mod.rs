@@ -21,15 +21,14 @@ use std::collections::BTreeMap;
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 
-/// The whole file as read, for tests that check how a mistake in it is reported.
-#[cfg(test)]
-pub(crate) use analytics::RawAnalytics;
-pub(crate) use analytics::{AnalyticsFile, RawBenchmark, RawBreak, RawEffect};
+pub(crate) use analytics::{
+    AnalyticsFile, RawBenchmark, RawBreak, RawCombine, RawEffect, RawMedalYear, RawRules,
+};
 pub(crate) use content::{Attachment, SourcePage, CONTENT_DIR};
 pub(crate) use front_matter::{Discussion, SortBy};
 pub(crate) use git_dates::GitDates;
 pub(crate) use indicators::{IndicatorSources, RawCycleYear, RawIndicator, RawMethod, ValuesFile};
-pub(crate) use organizations::{load_organizations, OrganizationsFile, RawPredecessor};
+pub(crate) use organizations::{load_organizations, OrganizationsFile, RawPredecessor, RawSplit};
 pub(crate) use plans::{PlanFile, PlanFiles, RawItem, RawPlan, RawSection};
 pub(crate) use results::{ResultsFile, ResultsSources, RESULTS_DIR};
 pub(crate) use table::{CsvRow, CsvTable};

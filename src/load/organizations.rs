@@ -42,6 +42,11 @@ pub(crate) struct RawOrganization {
     /// filed under them before `since` are this school's) or its former name.
     #[serde(default)]
     pub(crate) replaces: Vec<RawPredecessor>,
+    /// The last day of an organisation that no longer exists (a school divided into
+    /// others): it stays in the register for its history.
+    pub(crate) closed: Option<yaml::Date>,
+    /// The organisation this one was divided from, and when.
+    pub(crate) split_from: Option<RawSplit>,
     /// Other names the organisation goes by in the region's and the schools' own
     /// tables («Школа № 5», «МОУ СОШ 5 г. Примерска»): `msoko import results` matches
     /// them to this entry.
@@ -62,6 +67,19 @@ pub(crate) struct RawPredecessor {
     pub(crate) short_name: Text,
     /// The day the new name or the merged school took effect.
     pub(crate) since: yaml::Date,
+}
+
+/// A school's origin in a division (реорганизация в форме разделения): `{id:
+/// sosh-5, since: 2025-09-01, act: "постановление … № 812"}`. The divided school
+/// closes the day before; its results stay its own.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawSplit {
+    pub(crate) id: String,
+    /// The first day of the new school.
+    pub(crate) since: yaml::Date,
+    /// The act that divided the school.
+    pub(crate) act: Option<Text>,
 }
 
 /// A лицей, a гимназия or in-depth study of subjects: high results are expected.

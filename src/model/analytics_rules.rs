@@ -399,22 +399,26 @@ pub(crate) fn resolve_rules(
     if let Some(breaks) = raw.breaks {
         rules.breaks = BTreeMap::new();
         for (year, raw) in breaks {
-            if let Some(year) = check.year(&["breaks", &year.0], &year) {
-                let found = match raw {
-                    RawBreak::Note(what) => DataBreak {
-                        what: what.0,
-                        source: None,
-                    },
-                    RawBreak::Full(full) => DataBreak {
-                        what: full.what.0,
-                        source: full.source.map(|s| s.0),
-                    },
-                };
-                rules.breaks.insert(year, found);
+            if let Some(found) = check
+                .year(&["breaks", &year.0], &year)
+                .and_then(|number| Some((number, check.data_break(&year.0, raw)?)))
+            {
+                rules.breaks.insert(found.0, found.1);
             }
         }
     }
-    let r = &raw.rules;
+    resolve_thresholds(&mut check, &raw.rules, &mut rules);
+    resolve_combine(&mut check, &raw.combine, &mut rules);
+    resolve_medals(&mut check, &raw.medals, &mut rules);
+    rules
+}
+
+/// The thresholds of rules a–g (`rules:`), each checked.
+fn resolve_thresholds(
+    check: &mut Checker<'_>,
+    r: &crate::load::RawRules,
+    rules: &mut AnalyticsRules,
+) {
     rules.a = check.effect(&["rules", "a"], &r.a, rules.a);
     rules.b1 = check.effect(&["rules", "b1"], &r.b1, rules.b1);
     rules.b2 = check.effect(&["rules", "b2"], &r.b2, rules.b2);
@@ -488,10 +492,18 @@ pub(crate) fn resolve_rules(
     if let Some(subjects) = &g.subjects {
         rules.g.subjects = subjects.iter().map(|s| subject_key(&s.0)).collect();
     }
+}
+
+/// The combinations of rules into signs (`combine:`), each parsed.
+fn resolve_combine(
+    check: &mut Checker<'_>,
+    combine: &crate::load::RawCombine,
+    rules: &mut AnalyticsRules,
+) {
     for (category, written) in [
-        (Category::VprBias, &raw.combine.vpr_bias),
-        (Category::Marking, &raw.combine.marking),
-        (Category::Gia, &raw.combine.gia),
+        (Category::VprBias, &combine.vpr_bias),
+        (Category::Marking, &combine.marking),
+        (Category::Gia, &combine.gia),
     ] {
         let Some(Text(written)) = written else {
             continue;
@@ -512,14 +524,22 @@ pub(crate) fn resolve_rules(
                     .and_then(|l| l.find(written.as_str()).map(|at| l[..at].chars().count()))
                     .map_or(1, |before| before + error.offset + 1);
                 check.diagnostics.push(
-                    Diagnostic::error(&file, tr!(format!("в сочетании правил {}: {}", category.id(), error.message.ru), format!("in the combination of rules {}: {}", category.id(), error.message.en())))
+                    Diagnostic::error(check.file, tr!(format!("в сочетании правил {}: {}", category.id(), error.message.ru), format!("in the combination of rules {}: {}", category.id(), error.message.en())))
                         .at(line, column)
                         .hint(tr!("пишите правила a, b1, b2, c, d, e, f через AND, OR, NOT и скобки, например \"a AND (b1 OR c OR f)\"", "join the rules a, b1, b2, c, d, e, f with AND, OR, NOT and brackets, e.g. \"a AND (b1 OR c OR f)\"")),
                 );
             }
         }
     }
-    for (year, medal) in &raw.medals {
+}
+
+/// The ЕГЭ medal regime and threshold of each year (`medals:`).
+fn resolve_medals(
+    check: &mut Checker<'_>,
+    medals: &BTreeMap<Text, crate::load::RawMedalYear>,
+    rules: &mut AnalyticsRules,
+) {
+    for (year, medal) in medals {
         let Some(number) = check.year(&["medals", &year.0], year) else {
             continue;
         };
@@ -561,7 +581,6 @@ pub(crate) fn resolve_rules(
             },
         );
     }
-    rules
 }
 
 /// Reports problems at the line of a key path (`rules` → `a` → `effect`).
@@ -606,6 +625,76 @@ impl Checker<'_> {
                 .at_line(line)
                 .hint(hint),
         );
+    }
+
+    /// A break of `breaks:` as the model keeps it, or an error that names the key
+    /// written wrong and shows both forms an entry may take.
+    fn data_break(&mut self, year: &str, raw: RawBreak) -> Option<DataBreak> {
+        const KEYS: [&str; 2] = ["what", "source"];
+        let forms = tr!(
+            format!("разрыв записывается строкой: {year}: \"что изменилось\" — или с источником: {year}: {{what: \"что изменилось\", source: \"документ\"}}"),
+            format!("a break is written as text: {year}: \"what changed\" — or with its source: {year}: {{what: \"what changed\", source: \"document\"}}")
+        );
+        let entries = match raw {
+            RawBreak::Note(what) => {
+                return Some(DataBreak {
+                    what: what.0,
+                    source: None,
+                })
+            }
+            RawBreak::Full(entries) => entries,
+            RawBreak::Other => {
+                self.error(
+                    &["breaks", year],
+                    tr!(
+                        format!("разрыв {year} года (breaks) записан не текстом и не парами «ключ: значение»"),
+                        format!("the break of {year} (breaks) is neither text nor “key: value” pairs")
+                    ),
+                    forms,
+                );
+                return None;
+            }
+        };
+        let (mut what, mut source, mut ok) = (None, None, true);
+        for (key, value) in entries {
+            match key.0.as_str() {
+                "what" => what = Some(value.0),
+                "source" => source = Some(value.0),
+                written => {
+                    let (ru, en) = crate::near::advice(written, &KEYS, None);
+                    let (ru, en) = match ru.is_empty() {
+                        true => (String::new(), String::new()),
+                        false => (format!("; {ru}"), format!("; {en}")),
+                    };
+                    self.error(
+                        &["breaks", year, written],
+                        tr!(
+                            format!("в разрыве {year} года (breaks) неизвестное поле «{written}»: допустимы только what и source"),
+                            format!("the break of {year} (breaks) has an unknown field “{written}”: only what and source are allowed")
+                        ),
+                        tr!(format!("{}{ru}", forms.ru), format!("{}{en}", forms.en)),
+                    );
+                    ok = false;
+                }
+            }
+        }
+        if what.is_none() && ok {
+            self.error(
+                &["breaks", year],
+                tr!(
+                    format!(
+                        "в разрыве {year} года (breaks) не сказано, что изменилось (поле what)"
+                    ),
+                    format!("the break of {year} (breaks) does not say what changed (field what)")
+                ),
+                forms,
+            );
+        }
+        Some(DataBreak {
+            what: what?,
+            source,
+        })
+        .filter(|_| ok)
     }
 
     fn year(&mut self, path: &[&str], written: &Text) -> Option<i32> {
@@ -728,16 +817,60 @@ mod tests {
     }
 
     #[test]
-    fn a_break_with_an_unknown_key_is_an_error_at_its_line() {
-        let text = "breaks:\n  2025: {what: \"x\", sourse: \"y\"}\n";
-        let file = PathBuf::from("data/analytics.yaml");
-        let error = crate::yaml::parse::<crate::load::RawAnalytics>(text, &file, 1).unwrap_err();
-        assert_eq!((error.line, error.column), (Some(2), Some(3)));
-        assert!(
-            error.message.ru.contains("поле breaks"),
-            "{}",
-            error.message
+    fn issue20_a_misspelt_key_of_a_break_is_named_in_russian_with_both_forms() {
+        // serde's untagged enum said «data did not match any variant of untagged
+        // enum RawBreak» and named neither the key nor what was accepted.
+        let (rules, problems) = resolve(
+            "n_min: 12\nbreaks:\n  2022: \"ВПР осенью\"\n  2025: {what: \"x\", sourse: \"y\"}\n",
         );
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        let error = &problems[0];
+        assert_eq!(
+            (error.file.to_str(), error.line),
+            (Some("data/analytics.yaml"), Some(4))
+        );
+        assert_eq!(
+            error.message.ru(),
+            "в разрыве 2025 года (breaks) неизвестное поле «sourse»: допустимы только what и source"
+        );
+        assert_eq!(
+            error.hint.as_deref().map(Message::ru),
+            Some("разрыв записывается строкой: 2025: \"что изменилось\" — или с источником: 2025: {what: \"что изменилось\", source: \"документ\"}; возможно, вы имели в виду source")
+        );
+        // The rest of the file still counts.
+        assert_eq!(rules.n_min, 12);
+        assert!(rules.breaks.contains_key(&2022));
+        assert!(!rules.breaks.contains_key(&2025));
+    }
+
+    #[test]
+    fn a_break_in_block_form_is_checked_key_by_key() {
+        let (rules, problems) = resolve(
+            "breaks:\n  2025:\n    source: \"письмо\"\n    wht: \"x\"\n  2022: [\"a\"]\n  2021:\n",
+        );
+        let said: Vec<(Option<usize>, &str)> =
+            problems.iter().map(|p| (p.line, p.message.ru())).collect();
+        assert_eq!(
+            said,
+            [
+                (Some(4), "в разрыве 2025 года (breaks) неизвестное поле «wht»: допустимы только what и source"),
+                (Some(5), "разрыв 2022 года (breaks) записан не текстом и не парами «ключ: значение»"),
+                (Some(6), "разрыв 2021 года (breaks) записан не текстом и не парами «ключ: значение»"),
+            ]
+        );
+        assert!(problems[0]
+            .hint
+            .as_deref()
+            .unwrap()
+            .ru()
+            .ends_with("возможно, вы имели в виду what"));
+        let (_, problems) = resolve("breaks:\n  2025: {source: \"письмо\"}\n");
+        assert_eq!(
+            problems[0].message.ru(),
+            "в разрыве 2025 года (breaks) не сказано, что изменилось (поле what)"
+        );
+        assert_eq!(problems[0].line, Some(2));
+        assert!(rules.breaks.is_empty());
     }
 
     #[test]

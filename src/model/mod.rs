@@ -22,6 +22,7 @@ mod report_pdf;
 mod responsible;
 mod results;
 mod rule_expr;
+mod split;
 mod text_checks;
 pub(crate) mod vocabulary;
 

@@ -34,6 +34,24 @@ pub(crate) struct Organization {
     pub(crate) former: Vec<Former>,
     /// Other names it goes by in imported tables (`aliases:` in the register).
     pub(crate) aliases: Vec<String>,
+    /// The last day of an organisation that no longer exists; it stays for its history.
+    pub(crate) closed: Option<NaiveDate>,
+    /// The school this one was divided from (`split_from:`).
+    pub(crate) split: Option<Split>,
+    /// The schools this one was divided into, in register order.
+    pub(crate) successors: Vec<usize>,
+}
+
+/// A school's origin in the division of another: a break in its history, since its
+/// classes are not the divided school's classes.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Split {
+    /// The divided school, by index.
+    pub(crate) parent: usize,
+    /// The first day of this school.
+    pub(crate) since: NaiveDate,
+    /// The act that divided the school, as written.
+    pub(crate) act: Option<String>,
 }
 
 /// A former id or name of a school, until the day before `since`.
@@ -51,6 +69,12 @@ pub(crate) fn before(year: i32, since: NaiveDate) -> bool {
     NaiveDate::from_ymd_opt(year, 8, 31).is_some_and(|end| end < since)
 }
 
+/// Whether results of `year` come before the end of an organisation that worked
+/// until `closed` inclusive.
+pub(crate) fn exists_in(year: i32, closed: NaiveDate) -> bool {
+    closed.succ_opt().is_none_or(|next| before(year, next))
+}
+
 /// What an id in a results file of a year stands for.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum AtYear {
@@ -65,6 +89,10 @@ pub(crate) enum AtYear {
         since: NaiveDate,
         former: Vec<String>,
     },
+    /// A school's id used for a year after its last day (`closed:`).
+    Closed { index: usize, closed: NaiveDate },
+    /// The id of a school divided from another, for a year before it existed.
+    BeforeSplit { index: usize, split: Split },
 }
 
 impl Organization {
@@ -75,6 +103,12 @@ impl Organization {
             crate::text::reading_order(&self.short_name),
             self.id.clone(),
         )
+    }
+
+    /// Whether the organisation works now: a closed one (divided into others) keeps
+    /// its card and its history, but leaves the lists of current organisations.
+    pub(crate) fn is_open(&self) -> bool {
+        self.closed.is_none()
     }
 
     /// The short name the school had for the results of `year`, when it was not
@@ -128,6 +162,16 @@ impl Register {
         let Some(&index) = self.by_id.get(id) else {
             return AtYear::Unknown;
         };
+        let org = &self.organizations[index];
+        if let Some(closed) = org.closed.filter(|&closed| !exists_in(year, closed)) {
+            return AtYear::Closed { index, closed };
+        }
+        if let Some(split) = org.split.as_ref().filter(|s| before(year, s.since)) {
+            return AtYear::BeforeSplit {
+                index,
+                split: split.clone(),
+            };
+        }
         let with_ids: Vec<&Former> = self.organizations[index]
             .former
             .iter()
@@ -160,6 +204,7 @@ pub(crate) fn resolve_register(
     let mut lines: BTreeMap<String, usize> = BTreeMap::new();
     let mut continues: Vec<(usize, String, usize)> = Vec::new();
     let mut predecessors: Vec<(usize, crate::load::RawPredecessor, usize)> = Vec::new();
+    let mut splits: Vec<(usize, crate::load::RawSplit, usize)> = Vec::new();
     for raw in source.organizations {
         let valid_id = !raw.id.is_empty()
             && raw
@@ -220,7 +265,13 @@ pub(crate) fn resolve_register(
                 .map(|p| (p.kind, p.subjects.into_iter().map(|s| s.0).collect())),
             continues_to: None,
             former: Vec::new(),
+            closed: raw.closed.map(|d| d.0),
+            split: None,
+            successors: Vec::new(),
         });
+        if let Some(split) = raw.split_from {
+            splits.push((register.organizations.len() - 1, split, raw.line));
+        }
         for p in raw.replaces {
             predecessors.push((register.organizations.len() - 1, p, raw.line));
         }
@@ -228,6 +279,19 @@ pub(crate) fn resolve_register(
             continues.push((register.organizations.len() - 1, target, raw.line));
         }
     }
+    resolve_predecessors(&mut register, predecessors, &source.file, diagnostics);
+    resolve_continues(&mut register, continues, &source.file, diagnostics);
+    super::split::resolve_splits(&mut register, splits, &source.file, diagnostics);
+    register
+}
+
+/// Former ids and names (`replaces:`), checked: a former id is no id of the register.
+fn resolve_predecessors(
+    register: &mut Register,
+    predecessors: Vec<(usize, crate::load::RawPredecessor, usize)>,
+    file: &std::path::Path,
+    diagnostics: &mut Diagnostics,
+) {
     for (org, p, line) in predecessors {
         let since = p.since.0;
         if let Some(id) = &p.id {
@@ -252,11 +316,11 @@ pub(crate) fn resolve_register(
             };
             if let Some(message) = problem {
                 diagnostics.push(
-                    Diagnostic::error(&source.file, message)
+                    Diagnostic::error(file, message)
                         .at_line(line)
                         .hint(tr!(
-                            "в replaces пишется прежний id, которого больше нет в реестре; при разделении школы её id остаётся у одной из новых школ, а другая начинает свою историю",
-                            "replaces takes a former id that is no longer in the register; when a school splits, one of the new schools keeps its id and the other starts its own history"
+                            "в replaces пишется прежний id, которого больше нет в реестре; если школа разделена на несколько, она остаётся в реестре с датой closed, а у каждой новой школы пишется split_from",
+                            "replaces takes a former id that is no longer in the register; when a school is divided, it stays in the register with a closed date and each new school says split_from"
                         )),
                 );
                 continue;
@@ -270,12 +334,21 @@ pub(crate) fn resolve_register(
         });
         register.organizations[org].former.sort_by_key(|f| f.since);
     }
+}
+
+/// Where a НОШ's pupils go on (`continues_to:`), checked.
+fn resolve_continues(
+    register: &mut Register,
+    continues: Vec<(usize, String, usize)>,
+    file: &std::path::Path,
+    diagnostics: &mut Diagnostics,
+) {
     for (org, target, line) in continues {
         match register.by_id.get(&target) {
             Some(&t) if t != org => register.organizations[org].continues_to = Some(t),
             _ => diagnostics.push(
                 Diagnostic::error(
-                    &source.file,
+                    file,
                     tr!(
                         "continues_to: организации «{target}» нет в реестре",
                         "continues_to: organisation “{target}” is not in the register"
@@ -289,5 +362,4 @@ pub(crate) fn resolve_register(
             ),
         }
     }
-    register
 }

@@ -563,6 +563,17 @@ impl Reader<'_> {
                 );
                 Err(())
             }
+            AtYear::Closed { index, closed } => {
+                let (message, hint) = super::split::closed_error(register, index, closed, year);
+                self.error(table, row, at, message, hint);
+                Err(())
+            }
+            AtYear::BeforeSplit { index, split } => {
+                let (message, hint) =
+                    super::split::before_split_error(register, index, &split, year);
+                self.error(table, row, at, message, hint);
+                Err(())
+            }
             AtYear::Unknown => {
                 self.error(
                     table,

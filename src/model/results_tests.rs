@@ -331,3 +331,39 @@ fn pools_the_schools_merged_into_one() {
         (6, 1)
     );
 }
+
+#[test]
+fn a_divided_school_has_results_until_its_last_day_and_its_successors_from_their_first() {
+    let text = "- {id: sosh-5, name: A, short_name: МБОУ СОШ № 5, kind: school, closed: 2025-08-31}\n- {id: nosh-5, name: C, short_name: МБОУ «НОШ № 5», kind: school,\n   split_from: {id: sosh-5, since: 2025-09-01}}\n";
+    let file_of = crate::load::OrganizationsFile {
+        file: "data/organizations.yaml".into(),
+        organizations: crate::yaml::parse(text, Path::new("o.yaml"), 1).unwrap(),
+    };
+    let mut diagnostics = Diagnostics::default();
+    let register = super::super::organization::resolve_register(Some(file_of), &mut diagnostics);
+    assert!(diagnostics.into_sorted().is_empty());
+    let y2025 = format!(
+        "{VPR_HEADER}sosh-5,4,математика,20,2,8,6,4,,,\nnosh-5,4,математика,20,2,8,6,4,,,\n"
+    );
+    let y2026 = format!(
+        "{VPR_HEADER}nosh-5,4,математика,20,2,8,6,4,,,\nsosh-5,5,математика,20,2,8,6,4,,,\n"
+    );
+    let (results, problems) = resolve_in(
+        &register,
+        vec![
+            file(Procedure::Vpr, "2025", &y2025),
+            file(Procedure::Vpr, "2026", &y2026),
+        ],
+    );
+    let kept: Vec<(Option<usize>, i32)> = results.vpr.iter().map(|r| (r.org, r.year)).collect();
+    assert_eq!(kept, [(Some(0), 2025), (Some(1), 2026)]);
+    let shown: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert_eq!(shown.len(), 2, "{shown:#?}");
+    assert!(shown[0].starts_with("data/results/vpr/2025.csv:3:1: ошибка: школы «nosh-5» в 2025 году ещё не было: по реестру она выделена из «sosh-5» с 01.09.2025"), "{}", shown[0]);
+    assert!(shown[1].starts_with("data/results/vpr/2026.csv:3:1: ошибка: школа «sosh-5» по реестру работала до 31.08.2025: результатов 2026 года у неё быть не может"), "{}", shown[1]);
+    assert!(
+        shown[1].contains("под id новых школ: nosh-5"),
+        "{}",
+        shown[1]
+    );
+}

@@ -276,6 +276,7 @@ fn org_rows(model: &Model) -> Vec<OrgRow<'_>> {
         .register
         .organizations
         .iter()
+        .filter(|org| org.is_open())
         .map(|org| OrgRow {
             name: &org.name,
             url: model.link(&paths::org(&org.id)),

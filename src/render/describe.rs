@@ -100,7 +100,12 @@ fn from_data(model: &Model, analysis: &Analysis, index: usize) -> Option<String>
             }
         }
         PageData::OrgList => {
-            let n = model.register.organizations.len();
+            let n = model
+                .register
+                .organizations
+                .iter()
+                .filter(|o| o.is_open())
+                .count();
             format!(
                 "Подведомственные организации: {n} {}, адреса, телефоны, сайты и руководители.",
                 plural(n, "организация", "организации", "организаций")

@@ -202,7 +202,7 @@ pub(super) fn render_monitoring_extras(
             .register
             .organizations
             .iter()
-            .filter(|o| o.kind == kind)
+            .filter(|o| o.kind == kind && o.is_open())
             .count();
         let description = format!(
             "Подведомственные организации — {}: {n} {}, адреса, телефоны, сайты и руководители.",

@@ -371,6 +371,8 @@ fn comparison_figure(
     let organizations = &model.register.organizations;
     let missing: Vec<usize> = (0..organizations.len())
         .filter(|&o| value_of(Place::Org(o), period).is_none())
+        // A closed school has no value after its last day: no gap to point out.
+        .filter(|&o| organizations[o].is_open())
         .filter(|&o| {
             periods
                 .iter()

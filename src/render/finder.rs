@@ -48,7 +48,7 @@ pub(crate) fn finder(model: &Model) -> Vec<FinderKind> {
         .filter_map(|kind| {
             let mut places: Vec<FinderPlace> = Vec::new();
             for org in &model.register.organizations {
-                if org.kind != kind {
+                if org.kind != kind || !org.is_open() {
                     continue;
                 }
                 let name = org

@@ -92,6 +92,9 @@ pub(crate) struct OrgView {
     /// «до 01.09.2025 — МБОУ «Таёжная ООШ»»: former names of a renamed or merged
     /// school, whose results before that day are on this card.
     pub(crate) former: Vec<String>,
+    /// A school divided into others, or divided from another: the dates, the act,
+    /// links to the other schools, and why their years are not compared.
+    pub(crate) lineage: Option<LineageView>,
     /// The summary for parents, in plain words from the data.
     pub(crate) story: Story,
     /// The organisation's own course of the site's key indicators, each with the
@@ -100,6 +103,119 @@ pub(crate) struct OrgView {
     pub(crate) rows: Vec<ComparisonRow>,
     /// Signs of objectivity, ШНОР and the ВПР of the latest year (schools with results).
     pub(crate) objectivity: Option<super::objectivity::OrgBlock>,
+}
+
+/// A link to another organisation's card.
+#[derive(Debug, Serialize)]
+pub(crate) struct OrgLink {
+    pub(crate) name: String,
+    pub(crate) url: String,
+}
+
+/// A division of schools as a card tells it.
+#[derive(Debug, Serialize)]
+pub(crate) struct LineageView {
+    /// «Образована» or «Прекратила работу»: the term in the card's details.
+    pub(crate) term: &'static str,
+    /// «01.09.2025 при разделении» / «31.08.2025: разделена на».
+    pub(crate) lead: String,
+    pub(crate) schools: Vec<OrgLink>,
+    /// «постановление администрации … № 812», when the register gives it.
+    pub(crate) act: Option<String>,
+    /// Where each school's results are and which comparisons are not made.
+    pub(crate) note: String,
+    /// Whether this card's school is the closed one.
+    pub(crate) closed: bool,
+}
+
+/// For a year's objectivity page: which schools divided from another have their
+/// first results this year, so that no change to the year before is computed for
+/// them. `None` when there are none.
+pub(crate) fn divisions_note(model: &Model, year: i32) -> Option<String> {
+    let orgs = &model.register.organizations;
+    let mut by_parent: std::collections::BTreeMap<usize, (String, Vec<&str>)> = Default::default();
+    for org in orgs {
+        if let Some(split) = org.split.as_ref().filter(|s| s.first_year() == year) {
+            let date = crate::dates::format_date_short(split.since);
+            by_parent
+                .entry(split.parent)
+                .or_insert((date, Vec::new()))
+                .1
+                .push(&org.short_name);
+        }
+    }
+    let sentences: Vec<String> = by_parent
+        .into_iter()
+        .map(|(parent, (date, children))| {
+            let parent = &orgs[parent].short_name;
+            let (verb, their) = match children.len() {
+                1 => ("образована", "её"),
+                _ => ("образованы", "их"),
+            };
+            format!(
+                "{} {verb} {date} при разделении {parent}: {their} результаты {year} года не сравниваются с результатами {parent} за {} год (ни изменение за год, ни класс через год, ни «устойчивые признаки»): это другие школы с другими классами.",
+                join_names(&children),
+                year - 1
+            )
+        })
+        .collect();
+    (!sentences.is_empty()).then(|| sentences.join(" "))
+}
+
+/// «А», «А и Б», «А, Б и В».
+fn join_names(names: &[&str]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [rest @ .., last] => format!("{} и {last}", rest.join(", ")),
+    }
+}
+
+/// The card's words on a division, for a divided school or one divided from it.
+fn lineage(model: &Model, org: &Organization) -> Option<LineageView> {
+    let orgs = &model.register.organizations;
+    let link = |i: usize| OrgLink {
+        name: orgs[i].short_name.clone(),
+        url: summary_view(model, &orgs[i]).url,
+    };
+    let date = crate::dates::format_date_short;
+    if let Some(split) = &org.split {
+        let parent = &orgs[split.parent].short_name;
+        return Some(LineageView {
+            term: "Образована",
+            lead: format!("{} при разделении", date(split.since)),
+            schools: vec![link(split.parent)],
+            act: split.act.clone(),
+            note: format!(
+                "Результаты {parent} до этой даты — на её странице. С ними результаты школы не сравниваются: это другая школа с другими классами, поэтому изменение за год, сравнение класса с самим собой через год и «устойчивые признаки» считаются только по годам самой школы."
+            ),
+            closed: false,
+        });
+    }
+    let closed = org.closed?;
+    let act = org
+        .successors
+        .iter()
+        .find_map(|&i| orgs[i].split.as_ref()?.act.clone());
+    let (lead, note) = if org.successors.is_empty() {
+        (
+            date(closed),
+            "Результаты за годы работы школы показаны здесь.".to_string(),
+        )
+    } else {
+        (
+            format!("{}: разделена на", date(closed)),
+            "Результаты за годы работы школы показаны здесь и учтены в показателях округа за эти годы; результаты новых школ — на их страницах, с результатами этой школы они не сравниваются.".to_string(),
+        )
+    };
+    Some(LineageView {
+        term: "Прекратила работу",
+        lead,
+        schools: org.successors.iter().map(|&i| link(i)).collect(),
+        act,
+        note,
+        closed: true,
+    })
 }
 
 fn kind_word(kind: OrgKind) -> &'static str {
@@ -149,7 +265,10 @@ pub(crate) fn list_view(model: &Model, only: Option<OrgKind>) -> OrgListView {
     let orgs = &model.register.organizations;
     let mut groups = Vec::new();
     for kind in OrgKind::ALL {
-        let mut members: Vec<&Organization> = orgs.iter().filter(|o| o.kind == kind).collect();
+        let mut members: Vec<&Organization> = orgs
+            .iter()
+            .filter(|o| o.kind == kind && o.is_open())
+            .collect();
         if members.is_empty() {
             continue;
         }
@@ -173,7 +292,7 @@ pub(crate) fn list_view(model: &Model, only: Option<OrgKind>) -> OrgListView {
     }
     OrgListView {
         all_url: model.link("/orgs/"),
-        total: orgs.len(),
+        total: orgs.iter().filter(|o| o.is_open()).count(),
         kind: only.map(OrgKind::label),
         groups,
         objectivity_url: model
@@ -211,17 +330,22 @@ pub(crate) fn org_view(model: &Model, analysis: &Analysis, index: usize) -> OrgV
             row
         })
         .collect();
+    // A closed school's telephone, mail, site and head are no longer its own: a
+    // parent who calls them reaches a school divided from it.
+    let open = |field: &Option<String>| field.clone().filter(|_| org.is_open());
+    let (phone, email, site) = (open(&org.phone), open(&org.email), open(&org.site));
     OrgView {
         summary: summary_view(model, org),
-        phone: org.phone.clone(),
-        email: org.email.clone(),
-        site: org.site.clone(),
-        phone_href: org.phone.as_deref().and_then(super::contacts::tel_href),
-        email_href: org.email.as_deref().and_then(super::contacts::mailto_href),
-        site_href: org.site.as_deref().and_then(super::contacts::web_href),
-        head: org.head.clone(),
+        phone_href: phone.as_deref().and_then(super::contacts::tel_href),
+        email_href: email.as_deref().and_then(super::contacts::mailto_href),
+        site_href: site.as_deref().and_then(super::contacts::web_href),
+        phone,
+        email,
+        site,
+        head: open(&org.head),
         functions: org.functions.clone(),
         former: org.former_names(),
+        lineage: lineage(model, org),
         profile: org.profile.as_ref().map(|(kind, subjects)| {
             let kind = match kind {
                 ProfileKind::Lyceum => "лицей",

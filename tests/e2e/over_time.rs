@@ -88,7 +88,7 @@ fn reports_a_predecessor_that_is_still_in_the_register_at_its_line() {
     );
     assert!(run
         .stderr
-        .contains("при разделении школы её id остаётся у одной из новых школ"));
+        .contains("если школа разделена на несколько, она остаётся в реестре с датой closed, а у каждой новой школы пишется split_from"));
 }
 
 /// The monitoring fixture's vpr-low with a method change in 2025.
@@ -180,4 +180,125 @@ fn follows_a_renamed_school_in_indicator_values() {
         "{}",
         run.stderr
     );
+}
+
+/// The analytics fixture where Школа В has a strong 4th grade in 2024 and the same
+/// class is weak in 5th grade in 2025 — a sharp cohort change when it is one
+/// school. With `divided`, Школа В was divided on 01.09.2024 into Школа В-1 and
+/// НОШ В-2, and the 2025 class is Школа В-1's.
+fn cohort_across_a_division(divided: bool) -> Site {
+    let site = Site::fixture("analytics");
+    let vpr_2024 = site.read_source("data/results/vpr/2024.csv").replace(
+        "sch-c,4,математика,40,4,16,15,5,10,27,3",
+        "sch-c,4,математика,40,0,4,20,16,4,33,3",
+    );
+    site.write("data/results/vpr/2024.csv", &vpr_2024);
+    let org_2025 = if divided { "sch-c1" } else { "sch-c" };
+    let vpr_2025 = site.read_source("data/results/vpr/2025.csv").replace(
+        "sch-c,5,математика,40,4,16,15,5,10,27,3",
+        &format!("{org_2025},5,математика,40,4,20,12,4,6,31,3"),
+    );
+    site.write("data/results/vpr/2025.csv", &vpr_2025);
+    if divided {
+        let register = site.read_source("data/organizations.yaml").replace(
+            "short_name: \"Школа В\", kind: school}",
+            "short_name: \"Школа В\", kind: school, closed: 2024-08-31}\n- id: sch-c1\n  name: \"МБОУ «Школа В-1»\"\n  short_name: \"Школа В-1\"\n  kind: school\n  split_from: {id: sch-c, since: 2024-09-01, act: \"постановление администрации от 10.06.2024 № 501\"}\n- id: sch-c2\n  name: \"МБОУ «НОШ В-2»\"\n  short_name: \"НОШ В-2\"\n  kind: school\n  split_from: {id: sch-c, since: 2024-09-01}\n  continues_to: sch-c1",
+        );
+        site.write("data/organizations.yaml", &register);
+        for file in [
+            "data/results/ege/2025.csv",
+            "data/results/objectivity_official.csv",
+        ] {
+            let text = site.read_source(file).replace("sch-c,", "sch-c1,");
+            site.write(file, &text);
+        }
+    }
+    site
+}
+
+#[test]
+fn issue20_never_compares_a_divided_schools_year_with_its_successors() {
+    // One school: the cohort drop is a sharp change, and with the high 2024 result a sign.
+    let whole = cohort_across_a_division(false);
+    let run = build(&whole, "2025-12-01");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let card = whole.read("orgs/sch-c/index.html");
+    assert!(
+        card.contains("c: изменение доли «4» и «5» за год"),
+        "{card}"
+    );
+
+    let site = cohort_across_a_division(true);
+    let run = build(&site, "2025-12-01");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // The divided school keeps its 2024 history, with no change to a 2025 it did not have.
+    let parent = site.read("orgs/sch-c/index.html");
+    assert!(
+        !parent.contains("c: изменение доли «4» и «5» за год"),
+        "{parent}"
+    );
+    assert!(parent.contains("<dt>Прекратила работу</dt><dd>31.08.2024: разделена на <a href=\"/orgs/sch-c1/\">Школа В-1</a> и <a href=\"/orgs/sch-c2/\">НОШ В-2</a> (постановление администрации от 10.06.2024 № 501)</dd>"), "{parent}");
+    assert!(parent.contains("учтены в показателях округа за эти годы"));
+    let child = site.read("orgs/sch-c1/index.html");
+    assert!(
+        !child.contains("c: изменение доли «4» и «5» за год"),
+        "{child}"
+    );
+    assert!(child.contains("<dt>Образована</dt><dd>01.09.2024 при разделении <a href=\"/orgs/sch-c/\">Школа В</a> (постановление администрации от 10.06.2024 № 501)</dd>"), "{child}");
+    assert!(child.contains("Изменения к годам до образования школы здесь не рассчитываются: школа образована 01.09.2024 при разделении Школа В"), "{child}");
+    // The register lists the schools that work now; the closed one keeps its card.
+    let list = site.read("orgs/index.html");
+    assert!(!list.contains("href=\"/orgs/sch-c/\""), "{list}");
+    assert!(list.contains("href=\"/orgs/sch-c1/\""));
+    // Its 2024 results still count in the municipality's 2024 page; the 2025 page
+    // says which comparison is not made.
+    assert!(site.read("objectivity/2024/index.html").contains("Школа В"));
+    let year = site.read("objectivity/2025/index.html");
+    assert!(year.contains("<strong>Разделение школ.</strong> Школа В-1 и НОШ В-2 образованы 01.09.2024 при разделении Школа В: их результаты 2025 года не сравниваются с результатами Школа В за 2024 год"), "{year}");
+    assert!(!whole
+        .read("objectivity/2025/index.html")
+        .contains("Разделение школ."));
+}
+
+#[test]
+fn issue20_reports_results_on_the_wrong_side_of_a_division_at_their_line() {
+    let site = cohort_across_a_division(true);
+    let vpr_2024 =
+        site.read_source("data/results/vpr/2024.csv") + "sch-c2,4,математика,20,2,8,6,4,2,16,2\n";
+    site.write("data/results/vpr/2024.csv", &vpr_2024);
+    let vpr_2025 =
+        site.read_source("data/results/vpr/2025.csv") + "sch-c,4,математика,20,2,8,6,4,2,16,2\n";
+    site.write("data/results/vpr/2025.csv", &vpr_2025);
+    let run = build(&site, "2025-12-01");
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let last = |text: String| text.lines().count();
+    for expected in [
+        format!("data/results/vpr/2024.csv:{}:1: ошибка: школы «sch-c2» в 2024 году ещё не было: по реестру она выделена из «sch-c» с 01.09.2024", last(vpr_2024)),
+        format!("data/results/vpr/2025.csv:{}:1: ошибка: школа «sch-c» по реестру работала до 31.08.2024: результатов 2025 года у неё быть не может", last(vpr_2025)),
+        "подсказка: укажите результаты под id новых школ: sch-c1, sch-c2".to_string(),
+    ] {
+        assert!(run.stderr.contains(&expected), "missing «{expected}» in:\n{}", run.stderr);
+    }
+}
+
+#[test]
+fn issue20_reports_a_division_from_an_open_or_unknown_school() {
+    let site = cohort_across_a_division(true);
+    let register = site
+        .read_source("data/organizations.yaml")
+        .replace(", closed: 2024-08-31", "")
+        .replace(
+            "split_from: {id: sch-c, since: 2024-09-01}\n",
+            "split_from: {id: sch-x, since: 2024-09-01}\n",
+        );
+    site.write("data/organizations.yaml", &register);
+    let run = build(&site, "2025-12-01");
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    for expected in [
+        "data/organizations.yaml:4:1: ошибка: «sch-c1» выделена из «sch-c» с 01.09.2024, а «sch-c» в реестре всё ещё действует",
+        "подсказка: укажите у «sch-c» последний день работы: closed: 2024-08-31",
+        "data/organizations.yaml:9:1: ошибка: split_from: организации «sch-x» нет в реестре",
+    ] {
+        assert!(run.stderr.contains(expected), "missing «{expected}» in:\n{}", run.stderr);
+    }
 }

@@ -15,7 +15,9 @@
 //! move to. The receiving school's own 4 → 5 cohort is compared as any other: the
 //! НОШ's pupils joining its 5th grade do not make it a comparison across schools,
 //! and ANALYTICS bars only those. A school without a 4th grade in the data gets
-//! no cohort rule.
+//! no cohort rule. A school divided into others (register `split_from:`) and the
+//! schools divided from it are different schools here, so no year of one is ever
+//! paired with a year of another: the division is a break for every rule over time.
 //! A change across a data break is marked «сопоставимость ограничена».
 
 use std::collections::BTreeMap;

@@ -587,6 +587,9 @@ mod tests {
             former: Vec::new(),
             social: Default::default(),
             aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            closed: None,
+            split: None,
+            successors: Vec::new(),
         }
     }
 

@@ -337,6 +337,8 @@ pub(crate) struct YearView {
     pub(crate) previous: Option<LinkView>,
     pub(crate) next: Option<LinkView>,
     pub(crate) break_note: Option<String>,
+    /// Schools divided from another with their first results this year: not compared.
+    pub(crate) divisions: Option<String>,
     pub(crate) contamination: Option<String>,
     pub(crate) schools: usize,
     pub(crate) signed: usize,
@@ -429,6 +431,7 @@ pub(crate) fn year_view(model: &Model, analysis: &Analysis, year: i32) -> YearVi
         previous: previous_year.map(link),
         next: at.and_then(|i| years.get(i + 1)).map(|y| link(*y)),
         break_note: rules.breaks.get(&year).map(DataBreak::note),
+        divisions: super::orgs::divisions_note(model, year),
         contamination: o
             .contamination(year, rules)
             .map(|share| words::contamination(share, rules, &benchmark_sources(analysis, year))),

@@ -516,7 +516,11 @@ fn org_list(call: &Call, sc: &Shortcodes<'_>) -> Outcome {
         .register
         .organizations
         .iter()
-        .filter(|o| flag.is_none_or(|f| o.flags.contains(&f)) && kind.is_none_or(|k| o.kind == k))
+        .filter(|o| {
+            o.is_open()
+                && flag.is_none_or(|f| o.flags.contains(&f))
+                && kind.is_none_or(|k| o.kind == k)
+        })
         .collect();
     members.sort_by_cached_key(|o| o.alphabetical_key());
     let list: Vec<_> = members

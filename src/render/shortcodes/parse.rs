@@ -83,6 +83,7 @@ pub(crate) fn parse(text: &str) -> Option<Vec<Piece>> {
         code.get(i).is_some_and(|r| r.contains(&offset))
     };
     let openings = openings(text);
+    let ends = end_tags(text, &openings);
     let lines = LineIndex::new(text);
     let mut pieces = Vec::new();
     let mut done = 0;
@@ -97,7 +98,7 @@ pub(crate) fn parse(text: &str) -> Option<Vec<Piece>> {
         if done < found {
             pieces.push(Piece::Text(done..found));
         }
-        match parse_at(text, found, &lines) {
+        match parse_at(text, found, &lines, &ends) {
             Ok((piece, end)) => {
                 pieces.push(piece);
                 done = end;
@@ -141,7 +142,14 @@ fn code_ranges(text: &str) -> Vec<Range<usize>> {
         .collect()
 }
 
-fn parse_at(text: &str, start: usize, lines: &LineIndex<'_>) -> Result<(Piece, usize), ParseError> {
+/// Reads the call opening at `start`; `ends` are the text's `{% end %}` tags, from
+/// [`end_tags`].
+fn parse_at(
+    text: &str,
+    start: usize,
+    lines: &LineIndex<'_>,
+    ends: &[Range<usize>],
+) -> Result<(Piece, usize), ParseError> {
     let error = |offset: usize, message: Message| ParseError { offset, message };
     if text[start..].starts_with("{{/*") {
         let close = text[start..].find("*/}}").ok_or_else(|| {
@@ -200,8 +208,7 @@ fn parse_at(text: &str, start: usize, lines: &LineIndex<'_>) -> Result<(Piece, u
     let mut end = cursor.at;
     let mut body = None;
     if is_body {
-        let rest = &text[end..];
-        let close = find_end(rest).ok_or_else(|| {
+        let close = next_end(ends, end).ok_or_else(|| {
             error(
                 start,
                 tr!(
@@ -210,8 +217,8 @@ fn parse_at(text: &str, start: usize, lines: &LineIndex<'_>) -> Result<(Piece, u
                 ),
             )
         })?;
-        body = Some(end..end + close.0);
-        end += close.1;
+        body = Some(end..close.start);
+        end = close.end;
     }
     let (line, column) = lines.line_column(start);
     Ok((
@@ -227,23 +234,26 @@ fn parse_at(text: &str, start: usize, lines: &LineIndex<'_>) -> Result<(Piece, u
     ))
 }
 
-/// Where `{% end %}` starts in `rest` and where it ends.
-fn find_end(rest: &str) -> Option<(usize, usize)> {
-    let mut from = 0;
-    while let Some(i) = rest[from..].find("{%") {
-        let at = from + i;
-        let inner = &rest[at + 2..];
-        let trimmed = inner.trim_start();
-        if let Some(after) = trimmed.strip_prefix("end") {
-            let after = after.trim_start();
-            if after.starts_with("%}") {
-                let consumed = inner.len() - after.len() + 2;
-                return Some((at, at + 2 + consumed));
-            }
-        }
-        from = at + 2;
-    }
-    None
+/// Every `{% end %}` tag in the text, in order, found once: a body call takes the
+/// first one after its opening. Searching the rest of the text per call instead made
+/// thousands of unclosed calls quadratic (issue 19).
+fn end_tags(text: &str, openings: &[usize]) -> Vec<Range<usize>> {
+    openings
+        .iter()
+        .filter_map(|&at| {
+            let inner = text[at..].strip_prefix("{%")?;
+            let after = inner.trim_start().strip_prefix("end")?.trim_start();
+            after
+                .starts_with("%}")
+                .then(|| at..text.len() - after.len() + 2)
+        })
+        .collect()
+}
+
+/// The first `{% end %}` tag that starts at or after `from`.
+fn next_end(ends: &[Range<usize>], from: usize) -> Option<Range<usize>> {
+    ends.get(ends.partition_point(|tag| tag.start < from))
+        .cloned()
 }
 
 struct Cursor<'a> {
@@ -549,6 +559,37 @@ mod tests {
             .filter(|p| matches!(p, Piece::Call(_)))
             .count();
         assert_eq!(calls, 2_000);
+    }
+
+    #[test]
+    fn issue19_many_unclosed_body_calls_are_read_in_one_pass() {
+        // 20,000 calls without «{% end %}»: a search for the end tag from every call
+        // stopped at every later «{%» (2·10^8 stops over 10^10 bytes) and took
+        // minutes; the tags found once make it one pass. A size, not a stopwatch.
+        let opening = "{% aside(title=\"Важно\") %}";
+        let text = format!("{opening}\nАбзац без закрывающего тега.\n\n").repeat(20_000);
+        let pieces = parse(&text).unwrap();
+        let unclosed = pieces
+            .iter()
+            .filter(|p| matches!(p, Piece::Error(e) if e.message.ru.contains("нет закрывающего")))
+            .count();
+        assert_eq!(unclosed, 20_000);
+        // One end tag at the very end closes the first call, body and all.
+        let closed = parse(&(text + "{% end %}")).unwrap();
+        assert!(
+            matches!(&closed[0], Piece::Call(call) if call.body.as_ref().unwrap().start == opening.len())
+        );
+        assert_eq!(closed.len(), 1);
+    }
+
+    #[test]
+    fn a_body_call_takes_the_first_end_tag_after_it() {
+        let text = "{% aside() %}a{%end%}b{%   end  %}c";
+        let call = calls(text).remove(0);
+        assert_eq!(&text[call.body.clone().unwrap()], "a");
+        assert_eq!(&text[call.span.end..], "b{%   end  %}c");
+        assert_eq!(end_tags(text, &openings(text)), vec![14..21, 22..34]);
+        assert!(calls("{% aside() %}a{% endx %}").is_empty());
     }
 
     #[test]
