@@ -19,8 +19,8 @@ mod plan;
 mod plan_mark;
 mod references;
 mod report_pdf;
-mod responsible;
 mod resolve;
+mod responsible;
 mod results;
 mod rule_expr;
 mod text_checks;
@@ -144,8 +144,8 @@ use crate::config::SiteConfig;
 #[cfg(test)]
 use crate::diagnostic::Diagnostics;
 // The stage itself; `attach_or_generate` is shared with the openness pages.
-pub(crate) use resolve::resolve;
 use resolve::attach_or_generate;
+pub(crate) use resolve::resolve;
 
 /// Site path of the search page.
 pub(crate) const SEARCH_URL: &str = "/search/";
@@ -308,4 +308,3 @@ impl Model {
         format!("{}{}", &self.base_url[..origin_end], self.link(url))
     }
 }
-

@@ -8,12 +8,12 @@ use chrono::{Datelike, NaiveDate};
 
 use super::cycle::CycleSource;
 use super::{
-    analytics_rules, cycle, documents, indicator, opendata, openness, organization,
-    output_names, page, paths, plan, references, report_pdf, responsible, results,
+    analytics_rules, cycle, documents, indicator, opendata, openness, organization, output_names,
+    page, paths, plan, references, report_pdf, responsible, results,
 };
 use super::{
-    Children, DataSet, FileSource, Indicators, Model, ModelOptions, Page, PageData, Plan,
-    Register, Results, SEARCH_URL,
+    Children, DataSet, FileSource, Indicators, Model, ModelOptions, OpenDataSet, Page, PageData,
+    Plan, Register, Results, SEARCH_URL,
 };
 use crate::config::SiteConfig;
 use crate::diagnostic::{Diagnostic, Diagnostics};
@@ -37,13 +37,8 @@ pub(crate) fn resolve(
         git_dates,
         shallow_clone,
     } = sources;
-    let plan_files = data.plans;
-    let aliases = responsible::Aliases::new(
-        &config
-            .as_ref()
-            .map(|c| c.responsible_aliases.clone())
-            .unwrap_or_default(),
-    );
+    let alias_names = config.as_ref().map(|c| c.responsible_aliases.clone());
+    let aliases = responsible::Aliases::new(&alias_names.unwrap_or_default());
     let register = organization::resolve_register(data.organizations, diagnostics);
     let cycle_sources = cycle_sources(&data.indicators);
     let min_group = config.as_ref().map_or(5, |c| c.privacy.min_group);
@@ -51,55 +46,13 @@ pub(crate) fn resolve(
     let results = results::resolve_results(results, &register, &analytics, diagnostics);
     let indicators =
         indicator::resolve_indicators(data.indicators, &register, options.as_of, diagnostics);
-    let attachment_index: BTreeMap<PathBuf, &Attachment> = attachments
-        .iter()
-        .map(|a| (a.relative.clone(), a))
-        .collect();
-    let mut resolved: Vec<Page> = pages
-        .into_iter()
-        .filter(|p| options.drafts || !p.front.draft)
-        .map(|p| page::resolve_page(p, &attachment_index, &git_dates, options.as_of, diagnostics))
-        .collect();
+    let mut resolved = resolve_pages(pages, &attachments, &git_dates, options, diagnostics);
     let files = collect_files(&attachments, theme.statics, diagnostics);
-    let plans = {
-        let references = references::References::new(&resolved, &files);
-        plan::resolve_plans(
-            plan_files.plans,
-            &references,
-            options.as_of,
-            &aliases,
-            diagnostics,
-        )
-    };
-    let snapshots: BTreeMap<String, DataSet> = snapshots
-        .into_iter()
-        .map(|(name, data)| {
-            let register = organization::resolve_register(data.organizations, diagnostics);
-            let indicators = indicator::resolve_indicators(
-                data.indicators,
-                &register,
-                options.as_of,
-                diagnostics,
-            );
-            let references = references::References::new(&resolved, &files);
-            let plans = plan::resolve_plans(
-                data.plans.plans,
-                &references,
-                options.as_of,
-                &aliases,
-                diagnostics,
-            );
-            (
-                name,
-                DataSet {
-                    register,
-                    indicators,
-                    plans,
-                },
-            )
-        })
-        .collect();
-    if plan_files.any {
+    let references = references::References::new(&resolved, &files);
+    let as_of = options.as_of;
+    let plans = plan::resolve_plans(data.plans.plans, &references, as_of, &aliases, diagnostics);
+    let snapshots = resolve_snapshots(snapshots, &references, as_of, &aliases, diagnostics);
+    if data.plans.any {
         add_plan_pages(&mut resolved, &plans, &git_dates);
     }
     add_monitoring_pages(&mut resolved, &register, &indicators, &results, &git_dates);
@@ -107,8 +60,7 @@ pub(crate) fn resolve(
     if cycle_sources.iter().any(CycleSource::has_cycle) {
         add_cycle_pages(&mut resolved, &indicators, &git_dates, diagnostics);
     }
-    let mut unpublished_data = Vec::new();
-    let mut open_data = opendata::catalog(
+    let (open_data, unpublished_data) = open_data_sets(
         &opendata::CatalogInputs {
             inn: config
                 .as_ref()
@@ -125,8 +77,133 @@ pub(crate) fn resolve(
             has_vpr: !results.vpr.is_empty(),
             named: analytics.publish_named,
         },
-        &mut unpublished_data,
+        options,
+        diagnostics,
     );
+    if shallow_clone {
+        diagnostics.push(shallow_clone_problem(options.ci));
+    }
+    add_service_pages(&mut resolved, &git_dates, &open_data);
+    clamp_dates(&mut resolved, options.as_of);
+    resolved.sort_by(|a, b| a.url.cmp(&b.url).then(a.file.cmp(&b.file)));
+    let by_url = index_pages(&resolved, diagnostics);
+    let children = link_sections(&resolved, &by_url);
+    let documents =
+        documents::resolve_documents(&resolved, &by_url, &plans, options.as_of, diagnostics);
+    check_file_clashes(&files, &by_url, diagnostics);
+    check_output_names(&resolved, &attachments, diagnostics);
+    check_plan_directions(&plans, &indicators, diagnostics);
+    let cycle = cycle::resolve_cycle(
+        cycle_sources,
+        &indicators,
+        &register,
+        &resolved,
+        &by_url,
+        options.as_of.year(),
+        diagnostics,
+    );
+
+    let report_pdfs = report_pdf::resolve_report_pdfs(&resolved, options.chromium.as_ref());
+    let config = config?;
+    check_authority_references(&config, &resolved, &files, diagnostics);
+    check_key_indicators(&config, &indicators, diagnostics);
+    let base_url = options
+        .base_url
+        .clone()
+        .unwrap_or_else(|| config.base_url.clone())
+        .trim_end_matches('/')
+        .to_string();
+    let base_path = paths::base_path(&base_url);
+    Some(Model {
+        config,
+        base_url,
+        base_path,
+        as_of: options.as_of,
+        pages: resolved,
+        by_url,
+        children,
+        files,
+        templates: theme.templates,
+        plans,
+        register,
+        indicators,
+        snapshots,
+        documents,
+        open_data,
+        unpublished_data,
+        shallow_clone,
+        report_pdfs,
+        cycle,
+        results,
+        analytics,
+    })
+}
+
+/// The site's own pages, drafts left out unless asked for.
+fn resolve_pages(
+    pages: Vec<crate::load::SourcePage>,
+    attachments: &[Attachment],
+    git_dates: &GitDates,
+    options: &ModelOptions,
+    diagnostics: &mut Diagnostics,
+) -> Vec<Page> {
+    let attachment_index: BTreeMap<PathBuf, &Attachment> = attachments
+        .iter()
+        .map(|a| (a.relative.clone(), a))
+        .collect();
+    pages
+        .into_iter()
+        .filter(|p| options.drafts || !p.front.draft)
+        .map(|p| page::resolve_page(p, &attachment_index, git_dates, options.as_of, diagnostics))
+        .collect()
+}
+
+/// The pages every site has whatever its data: the openness section (dated by
+/// `site.yaml`) and the search page.
+fn add_service_pages(pages: &mut Vec<Page>, git_dates: &GitDates, open_data: &[OpenDataSet]) {
+    let config_dates = dates_of_files(&[PathBuf::from(crate::config::CONFIG_FILE)], git_dates);
+    openness::add_openness_pages(pages, config_dates, open_data);
+    add_search_page(pages);
+}
+
+/// The frozen data folders named by reports, resolved like `data/` itself; their
+/// plans refer to the same pages and files as the site's own.
+fn resolve_snapshots(
+    snapshots: BTreeMap<String, crate::load::DataSources>,
+    references: &references::References,
+    as_of: NaiveDate,
+    aliases: &responsible::Aliases,
+    diagnostics: &mut Diagnostics,
+) -> BTreeMap<String, DataSet> {
+    snapshots
+        .into_iter()
+        .map(|(name, data)| {
+            let register = organization::resolve_register(data.organizations, diagnostics);
+            let indicators =
+                indicator::resolve_indicators(data.indicators, &register, as_of, diagnostics);
+            let plans =
+                plan::resolve_plans(data.plans.plans, references, as_of, aliases, diagnostics);
+            (
+                name,
+                DataSet {
+                    register,
+                    indicators,
+                    plans,
+                },
+            )
+        })
+        .collect()
+}
+
+/// The open data sets of `/opendata/` and those left out of it for want of a version
+/// date, (title, data file) each.
+fn open_data_sets(
+    inputs: &opendata::CatalogInputs,
+    options: &ModelOptions,
+    diagnostics: &mut Diagnostics,
+) -> (Vec<OpenDataSet>, Vec<(String, PathBuf)>) {
+    let mut unpublished_data = Vec::new();
+    let mut open_data = opendata::catalog(inputs, &mut unpublished_data);
     // A set without a version date is left out of /opendata/: say so at every build,
     // not only in the checklist, so that a site built outside git does not lose sets
     // silently.
@@ -156,15 +233,12 @@ pub(crate) fn resolve(
         set.created = set.created.min(options.as_of);
         set.modified = set.modified.min(options.as_of);
     }
-    if shallow_clone {
-        diagnostics.push(shallow_clone_problem(options.ci));
-    }
-    let config_dates = dates_of_files(&[PathBuf::from(crate::config::CONFIG_FILE)], &git_dates);
-    openness::add_openness_pages(&mut resolved, config_dates, &open_data);
-    add_search_page(&mut resolved);
-    clamp_dates(&mut resolved, options.as_of);
-    resolved.sort_by(|a, b| a.url.cmp(&b.url).then(a.file.cmp(&b.file)));
+    (open_data, unpublished_data)
+}
 
+/// Index of pages by site path; two pages at one address and a site without a home
+/// page are errors.
+fn index_pages(resolved: &[Page], diagnostics: &mut Diagnostics) -> BTreeMap<String, usize> {
     let mut by_url = BTreeMap::new();
     for (i, page) in resolved.iter().enumerate() {
         if let Some(&other) = by_url.get(&page.url) {
@@ -200,26 +274,15 @@ pub(crate) fn resolve(
             )),
         );
     }
+    by_url
+}
 
-    let children = link_sections(&resolved, &by_url);
-    let documents =
-        documents::resolve_documents(&resolved, &by_url, &plans, options.as_of, diagnostics);
-    check_file_clashes(&files, &by_url, diagnostics);
-    check_output_names(&resolved, &attachments, diagnostics);
-    check_plan_directions(&plans, &indicators, diagnostics);
-    let cycle = cycle::resolve_cycle(
-        cycle_sources,
-        &indicators,
-        &register,
-        &resolved,
-        &by_url,
-        options.as_of.year(),
-        diagnostics,
-    );
-
-    let report_pdfs = report_pdf::resolve_report_pdfs(&resolved, options.chromium.as_ref());
-    let config = config?;
-    check_authority_references(&config, &resolved, &files, diagnostics);
+/// Every indicator `key_indicators` of `site.yaml` names must exist.
+fn check_key_indicators(
+    config: &SiteConfig,
+    indicators: &Indicators,
+    diagnostics: &mut Diagnostics,
+) {
     for (k, id) in config.key_indicators.iter().enumerate() {
         if !indicators.indicators.iter().any(|i| &i.id == id) {
             let (line, column) = config
@@ -242,36 +305,6 @@ pub(crate) fn resolve(
             );
         }
     }
-    let base_url = options
-        .base_url
-        .clone()
-        .unwrap_or_else(|| config.base_url.clone())
-        .trim_end_matches('/')
-        .to_string();
-    let base_path = paths::base_path(&base_url);
-    Some(Model {
-        config,
-        base_url,
-        base_path,
-        as_of: options.as_of,
-        pages: resolved,
-        by_url,
-        children,
-        files,
-        templates: theme.templates,
-        plans,
-        register,
-        indicators,
-        snapshots,
-        documents,
-        open_data,
-        unpublished_data,
-        shallow_clone,
-        report_pdfs,
-        cycle,
-        results,
-        analytics,
-    })
 }
 
 /// A plan item's `direction:` must name a direction of `data/indicators`.
