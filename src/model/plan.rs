@@ -13,7 +13,7 @@ use super::references::References;
 use super::responsible::Aliases;
 use super::text_checks::check_text;
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::load::{PlanFile, RawItem, RawSection};
+use crate::load::{PlanFile, RawApproval, RawItem, RawSection};
 use crate::tr;
 use window_checks::outside_plan;
 
@@ -228,86 +228,15 @@ fn resolve_plan(
         plan,
     } = source;
     let line_of = |key: &str| positions.line(key).unwrap_or(1);
-    let mut ok = true;
-    if plan.id.is_empty()
-        || !plan
-            .id
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-    {
-        diagnostics.push(
-            Diagnostic::error(
-                &file,
-                tr!(
-                    format!("id плана «{}» содержит недопустимые символы", plan.id),
-                    format!(
-                        "plan id “{}” contains characters that are not allowed",
-                        plan.id
-                    )
-                ),
-            )
-            .at_line(line_of("id"))
-            .hint(tr!(
-                "id пишется латиницей, строчными буквами, цифрами и дефисами: roadmap-2025",
-                "an id is written in lowercase Latin letters, digits and hyphens: roadmap-2025"
-            )),
-        );
-        ok = false;
-    }
+    let mut ok = check_plan_id(&plan.id, &file, line_of("id"), diagnostics);
     let period = PlanPeriod {
         from: plan.period.from.0,
         to: plan.period.to.0,
     };
-    if period.from > period.to {
-        diagnostics.push(
-            Diagnostic::error(
-                &file,
-                tr!(
-                    "период плана начинается позже, чем заканчивается",
-                    "the plan's period starts after it ends"
-                ),
-            )
-            .at_line(line_of("period"))
-            .hint(tr!(
-                "проверьте даты from и to",
-                "check the dates from and to"
-            )),
-        );
-        ok = false;
-    }
-    let approved = plan.approved.map(|raw| {
-        let document = raw.document.as_deref().and_then(|written| {
-            let found = references.resolve(written);
-            if found.is_none() {
-                diagnostics.push(
-                    Diagnostic::error(
-                        &file,
-                        tr!(
-                            "документ «{written}», утвердивший план, не найден на сайте",
-                            "the act “{written}” that approved the plan is not on the site"
-                        ),
-                    )
-                    .at_line(line_of("document"))
-                    .hint(references.hint()),
-                );
-            }
-            found
-        });
-        let from = line_of("approved");
-        let key_at = |path: &str| {
-            positions
-                .key(path)
-                .map_or((from, 1), |at| (at.line, at.column))
-        };
-        Approval {
-            kind: raw.kind.0,
-            number: raw.number.0,
-            date: raw.date.0,
-            document,
-            number_at: key_at("approved.number"),
-            date_at: key_at("approved.date"),
-        }
-    });
+    ok &= check_period(&period, &file, line_of("period"), diagnostics);
+    let approved = plan
+        .approved
+        .map(|raw| resolve_approval(raw, references, &file, &positions, diagnostics));
     check_text(
         &file,
         (&text, 1),
@@ -363,6 +292,100 @@ fn resolve_plan(
         sections,
         file,
     })
+}
+
+/// A plan's id becomes its address: Latin lowercase letters, digits and hyphens only.
+fn check_plan_id(id: &str, file: &PathBuf, line: usize, diagnostics: &mut Diagnostics) -> bool {
+    if id.is_empty()
+        || !id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    {
+        diagnostics.push(
+            Diagnostic::error(
+                &file,
+                tr!(
+                    format!("id плана «{}» содержит недопустимые символы", id),
+                    format!("plan id “{}” contains characters that are not allowed", id)
+                ),
+            )
+            .at_line(line)
+            .hint(tr!(
+                "id пишется латиницей, строчными буквами, цифрами и дефисами: roadmap-2025",
+                "an id is written in lowercase Latin letters, digits and hyphens: roadmap-2025"
+            )),
+        );
+        return false;
+    }
+    true
+}
+
+/// A plan's period must not end before it starts.
+fn check_period(
+    period: &PlanPeriod,
+    file: &PathBuf,
+    line: usize,
+    diagnostics: &mut Diagnostics,
+) -> bool {
+    if period.from > period.to {
+        diagnostics.push(
+            Diagnostic::error(
+                &file,
+                tr!(
+                    "период плана начинается позже, чем заканчивается",
+                    "the plan's period starts after it ends"
+                ),
+            )
+            .at_line(line)
+            .hint(tr!(
+                "проверьте даты from и to",
+                "check the dates from and to"
+            )),
+        );
+        return false;
+    }
+    true
+}
+
+/// The act that approved a plan, with the page of the act when the site has it.
+fn resolve_approval(
+    raw: RawApproval,
+    references: &References<'_>,
+    file: &PathBuf,
+    positions: &crate::yaml::Positions,
+    diagnostics: &mut Diagnostics,
+) -> Approval {
+    let document = raw.document.as_deref().and_then(|written| {
+        let found = references.resolve(written);
+        if found.is_none() {
+            diagnostics.push(
+                Diagnostic::error(
+                    &file,
+                    tr!(
+                        "документ «{written}», утвердивший план, не найден на сайте",
+                        "the act “{written}” that approved the plan is not on the site"
+                    ),
+                )
+                .at_line(positions.line("document").unwrap_or(1))
+                .hint(references.hint()),
+            );
+        }
+        found
+    });
+    let from = positions.line("approved").unwrap_or(1);
+    let key_at = |path: &str| {
+        positions
+            .key(path)
+            .map_or((from, 1), |at| (at.line, at.column))
+    };
+    Approval {
+        kind: raw.kind.0,
+        number: raw.number.0,
+        date: raw.date.0,
+        document,
+        number_at: key_at("approved.number"),
+        date_at: key_at("approved.date"),
+    }
 }
 
 fn written_numbers(sections: &[RawSection]) -> std::collections::BTreeSet<String> {
