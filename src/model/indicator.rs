@@ -295,64 +295,8 @@ fn resolve_indicator(
     diagnostics: &mut Diagnostics,
 ) -> Option<Indicator> {
     let kind = raw.period;
-    let mut targets = BTreeMap::new();
-    for (key, value) in &raw.targets {
-        match Period::parse(&key.0, kind) {
-            Ok(period) => {
-                targets.insert(period, *value);
-            }
-            Err(message) => diagnostics.push(
-                Diagnostic::error(
-                    file,
-                    tr!(
-                        format!("цель показателя «{}»: {}", raw.id, message.ru),
-                        format!(
-                            "target of indicator “{}”: {}",
-                            raw.id,
-                            message.en.as_deref().unwrap_or(&message.ru)
-                        )
-                    ),
-                )
-                .at_line(raw.line)
-                .hint(tr!(
-                    "цели записываются так: targets: {{2025: 7.0, 2026: 6.0}}",
-                    "targets are written like this: targets: {{2025: 7.0, 2026: 6.0}}"
-                )),
-            ),
-        }
-    }
-    let mut method_changes = BTreeMap::new();
-    for change in &raw.method_changes {
-        match Period::parse(&change.year.0, kind) {
-            Ok(period) => {
-                method_changes.insert(
-                    period,
-                    MethodChange {
-                        what: change.what.0.clone(),
-                        source: change.source.as_ref().map(|t| t.0.clone()),
-                    },
-                );
-            }
-            Err(message) => diagnostics.push(
-                Diagnostic::error(
-                    file,
-                    tr!(
-                        format!("изменение методики показателя «{}»: {}", raw.id, message.ru),
-                        format!(
-                            "method change of indicator “{}”: {}",
-                            raw.id,
-                            message.en.as_deref().unwrap_or(&message.ru)
-                        )
-                    ),
-                )
-                .at_line(raw.line)
-                .hint(tr!(
-                    "изменение методики записывается так: method_changes: [{{year: 2024, what: \"что изменилось\", source: \"документ\"}}]",
-                    "a method change is written like this: method_changes: [{{year: 2024, what: \"what changed\", source: \"document\"}}]"
-                )),
-            ),
-        }
-    }
+    let targets = indicator_targets(&raw, file, diagnostics);
+    let method_changes = indicator_method_changes(&raw, file, diagnostics);
     let mut indicator = Indicator {
         id: raw.id.clone(),
         direction,
@@ -374,46 +318,14 @@ fn resolve_indicator(
     };
     let mut seen = SeenRows::new();
     if let Some(inline) = raw.values {
-        for (place_id, by_period) in inline {
-            let Some(place) = place_of(&place_id, register) else {
-                diagnostics.push(unknown_place(file, &place_id, raw.line));
-                continue;
-            };
-            for (period, value) in by_period {
-                match Period::parse(&period.0, kind) {
-                    Ok(period) => {
-                        if let Some((message, hint, _)) =
-                            implausible(&indicator, period, value, as_of)
-                        {
-                            diagnostics.push(
-                                Diagnostic::error(file, message)
-                                    .at_line(raw.line)
-                                    .hint(hint),
-                            );
-                            continue;
-                        }
-                        indicator.observations.push(Observation {
-                            period,
-                            place,
-                            value,
-                            dims: Vec::new(),
-                            part: None,
-                            n: None,
-                        });
-                    }
-                    Err(message) => {
-                        diagnostics.push(
-                            Diagnostic::error(file, message)
-                                .at_line(raw.line)
-                                .hint(tr!(
-                    "год пишется четырьмя цифрами (2025), учебный год — через косую черту (2024/25), как указано в period у показателя",
-                    "a year is four digits (2025), a school year two years with a slash (2024/25), as the indicator's period says"
-                )),
-                        )
-                    }
-                }
-            }
-        }
+        read_inline_values(
+            &mut indicator,
+            inline,
+            (file, raw.line),
+            register,
+            as_of,
+            diagnostics,
+        );
     }
     if let Some(values) = values_file {
         read_rows(
@@ -448,6 +360,136 @@ fn resolve_indicator(
         (a.period, a.place, &a.dims, &a.part).cmp(&(b.period, b.place, &b.dims, &b.part))
     });
     Some(indicator)
+}
+
+/// The targets of an indicator by period.
+fn indicator_targets(
+    raw: &RawIndicator,
+    file: &PathBuf,
+    diagnostics: &mut Diagnostics,
+) -> BTreeMap<Period, f64> {
+    let kind = raw.period;
+    let mut targets = BTreeMap::new();
+    for (key, value) in &raw.targets {
+        match Period::parse(&key.0, kind) {
+            Ok(period) => {
+                targets.insert(period, *value);
+            }
+            Err(message) => diagnostics.push(
+                Diagnostic::error(
+                    file,
+                    tr!(
+                        format!("цель показателя «{}»: {}", raw.id, message.ru),
+                        format!(
+                            "target of indicator “{}”: {}",
+                            raw.id,
+                            message.en.as_deref().unwrap_or(&message.ru)
+                        )
+                    ),
+                )
+                .at_line(raw.line)
+                .hint(tr!(
+                    "цели записываются так: targets: {{2025: 7.0, 2026: 6.0}}",
+                    "targets are written like this: targets: {{2025: 7.0, 2026: 6.0}}"
+                )),
+            ),
+        }
+    }
+    targets
+}
+
+/// The changes of an indicator's method by the period they take effect in.
+fn indicator_method_changes(
+    raw: &RawIndicator,
+    file: &PathBuf,
+    diagnostics: &mut Diagnostics,
+) -> BTreeMap<Period, MethodChange> {
+    let kind = raw.period;
+    let mut method_changes = BTreeMap::new();
+    for change in &raw.method_changes {
+        match Period::parse(&change.year.0, kind) {
+            Ok(period) => {
+                method_changes.insert(
+                    period,
+                    MethodChange {
+                        what: change.what.0.clone(),
+                        source: change.source.as_ref().map(|t| t.0.clone()),
+                    },
+                );
+            }
+            Err(message) => diagnostics.push(
+                Diagnostic::error(
+                    file,
+                    tr!(
+                        format!("изменение методики показателя «{}»: {}", raw.id, message.ru),
+                        format!(
+                            "method change of indicator “{}”: {}",
+                            raw.id,
+                            message.en.as_deref().unwrap_or(&message.ru)
+                        )
+                    ),
+                )
+                .at_line(raw.line)
+                .hint(tr!(
+                    "изменение методики записывается так: method_changes: [{{year: 2024, what: \"что изменилось\", source: \"документ\"}}]",
+                    "a method change is written like this: method_changes: [{{year: 2024, what: \"what changed\", source: \"document\"}}]"
+                )),
+            ),
+        }
+    }
+    method_changes
+}
+
+/// The values written in the indicator's own file (`values:`), place by place.
+fn read_inline_values(
+    indicator: &mut Indicator,
+    inline: BTreeMap<String, BTreeMap<crate::yaml::Text, Option<f64>>>,
+    (file, line): (&PathBuf, usize),
+    register: &Register,
+    as_of: NaiveDate,
+    diagnostics: &mut Diagnostics,
+) {
+    let kind = indicator.period_kind;
+    for (place_id, by_period) in inline {
+        let Some(place) = place_of(&place_id, register) else {
+            diagnostics.push(unknown_place(file, &place_id, line));
+            continue;
+        };
+        for (period, value) in by_period {
+            match Period::parse(&period.0, kind) {
+                Ok(period) => {
+                    if let Some((message, hint, _)) =
+                        implausible(indicator, period, value, as_of)
+                    {
+                        diagnostics.push(
+                            Diagnostic::error(file, message)
+                                .at_line(line)
+                                .hint(hint),
+                        );
+                        continue;
+                    }
+                    indicator.observations.push(Observation {
+                        period,
+                        place,
+                        value,
+                        dims: Vec::new(),
+                        part: None,
+                        n: None,
+                    });
+                }
+                Err(message) => {
+                    diagnostics.push(
+                        Diagnostic::error(file, message)
+                            .at_line(line)
+                            .hint(tr!(
+                "год пишется четырьмя цифрами (2025), учебный год — через косую черту (2024/25), как указано в period у показателя",
+                "a year is four digits (2025), a school year two years with a slash (2024/25), as the indicator's period says"
+            )),
+                    )
+                }
+            }
+        }
+    }
 }
 
 /// Rows already read, by (period, place, disaggregation, part), with their line.
