@@ -127,24 +127,8 @@ pub(crate) fn resolve_indicators(
             continue;
         }
         if let Some(other) = direction_ids.insert(raw.id.clone(), file.clone()) {
-            diagnostics.push(
-                Diagnostic::error(
-                    &file,
-                    tr!(
-                        format!("направление «{}» уже описано в {}", raw.id, other.display()),
-                        format!(
-                            "direction “{}” is already described in {}",
-                            raw.id,
-                            other.display()
-                        )
-                    ),
-                )
-                .at_line(source.positions.line("direction.id").unwrap_or(1))
-                .hint(tr!(
-                    "у каждого направления свой файл и свой id",
-                    "each direction has its own file and its own id"
-                )),
-            );
+            let line = source.positions.line("direction.id").unwrap_or(1);
+            diagnostics.push(duplicate_direction(&file, &raw.id, &other, line));
             continue;
         }
         let direction = out.directions.len();
@@ -162,53 +146,18 @@ pub(crate) fn resolve_indicators(
                 continue;
             }
             if let Some((other, line)) = ids.get(&indicator.id) {
-                diagnostics.push(
-                    Diagnostic::error(
-                        &file,
-                        tr!(
-                            format!(
-                                "показатель «{}» уже описан: {}:{line}",
-                                indicator.id,
-                                other.display()
-                            ),
-                            format!(
-                                "indicator “{}” is already described: {}:{line}",
-                                indicator.id,
-                                other.display()
-                            )
-                        ),
-                    )
-                    .at_line(indicator.line)
-                    .hint(tr!(
-                        "id показателя должен быть единственным на сайте",
-                        "an indicator id must be unique on the site"
-                    )),
-                );
+                diagnostics.push(duplicate_indicator(&file, &indicator, other, *line));
                 continue;
             }
             ids.insert(indicator.id.clone(), (file.clone(), indicator.line));
             let values_file = values.remove(&indicator.id);
-            let texts = [
-                ("title", Some(&indicator.title)),
-                ("description", indicator.description.as_ref()),
-                ("method", indicator.method.as_ref()),
-                ("source", indicator.source.as_ref()),
-            ];
-            for (key, value) in texts {
-                if let Some(value) = value {
-                    let line = source
-                        .positions
-                        .line(&format!("indicators[{entry}].{key}"))
-                        .unwrap_or(indicator.line);
-                    super::text_checks::check_text(
-                        &file,
-                        (&source.text, 1),
-                        line,
-                        &value.0,
-                        diagnostics,
-                    );
-                }
-            }
+            check_indicator_texts(
+                &indicator,
+                entry,
+                &file,
+                (&source.text, &source.positions),
+                diagnostics,
+            );
             if let Some(resolved) = resolve_indicator(
                 indicator,
                 direction,
@@ -225,7 +174,104 @@ pub(crate) fn resolve_indicators(
             }
         }
     }
-    for (id, (file, line)) in &ids {
+    check_leftovers(&ids, &direction_ids, values, diagnostics);
+    out.directions
+        .sort_by(|a, b| a.weight.cmp(&b.weight).then(a.title.cmp(&b.title)));
+    // Directions moved: point indicators at their new positions.
+    for (position, direction) in out.directions.iter().enumerate() {
+        for &i in &direction.indicators {
+            out.indicators[i].direction = position;
+        }
+    }
+    out
+}
+
+/// Two direction files with one id.
+fn duplicate_direction(
+    file: &PathBuf,
+    id: &str,
+    other: &std::path::Path,
+    line: usize,
+) -> Diagnostic {
+    Diagnostic::error(
+        file,
+        tr!(
+            format!("направление «{}» уже описано в {}", id, other.display()),
+            format!(
+                "direction “{}” is already described in {}",
+                id,
+                other.display()
+            )
+        ),
+    )
+    .at_line(line)
+    .hint(tr!(
+        "у каждого направления свой файл и свой id",
+        "each direction has its own file and its own id"
+    ))
+}
+
+/// Two indicators with one id; `other` and `line` are where the first one is.
+fn duplicate_indicator(
+    file: &PathBuf,
+    indicator: &RawIndicator,
+    other: &std::path::Path,
+    line: usize,
+) -> Diagnostic {
+    Diagnostic::error(
+        file,
+        tr!(
+            format!(
+                "показатель «{}» уже описан: {}:{line}",
+                indicator.id,
+                other.display()
+            ),
+            format!(
+                "indicator “{}” is already described: {}:{line}",
+                indicator.id,
+                other.display()
+            )
+        ),
+    )
+    .at_line(indicator.line)
+    .hint(tr!(
+        "id показателя должен быть единственным на сайте",
+        "an indicator id must be unique on the site"
+    ))
+}
+
+/// Checks the texts of an indicator as those of every page.
+fn check_indicator_texts(
+    indicator: &RawIndicator,
+    entry: usize,
+    file: &std::path::Path,
+    (text, positions): (&str, &crate::yaml::Positions),
+    diagnostics: &mut Diagnostics,
+) {
+    let texts = [
+        ("title", Some(&indicator.title)),
+        ("description", indicator.description.as_ref()),
+        ("method", indicator.method.as_ref()),
+        ("source", indicator.source.as_ref()),
+    ];
+    for (key, value) in texts {
+        if let Some(value) = value {
+            let line = positions
+                .line(&format!("indicators[{entry}].{key}"))
+                .unwrap_or(indicator.line);
+            super::text_checks::check_text(file, (text, 1), line, &value.0, diagnostics);
+        }
+    }
+}
+
+/// An indicator id that is also a direction's, and values of no indicator.
+fn check_leftovers(
+    ids: &BTreeMap<String, (PathBuf, usize)>,
+    direction_ids: &BTreeMap<String, PathBuf>,
+    values: BTreeMap<String, ValuesFile>,
+    diagnostics: &mut Diagnostics,
+) {
+    for (id, (file, line)) in ids {
         if direction_ids.contains_key(id) {
             diagnostics.push(
                 Diagnostic::error(
@@ -252,15 +298,6 @@ pub(crate) fn resolve_indicators(
             .at_line(1),
         );
     }
-    out.directions
-        .sort_by(|a, b| a.weight.cmp(&b.weight).then(a.title.cmp(&b.title)));
-    // Directions moved: point indicators at their new positions.
-    for (position, direction) in out.directions.iter().enumerate() {
-        for &i in &direction.indicators {
-            out.indicators[i].direction = position;
-        }
-    }
-    out
 }
 
 fn is_id(id: &str) -> bool {

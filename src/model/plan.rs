@@ -303,7 +303,7 @@ fn check_plan_id(id: &str, file: &PathBuf, line: usize, diagnostics: &mut Diagno
     {
         diagnostics.push(
             Diagnostic::error(
-                &file,
+                file,
                 tr!(
                     format!("id плана «{}» содержит недопустимые символы", id),
                     format!("plan id “{}” contains characters that are not allowed", id)
@@ -330,7 +330,7 @@ fn check_period(
     if period.from > period.to {
         diagnostics.push(
             Diagnostic::error(
-                &file,
+                file,
                 tr!(
                     "период плана начинается позже, чем заканчивается",
                     "the plan's period starts after it ends"
@@ -360,7 +360,7 @@ fn resolve_approval(
         if found.is_none() {
             diagnostics.push(
                 Diagnostic::error(
-                    &file,
+                    file,
                     tr!(
                         "документ «{written}», утвердивший план, не найден на сайте",
                         "the act “{written}” that approved the plan is not on the site"
@@ -649,7 +649,7 @@ fn item_deadline(
         Some(text) => match parse_deadline(text, &context.period) {
             Ok(deadline) => {
                 let (line, column) = context.key_at(&format!("{path}.due"), line);
-                if let Some(warning) = outside_plan(&deadline, &no, context) {
+                if let Some(warning) = outside_plan(&deadline, no, context) {
                     diagnostics.push(warning.at(line, column));
                 }
                 Some(deadline)
