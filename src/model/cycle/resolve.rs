@@ -7,7 +7,7 @@ use super::{
     Addressee, Cycle, CycleSource, CycleYear, Decision, DirectionCycle, Effect, Method,
     Recommendation, GROUPS,
 };
-use crate::diagnostic::Tr;
+use crate::diagnostic::Message;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::RawCycleYear;
 use crate::model::documents::DOCUMENT_KIND;
@@ -116,8 +116,8 @@ impl Links<'_> {
         &mut self,
         key: Option<&str>,
         written: &str,
-        message: impl Into<Tr>,
-        hint: impl Into<Tr>,
+        message: impl Into<Message>,
+        hint: impl Into<Message>,
     ) {
         let positions = &self.source.positions;
         let scope = self.scope.as_str();
@@ -131,7 +131,7 @@ impl Links<'_> {
 
     /// An error at the key `path` of the year being checked (`effect.conclusion`), or
     /// at the year's own key when `path` is empty (a year that is not one).
-    fn error_at_key(&mut self, path: &str, message: impl Into<Tr>, hint: impl Into<Tr>) {
+    fn error_at_key(&mut self, path: &str, message: impl Into<Message>, hint: impl Into<Message>) {
         let path = match path {
             "" => self.scope.clone(),
             path => format!("{}.{path}", self.scope),
@@ -140,7 +140,7 @@ impl Links<'_> {
         self.push(line, message.into(), hint.into());
     }
 
-    fn push(&mut self, line: usize, message: Tr, hint: Tr) {
+    fn push(&mut self, line: usize, message: Message, hint: Message) {
         self.diagnostics.push(
             Diagnostic::error(&self.source.file, message)
                 .at_line(line)
