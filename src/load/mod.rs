@@ -29,7 +29,7 @@ pub(crate) use front_matter::{Discussion, SortBy};
 pub(crate) use git_dates::GitDates;
 pub(crate) use indicators::{IndicatorSources, RawCycleYear, RawIndicator, RawMethod, ValuesFile};
 pub(crate) use organizations::{load_organizations, OrganizationsFile, RawPredecessor, RawSplit};
-pub(crate) use plans::{PlanFile, PlanFiles, RawItem, RawPlan, RawSection};
+pub(crate) use plans::{PlanFile, PlanFiles, RawApproval, RawItem, RawPlan, RawSection};
 pub(crate) use results::{ResultsFile, ResultsSources, RESULTS_DIR};
 pub(crate) use table::{CsvRow, CsvTable};
 

@@ -110,11 +110,41 @@ pub(crate) fn resolve_documents(
     as_of: chrono::NaiveDate,
     diagnostics: &mut Diagnostics,
 ) -> Documents {
+    let mut list = document_entries(pages, by_url);
+    for document in &mut list {
+        link_document(document, pages, by_url, diagnostics);
+    }
+    let by_page: BTreeMap<usize, usize> =
+        list.iter().enumerate().map(|(i, d)| (d.page, i)).collect();
+    link_targets(&mut list, &by_page);
+    super::document_checks::check_acts(pages, &list, as_of, diagnostics);
+    for (plan_index, plan) in plans.iter().enumerate() {
+        let Some(reference) = plan.approved.as_ref().and_then(|a| a.document.as_ref()) else {
+            continue;
+        };
+        if let Some(&doc) = by_url.get(&reference.url).and_then(|p| by_page.get(p)) {
+            list[doc].approves_plans.push(plan_index);
+            check_plan_approval(plan, &pages[list[doc].page], diagnostics);
+        }
+    }
+    for document in &mut list {
+        let order = |p: &usize| (pages[*p].approved, pages[*p].url.clone());
+        document.amended_by.sort_by_key(order);
+        document.cancelled_by.sort_by_key(order);
+    }
+    let list = registry_order(&list, pages);
+    let by_page = list.iter().enumerate().map(|(i, d)| (d.page, i)).collect();
+    Documents { list, by_page }
+}
+
+/// An entry of the registry for each page that is an act (or a report approved by
+/// one), its links still empty.
+fn document_entries(pages: &[Page], by_url: &BTreeMap<String, usize>) -> Vec<Document> {
     let is_document = |i: usize| {
         pages[i].kind.as_deref() == Some(DOCUMENT_KIND)
             || pages[i].kind.as_deref() == Some(REPORT_KIND) && pages[i].approved_by.is_some()
     };
-    let mut list: Vec<Document> = pages
+    pages
         .iter()
         .enumerate()
         .filter(|&(i, _)| is_document(i) && by_url.get(&pages[i].url) == Some(&i))
@@ -139,47 +169,57 @@ pub(crate) fn resolve_documents(
             approved_by: None,
             approves_reports: Vec::new(),
         })
-        .collect();
-    for document in &mut list {
-        let page = &pages[document.page];
-        document.amends = resolve_links(page, "amends", &page.amends, pages, by_url, diagnostics);
-        document.cancels =
-            resolve_links(page, "cancels", &page.cancels, pages, by_url, diagnostics);
-        if let Some(written) = &page.approved_by {
-            document.approved_by = resolve_links(
-                page,
-                "approved_by",
-                std::slice::from_ref(written),
-                pages,
-                by_url,
-                diagnostics,
-            )
-            .first()
-            .copied();
-        }
-        // A draft is not signed yet; a report takes its date from its act.
-        if page.approved.is_none()
-            && document.status != DocumentStatus::Draft
-            && page.approved_by.is_none()
-        {
-            diagnostics.push(
-                Diagnostic::warning(
-                    &page.file,
-                    tr!(
-                        "у документа нет даты (approved)",
-                        "the act has no date (approved)"
-                    ),
-                )
-                .at_line(page.key_line("title"))
-                .hint(tr!(
-                    "добавьте дату документа: approved: 2025-08-29",
-                    "add the act's date: approved: 2025-08-29"
-                )),
-            );
-        }
+        .collect()
+}
+
+/// Resolves what a document's page says it amends, cancels and is approved by, and
+/// warns of an act without a date.
+fn link_document(
+    document: &mut Document,
+    pages: &[Page],
+    by_url: &BTreeMap<String, usize>,
+    diagnostics: &mut Diagnostics,
+) {
+    let page = &pages[document.page];
+    document.amends = resolve_links(page, "amends", &page.amends, pages, by_url, diagnostics);
+    document.cancels = resolve_links(page, "cancels", &page.cancels, pages, by_url, diagnostics);
+    if let Some(written) = &page.approved_by {
+        document.approved_by = resolve_links(
+            page,
+            "approved_by",
+            std::slice::from_ref(written),
+            pages,
+            by_url,
+            diagnostics,
+        )
+        .first()
+        .copied();
     }
-    let by_page: BTreeMap<usize, usize> =
-        list.iter().enumerate().map(|(i, d)| (d.page, i)).collect();
+    // A draft is not signed yet; a report takes its date from its act.
+    if page.approved.is_none()
+        && document.status != DocumentStatus::Draft
+        && page.approved_by.is_none()
+    {
+        diagnostics.push(
+            Diagnostic::warning(
+                &page.file,
+                tr!(
+                    "у документа нет даты (approved)",
+                    "the act has no date (approved)"
+                ),
+            )
+            .at_line(page.key_line("title"))
+            .hint(tr!(
+                "добавьте дату документа: approved: 2025-08-29",
+                "add the act's date: approved: 2025-08-29"
+            )),
+        );
+    }
+}
+
+/// Writes each link on its target too: the reports an act approves, the acts that
+/// amend or cancel it, and the status those give it.
+fn link_targets(list: &mut [Document], by_page: &BTreeMap<usize, usize>) {
     let links: Vec<(usize, usize, bool)> = list
         .iter()
         .flat_map(|d| {
@@ -210,21 +250,10 @@ pub(crate) fn resolve_documents(
             }
         }
     }
-    super::document_checks::check_acts(pages, &list, as_of, diagnostics);
-    for (plan_index, plan) in plans.iter().enumerate() {
-        let Some(reference) = plan.approved.as_ref().and_then(|a| a.document.as_ref()) else {
-            continue;
-        };
-        if let Some(&doc) = by_url.get(&reference.url).and_then(|p| by_page.get(p)) {
-            list[doc].approves_plans.push(plan_index);
-            check_plan_approval(plan, &pages[list[doc].page], diagnostics);
-        }
-    }
-    for document in &mut list {
-        let order = |p: &usize| (pages[*p].approved, pages[*p].url.clone());
-        document.amended_by.sort_by_key(order);
-        document.cancelled_by.sort_by_key(order);
-    }
+}
+
+/// The registry newest first, as a registry reads.
+fn registry_order(list: &[Document], pages: &[Page]) -> Vec<Document> {
     // Newest first, as a registry reads; the same date falls back to the number.
     let mut order: Vec<usize> = (0..list.len()).collect();
     order.sort_by_cached_key(|&i| {
@@ -241,9 +270,7 @@ pub(crate) fn resolve_documents(
             page.url.clone(),
         )
     });
-    let list: Vec<Document> = order.into_iter().map(|i| list[i].clone()).collect();
-    let by_page = list.iter().enumerate().map(|(i, d)| (d.page, i)).collect();
-    Documents { list, by_page }
+    order.into_iter().map(|i| list[i].clone()).collect()
 }
 
 /// A plan names its approving act twice: in `approved:` and by the act's page. The

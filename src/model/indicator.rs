@@ -127,24 +127,8 @@ pub(crate) fn resolve_indicators(
             continue;
         }
         if let Some(other) = direction_ids.insert(raw.id.clone(), file.clone()) {
-            diagnostics.push(
-                Diagnostic::error(
-                    &file,
-                    tr!(
-                        format!("направление «{}» уже описано в {}", raw.id, other.display()),
-                        format!(
-                            "direction “{}” is already described in {}",
-                            raw.id,
-                            other.display()
-                        )
-                    ),
-                )
-                .at_line(source.positions.line("direction.id").unwrap_or(1))
-                .hint(tr!(
-                    "у каждого направления свой файл и свой id",
-                    "each direction has its own file and its own id"
-                )),
-            );
+            let line = source.positions.line("direction.id").unwrap_or(1);
+            diagnostics.push(duplicate_direction(&file, &raw.id, &other, line));
             continue;
         }
         let direction = out.directions.len();
@@ -162,53 +146,18 @@ pub(crate) fn resolve_indicators(
                 continue;
             }
             if let Some((other, line)) = ids.get(&indicator.id) {
-                diagnostics.push(
-                    Diagnostic::error(
-                        &file,
-                        tr!(
-                            format!(
-                                "показатель «{}» уже описан: {}:{line}",
-                                indicator.id,
-                                other.display()
-                            ),
-                            format!(
-                                "indicator “{}” is already described: {}:{line}",
-                                indicator.id,
-                                other.display()
-                            )
-                        ),
-                    )
-                    .at_line(indicator.line)
-                    .hint(tr!(
-                        "id показателя должен быть единственным на сайте",
-                        "an indicator id must be unique on the site"
-                    )),
-                );
+                diagnostics.push(duplicate_indicator(&file, &indicator, other, *line));
                 continue;
             }
             ids.insert(indicator.id.clone(), (file.clone(), indicator.line));
             let values_file = values.remove(&indicator.id);
-            let texts = [
-                ("title", Some(&indicator.title)),
-                ("description", indicator.description.as_ref()),
-                ("method", indicator.method.as_ref()),
-                ("source", indicator.source.as_ref()),
-            ];
-            for (key, value) in texts {
-                if let Some(value) = value {
-                    let line = source
-                        .positions
-                        .line(&format!("indicators[{entry}].{key}"))
-                        .unwrap_or(indicator.line);
-                    super::text_checks::check_text(
-                        &file,
-                        (&source.text, 1),
-                        line,
-                        &value.0,
-                        diagnostics,
-                    );
-                }
-            }
+            check_indicator_texts(
+                &indicator,
+                entry,
+                &file,
+                (&source.text, &source.positions),
+                diagnostics,
+            );
             if let Some(resolved) = resolve_indicator(
                 indicator,
                 direction,
@@ -225,7 +174,104 @@ pub(crate) fn resolve_indicators(
             }
         }
     }
-    for (id, (file, line)) in &ids {
+    check_leftovers(&ids, &direction_ids, values, diagnostics);
+    out.directions
+        .sort_by(|a, b| a.weight.cmp(&b.weight).then(a.title.cmp(&b.title)));
+    // Directions moved: point indicators at their new positions.
+    for (position, direction) in out.directions.iter().enumerate() {
+        for &i in &direction.indicators {
+            out.indicators[i].direction = position;
+        }
+    }
+    out
+}
+
+/// Two direction files with one id.
+fn duplicate_direction(
+    file: &PathBuf,
+    id: &str,
+    other: &std::path::Path,
+    line: usize,
+) -> Diagnostic {
+    Diagnostic::error(
+        file,
+        tr!(
+            format!("направление «{}» уже описано в {}", id, other.display()),
+            format!(
+                "direction “{}” is already described in {}",
+                id,
+                other.display()
+            )
+        ),
+    )
+    .at_line(line)
+    .hint(tr!(
+        "у каждого направления свой файл и свой id",
+        "each direction has its own file and its own id"
+    ))
+}
+
+/// Two indicators with one id; `other` and `line` are where the first one is.
+fn duplicate_indicator(
+    file: &PathBuf,
+    indicator: &RawIndicator,
+    other: &std::path::Path,
+    line: usize,
+) -> Diagnostic {
+    Diagnostic::error(
+        file,
+        tr!(
+            format!(
+                "показатель «{}» уже описан: {}:{line}",
+                indicator.id,
+                other.display()
+            ),
+            format!(
+                "indicator “{}” is already described: {}:{line}",
+                indicator.id,
+                other.display()
+            )
+        ),
+    )
+    .at_line(indicator.line)
+    .hint(tr!(
+        "id показателя должен быть единственным на сайте",
+        "an indicator id must be unique on the site"
+    ))
+}
+
+/// Checks the texts of an indicator as those of every page.
+fn check_indicator_texts(
+    indicator: &RawIndicator,
+    entry: usize,
+    file: &std::path::Path,
+    (text, positions): (&str, &crate::yaml::Positions),
+    diagnostics: &mut Diagnostics,
+) {
+    let texts = [
+        ("title", Some(&indicator.title)),
+        ("description", indicator.description.as_ref()),
+        ("method", indicator.method.as_ref()),
+        ("source", indicator.source.as_ref()),
+    ];
+    for (key, value) in texts {
+        if let Some(value) = value {
+            let line = positions
+                .line(&format!("indicators[{entry}].{key}"))
+                .unwrap_or(indicator.line);
+            super::text_checks::check_text(file, (text, 1), line, &value.0, diagnostics);
+        }
+    }
+}
+
+/// An indicator id that is also a direction's, and values of no indicator.
+fn check_leftovers(
+    ids: &BTreeMap<String, (PathBuf, usize)>,
+    direction_ids: &BTreeMap<String, PathBuf>,
+    values: BTreeMap<String, ValuesFile>,
+    diagnostics: &mut Diagnostics,
+) {
+    for (id, (file, line)) in ids {
         if direction_ids.contains_key(id) {
             diagnostics.push(
                 Diagnostic::error(
@@ -248,15 +294,6 @@ pub(crate) fn resolve_indicators(
             Diagnostic::error(&file.file, Message::values_of_unknown_indicator(&id)).at_line(1),
         );
     }
-    out.directions
-        .sort_by(|a, b| a.weight.cmp(&b.weight).then(a.title.cmp(&b.title)));
-    // Directions moved: point indicators at their new positions.
-    for (position, direction) in out.directions.iter().enumerate() {
-        for &i in &direction.indicators {
-            out.indicators[i].direction = position;
-        }
-    }
-    out
 }
 
 fn is_id(id: &str) -> bool {
@@ -291,60 +328,8 @@ fn resolve_indicator(
     diagnostics: &mut Diagnostics,
 ) -> Option<Indicator> {
     let kind = raw.period;
-    let mut targets = BTreeMap::new();
-    for (key, value) in &raw.targets {
-        match Period::parse(&key.0, kind) {
-            Ok(period) => {
-                targets.insert(period, *value);
-            }
-            Err(message) => diagnostics.push(
-                Diagnostic::error(
-                    file,
-                    tr!(
-                        format!("цель показателя «{}»: {}", raw.id, message.ru),
-                        format!("target of indicator “{}”: {}", raw.id, message.en())
-                    ),
-                )
-                .at_line(raw.line)
-                .hint(tr!(
-                    "цели записываются так: targets: {{2025: 7.0, 2026: 6.0}}",
-                    "targets are written like this: targets: {{2025: 7.0, 2026: 6.0}}"
-                )),
-            ),
-        }
-    }
-    let mut method_changes = BTreeMap::new();
-    for change in &raw.method_changes {
-        match Period::parse(&change.year.0, kind) {
-            Ok(period) => {
-                method_changes.insert(
-                    period,
-                    MethodChange {
-                        what: change.what.0.clone(),
-                        source: change.source.as_ref().map(|t| t.0.clone()),
-                    },
-                );
-            }
-            Err(message) => diagnostics.push(
-                Diagnostic::error(
-                    file,
-                    tr!(
-                        format!("изменение методики показателя «{}»: {}", raw.id, message.ru),
-                        format!(
-                            "method change of indicator “{}”: {}",
-                            raw.id,
-                            message.en()
-                        )
-                    ),
-                )
-                .at_line(raw.line)
-                .hint(tr!(
-                    "изменение методики записывается так: method_changes: [{{year: 2024, what: \"что изменилось\", source: \"документ\"}}]",
-                    "a method change is written like this: method_changes: [{{year: 2024, what: \"what changed\", source: \"document\"}}]"
-                )),
-            ),
-        }
-    }
+    let targets = indicator_targets(&raw, file, diagnostics);
+    let method_changes = indicator_method_changes(&raw, file, diagnostics);
     let mut indicator = Indicator {
         id: raw.id.clone(),
         direction,
@@ -366,46 +351,14 @@ fn resolve_indicator(
     };
     let mut seen = SeenRows::new();
     if let Some(inline) = raw.values {
-        for (place_id, by_period) in inline {
-            let Some(place) = place_of(&place_id, register) else {
-                diagnostics.push(unknown_place(file, &place_id, raw.line));
-                continue;
-            };
-            for (period, value) in by_period {
-                match Period::parse(&period.0, kind) {
-                    Ok(period) => {
-                        if let Some((message, hint, _)) =
-                            implausible(&indicator, period, value, as_of)
-                        {
-                            diagnostics.push(
-                                Diagnostic::error(file, message)
-                                    .at_line(raw.line)
-                                    .hint(hint),
-                            );
-                            continue;
-                        }
-                        indicator.observations.push(Observation {
-                            period,
-                            place,
-                            value,
-                            dims: Vec::new(),
-                            part: None,
-                            n: None,
-                        });
-                    }
-                    Err(message) => {
-                        diagnostics.push(
-                            Diagnostic::error(file, message)
-                                .at_line(raw.line)
-                                .hint(tr!(
-                    "год пишется четырьмя цифрами (2025), учебный год — через косую черту (2024/25), как указано в period у показателя",
-                    "a year is four digits (2025), a school year two years with a slash (2024/25), as the indicator's period says"
-                )),
-                        )
-                    }
-                }
-            }
-        }
+        read_inline_values(
+            &mut indicator,
+            inline,
+            (file, raw.line),
+            register,
+            as_of,
+            diagnostics,
+        );
     }
     if let Some(values) = values_file {
         read_rows(
@@ -440,6 +393,132 @@ fn resolve_indicator(
         (a.period, a.place, &a.dims, &a.part).cmp(&(b.period, b.place, &b.dims, &b.part))
     });
     Some(indicator)
+}
+
+/// The targets of an indicator by period.
+fn indicator_targets(
+    raw: &RawIndicator,
+    file: &PathBuf,
+    diagnostics: &mut Diagnostics,
+) -> BTreeMap<Period, f64> {
+    let kind = raw.period;
+    let mut targets = BTreeMap::new();
+    for (key, value) in &raw.targets {
+        match Period::parse(&key.0, kind) {
+            Ok(period) => {
+                targets.insert(period, *value);
+            }
+            Err(message) => diagnostics.push(
+                Diagnostic::error(
+                    file,
+                    tr!(
+                        format!("цель показателя «{}»: {}", raw.id, message.ru),
+                        format!("target of indicator “{}”: {}", raw.id, message.en())
+                    ),
+                )
+                .at_line(raw.line)
+                .hint(tr!(
+                    "цели записываются так: targets: {{2025: 7.0, 2026: 6.0}}",
+                    "targets are written like this: targets: {{2025: 7.0, 2026: 6.0}}"
+                )),
+            ),
+        }
+    }
+    targets
+}
+
+/// The changes of an indicator's method by the period they take effect in.
+fn indicator_method_changes(
+    raw: &RawIndicator,
+    file: &PathBuf,
+    diagnostics: &mut Diagnostics,
+) -> BTreeMap<Period, MethodChange> {
+    let kind = raw.period;
+    let mut method_changes = BTreeMap::new();
+    for change in &raw.method_changes {
+        match Period::parse(&change.year.0, kind) {
+            Ok(period) => {
+                method_changes.insert(
+                    period,
+                    MethodChange {
+                        what: change.what.0.clone(),
+                        source: change.source.as_ref().map(|t| t.0.clone()),
+                    },
+                );
+            }
+            Err(message) => diagnostics.push(
+                Diagnostic::error(
+                    file,
+                    tr!(
+                        format!("изменение методики показателя «{}»: {}", raw.id, message.ru),
+                        format!(
+                            "method change of indicator “{}”: {}",
+                            raw.id,
+                            message.en()
+                        )
+                    ),
+                )
+                .at_line(raw.line)
+                .hint(tr!(
+                    "изменение методики записывается так: method_changes: [{{year: 2024, what: \"что изменилось\", source: \"документ\"}}]",
+                    "a method change is written like this: method_changes: [{{year: 2024, what: \"what changed\", source: \"document\"}}]"
+                )),
+            ),
+        }
+    }
+    method_changes
+}
+
+/// The values written in the indicator's own file (`values:`), place by place.
+fn read_inline_values(
+    indicator: &mut Indicator,
+    inline: BTreeMap<String, BTreeMap<crate::yaml::Text, Option<f64>>>,
+    (file, line): (&PathBuf, usize),
+    register: &Register,
+    as_of: NaiveDate,
+    diagnostics: &mut Diagnostics,
+) {
+    let kind = indicator.period_kind;
+    for (place_id, by_period) in inline {
+        let Some(place) = place_of(&place_id, register) else {
+            diagnostics.push(unknown_place(file, &place_id, line));
+            continue;
+        };
+        for (period, value) in by_period {
+            match Period::parse(&period.0, kind) {
+                Ok(period) => {
+                    if let Some((message, hint, _)) =
+                        implausible(indicator, period, value, as_of)
+                    {
+                        diagnostics.push(
+                            Diagnostic::error(file, message)
+                                .at_line(line)
+                                .hint(hint),
+                        );
+                        continue;
+                    }
+                    indicator.observations.push(Observation {
+                        period,
+                        place,
+                        value,
+                        dims: Vec::new(),
+                        part: None,
+                        n: None,
+                    });
+                }
+                Err(message) => {
+                    diagnostics.push(
+                        Diagnostic::error(file, message)
+                            .at_line(line)
+                            .hint(tr!(
+                "год пишется четырьмя цифрами (2025), учебный год — через косую черту (2024/25), как указано в period у показателя",
+                "a year is four digits (2025), a school year two years with a slash (2024/25), as the indicator's period says"
+            )),
+                    )
+                }
+            }
+        }
+    }
 }
 
 /// Rows already read, by (period, place, disaggregation, part), with their line.

@@ -13,7 +13,7 @@ use super::references::References;
 use super::responsible::Aliases;
 use super::text_checks::check_text;
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::load::{PlanFile, RawItem, RawSection};
+use crate::load::{PlanFile, RawApproval, RawItem, RawSection};
 use crate::tr;
 use window_checks::outside_plan;
 
@@ -228,86 +228,15 @@ fn resolve_plan(
         plan,
     } = source;
     let line_of = |key: &str| positions.line(key).unwrap_or(1);
-    let mut ok = true;
-    if plan.id.is_empty()
-        || !plan
-            .id
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-    {
-        diagnostics.push(
-            Diagnostic::error(
-                &file,
-                tr!(
-                    format!("id плана «{}» содержит недопустимые символы", plan.id),
-                    format!(
-                        "plan id “{}” contains characters that are not allowed",
-                        plan.id
-                    )
-                ),
-            )
-            .at_line(line_of("id"))
-            .hint(tr!(
-                "id пишется латиницей, строчными буквами, цифрами и дефисами: roadmap-2025",
-                "an id is written in lowercase Latin letters, digits and hyphens: roadmap-2025"
-            )),
-        );
-        ok = false;
-    }
+    let mut ok = check_plan_id(&plan.id, &file, line_of("id"), diagnostics);
     let period = PlanPeriod {
         from: plan.period.from.0,
         to: plan.period.to.0,
     };
-    if period.from > period.to {
-        diagnostics.push(
-            Diagnostic::error(
-                &file,
-                tr!(
-                    "период плана начинается позже, чем заканчивается",
-                    "the plan's period starts after it ends"
-                ),
-            )
-            .at_line(line_of("period"))
-            .hint(tr!(
-                "проверьте даты from и to",
-                "check the dates from and to"
-            )),
-        );
-        ok = false;
-    }
-    let approved = plan.approved.map(|raw| {
-        let document = raw.document.as_deref().and_then(|written| {
-            let found = references.resolve(written);
-            if found.is_none() {
-                diagnostics.push(
-                    Diagnostic::error(
-                        &file,
-                        tr!(
-                            "документ «{written}», утвердивший план, не найден на сайте",
-                            "the act “{written}” that approved the plan is not on the site"
-                        ),
-                    )
-                    .at_line(line_of("document"))
-                    .hint(references.hint()),
-                );
-            }
-            found
-        });
-        let from = line_of("approved");
-        let key_at = |path: &str| {
-            positions
-                .key(path)
-                .map_or((from, 1), |at| (at.line, at.column))
-        };
-        Approval {
-            kind: raw.kind.0,
-            number: raw.number.0,
-            date: raw.date.0,
-            document,
-            number_at: key_at("approved.number"),
-            date_at: key_at("approved.date"),
-        }
-    });
+    ok &= check_period(&period, &file, line_of("period"), diagnostics);
+    let approved = plan
+        .approved
+        .map(|raw| resolve_approval(raw, references, &file, &positions, diagnostics));
     check_text(
         &file,
         (&text, 1),
@@ -363,6 +292,100 @@ fn resolve_plan(
         sections,
         file,
     })
+}
+
+/// A plan's id becomes its address: Latin lowercase letters, digits and hyphens only.
+fn check_plan_id(id: &str, file: &PathBuf, line: usize, diagnostics: &mut Diagnostics) -> bool {
+    if id.is_empty()
+        || !id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    {
+        diagnostics.push(
+            Diagnostic::error(
+                file,
+                tr!(
+                    format!("id плана «{}» содержит недопустимые символы", id),
+                    format!("plan id “{}” contains characters that are not allowed", id)
+                ),
+            )
+            .at_line(line)
+            .hint(tr!(
+                "id пишется латиницей, строчными буквами, цифрами и дефисами: roadmap-2025",
+                "an id is written in lowercase Latin letters, digits and hyphens: roadmap-2025"
+            )),
+        );
+        return false;
+    }
+    true
+}
+
+/// A plan's period must not end before it starts.
+fn check_period(
+    period: &PlanPeriod,
+    file: &PathBuf,
+    line: usize,
+    diagnostics: &mut Diagnostics,
+) -> bool {
+    if period.from > period.to {
+        diagnostics.push(
+            Diagnostic::error(
+                file,
+                tr!(
+                    "период плана начинается позже, чем заканчивается",
+                    "the plan's period starts after it ends"
+                ),
+            )
+            .at_line(line)
+            .hint(tr!(
+                "проверьте даты from и to",
+                "check the dates from and to"
+            )),
+        );
+        return false;
+    }
+    true
+}
+
+/// The act that approved a plan, with the page of the act when the site has it.
+fn resolve_approval(
+    raw: RawApproval,
+    references: &References<'_>,
+    file: &PathBuf,
+    positions: &crate::yaml::Positions,
+    diagnostics: &mut Diagnostics,
+) -> Approval {
+    let document = raw.document.as_deref().and_then(|written| {
+        let found = references.resolve(written);
+        if found.is_none() {
+            diagnostics.push(
+                Diagnostic::error(
+                    file,
+                    tr!(
+                        "документ «{written}», утвердивший план, не найден на сайте",
+                        "the act “{written}” that approved the plan is not on the site"
+                    ),
+                )
+                .at_line(positions.line("document").unwrap_or(1))
+                .hint(references.hint()),
+            );
+        }
+        found
+    });
+    let from = positions.line("approved").unwrap_or(1);
+    let key_at = |path: &str| {
+        positions
+            .key(path)
+            .map_or((from, 1), |at| (at.line, at.column))
+    };
+    Approval {
+        kind: raw.kind.0,
+        number: raw.number.0,
+        date: raw.date.0,
+        document,
+        number_at: key_at("approved.number"),
+        date_at: key_at("approved.date"),
+    }
 }
 
 fn written_numbers(sections: &[RawSection]) -> std::collections::BTreeSet<String> {
@@ -493,7 +516,7 @@ fn resolve_section(
 }
 
 fn resolve_item(
-    raw: RawItem,
+    mut raw: RawItem,
     position: &str,
     section: Mark,
     context: &mut PlanContext<'_, '_>,
@@ -502,9 +525,9 @@ fn resolve_item(
     let file = context.file;
     let line = raw.line;
     // The line of one of this item's keys; the item's first line when it has none.
+    let positions = context.positions;
     let key_at = |key: &str| {
-        context
-            .positions
+        positions
             .line(&format!("{}.{key}", raw.path))
             .unwrap_or(line)
     };
@@ -520,7 +543,7 @@ fn resolve_item(
             check_text(file, (context.text, 1), key_at(key), &value.0, diagnostics);
         }
     }
-    let no = match raw.no {
+    let no = match raw.no.take() {
         Some(no) => no.0.trim().to_string(),
         None => position.to_string(),
     };
@@ -533,102 +556,17 @@ fn resolve_item(
     } else {
         context.numbers.insert(no.clone(), line);
     }
-    let due_text = raw.due.map(|t| t.0);
-    let deadline = match &due_text {
-        None => {
-            diagnostics.push(
-                Diagnostic::warning(
-                    file,
-                    tr!(
-                        "у пункта «{no}» не указан срок",
-                        "item “{no}” has no deadline"
-                    ),
-                )
-                .at_line(line)
-                .hint(tr!(
-                    "добавьте строку due: \"…\" так, как срок записан в утверждённом плане",
-                    "add a line due: \"…\" with the deadline as the approved plan gives it"
-                )),
-            );
-            None
-        }
-        Some(text) => match parse_deadline(text, &context.period) {
-            Ok(deadline) => {
-                let (line, column) = context.key_at(&format!("{}.due", raw.path), line);
-                if let Some(warning) = outside_plan(&deadline, &no, context) {
-                    diagnostics.push(warning.at(line, column));
-                }
-                Some(deadline)
-            }
-            Err(unreadable) => {
-                diagnostics.push(
-                    Diagnostic::warning(file, tr!(format!("срок «{}» не удалось прочитать: {}", unreadable.text, unreadable.reason), format!("the deadline “{}” could not be read: {}", unreadable.text, unreadable.reason_en)))
-                        .at_line(key_at("due"))
-                        .hint(tr!("пункт показан с этим текстом и статусом «не определён»; чтобы статус считался, запишите срок датой, месяцем или словами «ежегодно», «постоянно»", "the item is shown with this text and the status «не определён» (unknown); for the status to be computed, write the deadline as a date, a month or words such as «ежегодно»")),
-                );
-                None
-            }
-        },
-    };
-    let own_status = raw.status.as_ref().and_then(|written| {
-        parse_status(&written.0)
-            .map_err(|said| {
-                let (line, column) = context.value_at(&format!("{}.status", raw.path), line);
-                diagnostics.push(
-                    Diagnostic::error(file, said)
-                        .at(line, column)
-                        .hint(status_hint()),
-                );
-            })
-            .ok()
-    });
-    // The item's own mark wins; otherwise its section's, date included.
-    let own = own_status.is_some() || raw.done.is_some();
-    let mut status = if own { own_status } else { section.status };
-    let done = if own {
-        raw.done.map(|d| d.0)
-    } else {
-        section.done
-    };
-    if done.is_some() && status.is_none() {
-        status = Some(GivenStatus::Done);
-    }
-    // A section's mark is checked once, at the section (`check_section_mark`).
-    if let (true, Some(done)) = (own, done) {
-        match status {
-            None | Some(GivenStatus::Done) => {}
-            Some(_) => diagnostics.push(
-                Diagnostic::warning(
-                    file,
-                    tr!(
-                        "у пункта «{no}» указана дата выполнения, но статус не «выполнено»",
-                        "item “{no}” has a completion date, but its status is not “done” («выполнено»)"
-                    ),
-                )
-                .at_line(key_at("done"))
-                .hint(tr!(
-                    "если пункт выполнен, напишите status: выполнено; иначе уберите done",
-                    "if the item is done, write status: выполнено (done); otherwise remove done"
-                )),
-            ),
-        }
-        if done > context.as_of {
-            diagnostics.push(
-                Diagnostic::error(
-                    file,
-                    tr!(format!("пункт «{no}» отмечен выполненным {}, то есть позже даты сборки {}",
-                        crate::dates::format_date_short(done),
-                        crate::dates::format_date_short(context.as_of)
-                    ), format!("item “{no}” is marked done on {}, which is after the build date {}",
-                        crate::dates::format_date_short(done),
-                        crate::dates::format_date_short(context.as_of)
-                    )),
-                )
-                .at_line(key_at("done"))
-                .hint(tr!("в done пишется дата, когда пункт уже выполнен; проверьте год и месяц", "done takes the date when the item was already done; check the year and the month")),
-            );
-        }
-    }
+    // Taken, not moved (as `no` above): the item's mark below still reads `raw`.
+    let due_text = raw.due.take().map(|t| t.0);
+    let deadline = item_deadline(
+        due_text.as_deref(),
+        &no,
+        (&raw.path, line),
+        &key_at,
+        context,
+        diagnostics,
+    );
+    let (status, done) = item_mark(&raw, section, &no, &key_at, context, diagnostics);
     let evidence = raw
         .evidence
         .iter()
@@ -650,48 +588,13 @@ fn resolve_item(
             found
         })
         .collect();
-    let stage = raw.stage.as_deref().and_then(|code| {
-        let found = Stage::from_code(code);
-        if found.is_none() {
-            let codes: Vec<&str> = Stage::ALL.iter().map(|s| s.code()).collect();
-            diagnostics.push(
-                Diagnostic::error(
-                    file,
-                    tr!(
-                        "звено цикла «{code}» неизвестно",
-                        "unknown cycle stage “{code}”"
-                    ),
-                )
-                .at_line(key_at("stage"))
-                .hint(tr!(
-                    format!("stage — одно из: {}", codes.join(", ")),
-                    format!("stage is one of: {}", codes.join(", "))
-                )),
-            );
-        }
-        found
-    });
-    if raw.stage.is_some() && raw.direction.is_none() {
-        diagnostics.push(
-            Diagnostic::error(
-                file,
-                tr!(
-                    "у пункта указано звено цикла (stage), но не направление",
-                    "the item gives a cycle stage (stage) but no direction"
-                ),
-            )
-            .at_line(key_at("stage"))
-            .hint(tr!(
-                "добавьте direction: id направления из data/indicators",
-                "add direction: the id of a direction from data/indicators"
-            )),
-        );
-    }
-    let cycle = raw.direction.map(|direction| CycleRef {
-        direction,
-        stage,
-        line: key_at("direction"),
-    });
+    let cycle = item_cycle(
+        raw.stage.as_deref(),
+        raw.direction,
+        &key_at,
+        file,
+        diagnostics,
+    );
     let key = context.next_key;
     context.next_key += 1;
     PlanItem {
@@ -712,6 +615,178 @@ fn resolve_item(
         evidence,
         cycle,
     }
+}
+
+/// The deadline of an item, read from its `due:` text; a missing or unreadable one
+/// is said, and one outside the plan's period too.
+fn item_deadline(
+    due_text: Option<&str>,
+    no: &str,
+    (path, line): (&str, usize),
+    key_at: &dyn Fn(&str) -> usize,
+    context: &PlanContext<'_, '_>,
+    diagnostics: &mut Diagnostics,
+) -> Option<Deadline> {
+    let file = context.file;
+    match due_text {
+        None => {
+            diagnostics.push(
+                Diagnostic::warning(
+                    file,
+                    tr!(
+                        "у пункта «{no}» не указан срок",
+                        "item “{no}” has no deadline"
+                    ),
+                )
+                .at_line(line)
+                .hint(tr!(
+                    "добавьте строку due: \"…\" так, как срок записан в утверждённом плане",
+                    "add a line due: \"…\" with the deadline as the approved plan gives it"
+                )),
+            );
+            None
+        }
+        Some(text) => match parse_deadline(text, &context.period) {
+            Ok(deadline) => {
+                let (line, column) = context.key_at(&format!("{path}.due"), line);
+                if let Some(warning) = outside_plan(&deadline, no, context) {
+                    diagnostics.push(warning.at(line, column));
+                }
+                Some(deadline)
+            }
+            Err(unreadable) => {
+                diagnostics.push(
+                    Diagnostic::warning(file, tr!(format!("срок «{}» не удалось прочитать: {}", unreadable.text, unreadable.reason), format!("the deadline “{}” could not be read: {}", unreadable.text, unreadable.reason_en)))
+                        .at_line(key_at("due"))
+                        .hint(tr!("пункт показан с этим текстом и статусом «не определён»; чтобы статус считался, запишите срок датой, месяцем или словами «ежегодно», «постоянно»", "the item is shown with this text and the status «не определён» (unknown); for the status to be computed, write the deadline as a date, a month or words such as «ежегодно»")),
+                );
+                None
+            }
+        },
+    }
+}
+
+/// The status and completion date of an item: its own mark, else its section's.
+fn item_mark(
+    raw: &RawItem,
+    section: Mark,
+    no: &str,
+    key_at: &dyn Fn(&str) -> usize,
+    context: &PlanContext<'_, '_>,
+    diagnostics: &mut Diagnostics,
+) -> (Option<GivenStatus>, Option<NaiveDate>) {
+    let own_status = raw.status.as_ref().and_then(|written| {
+        parse_status(&written.0)
+            .map_err(|said| {
+                let (line, column) = context.value_at(&format!("{}.status", raw.path), raw.line);
+                diagnostics.push(
+                    Diagnostic::error(context.file, said)
+                        .at(line, column)
+                        .hint(status_hint()),
+                );
+            })
+            .ok()
+    });
+    // The item's own mark wins; otherwise its section's, date included.
+    let own = own_status.is_some() || raw.done.is_some();
+    let mut status = if own { own_status } else { section.status };
+    let done = if own {
+        raw.done.as_ref().map(|d| d.0)
+    } else {
+        section.done
+    };
+    if done.is_some() && status.is_none() {
+        status = Some(GivenStatus::Done);
+    }
+    // A section's mark is checked once, at the section (`check_section_mark`).
+    if let (true, Some(done)) = (own, done) {
+        match status {
+            None | Some(GivenStatus::Done) => {}
+            Some(_) => diagnostics.push(
+                Diagnostic::warning(
+                    context.file,
+                    tr!(
+                        "у пункта «{no}» указана дата выполнения, но статус не «выполнено»",
+                        "item “{no}” has a completion date, but its status is not “done” («выполнено»)"
+                    ),
+                )
+                .at_line(key_at("done"))
+                .hint(tr!(
+                    "если пункт выполнен, напишите status: выполнено; иначе уберите done",
+                    "if the item is done, write status: выполнено (done); otherwise remove done"
+                )),
+            ),
+        }
+        if done > context.as_of {
+            diagnostics.push(
+                Diagnostic::error(
+                    context.file,
+                    tr!(format!("пункт «{no}» отмечен выполненным {}, то есть позже даты сборки {}",
+                        crate::dates::format_date_short(done),
+                        crate::dates::format_date_short(context.as_of)
+                    ), format!("item “{no}” is marked done on {}, which is after the build date {}",
+                        crate::dates::format_date_short(done),
+                        crate::dates::format_date_short(context.as_of)
+                    )),
+                )
+                .at_line(key_at("done"))
+                .hint(tr!("в done пишется дата, когда пункт уже выполнен; проверьте год и месяц", "done takes the date when the item was already done; check the year and the month")),
+            );
+        }
+    }
+    (status, done)
+}
+
+/// The place of an item in the management cycle: a direction and, optionally, a stage.
+fn item_cycle(
+    stage: Option<&str>,
+    direction: Option<String>,
+    key_at: &dyn Fn(&str) -> usize,
+    file: &PathBuf,
+    diagnostics: &mut Diagnostics,
+) -> Option<CycleRef> {
+    let found_stage = stage.and_then(|code| {
+        let found = Stage::from_code(code);
+        if found.is_none() {
+            let codes: Vec<&str> = Stage::ALL.iter().map(|s| s.code()).collect();
+            diagnostics.push(
+                Diagnostic::error(
+                    file,
+                    tr!(
+                        "звено цикла «{code}» неизвестно",
+                        "unknown cycle stage “{code}”"
+                    ),
+                )
+                .at_line(key_at("stage"))
+                .hint(tr!(
+                    format!("stage — одно из: {}", codes.join(", ")),
+                    format!("stage is one of: {}", codes.join(", "))
+                )),
+            );
+        }
+        found
+    });
+    if stage.is_some() && direction.is_none() {
+        diagnostics.push(
+            Diagnostic::error(
+                file,
+                tr!(
+                    "у пункта указано звено цикла (stage), но не направление",
+                    "the item gives a cycle stage (stage) but no direction"
+                ),
+            )
+            .at_line(key_at("stage"))
+            .hint(tr!(
+                "добавьте direction: id направления из data/indicators",
+                "add direction: the id of a direction from data/indicators"
+            )),
+        );
+    }
+    direction.map(|direction| CycleRef {
+        direction,
+        stage: found_stage,
+        line: key_at("direction"),
+    })
 }
 
 #[cfg(test)]
