@@ -1026,3 +1026,7 @@ fn special_gaps(model: &Model) -> Vec<Message> {
     );
     missing
 }
+
+#[cfg(test)]
+#[path = "requirements_tests.rs"]
+mod tests;
