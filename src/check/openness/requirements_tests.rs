@@ -8,7 +8,6 @@ use std::sync::OnceLock;
 
 use super::super::{Checklist, Mark};
 use super::REQUIREMENTS;
-use crate::diagnostic::Diagnostics;
 use crate::model::Model;
 use Mark::{Attention, Missing, Present};
 
@@ -21,16 +20,8 @@ fn fixture() -> &'static Model {
         let dir = temp.path();
         copy_dir(Path::new("tests/sites/openness"), dir);
         commit_to_git(dir);
-        let mut diagnostics = Diagnostics::default();
-        let sources = crate::load::load_site(dir, &mut diagnostics);
-        let options = crate::model::ModelOptions {
-            as_of: chrono::NaiveDate::from_ymd_opt(2025, 6, 1).expect("a date"),
-            base_url: None,
-            drafts: false,
-            chromium: None,
-            ci: false,
-        };
-        crate::model::resolve(sources, &options, &mut diagnostics).expect("the fixture resolves")
+        let as_of = chrono::NaiveDate::from_ymd_opt(2025, 6, 1).expect("a date");
+        crate::model::resolve_site_for_tests(dir, as_of)
     })
 }
 
