@@ -98,66 +98,18 @@ pub fn import_plan(
     options: &PlanImportOptions,
 ) -> Result<(PlanSummary, Vec<Diagnostic>), ImportFailure> {
     let id = &options.id;
-    if id.is_empty()
-        || !id
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-    {
-        return Err(ImportFailure::usage(
-            Diagnostic::error("--id", tr!("«{id}» не годится как id плана", "“{id}” is not a valid plan id"))
-                .hint(tr!(
-                    "id — латинские строчные буквы, цифры и дефис: он станет адресом страницы /plans/<id>/, например --id roadmap-2025",
-                    "an id is lower-case Latin letters, digits and hyphens: it becomes the page address /plans/<id>/, e.g. --id roadmap-2025"
-                )),
-        ));
-    }
+    check_plan_id(id)?;
     let relative = Path::new("data/plans").join(format!("{id}.yaml"));
     refuse_existing(&options.root, &relative)?;
     let tables = read_tables(&options.file)?;
     let shown = options.file.display().to_string();
-    let imported = plan::read_plan(&tables).map_err(|e| {
-        ImportFailure::input(match e {
-            plan::PlanTableError::NoHeader { tables } => Diagnostic::error(
-                &options.file,
-                tr!(
-                    "в файле не найдена таблица плана (таблиц в файле: {tables})",
-                    "no plan table found in the file (tables in the file: {tables})"
-                ),
-            )
-            .hint(tr!(
-                "таблица плана узнаётся по строке заголовков: «Мероприятие» и «Сроки» или «Ответственные» (в любом порядке); добавьте такую строку над таблицей",
-                "a plan table is recognised by its header row: «Мероприятие» and «Сроки» or «Ответственные» (in any order); add such a row above the table"
-            )),
-            plan::PlanTableError::NoItems { table } => Diagnostic::error(
-                &options.file,
-                tr!(
-                    "в таблице плана ({table}) под строкой заголовков нет ни одного пункта",
-                    "the plan table ({table}) has no items under its header row"
-                ),
-            )
-            .hint(tr!(
-                "проверьте, что мероприятия стоят в строках под заголовками, а не в одной объединённой ячейке",
-                "check that the items are in rows under the header, not in one merged cell"
-            )),
-        })
-    })?;
+    let imported = plan::read_plan(&tables)
+        .map_err(|e| ImportFailure::input(plan_table_error(&options.file, e)))?;
     let file_name = options
         .file
         .file_name()
         .map_or(shown.clone(), |n| n.to_string_lossy().into_owned());
-    let (title, title_found) = match &imported.title {
-        Some(title) => (title.clone(), true),
-        None => (
-            crate::text::capitalize(
-                options
-                    .file
-                    .file_stem()
-                    .map_or(id.clone(), |s| s.to_string_lossy().replace('_', " "))
-                    .trim(),
-            ),
-            false,
-        ),
-    };
+    let (title, title_found) = plan_title(&imported, &options.file, id);
     let Some(period) = imported.period else {
         return Err(ImportFailure::input(
             Diagnostic::error(
@@ -179,47 +131,8 @@ pub fn import_plan(
     if let Err(problem) = crate::yaml::parse::<crate::load::RawPlan>(&yaml.text, &relative, 1) {
         return Err(ImportFailure::input(problem));
     }
-    let reading_period = crate::model::PlanPeriod {
-        from: period.from,
-        to: period.to,
-    };
-    let mut warnings = Vec::new();
-    for (header, line, column) in &imported.skipped_columns {
-        warnings.push(
-            Diagnostic::warning(
-                &options.file,
-                tr!(
-                    format!("столбец «{header}» ({}) не перенесён: в плане сайта для него нет поля", imported.table),
-                    format!("the column “{header}” ({}) was not imported: a plan of the site has no field for it", imported.table)
-                ),
-            )
-            .at(*line, *column)
-            .hint(tr!(
-                "поля пункта плана: no, title, due, responsible, form, result; если текст этого столбца нужен на сайте, перенесите его в result или form",
-                "the fields of a plan item are no, title, due, responsible, form, result; if this column's text is needed on the site, move it into result or form"
-            )),
-        );
-    }
-    let mut unread = 0;
-    for (line, column, text) in &yaml.dues {
-        if let Err(unreadable) = crate::model::parse_deadline(text, &reading_period) {
-            unread += 1;
-            warnings.push(
-                Diagnostic::warning(
-                    &relative,
-                    tr!(
-                        format!("срок «{}» не удалось прочитать: {}", unreadable.text, unreadable.reason),
-                        format!("the deadline “{}” could not be read: {}", unreadable.text, unreadable.reason_en)
-                    ),
-                )
-                .at(*line, *column)
-                .hint(tr!(
-                    "текст срока перенесён как есть; на сайте у пункта будет статус «не определён», пока срок не записан датой, месяцем или словами «ежегодно», «постоянно»",
-                    "the deadline's text is kept as written; on the site the item has the status «не определён» (unknown) until the deadline is written as a date, a month or words such as «ежегодно»"
-                )),
-            );
-        }
-    }
+    let mut warnings = skipped_column_warnings(&imported, &options.file);
+    let unread = unread_deadlines(&yaml, &period, &relative, &mut warnings);
     write_new(&options.root, &relative, &yaml.text)?;
     let summary = PlanSummary {
         written: relative,
@@ -247,6 +160,128 @@ pub fn import_plan(
         table: imported.table.clone(),
     };
     Ok((summary, warnings))
+}
+
+/// A plan's id becomes a file name and a page address, so it is refused before
+/// anything is read.
+fn check_plan_id(id: &str) -> Result<(), ImportFailure> {
+    if id.is_empty()
+        || !id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    {
+        return Err(ImportFailure::usage(
+            Diagnostic::error("--id", tr!("«{id}» не годится как id плана", "“{id}” is not a valid plan id"))
+                .hint(tr!(
+                    "id — латинские строчные буквы, цифры и дефис: он станет адресом страницы /plans/<id>/, например --id roadmap-2025",
+                    "an id is lower-case Latin letters, digits and hyphens: it becomes the page address /plans/<id>/, e.g. --id roadmap-2025"
+                )),
+        ));
+    }
+    Ok(())
+}
+
+/// Why no plan could be read from the file's tables, said so that the specialist
+/// knows what to change in the file.
+fn plan_table_error(file: &Path, error: plan::PlanTableError) -> Diagnostic {
+    match error {
+        plan::PlanTableError::NoHeader { tables } => Diagnostic::error(
+            file,
+            tr!(
+                "в файле не найдена таблица плана (таблиц в файле: {tables})",
+                "no plan table found in the file (tables in the file: {tables})"
+            ),
+        )
+        .hint(tr!(
+            "таблица плана узнаётся по строке заголовков: «Мероприятие» и «Сроки» или «Ответственные» (в любом порядке); добавьте такую строку над таблицей",
+            "a plan table is recognised by its header row: «Мероприятие» and «Сроки» or «Ответственные» (in any order); add such a row above the table"
+        )),
+        plan::PlanTableError::NoItems { table } => Diagnostic::error(
+            file,
+            tr!(
+                "в таблице плана ({table}) под строкой заголовков нет ни одного пункта",
+                "the plan table ({table}) has no items under its header row"
+            ),
+        )
+        .hint(tr!(
+            "проверьте, что мероприятия стоят в строках под заголовками, а не в одной объединённой ячейке",
+            "check that the items are in rows under the header, not in one merged cell"
+        )),
+    }
+}
+
+/// The plan's title and whether the file had one: without one, the file's name
+/// stands in, so that the page still has a heading.
+fn plan_title(imported: &plan::ImportedPlan, file: &Path, id: &str) -> (String, bool) {
+    match &imported.title {
+        Some(title) => (title.clone(), true),
+        None => (
+            crate::text::capitalize(
+                file.file_stem()
+                    .map_or(id.to_string(), |s| s.to_string_lossy().replace('_', " "))
+                    .trim(),
+            ),
+            false,
+        ),
+    }
+}
+
+/// A warning for each column of the table the plan has no field for: its text
+/// is not carried over, and the specialist should know.
+fn skipped_column_warnings(imported: &plan::ImportedPlan, file: &Path) -> Vec<Diagnostic> {
+    let mut warnings = Vec::new();
+    for (header, line, column) in &imported.skipped_columns {
+        warnings.push(
+            Diagnostic::warning(
+                file,
+                tr!(
+                    format!("столбец «{header}» ({}) не перенесён: в плане сайта для него нет поля", imported.table),
+                    format!("the column “{header}” ({}) was not imported: a plan of the site has no field for it", imported.table)
+                ),
+            )
+            .at(*line, *column)
+            .hint(tr!(
+                "поля пункта плана: no, title, due, responsible, form, result; если текст этого столбца нужен на сайте, перенесите его в result или form",
+                "the fields of a plan item are no, title, due, responsible, form, result; if this column's text is needed on the site, move it into result or form"
+            )),
+        );
+    }
+    warnings
+}
+
+/// Reads each written deadline as the build will, warning at its line when it
+/// cannot be read (the item's status would be unknown); returns how many.
+fn unread_deadlines(
+    yaml: &plan_yaml::PlanYaml,
+    period: &heading::Period,
+    relative: &Path,
+    warnings: &mut Vec<Diagnostic>,
+) -> usize {
+    let reading_period = crate::model::PlanPeriod {
+        from: period.from,
+        to: period.to,
+    };
+    let mut unread = 0;
+    for (line, column, text) in &yaml.dues {
+        if let Err(unreadable) = crate::model::parse_deadline(text, &reading_period) {
+            unread += 1;
+            warnings.push(
+                Diagnostic::warning(
+                    relative,
+                    tr!(
+                        format!("срок «{}» не удалось прочитать: {}", unreadable.text, unreadable.reason),
+                        format!("the deadline “{}” could not be read: {}", unreadable.text, unreadable.reason_en)
+                    ),
+                )
+                .at(*line, *column)
+                .hint(tr!(
+                    "текст срока перенесён как есть; на сайте у пункта будет статус «не определён», пока срок не записан датой, месяцем или словами «ежегодно», «постоянно»",
+                    "the deadline's text is kept as written; on the site the item has the status «не определён» (unknown) until the deadline is written as a date, a month or words such as «ежегодно»"
+                )),
+            );
+        }
+    }
+    unread
 }
 
 /// The tables of a file, by its extension.

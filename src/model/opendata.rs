@@ -79,21 +79,21 @@ pub(crate) fn catalog(
     let prefix = inputs
         .inn
         .map_or_else(|| "msoko".to_string(), |i| i.trim().to_string());
+    let mut candidates = Vec::new();
+    register_set(inputs, &mut candidates);
+    direction_sets(inputs, &mut candidates);
+    plan_sets(inputs, &mut candidates);
+    documents_set(inputs, &mut candidates);
+    cycle_set(inputs, &mut candidates);
+    analytics_sets(inputs, &mut candidates);
     let mut sets = Vec::new();
-    let mut add = |code: String,
-                   title: String,
-                   description: String,
-                   subject: &str,
-                   frequency: &'static str,
-                   source: SetSource,
-                   dates: Option<(NaiveDate, NaiveDate)>,
-                   earlier: Vec<(NaiveDate, String)>,
-                   file: &PathBuf| {
-        let Some((created, modified)) = dates else {
-            unpublished.push((title, file.clone()));
-            return;
+    for candidate in candidates {
+        let Some((created, modified)) = candidate.dates else {
+            unpublished.push((candidate.title, candidate.file));
+            continue;
         };
-        let earlier: Vec<(NaiveDate, String)> = earlier
+        let earlier: Vec<(NaiveDate, String)> = candidate
+            .earlier
             .into_iter()
             .filter(|(date, _)| *date < modified)
             .collect();
@@ -102,54 +102,86 @@ pub(crate) fn catalog(
             .first()
             .map_or(created, |(date, _)| created.min(*date));
         sets.push(OpenDataSet {
-            identifier: format!("{prefix}-{code}"),
-            title,
-            description,
-            subject: subject.to_string(),
-            frequency,
-            stale_after_days: if frequency == FREQUENCY_YEARLY {
+            identifier: format!("{prefix}-{}", candidate.code),
+            title: candidate.title,
+            description: candidate.description,
+            subject: candidate.subject.to_string(),
+            frequency: candidate.frequency,
+            stale_after_days: if candidate.frequency == FREQUENCY_YEARLY {
                 400
             } else {
                 366
             },
-            source,
+            source: candidate.source,
             created,
             modified,
             earlier,
         });
-    };
-    let git = |files: &[PathBuf]| -> Option<(NaiveDate, NaiveDate)> {
-        let known: Vec<_> = files
-            .iter()
-            .filter_map(|f| inputs.git_dates.get(f))
-            .collect();
-        Some((
-            known.iter().map(|d| d.first).min()?,
-            known.iter().map(|d| d.last).max()?,
-        ))
-    };
-    let snapshots_with = |has: &dyn Fn(&DataSet) -> bool| -> Vec<(NaiveDate, String)> {
-        inputs
-            .snapshots
-            .iter()
-            .filter(|(_, data)| has(data))
-            .filter_map(|(name, _)| Some((crate::dates::parse_date(name).ok()?, name.clone())))
-            .collect()
-    };
-
-    if let Some(file) = &inputs.register.file {
-        add(
-            "orgs".into(),
-            "Реестр муниципальных образовательных организаций".into(),
-            "Перечень образовательных организаций, подведомственных органу управления образованием: наименования, вид, адреса, телефоны, сайты, руководители.".into(),
-            "образование, образовательные организации, школы, детские сады, реестр",
-            FREQUENCY_ON_CHANGE,
-            SetSource::Register,
-            git(std::slice::from_ref(file)),
-            snapshots_with(&|d| !d.register.organizations.is_empty()),
-            file,
-        );
     }
+    sets
+}
+
+/// A set as its source describes it, before its version dates decide whether it
+/// is published: one list of these keeps the catalogue's order in one place.
+struct Candidate {
+    code: String,
+    title: String,
+    description: String,
+    subject: &'static str,
+    frequency: &'static str,
+    source: SetSource,
+    /// The first and the last change of the data, when known.
+    dates: Option<(NaiveDate, NaiveDate)>,
+    /// Frozen data copies that hold the set: (date, snapshot name).
+    earlier: Vec<(NaiveDate, String)>,
+    /// The data file (or folder) named when the set cannot be published.
+    file: PathBuf,
+}
+
+/// The first and the last git change of the files, when git knows any of them.
+fn git_dates(inputs: &CatalogInputs<'_>, files: &[PathBuf]) -> Option<(NaiveDate, NaiveDate)> {
+    let known: Vec<_> = files
+        .iter()
+        .filter_map(|f| inputs.git_dates.get(f))
+        .collect();
+    Some((
+        known.iter().map(|d| d.first).min()?,
+        known.iter().map(|d| d.last).max()?,
+    ))
+}
+
+/// The frozen data copies (named by their date) that hold the set: its earlier versions.
+fn snapshots_with(
+    inputs: &CatalogInputs<'_>,
+    has: &dyn Fn(&DataSet) -> bool,
+) -> Vec<(NaiveDate, String)> {
+    inputs
+        .snapshots
+        .iter()
+        .filter(|(_, data)| has(data))
+        .filter_map(|(name, _)| Some((crate::dates::parse_date(name).ok()?, name.clone())))
+        .collect()
+}
+
+/// The register of organisations, when the site has one.
+fn register_set(inputs: &CatalogInputs<'_>, candidates: &mut Vec<Candidate>) {
+    if let Some(file) = &inputs.register.file {
+        candidates.push(Candidate {
+            code: "orgs".into(),
+            title: "Реестр муниципальных образовательных организаций".into(),
+            description: "Перечень образовательных организаций, подведомственных органу управления образованием: наименования, вид, адреса, телефоны, сайты, руководители.".into(),
+            subject: "образование, образовательные организации, школы, детские сады, реестр",
+            frequency: FREQUENCY_ON_CHANGE,
+            source: SetSource::Register,
+            dates: git_dates(inputs, std::slice::from_ref(file)),
+            earlier: snapshots_with(inputs, &|d| !d.register.organizations.is_empty()),
+            file: file.clone(),
+        });
+    }
+}
+
+/// One set per МСОКО direction: its indicators' values.
+fn direction_sets(inputs: &CatalogInputs<'_>, candidates: &mut Vec<Candidate>) {
     for (index, direction) in inputs.indicators.directions.iter().enumerate() {
         let mut files = vec![direction.file.clone()];
         files.extend(
@@ -159,33 +191,41 @@ pub(crate) fn catalog(
                 .flat_map(|&i| inputs.indicators.indicators[i].files.clone()),
         );
         let id = direction.id.clone();
-        add(
-            format!("indicators-{}", direction.id),
-            format!("Показатели МСОКО: {}", direction.title),
-            format!("Значения показателей направления «{}» муниципальной системы оценки качества образования по годам: по округу, по образовательным организациям, с региональными и общероссийскими значениями для сравнения.", direction.title),
-            "образование, оценка качества образования, МСОКО, показатели, мониторинг",
-            FREQUENCY_YEARLY,
-            SetSource::Direction(index),
-            git(&files),
-            snapshots_with(&|d| d.indicators.directions.iter().any(|x| x.id == id)),
-            &direction.file,
-        );
+        candidates.push(Candidate {
+            code: format!("indicators-{}", direction.id),
+            title: format!("Показатели МСОКО: {}", direction.title),
+            description: format!("Значения показателей направления «{}» муниципальной системы оценки качества образования по годам: по округу, по образовательным организациям, с региональными и общероссийскими значениями для сравнения.", direction.title),
+            subject: "образование, оценка качества образования, МСОКО, показатели, мониторинг",
+            frequency: FREQUENCY_YEARLY,
+            source: SetSource::Direction(index),
+            dates: git_dates(inputs, &files),
+            earlier: snapshots_with(inputs, &|d| d.indicators.directions.iter().any(|x| x.id == id)),
+            file: direction.file.clone(),
+        });
     }
+}
+
+/// One set per plan: its items and their progress.
+fn plan_sets(inputs: &CatalogInputs<'_>, candidates: &mut Vec<Candidate>) {
     for (index, plan) in inputs.plans.iter().enumerate() {
         let written = plan.approved.as_ref().map(|a| a.date);
         let id = plan.id.clone();
-        add(
-            format!("plan-{}", plan.id),
-            plan.title.clone(),
-            format!("Мероприятия документа «{}»: сроки, ответственные, ожидаемые результаты и отметки о выполнении.", plan.title),
-            "образование, план мероприятий, дорожная карта, исполнение",
-            FREQUENCY_ON_CHANGE,
-            SetSource::Plan(index),
-            git(std::slice::from_ref(&plan.file)).or(written.map(|d| (d, d))),
-            snapshots_with(&|d| d.plans.iter().any(|p| p.id == id)),
-            &plan.file,
-        );
+        candidates.push(Candidate {
+            code: format!("plan-{}", plan.id),
+            title: plan.title.clone(),
+            description: format!("Мероприятия документа «{}»: сроки, ответственные, ожидаемые результаты и отметки о выполнении.", plan.title),
+            subject: "образование, план мероприятий, дорожная карта, исполнение",
+            frequency: FREQUENCY_ON_CHANGE,
+            source: SetSource::Plan(index),
+            dates: git_dates(inputs, std::slice::from_ref(&plan.file)).or(written.map(|d| (d, d))),
+            earlier: snapshots_with(inputs, &|d| d.plans.iter().any(|p| p.id == id)),
+            file: plan.file.clone(),
+        });
     }
+}
+
+/// The registry of acts, dated by the acts' own placement dates (its pages are many files).
+fn documents_set(inputs: &CatalogInputs<'_>, candidates: &mut Vec<Candidate>) {
     let documents: Vec<&Page> = inputs
         .pages
         .iter()
@@ -197,18 +237,22 @@ pub(crate) fn catalog(
             .iter()
             .filter_map(|p| p.updated.or(p.placed))
             .max();
-        add(
-            "documents".into(),
-            "Реестр правовых актов".into(),
-            "Правовые акты, размещённые на сайте: вид, номер, дата, название, статус (действует, изменён, утратил силу), ссылки на тексты.".into(),
-            "образование, правовые акты, приказы, постановления, нормотворческая деятельность",
-            FREQUENCY_ON_CHANGE,
-            SetSource::Documents,
-            placed.zip(changed),
-            Vec::new(),
-            &PathBuf::from(crate::load::CONTENT_DIR).join("documents"),
-        );
+        candidates.push(Candidate {
+            code: "documents".into(),
+            title: "Реестр правовых актов".into(),
+            description: "Правовые акты, размещённые на сайте: вид, номер, дата, название, статус (действует, изменён, утратил силу), ссылки на тексты.".into(),
+            subject: "образование, правовые акты, приказы, постановления, нормотворческая деятельность",
+            frequency: FREQUENCY_ON_CHANGE,
+            source: SetSource::Documents,
+            dates: placed.zip(changed),
+            earlier: Vec::new(),
+            file: PathBuf::from(crate::load::CONTENT_DIR).join("documents"),
+        });
     }
+}
+
+/// The management-cycle matrix, when the directions describe their cycle.
+fn cycle_set(inputs: &CatalogInputs<'_>, candidates: &mut Vec<Candidate>) {
     if inputs.has_cycle {
         let files: Vec<PathBuf> = inputs
             .indicators
@@ -216,50 +260,53 @@ pub(crate) fn catalog(
             .iter()
             .map(|d| d.file.clone())
             .collect();
-        add(
-            "msoko-cycle".into(),
-            "Управленческий цикл МСОКО по направлениям".into(),
-            "Звенья управленческого цикла по каждому направлению МСОКО и году (цели, показатели, методы сбора информации, мониторинг, анализ, адресные рекомендации, управленческие решения, анализ эффективности мер): есть ли звено и где на сайте его подтверждение.".into(),
-            "образование, оценка качества образования, МСОКО, управленческий цикл, механизмы управления качеством",
-            FREQUENCY_YEARLY,
-            SetSource::Cycle,
-            git(&files),
-            Vec::new(),
-            &PathBuf::from(crate::load::DATA_DIR).join("indicators"),
-        );
+        candidates.push(Candidate {
+            code: "msoko-cycle".into(),
+            title: "Управленческий цикл МСОКО по направлениям".into(),
+            description: "Звенья управленческого цикла по каждому направлению МСОКО и году (цели, показатели, методы сбора информации, мониторинг, анализ, адресные рекомендации, управленческие решения, анализ эффективности мер): есть ли звено и где на сайте его подтверждение.".into(),
+            subject: "образование, оценка качества образования, МСОКО, управленческий цикл, механизмы управления качеством",
+            frequency: FREQUENCY_YEARLY,
+            source: SetSource::Cycle,
+            dates: git_dates(inputs, &files),
+            earlier: Vec::new(),
+            file: PathBuf::from(crate::load::DATA_DIR).join("indicators"),
+        });
     }
+}
+
+/// The objectivity and ШНОР sets, computed from the raw results when the site has them.
+fn analytics_sets(inputs: &CatalogInputs<'_>, candidates: &mut Vec<Candidate>) {
     if let Some(file) = inputs.results_files.first() {
         let folder = file.parent().map_or_else(PathBuf::new, PathBuf::from);
-        add(
-            "objectivity".into(),
-            "Признаки необъективности результатов оценочных процедур".into(),
-            if inputs.named {
+        candidates.push(Candidate {
+            code: "objectivity".into(),
+            title: "Признаки необъективности результатов оценочных процедур".into(),
+            description: if inputs.named {
                 "Признаки необъективности результатов ВПР, ОГЭ и ЕГЭ по образовательным организациям, рассчитанные по муниципальной методике: какое правило сработало, на каких числах, с какими порогами. Признак — не вывод о нарушении.".into()
             } else {
                 "Число школ с признаками необъективности результатов ВПР, ОГЭ и ЕГЭ, рассчитанными по муниципальной методике, по категориям, процедурам, предметам и правилам, с порогами. Признаки отдельных школ не публикуются. Признак — не вывод о нарушении.".into()
             },
-            "образование, объективность, ВПР, ОГЭ, ЕГЭ, оценочные процедуры, МСОКО",
-            FREQUENCY_YEARLY,
-            SetSource::Objectivity,
-            git(inputs.results_files),
-            Vec::new(),
-            &folder,
-        );
+            subject: "образование, объективность, ВПР, ОГЭ, ЕГЭ, оценочные процедуры, МСОКО",
+            frequency: FREQUENCY_YEARLY,
+            source: SetSource::Objectivity,
+            dates: git_dates(inputs, inputs.results_files),
+            earlier: Vec::new(),
+            file: folder.clone(),
+        });
         if inputs.has_vpr {
-            add(
-                "shnor".into(),
-                "Школы с низкими образовательными результатами".into(),
-                "Перечень школ с низкими образовательными результатами (ШНОР) по годам с условиями включения: доля отметок «2» по ВПР в сравнении с округом. Это основание для адресной помощи, а не рейтинг.".into(),
-                "образование, ШНОР, низкие образовательные результаты, адресная помощь, ВПР",
-                FREQUENCY_YEARLY,
-                SetSource::Shnor,
-                git(inputs.results_files),
-                Vec::new(),
-                &folder,
-            );
+            candidates.push(Candidate {
+                code: "shnor".into(),
+                title: "Школы с низкими образовательными результатами".into(),
+                description: "Перечень школ с низкими образовательными результатами (ШНОР) по годам с условиями включения: доля отметок «2» по ВПР в сравнении с округом. Это основание для адресной помощи, а не рейтинг.".into(),
+                subject: "образование, ШНОР, низкие образовательные результаты, адресная помощь, ВПР",
+                frequency: FREQUENCY_YEARLY,
+                source: SetSource::Shnor,
+                dates: git_dates(inputs, inputs.results_files),
+                earlier: Vec::new(),
+                file: folder.clone(),
+            });
         }
     }
-    sets
 }
 
 pub(crate) const FREQUENCY_YEARLY: &str = "ежегодно";

@@ -681,25 +681,8 @@ impl Reader<'_> {
             let Ok(org) = self.org(table, row, col.get("org").copied(), region, year) else {
                 continue;
             };
-            let grade_text = row.cell(col["grade"]);
-            let grade = match grade_text.parse::<u8>() {
-                Ok(g) if (1..=11).contains(&g) => g,
-                _ => {
-                    self.error(
-                        table,
-                        row,
-                        col["grade"],
-                        tr!(
-                            "«{grade_text}» — не номер класса",
-                            "“{grade_text}” is not a grade"
-                        ),
-                        tr!(
-                            "класс пишется числом от 1 до 11",
-                            "a grade is a number from 1 to 11"
-                        ),
-                    );
-                    continue;
-                }
+            let Some(grade) = self.grade(table, row, col["grade"]) else {
+                continue;
             };
             let Some(subject) = self.subject(table, row, col["subject"]) else {
                 continue;
@@ -730,35 +713,8 @@ impl Reader<'_> {
                 self.error(table, row, col["m2"], tr!("m2+m3+m4+m5 = {sum}, а участников {n}", "m2+m3+m4+m5 = {sum}, but there are {n} participants"), tr!("число отметок «2», «3», «4», «5» в сумме равно числу участников (participants)", "the marks «2», «3», «4», «5» add up to the number of participants (participants)"));
                 continue;
             }
-            let journal = match (l, c, r) {
-                (None, None, None) => None,
-                (Some(l), Some(c), Some(r)) => {
-                    if l + c + r > n {
-                        self.error(table, row, col["lowered"], tr!(format!("lowered+confirmed+raised = {}, а участников {n}", l + c + r), format!("lowered+confirmed+raised = {}, but there are {n} participants", l + c + r)), tr!("понизили, подтвердили и повысили отметку в сумме не больше числа участников", "lowered, confirmed and raised marks add up to no more than the participants"));
-                        continue;
-                    }
-                    Some(Journal {
-                        lowered: *l,
-                        confirmed: *c,
-                        raised: *r,
-                    })
-                }
-                _ => {
-                    self.error(
-                        table,
-                        row,
-                        col.get("lowered").copied().unwrap_or(0),
-                        tr!(
-                            "заполнены не все столбцы lowered, confirmed, raised",
-                            "not all of the columns lowered, confirmed, raised are filled in"
-                        ),
-                        tr!(
-                            "заполните все три или оставьте все три пустыми",
-                            "fill in all three or leave all three empty"
-                        ),
-                    );
-                    continue;
-                }
+            let Ok(journal) = self.journal(table, row, &col, n, (*l, *c, *r)) else {
+                continue;
             };
             let key = (
                 year,
@@ -815,11 +771,6 @@ impl Reader<'_> {
         let Some(col) = columns(table, required, &optional, self.diagnostics) else {
             return;
         };
-        let (low, high) = if procedure == Procedure::Oge {
-            (2.0, 5.0)
-        } else {
-            (0.0, 100.0)
-        };
         for row in &table.rows {
             let Ok(org) = self.org(table, row, col.get("org").copied(), region, year) else {
                 continue;
@@ -847,42 +798,8 @@ impl Reader<'_> {
                 );
                 continue;
             }
-            let mean_text = row.cell(col["mean"]);
-            let mean = if mean_text.is_empty() && n == 0 {
-                None
-            } else {
-                match parse_value(mean_text) {
-                    Ok(Some(v)) if (low..=high).contains(&v) => Some(v),
-                    Ok(_) => {
-                        let what = if procedure == Procedure::Oge {
-                            tr!(
-                                "средний балл ОГЭ — отметка от 2 до 5",
-                                "the OGE mean is a mark from 2 to 5"
-                            )
-                        } else {
-                            tr!(
-                                "средний балл ЕГЭ — от 0 до 100",
-                                "the EGE mean is from 0 to 100"
-                            )
-                        };
-                        self.error(
-                            table,
-                            row,
-                            col["mean"],
-                            tr!(
-                                "средний балл «{mean_text}» вне допустимых пределов",
-                                "the mean “{mean_text}” is out of range"
-                            ),
-                            what,
-                        );
-                        continue;
-                    }
-                    Err(said) => {
-                        let (message, hint) = *said;
-                        self.error(table, row, col["mean"], message, hint);
-                        continue;
-                    }
-                }
+            let Ok(mean) = self.gia_mean(table, row, col["mean"], procedure, n) else {
+                continue;
             };
             let id = written(row, &col);
             let key = (procedure, year, id.clone(), subject.clone());
@@ -902,51 +819,7 @@ impl Reader<'_> {
             }
             seen.insert(key, row.line);
             if procedure == Procedure::Ege {
-                let candidates = self.optional_count(
-                    table,
-                    row,
-                    col.get("medal_candidates").copied(),
-                    "medal_candidates",
-                );
-                let failed = self.optional_count(
-                    table,
-                    row,
-                    col.get("medal_not_confirmed").copied(),
-                    "medal_not_confirmed",
-                );
-                match (candidates, failed) {
-                    (Some(None), Some(None)) => {}
-                    (Some(Some(candidates)), Some(Some(not_confirmed))) => {
-                        if not_confirmed > candidates {
-                            self.error(
-                                table,
-                                row,
-                                col["medal_not_confirmed"],
-                                tr!("не подтвердили {not_confirmed}, а претендентов {candidates}", "{not_confirmed} not confirmed, but {candidates} candidates"),
-                                tr!("medal_not_confirmed не больше medal_candidates", "medal_not_confirmed is no more than medal_candidates"),
-                            );
-                        } else if let Some(first) = seen_medals.get(&(year, id.clone())) {
-                            self.error(table, row, col["medal_candidates"], tr!("претенденты на медаль этой организации уже указаны в строке {first}", "this organisation's medal candidates are already given on line {first}"), tr!("число претендентов на медаль указывается в одной строке организации (обычно в строке русского языка), в остальных строках эти ячейки пусты", "medal candidates are given in one row of the organisation (usually the Russian language row); these cells are empty in the other rows"));
-                        } else {
-                            seen_medals.insert((year, id.clone()), row.line);
-                            results.medals.push(MedalRow {
-                                year,
-                                org,
-                                candidates,
-                                not_confirmed,
-                                line: row.line,
-                            });
-                        }
-                    }
-                    (Some(_), Some(_)) => self.error(
-                        table,
-                        row,
-                        col.get("medal_candidates").copied().unwrap_or(0),
-                        tr!("заполнен только один из столбцов medal_candidates, medal_not_confirmed", "only one of the columns medal_candidates, medal_not_confirmed is filled in"),
-                        tr!("заполните оба или оставьте оба пустыми", "fill in both or leave both empty"),
-                    ),
-                    _ => {}
-                }
+                self.medals(table, row, &col, (year, org, &id), seen_medals, results);
             }
             results.gia.push(GiaRow {
                 year,
@@ -959,6 +832,196 @@ impl Reader<'_> {
                 high: high_count,
                 line: row.line,
             });
+        }
+    }
+
+    /// A grade, 1 to 11; `None` when reported.
+    fn grade(&mut self, table: &CsvTable, row: &CsvRow, column: usize) -> Option<u8> {
+        let grade_text = row.cell(column);
+        match grade_text.parse::<u8>() {
+            Ok(g) if (1..=11).contains(&g) => Some(g),
+            _ => {
+                self.error(
+                    table,
+                    row,
+                    column,
+                    tr!(
+                        "«{grade_text}» — не номер класса",
+                        "“{grade_text}” is not a grade"
+                    ),
+                    tr!(
+                        "класс пишется числом от 1 до 11",
+                        "a grade is a number from 1 to 11"
+                    ),
+                );
+                None
+            }
+        }
+    }
+
+    /// The journal columns of a ВПР row (lowered, confirmed, raised): all three or
+    /// none, adding up to no more than the participants; `Err` when reported.
+    fn journal(
+        &mut self,
+        table: &CsvTable,
+        row: &CsvRow,
+        col: &BTreeMap<String, usize>,
+        n: u32,
+        (l, c, r): (Option<u32>, Option<u32>, Option<u32>),
+    ) -> Result<Option<Journal>, ()> {
+        match (l, c, r) {
+            (None, None, None) => Ok(None),
+            (Some(l), Some(c), Some(r)) => {
+                if l + c + r > n {
+                    self.error(table, row, col["lowered"], tr!(format!("lowered+confirmed+raised = {}, а участников {n}", l + c + r), format!("lowered+confirmed+raised = {}, but there are {n} participants", l + c + r)), tr!("понизили, подтвердили и повысили отметку в сумме не больше числа участников", "lowered, confirmed and raised marks add up to no more than the participants"));
+                    return Err(());
+                }
+                Ok(Some(Journal {
+                    lowered: l,
+                    confirmed: c,
+                    raised: r,
+                }))
+            }
+            _ => {
+                self.error(
+                    table,
+                    row,
+                    col.get("lowered").copied().unwrap_or(0),
+                    tr!(
+                        "заполнены не все столбцы lowered, confirmed, raised",
+                        "not all of the columns lowered, confirmed, raised are filled in"
+                    ),
+                    tr!(
+                        "заполните все три или оставьте все три пустыми",
+                        "fill in all three or leave all three empty"
+                    ),
+                );
+                Err(())
+            }
+        }
+    }
+
+    /// The mean of a ГИА row, in the range of its procedure's scale; `Err` when
+    /// reported. A row without participants may leave it empty.
+    fn gia_mean(
+        &mut self,
+        table: &CsvTable,
+        row: &CsvRow,
+        column: usize,
+        procedure: Procedure,
+        n: u32,
+    ) -> Result<Option<f64>, ()> {
+        let (low, high) = if procedure == Procedure::Oge {
+            (2.0, 5.0)
+        } else {
+            (0.0, 100.0)
+        };
+        let mean_text = row.cell(column);
+        if mean_text.is_empty() && n == 0 {
+            Ok(None)
+        } else {
+            match parse_value(mean_text) {
+                Ok(Some(v)) if (low..=high).contains(&v) => Ok(Some(v)),
+                Ok(_) => {
+                    let what = if procedure == Procedure::Oge {
+                        tr!(
+                            "средний балл ОГЭ — отметка от 2 до 5",
+                            "the OGE mean is a mark from 2 to 5"
+                        )
+                    } else {
+                        tr!(
+                            "средний балл ЕГЭ — от 0 до 100",
+                            "the EGE mean is from 0 to 100"
+                        )
+                    };
+                    self.error(
+                        table,
+                        row,
+                        column,
+                        tr!(
+                            "средний балл «{mean_text}» вне допустимых пределов",
+                            "the mean “{mean_text}” is out of range"
+                        ),
+                        what,
+                    );
+                    Err(())
+                }
+                Err(said) => {
+                    let (message, hint) = *said;
+                    self.error(table, row, column, message, hint);
+                    Err(())
+                }
+            }
+        }
+    }
+
+    /// The ЕГЭ medal columns of a row: both filled or both empty, given once per
+    /// organisation and year; kept in `results.medals`.
+    fn medals(
+        &mut self,
+        table: &CsvTable,
+        row: &CsvRow,
+        col: &BTreeMap<String, usize>,
+        (year, org, id): (i32, Option<usize>, &str),
+        seen_medals: &mut BTreeMap<(i32, String), usize>,
+        results: &mut Results,
+    ) {
+        let candidates = self.optional_count(
+            table,
+            row,
+            col.get("medal_candidates").copied(),
+            "medal_candidates",
+        );
+        let failed = self.optional_count(
+            table,
+            row,
+            col.get("medal_not_confirmed").copied(),
+            "medal_not_confirmed",
+        );
+        match (candidates, failed) {
+            (Some(None), Some(None)) => {}
+            (Some(Some(candidates)), Some(Some(not_confirmed))) => {
+                if not_confirmed > candidates {
+                    self.error(
+                        table,
+                        row,
+                        col["medal_not_confirmed"],
+                        tr!(
+                            "не подтвердили {not_confirmed}, а претендентов {candidates}",
+                            "{not_confirmed} not confirmed, but {candidates} candidates"
+                        ),
+                        tr!(
+                            "medal_not_confirmed не больше medal_candidates",
+                            "medal_not_confirmed is no more than medal_candidates"
+                        ),
+                    );
+                } else if let Some(first) = seen_medals.get(&(year, id.to_string())) {
+                    self.error(table, row, col["medal_candidates"], tr!("претенденты на медаль этой организации уже указаны в строке {first}", "this organisation's medal candidates are already given on line {first}"), tr!("число претендентов на медаль указывается в одной строке организации (обычно в строке русского языка), в остальных строках эти ячейки пусты", "medal candidates are given in one row of the organisation (usually the Russian language row); these cells are empty in the other rows"));
+                } else {
+                    seen_medals.insert((year, id.to_string()), row.line);
+                    results.medals.push(MedalRow {
+                        year,
+                        org,
+                        candidates,
+                        not_confirmed,
+                        line: row.line,
+                    });
+                }
+            }
+            (Some(_), Some(_)) => self.error(
+                table,
+                row,
+                col.get("medal_candidates").copied().unwrap_or(0),
+                tr!(
+                    "заполнен только один из столбцов medal_candidates, medal_not_confirmed",
+                    "only one of the columns medal_candidates, medal_not_confirmed is filled in"
+                ),
+                tr!(
+                    "заполните оба или оставьте оба пустыми",
+                    "fill in both or leave both empty"
+                ),
+            ),
+            _ => {}
         }
     }
 

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::documents::citation;
+use super::names::citation;
 use super::views::{DateView, LinkView};
 use crate::config::{Authority, DocumentLink};
 use crate::model::paths;
@@ -95,87 +95,11 @@ struct OrgRow<'a> {
 
 pub(super) fn authority_view(model: &Model) -> AuthorityView<'_> {
     let details = &model.config.authority;
-    let page_link = |written: &str| -> Option<LinkView> {
-        let index = model.page_named(written)?;
-        let page = &model.pages[index];
-        let title = if model.documents.of_page(index).is_some() {
-            citation(model, index)
-        } else {
-            page.title.clone()
-        };
-        Some(LinkView {
-            title,
-            path: page.url.clone(),
-            url: model.link(&page.url),
-        })
-    };
-    let document_link = |link: &DocumentLink| -> Option<LinkView> {
-        match (link.site_page(), &link.url) {
-            (Some(written), _) => page_link(written).map(|mut found| {
-                if let Some(title) = &link.title {
-                    found.title = title.0.clone();
-                }
-                found
-            }),
-            (None, Some(url)) => Some(LinkView {
-                title: link
-                    .title
-                    .as_ref()
-                    .map_or_else(|| url.clone(), |t| t.0.clone()),
-                path: url.clone(),
-                url: url.clone(),
-            }),
-            (None, None) => link.title.as_ref().map(|title| LinkView {
-                title: title.0.clone(),
-                path: String::new(),
-                url: String::new(),
-            }),
-        }
-    };
+    let page_link = |written: &str| page_link(model, written);
+    let document_link = |link: &DocumentLink| document_link(model, link);
     let appeals = details.appeals.as_ref();
-    let vacancies = details.vacancies.as_ref();
-    let lists = [
-        ("regulations", details.regulations.as_ref()),
-        ("forms", details.forms.as_ref()),
-        ("challenge", details.challenge.as_ref()),
-        ("events", details.events.as_ref()),
-        ("speeches", details.speeches.as_ref()),
-        ("budget", details.budget.as_ref()),
-        ("anti_corruption", details.anti_corruption.as_ref()),
-        (
-            "qualifications",
-            vacancies.and_then(|v| v.qualifications.as_ref()),
-        ),
-        (
-            "competitions",
-            vacancies.and_then(|v| v.competitions.as_ref()),
-        ),
-    ];
-    let entries = lists
-        .into_iter()
-        .map(|(key, list)| {
-            let views = list.map(|list| {
-                let mut views: Vec<EntryView> = list
-                    .iter()
-                    .filter_map(|link| {
-                        Some(EntryView {
-                            link: document_link(link)?,
-                            date: link.date.map(|d| DateView::new(d.0)),
-                        })
-                    })
-                    .collect();
-                // newest first; undated items keep their written order at the end
-                views.sort_by(|a, b| {
-                    let key = |e: &EntryView| e.date.as_ref().map(|d| d.iso.clone());
-                    key(b).cmp(&key(a))
-                });
-                views
-            });
-            (key, views)
-        })
-        .collect();
     AuthorityView {
-        entries,
+        entries: dated_lists(model, details),
         details,
         power_acts: details
             .powers
@@ -216,27 +140,7 @@ pub(super) fn authority_view(model: &Model) -> AuthorityView<'_> {
         appeals_reviews: appeals
             .and_then(|a| a.reviews.as_deref())
             .and_then(page_link),
-        orgs: model
-            .register
-            .organizations
-            .iter()
-            .map(|org| OrgRow {
-                name: &org.name,
-                url: model.link(&paths::org(&org.id)),
-                address: org.address.as_deref(),
-                phone: org.phone.as_deref(),
-                email: org.email.as_deref(),
-                site: org.site.as_deref(),
-                head: org.head.as_deref(),
-                functions: org.functions.as_deref(),
-                social: org
-                    .social
-                    .iter()
-                    .flatten()
-                    .map(|(title, url)| SocialView { title, url })
-                    .collect(),
-            })
-            .collect(),
+        orgs: org_rows(model),
         orgs_url: model.link("/orgs/"),
         documents_url: model
             .by_url
@@ -274,4 +178,119 @@ pub(super) fn authority_view(model: &Model) -> AuthorityView<'_> {
                 count: model.open_data.len(),
             }),
     }
+}
+
+/// A page of the site named in `authority:`; an act is named as it is cited.
+fn page_link(model: &Model, written: &str) -> Option<LinkView> {
+    let index = model.page_named(written)?;
+    let page = &model.pages[index];
+    let title = if model.documents.of_page(index).is_some() {
+        citation(model, index)
+    } else {
+        page.title.clone()
+    };
+    Some(LinkView {
+        title,
+        path: page.url.clone(),
+        url: model.link(&page.url),
+    })
+}
+
+/// An entry of `authority:`: a page of the site, an outside address, or a title
+/// alone (a paper document).
+fn document_link(model: &Model, link: &DocumentLink) -> Option<LinkView> {
+    match (link.site_page(), &link.url) {
+        (Some(written), _) => page_link(model, written).map(|mut found| {
+            if let Some(title) = &link.title {
+                found.title = title.0.clone();
+            }
+            found
+        }),
+        (None, Some(url)) => Some(LinkView {
+            title: link
+                .title
+                .as_ref()
+                .map_or_else(|| url.clone(), |t| t.0.clone()),
+            path: url.clone(),
+            url: url.clone(),
+        }),
+        (None, None) => link.title.as_ref().map(|title| LinkView {
+            title: title.0.clone(),
+            path: String::new(),
+            url: String::new(),
+        }),
+    }
+}
+
+/// The dated lists of 8-ФЗ ст. 13 items by their `authority:` key, newest first.
+fn dated_lists(
+    model: &Model,
+    details: &Authority,
+) -> std::collections::BTreeMap<&'static str, Option<Vec<EntryView>>> {
+    let vacancies = details.vacancies.as_ref();
+    let lists = [
+        ("regulations", details.regulations.as_ref()),
+        ("forms", details.forms.as_ref()),
+        ("challenge", details.challenge.as_ref()),
+        ("events", details.events.as_ref()),
+        ("speeches", details.speeches.as_ref()),
+        ("budget", details.budget.as_ref()),
+        ("anti_corruption", details.anti_corruption.as_ref()),
+        (
+            "qualifications",
+            vacancies.and_then(|v| v.qualifications.as_ref()),
+        ),
+        (
+            "competitions",
+            vacancies.and_then(|v| v.competitions.as_ref()),
+        ),
+    ];
+    lists
+        .into_iter()
+        .map(|(key, list)| {
+            let views = list.map(|list| {
+                let mut views: Vec<EntryView> = list
+                    .iter()
+                    .filter_map(|link| {
+                        Some(EntryView {
+                            link: document_link(model, link)?,
+                            date: link.date.map(|d| DateView::new(d.0)),
+                        })
+                    })
+                    .collect();
+                // newest first; undated items keep their written order at the end
+                views.sort_by(|a, b| {
+                    let key = |e: &EntryView| e.date.as_ref().map(|d| d.iso.clone());
+                    key(b).cmp(&key(a))
+                });
+                views
+            });
+            (key, views)
+        })
+        .collect()
+}
+
+/// The subordinate organisations with their contacts.
+fn org_rows(model: &Model) -> Vec<OrgRow<'_>> {
+    model
+        .register
+        .organizations
+        .iter()
+        .map(|org| OrgRow {
+            name: &org.name,
+            url: model.link(&paths::org(&org.id)),
+            address: org.address.as_deref(),
+            phone: org.phone.as_deref(),
+            email: org.email.as_deref(),
+            site: org.site.as_deref(),
+            head: org.head.as_deref(),
+            functions: org.functions.as_deref(),
+            social: org
+                .social
+                .iter()
+                .flatten()
+                .map(|(title, url)| SocialView { title, url })
+                .collect(),
+        })
+        .collect()
 }

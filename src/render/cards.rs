@@ -10,7 +10,7 @@
 //! they are; a table whose head is not one plain row of headings, or whose body
 //! spans rows or columns, keeps its grid (a card would mislabel its cells).
 
-use super::{OutputContent, OutputFile};
+use super::site_file::{OutputContent, OutputFile};
 use rayon::prelude::*;
 
 /// Labels the tables of every HTML file in place.

@@ -37,16 +37,11 @@ pub(super) fn of_page(
     first_sentence(html).or(generated).map(|t| clip(&t))
 }
 
-/// What the data of a page says about it.
+/// What the data of a page says about it: the monitoring pages here, the rest in
+/// [`openness_page`].
 fn from_data(model: &Model, analysis: &Analysis, index: usize) -> Option<String> {
     let page = &model.pages[index];
     let text = match page.data {
-        PageData::Markdown if page.url == "/special/" => {
-            "Версия сайта для слабовидящих: размер шрифта, шрифт с засечками или без, \
-             цветовая схема, изображения, межбуквенный и межстрочный интервалы."
-                .to_string()
-        }
-        PageData::Markdown => return None,
         PageData::PlanList => {
             let n = model.plans.len();
             format!(
@@ -124,6 +119,33 @@ fn from_data(model: &Model, analysis: &Analysis, index: usize) -> Option<String>
                 ),
             }
         }
+        PageData::Markdown
+        | PageData::Authority
+        | PageData::DocumentList
+        | PageData::OpenDataList
+        | PageData::OpenDataSet(_)
+        | PageData::CycleMatrix
+        | PageData::Cycle(_)
+        | PageData::Search
+        | PageData::ObjectivityList
+        | PageData::Objectivity(_)
+        | PageData::ShnorList
+        | PageData::Shnor(_) => return openness_page(model, index),
+    };
+    Some(text)
+}
+
+/// What the data of an openness or analytics page says about it (the special
+/// version, the authority, registers, open data, the cycle, the analytics).
+fn openness_page(model: &Model, index: usize) -> Option<String> {
+    let page = &model.pages[index];
+    let text = match page.data {
+        PageData::Markdown if page.url == "/special/" => {
+            "Версия сайта для слабовидящих: размер шрифта, шрифт с засечками или без, \
+             цветовая схема, изображения, межбуквенный и межстрочный интервалы."
+                .to_string()
+        }
+        PageData::Markdown => return None,
         PageData::Authority => format!(
             "Сведения об органе: {}, структура и руководство, полномочия, \
              подведомственные организации, контакты и приём обращений.",
@@ -168,6 +190,13 @@ fn from_data(model: &Model, analysis: &Analysis, index: usize) -> Option<String>
             "Школы с низкими образовательными результатами по итогам {year} года: \
              список и показатели отбора."
         ),
+        PageData::PlanList
+        | PageData::Plan(_)
+        | PageData::IndicatorList
+        | PageData::Direction(_)
+        | PageData::Indicator(_)
+        | PageData::OrgList
+        | PageData::Org(_) => return None,
     };
     Some(text)
 }

@@ -5,9 +5,10 @@
 use serde::Serialize;
 use tera::Tera;
 
-use super::extras::{render_view, View};
+use super::derived::{render_view, View};
+use super::names::{citation, designation};
+use super::site_file::OutputFile;
 use super::views::{DateView, FileView, LinkView, SiteView};
-use super::OutputFile;
 use crate::diagnostic::Diagnostics;
 use crate::model::paths;
 use crate::model::{Document, DocumentStatus, Model};
@@ -190,77 +191,6 @@ pub(super) fn document_view(model: &Model, document: &Document) -> DocumentView 
     }
 }
 
-/// «Приказ от 30.08.2024 № 148-П»: how an act is named in Russian texts.
-pub(super) fn designation(model: &Model, page: usize) -> String {
-    let page_data = &model.pages[page];
-    let act = model
-        .documents
-        .of_page(page)
-        .map_or("Документ".to_string(), |d| capitalize(&d.act));
-    let mut text = act;
-    if let Some(date) = page_data.approved {
-        text.push_str(&format!(" от {}", crate::dates::format_date_short(date)));
-    }
-    if let Some(number) = &page_data.number {
-        text.push_str(&format!(" № {number}"));
-    }
-    text
-}
-
-/// How an act is cited in a sentence or a link: «Приказ от 30.08.2024 № 148-П
-/// «Об утверждении…»», but «Положение о …, утверждённое приказом от 28.11.2025
-/// № 241-П» for an act that is approved by another (a Положение has no number of
-/// its own: the date and number are the approving order's).
-pub(super) fn citation(model: &Model, page: usize) -> String {
-    let page_data = &model.pages[page];
-    let document = model.documents.of_page(page);
-    let act = document.map_or(String::new(), |d| d.act.to_lowercase());
-    let Some(participle) = approved_participle(&act) else {
-        return format!("{} «{}»", designation(model, page), page_data.title);
-    };
-    let by = document
-        .and_then(|d| d.approved_by)
-        .and_then(|a| model.documents.of_page(a))
-        .map_or("приказом", |a| instrumental(&a.act));
-    let mut text = format!(
-        "{}, {participle} {by}",
-        page_data.title.trim_end_matches('.')
-    );
-    if let Some(date) = page_data.approved {
-        text.push_str(&format!(" от {}", crate::dates::format_date_short(date)));
-    }
-    if let Some(number) = &page_data.number {
-        text.push_str(&format!(" № {number}"));
-    }
-    text
-}
-
-/// «утверждённое» agreeing with an act that is approved by another, or `None` for
-/// an act that carries its own date and number (приказ, постановление…).
-fn approved_participle(act: &str) -> Option<&'static str> {
-    match act {
-        "положение" => Some("утверждённое"),
-        "порядок" | "план" | "регламент" | "перечень" | "состав" => {
-            Some("утверждённый")
-        }
-        "программа" | "методика" | "концепция" | "инструкция" | "дорожная карта" => {
-            Some("утверждённая")
-        }
-        "правила" => Some("утверждённые"),
-        _ => None,
-    }
-}
-
-/// «приказом», «постановлением»: the approving act in the instrumental case.
-fn instrumental(act: &str) -> &'static str {
-    match act.to_lowercase().as_str() {
-        "постановление" => "постановлением",
-        "распоряжение" => "распоряжением",
-        "решение" => "решением",
-        _ => "приказом",
-    }
-}
-
 pub(super) fn registry_view(model: &Model, filter: &Filter) -> RegistryView {
     let documents = &model.documents;
     let shown: Vec<&Document> = documents
@@ -437,24 +367,4 @@ pub(super) fn render_registry_views(
         }
     }
     files
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{approved_participle, instrumental};
-
-    #[test]
-    fn an_approved_act_agrees_with_its_kind_and_the_approving_act() {
-        assert_eq!(approved_participle("положение"), Some("утверждённое"));
-        assert_eq!(approved_participle("порядок"), Some("утверждённый"));
-        assert_eq!(approved_participle("программа"), Some("утверждённая"));
-        assert_eq!(approved_participle("правила"), Some("утверждённые"));
-        assert_eq!(
-            approved_participle("приказ"),
-            None,
-            "a приказ has its own number"
-        );
-        assert_eq!(instrumental("Постановление"), "постановлением");
-        assert_eq!(instrumental("приказ"), "приказом");
-    }
 }

@@ -6,11 +6,11 @@ use std::collections::BTreeMap;
 
 use tera::{Context, Tera};
 
+use super::derived::{derived_view, render_view, View};
 use super::markdown::Heading;
-use super::views::{self, PageView, SiteView};
-use super::{
-    indicators, objectivity, orgs, plans, report, shnor, templates, OutputContent, OutputFile,
-};
+use super::site_file::{OutputContent, OutputFile};
+use super::views::SiteView;
+use super::{indicators, objectivity, orgs, plans, report, shnor, templates};
 use crate::analyze::Analysis;
 use crate::diagnostic::Diagnostics;
 use crate::model::paths;
@@ -62,63 +62,6 @@ pub(super) fn render_plan_extras(
         }
     }
     files
-}
-
-/// One filtered view of page `list`: its template rendered at `path` with `title`
-/// and `description` (what it filters), with `value` in the context under `key`
-/// (what the view shows).
-pub(super) struct View<'v, T> {
-    pub(super) list: usize,
-    pub(super) path: &'v str,
-    pub(super) title: &'v str,
-    pub(super) description: &'v str,
-    pub(super) template: &'v str,
-    pub(super) key: &'v str,
-    pub(super) value: &'v T,
-}
-
-/// Renders a filtered view; a template error comes back to be reported once.
-pub(super) fn render_view<T: serde::Serialize>(
-    model: &Model,
-    tera: &Tera,
-    site: &SiteView<'_>,
-    view: &View<'_, T>,
-) -> Result<OutputFile, crate::diagnostic::Diagnostic> {
-    let page = derived_view(model, view.list, view.path, view.title, view.description);
-    let mut context = Context::new();
-    context.insert("site", site);
-    context.insert("page", &page);
-    context.insert(view.key, view.value);
-    tera.render(view.template, &context)
-        .map(|html| OutputFile {
-            path: output_path(view.path),
-            content: OutputContent::Bytes(html.into_bytes()),
-        })
-        .map_err(|error| templates::to_diagnostic(&error, &model.pages[view.list].file))
-}
-
-/// Page `index` shown at another address (a filtered view): its own path, title
-/// and description, and the page itself as the last crumb of the trail.
-pub(super) fn derived_view<'a>(
-    model: &'a Model,
-    index: usize,
-    path: &'a str,
-    title: &'a str,
-    description: &str,
-) -> PageView<'a> {
-    let page = &model.pages[index];
-    let mut view = PageView::new(model, index, String::new(), Vec::new());
-    view.title = title;
-    view.meta_description = Some(super::describe::clip(description));
-    view.path = path;
-    view.url = model.link(path);
-    view.permalink = model.permalink(path);
-    view.breadcrumbs.push(views::LinkView {
-        title: page.title.clone(),
-        path: page.url.clone(),
-        url: model.link(&page.url),
-    });
-    view
 }
 
 /// `/…/print/` of every report: cover, contents and all chapters on one page.

@@ -10,7 +10,7 @@ use super::charts::{
     render_bars, render_line, render_stacked, Bar, BarChart, LineChart, LineSeries, StackRow,
     StackedChart, Tone,
 };
-use super::indicators::place_name;
+use super::names::{breakdown_words, place_name};
 use crate::analyze::Standing;
 use crate::model::paths;
 use crate::model::{Indicator, Model, Period, Place};
@@ -110,15 +110,15 @@ pub(crate) fn trend_figures(model: &Model, indicator: &Indicator, id_prefix: &st
             })
             .collect()
     };
-    let csv_url = model.link(&paths::indicator_csv(&indicator.id));
     requests
         .iter()
         .filter_map(|request| figure_for(model, indicator, request))
-        .map(|mut figure| {
-            figure.csv_url = csv_url.clone();
-            figure
-        })
         .collect()
+}
+
+/// The indicator's CSV, the data under each of its figures.
+pub(crate) fn indicator_csv_url(model: &Model, indicator: &Indicator) -> String {
+    model.link(&paths::indicator_csv(&indicator.id))
 }
 
 /// Which chart of an indicator.
@@ -181,7 +181,14 @@ pub(crate) fn figure_for(
             .and_then(|o| o.value)
     };
     match request.chart {
-        Chart::Trend => trend_figure(indicator, &periods, &suffix, request.id.clone(), &value_of),
+        Chart::Trend => trend_figure(
+            indicator,
+            &periods,
+            &suffix,
+            request.id.clone(),
+            indicator_csv_url(model, indicator),
+            &value_of,
+        ),
         _ => {
             let periods: Vec<Period> = match request.period {
                 Some(wanted) => periods.into_iter().filter(|p| *p == wanted).collect(),
@@ -244,6 +251,7 @@ fn trend_figure(
     periods: &[Period],
     suffix: &str,
     id: String,
+    csv_url: String,
     value_of: &dyn Fn(Place, Period) -> Option<f64>,
 ) -> Option<Figure> {
     let mut series = Vec::new();
@@ -325,7 +333,7 @@ fn trend_figure(
             rows,
         },
         title,
-        csv_url: String::new(),
+        csv_url,
     })
 }
 
@@ -460,7 +468,7 @@ fn comparison_figure(
             rows,
         },
         title,
-        csv_url: String::new(),
+        csv_url: indicator_csv_url(model, indicator),
     })
 }
 
@@ -561,7 +569,7 @@ fn distribution_figure(
                 .collect(),
         },
         title,
-        csv_url: String::new(),
+        csv_url: indicator_csv_url(model, indicator),
     })
 }
 
@@ -624,10 +632,7 @@ pub(crate) fn org_trend_figure(model: &Model, indicator: &Indicator, org: usize)
             labels.first().cloned().unwrap_or_default(),
             labels.last().cloned().unwrap_or_default(),
             if own.averaged {
-                format!(
-                    ", в среднем {}",
-                    super::indicators::breakdown_words(indicator)
-                )
+                format!(", в среднем {}", breakdown_words(indicator))
             } else {
                 String::new()
             },
@@ -645,7 +650,7 @@ pub(crate) fn org_trend_figure(model: &Model, indicator: &Indicator, org: usize)
             rows,
         },
         title,
-        csv_url: model.link(&paths::indicator_csv(&indicator.id)),
+        csv_url: indicator_csv_url(model, indicator),
     })
 }
 

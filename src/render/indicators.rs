@@ -6,7 +6,8 @@ use std::collections::BTreeSet;
 
 use serde::Serialize;
 
-use super::figures::{figures, Figure, NO_DATA};
+use super::figures::{figures, indicator_csv_url, Figure, NO_DATA};
+use super::names::{breakdown_words, dim_words, place_name};
 use crate::analyze::{Analysis, IndicatorSummary, Trend};
 use crate::model::paths;
 use crate::model::{Better, PeriodKind};
@@ -129,8 +130,8 @@ fn decisions_naming(model: &Model, index: usize) -> Vec<IndicatorDecisionView> {
                 let page = &model.pages[decision.document];
                 found.push(IndicatorDecisionView {
                     year,
-                    designation: super::documents::designation(model, decision.document),
-                    citation: super::documents::citation(model, decision.document),
+                    designation: super::names::designation(model, decision.document),
+                    citation: super::names::citation(model, decision.document),
                     title: page.title.clone(),
                     url: model.link(&page.url),
                     chain_url: chain.as_ref().map(|u| format!("{u}#decisions-{year}")),
@@ -298,28 +299,12 @@ pub(crate) fn indicator_view(model: &Model, analysis: &Analysis, index: usize) -
             path: paths::direction_indicators(&direction.id),
             url: model.link(&paths::direction_indicators(&direction.id)),
         },
-        csv_url: model.link(&paths::indicator_csv(&indicator.id)),
+        csv_url: indicator_csv_url(model, indicator),
         targets,
-        figures: figures(model, indicator)
-            .into_iter()
-            .map(|mut figure| {
-                figure.csv_url = model.link(&paths::indicator_csv(&indicator.id));
-                figure
-            })
-            .collect(),
+        figures: figures(model, indicator),
         dims,
         cycle_url: cycle_url(model, indicator.direction),
         decisions: decisions_naming(model, index),
-    }
-}
-
-/// The name of a place as a reader sees it.
-pub(crate) fn place_name(model: &Model, place: Place) -> String {
-    match place {
-        Place::Municipality => "Округ".into(),
-        Place::Region => "Регион".into(),
-        Place::Russia => "Россия".into(),
-        Place::Org(i) => model.register.organizations[i].short_name.clone(),
     }
 }
 
@@ -356,41 +341,4 @@ pub(crate) fn indicator_csv(model: &Model, indicator: &Indicator) -> Vec<u8> {
         let _ = writer.write_record(&record);
     }
     writer.into_inner().unwrap_or_default()
-}
-
-/// «по предметам» for a breakdown column: the words a reader understands instead of
-/// the column's name in the data file; a name the list does not know is kept as
-/// the site wrote it.
-pub(crate) fn dim_words(name: &str) -> String {
-    match name.trim().to_lowercase().as_str() {
-        "subject" | "предмет" => "по предметам".into(),
-        "grade" | "class" | "класс" | "параллель" => "по классам".into(),
-        "procedure" | "процедура" => "по процедурам".into(),
-        "level" | "уровень" => "по уровням".into(),
-        "kind" | "тип" => "по типам организаций".into(),
-        "area" | "territory" | "территория" => "по территориям".into(),
-        _ => format!("по признаку «{name}»"),
-    }
-}
-
-/// «по предметам», «по предметам и по классам»: all breakdowns of an indicator.
-pub(crate) fn breakdown_words(indicator: &Indicator) -> String {
-    let words: Vec<String> = indicator.dims.iter().map(|d| dim_words(d)).collect();
-    if words.is_empty() {
-        "по группам данных".into()
-    } else {
-        words.join(" и ")
-    }
-}
-
-#[cfg(test)]
-mod breakdown_tests {
-    use super::dim_words;
-
-    #[test]
-    fn names_breakdowns_in_words_not_column_names() {
-        assert_eq!(dim_words("subject"), "по предметам");
-        assert_eq!(dim_words("grade"), "по классам");
-        assert_eq!(dim_words("смена"), "по признаку «смена»");
-    }
 }

@@ -69,21 +69,19 @@ pub(crate) fn render_markdown(body: &str, context: &MarkdownContext<'_>) -> Rend
     options.insert(Options::ENABLE_STRIKETHROUGH);
     options.insert(Options::ENABLE_HEADING_ATTRIBUTES);
 
-    let mut out = RenderedMarkdown::default();
-    let mut events: Vec<Event<'_>> = Vec::new();
-    // Index of the open heading's Start event and its collected text.
-    let mut open_heading: Option<(usize, String)> = None;
-    let mut open_image: Option<(usize, String)> = None;
-    let mut used_ids: BTreeMap<String, usize> = BTreeMap::new();
-    let mut tables = 0;
-    // Counters of h2, h3, … for numbered chapter headings.
-    let mut counters = [0usize; 5];
-    // A link or picture with a scheme that runs code was dropped: skip its end too
-    // (links do not nest, so one flag each is enough); its text stays.
-    let mut dropped_link = false;
-    let mut dropped_image = false;
-
-    let lines = LineIndex::new(body);
+    let mut pass = Pass {
+        context,
+        lines: LineIndex::new(body),
+        out: RenderedMarkdown::default(),
+        events: Vec::new(),
+        open_heading: None,
+        open_image: None,
+        used_ids: BTreeMap::new(),
+        tables: 0,
+        counters: [0; 5],
+        dropped_link: false,
+        dropped_image: false,
+    };
     // The lines of one raw HTML block, read together (a tag may span lines), with
     // where each line starts in the buffer and in `body`.
     let mut html_block = HtmlBlock::default();
@@ -92,11 +90,52 @@ pub(crate) fn render_markdown(body: &str, context: &MarkdownContext<'_>) -> Rend
             html_block.push(text, range.start);
             continue;
         }
-        html_block.flush(&lines, context, &mut events, &mut out.diagnostics);
-        let position = || {
-            let (line, column) = lines.line_column(range.start);
-            (line + context.body_line - 1, column)
-        };
+        pass.flush(&mut html_block);
+        pass.event(event, range.start);
+    }
+    pass.flush(&mut html_block);
+    let mut out = pass.out;
+    pulldown_cmark::html::push_html(&mut out.html, pass.events.into_iter());
+    out
+}
+
+/// One pass over a page's Markdown events: what it has written so far and what is
+/// open (a heading collecting its text, a picture collecting its alt text).
+struct Pass<'a, 'c> {
+    context: &'c MarkdownContext<'c>,
+    lines: LineIndex<'a>,
+    out: RenderedMarkdown,
+    events: Vec<Event<'a>>,
+    /// Index of the open heading's Start event and its collected text.
+    open_heading: Option<(usize, String)>,
+    open_image: Option<(usize, String)>,
+    used_ids: BTreeMap<String, usize>,
+    tables: usize,
+    /// Counters of h2, h3, … for numbered chapter headings.
+    counters: [usize; 5],
+    /// A link or picture with a scheme that runs code was dropped: skip its end too
+    /// (links do not nest, so one flag each is enough); its text stays.
+    dropped_link: bool,
+    dropped_image: bool,
+}
+
+impl<'a> Pass<'a, '_> {
+    /// File line and column of a byte offset in the body.
+    fn position(&self, offset: usize) -> (usize, usize) {
+        let (line, column) = self.lines.line_column(offset);
+        (line + self.context.body_line - 1, column)
+    }
+
+    fn flush(&mut self, html: &mut HtmlBlock) {
+        html.flush(
+            &self.lines,
+            self.context,
+            &mut self.events,
+            &mut self.out.diagnostics,
+        );
+    }
+
+    fn event(&mut self, event: Event<'a>, offset: usize) {
         match event {
             Event::Start(Tag::Heading {
                 level,
@@ -105,9 +144,9 @@ pub(crate) fn render_markdown(body: &str, context: &MarkdownContext<'_>) -> Rend
                 attrs,
             }) => {
                 let level = if level == HeadingLevel::H1 {
-                    let (line, column) = position();
-                    out.diagnostics.push(
-                        Diagnostic::warning(context.file, tr!("заголовок первого уровня «#» в тексте страницы", "a first-level heading “#” in the page text"))
+                    let (line, column) = self.position(offset);
+                    self.out.diagnostics.push(
+                        Diagnostic::warning(self.context.file, tr!("заголовок первого уровня «#» в тексте страницы", "a first-level heading “#” in the page text"))
                             .at(line, column)
                             .hint(tr!("название страницы (title) уже выводится как главный заголовок; начинайте разделы с «##» — этот заголовок показан как «##»", "the page title (title) is already shown as the main heading; start sections with “##”; this heading is shown as “##”")),
                     );
@@ -115,59 +154,23 @@ pub(crate) fn render_markdown(body: &str, context: &MarkdownContext<'_>) -> Rend
                 } else {
                     level
                 };
-                open_heading = Some((events.len(), String::new()));
-                events.push(Event::Start(Tag::Heading {
+                self.open_heading = Some((self.events.len(), String::new()));
+                self.events.push(Event::Start(Tag::Heading {
                     level,
                     id,
                     classes,
                     attrs,
                 }));
             }
-            Event::End(TagEnd::Heading(level)) => {
-                let level = if level == HeadingLevel::H1 {
-                    HeadingLevel::H2
-                } else {
-                    level
-                };
-                if let Some((start, text)) = open_heading.take() {
-                    let mut number = None;
-                    if let Event::Start(Tag::Heading { id, level, .. }) = &mut events[start] {
-                        let chosen = match id {
-                            Some(explicit) => explicit.to_string(),
-                            None => unique_id(&text, &mut used_ids),
-                        };
-                        *id = Some(CowStr::from(chosen.clone()));
-                        number = context.chapter.map(|chapter| {
-                            let depth = (*level as usize).saturating_sub(2).min(4);
-                            counters[depth] += 1;
-                            counters[depth + 1..].iter_mut().for_each(|c| *c = 0);
-                            let parts: Vec<String> = std::iter::once(chapter)
-                                .chain(counters[..=depth].iter().copied())
-                                .map(|n| n.to_string())
-                                .collect();
-                            parts.join(".")
-                        });
-                        out.headings.push(Heading {
-                            level: *level as u8,
-                            id: chosen,
-                            text: text.trim().to_string(),
-                            number: number.clone(),
-                        });
-                    }
-                    if let Some(number) = number {
-                        events.insert(start + 1, Event::Text(CowStr::from(format!("{number} "))));
-                    }
-                }
-                events.push(Event::End(TagEnd::Heading(level)));
-            }
+            Event::End(TagEnd::Heading(level)) => self.close_heading(level),
             Event::Text(ref text) | Event::Code(ref text) => {
-                if let Some((_, heading)) = &mut open_heading {
+                if let Some((_, heading)) = &mut self.open_heading {
                     heading.push_str(text);
                 }
-                if let Some((_, alt)) = &mut open_image {
+                if let Some((_, alt)) = &mut self.open_image {
                     alt.push_str(text);
                 }
-                events.push(event);
+                self.events.push(event);
             }
             Event::Start(Tag::Link {
                 link_type,
@@ -175,15 +178,16 @@ pub(crate) fn render_markdown(body: &str, context: &MarkdownContext<'_>) -> Rend
                 title,
                 id,
             }) => {
-                let (line, column) = position();
+                let (line, column) = self.position(offset);
                 if crate::url::is_dangerous_in_markdown(&dest_url, false) {
-                    out.diagnostics
-                        .push(dangerous_link(context.file, &dest_url, false).at(line, column));
-                    dropped_link = true;
-                    continue;
+                    self.out
+                        .diagnostics
+                        .push(dangerous_link(self.context.file, &dest_url, false).at(line, column));
+                    self.dropped_link = true;
+                    return;
                 }
-                let dest_url = rewrite_link(&dest_url, line, column, context, &mut out);
-                events.push(Event::Start(Tag::Link {
+                let dest_url = rewrite_link(&dest_url, line, column, self.context, &mut self.out);
+                self.events.push(Event::Start(Tag::Link {
                     link_type,
                     dest_url,
                     title,
@@ -196,58 +200,100 @@ pub(crate) fn render_markdown(body: &str, context: &MarkdownContext<'_>) -> Rend
                 title,
                 id,
             }) => {
-                let (line, column) = position();
+                let (line, column) = self.position(offset);
                 if crate::url::is_dangerous_in_markdown(&dest_url, true) {
-                    out.diagnostics
-                        .push(dangerous_link(context.file, &dest_url, true).at(line, column));
-                    dropped_image = true;
-                    continue;
+                    self.out
+                        .diagnostics
+                        .push(dangerous_link(self.context.file, &dest_url, true).at(line, column));
+                    self.dropped_image = true;
+                    return;
                 }
-                let dest_url = rewrite_link(&dest_url, line, column, context, &mut out);
-                open_image = Some((line, String::new()));
-                events.push(Event::Start(Tag::Image {
+                let dest_url = rewrite_link(&dest_url, line, column, self.context, &mut self.out);
+                self.open_image = Some((line, String::new()));
+                self.events.push(Event::Start(Tag::Image {
                     link_type,
                     dest_url,
                     title,
                     id,
                 }));
             }
-            Event::End(TagEnd::Link) if dropped_link => dropped_link = false,
-            Event::End(TagEnd::Image) if dropped_image => dropped_image = false,
+            Event::End(TagEnd::Link) if self.dropped_link => self.dropped_link = false,
+            Event::End(TagEnd::Image) if self.dropped_image => self.dropped_image = false,
             Event::End(TagEnd::Image) => {
-                if let Some((line, alt)) = open_image.take() {
+                if let Some((line, alt)) = self.open_image.take() {
                     if alt.trim().is_empty() {
-                        out.diagnostics.push(
-                            Diagnostic::warning(context.file, Message::missing_alt()).at_line(line),
+                        self.out.diagnostics.push(
+                            Diagnostic::warning(self.context.file, Message::missing_alt())
+                                .at_line(line),
                         );
                     }
                 }
-                events.push(Event::End(TagEnd::Image));
+                self.events.push(Event::End(TagEnd::Image));
             }
             Event::Start(Tag::Table(alignments)) => {
                 // A wide table scrolls inside its own box on a phone; the box must be
                 // focusable and named so keyboard users can scroll it (WCAG 2.1.1).
-                tables += 1;
-                events.push(Event::Html(CowStr::from(format!(
-                    "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Таблица {tables}\">"
+                self.tables += 1;
+                self.events.push(Event::Html(CowStr::from(format!(
+                    "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Таблица {}\">",
+                    self.tables
                 ))));
-                events.push(Event::Start(Tag::Table(alignments)));
+                self.events.push(Event::Start(Tag::Table(alignments)));
             }
             Event::End(TagEnd::Table) => {
-                events.push(Event::End(TagEnd::Table));
-                events.push(Event::Html(CowStr::from("</div>")));
+                self.events.push(Event::End(TagEnd::Table));
+                self.events.push(Event::Html(CowStr::from("</div>")));
             }
             Event::InlineHtml(html) => {
                 let mut tag = HtmlBlock::default();
-                tag.push(&html, range.start);
-                tag.flush(&lines, context, &mut events, &mut out.diagnostics);
+                tag.push(&html, offset);
+                self.flush(&mut tag);
             }
-            other => events.push(other),
+            other => self.events.push(other),
         }
     }
-    html_block.flush(&lines, context, &mut events, &mut out.diagnostics);
-    pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
-    out
+
+    /// Closes the open heading: gives it an id (its own or one from its text) and,
+    /// in a report chapter, a number, and lists it among the page's headings.
+    fn close_heading(&mut self, level: HeadingLevel) {
+        let level = if level == HeadingLevel::H1 {
+            HeadingLevel::H2
+        } else {
+            level
+        };
+        if let Some((start, text)) = self.open_heading.take() {
+            let mut number = None;
+            if let Event::Start(Tag::Heading { id, level, .. }) = &mut self.events[start] {
+                let chosen = match id {
+                    Some(explicit) => explicit.to_string(),
+                    None => unique_id(&text, &mut self.used_ids),
+                };
+                *id = Some(CowStr::from(chosen.clone()));
+                let counters = &mut self.counters;
+                number = self.context.chapter.map(|chapter| {
+                    let depth = (*level as usize).saturating_sub(2).min(4);
+                    counters[depth] += 1;
+                    counters[depth + 1..].iter_mut().for_each(|c| *c = 0);
+                    let parts: Vec<String> = std::iter::once(chapter)
+                        .chain(counters[..=depth].iter().copied())
+                        .map(|n| n.to_string())
+                        .collect();
+                    parts.join(".")
+                });
+                self.out.headings.push(Heading {
+                    level: *level as u8,
+                    id: chosen,
+                    text: text.trim().to_string(),
+                    number: number.clone(),
+                });
+            }
+            if let Some(number) = number {
+                self.events
+                    .insert(start + 1, Event::Text(CowStr::from(format!("{number} "))));
+            }
+        }
+        self.events.push(Event::End(TagEnd::Heading(level)));
+    }
 }
 
 /// Raw HTML waiting to be cleaned: the text, and for each piece where it starts in

@@ -8,8 +8,11 @@
 mod authority;
 mod cards;
 mod charts;
+mod columns;
 mod contacts;
+mod contexts;
 mod cycle;
+mod derived;
 mod describe;
 mod documents;
 mod extras;
@@ -17,6 +20,7 @@ mod figures;
 mod finder;
 mod indicators;
 mod markdown;
+mod names;
 mod objectivity;
 mod opendata;
 mod orgs;
@@ -26,6 +30,7 @@ mod report;
 mod search_page;
 mod shnor;
 mod shortcodes;
+mod site_file;
 mod spreadsheet;
 mod templates;
 mod text;
@@ -40,6 +45,7 @@ use tera::{Context, Tera};
 pub(crate) use markdown::InternalLink;
 #[cfg(test)]
 pub(crate) use shortcodes::parse_shortcodes;
+pub(crate) use site_file::{OutputContent, OutputFile};
 #[cfg(test)]
 pub(crate) use spreadsheet::neutralise_csv;
 pub(crate) use templates::escape_html;
@@ -47,25 +53,10 @@ pub(crate) use templates::escape_html;
 use crate::analyze::{Analysis, Frozen};
 use crate::diagnostic::{Diagnostic, Diagnostics, Message};
 use crate::model::paths;
-use crate::model::FileSource;
-use crate::model::{output_path, Model, PageData};
+use crate::model::{output_path, Model, Page, PageData};
 use crate::progress::Progress;
 use markdown::{render_markdown, MarkdownContext, RenderedMarkdown};
 use views::{PageView, SiteView};
-
-/// One file of the finished site.
-#[derive(Debug, Clone)]
-pub(crate) struct OutputFile {
-    /// Path inside the output folder, `/`-separated (`news/a/index.html`).
-    pub(crate) path: String,
-    pub(crate) content: OutputContent,
-}
-
-#[derive(Debug, Clone)]
-pub(crate) enum OutputContent {
-    Bytes(Vec<u8>),
-    Copy(FileSource),
-}
 
 /// The rendered site and what the link check needs.
 #[derive(Debug, Default)]
@@ -166,6 +157,29 @@ pub(crate) fn render_site(
         })
         .collect();
 
+    let mut rendered = collect_pages(model, results, diagnostics);
+    rendered.files.extend(render_other_files(
+        model,
+        analysis,
+        &tera,
+        &site,
+        &report_html,
+        &headings,
+        diagnostics,
+    ));
+    finish_files(model, &mut rendered.files);
+    rendered.charts = count_charts(&rendered.files);
+    rendered.views = derived_pages(model, &rendered.files);
+    rendered
+}
+
+/// The pages through their templates, as files, texts, ids and links; their
+/// problems go to `diagnostics`.
+fn collect_pages(
+    model: &Model,
+    results: Vec<(Option<RenderedPage>, Vec<Diagnostic>)>,
+    diagnostics: &mut Diagnostics,
+) -> RenderedSite {
     let mut rendered = RenderedSite {
         texts: vec![String::new(); model.pages.len()],
         ..RenderedSite::default()
@@ -200,50 +214,64 @@ pub(crate) fn render_site(
             .links
             .extend(page.links.into_iter().map(|link| (index, link)));
     }
-    rendered.files.extend(documents::render_registry_views(
+    rendered
+}
+
+/// The files besides the pages themselves: filtered views, open data, plan and
+/// indicator copies, analytics files, print versions and the 404 page.
+fn render_other_files(
+    model: &Model,
+    analysis: &Analysis,
+    tera: &Tera,
+    site: &SiteView<'_>,
+    report_html: &BTreeMap<usize, String>,
+    headings: &[Vec<markdown::Heading>],
+    diagnostics: &mut Diagnostics,
+) -> Vec<OutputFile> {
+    let mut files = Vec::new();
+    files.extend(documents::render_registry_views(
         model,
-        &tera,
-        &site,
+        tera,
+        site,
         diagnostics,
     ));
-    rendered
-        .files
-        .extend(cycle::render_year_views(model, &tera, &site, diagnostics));
-    rendered
-        .files
-        .extend(opendata::open_data_files(model, analysis));
-    rendered.files.extend(extras::render_plan_extras(
+    files.extend(cycle::render_year_views(model, tera, site, diagnostics));
+    files.extend(opendata::open_data_files(model, analysis));
+    files.extend(extras::render_plan_extras(
         model,
         analysis,
-        &tera,
-        &site,
+        tera,
+        site,
         diagnostics,
     ));
-    rendered.files.extend(extras::render_monitoring_extras(
+    files.extend(extras::render_monitoring_extras(
         model,
-        &tera,
-        &site,
+        tera,
+        site,
         diagnostics,
     ));
-    rendered
-        .files
-        .extend(extras::render_analytics_files(model, analysis));
-    rendered.files.extend(extras::render_print_pages(
+    files.extend(extras::render_analytics_files(model, analysis));
+    files.extend(extras::render_print_pages(
         model,
-        &report_html,
-        &headings,
-        &tera,
-        &site,
+        report_html,
+        headings,
+        tera,
+        site,
         diagnostics,
     ));
-    if let Some(html) = render_not_found(model, &tera, &site, diagnostics) {
-        rendered.files.push(OutputFile {
+    if let Some(html) = render_not_found(model, tera, site, diagnostics) {
+        files.push(OutputFile {
             path: "404.html".into(),
             content: OutputContent::Bytes(html.into_bytes()),
         });
     }
+    files
+}
+
+/// What applies to every file, whoever made it, once all are made.
+fn finish_files(model: &Model, files: &mut Vec<OutputFile>) {
     // Every CSV the site generates, whoever wrote it: no cell runs as a formula.
-    for file in &mut rendered.files {
+    for file in files.iter_mut() {
         if let (true, OutputContent::Bytes(bytes)) =
             (file.path.ends_with(".csv"), &mut file.content)
         {
@@ -251,17 +279,14 @@ pub(crate) fn render_site(
         }
     }
     for (path, source) in &model.files {
-        rendered.files.push(OutputFile {
+        files.push(OutputFile {
             path: path.clone(),
             content: OutputContent::Copy(source.clone()),
         });
     }
-    rendered.files.sort_by(|a, b| a.path.cmp(&b.path));
-    cards::label_tables_in(&mut rendered.files);
-    quotes::nest_quotes_in(&mut rendered.files);
-    rendered.charts = count_charts(&rendered.files);
-    rendered.views = derived_pages(model, &rendered.files);
-    rendered
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    cards::label_tables_in(files);
+    quotes::nest_quotes_in(files);
 }
 
 /// The pages written besides `model.pages`: each sits under the address of the
@@ -344,30 +369,9 @@ fn render_page(
     let mut problems = Vec::new();
     let in_report = report::place_of(model, index);
     problems.extend(markdown.diagnostics);
-    let template = match (&page.template, in_report) {
-        (Some(name), _) => name.clone(),
-        (None, Some(report::Place { chapter: None, .. })) => "report.html".into(),
-        (None, Some(_)) => "chapter.html".into(),
-        (None, None) if page.url == "/" => "index.html".into(),
-        (None, None) if page.is_section => "section.html".into(),
-        (None, None) => "page.html".into(),
-    };
-    if !tera.get_template_names().any(|n| n == template) {
-        let mut known: Vec<&str> = tera
-            .get_template_names()
-            .filter(|n| !n.contains('/'))
-            .collect();
-        known.sort_unstable();
-        problems.push(
-            Diagnostic::error(
-                &page.file,
-                Message::unknown_template(
-                    &template,
-                    &known.into_iter().map(String::from).collect::<Vec<_>>(),
-                ),
-            )
-            .at_line(page.key_line("template")),
-        );
+    let template = contexts::template_of(page, in_report);
+    if let Some(problem) = unknown_template(tera, page, &template) {
+        problems.push(problem);
         return (None, problems);
     }
     let text = text::plain_text(&markdown.html);
@@ -392,107 +396,7 @@ fn render_page(
     if let Some(place) = in_report {
         context.insert("report", &report::report_view(model, place, headings));
     }
-    if page.url == "/" {
-        let cards: Vec<_> = model
-            .config
-            .key_indicators
-            .iter()
-            .filter_map(|id| model.indicators.indicators.iter().position(|i| &i.id == id))
-            .map(|i| {
-                indicators::card(
-                    model,
-                    &model.indicators.indicators[i],
-                    &analysis.indicators[i],
-                )
-            })
-            .collect();
-        context.insert("key_indicators", &cards);
-        context.insert("finder", &finder::finder(model));
-    }
-    match page.data {
-        PageData::Markdown => {}
-        PageData::PlanList => {
-            let list: Vec<_> = model
-                .plans
-                .iter()
-                .zip(&analysis.plans)
-                .map(|(plan, progress)| plans::summary_view(model, plan, progress))
-                .collect();
-            context.insert("plans", &list);
-        }
-        PageData::Plan(plan) => {
-            context.insert(
-                "plan",
-                &plans::plan_view(model, analysis, plan, &plans::Filter::All),
-            );
-        }
-        PageData::IndicatorList => {
-            let directions: Vec<_> = (0..model.indicators.directions.len())
-                .map(|d| indicators::direction_view(model, analysis, d))
-                .collect();
-            context.insert("directions", &directions);
-        }
-        PageData::Direction(direction) => {
-            context.insert(
-                "direction",
-                &indicators::direction_view(model, analysis, direction),
-            );
-        }
-        PageData::Indicator(indicator) => {
-            context.insert(
-                "indicator",
-                &indicators::indicator_view(model, analysis, indicator),
-            );
-        }
-        PageData::OrgList => {
-            context.insert("register", &orgs::list_view(model, None));
-        }
-        PageData::Org(org) => {
-            context.insert("org", &orgs::org_view(model, analysis, org));
-        }
-        PageData::Authority => {
-            context.insert("authority", &authority::authority_view(model));
-        }
-        PageData::DocumentList => {
-            context.insert(
-                "registry",
-                &documents::registry_view(model, &documents::Filter::All),
-            );
-        }
-        PageData::OpenDataList => {
-            context.insert("catalog", &opendata::catalog_view(model));
-        }
-        PageData::OpenDataSet(set) => {
-            context.insert("set", &opendata::set_view(model, analysis, set));
-        }
-        PageData::CycleMatrix => {
-            context.insert("matrix", &cycle::matrix_view(model, model.cycle_year()));
-        }
-        PageData::Cycle(direction) => {
-            context.insert("chain", &cycle::chain_view(model, analysis, direction));
-        }
-        PageData::Search => {
-            context.insert("site_index", &search_page::site_index(model));
-        }
-        PageData::ObjectivityList => {
-            context.insert("objectivity", &objectivity::list_view(model, analysis));
-        }
-        PageData::Objectivity(year) => {
-            context.insert(
-                "objectivity",
-                &objectivity::year_view(model, analysis, year),
-            );
-        }
-        PageData::ShnorList => {
-            context.insert("shnor", &shnor::list_view(model, analysis));
-        }
-        PageData::Shnor(year) => {
-            context.insert("shnor", &shnor::year_view(model, analysis, year));
-        }
-    }
-    if let Some(document) = model.documents.of_page(index) {
-        context.insert("document", &documents::document_view(model, document));
-    }
+    contexts::insert_page_data(&mut context, model, analysis, index);
     match tera.render(&template, &context) {
         Ok(html) => (
             Some(RenderedPage {
@@ -504,17 +408,44 @@ fn render_page(
             problems,
         ),
         Err(error) => {
-            let shown = model
-                .templates
-                .iter()
-                .find(|t| t.name == template)
-                .map_or_else(|| PathBuf::from(&template), |t| t.shown_path.clone());
-            // The page it failed on is named where the same failure on other pages
-            // is told apart (`render_site`).
-            problems.push(templates::to_diagnostic(&error, &shown));
+            problems.push(template_error(model, &template, &error));
             (None, problems)
         }
     }
+}
+
+/// A page names a template the theme does not have.
+fn unknown_template(tera: &Tera, page: &Page, template: &str) -> Option<Diagnostic> {
+    if tera.get_template_names().any(|n| n == template) {
+        return None;
+    }
+    let mut known: Vec<&str> = tera
+        .get_template_names()
+        .filter(|n| !n.contains('/'))
+        .collect();
+    known.sort_unstable();
+    Some(
+        Diagnostic::error(
+            &page.file,
+            Message::unknown_template(
+                template,
+                &known.into_iter().map(String::from).collect::<Vec<_>>(),
+            ),
+        )
+        .at_line(page.key_line("template")),
+    )
+}
+
+/// A template failed on page `index`: the error points at the template file (the
+/// page it failed on is named where the same failure on other pages is told apart,
+/// in `render_site`).
+fn template_error(model: &Model, template: &str, error: &tera::Error) -> Diagnostic {
+    let shown = model
+        .templates
+        .iter()
+        .find(|t| t.name == template)
+        .map_or_else(|| PathBuf::from(template), |t| t.shown_path.clone());
+    templates::to_diagnostic(error, &shown)
 }
 
 /// Every `id="…"` of a page: headings of its Markdown and anchors of its template

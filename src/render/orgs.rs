@@ -295,7 +295,7 @@ fn comparison_row(model: &Model, c: &OrgComparison) -> ComparisonRow {
         averaged: c.averaged,
         averaged_over: format!(
             "в среднем {}",
-            super::indicators::breakdown_words(&model.indicators.indicators[c.indicator])
+            super::names::breakdown_words(&model.indicators.indicators[c.indicator])
         ),
         caveat: None,
     }

@@ -7,7 +7,7 @@
 //! «…» opened inside another becomes „…“. Each attribute value is a block of its own;
 //! scripts and styles are left alone. An unbalanced quote only affects its block.
 
-use super::{OutputContent, OutputFile};
+use super::site_file::{OutputContent, OutputFile};
 use rayon::prelude::*;
 
 /// Nests the quotes of every HTML file in place.

@@ -6,8 +6,8 @@
 
 use serde::Serialize;
 
+use super::objectivity::links::OrgLink;
 use super::objectivity::words::percent;
-use super::objectivity::OrgLink;
 use super::views::LinkView;
 use crate::analyze::objectivity::{SchoolYear, ShnorEntry, ShnorStatus, ShnorYear, Source};
 use crate::analyze::Analysis;
@@ -386,7 +386,7 @@ pub(crate) fn list_csv(model: &Model, analysis: &Analysis, year: i32) -> Vec<u8>
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
-    let _ = w.write_record(super::opendata::header(super::opendata::SHNOR));
+    let _ = w.write_record(super::columns::header(super::columns::SHNOR));
     let g = &model.analytics.g;
     let number = |v: f64| {
         let text = format!("{:.2}", v * 100.0);

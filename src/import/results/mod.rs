@@ -25,11 +25,12 @@ use std::path::{Path, PathBuf};
 mod columns;
 mod names;
 
+use super::table::Table;
 use super::{read_tables, refuse_existing, write_new, ImportFailure};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::Organization;
 use crate::tr;
-use columns::{find_header, header_labels, is_total, number, Field};
+use columns::{find_header, header_labels, is_total, number, Column, Field};
 use names::{load_register, match_org, unmatched};
 
 /// What `msoko import results` is asked to do.
@@ -96,6 +97,68 @@ pub fn import_results(options: &ResultsImportOptions) -> Result<ResultsSummary, 
     };
     let column = |field: Field| columns.iter().find(|c| c.field == field).copied();
     let mut problems = Diagnostics::default();
+    let warnings = unplaced_columns(file, table, header, depth, &columns);
+    let (rows, skipped_totals) = read_rows(
+        table,
+        header + depth,
+        &columns,
+        &register,
+        options,
+        &mut problems,
+    );
+    if let Some(missing) = missing_grade_or_subject(options, file, |f| column(f).is_some()) {
+        problems.push(missing);
+    }
+    let mut from_percent = false;
+    let mut records: Vec<Vec<String>> = Vec::new();
+    for row in &rows {
+        match record(row, procedure, &register, file, &mut from_percent) {
+            Ok(record) => records.push(record),
+            Err(d) => problems.push(d),
+        }
+    }
+    if problems.has_errors() {
+        return Err(ImportFailure {
+            diagnostics: problems.into_sorted(),
+            usage: false,
+        });
+    }
+    // The medal columns (ЕГЭ) are written only when the table has them.
+    let medals = procedure == "ege"
+        && columns
+            .iter()
+            .any(|c| matches!(c.field, Field::MedalCandidates | Field::MedalNotConfirmed));
+    let header_line = csv_header(procedure, medals);
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let _ = writer.write_record(header_line);
+    for record in &records {
+        let _ = writer.write_record(record);
+    }
+    let bytes = writer.into_inner().unwrap_or_default();
+    write_new(&options.root, &relative, &String::from_utf8_lossy(&bytes))?;
+    let mut orgs: Vec<usize> = rows.iter().map(|r| r.org).collect();
+    orgs.sort_unstable();
+    orgs.dedup();
+    Ok(ResultsSummary {
+        written: relative,
+        table: table.name.clone(),
+        rows: records.len(),
+        organizations: orgs.len(),
+        skipped_totals,
+        from_percent,
+        warnings,
+    })
+}
+
+/// A warning for each header column the results contract has no place for, so
+/// that a share the table computed itself is not silently lost.
+fn unplaced_columns(
+    file: &Path,
+    table: &Table,
+    header: usize,
+    depth: usize,
+    columns: &[Column],
+) -> Vec<Diagnostic> {
     let mut warnings = Vec::new();
     let header_line = table.first_row.max(1) + header;
     for (index, parts) in header_labels(table, header, depth).iter().enumerate() {
@@ -118,12 +181,28 @@ pub fn import_results(options: &ResultsImportOptions) -> Result<ResultsSummary, 
             )),
         );
     }
+    warnings
+}
+
+/// The rows under the header (`first_row` on) as records of a known organisation,
+/// and how many totals rows were skipped; a row without a name continues the
+/// organisation above it (merged cells), a name that matches no school is an error.
+fn read_rows(
+    table: &Table,
+    first_row: usize,
+    columns: &[Column],
+    register: &[Organization],
+    options: &ResultsImportOptions,
+    problems: &mut Diagnostics,
+) -> (Vec<Row>, usize) {
+    let file = &options.file;
+    let column = |field: Field| columns.iter().find(|c| c.field == field).copied();
     let mut rows: Vec<Row> = Vec::new();
     let mut skipped_totals = 0;
     let mut last_org: Option<usize> = None;
     let first_line = table.first_row.max(1);
     let org_column = column(Field::Org).map(|c| c.index).unwrap_or(0);
-    for r in header + depth..table.rows.len() {
+    for r in first_row..table.rows.len() {
         let grid = table.grid_row(r);
         let line = first_line + r;
         let cell = |index: usize| grid.get(index).map(|c| c.cell.plain()).unwrap_or_default();
@@ -144,7 +223,7 @@ pub fn import_results(options: &ResultsImportOptions) -> Result<ResultsSummary, 
                 None => continue,
             }
         } else {
-            match match_org(&name, &register) {
+            match match_org(&name, register) {
                 Ok(org) => org,
                 Err(candidates) => {
                     let candidates: Vec<&str> = candidates
@@ -171,41 +250,11 @@ pub fn import_results(options: &ResultsImportOptions) -> Result<ResultsSummary, 
                 .filter(|t| !t.is_empty())
         };
         let mut values = Vec::new();
-        for c in &columns {
+        for c in columns {
             if matches!(c.field, Field::Org | Field::Grade | Field::Subject) {
                 continue;
             }
-            let text = cell(c.index);
-            let value = if text.is_empty() || text == "-" || text == "—" {
-                None
-            } else {
-                match number(&text) {
-                    Some(v) => Some(v),
-                    None => {
-                        problems.push(
-                            Diagnostic::error(
-                                file,
-                                tr!(
-                                    format!(
-                                        "в ячейке «{text}» ({}, строка {line}) не число",
-                                        table.name
-                                    ),
-                                    format!(
-                                        "the cell “{text}” ({}, row {line}) is not a number",
-                                        table.name
-                                    )
-                                ),
-                            )
-                            .at(line, c.index + 1)
-                            .hint(tr!(
-                                "в столбцах результатов — числа: 25, 12,5 или 12,5 %",
-                                "result columns hold numbers: 25, 12,5 or 12,5 %"
-                            )),
-                        );
-                        None
-                    }
-                }
-            };
+            let value = cell_value(&cell(c.index), file, table, line, c.index, problems);
             values.push((c.field, value, c.percent, c.index));
         }
         rows.push(Row {
@@ -223,49 +272,85 @@ pub fn import_results(options: &ResultsImportOptions) -> Result<ResultsSummary, 
             values,
         });
     }
-    let needs_grade = procedure == "vpr";
-    if (needs_grade && column(Field::Grade).is_none() && options.grade.is_none())
-        || (column(Field::Subject).is_none() && options.subject.is_none())
-    {
-        let (or_ru, or_en, flag) = if needs_grade {
-            (" или «Класс»", " or «Класс» (grade)", " --grade 4")
-        } else {
-            ("", "", "")
-        };
-        problems.push(
-            Diagnostic::error(
-                file,
-                tr!(
-                    "в таблице нет столбца «Предмет»{or_ru}, а в команде они не указаны",
-                    "the table has no «Предмет» (subject) column{or_en}, and the command does not give them"
-                ),
-            )
-            .hint(tr!(
-                "укажите их в команде: --subject \"математика\"{flag}",
-                "give them on the command line: --subject \"математика\"{flag}"
-            )),
-        );
-    }
-    let mut from_percent = false;
-    let mut records: Vec<Vec<String>> = Vec::new();
-    for row in &rows {
-        match record(row, procedure, &register, file, &mut from_percent) {
-            Ok(record) => records.push(record),
-            Err(d) => problems.push(d),
+    (rows, skipped_totals)
+}
+
+/// A result cell's number: empty or a dash is no value, anything else that is not
+/// a number is an error at its cell (and no value).
+fn cell_value(
+    text: &str,
+    file: &Path,
+    table: &Table,
+    line: usize,
+    index: usize,
+    problems: &mut Diagnostics,
+) -> Option<f64> {
+    if text.is_empty() || text == "-" || text == "—" {
+        None
+    } else {
+        match number(text) {
+            Some(v) => Some(v),
+            None => {
+                problems.push(
+                    Diagnostic::error(
+                        file,
+                        tr!(
+                            format!("в ячейке «{text}» ({}, строка {line}) не число", table.name),
+                            format!(
+                                "the cell “{text}” ({}, row {line}) is not a number",
+                                table.name
+                            )
+                        ),
+                    )
+                    .at(line, index + 1)
+                    .hint(tr!(
+                        "в столбцах результатов — числа: 25, 12,5 или 12,5 %",
+                        "result columns hold numbers: 25, 12,5 or 12,5 %"
+                    )),
+                );
+                None
+            }
         }
     }
-    if problems.has_errors() {
-        return Err(ImportFailure {
-            diagnostics: problems.into_sorted(),
-            usage: false,
-        });
+}
+
+/// The error when neither the table nor the command says the subject (or, for
+/// ВПР, the grade): without them no record can be written.
+fn missing_grade_or_subject(
+    options: &ResultsImportOptions,
+    file: &Path,
+    has_column: impl Fn(Field) -> bool,
+) -> Option<Diagnostic> {
+    let needs_grade = options.procedure == "vpr";
+    if !((needs_grade && !has_column(Field::Grade) && options.grade.is_none())
+        || (!has_column(Field::Subject) && options.subject.is_none()))
+    {
+        return None;
     }
-    // The medal columns (ЕГЭ) are written only when the table has them.
-    let medals = procedure == "ege"
-        && columns
-            .iter()
-            .any(|c| matches!(c.field, Field::MedalCandidates | Field::MedalNotConfirmed));
-    let header_line: &[&str] = match procedure {
+    let (or_ru, or_en, flag) = if needs_grade {
+        (" или «Класс»", " or «Класс» (grade)", " --grade 4")
+    } else {
+        ("", "", "")
+    };
+    Some(
+        Diagnostic::error(
+            file,
+            tr!(
+                "в таблице нет столбца «Предмет»{or_ru}, а в команде они не указаны",
+                "the table has no «Предмет» (subject) column{or_en}, and the command does not give them"
+            ),
+        )
+        .hint(tr!(
+            "укажите их в команде: --subject \"математика\"{flag}",
+            "give them on the command line: --subject \"математика\"{flag}"
+        )),
+    )
+}
+
+/// The contract's columns for the procedure; the medal columns (ЕГЭ) only when the
+/// table has them.
+fn csv_header(procedure: &str, medals: bool) -> &'static [&'static str] {
+    match procedure {
         "vpr" => &[
             "org",
             "grade",
@@ -297,26 +382,7 @@ pub fn import_results(options: &ResultsImportOptions) -> Result<ResultsSummary, 
             "below_min",
             "high",
         ],
-    };
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    let _ = writer.write_record(header_line);
-    for record in &records {
-        let _ = writer.write_record(record);
     }
-    let bytes = writer.into_inner().unwrap_or_default();
-    write_new(&options.root, &relative, &String::from_utf8_lossy(&bytes))?;
-    let mut orgs: Vec<usize> = rows.iter().map(|r| r.org).collect();
-    orgs.sort_unstable();
-    orgs.dedup();
-    Ok(ResultsSummary {
-        written: relative,
-        table: table.name.clone(),
-        rows: records.len(),
-        organizations: orgs.len(),
-        skipped_totals,
-        from_percent,
-        warnings,
-    })
 }
 
 fn record(

@@ -19,7 +19,7 @@ use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::{palette, register_font, twin_svgs, FAMILY, NARROW};
+use super::frame::{palette, register_font, twin_svgs, FAMILY, NARROW};
 use crate::numbers::{format_value, format_value_genitive};
 
 #[derive(Debug, Clone)]
@@ -207,16 +207,7 @@ fn draw(
         .as_ref()
         .filter(|(_, value)| value.is_finite());
 
-    // Domain: always includes zero (bars start there) and the reference.
-    let values = chart.bars.iter().map(|bar| drawable(bar.value));
-    let lo = values
-        .clone()
-        .chain(reference.map(|r| r.1))
-        .fold(0.0_f64, f64::min);
-    let mut hi = values.chain(reference.map(|r| r.1)).fold(0.0_f64, f64::max);
-    if hi == lo {
-        hi = lo + 1.0;
-    }
+    let (lo, hi) = domain(chart, reference.map(|r| r.1));
     // Value labels sit past the bar's end: room on the right, and on the left of
     // zero when some bar is negative.
     let label_room = |negative: bool| {
@@ -285,27 +276,63 @@ fn draw(
         } else {
             vec![(TOP - 4, rows_bottom)]
         };
-        for (from, to) in spans {
-            root.draw(&DashedPathElement::new(
-                vec![(x, from), (x, to)],
-                5,
-                4,
-                palette::TEXT.stroke_width(2),
-            ))
-            .map_err(fail)?;
-        }
         let label = format!("{name}: {}", value_text(*value));
-        let half = text_width(&label) / 2;
-        let centre = x.clamp(PAD + half, width - PAD - half);
-        root.draw(&Text::new(
-            label,
-            (centre, TOP - 14),
-            text.clone().pos(Pos::new(HPos::Center, VPos::Center)),
-        ))
-        .map_err(fail)?;
+        draw_reference(&root, x, &spans, label, width)?;
     }
 
     // Value labels last, on a white ground, so the reference line never crosses them.
+    draw_value_labels(&root, ends)?;
+    draw_legend(&root, legend, rows_bottom + 12)?;
+    root.present().map_err(fail)?;
+    Ok(())
+}
+
+/// The value axis: always includes zero (bars start there) and the reference.
+fn domain(chart: &BarChart, reference: Option<f64>) -> (f64, f64) {
+    let values = chart.bars.iter().map(|bar| drawable(bar.value));
+    let lo = values.clone().chain(reference).fold(0.0_f64, f64::min);
+    let mut hi = values.chain(reference).fold(0.0_f64, f64::max);
+    if hi == lo {
+        hi = lo + 1.0;
+    }
+    (lo, hi)
+}
+
+/// The reference line at `x` over `spans` of rows, with its label above the bars.
+fn draw_reference(
+    root: &DrawingArea<SVGBackend<'_>, Shift>,
+    x: i32,
+    spans: &[(i32, i32)],
+    label: String,
+    width: i32,
+) -> Result<(), String> {
+    let text = (FAMILY, TEXT_SIZE).into_font().color(&palette::TEXT);
+    for &(from, to) in spans {
+        root.draw(&DashedPathElement::new(
+            vec![(x, from), (x, to)],
+            5,
+            4,
+            palette::TEXT.stroke_width(2),
+        ))
+        .map_err(fail)?;
+    }
+    let half = text_width(&label) / 2;
+    let centre = x.clamp(PAD + half, width - PAD - half);
+    root.draw(&Text::new(
+        label,
+        (centre, TOP - 14),
+        text.pos(Pos::new(HPos::Center, VPos::Center)),
+    ))
+    .map_err(fail)?;
+    Ok(())
+}
+
+/// Each bar's value past its end: `(end, centre, negative, label)`.
+fn draw_value_labels(
+    root: &DrawingArea<SVGBackend<'_>, Shift>,
+    ends: Vec<(i32, i32, bool, String)>,
+) -> Result<(), String> {
+    let text = (FAMILY, TEXT_SIZE).into_font().color(&palette::TEXT);
     for (end, centre, negative, label) in ends {
         let label_width = text_width(&label);
         let (x0, anchor) = if negative {
@@ -327,8 +354,6 @@ fn draw(
         .map_err(fail)?;
     }
 
-    draw_legend(&root, legend, rows_bottom + 12)?;
-    root.present().map_err(fail)?;
     Ok(())
 }
 

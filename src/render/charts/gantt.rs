@@ -21,7 +21,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::bars::{fit_label, flow, text_width, LEGEND_LINE, TEXT_SIZE};
-use super::{palette, register_font, twin_svgs, FAMILY, NARROW};
+use super::frame::{palette, register_font, twin_svgs, FAMILY, NARROW};
 use crate::analyze::ItemStatus;
 use crate::dates::format_date_short;
 use crate::numbers::plural;
@@ -238,10 +238,28 @@ fn draw(chart: &GanttChart, layout: &Layout, svg: &mut String) -> Result<(), Str
             + ((date - chart.from).num_days() as f64 / days * f64::from(plot_right - plot_left))
                 .round() as i32
     };
-    let text = (FAMILY, TEXT_SIZE).into_font().color(&palette::TEXT);
-    let bottom = layout.rows_bottom;
-
     // Section bands first: the grid is drawn over them.
+    draw_bands(&root, layout)?;
+    draw_axis(&root, chart, layout, &x_of)?;
+    draw_section_titles(&root, chart, layout)?;
+    for (i, row) in chart.rows.iter().enumerate() {
+        draw_row(&root, layout, row, layout.row_tops[i], &x_of)?;
+    }
+    if (chart.from..=chart.to).contains(&chart.as_of) {
+        draw_today(&root, layout, x_of(chart.as_of), chart.as_of)?;
+    }
+    draw_legend(&root, layout)?;
+    root.present().map_err(fail)?;
+    Ok(())
+}
+
+/// The text style of every label.
+fn text_style() -> TextStyle<'static> {
+    (FAMILY, TEXT_SIZE).into_font().color(&palette::TEXT)
+}
+
+fn draw_bands(root: &Area<'_>, layout: &Layout) -> Result<(), String> {
+    let width = layout.width;
     for (_, top) in &layout.bands {
         root.draw(&Rectangle::new(
             [(0, *top + 1), (width, top + BAND - 1)],
@@ -250,8 +268,19 @@ fn draw(chart: &GanttChart, layout: &Layout, svg: &mut String) -> Result<(), Str
         .map_err(fail)?;
     }
 
-    // The axis: a faint line at every month, a darker one at every January labelled
-    // with its year, and the first month labelled with month and year.
+    Ok(())
+}
+
+/// The axis: a faint line at every month, a darker one at every January labelled
+/// with its year, and the first month labelled with month and year.
+fn draw_axis(
+    root: &Area<'_>,
+    chart: &GanttChart,
+    layout: &Layout,
+    x_of: &dyn Fn(NaiveDate) -> i32,
+) -> Result<(), String> {
+    let (width, bottom, text) = (layout.width, layout.rows_bottom, text_style());
+    let (plot_left, plot_right) = (layout.plot_left, layout.plot_right);
     let months = months_between(chart.from, chart.to);
     let month_room = f64::from(plot_right - plot_left) / months.len().max(1) as f64;
     let label_months = !layout.narrow && month_room >= f64::from(text_width("сен") + 8);
@@ -292,7 +321,12 @@ fn draw(chart: &GanttChart, layout: &Layout, svg: &mut String) -> Result<(), Str
         }
     }
 
-    // Section titles over the grid, on a ground of the band's colour.
+    Ok(())
+}
+
+/// Section titles over the grid, on a ground of the band's colour.
+fn draw_section_titles(root: &Area<'_>, chart: &GanttChart, layout: &Layout) -> Result<(), String> {
+    let (width, text) = (layout.width, text_style());
     for (i, top) in &layout.bands {
         let title = fit_label(
             chart.rows[*i].section.as_deref().unwrap_or_default(),
@@ -317,106 +351,122 @@ fn draw(chart: &GanttChart, layout: &Layout, svg: &mut String) -> Result<(), Str
         .map_err(fail)?;
     }
 
-    for (i, row) in chart.rows.iter().enumerate() {
-        let top = layout.row_tops[i];
-        let overdue = row.status == ItemStatus::Overdue;
-        let label = format!("{} {}", row.label, row.title);
-        if layout.narrow {
-            let room = width
-                - 2 * PAD
-                - if overdue {
-                    text_width("просрочено") + 8
-                } else {
-                    0
-                };
-            root.draw(&Text::new(
-                fit_label(&label, room),
-                (PAD, top - LABEL_LINE / 2 + 2),
-                text.clone().pos(Pos::new(HPos::Left, VPos::Center)),
-            ))
-            .map_err(fail)?;
-        } else {
-            root.draw(&Text::new(
-                fit_label(&label, LABEL_WIDTH - 2 * PAD),
-                (PAD, top + ROW / 2),
-                text.clone().pos(Pos::new(HPos::Left, VPos::Center)),
-            ))
-            .map_err(fail)?;
-        }
-        let (first, last) = match (row.spans.first(), row.spans.iter().map(|s| s.1).max()) {
-            (Some(first), Some(last)) => (first.0, last),
-            _ => continue,
-        };
-        let mut last_x = plot_left;
-        if row.recurring && row.spans.len() > 1 {
-            // One thin bar from the first repetition to the last.
-            let (x0, x1) = (x_of(first), x_of(last).max(x_of(first) + 3));
-            draw_bar(&root, row.status, [(x0, top + 8), (x1, top + ROW - 8)])?;
-            last_x = x1;
-        } else {
-            for &(start, end) in &row.spans {
-                let (x0, x1) = (x_of(start), x_of(end).max(x_of(start) + 3));
-                draw_bar(&root, row.status, [(x0, top + 4), (x1, top + ROW - 4)])?;
-                last_x = last_x.max(x1);
-            }
-        }
-        if overdue {
-            let style = text.clone().color(&palette::VERMILLION);
-            if layout.narrow {
-                root.draw(&Text::new(
-                    "просрочено",
-                    (width - PAD, top - LABEL_LINE / 2 + 2),
-                    style.pos(Pos::new(HPos::Right, VPos::Center)),
-                ))
+    Ok(())
+}
+
+/// One item: its label, its bars (one thin bar for a recurring item) and
+/// «просрочено» when it is late.
+fn draw_row(
+    root: &Area<'_>,
+    layout: &Layout,
+    row: &GanttRow,
+    top: i32,
+    x_of: &dyn Fn(NaiveDate) -> i32,
+) -> Result<(), String> {
+    let (width, plot_left, text) = (layout.width, layout.plot_left, text_style());
+    let overdue = row.status == ItemStatus::Overdue;
+    let label = format!("{} {}", row.label, row.title);
+    if layout.narrow {
+        let room = width
+            - 2 * PAD
+            - if overdue {
+                text_width("просрочено") + 8
             } else {
-                root.draw(&Text::new(
-                    "просрочено",
-                    (last_x + 4, top + ROW / 2),
-                    style.pos(Pos::new(HPos::Left, VPos::Center)),
-                ))
-            }
-            .map_err(fail)?;
+                0
+            };
+        root.draw(&Text::new(
+            fit_label(&label, room),
+            (PAD, top - LABEL_LINE / 2 + 2),
+            text.clone().pos(Pos::new(HPos::Left, VPos::Center)),
+        ))
+        .map_err(fail)?;
+    } else {
+        root.draw(&Text::new(
+            fit_label(&label, LABEL_WIDTH - 2 * PAD),
+            (PAD, top + ROW / 2),
+            text.clone().pos(Pos::new(HPos::Left, VPos::Center)),
+        ))
+        .map_err(fail)?;
+    }
+    let (first, last) = match (row.spans.first(), row.spans.iter().map(|s| s.1).max()) {
+        (Some(first), Some(last)) => (first.0, last),
+        _ => return Ok(()),
+    };
+    let mut last_x = plot_left;
+    if row.recurring && row.spans.len() > 1 {
+        // One thin bar from the first repetition to the last.
+        let (x0, x1) = (x_of(first), x_of(last).max(x_of(first) + 3));
+        draw_bar(root, row.status, [(x0, top + 8), (x1, top + ROW - 8)])?;
+        last_x = x1;
+    } else {
+        for &(start, end) in &row.spans {
+            let (x0, x1) = (x_of(start), x_of(end).max(x_of(start) + 3));
+            draw_bar(root, row.status, [(x0, top + 4), (x1, top + ROW - 4)])?;
+            last_x = last_x.max(x1);
         }
     }
-
-    if (chart.from..=chart.to).contains(&chart.as_of) {
-        let x = x_of(chart.as_of);
-        root.draw(&PathElement::new(
-            vec![(x, 26), (x, bottom)],
-            palette::TEXT.stroke_width(3),
-        ))
-        .map_err(fail)?;
-        let label = format!("сегодня, {}", format_date_short(chart.as_of));
-        let label_width = text_width(&label);
-        // Right of the line when it fits, else left of it.
-        let (at, anchor, x0) = if x + 5 + label_width <= width - PAD {
-            (x + 5, HPos::Left, x + 5)
+    if overdue {
+        let style = text.clone().color(&palette::VERMILLION);
+        if layout.narrow {
+            root.draw(&Text::new(
+                "просрочено",
+                (width - PAD, top - LABEL_LINE / 2 + 2),
+                style.pos(Pos::new(HPos::Right, VPos::Center)),
+            ))
         } else {
-            (x - 5, HPos::Right, x - 5 - label_width)
-        };
-        root.draw(&Rectangle::new(
-            [(x0 - 1, 26), (x0 + label_width + 1, 42)],
-            WHITE.filled(),
-        ))
-        .map_err(fail)?;
-        root.draw(&Text::new(
-            label,
-            (at, 34),
-            text.clone().pos(Pos::new(anchor, VPos::Center)),
-        ))
+            root.draw(&Text::new(
+                "просрочено",
+                (last_x + 4, top + ROW / 2),
+                style.pos(Pos::new(HPos::Left, VPos::Center)),
+            ))
+        }
         .map_err(fail)?;
     }
+    Ok(())
+}
 
-    // The legend: every status drawn, the recurring bar, the «сегодня» line.
-    let legend_top = bottom + 12;
+/// The «сегодня» line at `x`, labelled with the date.
+fn draw_today(root: &Area<'_>, layout: &Layout, x: i32, as_of: NaiveDate) -> Result<(), String> {
+    let (width, bottom, text) = (layout.width, layout.rows_bottom, text_style());
+    root.draw(&PathElement::new(
+        vec![(x, 26), (x, bottom)],
+        palette::TEXT.stroke_width(3),
+    ))
+    .map_err(fail)?;
+    let label = format!("сегодня, {}", format_date_short(as_of));
+    let label_width = text_width(&label);
+    // Right of the line when it fits, else left of it.
+    let (at, anchor, x0) = if x + 5 + label_width <= width - PAD {
+        (x + 5, HPos::Left, x + 5)
+    } else {
+        (x - 5, HPos::Right, x - 5 - label_width)
+    };
+    root.draw(&Rectangle::new(
+        [(x0 - 1, 26), (x0 + label_width + 1, 42)],
+        WHITE.filled(),
+    ))
+    .map_err(fail)?;
+    root.draw(&Text::new(
+        label,
+        (at, 34),
+        text.clone().pos(Pos::new(anchor, VPos::Center)),
+    ))
+    .map_err(fail)?;
+    Ok(())
+}
+
+/// The legend: every status drawn, the recurring bar, the «сегодня» line.
+fn draw_legend(root: &Area<'_>, layout: &Layout) -> Result<(), String> {
+    let text = text_style();
+    let legend_top = layout.rows_bottom + 12;
     for (entry, (x, line)) in &layout.legend {
         let centre = legend_top + LEGEND_LINE * line + 8;
         match entry {
             LegendEntry::Status(status) => {
-                draw_bar(&root, *status, [(*x, centre - 7), (x + SWATCH, centre + 7)])?
+                draw_bar(root, *status, [(*x, centre - 7), (x + SWATCH, centre + 7)])?
             }
             LegendEntry::Recurring => draw_bar(
-                &root,
+                root,
                 ItemStatus::InProgress,
                 [(*x, centre - 3), (x + SWATCH, centre + 3)],
             )?,
@@ -434,7 +484,6 @@ fn draw(chart: &GanttChart, layout: &Layout, svg: &mut String) -> Result<(), Str
         ))
         .map_err(fail)?;
     }
-    root.present().map_err(fail)?;
     Ok(())
 }
 

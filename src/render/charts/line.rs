@@ -19,7 +19,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::bars::{flow, text_width, LEGEND_LINE, TEXT_SIZE};
-use super::{palette, register_font, twin_svgs, FAMILY, NARROW};
+use super::frame::{palette, register_font, twin_svgs, FAMILY, NARROW};
 use crate::numbers::{format_change, format_number, format_value, format_value_genitive};
 
 #[derive(Debug, Clone)]
@@ -770,53 +770,7 @@ fn describe(chart: &LineChart) -> String {
     let segments = segments(chart, periods);
     let mut sentences = Vec::new();
     for series in &chart.series {
-        let points: Vec<(usize, f64)> = (0..periods)
-            .filter_map(|i| value_at(series, i).map(|v| (i, v)))
-            .collect();
-        // One part per method: a change is never computed across a method change.
-        let mut parts = Vec::new();
-        for (k, segment) in segments.iter().enumerate() {
-            let head = if k == 0 {
-                String::new()
-            } else {
-                format!(
-                    "по изменённой методике (с {}) ",
-                    chart.periods[segment.start]
-                )
-            };
-            let inside: Vec<(usize, f64)> = points
-                .iter()
-                .copied()
-                .filter(|(i, _)| segment.contains(i))
-                .collect();
-            match inside.as_slice() {
-                [] => {}
-                [(i, v)] => parts.push(format!("{head}{}: {}", chart.periods[*i], value(*v))),
-                [(i0, v0), .., (i1, v1)] => parts.push(format!(
-                    "{head}за {}–{}: с {} до {}, {}",
-                    chart.periods[*i0],
-                    chart.periods[*i1],
-                    format_value_genitive(*v0, chart.decimals, &chart.unit),
-                    format_value_genitive(*v1, chart.decimals, &chart.unit),
-                    change(v1 - v0)
-                )),
-            }
-        }
-        let mut sentence = if parts.is_empty() {
-            format!("{}: нет данных", series.name)
-        } else {
-            format!("{} — {}", series.name, parts.join("; "))
-        };
-        if let (Some((first, _)), Some((last, _))) = (points.first(), points.last()) {
-            let missing: Vec<&str> = (*first..*last)
-                .filter(|i| value_at(series, *i).is_none())
-                .map(|i| chart.periods[i].as_str())
-                .collect();
-            if !missing.is_empty() {
-                sentence.push_str(&format!("; нет данных за {}", missing.join(", ")));
-            }
-        }
-        sentences.push(sentence);
+        sentences.push(series_sentence(chart, series, &segments, &value, &change));
     }
     if let Some(first) = chart.series.first() {
         let points: Vec<(usize, f64)> = (0..periods)
@@ -879,6 +833,65 @@ fn describe(chart: &LineChart) -> String {
         }
     }
     text
+}
+
+/// One series in words: per method segment its values from first to last and the
+/// change, then the periods without data inside its span.
+fn series_sentence(
+    chart: &LineChart,
+    series: &LineSeries,
+    segments: &[std::ops::Range<usize>],
+    value: &dyn Fn(f64) -> String,
+    change: &dyn Fn(f64) -> String,
+) -> String {
+    let periods = chart.periods.len();
+    let points: Vec<(usize, f64)> = (0..periods)
+        .filter_map(|i| value_at(series, i).map(|v| (i, v)))
+        .collect();
+    // One part per method: a change is never computed across a method change.
+    let mut parts = Vec::new();
+    for (k, segment) in segments.iter().enumerate() {
+        let head = if k == 0 {
+            String::new()
+        } else {
+            format!(
+                "по изменённой методике (с {}) ",
+                chart.periods[segment.start]
+            )
+        };
+        let inside: Vec<(usize, f64)> = points
+            .iter()
+            .copied()
+            .filter(|(i, _)| segment.contains(i))
+            .collect();
+        match inside.as_slice() {
+            [] => {}
+            [(i, v)] => parts.push(format!("{head}{}: {}", chart.periods[*i], value(*v))),
+            [(i0, v0), .., (i1, v1)] => parts.push(format!(
+                "{head}за {}–{}: с {} до {}, {}",
+                chart.periods[*i0],
+                chart.periods[*i1],
+                format_value_genitive(*v0, chart.decimals, &chart.unit),
+                format_value_genitive(*v1, chart.decimals, &chart.unit),
+                change(v1 - v0)
+            )),
+        }
+    }
+    let mut sentence = if parts.is_empty() {
+        format!("{}: нет данных", series.name)
+    } else {
+        format!("{} — {}", series.name, parts.join("; "))
+    };
+    if let (Some((first, _)), Some((last, _))) = (points.first(), points.last()) {
+        let missing: Vec<&str> = (*first..*last)
+            .filter(|i| value_at(series, *i).is_none())
+            .map(|i| chart.periods[i].as_str())
+            .collect();
+        if !missing.is_empty() {
+            sentence.push_str(&format!("; нет данных за {}", missing.join(", ")));
+        }
+    }
+    sentence
 }
 
 /// «До цели 2025 (7,0 %) остаётся 1,3 п.п.» or «Цель 2025 (7,0 %) достигнута». The

@@ -11,7 +11,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::bars::{flow, text_width, LEGEND_LINE, TEXT_SIZE};
-use super::{palette, register_font, twin_svgs, FAMILY};
+use super::frame::{palette, register_font, twin_svgs, FAMILY};
 use crate::numbers::format_number;
 
 #[derive(Debug, Clone)]
@@ -200,20 +200,34 @@ fn draw(
     }
 
     // Points: ordinary first, signed last (on top).
+    let bounds = [LEFT + 2, top + 16, plot_right, bottom - 2];
+    draw_points(&root, chart, bounds, &|x, y| (px(x), py(y)))?;
+    draw_legend(&root, chart, kinds, legend)?;
+    root.present().map_err(fail)?;
+    Ok(())
+}
+
+/// The points, each with its marker, and the labels of the named ones placed where
+/// they cover no signed point and no other label; `at` maps data to pixels.
+fn draw_points(
+    root: &Area<'_>,
+    chart: &ScatterChart,
+    bounds: [i32; 4],
+    at: &dyn Fn(f64, f64) -> (i32, i32),
+) -> Result<(), String> {
     let mut order: Vec<&ScatterPoint> = chart.points.iter().collect();
     order.sort_by_key(|p| p.kind);
     let mut obstacles: Vec<[i32; 4]> = Vec::new();
     for point in &order {
-        let (x, y) = (px(point.x), py(point.y));
-        draw_marker(&root, point.kind, (x, y))?;
+        let (x, y) = at(point.x, point.y);
+        draw_marker(root, point.kind, (x, y))?;
         if point.kind != PointKind::Ordinary {
             obstacles.push([x - 7, y - 7, x + 7, y + 7]);
         }
     }
-    let bounds = [LEFT + 2, top + 16, plot_right, bottom - 2];
     for point in order.iter().filter(|p| p.label.is_some()) {
         let label = point.label.as_deref().unwrap_or_default();
-        let area = place_label(label, (px(point.x), py(point.y)), bounds, &obstacles);
+        let area = place_label(label, at(point.x, point.y), bounds, &obstacles);
         root.draw(&Rectangle::new(
             [(area[0] - 2, area[1]), (area[2] + 2, area[3])],
             WHITE.mix(0.85).filled(),
@@ -231,7 +245,17 @@ fn draw(
         obstacles.push(area);
     }
 
-    // The legend.
+    Ok(())
+}
+
+/// The legend: a sample of every kind of point, the diagonal and the threshold line.
+fn draw_legend(
+    root: &Area<'_>,
+    chart: &ScatterChart,
+    kinds: &[PointKind],
+    legend: &[(i32, i32)],
+) -> Result<(), String> {
+    let text = (FAMILY, TEXT_SIZE).into_font().color(&palette::TEXT);
     for (item, (text_item, (x, line))) in legend_items(chart, kinds)
         .iter()
         .enumerate()
@@ -240,7 +264,7 @@ fn draw(
         let centre = PAD + LEGEND_LINE * line + 8;
         let sample = (x + 10, centre);
         if item < kinds.len() {
-            draw_marker(&root, kinds[item], sample)?;
+            draw_marker(root, kinds[item], sample)?;
         } else if item == kinds.len() {
             root.draw(&DashedPathElement::new(
                 vec![(x, centre), (x + 22, centre)],
@@ -265,7 +289,6 @@ fn draw(
         ))
         .map_err(fail)?;
     }
-    root.present().map_err(fail)?;
     Ok(())
 }
 

@@ -13,7 +13,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::bars::{fit_label, flow, text_width, LEGEND_LINE, TEXT_SIZE};
-use super::{palette, register_font, twin_svgs, FAMILY, NARROW};
+use super::frame::{palette, register_font, twin_svgs, FAMILY, NARROW};
 use crate::numbers::{format_number, format_value, format_value_genitive};
 
 #[derive(Debug, Clone)]
@@ -202,45 +202,13 @@ fn draw(
             .map_err(fail)?;
             continue;
         }
-        // Edges from the running total, rounded once, so the bar ends exactly at 100 %.
-        let span = f64::from(bar_right - bar_left);
-        let mut edges = vec![bar_left];
-        let mut running = 0.0;
-        for width in &widths {
-            running += width;
-            edges.push(bar_left + (running / total * span).round() as i32);
-        }
-        let last_drawn = widths.iter().rposition(|w| *w > 0.0);
-        for k in 0..parts {
-            if widths[k] <= 0.0 {
-                continue;
-            }
-            let x0 = edges[k];
-            // A white 1 px gap before the next segment.
-            let x1 = if Some(k) == last_drawn {
-                edges[k + 1]
-            } else {
-                edges[k + 1] - 1
-            };
-            if x1 <= x0 {
-                continue;
-            }
-            let fill = colour(k);
-            root.draw(&Rectangle::new([(x0, y0), (x1, y1)], fill.filled()))
-                .map_err(fail)?;
-            let label = format_number(widths[k], chart.decimals);
-            if x1 - x0 >= MIN_LABELLED.max(text_width(&label) + 6) {
-                root.draw(&Text::new(
-                    label,
-                    ((x0 + x1) / 2, centre),
-                    (FAMILY, TEXT_SIZE)
-                        .into_font()
-                        .color(&text_on(fill))
-                        .pos(Pos::new(HPos::Center, VPos::Center)),
-                ))
-                .map_err(fail)?;
-            }
-        }
+        draw_segments(
+            &root,
+            chart,
+            &widths,
+            (bar_left, bar_right),
+            (y0, y1, centre),
+        )?;
     }
 
     // The legend: swatches in the parts' order, and the unit when it is not «%».
@@ -260,6 +228,59 @@ fn draw(
         .map_err(fail)?;
     }
     root.present().map_err(fail)?;
+    Ok(())
+}
+
+/// The parts of one row as segments between `left` and `right`, each labelled with
+/// its number when the number fits.
+fn draw_segments(
+    root: &DrawingArea<SVGBackend<'_>, plotters::coord::Shift>,
+    chart: &StackedChart,
+    widths: &[f64],
+    (bar_left, bar_right): (i32, i32),
+    (y0, y1, centre): (i32, i32, i32),
+) -> Result<(), String> {
+    let parts = chart.parts.len();
+    let total: f64 = widths.iter().sum();
+    // Edges from the running total, rounded once, so the bar ends exactly at 100 %.
+    let span = f64::from(bar_right - bar_left);
+    let mut edges = vec![bar_left];
+    let mut running = 0.0;
+    for width in widths {
+        running += width;
+        edges.push(bar_left + (running / total * span).round() as i32);
+    }
+    let last_drawn = widths.iter().rposition(|w| *w > 0.0);
+    for k in 0..parts {
+        if widths[k] <= 0.0 {
+            continue;
+        }
+        let x0 = edges[k];
+        // A white 1 px gap before the next segment.
+        let x1 = if Some(k) == last_drawn {
+            edges[k + 1]
+        } else {
+            edges[k + 1] - 1
+        };
+        if x1 <= x0 {
+            continue;
+        }
+        let fill = colour(k);
+        root.draw(&Rectangle::new([(x0, y0), (x1, y1)], fill.filled()))
+            .map_err(fail)?;
+        let label = format_number(widths[k], chart.decimals);
+        if x1 - x0 >= MIN_LABELLED.max(text_width(&label) + 6) {
+            root.draw(&Text::new(
+                label,
+                ((x0 + x1) / 2, centre),
+                (FAMILY, TEXT_SIZE)
+                    .into_font()
+                    .color(&text_on(fill))
+                    .pos(Pos::new(HPos::Center, VPos::Center)),
+            ))
+            .map_err(fail)?;
+        }
+    }
     Ok(())
 }
 

@@ -3,11 +3,11 @@
 
 use serde::Serialize;
 
-use super::super::documents;
 use super::super::figures::{trend_figures, Figure};
-use super::super::indicators::{card, place_name, IndicatorCard};
+use super::super::indicators::{card, IndicatorCard};
+use super::super::names::{self, breakdown_words, place_name};
 use super::super::views::LinkView;
-use super::{cells, CellView};
+use super::cells::{cells, CellView};
 use crate::analyze::{compute_effect, Analysis, Trend};
 use crate::model::paths;
 use crate::model::PeriodKind;
@@ -81,7 +81,7 @@ pub(crate) struct AddresseeView {
 pub(crate) struct DecisionView {
     /// «Приказ от 30.08.2024 № 148-П»
     pub(crate) designation: String,
-    /// How the act is cited in its link (see `documents::citation`).
+    /// How the act is cited in its link (see `names::citation`).
     pub(crate) citation: String,
     pub(crate) title: String,
     pub(crate) url: String,
@@ -278,8 +278,8 @@ fn decision_view(model: &Model, decision: &Decision, year: i32) -> DecisionView 
         .unwrap_or_default()
         .to_string();
     DecisionView {
-        designation: documents::designation(model, decision.document),
-        citation: documents::citation(model, decision.document),
+        designation: names::designation(model, decision.document),
+        citation: names::citation(model, decision.document),
         title: page.title.clone(),
         url: model.link(&page.url),
         orgs: decision.orgs.iter().map(|&o| org_view(model, o)).collect(),
@@ -388,7 +388,7 @@ fn effect_view(model: &Model, index: usize, year: i32, act: &str) -> IndicatorEf
             .collect();
         view.text.push_str(&format!(
             " Значения — среднее {} ({}); каждое из них — на диаграммах ниже и на странице показателя.",
-            crate::render::indicators::breakdown_words(indicator),
+            breakdown_words(indicator),
             parts.into_iter().collect::<Vec<_>>().join("; ")
         ));
     }

@@ -6,13 +6,16 @@
 use serde::Serialize;
 use tera::Tera;
 
+mod cells;
 mod chain;
 
 pub(crate) use chain::chain_view;
 
-use super::extras::{render_view, View};
+use cells::{cells, CellView};
+
+use super::derived::{render_view, View};
+use super::site_file::OutputFile;
 use super::views::SiteView;
-use super::OutputFile;
 use crate::diagnostic::Diagnostics;
 use crate::model::paths;
 use crate::model::{Model, Stage};
@@ -43,14 +46,6 @@ pub(crate) struct MatrixRow {
     pub(crate) url: String,
     pub(crate) cells: Vec<CellView>,
     pub(crate) missing: usize,
-}
-
-#[derive(Debug, Serialize)]
-pub(crate) struct CellView {
-    pub(crate) stage: &'static str,
-    pub(crate) code: &'static str,
-    pub(crate) present: bool,
-    pub(crate) url: Option<String>,
 }
 
 pub(crate) fn matrix_view(model: &Model, year: i32) -> MatrixView {
@@ -90,20 +85,6 @@ pub(crate) fn matrix_view(model: &Model, year: i32) -> MatrixView {
             .find(|set| set.source == crate::model::SetSource::Cycle)
             .map(|set| model.link(&paths::opendata_set(&set.identifier))),
     }
-}
-
-pub(super) fn cells(model: &Model, direction: usize, year: i32) -> Vec<CellView> {
-    model
-        .cycle
-        .links(&model.indicators, &model.pages, direction, year)
-        .into_iter()
-        .map(|link| CellView {
-            stage: link.stage.label(),
-            code: link.stage.code(),
-            present: link.evidence.is_some(),
-            url: link.evidence.map(|path| model.link(&path)),
-        })
-        .collect()
 }
 
 /// `/msoko/year/<YYYY>/` for every year of the selector but the current one.

@@ -10,8 +10,8 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use super::links::{alphabetical, alphabetical_rank};
 use super::words::{percent, points};
-use super::{alphabetical, alphabetical_rank};
 use crate::analyze::objectivity::{JournalStat, VprStat};
 use crate::analyze::Analysis;
 use crate::model::paths;

@@ -15,7 +15,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::super::opendata::{header, OBJECTIVITY, OBJECTIVITY_COUNTS};
+use super::super::columns::{header, OBJECTIVITY, OBJECTIVITY_COUNTS};
 use crate::analyze::objectivity::{Detail, Finding, JournalStat, Measure, ProcKey, VprStat};
 use crate::analyze::Analysis;
 use crate::model::{Category, Model, Rule};
@@ -126,7 +126,8 @@ pub(crate) fn flags_csv(model: &Model, analysis: &Analysis, year: i32) -> Vec<u8
         .iter()
         .filter(|r| o.findings[r.finding].year == year)
         .collect();
-    let names = super::alphabetical_rank(model, rows.iter().map(|r| o.findings[r.finding].org));
+    let names =
+        super::links::alphabetical_rank(model, rows.iter().map(|r| o.findings[r.finding].org));
     rows.sort_by_key(|r| {
         let f = &o.findings[r.finding];
         (
@@ -140,65 +141,6 @@ pub(crate) fn flags_csv(model: &Model, analysis: &Analysis, year: i32) -> Vec<u8
     for row in rows {
         let f = &o.findings[row.finding];
         let [org, name] = org_columns(model, f.org);
-        let mut notes = Vec::new();
-        if f.exempt {
-            notes.push("высокий результат, ожидаемый для профиля ОО; не признак".to_string());
-        }
-        if f.limited {
-            notes.push("сопоставимость ограничена (перерыв в данных)".into());
-        }
-        match &f.detail {
-            Detail::Change {
-                kind,
-                earlier,
-                later,
-                across_z,
-                across_of,
-            } => notes.push(format!(
-                "{}: {} ({} кл.) {}% из {} -> {} ({} кл.) {}% из {}; база {}% из {} -> {}% из {}; z по школам {}",
-                match kind {
-                    crate::analyze::objectivity::ChangeKind::Cohort => "тот же класс",
-                    crate::analyze::objectivity::ChangeKind::SameGrade => "та же параллель",
-                },
-                earlier.year,
-                earlier.grade,
-                number(earlier.value * 100.0, 2),
-                earlier.n,
-                later.year,
-                later.grade,
-                number(later.value * 100.0, 2),
-                later.n,
-                number(earlier.benchmark * 100.0, 2),
-                earlier.benchmark_n,
-                number(later.benchmark * 100.0, 2),
-                later.benchmark_n,
-                across_z.map_or(format!("не рассчитывается (школ: {across_of})"), |z| {
-                    format!("{} (школ: {across_of})", number(z, 2))
-                })
-            )),
-            Detail::Medals {
-                candidates,
-                not_confirmed,
-                points,
-                ..
-            } => notes.push(format!(
-                "{not_confirmed} из {candidates}; порог ЕГЭ {} баллов; не менее {} человек",
-                number(*points, 0),
-                f.threshold.count.unwrap_or(0)
-            )),
-            Detail::Gia {
-                high,
-                high_benchmark,
-                high_z,
-            } => notes.push(format!(
-                "доля высоких результатов {}% при {}%, z = {}",
-                number(high * 100.0, 2),
-                number(high_benchmark * 100.0, 2),
-                high_z.map_or(String::new(), |z| number(z, 2))
-            )),
-            Detail::CohortGia { oge_year } => notes.push(format!("ОГЭ {oge_year} того же класса")),
-            Detail::None => {}
-        }
         let category = category_id(row.category);
         // A handful of medal candidates: the count (in the note), no rate.
         let count_only = matches!(
@@ -237,12 +179,77 @@ pub(crate) fn flags_csv(model: &Model, analysis: &Analysis, year: i32) -> Vec<u8
             f.threshold.z.map_or(String::new(), |z| number(z, 2)),
             row.flagged.to_string(),
             row.persistent.to_string(),
-            notes.join("; "),
+            finding_notes(f),
             model.analytics.version.clone(),
         ];
         let _ = w.write_record(&record);
     }
     w.into_inner().unwrap_or_default()
+}
+
+/// The note column of a finding: why it is not a sign or less comparable, and the
+/// numbers behind a change, a medal count or a ГИА share, in words.
+fn finding_notes(f: &Finding) -> String {
+    let mut notes = Vec::new();
+    if f.exempt {
+        notes.push("высокий результат, ожидаемый для профиля ОО; не признак".to_string());
+    }
+    if f.limited {
+        notes.push("сопоставимость ограничена (перерыв в данных)".into());
+    }
+    match &f.detail {
+        Detail::Change {
+            kind,
+            earlier,
+            later,
+            across_z,
+            across_of,
+        } => notes.push(format!(
+            "{}: {} ({} кл.) {}% из {} -> {} ({} кл.) {}% из {}; база {}% из {} -> {}% из {}; z по школам {}",
+            match kind {
+                crate::analyze::objectivity::ChangeKind::Cohort => "тот же класс",
+                crate::analyze::objectivity::ChangeKind::SameGrade => "та же параллель",
+            },
+            earlier.year,
+            earlier.grade,
+            number(earlier.value * 100.0, 2),
+            earlier.n,
+            later.year,
+            later.grade,
+            number(later.value * 100.0, 2),
+            later.n,
+            number(earlier.benchmark * 100.0, 2),
+            earlier.benchmark_n,
+            number(later.benchmark * 100.0, 2),
+            later.benchmark_n,
+            across_z.map_or(format!("не рассчитывается (школ: {across_of})"), |z| {
+                format!("{} (школ: {across_of})", number(z, 2))
+            })
+        )),
+        Detail::Medals {
+            candidates,
+            not_confirmed,
+            points,
+            ..
+        } => notes.push(format!(
+            "{not_confirmed} из {candidates}; порог ЕГЭ {} баллов; не менее {} человек",
+            number(*points, 0),
+            f.threshold.count.unwrap_or(0)
+        )),
+        Detail::Gia {
+            high,
+            high_benchmark,
+            high_z,
+        } => notes.push(format!(
+            "доля высоких результатов {}% при {}%, z = {}",
+            number(high * 100.0, 2),
+            number(high_benchmark * 100.0, 2),
+            high_z.map_or(String::new(), |z| number(z, 2))
+        )),
+        Detail::CohortGia { oge_year } => notes.push(format!("ОГЭ {oge_year} того же класса")),
+        Detail::None => {}
+    }
+    notes.join("; ")
 }
 
 /// `procedures.csv` without schools: the published groups of each grade, subject and
@@ -336,7 +343,7 @@ pub(crate) fn procedures_csv(model: &Model, analysis: &Analysis, year: i32) -> V
         .iter()
         .filter(|s| s.year == year && s.published)
         .collect();
-    let names = super::alphabetical_rank(model, stats.iter().map(|s| s.org));
+    let names = super::links::alphabetical_rank(model, stats.iter().map(|s| s.org));
     stats.sort_by_key(|s| (names.get(&s.org), s.key.clone()));
     for s in stats {
         let [org, name] = org_columns(model, s.org);

@@ -11,6 +11,7 @@
 
 mod figures;
 mod files;
+pub(crate) mod links;
 pub(crate) mod words;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -18,6 +19,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 
 pub(crate) use files::{counts_csv, flags_csv, procedures_csv};
+
+use links::{alphabetical, org_link, OrgLink};
 
 use super::figures::Figure;
 use super::views::LinkView;
@@ -27,46 +30,6 @@ use crate::model::paths;
 use crate::model::{Category, DataBreak, Model, Rule};
 use crate::model::{MedalRegime, Procedure};
 use crate::numbers::{format_number, format_value, plural};
-
-#[derive(Debug, Clone, Serialize)]
-pub(crate) struct OrgLink {
-    pub(crate) id: String,
-    pub(crate) name: String,
-    pub(crate) url: String,
-}
-
-fn org_link(model: &Model, org: usize) -> OrgLink {
-    let o = &model.register.organizations[org];
-    OrgLink {
-        id: o.id.clone(),
-        name: o.short_name.clone(),
-        url: model.link(&paths::org(&o.id)),
-    }
-}
-
-/// Schools in alphabetical order of their short names: a list, never a ranking.
-fn alphabetical(model: &Model, orgs: impl IntoIterator<Item = usize>) -> Vec<usize> {
-    let mut out: Vec<usize> = orgs
-        .into_iter()
-        .collect::<BTreeSet<_>>()
-        .into_iter()
-        .collect();
-    out.sort_by_cached_key(|&o| model.register.organizations[o].alphabetical_key());
-    out
-}
-
-/// Each school's place in [`alphabetical`] order, to sort rows by school without
-/// searching the order for every row.
-fn alphabetical_rank(
-    model: &Model,
-    orgs: impl IntoIterator<Item = usize>,
-) -> std::collections::HashMap<usize, usize> {
-    alphabetical(model, orgs)
-        .into_iter()
-        .enumerate()
-        .map(|(rank, org)| (org, rank))
-        .collect()
-}
 
 #[derive(Debug, Serialize)]
 pub(crate) struct FindingRow {
@@ -421,54 +384,8 @@ pub(crate) fn year_view(model: &Model, analysis: &Analysis, year: i32) -> YearVi
     let schools = o.schools.get(&year).map_or(0, BTreeSet::len);
     let signed = o.signed(year);
     let previous_year = at.and_then(|i| i.checked_sub(1)).map(|i| years[i]);
-    let previous_signed = previous_year.map(|y| o.signed(y));
-    let summary = Category::ALL
-        .iter()
-        .map(|&category| {
-            let count = signed.values().filter(|c| c.contains(&category)).count();
-            SummaryRow {
-                label: category.label(),
-                count,
-                share: format_value(
-                    if schools == 0 {
-                        0.0
-                    } else {
-                        count as f64 * 100.0 / schools as f64
-                    },
-                    1,
-                    "%",
-                ),
-                previous: match (&previous_signed, previous_year) {
-                    (Some(p), Some(y)) => format!(
-                        "{} в {y} году",
-                        p.values().filter(|c| c.contains(&category)).count()
-                    ),
-                    _ => "нет данных".into(),
-                },
-            }
-        })
-        .collect();
-    // ОО with signs by procedure and subject, per category.
-    let mut by: BTreeMap<(Procedure, String), Vec<BTreeSet<usize>>> = BTreeMap::new();
-    for sign in o.signs.iter().filter(|s| s.year == year) {
-        let subject = sign.key.subject.clone().unwrap_or_else(|| "медали".into());
-        let entry = by
-            .entry((sign.key.procedure, subject))
-            .or_insert_with(|| vec![BTreeSet::new(); Category::ALL.len()]);
-        let column = Category::ALL
-            .iter()
-            .position(|c| *c == sign.category)
-            .unwrap_or(0);
-        entry[column].insert(sign.org);
-    }
-    let by_subject = by
-        .into_iter()
-        .map(|((procedure, subject), sets)| SubjectRow {
-            procedure: procedure.label(),
-            subject,
-            counts: sets.iter().map(BTreeSet::len).collect(),
-        })
-        .collect();
+    let summary = summary_rows(analysis, schools, &signed, previous_year);
+    let by_subject = subject_rows(analysis, year);
     let named = rules.publish_named;
     let orgs = if named {
         alphabetical(model, signed.keys().copied())
@@ -517,18 +434,7 @@ pub(crate) fn year_view(model: &Model, analysis: &Analysis, year: i32) -> YearVi
             .map(|share| words::contamination(share, rules, &benchmark_sources(analysis, year))),
         schools,
         signed: signed_count,
-        signed_text: if signed_count == 0 {
-            format!(
-                "Признаков не выявлено ни у одной из {schools} {} с результатами {year} года.",
-                plural(schools, "школы", "школ", "школ")
-            )
-        } else {
-            format!(
-                "Признаки выявлены у {signed_count} {} из {schools} {} с результатами {year} года.",
-                plural(signed_count, "школы", "школ", "школ"),
-                plural(schools, "школы", "школ", "школ")
-            )
-        },
+        signed_text: signed_text(year, schools, signed_count),
         summary,
         categories: Category::ALL.iter().map(|c| c.heading()).collect(),
         by_subject,
@@ -556,26 +462,122 @@ pub(crate) fn year_view(model: &Model, analysis: &Analysis, year: i32) -> YearVi
         } else {
             Vec::new()
         },
-        auxiliary_count: {
-            let count = o
-                .vpr
-                .iter()
-                .filter(|s| s.year == year && figures::few_confirmed(s))
-                .map(|s| s.org)
-                .collect::<BTreeSet<_>>()
-                .len();
-            (!named && count > 0).then(|| {
+        auxiliary_count: auxiliary_count(model, analysis, year),
+        confirmed_below: format_value(rules.confirmed_below * 100.0, 0, "%"),
+        medals_small: medals_small(model, analysis, year),
+        medal_who: words::medal_group_of(words::medal_regime(rules, year)),
+        version: rules.version.clone(),
+    }
+}
+
+/// One row per category: how many schools have its sign in the year, their share,
+/// and the count of the year before.
+fn summary_rows(
+    analysis: &Analysis,
+    schools: usize,
+    signed: &BTreeMap<usize, BTreeSet<Category>>,
+    previous_year: Option<i32>,
+) -> Vec<SummaryRow> {
+    let previous_signed = previous_year.map(|y| analysis.objectivity.signed(y));
+    Category::ALL
+        .iter()
+        .map(|&category| {
+            let count = signed.values().filter(|c| c.contains(&category)).count();
+            SummaryRow {
+                label: category.label(),
+                count,
+                share: format_value(
+                    if schools == 0 {
+                        0.0
+                    } else {
+                        count as f64 * 100.0 / schools as f64
+                    },
+                    1,
+                    "%",
+                ),
+                previous: match (&previous_signed, previous_year) {
+                    (Some(p), Some(y)) => format!(
+                        "{} в {y} году",
+                        p.values().filter(|c| c.contains(&category)).count()
+                    ),
+                    _ => "нет данных".into(),
+                },
+            }
+        })
+        .collect()
+}
+
+/// Schools with signs by procedure and subject, one count per category.
+fn subject_rows(analysis: &Analysis, year: i32) -> Vec<SubjectRow> {
+    let o = &analysis.objectivity;
+    // ОО with signs by procedure and subject, per category.
+    let mut by: BTreeMap<(Procedure, String), Vec<BTreeSet<usize>>> = BTreeMap::new();
+    for sign in o.signs.iter().filter(|s| s.year == year) {
+        let subject = sign.key.subject.clone().unwrap_or_else(|| "медали".into());
+        let entry = by
+            .entry((sign.key.procedure, subject))
+            .or_insert_with(|| vec![BTreeSet::new(); Category::ALL.len()]);
+        let column = Category::ALL
+            .iter()
+            .position(|c| *c == sign.category)
+            .unwrap_or(0);
+        entry[column].insert(sign.org);
+    }
+    by.into_iter()
+        .map(|((procedure, subject), sets)| SubjectRow {
+            procedure: procedure.label(),
+            subject,
+            counts: sets.iter().map(BTreeSet::len).collect(),
+        })
+        .collect()
+}
+
+/// «Признаки выявлены у 3 школ из 40 школ с результатами 2025 года.»
+fn signed_text(year: i32, schools: usize, signed_count: usize) -> String {
+    if signed_count == 0 {
+        format!(
+            "Признаков не выявлено ни у одной из {schools} {} с результатами {year} года.",
+            plural(schools, "школы", "школ", "школ")
+        )
+    } else {
+        format!(
+            "Признаки выявлены у {signed_count} {} из {schools} {} с результатами {year} года.",
+            plural(signed_count, "школы", "школ", "школ"),
+            plural(schools, "школы", "школ", "школ")
+        )
+    }
+}
+
+/// Schools where few participants kept their journal mark, as a municipal count for a
+/// site that does not name schools (a named site lists them instead).
+fn auxiliary_count(model: &Model, analysis: &Analysis, year: i32) -> Option<String> {
+    let o = &analysis.objectivity;
+    let rules = &model.analytics;
+    let named = rules.publish_named;
+
+    let count = o
+        .vpr
+        .iter()
+        .filter(|s| s.year == year && figures::few_confirmed(s))
+        .map(|s| s.org)
+        .collect::<BTreeSet<_>>()
+        .len();
+    (!named && count > 0).then(|| {
                 format!(
                     "Вспомогательное замечание (не признак): у {count} {} округа хотя бы в одной процедуре отметку из журнала подтвердили меньше {} участников, чьи отметки сравнивались.",
                     plural(count, "школы", "школ", "школ"),
                     format_value(rules.confirmed_below * 100.0, 0, "%")
                 )
             })
-        },
-        confirmed_below: format_value(rules.confirmed_below * 100.0, 0, "%"),
-        medals_small: {
-            let count = o.medals_small.iter().filter(|(y, _)| *y == year).count();
-            (count > 0).then(|| {
+}
+
+/// Schools with too few medal candidates for rule d, as a sentence.
+fn medals_small(model: &Model, analysis: &Analysis, year: i32) -> Option<String> {
+    let o = &analysis.objectivity;
+    let rules = &model.analytics;
+
+    let count = o.medals_small.iter().filter(|(y, _)| *y == year).count();
+    (count > 0).then(|| {
                 format!(
                     "У {count} {} {} меньше {}: для них показатель неподтверждения медалистов не рассчитывается — недостаточно данных.",
                     plural(count, "школы", "школ", "школ"),
@@ -583,10 +585,6 @@ pub(crate) fn year_view(model: &Model, analysis: &Analysis, year: i32) -> YearVi
                     rules.min_group
                 )
             })
-        },
-        medal_who: words::medal_group_of(words::medal_regime(rules, year)),
-        version: rules.version.clone(),
-    }
 }
 
 #[derive(Debug, Serialize)]

@@ -6,7 +6,8 @@
 
 use chrono::NaiveDate;
 
-use super::tables::{yyyymmdd, Field, Table};
+use super::super::columns::Field;
+use super::tables::{yyyymmdd, Table};
 
 pub(crate) const STANDARD_URL: &str = "http://opendata.gosmonitor.ru/standard/3.0";
 

@@ -4,17 +4,16 @@
 mod layout;
 mod tables;
 
-pub(super) use tables::{header, OBJECTIVITY, OBJECTIVITY_COUNTS, SHNOR};
-
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::columns::Field;
+use super::site_file::{OutputContent, OutputFile};
 use super::views::DateView;
-use super::{OutputContent, OutputFile};
 use crate::analyze::Analysis;
 use crate::model::paths;
 use crate::model::{Model, OpenDataSet, SetSource};
-use tables::{Data, Field, Table};
+use tables::{Data, Table};
 
 /// Rows shown on a set's page; the rest is in the files.
 const PREVIEW_ROWS: usize = 10;
@@ -160,7 +159,7 @@ fn provenance(model: &Model, set: &OpenDataSet, table: Option<&Table>) -> String
         SetSource::Documents => match model.documents.list.first() {
             Some(newest) => format!(
                 "Добавлен документ: {}",
-                super::documents::designation(model, newest.page)
+                super::names::designation(model, newest.page)
             ),
             None => String::new(),
         },

@@ -6,8 +6,8 @@ use std::collections::BTreeSet;
 use serde::Serialize;
 use tera::Context;
 
+use super::context::{optional_text, text_arg, Fault, Shortcodes, Source};
 use super::parse::{Arg, Call};
-use super::{optional_text, text_arg, Fault, Shortcodes, Source};
 use crate::diagnostic::Message;
 use crate::model::paths;
 use crate::model::{Indicator, Period, Place};
@@ -335,7 +335,6 @@ fn chart(call: &Call, source: &Source<'_>, sc: &Shortcodes<'_>) -> Outcome {
     if let Some(caption) = optional_text(call, "caption") {
         figure.title = caption;
     }
-    figure.csv_url = sc.model.link(&paths::indicator_csv(&indicator.id));
     let mut context = Context::new();
     context.insert("figure", &figure);
     context.insert("number", &number_of(source, call, sc));
@@ -570,7 +569,7 @@ fn lookup(
         .filter_map(|o| Some((o.period, o.value?)))
         .next_back();
     found.ok_or_else(|| {
-        let place = crate::render::indicators::place_name(sc.model, place);
+        let place = crate::render::names::place_name(sc.model, place);
         Fault::new(
             tr!(
                 format!(
@@ -617,139 +616,106 @@ fn assert(call: &Call, sc: &Shortcodes<'_>) -> Result<(), Fault> {
         Some(indicator),
     )?;
     let place = place_arg(call, sc, "org")?.unwrap_or(Place::Municipality);
-    let show = |v: f64| format_value(v, indicator.decimals, &indicator.unit);
-    let place_name = crate::render::indicators::place_name(sc.model, place);
-    if let Some(trend) = optional_text(call, "trend") {
-        let (from_period, from) = lookup(call, sc, indicator, place, "from")?;
-        let (to_period, to) = lookup(call, sc, indicator, place, "to")?;
-        // A trend is never claimed across a declared method change (issue 20).
-        let (lo, hi) = (from_period.min(to_period), from_period.max(to_period));
-        if let Some((changed, change)) = indicator
-            .method_changes
-            .iter()
-            .find(|(p, _)| **p > lo && **p <= hi)
-        {
-            return Err(Fault::new(
-                tr!(
-                    format!(
-                        "«{}»: между {from_period} и {to_period} изменилась методика расчёта (с {changed}: {}), значения до и после не сравниваются",
-                        indicator.title, change.what
-                    ),
-                    format!(
-                        "“{}”: the method changed between {from_period} and {to_period} (from {changed}: {}); values before and after are not compared",
-                        indicator.title, change.what
-                    )
-                ),
-                tr!(
-                    format!("сравнивайте годы по одну сторону от {changed} или опишите изменение методики словами без проверки trend"),
-                    format!("compare years on one side of {changed}, or describe the method change in words without a trend check")
-                ),
-            ));
-        }
-        let holds = match trend.as_str() {
-            "down" => to < from,
-            "up" => to > from,
-            other => {
-                return Err(Fault::new(
-                    tr!(
-                        "trend=\"{other}\": ожидалось \"up\" или \"down\"",
-                        "trend=\"{other}\": expected \"up\" or \"down\""
-                    ),
-                    tr!(
-                        "trend=\"down\" — значение снизилось, trend=\"up\" — выросло",
-                        "trend=\"down\" means the value fell, trend=\"up\" that it rose"
-                    ),
-                ))
-            }
-        };
-        if !holds {
-            return Err(Fault::new(
-                tr!(
-                    format!(
-                        "утверждение в тексте не подтверждается данными: «{}» ({place_name}) за {from_period}–{to_period}: {} → {}, а в тексте — {}",
-                        indicator.title,
-                        show(from),
-                        show(to),
-                        if trend == "down" { "снижение" } else { "рост" }
-                    ),
-                    format!(
-                        "the text is not borne out by the data: “{}” ({place_name}) {from_period}–{to_period}: {} → {}, but the text says {}",
-                        indicator.title,
-                        show(from),
-                        show(to),
-                        if trend == "down" { "a fall" } else { "a rise" }
-                    )
-                ),
-                tr!(
-                    "исправьте текст рядом с этой проверкой: данные изменились",
-                    "correct the text next to this check: the data has changed"
-                ),
-            ));
-        }
-        return Ok(());
+    match optional_text(call, "trend") {
+        Some(trend) => assert_trend(call, sc, indicator, place, &trend),
+        None => assert_comparison(call, sc, indicator, place),
     }
+}
+
+/// `trend="down"` between `from` and `to`: holds, and no method change lies between.
+fn assert_trend(
+    call: &Call,
+    sc: &Shortcodes<'_>,
+    indicator: &Indicator,
+    place: Place,
+    trend: &str,
+) -> Result<(), Fault> {
+    let show = |v: f64| format_value(v, indicator.decimals, &indicator.unit);
+    let place_name = crate::render::names::place_name(sc.model, place);
+    let (from_period, from) = lookup(call, sc, indicator, place, "from")?;
+    let (to_period, to) = lookup(call, sc, indicator, place, "to")?;
+    // A trend is never claimed across a declared method change (issue 20).
+    let (lo, hi) = (from_period.min(to_period), from_period.max(to_period));
+    if let Some((changed, change)) = indicator
+        .method_changes
+        .iter()
+        .find(|(p, _)| **p > lo && **p <= hi)
+    {
+        return Err(Fault::new(
+            tr!(
+                format!(
+                    "«{}»: между {from_period} и {to_period} изменилась методика расчёта (с {changed}: {}), значения до и после не сравниваются",
+                    indicator.title, change.what
+                ),
+                format!(
+                    "“{}”: the method changed between {from_period} and {to_period} (from {changed}: {}); values before and after are not compared",
+                    indicator.title, change.what
+                )
+            ),
+            tr!(
+                format!("сравнивайте годы по одну сторону от {changed} или опишите изменение методики словами без проверки trend"),
+                format!("compare years on one side of {changed}, or describe the method change in words without a trend check")
+            ),
+        ));
+    }
+    let holds = match trend {
+        "down" => to < from,
+        "up" => to > from,
+        other => {
+            return Err(Fault::new(
+                tr!(
+                    "trend=\"{other}\": ожидалось \"up\" или \"down\"",
+                    "trend=\"{other}\": expected \"up\" or \"down\""
+                ),
+                tr!(
+                    "trend=\"down\" — значение снизилось, trend=\"up\" — выросло",
+                    "trend=\"down\" means the value fell, trend=\"up\" that it rose"
+                ),
+            ))
+        }
+    };
+    if !holds {
+        return Err(Fault::new(
+            tr!(
+                format!(
+                    "утверждение в тексте не подтверждается данными: «{}» ({place_name}) за {from_period}–{to_period}: {} → {}, а в тексте — {}",
+                    indicator.title,
+                    show(from),
+                    show(to),
+                    if trend == "down" { "снижение" } else { "рост" }
+                ),
+                format!(
+                    "the text is not borne out by the data: “{}” ({place_name}) {from_period}–{to_period}: {} → {}, but the text says {}",
+                    indicator.title,
+                    show(from),
+                    show(to),
+                    if trend == "down" { "a fall" } else { "a rise" }
+                )
+            ),
+            tr!(
+                "исправьте текст рядом с этой проверкой: данные изменились",
+                "correct the text next to this check: the data has changed"
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// `above=`/`below=` a number, the target or another place, in `year`.
+fn assert_comparison(
+    call: &Call,
+    sc: &Shortcodes<'_>,
+    indicator: &Indicator,
+    place: Place,
+) -> Result<(), Fault> {
+    let show = |v: f64| format_value(v, indicator.decimals, &indicator.unit);
+    let place_name = crate::render::names::place_name(sc.model, place);
     let (period, value) = lookup(call, sc, indicator, place, "year")?;
     for (name, wants_above) in [("above", true), ("below", false)] {
         let Some(arg) = call.args.get(name) else {
             continue;
         };
-        let (other, what) = match arg {
-            Arg::Number(n) => (*n, (show(*n), show(*n))),
-            Arg::Text(t) if t == "target" => {
-                let target = *indicator.targets.get(&period).ok_or_else(|| {
-                    Fault::new(
-                        tr!(
-                            format!("у показателя «{}» нет цели на {period}", indicator.id),
-                            format!("indicator “{}” has no target for {period}", indicator.id)
-                        ),
-                        tr!(
-                            "укажите число или другой год",
-                            "give a number or another year"
-                        ),
-                    )
-                })?;
-                (
-                    target,
-                    (
-                        format!("цель {}", show(target)),
-                        format!("the target {}", show(target)),
-                    ),
-                )
-            }
-            Arg::Text(t) => {
-                let other_place = match t.as_str() {
-                    "municipality" => Place::Municipality,
-                    "region" => Place::Region,
-                    "russia" => Place::Russia,
-                    id => sc.model.register.by_id.get(id).map(|&i| Place::Org(i)).ok_or_else(|| {
-                        Fault::new(tr!("«{id}»: нет такой организации", "“{id}”: there is no such organisation"), tr!("сравнение: число, \"target\", \"region\", \"russia\" или id организации", "compare with a number, \"target\", \"region\", \"russia\" or an organisation id"))
-                    })?,
-                };
-                let mut same_period = call.clone();
-                same_period
-                    .args
-                    .insert("year".into(), Arg::Text(period.label()));
-                let (_, v) = lookup(&same_period, sc, indicator, other_place, "year")?;
-                let shown = format!(
-                    "{} ({})",
-                    show(v),
-                    crate::render::indicators::place_name(sc.model, other_place)
-                );
-                (v, (shown.clone(), shown))
-            }
-            _ => {
-                return Err(Fault::new(
-                    tr!(
-                        "{name}: ожидалось число или текст",
-                        "{name}: expected a number or text"
-                    ),
-                    tr!(
-                        "например below=7.0 или above=\"region\"",
-                        "e.g. below=7.0 or above=\"region\""
-                    ),
-                ))
-            }
-        };
+        let (other, what) = comparand(call, sc, indicator, period, name, arg)?;
         let holds = if wants_above {
             value > other
         } else {
@@ -781,6 +747,76 @@ fn assert(call: &Call, sc: &Shortcodes<'_>) -> Result<(), Fault> {
         }
     }
     Ok(())
+}
+
+/// What `above=`/`below=` compares with, and how the message names it (Russian,
+/// English).
+fn comparand(
+    call: &Call,
+    sc: &Shortcodes<'_>,
+    indicator: &Indicator,
+    period: Period,
+    name: &str,
+    arg: &Arg,
+) -> Result<(f64, (String, String)), Fault> {
+    let show = |v: f64| format_value(v, indicator.decimals, &indicator.unit);
+    Ok(match arg {
+        Arg::Number(n) => (*n, (show(*n), show(*n))),
+        Arg::Text(t) if t == "target" => {
+            let target = *indicator.targets.get(&period).ok_or_else(|| {
+                Fault::new(
+                    tr!(
+                        format!("у показателя «{}» нет цели на {period}", indicator.id),
+                        format!("indicator “{}” has no target for {period}", indicator.id)
+                    ),
+                    tr!(
+                        "укажите число или другой год",
+                        "give a number or another year"
+                    ),
+                )
+            })?;
+            (
+                target,
+                (
+                    format!("цель {}", show(target)),
+                    format!("the target {}", show(target)),
+                ),
+            )
+        }
+        Arg::Text(t) => {
+            let other_place = match t.as_str() {
+            "municipality" => Place::Municipality,
+            "region" => Place::Region,
+            "russia" => Place::Russia,
+            id => sc.model.register.by_id.get(id).map(|&i| Place::Org(i)).ok_or_else(|| {
+                Fault::new(tr!("«{id}»: нет такой организации", "“{id}”: there is no such organisation"), tr!("сравнение: число, \"target\", \"region\", \"russia\" или id организации", "compare with a number, \"target\", \"region\", \"russia\" or an organisation id"))
+            })?,
+        };
+            let mut same_period = call.clone();
+            same_period
+                .args
+                .insert("year".into(), Arg::Text(period.label()));
+            let (_, v) = lookup(&same_period, sc, indicator, other_place, "year")?;
+            let shown = format!(
+                "{} ({})",
+                show(v),
+                crate::render::names::place_name(sc.model, other_place)
+            );
+            (v, (shown.clone(), shown))
+        }
+        _ => {
+            return Err(Fault::new(
+                tr!(
+                    "{name}: ожидалось число или текст",
+                    "{name}: expected a number or text"
+                ),
+                tr!(
+                    "например below=7.0 или above=\"region\"",
+                    "e.g. below=7.0 or above=\"region\""
+                ),
+            ))
+        }
+    })
 }
 
 fn reference(call: &Call, source: &Source<'_>, sc: &Shortcodes<'_>) -> Outcome {

@@ -1,0 +1,142 @@
+//! How things are named in the site's Russian text: places (a school's short name,
+//! «Округ»), acts («Приказ от 30.08.2024 № 148-П», and as cited in a sentence) and
+//! an indicator's breakdowns («по предметам и по классам»).
+//!
+//! A leaf: figures, cards and pages of every kind name the same things, so the names
+//! live here and not in one of those pages (which made the pages import each other).
+
+use crate::model::{Indicator, Model, Place};
+use crate::text::capitalize;
+
+/// The name of a place as a reader sees it.
+pub(crate) fn place_name(model: &Model, place: Place) -> String {
+    match place {
+        Place::Municipality => "Округ".into(),
+        Place::Region => "Регион".into(),
+        Place::Russia => "Россия".into(),
+        Place::Org(i) => model.register.organizations[i].short_name.clone(),
+    }
+}
+
+/// «Приказ от 30.08.2024 № 148-П»: how an act is named in Russian texts.
+pub(crate) fn designation(model: &Model, page: usize) -> String {
+    let page_data = &model.pages[page];
+    let act = model
+        .documents
+        .of_page(page)
+        .map_or("Документ".to_string(), |d| capitalize(&d.act));
+    let mut text = act;
+    if let Some(date) = page_data.approved {
+        text.push_str(&format!(" от {}", crate::dates::format_date_short(date)));
+    }
+    if let Some(number) = &page_data.number {
+        text.push_str(&format!(" № {number}"));
+    }
+    text
+}
+
+/// How an act is cited in a sentence or a link: «Приказ от 30.08.2024 № 148-П
+/// «Об утверждении…»», but «Положение о …, утверждённое приказом от 28.11.2025
+/// № 241-П» for an act that is approved by another (a Положение has no number of
+/// its own: the date and number are the approving order's).
+pub(crate) fn citation(model: &Model, page: usize) -> String {
+    let page_data = &model.pages[page];
+    let document = model.documents.of_page(page);
+    let act = document.map_or(String::new(), |d| d.act.to_lowercase());
+    let Some(participle) = approved_participle(&act) else {
+        return format!("{} «{}»", designation(model, page), page_data.title);
+    };
+    let by = document
+        .and_then(|d| d.approved_by)
+        .and_then(|a| model.documents.of_page(a))
+        .map_or("приказом", |a| instrumental(&a.act));
+    let mut text = format!(
+        "{}, {participle} {by}",
+        page_data.title.trim_end_matches('.')
+    );
+    if let Some(date) = page_data.approved {
+        text.push_str(&format!(" от {}", crate::dates::format_date_short(date)));
+    }
+    if let Some(number) = &page_data.number {
+        text.push_str(&format!(" № {number}"));
+    }
+    text
+}
+
+/// «утверждённое» agreeing with an act that is approved by another, or `None` for
+/// an act that carries its own date and number (приказ, постановление…).
+fn approved_participle(act: &str) -> Option<&'static str> {
+    match act {
+        "положение" => Some("утверждённое"),
+        "порядок" | "план" | "регламент" | "перечень" | "состав" => {
+            Some("утверждённый")
+        }
+        "программа" | "методика" | "концепция" | "инструкция" | "дорожная карта" => {
+            Some("утверждённая")
+        }
+        "правила" => Some("утверждённые"),
+        _ => None,
+    }
+}
+
+/// «приказом», «постановлением»: the approving act in the instrumental case.
+fn instrumental(act: &str) -> &'static str {
+    match act.to_lowercase().as_str() {
+        "постановление" => "постановлением",
+        "распоряжение" => "распоряжением",
+        "решение" => "решением",
+        _ => "приказом",
+    }
+}
+
+/// «по предметам» for a breakdown column: the words a reader understands instead of
+/// the column's name in the data file; a name the list does not know is kept as
+/// the site wrote it.
+pub(crate) fn dim_words(name: &str) -> String {
+    match name.trim().to_lowercase().as_str() {
+        "subject" | "предмет" => "по предметам".into(),
+        "grade" | "class" | "класс" | "параллель" => "по классам".into(),
+        "procedure" | "процедура" => "по процедурам".into(),
+        "level" | "уровень" => "по уровням".into(),
+        "kind" | "тип" => "по типам организаций".into(),
+        "area" | "territory" | "территория" => "по территориям".into(),
+        _ => format!("по признаку «{name}»"),
+    }
+}
+
+/// «по предметам», «по предметам и по классам»: all breakdowns of an indicator.
+pub(crate) fn breakdown_words(indicator: &Indicator) -> String {
+    let words: Vec<String> = indicator.dims.iter().map(|d| dim_words(d)).collect();
+    if words.is_empty() {
+        "по группам данных".into()
+    } else {
+        words.join(" и ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{approved_participle, dim_words, instrumental};
+
+    #[test]
+    fn names_breakdowns_in_words_not_column_names() {
+        assert_eq!(dim_words("subject"), "по предметам");
+        assert_eq!(dim_words("grade"), "по классам");
+        assert_eq!(dim_words("смена"), "по признаку «смена»");
+    }
+
+    #[test]
+    fn an_approved_act_agrees_with_its_kind_and_the_approving_act() {
+        assert_eq!(approved_participle("положение"), Some("утверждённое"));
+        assert_eq!(approved_participle("порядок"), Some("утверждённый"));
+        assert_eq!(approved_participle("программа"), Some("утверждённая"));
+        assert_eq!(approved_participle("правила"), Some("утверждённые"));
+        assert_eq!(
+            approved_participle("приказ"),
+            None,
+            "a приказ has its own number"
+        );
+        assert_eq!(instrumental("Постановление"), "постановлением");
+        assert_eq!(instrumental("приказ"), "приказом");
+    }
+}
