@@ -71,6 +71,22 @@ pub(crate) fn parse_combination_for_tests(text: &str) -> rule_expr::Expr {
     rule_expr::parse_expr(text).expect("valid combination")
 }
 
+/// The model of the site at `root` on `as_of` (tests of later stages, which see the
+/// model, not the raw files of `load`).
+#[cfg(test)]
+pub(crate) fn resolve_site_for_tests(root: &std::path::Path, as_of: NaiveDate) -> Model {
+    let mut diagnostics = Diagnostics::default();
+    let sources = crate::load::load_site(root, &mut diagnostics);
+    let options = ModelOptions {
+        as_of,
+        base_url: None,
+        drafts: false,
+        chromium: None,
+        ci: false,
+    };
+    resolve(sources, &options, &mut diagnostics).expect("the site resolves")
+}
+
 /// The register from the text of `data/organizations.yaml` (tests of later stages,
 /// which see the model, not the raw files of `load`).
 #[cfg(test)]
