@@ -299,7 +299,7 @@ pub(crate) fn indicator_view(model: &Model, analysis: &Analysis, index: usize) -
         },
         csv_url: model.link(&format!("/indicators/{}.csv", indicator.id)),
         targets,
-        figures: figures(model, indicator)
+        figures: figures(model, analysis, indicator)
             .into_iter()
             .map(|mut figure| {
                 figure.csv_url = model.link(&format!("/indicators/{}.csv", indicator.id));

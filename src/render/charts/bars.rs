@@ -19,6 +19,7 @@ use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+use super::bar_marks::{draw_band, draw_outline, BarMarks};
 use super::{palette, register_font, twin_svgs, FAMILY, NARROW};
 use crate::numbers::{format_value, format_value_genitive};
 
@@ -39,6 +40,8 @@ pub(crate) struct BarChart {
     /// Whether less is better (a share of «2»): «ниже» is then the good direction,
     /// and the legend says so.
     pub(crate) lower_is_better: bool,
+    /// The reader's school highlighted, values with a caveat starred.
+    pub(crate) marks: BarMarks,
 }
 
 #[derive(Debug, Clone)]
@@ -219,12 +222,16 @@ fn draw(
     }
     // Value labels sit past the bar's end: room on the right, and on the left of
     // zero when some bar is negative.
+    let label_of = |i: usize, bar: &Bar| {
+        value_text(bar.value) + &chart.marks.after_value(i, !narrow)
+    };
     let label_room = |negative: bool| {
         chart
             .bars
             .iter()
-            .filter(|bar| (drawable(bar.value) < 0.0) == negative)
-            .map(|bar| text_width(&value_text(bar.value)) + 6)
+            .enumerate()
+            .filter(|(_, bar)| (drawable(bar.value) < 0.0) == negative)
+            .map(|(i, bar)| text_width(&label_of(i, bar)) + 6)
             .max()
             .unwrap_or(0)
     };
@@ -250,9 +257,15 @@ fn draw(
             (row_top(i), row_top(i))
         };
         let centre = top + ROW / 2;
+        if chart.marks.own == Some(i) {
+            draw_band(&root, (0, label_top), (width, row_top(i + 1)))?;
+        }
         if narrow {
             root.draw(&Text::new(
-                fit_label(&bar.label, width - 2 * PAD),
+                fit_label(
+                    &format!("{}{}", bar.label, chart.marks.after_name(i)),
+                    width - 2 * PAD,
+                ),
                 (PAD, label_top + (row - ROW) / 2),
                 text.clone().pos(Pos::new(HPos::Left, VPos::Center)),
             ))
@@ -267,12 +280,12 @@ fn draw(
         let value = drawable(bar.value);
         let end = x_of(value);
         let (x0, x1) = (zero.min(end), zero.max(end));
-        draw_bar(
-            &root,
-            bar.tone,
-            [(x0, top + BAR_INSET), (x1, top + ROW - BAR_INSET)],
-        )?;
-        ends.push((end, centre, value < 0.0, value_text(bar.value)));
+        let corners = [(x0, top + BAR_INSET), (x1, top + ROW - BAR_INSET)];
+        draw_bar(&root, bar.tone, corners)?;
+        if chart.marks.own == Some(i) {
+            draw_outline(&root, corners)?;
+        }
+        ends.push((end, centre, value < 0.0, label_of(i, bar)));
     }
 
     if let Some((name, value)) = reference {
@@ -518,6 +531,9 @@ fn describe(chart: &BarChart) -> String {
     if let Some((name, value)) = &chart.reference {
         text.push_str(&format!(" {name} — {}.", value_text(*value)));
     }
+    let labels: Vec<&str> = chart.bars.iter().map(|bar| bar.label.as_str()).collect();
+    let values: Vec<String> = chart.bars.iter().map(|bar| value_text(bar.value)).collect();
+    text.push_str(&chart.marks.describe(&labels, &values));
     text
 }
 
@@ -553,6 +569,7 @@ mod tests {
             reference: Some(("Округ".into(), 8.3)),
             verdict: true,
             lower_is_better: true,
+            marks: BarMarks::default(),
         }
     }
 
@@ -686,6 +703,29 @@ mod tests {
         assert!(svg.contains(">\nвыше, чем Приозёрная область (это хуже)\n</text>"));
         assert!(svg.contains(">\nнет данных\n</text>"));
         assert!(!svg.contains("NaN"));
+    }
+
+    #[test]
+    fn highlights_the_readers_school_and_stars_values_with_a_caveat() {
+        let mut marked = chart();
+        marked.marks = BarMarks {
+            own: Some(2),
+            starred: [4].into_iter().collect(),
+            own_words: "эта школа",
+        };
+        let svg = render_bars(&marked).unwrap();
+        let wide = super::super::wide_only(svg.clone());
+        let narrow = &svg[wide.len()..];
+        // A pale band across the row, a thick outline, and the words.
+        assert_eq!(count_fill(&wide, "#FFF1A8"), 1);
+        assert!(wide.contains("stroke-width=\"3\""), "{wide}");
+        assert!(wide.contains(">\n8,3\u{a0}% — эта школа\n</text>"), "{wide}");
+        assert!(wide.contains(">\n12,5\u{a0}% *\n</text>"));
+        assert!(narrow.contains(">\nМБОУ «СОШ № 3» — эта школа\n</text>"), "{narrow}");
+        assert!(narrow.contains(">\n12,5\u{a0}% *\n</text>"));
+        let desc = describe(&marked);
+        assert!(desc.contains(" Выделено: эта школа — МБОУ «СОШ № 3», 8,3\u{a0}%."), "{desc}");
+        assert!(desc.contains("признаки необъективности результатов: МКОУ «Лесная ООШ»."));
     }
 
     #[test]

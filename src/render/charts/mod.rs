@@ -7,6 +7,7 @@
 //! byte-identical charts; the SVG itself names the generic `sans-serif`, which every
 //! reader's browser has.
 
+mod bar_marks;
 mod bars;
 mod gantt;
 mod line;
@@ -15,6 +16,7 @@ mod stacked;
 
 use std::sync::Once;
 
+pub(crate) use bar_marks::BarMarks;
 pub(crate) use bars::{render_bars, Bar, BarChart, Tone};
 pub(crate) use gantt::{render_gantt, GanttChart, GanttRow};
 pub(crate) use line::{render_line, LineChart, LineSeries};
