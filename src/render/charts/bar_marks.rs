@@ -16,7 +16,7 @@ use super::palette;
 /// The background of the highlighted row: a pale yellow (Okabe & Ito's yellow,
 /// lightened), distinct from the tones' blue, vermillion and grey, and light
 /// enough for 12 px text on it to keep its contrast.
-const BAND: RGBColor = RGBColor(255, 241, 168);
+pub(super) const BAND: RGBColor = RGBColor(255, 241, 168);
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct BarMarks {

@@ -19,7 +19,7 @@ use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::bar_marks::{draw_band, draw_outline, BarMarks};
+use super::bar_marks::{draw_band, draw_outline, BarMarks, BAND};
 use super::{palette, register_font, twin_svgs, FAMILY, NARROW};
 use crate::numbers::{format_value, format_value_genitive};
 
@@ -285,7 +285,12 @@ fn draw(
         if chart.marks.own == Some(i) {
             draw_outline(&root, corners)?;
         }
-        ends.push((end, centre, value < 0.0, label_of(i, bar)));
+        let ground = if chart.marks.own == Some(i) {
+            BAND
+        } else {
+            WHITE
+        };
+        ends.push((end, centre, value < 0.0, label_of(i, bar), ground));
     }
 
     if let Some((name, value)) = reference {
@@ -318,8 +323,8 @@ fn draw(
         .map_err(fail)?;
     }
 
-    // Value labels last, on a white ground, so the reference line never crosses them.
-    for (end, centre, negative, label) in ends {
+    // Value labels last, on their row's ground, so the reference line never crosses them.
+    for (end, centre, negative, label, ground) in ends {
         let label_width = text_width(&label);
         let (x0, anchor) = if negative {
             (end - 5 - label_width, HPos::Right)
@@ -328,7 +333,7 @@ fn draw(
         };
         root.draw(&Rectangle::new(
             [(x0 - 1, centre - 8), (x0 + label_width + 1, centre + 8)],
-            WHITE.filled(),
+            ground.filled(),
         ))
         .map_err(fail)?;
         let x = if negative { end - 5 } else { end + 5 };
@@ -716,8 +721,9 @@ mod tests {
         let svg = render_bars(&marked).unwrap();
         let wide = super::super::wide_only(svg.clone());
         let narrow = &svg[wide.len()..];
-        // A pale band across the row, a thick outline, and the words.
-        assert_eq!(count_fill(&wide, "#FFF1A8"), 1);
+        // A pale band across the row (and under its value), a thick outline, and
+        // the words.
+        assert_eq!(count_fill(&wide, "#FFF1A8"), 2);
         assert!(wide.contains("stroke-width=\"3\""), "{wide}");
         assert!(wide.contains(">\n8,3\u{a0}% — эта школа\n</text>"), "{wide}");
         assert!(wide.contains(">\n12,5\u{a0}% *\n</text>"));
