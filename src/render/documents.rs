@@ -196,7 +196,12 @@ pub(super) fn designation(model: &Model, page: usize) -> String {
         .documents
         .of_page(page)
         .map_or("Документ".to_string(), |d| capitalize(&d.act));
-    let mut text = act;
+    // «Положение, утверждённое приказом от … № …»: the date and number are the
+    // approving order's, not the Положение's own.
+    let mut text = match approved_by_words(model, page) {
+        Some(words) => format!("{act}, {words}"),
+        None => act,
+    };
     if let Some(date) = page_data.approved {
         text.push_str(&format!(" от {}", crate::dates::format_date_short(date)));
     }
@@ -212,19 +217,10 @@ pub(super) fn designation(model: &Model, page: usize) -> String {
 /// its own: the date and number are the approving order's).
 pub(super) fn citation(model: &Model, page: usize) -> String {
     let page_data = &model.pages[page];
-    let document = model.documents.of_page(page);
-    let act = document.map_or(String::new(), |d| d.act.to_lowercase());
-    let Some(participle) = approved_participle(&act) else {
+    let Some(words) = approved_by_words(model, page) else {
         return format!("{} «{}»", designation(model, page), page_data.title);
     };
-    let by = document
-        .and_then(|d| d.approved_by)
-        .and_then(|a| model.documents.of_page(a))
-        .map_or("приказом", |a| instrumental(&a.act));
-    let mut text = format!(
-        "{}, {participle} {by}",
-        page_data.title.trim_end_matches('.')
-    );
+    let mut text = format!("{}, {words}", page_data.title.trim_end_matches('.'));
     if let Some(date) = page_data.approved {
         text.push_str(&format!(" от {}", crate::dates::format_date_short(date)));
     }
@@ -232,6 +228,18 @@ pub(super) fn citation(model: &Model, page: usize) -> String {
         text.push_str(&format!(" № {number}"));
     }
     text
+}
+
+/// «утверждённое приказом» for an act approved by another act, `None` for an act
+/// that carries its own date and number.
+fn approved_by_words(model: &Model, page: usize) -> Option<String> {
+    let document = model.documents.of_page(page)?;
+    let participle = approved_participle(&document.act.to_lowercase())?;
+    let by = document
+        .approved_by
+        .and_then(|a| model.documents.of_page(a))
+        .map_or("приказом", |a| instrumental(&a.act));
+    Some(format!("{participle} {by}"))
 }
 
 /// «утверждённое» agreeing with an act that is approved by another, or `None` for
@@ -292,7 +300,12 @@ pub(super) fn registry_view(model: &Model, filter: &Filter) -> RegistryView {
             year.documents.push(RowView {
                 title: page.title.clone(),
                 url: model.link(&page.url),
-                act: capitalize(&document.act),
+                // «Положение, утверждённое приказом» before the approving order's
+                // date and number.
+                act: match approved_by_words(model, document.page) {
+                    Some(words) => format!("{}, {words}", capitalize(&document.act)),
+                    None => capitalize(&document.act),
+                },
                 number: page.number.clone(),
                 approved: page.approved.map(DateView::new),
                 status: document.status.slug(),

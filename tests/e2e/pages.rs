@@ -96,7 +96,7 @@ fn shows_document_details_and_file_size() {
     assert!(order.contains("148-П"));
     assert!(order.contains("30 августа 2024 г."));
     assert!(
-        order.contains("<a href=\"/documents/order.pdf\" download>order.pdf</a> (PDF, 27 байт)")
+        order.contains("<a href=\"/documents/order.pdf\" download>Текст документа</a> (PDF, 27 байт)")
     );
 }
 
