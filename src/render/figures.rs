@@ -461,15 +461,22 @@ fn comparison_figure(
             .find(|(o, bar, _)| *o == own && bar.value.is_finite())?;
     }
     let signed = school_marks::signed_schools(model, analysis, indicator, &request.slice, period);
-    let (marks, rows) = marked_rows(organizations, indicator, period, &bars, &signed, request.highlight);
+    let (marks, rows) = marked_rows(
+        organizations,
+        indicator,
+        period,
+        &bars,
+        &signed,
+        request.highlight,
+    );
     let title = titled(
         format!("{}: организации, {period}", indicator.title),
         suffix,
-    ) + &request
-        .highlight
-        .map_or(String::new(), |o| format!("; выделена {}", organizations[o].short_name));
-    let note = (!marks.starred.is_empty())
-        .then(|| school_marks::figure_note(model, indicator, period));
+    ) + &request.highlight.map_or(String::new(), |o| {
+        format!("; выделена {}", organizations[o].short_name)
+    });
+    let note =
+        (!marks.starred.is_empty()).then(|| school_marks::figure_note(model, indicator, period));
     let bars: Vec<Bar> = bars.into_iter().map(|(_, bar, _)| bar).collect();
     let svg = render_bars(&BarChart {
         id: request.id.clone(),
@@ -543,10 +550,7 @@ fn marked_rows(
                         format_number(b.value, indicator.decimals),
                         school_marks::MARK
                     ),
-                    format!(
-                        "{words}; {}",
-                        school_marks::caveat_words(indicator, period)
-                    ),
+                    format!("{words}; {}", school_marks::caveat_words(indicator, period)),
                 ]
             } else {
                 vec![format_number(b.value, indicator.decimals), words.clone()]

@@ -268,12 +268,7 @@ pub(crate) fn org_view(model: &Model, analysis: &Analysis, index: usize) -> OrgV
 /// carries the caveat next to its comparison: a «выше» there may not be one. The
 /// card's value is the organisation's total (or its subjects' average), so a sign
 /// in any subject counts.
-fn caveat(
-    model: &Model,
-    analysis: &Analysis,
-    c: &OrgComparison,
-    org: usize,
-) -> Option<String> {
+fn caveat(model: &Model, analysis: &Analysis, c: &OrgComparison, org: usize) -> Option<String> {
     let indicator = &model.indicators.indicators[c.indicator];
     super::school_marks::signed_schools(model, analysis, indicator, &[], c.period)
         .contains(&org)
@@ -356,12 +351,7 @@ pub(crate) struct Story {
 
 /// The plain-words summary: where the organisation is clearly above or below the
 /// municipality, and what changed since the previous period.
-fn story(
-    model: &Model,
-    analysis: &Analysis,
-    index: usize,
-    comparisons: &[OrgComparison],
-) -> Story {
+fn story(model: &Model, analysis: &Analysis, index: usize, comparisons: &[OrgComparison]) -> Story {
     let org = &model.register.organizations[index];
     let name = |c: &OrgComparison| {
         let indicator = &model.indicators.indicators[c.indicator];
@@ -419,7 +409,12 @@ fn story(
         overview: format!(
             "Из {} {}, {} для организации, {} заметно {} от округа, {same} — на уровне округа{}{}.",
             comparisons.len(),
-            plural(comparisons.len(), "показателя", "показателей", "показателей"),
+            plural(
+                comparisons.len(),
+                "показателя",
+                "показателей",
+                "показателей"
+            ),
             plural(comparisons.len(), "измеренного", "измеренных", "измеренных"),
             differ.len(),
             plural(differ.len(), "отличается", "отличаются", "отличаются"),
@@ -436,9 +431,11 @@ fn story(
         ),
         differ,
         changes: (compared > 0).then(|| changes_sentence(compared, improved, worsened)),
-        glossary: glossary(comparisons.iter().map(|c| {
-            model.indicators.indicators[c.indicator].title.as_str()
-        })),
+        glossary: glossary(
+            comparisons
+                .iter()
+                .map(|c| model.indicators.indicators[c.indicator].title.as_str()),
+        ),
     }
 }
 

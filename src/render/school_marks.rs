@@ -166,7 +166,10 @@ mod tests {
             of("Доля участников ВПР, получивших отметку «2»"),
             Some(Procedure::Vpr)
         );
-        assert_eq!(of("Средний балл ЕГЭ по русскому языку"), Some(Procedure::Ege));
+        assert_eq!(
+            of("Средний балл ЕГЭ по русскому языку"),
+            Some(Procedure::Ege)
+        );
         assert_eq!(of("Доля педагогов в возрасте до 35 лет"), None);
         assert_eq!(of("Доля ВПРАКТИКЕ"), None, "a word, not a part of one");
     }

@@ -95,9 +95,8 @@ fn shows_document_details_and_file_size() {
     let order = site.read("documents/order/index.html");
     assert!(order.contains("148-П"));
     assert!(order.contains("30 августа 2024 г."));
-    assert!(
-        order.contains("<a href=\"/documents/order.pdf\" download>Текст документа</a> (PDF, 27 байт)")
-    );
+    assert!(order
+        .contains("<a href=\"/documents/order.pdf\" download>Текст документа</a> (PDF, 27 байт)"));
 }
 
 #[test]

@@ -84,8 +84,11 @@ pub(super) fn draw_band(
     (left, top): (i32, i32),
     (right, bottom): (i32, i32),
 ) -> Result<(), String> {
-    root.draw(&Rectangle::new([(left, top), (right, bottom)], BAND.filled()))
-        .map_err(|e| e.to_string())?;
+    root.draw(&Rectangle::new(
+        [(left, top), (right, bottom)],
+        BAND.filled(),
+    ))
+    .map_err(|e| e.to_string())?;
     Ok(())
 }
 
@@ -139,6 +142,9 @@ mod tests {
             text,
             " Выделено: эта школа — СОШ № 2, 6,0 %. Звёздочкой отмечены значения, у которых есть признаки необъективности результатов: СОШ № 3."
         );
-        assert_eq!(BarMarks::default().describe(&["СОШ № 1"], &["5 %".into()]), "");
+        assert_eq!(
+            BarMarks::default().describe(&["СОШ № 1"], &["5 %".into()]),
+            ""
+        );
     }
 }

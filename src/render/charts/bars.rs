@@ -222,9 +222,8 @@ fn draw(
     }
     // Value labels sit past the bar's end: room on the right, and on the left of
     // zero when some bar is negative.
-    let label_of = |i: usize, bar: &Bar| {
-        value_text(bar.value) + &chart.marks.after_value(i, !narrow)
-    };
+    let label_of =
+        |i: usize, bar: &Bar| value_text(bar.value) + &chart.marks.after_value(i, !narrow);
     let label_room = |negative: bool| {
         chart
             .bars
@@ -725,12 +724,21 @@ mod tests {
         // the words.
         assert_eq!(count_fill(&wide, "#FFF1A8"), 2);
         assert!(wide.contains("stroke-width=\"3\""), "{wide}");
-        assert!(wide.contains(">\n8,3\u{a0}% — эта школа\n</text>"), "{wide}");
+        assert!(
+            wide.contains(">\n8,3\u{a0}% — эта школа\n</text>"),
+            "{wide}"
+        );
         assert!(wide.contains(">\n12,5\u{a0}% *\n</text>"));
-        assert!(narrow.contains(">\nМБОУ «СОШ № 3» — эта школа\n</text>"), "{narrow}");
+        assert!(
+            narrow.contains(">\nМБОУ «СОШ № 3» — эта школа\n</text>"),
+            "{narrow}"
+        );
         assert!(narrow.contains(">\n12,5\u{a0}% *\n</text>"));
         let desc = describe(&marked);
-        assert!(desc.contains(" Выделено: эта школа — МБОУ «СОШ № 3», 8,3\u{a0}%."), "{desc}");
+        assert!(
+            desc.contains(" Выделено: эта школа — МБОУ «СОШ № 3», 8,3\u{a0}%."),
+            "{desc}"
+        );
         assert!(desc.contains("признаки необъективности результатов: МКОУ «Лесная ООШ»."));
     }
 
