@@ -499,3 +499,52 @@ fn lowercase_first(text: &str) -> String {
         _ => text.to_string(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn says_what_changed_with_agreeing_verbs_and_no_zero_counts() {
+        assert_eq!(
+            changes_sentence(16, 11, 4),
+            "С предыдущим периодом можно сравнить 16 показателей: 11 улучшились, 4 ухудшились, 1 не изменился."
+        );
+        assert_eq!(
+            changes_sentence(22, 21, 0),
+            "С предыдущим периодом можно сравнить 22 показателя: 21 улучшился, 1 не изменился."
+        );
+        assert_eq!(
+            changes_sentence(1, 0, 1),
+            "С предыдущим периодом можно сравнить 1 показатель: 1 ухудшился."
+        );
+    }
+
+    #[test]
+    fn explains_the_abbreviations_the_titles_use() {
+        let explained = glossary(
+            [
+                "Доля участников ВПР с отметкой «2» в ШНОР и ШНСУ",
+                "Средний балл ЕГЭ",
+            ]
+            .into_iter(),
+        );
+        assert_eq!(explained.len(), 3);
+        assert!(explained[1].starts_with("ШНОР — школы с низкими"));
+        assert!(glossary(["Доля педагогов"].into_iter()).is_empty());
+    }
+
+    #[test]
+    fn states_the_kind_of_year() {
+        let year = crate::model::Period {
+            year: 2025,
+            kind: crate::load::PeriodKind::Year,
+        };
+        assert_eq!(period_words(year), "2025 год");
+        let school_year = crate::model::Period {
+            year: 2025,
+            kind: crate::load::PeriodKind::SchoolYear,
+        };
+        assert_eq!(period_words(school_year), "2025/26 учебный год");
+    }
+}
