@@ -425,33 +425,12 @@ fn comparison_figure(
                     )
                 });
             };
-            // The group size counts only for the total, not for a breakdown's figure.
-            let n = crate::analyze::group_size(indicator, Place::Org(o), period)
-                .filter(|_| suffix.is_empty());
-            let standing = municipality
-                .and_then(|m| crate::analyze::Standing::from_values(indicator, value, m, n));
-            let tone = match standing {
-                Some(Standing::Better) => Tone::Better,
-                Some(Standing::Worse) => Tone::Worse,
-                _ => Tone::Same,
-            };
-            let words = match standing {
-                Some(standing) => standing_words(standing, indicator.better),
-                None if !verdict => "для сведения, без оценки",
-                None => "сравнить не с чем",
-            };
-            let words = match n {
-                Some(n) => format!("{words} (n\u{a0}=\u{a0}{n})"),
-                None => words.to_string(),
-            };
-            Some((
+            Some(compared_bar(
+                (model, indicator),
                 o,
-                Bar {
-                    label: model.register.organizations[o].short_name.clone(),
-                    value,
-                    tone,
-                },
-                words,
+                (value, municipality),
+                period,
+                suffix.is_empty(),
             ))
         })
         .collect();
@@ -512,6 +491,42 @@ fn comparison_figure(
         title,
         csv_url: String::new(),
     })
+}
+
+/// An organisation's bar, its tone from its standing against the municipality,
+/// and the words of that comparison for the data table.
+fn compared_bar(
+    (model, indicator): (&Model, &Indicator),
+    o: usize,
+    (value, municipality): (f64, Option<f64>),
+    period: Period,
+    total: bool,
+) -> (usize, Bar, String) {
+    let verdict = indicator.compare == crate::load::Compare::Verdict;
+    // The group size counts only for the total, not for a breakdown's figure.
+    let n = crate::analyze::group_size(indicator, Place::Org(o), period).filter(|_| total);
+    let standing =
+        municipality.and_then(|m| crate::analyze::Standing::from_values(indicator, value, m, n));
+    let tone = match standing {
+        Some(Standing::Better) => Tone::Better,
+        Some(Standing::Worse) => Tone::Worse,
+        _ => Tone::Same,
+    };
+    let words = match standing {
+        Some(standing) => standing_words(standing, indicator.better),
+        None if !verdict => "для сведения, без оценки",
+        None => "сравнить не с чем",
+    };
+    let words = match n {
+        Some(n) => format!("{words} (n\u{a0}=\u{a0}{n})"),
+        None => words.to_string(),
+    };
+    let bar = Bar {
+        label: model.register.organizations[o].short_name.clone(),
+        value,
+        tone,
+    };
+    (o, bar, words)
 }
 
 /// The marks of a comparison's bars and its data table's rows: the highlighted

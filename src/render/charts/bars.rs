@@ -250,13 +250,12 @@ fn draw(
     .map_err(fail)?;
     let mut ends = Vec::new();
     for (i, bar) in chart.bars.iter().enumerate() {
-        let (label_top, top) = if narrow {
-            (row_top(i), row_top(i) + row - ROW)
-        } else {
-            (row_top(i), row_top(i))
-        };
+        // The narrow layout puts a row's name on a line of its own above its bar.
+        let label_top = row_top(i);
+        let top = label_top + if narrow { row - ROW } else { 0 };
         let centre = top + ROW / 2;
-        if chart.marks.own == Some(i) {
+        let own = chart.marks.own == Some(i);
+        if own {
             draw_band(&root, (0, label_top), (width, row_top(i + 1)))?;
         }
         if narrow {
@@ -281,14 +280,10 @@ fn draw(
         let (x0, x1) = (zero.min(end), zero.max(end));
         let corners = [(x0, top + BAR_INSET), (x1, top + ROW - BAR_INSET)];
         draw_bar(&root, bar.tone, corners)?;
-        if chart.marks.own == Some(i) {
+        if own {
             draw_outline(&root, corners)?;
         }
-        let ground = if chart.marks.own == Some(i) {
-            BAND
-        } else {
-            WHITE
-        };
+        let ground = if own { BAND } else { WHITE };
         ends.push((end, centre, value < 0.0, label_of(i, bar), ground));
     }
 
@@ -302,28 +297,58 @@ fn draw(
         } else {
             vec![(TOP - 4, rows_bottom)]
         };
-        for (from, to) in spans {
-            root.draw(&DashedPathElement::new(
-                vec![(x, from), (x, to)],
-                5,
-                4,
-                palette::TEXT.stroke_width(2),
-            ))
-            .map_err(fail)?;
-        }
         let label = format!("{name}: {}", value_text(*value));
-        let half = text_width(&label) / 2;
-        let centre = x.clamp(PAD + half, width - PAD - half);
-        root.draw(&Text::new(
-            label,
-            (centre, TOP - 14),
-            text.clone().pos(Pos::new(HPos::Center, VPos::Center)),
-        ))
-        .map_err(fail)?;
+        draw_reference(&root, x, &spans, label, width)?;
     }
 
     // Value labels last, on their row's ground, so the reference line never crosses them.
-    for (end, centre, negative, label, ground) in ends {
+    draw_value_labels(&root, ends)?;
+
+    draw_legend(&root, legend, rows_bottom + 12)?;
+    root.present().map_err(fail)?;
+    Ok(())
+}
+
+/// The reference's dashed line over `spans` (from, to) at `x`, and its label above
+/// the rows, kept inside the chart.
+fn draw_reference(
+    root: &DrawingArea<SVGBackend<'_>, Shift>,
+    x: i32,
+    spans: &[(i32, i32)],
+    label: String,
+    width: i32,
+) -> Result<(), String> {
+    for &(from, to) in spans {
+        root.draw(&DashedPathElement::new(
+            vec![(x, from), (x, to)],
+            5,
+            4,
+            palette::TEXT.stroke_width(2),
+        ))
+        .map_err(fail)?;
+    }
+    let half = text_width(&label) / 2;
+    let centre = x.clamp(PAD + half, width - PAD - half);
+    let text = (FAMILY, TEXT_SIZE).into_font().color(&palette::TEXT);
+    root.draw(&Text::new(
+        label,
+        (centre, TOP - 14),
+        text.pos(Pos::new(HPos::Center, VPos::Center)),
+    ))
+    .map_err(fail)?;
+    Ok(())
+}
+
+/// A bar's value label: where its bar ends, the bar's centre line, whether the
+/// bar is negative (the label then sits left of its end), the text and its ground.
+type ValueLabel = (i32, i32, bool, String, RGBColor);
+
+fn draw_value_labels(
+    root: &DrawingArea<SVGBackend<'_>, Shift>,
+    labels: Vec<ValueLabel>,
+) -> Result<(), String> {
+    let text = (FAMILY, TEXT_SIZE).into_font().color(&palette::TEXT);
+    for (end, centre, negative, label, ground) in labels {
         let label_width = text_width(&label);
         let (x0, anchor) = if negative {
             (end - 5 - label_width, HPos::Right)
@@ -343,9 +368,6 @@ fn draw(
         ))
         .map_err(fail)?;
     }
-
-    draw_legend(&root, legend, rows_bottom + 12)?;
-    root.present().map_err(fail)?;
     Ok(())
 }
 
