@@ -235,11 +235,28 @@ pub(super) fn citation(model: &Model, page: usize) -> String {
 fn approved_by_words(model: &Model, page: usize) -> Option<String> {
     let document = model.documents.of_page(page)?;
     let participle = approved_participle(&document.act.to_lowercase())?;
-    let by = document
+    let by = match document
         .approved_by
         .and_then(|a| model.documents.of_page(a))
-        .map_or("приказом", |a| instrumental(&a.act));
+    {
+        Some(approving) => instrumental(&approving.act),
+        None => approving_by_issuer(model.pages[page].issuer.as_deref()),
+    };
     Some(format!("{participle} {by}"))
+}
+
+/// How an act with no approving act on the site was approved, from who issued it:
+/// the administration approves by its постановление, the Дума by its решение, the
+/// department by its приказ.
+fn approving_by_issuer(issuer: Option<&str>) -> &'static str {
+    let issuer = issuer.unwrap_or_default().to_lowercase();
+    if issuer.contains("администрац") {
+        "постановлением администрации"
+    } else if issuer.contains("дум") {
+        "решением Думы"
+    } else {
+        "приказом"
+    }
 }
 
 /// «утверждённое» agreeing with an act that is approved by another, or `None` for
@@ -453,11 +470,16 @@ pub(super) fn render_registry_views(
 
 #[cfg(test)]
 mod tests {
-    use super::{approved_participle, instrumental};
+    use super::{approved_participle, approving_by_issuer, instrumental};
 
     #[test]
     fn an_approved_act_agrees_with_its_kind_and_the_approving_act() {
         assert_eq!(approved_participle("положение"), Some("утверждённое"));
+        assert_eq!(
+            approving_by_issuer(Some("администрация Кедровогорского муниципального округа")),
+            "постановлением администрации"
+        );
+        assert_eq!(approving_by_issuer(None), "приказом");
         assert_eq!(approved_participle("порядок"), Some("утверждённый"));
         assert_eq!(approved_participle("программа"), Some("утверждённая"));
         assert_eq!(approved_participle("правила"), Some("утверждённые"));
