@@ -452,7 +452,7 @@ fn comparison_figure(
         format!("{}: организации, {period}", indicator.title),
         suffix,
     ) + &request.highlight.map_or(String::new(), |o| {
-        format!("; выделена {}", organizations[o].short_name)
+        format!("; выделено: {}", organizations[o].short_name)
     });
     let note =
         (!marks.starred.is_empty()).then(|| school_marks::figure_note(model, indicator, period));

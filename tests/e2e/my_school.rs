@@ -63,7 +63,7 @@ fn highlights_the_school_in_its_key_indicators_chart_on_its_card() {
     // Mathematics and Russian, each with the school's value.
     assert_eq!(among.len(), 2, "{among:?}");
     let maths = &among[0];
-    assert!(maths.contains("; выделена Школа Б</span>"), "{maths}");
+    assert!(maths.contains("; выделено: Школа Б</span>"), "{maths}");
     // The wide chart says it after the value, the narrow one after the name.
     assert!(
         maths.contains(">\n10,0\u{a0}% — эта школа\n</text>"),
