@@ -115,6 +115,15 @@ pub(crate) fn own_words(kind: OrgKind) -> &'static str {
     }
 }
 
+/// The masculine word for a kindergarten («детский сад»), the feminine one for a
+/// school or another organisation.
+fn gendered(kind: OrgKind, masculine: &'static str, feminine: &'static str) -> &'static str {
+    match kind {
+        OrgKind::Kindergarten => masculine,
+        OrgKind::School | OrgKind::Additional => feminine,
+    }
+}
+
 fn kind_word(kind: OrgKind) -> &'static str {
     match kind {
         OrgKind::School => "школа",
@@ -248,10 +257,12 @@ pub(crate) fn org_view(model: &Model, analysis: &Analysis, index: usize) -> OrgV
             .collect(),
         among_intro: format!(
             "Те же диаграммы, что на страницах показателей: организации в порядке реестра (это не рейтинг), пунктир — значение по округу. {} жёлтым фоном, рамкой и словами «{}».",
-            crate::text::capitalize(&format!("{} {}", own_words(org.kind), match org.kind {
-                OrgKind::Kindergarten => "выделен",
-                _ => "выделена",
-            })),
+            crate::text::capitalize(&format!(
+                "{} {}",
+                own_words(org.kind),
+                // The participle agrees with «детский сад» or «школа», «организация».
+                gendered(org.kind, "выделен", "выделена")
+            )),
             own_words(org.kind)
         ),
         among: key_indicators()
