@@ -66,7 +66,7 @@ fn handle(request: Request, shared: &Shared) {
     let _ = request.respond(response);
 }
 
-fn site_response(path: &str, shared: &Shared) -> Response<std::io::Cursor<Vec<u8>>> {
+pub(super) fn site_response(path: &str, shared: &Shared) -> Response<std::io::Cursor<Vec<u8>>> {
     let status = shared.status();
     if !status.has_site {
         return bytes(
@@ -78,7 +78,7 @@ fn site_response(path: &str, shared: &Shared) -> Response<std::io::Cursor<Vec<u8
     let Some(relative) = decode_path(path) else {
         return text(400, "400: bad address");
     };
-    let mut file = shared.out.join(&relative);
+    let mut file = status.out.join(&relative);
     if file.is_dir() {
         if !path.ends_with('/') {
             let mut response = text(301, "301");
@@ -90,7 +90,7 @@ fn site_response(path: &str, shared: &Shared) -> Response<std::io::Cursor<Vec<u8
     let (code, file) = if file.is_file() {
         (200, file)
     } else {
-        (404, shared.out.join("404.html"))
+        (404, status.out.join("404.html"))
     };
     match std::fs::read(&file) {
         Ok(content) if content_type(&file) == HTML => {

@@ -13,13 +13,20 @@
 //!
 //! All state is in [`Shared`], owned by `serve` and lent to the HTTP workers; the
 //! loop ends when the caller's `stop` flag is set (Ctrl-C in the command line).
+//!
+//! A rebuild never blocks a request. The site is built alternately into two
+//! folders: requests are answered from the one of the last good build while the
+//! next build writes into the other, and a finished good build is published by
+//! replacing one pointer ([`Status`]: the folder and its errors together), so a
+//! page and the errors shown over it always come from the same build. A failed
+//! build publishes its errors over the folder that is being served.
 
 mod http;
 mod inject;
 mod reload;
 mod watch;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
@@ -82,29 +89,55 @@ impl std::error::Error for ServeError {}
 
 /// What the HTTP workers need; one per server.
 pub(crate) struct Shared {
-    out: PathBuf,
     lang: Lang,
-    status: RwLock<Status>,
+    status: RwLock<Arc<Status>>,
     clients: reload::Clients,
 }
 
 /// The state of the last build.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Status {
-    /// A good build is in the output folder.
+    /// The folder being served: that of the last good build.
+    out: PathBuf,
+    /// A good build is in `out`.
     has_site: bool,
     /// The errors of the last build; empty when it succeeded.
     errors: Vec<Diagnostic>,
 }
 
 impl Shared {
-    /// The state of the last build, held while a request reads the output folder: a
-    /// rebuild waits for it, and it waits for a rebuild, so a page and the errors
-    /// shown over it always come from the same build.
-    fn status(&self) -> std::sync::RwLockReadGuard<'_, Status> {
+    /// The state of the last finished build. The lock is held only to copy the
+    /// pointer, so a request never waits for a rebuild in progress.
+    fn status(&self) -> Arc<Status> {
         self.status
             .read()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .clone()
+    }
+
+    /// Publishes the outcome of a build into `built`: a good build is served from
+    /// now on; a failed one (nothing written) only shows its errors.
+    fn publish(&self, built: &Path, report: &Report) {
+        let previous = self.status();
+        let good = !report.has_errors();
+        let next = Arc::new(Status {
+            out: if good {
+                built.to_path_buf()
+            } else {
+                previous.out.clone()
+            },
+            has_site: previous.has_site || good,
+            errors: report
+                .diagnostics
+                .iter()
+                .filter(|d| d.is_error())
+                .cloned()
+                .collect(),
+        });
+        *self
+            .status
+            .write()
+            .unwrap_or_else(|poisoned| poisoned.into_inner()) = next;
     }
 }
 
@@ -130,23 +163,35 @@ pub fn serve(
         .map_err(|e| {
             ServeError::Other(anyhow::Error::new(e).context("не удалось создать временную папку"))
         })?;
-    let build = Options {
-        out: Some(temp.path().join("public")),
-        base_url: Some(url.clone()),
-        // Printing the report to PDF takes seconds: not on every save.
-        chromium: None,
-        ..options.build.clone()
+    let folders = [temp.path().join("a/public"), temp.path().join("b/public")];
+    let build_into = |out: &Path| {
+        crate::build(&Options {
+            out: Some(out.to_path_buf()),
+            base_url: Some(url.clone()),
+            // Printing the report to PDF takes seconds: not on every save.
+            chromium: None,
+            ..options.build.clone()
+        })
     };
     let shared = Arc::new(Shared {
-        out: temp.path().join("public"),
         lang: options.lang,
-        status: RwLock::default(),
+        status: RwLock::new(Arc::new(Status {
+            out: folders[0].clone(),
+            ..Status::default()
+        })),
         clients: reload::Clients::default(),
     });
     let mut watch = watch::Watch::start(&options.build.root).map_err(ServeError::Other)?;
 
     let mut generation = 0;
-    rebuild(&build, &shared, &mut generation, &[], on_event);
+    rebuild(
+        &build_into,
+        &folders,
+        &shared,
+        &mut generation,
+        &[],
+        on_event,
+    );
     let server = Arc::new(server);
     let workers = http::spawn_workers(server.clone(), shared.clone(), stop.clone());
     on_event(ServeEvent::Listening { url: &url });
@@ -158,7 +203,14 @@ pub fn serve(
                 on_event(ServeEvent::WatchProblem { error });
             }
             if !batch.changed.is_empty() {
-                rebuild(&build, &shared, &mut generation, &batch.changed, on_event);
+                rebuild(
+                    &build_into,
+                    &folders,
+                    &shared,
+                    &mut generation,
+                    &batch.changed,
+                    on_event,
+                );
             }
         }
         if last_ping.elapsed() >= PING_EVERY {
@@ -191,30 +243,133 @@ fn bind(port: u16) -> Result<tiny_http::Server, ServeError> {
         .map_err(|error| ServeError::Other(anyhow::anyhow!("не удалось запустить сервер: {error}")))
 }
 
+/// Builds into the one of `folders` that is not being served (`build` is
+/// `crate::build` into that folder; tests pass a stand-in), publishes the outcome
+/// and tells open pages to reload.
 fn rebuild(
-    build: &Options,
+    build: &dyn Fn(&Path) -> Report,
+    folders: &[PathBuf; 2],
     shared: &Shared,
     generation: &mut u64,
     changed: &[PathBuf],
     on_event: &mut dyn FnMut(ServeEvent<'_>),
 ) {
-    let mut status = shared
-        .status
-        .write()
-        .unwrap_or_else(|poisoned| poisoned.into_inner());
-    let report = crate::build(build);
-    status.has_site |= !report.has_errors();
-    status.errors = report
-        .diagnostics
-        .iter()
-        .filter(|d| d.is_error())
-        .cloned()
-        .collect();
-    drop(status);
+    // No lock is held while building: requests go on being answered from the
+    // folder of the previous build, which this build does not touch.
+    let served = shared.status().out.clone();
+    let target = if served == folders[0] {
+        &folders[1]
+    } else {
+        &folders[0]
+    };
+    let report = build(target);
+    shared.publish(target, &report);
     *generation += 1;
     shared.clients.reload(*generation);
     on_event(ServeEvent::Built {
         report: &report,
         changed,
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::mpsc;
+
+    fn shared_serving(out: PathBuf) -> Shared {
+        Shared {
+            lang: Lang::Ru,
+            status: RwLock::new(Arc::new(Status {
+                out,
+                has_site: true,
+                errors: Vec::new(),
+            })),
+            clients: reload::Clients::default(),
+        }
+    }
+
+    fn body(shared: &Shared) -> (u16, String) {
+        let response = http::site_response("/", shared);
+        let code = response.status_code().0;
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut response.into_reader(), &mut text).unwrap();
+        (code, text)
+    }
+
+    fn two_folders(temp: &Path) -> [PathBuf; 2] {
+        let folders = [temp.join("a"), temp.join("b")];
+        for folder in &folders {
+            std::fs::create_dir_all(folder).unwrap();
+        }
+        std::fs::write(folders[0].join("index.html"), "<p>старая</p>").unwrap();
+        folders
+    }
+
+    /// While a rebuild runs, a request is answered from the previous build at once.
+    /// Before, the rebuild held the status lock for the whole build (seconds on a
+    /// large site) and every request waited for it.
+    #[test]
+    fn a_request_during_a_rebuild_is_answered_from_the_previous_build() {
+        let temp = tempfile::tempdir().unwrap();
+        let folders = two_folders(temp.path());
+        let shared = Arc::new(shared_serving(folders[0].clone()));
+        let answered_during_build = std::sync::Mutex::new(None);
+        let build = |out: &Path| {
+            assert_eq!(out, folders[1], "the next build goes into the other folder");
+            let (sender, receiver) = mpsc::channel();
+            let reader = shared.clone();
+            std::thread::spawn(move || {
+                let _ = sender.send(body(&reader));
+            });
+            // Generous: the request needs microseconds; a blocked one never comes.
+            *answered_during_build.lock().unwrap() =
+                receiver.recv_timeout(Duration::from_secs(30)).ok();
+            std::fs::write(out.join("index.html"), "<p>новая</p>").unwrap();
+            Report::default()
+        };
+        let mut generation = 0;
+        rebuild(&build, &folders, &shared, &mut generation, &[], &mut |_| {});
+        let during = answered_during_build.lock().unwrap().take();
+        let (code, page) = during.expect("a request during the build was answered");
+        assert_eq!(code, 200);
+        assert!(page.starts_with("<p>старая</p>"), "{page}");
+        let (code, page) = body(&shared);
+        assert_eq!(code, 200);
+        assert!(page.starts_with("<p>новая</p>"), "{page}");
+        assert_eq!(generation, 1);
+        // And the one after that goes back into the first folder.
+        let build = |out: &Path| {
+            assert_eq!(out, folders[0]);
+            Report::default()
+        };
+        rebuild(&build, &folders, &shared, &mut generation, &[], &mut |_| {});
+    }
+
+    /// A failed build writes nothing: its errors are shown over the page that is
+    /// still served, and the next good build clears them.
+    #[test]
+    fn a_failed_rebuild_keeps_the_site_and_publishes_its_errors() {
+        let temp = tempfile::tempdir().unwrap();
+        let folders = two_folders(temp.path());
+        let shared = shared_serving(folders[0].clone());
+        let mut report = Report::default();
+        report
+            .diagnostics
+            .push(Diagnostic::error("content/_index.md", "ошибка").at(1, 1));
+        shared.publish(&folders[1], &report);
+        let status = shared.status();
+        assert!(status.has_site);
+        assert_eq!(status.out, folders[0]);
+        assert_eq!(status.errors.len(), 1);
+        let (code, page) = body(&shared);
+        assert_eq!(code, 200);
+        assert!(
+            page.contains("старая") && page.contains("msoko-errors"),
+            "{page}"
+        );
+        shared.publish(&folders[1], &Report::default());
+        assert!(shared.status().errors.is_empty());
+        assert_eq!(shared.status().out, folders[1]);
+    }
 }

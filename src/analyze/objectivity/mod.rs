@@ -99,9 +99,55 @@ pub(crate) struct Objectivity {
     /// (year, school) with medal candidates, but fewer than `privacy.min_group`: rule d
     /// has too little data there, and the count is not published.
     pub(crate) medals_small: BTreeSet<(i32, usize)>,
+    /// Schools with an ОГЭ/ЕГЭ group of at least the rules' `n_min` in some year.
+    pub(crate) gia_enough: BTreeSet<usize>,
+}
+
+/// The run of `items` (sorted by year, then school) of one school in one year, found
+/// by binary search: pages of a region's 1,000 schools look up their own rows
+/// without scanning everyone's.
+fn of_school<T>(items: &[T], year: i32, org: usize, at: impl Fn(&T) -> (i32, usize)) -> &[T] {
+    let start = items.partition_point(|item| at(item) < (year, org));
+    let len = items[start..].partition_point(|item| at(item) == (year, org));
+    &items[start..start + len]
 }
 
 impl Objectivity {
+    /// The ВПР procedures of a school in a year.
+    pub(crate) fn vpr_of(&self, year: i32, org: usize) -> &[VprStat] {
+        of_school(&self.vpr, year, org, |s| (s.year, s.org))
+    }
+
+    /// The rules that reached their thresholds for a school in a year.
+    pub(crate) fn findings_of(&self, year: i32, org: usize) -> &[Finding] {
+        of_school(&self.findings, year, org, |f| (f.year, f.org))
+    }
+
+    /// The signs of a school in a year.
+    pub(crate) fn signs_of(&self, year: i32, org: usize) -> &[Sign] {
+        of_school(&self.signs, year, org, |s| (s.year, s.org))
+    }
+
+    /// Whether a school's procedure got the sign of a category in a year.
+    pub(crate) fn has_sign(
+        &self,
+        year: i32,
+        org: usize,
+        key: &ProcKey,
+        category: Category,
+    ) -> bool {
+        self.signs_of(year, org)
+            .iter()
+            .any(|s| s.key == *key && s.category == category)
+    }
+
+    /// The years in which a school has ВПР results, ascending.
+    pub(crate) fn vpr_years_of(&self, org: usize) -> impl Iterator<Item = i32> + '_ {
+        self.years
+            .iter()
+            .copied()
+            .filter(move |&year| !self.vpr_of(year, org).is_empty())
+    }
     /// The categories signed for each school in a year.
     pub(crate) fn signed(&self, year: i32) -> BTreeMap<usize, BTreeSet<Category>> {
         let mut out: BTreeMap<usize, BTreeSet<Category>> = BTreeMap::new();
@@ -146,6 +192,13 @@ fn compute_from(results: &Results, rules: &AnalyticsRules, register: &Register) 
     let signs = combine::signs(&found, rules);
     let persistent = combine::persistent(&signs, &years);
     let flag_rows = flag_rows(&found, &signs, &persistent, rules);
+    let min_n = rules.min_n();
+    let gia_enough = results
+        .gia
+        .iter()
+        .filter(|r| r.n >= min_n)
+        .filter_map(|r| r.org)
+        .collect();
     let shnor = shnor::compute(&index, rules, &signs);
     let mut schools: BTreeMap<i32, BTreeSet<usize>> = BTreeMap::new();
     let orgs = results
@@ -170,6 +223,7 @@ fn compute_from(results: &Results, rules: &AnalyticsRules, register: &Register) 
         medals_small: medals::small_groups(&results.medals, rules)
             .into_iter()
             .collect(),
+        gia_enough,
     }
 }
 
@@ -183,9 +237,9 @@ fn flag_rows(
     for (index, f) in found.iter().enumerate() {
         for category in rules.categories_of(f.rule) {
             let flagged = !f.exempt
-                && signs.iter().any(|s| {
-                    s.year == f.year && s.org == f.org && s.category == category && s.key == f.key
-                });
+                && of_school(signs, f.year, f.org, |s| (s.year, s.org))
+                    .iter()
+                    .any(|s| s.category == category && s.key == f.key);
             rows.push(FlagRow {
                 finding: index,
                 category,

@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::words::{percent, points};
-use super::{alphabetical, year_path};
+use super::{alphabetical, alphabetical_rank, year_path};
 use crate::analyze::objectivity::{JournalStat, VprStat};
 use crate::analyze::Analysis;
 use crate::model::{Category, Model, Rule};
@@ -110,23 +110,19 @@ fn short_subject(subject: &str) -> String {
 /// The quality of each ВПР procedure against its benchmark.
 pub(super) fn scatter_figure(model: &Model, analysis: &Analysis, year: i32) -> Option<Figure> {
     let o = &analysis.objectivity;
-    let signed = |s: &VprStat| {
-        o.signs.iter().any(|g| {
-            g.year == year && g.org == s.org && g.key == s.key && g.category == Category::VprBias
-        })
-    };
+    let signed = |s: &VprStat| o.has_sign(year, s.org, &s.key, Category::VprBias);
     let expected = |s: &VprStat| {
-        o.findings.iter().any(|f| {
-            f.year == year && f.org == s.org && f.key == s.key && f.exempt && f.rule == Rule::A
-        })
+        o.findings_of(year, s.org)
+            .iter()
+            .any(|f| f.key == s.key && f.exempt && f.rule == Rule::A)
     };
     let mut stats: Vec<&VprStat> = o
         .vpr
         .iter()
         .filter(|s| s.year == year && s.published && s.quality_benchmark.is_some())
         .collect();
-    let order = alphabetical(model, stats.iter().map(|s| s.org));
-    stats.sort_by_key(|s| (order.iter().position(|o| *o == s.org), s.key.clone()));
+    let order = alphabetical_rank(model, stats.iter().map(|s| s.org));
+    stats.sort_by_key(|s| (order.get(&s.org), s.key.clone()));
     let name = |s: &VprStat| model.register.organizations[s.org].short_name.clone();
     let points_of: Vec<ScatterPoint> = stats
         .iter()
@@ -362,17 +358,8 @@ pub(super) fn few_confirmed(s: &VprStat) -> bool {
 
 pub(super) fn org_results(model: &Model, analysis: &Analysis, org: usize) -> Option<OrgResults> {
     let o = &analysis.objectivity;
-    let year = o
-        .vpr
-        .iter()
-        .filter(|s| s.org == org)
-        .map(|s| s.year)
-        .max()?;
-    let stats: Vec<&VprStat> = o
-        .vpr
-        .iter()
-        .filter(|s| s.org == org && s.year == year)
-        .collect();
+    let year = o.vpr_years_of(org).last()?;
+    let stats: Vec<&VprStat> = o.vpr_of(year, org).iter().collect();
     let min_group = model.analytics.min_group;
     let label = |s: &VprStat| {
         format!(

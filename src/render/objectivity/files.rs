@@ -126,11 +126,11 @@ pub(crate) fn flags_csv(model: &Model, analysis: &Analysis, year: i32) -> Vec<u8
         .iter()
         .filter(|r| o.findings[r.finding].year == year)
         .collect();
-    let names = super::alphabetical(model, rows.iter().map(|r| o.findings[r.finding].org));
+    let names = super::alphabetical_rank(model, rows.iter().map(|r| o.findings[r.finding].org));
     rows.sort_by_key(|r| {
         let f = &o.findings[r.finding];
         (
-            names.iter().position(|n| *n == f.org),
+            names.get(&f.org),
             r.category,
             f.key.clone(),
             f.rule,
@@ -336,8 +336,8 @@ pub(crate) fn procedures_csv(model: &Model, analysis: &Analysis, year: i32) -> V
         .iter()
         .filter(|s| s.year == year && s.published)
         .collect();
-    let names = super::alphabetical(model, stats.iter().map(|s| s.org));
-    stats.sort_by_key(|s| (names.iter().position(|n| *n == s.org), s.key.clone()));
+    let names = super::alphabetical_rank(model, stats.iter().map(|s| s.org));
+    stats.sort_by_key(|s| (names.get(&s.org), s.key.clone()));
     for s in stats {
         let [org, name] = org_columns(model, s.org);
         let journal = s.journal.as_ref().filter(|j| j.published);

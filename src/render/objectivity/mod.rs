@@ -59,6 +59,19 @@ fn alphabetical(model: &Model, orgs: impl IntoIterator<Item = usize>) -> Vec<usi
     out
 }
 
+/// Each school's place in [`alphabetical`] order, to sort rows by school without
+/// searching the order for every row.
+fn alphabetical_rank(
+    model: &Model,
+    orgs: impl IntoIterator<Item = usize>,
+) -> std::collections::HashMap<usize, usize> {
+    alphabetical(model, orgs)
+        .into_iter()
+        .enumerate()
+        .map(|(rank, org)| (org, rank))
+        .collect()
+}
+
 #[derive(Debug, Serialize)]
 pub(crate) struct FindingRow {
     pub(crate) rule: &'static str,
@@ -143,9 +156,9 @@ fn org_signs(model: &Model, analysis: &Analysis, year: i32, org: usize) -> Optio
     let mut count = 0;
     for category in Category::ALL {
         let signs: Vec<_> = o
-            .signs
+            .signs_of(year, org)
             .iter()
-            .filter(|s| s.year == year && s.org == org && s.category == category)
+            .filter(|s| s.category == category)
             .collect();
         if signs.is_empty() {
             continue;
@@ -155,15 +168,9 @@ fn org_signs(model: &Model, analysis: &Analysis, year: i32, org: usize) -> Optio
             .iter()
             .map(|sign| {
                 let found: Vec<&Finding> = o
-                    .findings
+                    .findings_of(year, org)
                     .iter()
-                    .filter(|f| {
-                        f.year == year
-                            && f.org == org
-                            && f.key == sign.key
-                            && !f.exempt
-                            && sign.rules.contains(&f.rule)
-                    })
+                    .filter(|f| f.key == sign.key && !f.exempt && sign.rules.contains(&f.rule))
                     .collect();
                 ProcedureSigns {
                     label: words::procedure_label(&sign.key),
@@ -240,9 +247,9 @@ fn org_signs(model: &Model, analysis: &Analysis, year: i32, org: usize) -> Optio
 fn expected(analysis: &Analysis, year: i32, org: usize) -> Vec<String> {
     analysis
         .objectivity
-        .findings
+        .findings_of(year, org)
         .iter()
-        .filter(|f| f.year == year && f.org == org && f.exempt)
+        .filter(|f| f.exempt)
         .map(words::expected_sentence)
         .collect()
 }
@@ -256,8 +263,8 @@ pub(crate) struct ExpectedOrg {
 /// Procedures of a year where few journal marks were confirmed, by school in
 /// alphabetical order: «5 класс, математика: подтвердили 40,0 %».
 fn auxiliary(model: &Model, analysis: &Analysis, year: i32) -> Vec<ExpectedOrg> {
-    let stats: Vec<_> = analysis
-        .objectivity
+    let o = &analysis.objectivity;
+    let stats: Vec<_> = o
         .vpr
         .iter()
         .filter(|s| s.year == year && figures::few_confirmed(s))
@@ -266,9 +273,10 @@ fn auxiliary(model: &Model, analysis: &Analysis, year: i32) -> Vec<ExpectedOrg> 
         .into_iter()
         .map(|org| ExpectedOrg {
             org: org_link(model, org),
-            items: stats
+            items: o
+                .vpr_of(year, org)
                 .iter()
-                .filter(|s| s.org == org)
+                .filter(|s| figures::few_confirmed(s))
                 .filter_map(|s| {
                     let j = s.journal.as_ref()?;
                     Some(format!(
@@ -841,12 +849,10 @@ pub(crate) fn org_block(model: &Model, analysis: &Analysis, org: usize) -> Optio
         } else {
             format!("{first}–{last} годы")
         },
-        insufficient: !o.vpr.iter().any(|s| s.org == org && s.enough)
-            && !model
-                .results
-                .gia
-                .iter()
-                .any(|r| r.org == Some(org) && r.n >= model.analytics.min_n()),
+        insufficient: !o
+            .vpr_years_of(org)
+            .any(|y| o.vpr_of(y, org).iter().any(|s| s.enough))
+            && !o.gia_enough.contains(&org),
         n_min: model.analytics.min_n(),
         latest_url: model.link(&year_path(last)),
         expected: if named {
