@@ -571,7 +571,7 @@ mod tests {
     #[test]
     fn converted_messages_have_english_text() {
         let period =
-            crate::model::Period::parse("2024/25", crate::load::PeriodKind::Year).unwrap_err();
+            crate::model::Period::parse("2024/25", crate::model::PeriodKind::Year).unwrap_err();
         assert!(period.ru.starts_with("«2024/25» — учебный год"));
         assert!(period.en.unwrap().starts_with("“2024/25” is a school year"));
         let url = crate::config::validate_base_url("edu.example.ru").unwrap_err();

@@ -8,6 +8,8 @@
 //! written only when there are no errors.
 
 mod analyze;
+#[cfg(test)]
+mod architecture;
 mod check;
 mod config;
 mod dates;

@@ -111,8 +111,8 @@ fn against(indicator: &Indicator, benchmark_change: f64, own_change: f64) -> Tre
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::{Better, PeriodKind};
     use crate::model::Observation;
+    use crate::model::{Better, PeriodKind};
 
     fn indicator(better: Better, rows: &[(i32, Place, f64)]) -> Indicator {
         Indicator {

@@ -9,7 +9,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::load::Better;
+use crate::model::Better;
 use crate::model::{Indicator, Period, Place};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -129,7 +129,7 @@ impl Standing {
         municipality: f64,
         n: Option<u32>,
     ) -> Option<Standing> {
-        (indicator.compare == crate::load::Compare::Verdict)
+        (indicator.compare == crate::model::Compare::Verdict)
             .then(|| standing_with_group(indicator, value, municipality, n))
     }
 }
@@ -257,7 +257,7 @@ pub(crate) fn compare_org(
         .get(&period)
         .copied();
     let n = group_size(indicator, Place::Org(org), period);
-    let verdict = indicator.compare == crate::load::Compare::Verdict;
+    let verdict = indicator.compare == crate::model::Compare::Verdict;
     Some(OrgComparison {
         indicator: index,
         period,
@@ -291,7 +291,7 @@ mod group_tests {
         );
     }
 
-    fn share(id: &str, better: crate::load::Better) -> Indicator {
+    fn share(id: &str, better: crate::model::Better) -> Indicator {
         Indicator {
             id: id.into(),
             direction: 0,
@@ -299,8 +299,8 @@ mod group_tests {
             description: None,
             unit: "%".into(),
             better,
-            compare: crate::load::Compare::Verdict,
-            period_kind: crate::load::PeriodKind::Year,
+            compare: crate::model::Compare::Verdict,
+            period_kind: crate::model::PeriodKind::Year,
             decimals: 1,
             method: None,
             source: None,
@@ -315,7 +315,7 @@ mod group_tests {
 
     #[test]
     fn compares_a_share_only_when_the_group_makes_the_difference_clear() {
-        let fails = share("vpr-low", crate::load::Better::Lower);
+        let fails = share("vpr-low", crate::model::Better::Lower);
         // 12,5 % of 8 papers against 8,3 %: one pupil; not compared.
         assert_eq!(
             standing_with_group(&fails, 12.5, 8.3, Some(8)),
@@ -342,8 +342,8 @@ mod group_tests {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::PeriodKind;
     use crate::model::Observation;
+    use crate::model::PeriodKind;
 
     fn year(y: i32) -> Period {
         Period {

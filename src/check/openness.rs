@@ -8,6 +8,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use crate::diagnostic::{Lang, Tr};
+use crate::model::paths;
 use crate::model::Model;
 use crate::tr;
 
@@ -184,7 +185,7 @@ impl Checklist {
                 )
             ),
         );
-        self.add(group, requirement, &format!("/about/#{anchor}"), missing);
+        self.add(group, requirement, &paths::about_part(anchor), missing);
     }
 
     fn attention(&mut self, group: Law, requirement: Tr, detail: Tr) {
@@ -919,7 +920,7 @@ fn report_item(model: &Model, list: &mut Checklist) {
     let found = model
         .by_url
         .keys()
-        .find(|url| url.ends_with(&format!("/{due_year}/")) && url.starts_with("/doklad/"));
+        .find(|url| paths::is_report_of_year(url, due_year));
     let mut missing = Vec::new();
     if found.is_none() {
         missing.push(tr!(format!("нет доклада за {due_year} год: срок публикации — {}; создайте content/doklad/{due_year}/_index.md",
@@ -1094,7 +1095,7 @@ fn cycle_items(model: &Model, list: &mut Checklist) {
             .collect();
         let missing: Vec<String> = stages.iter().map(|s| s.label().to_lowercase()).collect();
         let missing_en: Vec<String> = stages.iter().map(|s| s.label_en().to_lowercase()).collect();
-        let path = format!("/msoko/{}/", direction.id);
+        let path = paths::direction(&direction.id);
         let (mark, detail) = if missing.is_empty() {
             (
                 Mark::Present,

@@ -253,21 +253,6 @@ pub(crate) fn validate_base_url(url: &str) -> Result<(), crate::diagnostic::Tr> 
     }
 }
 
-/// The path part of a base URL, always ending in `/` (`/` for a site at the root of
-/// its domain, `/msoko/` for a site in a folder).
-pub(crate) fn base_path_of(url: &str) -> String {
-    let without_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
-    let path = without_scheme
-        .find('/')
-        .map_or("", |i| &without_scheme[i..]);
-    let trimmed = path.trim_matches('/');
-    if trimmed.is_empty() {
-        "/".into()
-    } else {
-        format!("/{trimmed}/")
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -292,14 +277,7 @@ mod tests {
         let config = SiteConfig::parse(MINIMAL, Path::new("site.yaml")).unwrap();
         assert_eq!(config.theme, "default");
         assert_eq!(config.privacy.min_group, 5);
-        assert_eq!(base_path_of(&config.base_url), "/");
-    }
-
-    #[test]
-    fn finds_base_path_of_a_site_in_a_folder() {
-        assert_eq!(base_path_of("https://x.ru/msoko"), "/msoko/");
-        assert_eq!(base_path_of("https://x.ru/a/b/"), "/a/b/");
-        assert_eq!(base_path_of("https://x.ru/"), "/");
+        assert_eq!(config.base_url, "https://edu.example.ru");
     }
 
     #[test]

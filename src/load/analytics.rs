@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::diagnostic::Diagnostics;
+use crate::model::vocabulary::MedalRegime;
 use crate::yaml::{self, Text};
 
 /// The rules, in the data folder.
@@ -139,21 +140,6 @@ pub(crate) struct RawMedalYear {
     pub(crate) regime: MedalRegime,
     pub(crate) threshold: Option<f64>,
     pub(crate) note: Option<Text>,
-}
-
-/// How the ЕГЭ relates to medals in a year of graduation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-pub(crate) enum MedalRegime {
-    /// From 2024 (приказ Минпросвещения № 730): the ЕГЭ threshold is a condition of
-    /// the award; counted are candidates whose final marks qualify.
-    #[serde(rename = "2024")]
-    Candidates,
-    /// Before 2024: medalists below a regional threshold.
-    #[serde(rename = "до 2024", alias = "до 2024 г.")]
-    Medalists,
-    /// 2020: medals did not depend on the ЕГЭ; nothing is computed.
-    #[serde(rename = "2020")]
-    NoExam,
 }
 
 #[derive(Debug, Clone)]

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use super::data_files;
 use crate::diagnostic::Diagnostics;
+use crate::model::vocabulary::{Better, Compare, PeriodKind};
 use crate::yaml::{self, Text};
 use serde::Deserialize;
 
@@ -122,17 +123,6 @@ pub(crate) struct RawIndicator {
     pub(crate) line: usize,
 }
 
-/// Whether an organisation's value is compared with the municipality's.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-pub(crate) enum Compare {
-    /// «выше / на уровне / ниже, чем по округу» when the difference is clear.
-    #[default]
-    Verdict,
-    /// Shown as a fact with the municipality's value, no verdict.
-    Fact,
-}
-
 /// A change of an indicator's method from a period on.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -143,25 +133,6 @@ pub(crate) struct RawMethodChange {
     pub(crate) what: Text,
     /// The act or letter that changed it.
     pub(crate) source: Option<Text>,
-}
-
-/// Which way is good.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-pub(crate) enum Better {
-    Higher,
-    Lower,
-}
-
-/// Calendar years (`2025`) or school years (`2024/25`).
-#[derive(
-    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, serde::Serialize,
-)]
-#[serde(rename_all = "snake_case")]
-pub(crate) enum PeriodKind {
-    #[default]
-    Year,
-    SchoolYear,
 }
 
 #[derive(Debug, Clone)]

@@ -24,19 +24,14 @@ use std::path::{Path, PathBuf};
 /// The whole file as read, for tests that check how a mistake in it is reported.
 #[cfg(test)]
 pub(crate) use analytics::RawAnalytics;
-pub(crate) use analytics::{AnalyticsFile, MedalRegime, RawBenchmark, RawBreak, RawEffect};
+pub(crate) use analytics::{AnalyticsFile, RawBenchmark, RawBreak, RawEffect};
 pub(crate) use content::{Attachment, SourcePage, CONTENT_DIR};
 pub(crate) use front_matter::{Discussion, SortBy};
 pub(crate) use git_dates::GitDates;
-pub(crate) use indicators::{
-    Better, Compare, IndicatorSources, PeriodKind, RawCycleYear, RawIndicator, RawMethod,
-    ValuesFile,
-};
-pub(crate) use organizations::{
-    load_organizations, OrgFlag, OrgKind, OrganizationsFile, ProfileKind, RawPredecessor,
-};
+pub(crate) use indicators::{IndicatorSources, RawCycleYear, RawIndicator, RawMethod, ValuesFile};
+pub(crate) use organizations::{load_organizations, OrganizationsFile, RawPredecessor};
 pub(crate) use plans::{PlanFile, PlanFiles, RawItem, RawPlan, RawSection};
-pub(crate) use results::{Procedure, ResultsFile, ResultsSources, RESULTS_DIR};
+pub(crate) use results::{ResultsFile, ResultsSources, RESULTS_DIR};
 pub(crate) use table::{CsvRow, CsvTable};
 
 /// A CSV table from text (tests of later stages).

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::diagnostic::Diagnostics;
+use crate::model::vocabulary::{OrgFlag, OrgKind, ProfileKind};
 use crate::yaml::{self, Text};
 
 /// The register, in the data folder.
@@ -63,23 +64,6 @@ pub(crate) struct RawPredecessor {
     pub(crate) since: yaml::Date,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-pub(crate) enum OrgKind {
-    School,
-    Kindergarten,
-    Additional,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-pub(crate) enum OrgFlag {
-    /// Школа с низкими образовательными результатами.
-    Shnor,
-    /// Школа, функционирующая в неблагоприятных социальных условиях.
-    Shnsu,
-}
-
 /// A лицей, a гимназия or in-depth study of subjects: high results are expected.
 #[derive(Debug, Clone, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
@@ -87,16 +71,6 @@ pub(crate) struct RawProfile {
     pub(crate) kind: ProfileKind,
     #[serde(default)]
     pub(crate) subjects: Vec<Text>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
-pub(crate) enum ProfileKind {
-    #[serde(rename = "лицей")]
-    Lyceum,
-    #[serde(rename = "гимназия")]
-    Gymnasium,
-    #[serde(rename = "углублённое", alias = "углубленное")]
-    Advanced,
 }
 
 #[derive(Debug, Clone, Default)]

@@ -10,11 +10,10 @@
 use crate::tr;
 use std::path::{Path, PathBuf};
 
-use serde::Serialize;
-
 use super::data_files;
 use super::table::{read_table, CsvTable};
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::model::vocabulary::Procedure;
 
 /// The raw results, in the data folder.
 pub(crate) const RESULTS_DIR: &str = "results";
@@ -22,39 +21,6 @@ pub(crate) const RESULTS_DIR: &str = "results";
 pub(crate) const OFFICIAL_FILE: &str = "objectivity_official.csv";
 /// The schools' comments on their signs.
 pub(crate) const COMMENTS_FILE: &str = "objectivity_comments.csv";
-
-/// An assessment procedure.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub(crate) enum Procedure {
-    /// Всероссийские проверочные работы.
-    Vpr,
-    /// Основной государственный экзамен (9 класс).
-    Oge,
-    /// Единый государственный экзамен (11 класс).
-    Ege,
-}
-
-impl Procedure {
-    pub(crate) const ALL: [Procedure; 3] = [Procedure::Vpr, Procedure::Oge, Procedure::Ege];
-
-    /// The folder under `data/results/` and the id in CSV files.
-    pub(crate) fn id(self) -> &'static str {
-        match self {
-            Procedure::Vpr => "vpr",
-            Procedure::Oge => "oge",
-            Procedure::Ege => "ege",
-        }
-    }
-
-    pub(crate) fn label(self) -> &'static str {
-        match self {
-            Procedure::Vpr => "ВПР",
-            Procedure::Oge => "ОГЭ",
-            Procedure::Ege => "ЕГЭ",
-        }
-    }
-}
 
 /// One `data/results/<proc>/<year>[-region].csv`.
 #[derive(Debug, Clone)]

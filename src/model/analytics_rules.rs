@@ -13,7 +13,8 @@ use serde::Serialize;
 use super::rule_expr::{parse_expr, Expr, Rule};
 use crate::diagnostic::Tr;
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::load::{AnalyticsFile, MedalRegime, RawBenchmark, RawBreak, RawEffect};
+use crate::load::{AnalyticsFile, RawBenchmark, RawBreak, RawEffect};
+use crate::model::MedalRegime;
 use crate::tr;
 use crate::yaml::Text;
 

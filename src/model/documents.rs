@@ -357,7 +357,7 @@ pub(crate) fn document_url(written: &str) -> String {
     let trimmed = written.trim().trim_matches('/');
     let trimmed = trimmed.strip_suffix(".md").unwrap_or(trimmed);
     let trimmed = trimmed.strip_suffix("/_index").unwrap_or(trimmed);
-    format!("/{trimmed}/")
+    super::paths::folder(trimmed)
 }
 
 #[cfg(test)]

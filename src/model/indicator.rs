@@ -9,7 +9,8 @@ use chrono::NaiveDate;
 use super::organization::{Register, AGGREGATES};
 use super::period::Period;
 use crate::diagnostic::{Diagnostic, Diagnostics, Kind, Tr};
-use crate::load::{Better, IndicatorSources, PeriodKind, RawIndicator, ValuesFile};
+use crate::load::{IndicatorSources, RawIndicator, ValuesFile};
+use crate::model::{Better, PeriodKind};
 use crate::tr;
 
 #[derive(Debug, Clone)]
@@ -32,7 +33,7 @@ pub(crate) struct Indicator {
     pub(crate) unit: String,
     pub(crate) better: Better,
     /// Whether an organisation gets «выше / ниже, чем по округу» or a plain fact.
-    pub(crate) compare: crate::load::Compare,
+    pub(crate) compare: crate::model::Compare,
     pub(crate) period_kind: PeriodKind,
     pub(crate) decimals: usize,
     pub(crate) method: Option<String>,

@@ -13,7 +13,7 @@ mod openness;
 mod organization;
 mod output_names;
 mod page;
-mod paths;
+pub(crate) mod paths;
 mod period;
 mod plan;
 mod plan_mark;
@@ -23,6 +23,7 @@ mod responsible;
 mod results;
 mod rule_expr;
 mod text_checks;
+pub(crate) mod vocabulary;
 
 use crate::tr;
 use std::collections::BTreeMap;
@@ -69,21 +70,45 @@ pub(crate) fn parse_combination_for_tests(text: &str) -> rule_expr::Expr {
     rule_expr::parse_expr(text).expect("valid combination")
 }
 
-/// The register from a parsed file (tests of later stages).
+/// The register from the text of `data/organizations.yaml` (tests of later stages,
+/// which see the model, not the raw files of `load`).
 #[cfg(test)]
-pub(crate) fn resolve_register_for_tests(
-    file: crate::load::OrganizationsFile,
-    diagnostics: &mut Diagnostics,
-) -> Register {
+pub(crate) fn resolve_register_for_tests(yaml: &str, diagnostics: &mut Diagnostics) -> Register {
+    let file = crate::load::OrganizationsFile {
+        file: "data/organizations.yaml".into(),
+        organizations: crate::yaml::parse(yaml, std::path::Path::new("o.yaml"), 1)
+            .expect("a valid register"),
+    };
     organization::resolve_register(Some(file), diagnostics)
 }
+
+/// Results from the text of `data/results/<procedure>/<year>.csv` files, given as
+/// `(procedure, year, csv)`, without an official list or comments (tests of later
+/// stages).
 #[cfg(test)]
 pub(crate) fn resolve_results_for_tests(
-    sources: crate::load::ResultsSources,
+    files: &[(Procedure, i32, &str)],
     register: &Register,
     rules: &AnalyticsRules,
     diagnostics: &mut Diagnostics,
 ) -> Results {
+    let files = files
+        .iter()
+        .map(|&(procedure, year, csv)| crate::load::ResultsFile {
+            procedure,
+            year,
+            region: false,
+            table: crate::load::parse_table_for_tests(
+                csv,
+                &format!("data/results/{}/{year}.csv", procedure.id()),
+            ),
+        })
+        .collect();
+    let sources = crate::load::ResultsSources {
+        files,
+        official: None,
+        comments: None,
+    };
     results::resolve_results(sources, register, rules, diagnostics)
 }
 #[cfg(test)]
@@ -101,6 +126,12 @@ pub(crate) use responsible::near_duplicates;
 pub(crate) use results::Journal;
 pub(crate) use results::{GiaRow, MedalRow, OfficialEntry, Results, VprRow};
 pub(crate) use rule_expr::Rule;
+// Files the model carries through unchanged from `load` (theme templates, static and
+// attached files): later stages name them by the model, which is all they see.
+pub(crate) use crate::load::{FileSource, TemplateSource};
+pub(crate) use vocabulary::{
+    Better, Compare, MedalRegime, OrgFlag, OrgKind, PeriodKind, Procedure, ProfileKind,
+};
 
 /// The parsers the fuzz runner (`crate::fuzz`) drives directly.
 #[cfg(test)]
@@ -111,7 +142,7 @@ pub(crate) mod fuzz_targets {
 
 use crate::config::SiteConfig;
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::load::{Attachment, FileSource, GitDates, SortBy, Sources, TemplateSource};
+use crate::load::{Attachment, GitDates, SortBy, Sources};
 use cycle::CycleSource;
 
 /// Site path of the search page.
@@ -503,7 +534,7 @@ pub(crate) fn resolve(
         .unwrap_or_else(|| config.base_url.clone())
         .trim_end_matches('/')
         .to_string();
-    let base_path = crate::config::base_path_of(&base_url);
+    let base_path = paths::base_path(&base_url);
     Some(Model {
         config,
         base_url,
@@ -612,7 +643,7 @@ fn add_cycle_pages(
         dates_of_files(&all, git_dates),
     );
     for (index, direction) in indicators.directions.iter().enumerate() {
-        let url = format!("/msoko/{}/", direction.id);
+        let url = paths::direction(&direction.id);
         if let Some(page) = pages.iter().find(|p| p.url == url) {
             diagnostics.push(
                 Diagnostic::error(
@@ -874,7 +905,7 @@ fn add_analytics_pages(pages: &mut Vec<Page>, results: &Results, git_dates: &Git
         if years.is_empty() {
             continue;
         }
-        let url = format!("/{section}/");
+        let url = paths::folder(section);
         match pages.iter_mut().find(|p| p.url == url) {
             Some(page) => {
                 page.data = data;
@@ -1011,7 +1042,7 @@ fn check_file_clashes(
     diagnostics: &mut Diagnostics,
 ) {
     for (output, source) in files {
-        if by_url.contains_key(&format!("/{output}/")) {
+        if by_url.contains_key(&paths::folder(output)) {
             let shown = match source {
                 FileSource::Disk(path) => path.clone(),
                 FileSource::Embedded(_) => PathBuf::from(output),

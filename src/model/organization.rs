@@ -6,7 +6,8 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::load::{OrgFlag, OrgKind, OrganizationsFile, ProfileKind};
+use crate::load::OrganizationsFile;
+use crate::model::{OrgFlag, OrgKind, ProfileKind};
 use crate::tr;
 
 #[derive(Debug, Clone)]
@@ -100,28 +101,6 @@ impl Organization {
             }
         }
         out
-    }
-}
-
-impl OrgKind {
-    pub(crate) const ALL: [OrgKind; 3] =
-        [OrgKind::School, OrgKind::Kindergarten, OrgKind::Additional];
-
-    pub(crate) fn id(self) -> &'static str {
-        match self {
-            OrgKind::School => "school",
-            OrgKind::Kindergarten => "kindergarten",
-            OrgKind::Additional => "additional",
-        }
-    }
-
-    /// Plural, for headings: «Школы».
-    pub(crate) fn label(self) -> &'static str {
-        match self {
-            OrgKind::School => "Школы",
-            OrgKind::Kindergarten => "Детские сады",
-            OrgKind::Additional => "Дополнительное образование",
-        }
     }
 }
 

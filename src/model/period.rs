@@ -4,7 +4,7 @@
 use std::fmt;
 
 use crate::diagnostic::Tr;
-use crate::load::PeriodKind;
+use crate::model::PeriodKind;
 use crate::tr;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -18,8 +18,8 @@ impl Period {
     /// «с 2024 года», «с 2024/25 учебного года».
     pub(crate) fn since_words(self) -> String {
         match self.kind {
-            crate::load::PeriodKind::Year => format!("с {} года", self.label()),
-            crate::load::PeriodKind::SchoolYear => format!("с {} учебного года", self.label()),
+            crate::model::PeriodKind::Year => format!("с {} года", self.label()),
+            crate::model::PeriodKind::SchoolYear => format!("с {} учебного года", self.label()),
         }
     }
 

@@ -10,7 +10,8 @@ use super::analytics_rules::AnalyticsRules;
 use super::indicator::parse_value;
 use super::organization::{AtYear, Register};
 use crate::diagnostic::{Diagnostic, Diagnostics, Tr};
-use crate::load::{CsvRow, CsvTable, OrgKind, Procedure, ResultsSources};
+use crate::load::{CsvRow, CsvTable, ResultsSources};
+use crate::model::{OrgKind, Procedure};
 use crate::tr;
 
 /// Journal comparison (ФИС ОКО): how many participants' ВПР mark was lower than, equal

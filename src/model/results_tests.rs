@@ -1,8 +1,9 @@
 use std::path::Path;
 
 use super::*;
-use crate::load::{parse_table_for_tests, MedalRegime, ResultsFile};
+use crate::load::{parse_table_for_tests, ResultsFile};
 use crate::model::analytics_rules::MedalYear;
+use crate::model::MedalRegime;
 
 fn register() -> Register {
     let text = "- {id: sosh-1, name: A, short_name: A, kind: school}\n- {id: sosh-2, name: B, short_name: B, kind: school}\n- {id: ds-1, name: C, short_name: C, kind: kindergarten}\n";

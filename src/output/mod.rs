@@ -25,7 +25,7 @@ use anyhow::{Context as _, Result};
 use rayon::prelude::*;
 
 use crate::diagnostic::Diagnostic;
-use crate::load::FileSource;
+use crate::model::FileSource;
 use crate::progress::Progress;
 use crate::render::{OutputContent, OutputFile};
 use crate::tr;

@@ -19,7 +19,7 @@ use std::time::{Duration, Instant};
 use anyhow::{bail, Context as _, Result};
 use chrono::NaiveDate;
 
-use crate::load::FileSource;
+use crate::model::FileSource;
 use crate::model::{Model, PdfSource};
 use crate::render::{OutputContent, OutputFile};
 

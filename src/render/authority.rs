@@ -7,6 +7,7 @@ use serde::Serialize;
 use super::documents::citation;
 use super::views::{DateView, LinkView};
 use crate::config::{Authority, DocumentLink};
+use crate::model::paths;
 use crate::model::Model;
 
 #[derive(Debug, Serialize)]
@@ -221,7 +222,7 @@ pub(super) fn authority_view(model: &Model) -> AuthorityView<'_> {
             .iter()
             .map(|org| OrgRow {
                 name: &org.name,
-                url: model.link(&format!("/orgs/{}/", org.id)),
+                url: model.link(&paths::org(&org.id)),
                 address: org.address.as_deref(),
                 phone: org.phone.as_deref(),
                 email: org.email.as_deref(),

@@ -7,7 +7,7 @@
 use super::text::plain_text;
 use crate::analyze::Analysis;
 use crate::dates::format_date_short;
-use crate::load::OrgKind;
+use crate::model::OrgKind;
 use crate::model::{Model, PageData};
 use crate::numbers::plural;
 

@@ -9,6 +9,7 @@ use super::extras::{render_view, View};
 use super::views::{DateView, FileView, LinkView, SiteView};
 use super::OutputFile;
 use crate::diagnostic::Diagnostics;
+use crate::model::paths;
 use crate::model::{Document, DocumentStatus, Model};
 use crate::text::capitalize;
 
@@ -167,7 +168,7 @@ pub(super) fn document_view(model: &Model, document: &Document) -> DocumentView 
             .approves_plans
             .iter()
             .map(|&p| {
-                let path = format!("/plans/{}/", model.plans[p].id);
+                let path = paths::plan(&model.plans[p].id);
                 LinkView {
                     title: model.plans[p].title.clone(),
                     url: model.link(&path),
@@ -365,7 +366,7 @@ pub(super) fn registry_view(model: &Model, filter: &Filter) -> RegistryView {
             .open_data
             .iter()
             .find(|s| s.source == crate::model::SetSource::Documents)
-            .map(|s| model.link(&format!("/opendata/{}/", s.identifier))),
+            .map(|s| model.link(&paths::opendata_set(&s.identifier))),
     }
 }
 
@@ -373,8 +374,8 @@ pub(super) fn registry_view(model: &Model, filter: &Filter) -> RegistryView {
 pub(super) fn filter_path(filter: &Filter) -> String {
     match filter {
         Filter::All => "/documents/".into(),
-        Filter::Kind(kind) => format!("/documents/kind/{}/", slug::slugify(kind)),
-        Filter::Status(status) => format!("/documents/status/{}/", status.slug()),
+        Filter::Kind(kind) => paths::documents_of_kind(kind),
+        Filter::Status(status) => paths::documents_of_status(status.slug()),
     }
 }
 

@@ -13,6 +13,7 @@ use super::{
 };
 use crate::analyze::Analysis;
 use crate::diagnostic::Diagnostics;
+use crate::model::paths;
 use crate::model::{output_path, Model};
 
 /// For each plan: its views filtered by status and by responsible party, its CSV and
@@ -27,13 +28,13 @@ pub(super) fn render_plan_extras(
     let mut files = Vec::new();
     for (index, plan) in model.plans.iter().enumerate() {
         let progress = &analysis.plans[index];
-        let plan_url = format!("/plans/{}/", plan.id);
+        let plan_url = paths::plan(&plan.id);
         files.push(OutputFile {
-            path: format!("plans/{}.csv", plan.id),
+            path: paths::output_file(&paths::plan_csv(&plan.id)),
             content: OutputContent::Bytes(plans::plan_csv(plan, progress)),
         });
         files.push(OutputFile {
-            path: format!("plans/{}.json", plan.id),
+            path: paths::output_file(&paths::plan_json(&plan.id)),
             content: OutputContent::Bytes(plans::plan_json(model, plan, progress)),
         });
         let Some(&page_index) = model.by_url.get(&plan_url) else {
@@ -202,21 +203,21 @@ pub(super) fn render_analytics_files(model: &Model, analysis: &Analysis) -> Vec<
         );
     }
     for &year in &o.years {
-        if model.by_url.contains_key(&objectivity::year_path(year)) {
+        if model.by_url.contains_key(&paths::objectivity_year(year)) {
             add(
-                format!("objectivity/{year}/flags.csv"),
+                paths::output_file(&paths::objectivity_flags_csv(year)),
                 objectivity::flags_csv(model, analysis, year),
             );
             add(
-                format!("objectivity/{year}/procedures.csv"),
+                paths::output_file(&paths::objectivity_procedures_csv(year)),
                 objectivity::procedures_csv(model, analysis, year),
             );
         }
     }
     for &year in o.shnor.keys() {
-        if model.by_url.contains_key(&shnor::year_path_shnor(year)) {
+        if model.by_url.contains_key(&paths::shnor_year(year)) {
             add(
-                format!("shnor/{year}/list.csv"),
+                paths::output_file(&paths::shnor_list_csv(year)),
                 shnor::list_csv(model, analysis, year),
             );
         }
@@ -236,14 +237,14 @@ pub(super) fn render_monitoring_extras(
         .indicators
         .iter()
         .map(|indicator| OutputFile {
-            path: format!("indicators/{}.csv", indicator.id),
+            path: paths::output_file(&paths::indicator_csv(&indicator.id)),
             content: OutputContent::Bytes(indicators::indicator_csv(model, indicator)),
         })
         .collect();
     let Some(&list) = model.by_url.get("/orgs/") else {
         return files;
     };
-    for kind in crate::load::OrgKind::ALL {
+    for kind in crate::model::OrgKind::ALL {
         if !model.register.organizations.iter().any(|o| o.kind == kind) {
             continue;
         }

@@ -13,6 +13,7 @@ use super::charts::{
 use super::indicators::place_name;
 use super::school_marks::{self, FigureNote};
 use crate::analyze::{Analysis, Standing};
+use crate::model::paths;
 use crate::model::{Indicator, Model, Period, Place};
 use crate::numbers::{format_number, format_value};
 
@@ -113,7 +114,7 @@ pub(crate) fn school_figures(
             request.slice = slice;
             request.highlight = Some(org);
             let mut figure = figure_for(model, analysis, indicator, &request)?;
-            figure.csv_url = model.link(&format!("/indicators/{}.csv", indicator.id));
+            figure.csv_url = model.link(&paths::indicator_csv(&indicator.id));
             Some(figure)
         })
         .collect()
@@ -143,7 +144,7 @@ pub(crate) fn trend_figures(model: &Model, indicator: &Indicator, id_prefix: &st
             })
             .collect()
     };
-    let csv_url = model.link(&format!("/indicators/{}.csv", indicator.id));
+    let csv_url = model.link(&paths::indicator_csv(&indicator.id));
     requests
         .iter()
         .filter_map(|request| figure_for(model, &analysis, indicator, request))
@@ -371,8 +372,8 @@ fn trend_figure(
 /// A school's standing against the municipality in the words a parent reads:
 /// «выше / ниже, чем по округу», the direction first, and for an indicator where
 /// less is better what that means, so «ниже» never reads as bad news by mistake.
-pub(crate) fn standing_words(standing: Standing, better: crate::load::Better) -> &'static str {
-    use crate::load::Better::{Higher, Lower};
+pub(crate) fn standing_words(standing: Standing, better: crate::model::Better) -> &'static str {
+    use crate::model::Better::{Higher, Lower};
     match (standing, better) {
         (Standing::Better, Higher) => "выше, чем по округу",
         (Standing::Worse, Higher) => "ниже, чем по округу",
@@ -408,7 +409,7 @@ fn comparison_figure(
                 .any(|&p| value_of(Place::Org(o), p).is_some())
         })
         .collect();
-    let verdict = indicator.compare == crate::load::Compare::Verdict;
+    let verdict = indicator.compare == crate::model::Compare::Verdict;
     // Each bar with its organisation and the words of its comparison for the table.
     let bars: Vec<(usize, Bar, String)> = (0..organizations.len())
         .filter_map(|o| {
@@ -465,7 +466,7 @@ fn comparison_figure(
         bars,
         reference: municipality.map(|m| ("Округ".to_string(), m)),
         verdict,
-        lower_is_better: indicator.better == crate::load::Better::Lower,
+        lower_is_better: indicator.better == crate::model::Better::Lower,
         marks,
     })?;
     Some(Figure {
@@ -502,7 +503,7 @@ fn compared_bar(
     period: Period,
     total: bool,
 ) -> (usize, Bar, String) {
-    let verdict = indicator.compare == crate::load::Compare::Verdict;
+    let verdict = indicator.compare == crate::model::Compare::Verdict;
     // The group size counts only for the total, not for a breakdown's figure.
     let n = crate::analyze::group_size(indicator, Place::Org(o), period).filter(|_| total);
     let standing =
@@ -770,7 +771,7 @@ pub(crate) fn org_trend_figure(model: &Model, indicator: &Indicator, org: usize)
             rows,
         },
         title,
-        csv_url: model.link(&format!("/indicators/{}.csv", indicator.id)),
+        csv_url: model.link(&paths::indicator_csv(&indicator.id)),
     })
 }
 

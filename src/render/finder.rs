@@ -9,8 +9,9 @@
 
 use serde::Serialize;
 
-use crate::load::OrgKind;
+use crate::model::paths;
 use crate::model::Model;
+use crate::model::OrgKind;
 
 #[derive(Debug, Serialize)]
 pub(crate) struct FinderKind {
@@ -55,10 +56,7 @@ pub(crate) fn finder(model: &Model) -> Vec<FinderKind> {
                     .as_deref()
                     .and_then(settlement)
                     .unwrap_or_else(|| "Другие".to_string());
-                let entry = (
-                    org.short_name.clone(),
-                    model.link(&format!("/orgs/{}/", org.id)),
-                );
+                let entry = (org.short_name.clone(), model.link(&paths::org(&org.id)));
                 match places.iter_mut().find(|p| p.name == name) {
                     Some(place) => place.orgs.push(entry),
                     None => places.push(FinderPlace {

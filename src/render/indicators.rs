@@ -8,7 +8,8 @@ use serde::Serialize;
 
 use super::figures::{figures, Figure, NO_DATA};
 use crate::analyze::{Analysis, IndicatorSummary, Trend};
-use crate::load::{Better, PeriodKind};
+use crate::model::paths;
+use crate::model::{Better, PeriodKind};
 use crate::model::{Indicator, Model, Place};
 use crate::numbers::{format_change_value, format_value};
 
@@ -105,7 +106,7 @@ pub(crate) struct IndicatorDecisionView {
 /// The address of a direction's management cycle page, when the site has it (a
 /// content page may not take it, but a site may have no cycle at all).
 fn cycle_url(model: &Model, direction: usize) -> Option<String> {
-    let path = format!("/msoko/{}/", model.indicators.directions[direction].id);
+    let path = paths::direction(&model.indicators.directions[direction].id);
     model
         .by_url
         .get(&path)
@@ -160,7 +161,7 @@ pub(crate) fn card(
     IndicatorCard {
         id: indicator.id.clone(),
         title: indicator.title.clone(),
-        url: model.link(&format!("/indicators/{}/", indicator.id)),
+        url: model.link(&paths::indicator(&indicator.id)),
         unit: indicator.unit.clone(),
         period: summary.latest.map(|(p, _)| p.label()),
         value: summary
@@ -210,7 +211,7 @@ pub(crate) fn direction_view(model: &Model, analysis: &Analysis, index: usize) -
     DirectionView {
         id: direction.id.clone(),
         title: direction.title.clone(),
-        url: model.link(&format!("/indicators/{}/", direction.id)),
+        url: model.link(&paths::direction_indicators(&direction.id)),
         description: direction.description.clone(),
         cycle_url: cycle_url(model, index),
         indicators: direction
@@ -294,15 +295,15 @@ pub(crate) fn indicator_view(model: &Model, analysis: &Analysis, index: usize) -
         },
         direction: super::views::LinkView {
             title: direction.title.clone(),
-            path: format!("/indicators/{}/", direction.id),
-            url: model.link(&format!("/indicators/{}/", direction.id)),
+            path: paths::direction_indicators(&direction.id),
+            url: model.link(&paths::direction_indicators(&direction.id)),
         },
-        csv_url: model.link(&format!("/indicators/{}.csv", indicator.id)),
+        csv_url: model.link(&paths::indicator_csv(&indicator.id)),
         targets,
         figures: figures(model, analysis, indicator)
             .into_iter()
             .map(|mut figure| {
-                figure.csv_url = model.link(&format!("/indicators/{}.csv", indicator.id));
+                figure.csv_url = model.link(&paths::indicator_csv(&indicator.id));
                 figure
             })
             .collect(),

@@ -47,7 +47,8 @@ pub(crate) use templates::escape_html;
 
 use crate::analyze::{Analysis, Frozen};
 use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
-use crate::load::FileSource;
+use crate::model::paths;
+use crate::model::FileSource;
 use crate::model::{output_path, Model, PageData};
 use crate::progress::Progress;
 use markdown::{render_markdown, MarkdownContext, RenderedMarkdown};
@@ -266,7 +267,7 @@ fn derived_pages(model: &Model, files: &[OutputFile]) -> Vec<(String, usize)> {
         .iter()
         .filter(|f| matches!(f.content, OutputContent::Bytes(_)))
         .filter_map(|f| {
-            let url = format!("/{}", f.path.strip_suffix("index.html")?);
+            let url = paths::page_of_output(&f.path)?;
             if model.by_url.contains_key(&url) {
                 return None;
             }
@@ -374,7 +375,7 @@ fn render_page(
         // in the trail all the same.
         let direction =
             &model.indicators.directions[model.indicators.indicators[indicator].direction];
-        let path = format!("/indicators/{}/", direction.id);
+        let path = paths::direction_indicators(&direction.id);
         view.breadcrumbs.push(views::LinkView {
             title: direction.title.clone(),
             url: model.link(&path),

@@ -5,8 +5,9 @@
 use serde::Serialize;
 
 use crate::analyze::{Analysis, OrgComparison, Standing, Trend};
-use crate::load::{OrgFlag, OrgKind, ProfileKind};
+use crate::model::paths;
 use crate::model::{Model, Organization};
+use crate::model::{OrgFlag, OrgKind, ProfileKind};
 use crate::numbers::{format_change_value, format_value, plural};
 
 #[derive(Debug, Serialize)]
@@ -154,7 +155,7 @@ pub(crate) fn summary_view(model: &Model, org: &Organization) -> OrgSummaryView 
         id: org.id.clone(),
         name: org.name.clone(),
         short_name: org.short_name.clone(),
-        url: model.link(&format!("/orgs/{}/", org.id)),
+        url: model.link(&paths::org(&org.id)),
         kind: kind_word(org.kind),
         address: org.address.clone(),
         rural: org.rural,
@@ -164,7 +165,7 @@ pub(crate) fn summary_view(model: &Model, org: &Organization) -> OrgSummaryView 
 
 /// The path of the register filtered to one kind.
 pub(crate) fn kind_path(kind: OrgKind) -> String {
-    format!("/orgs/kind/{}/", kind.id())
+    paths::orgs_of_kind(kind.id())
 }
 
 pub(crate) fn list_view(model: &Model, only: Option<OrgKind>) -> OrgListView {
@@ -294,10 +295,10 @@ fn caveat(model: &Model, analysis: &Analysis, c: &OrgComparison, org: usize) -> 
 fn comparison_row(model: &Model, c: &OrgComparison) -> ComparisonRow {
     let indicator = &model.indicators.indicators[c.indicator];
     let format = |v: f64| format_value(v, indicator.decimals, &indicator.unit);
-    let fact = indicator.compare == crate::load::Compare::Fact;
+    let fact = indicator.compare == crate::model::Compare::Fact;
     ComparisonRow {
         indicator: indicator.title.clone(),
-        url: model.link(&format!("/indicators/{}/", indicator.id)),
+        url: model.link(&paths::indicator(&indicator.id)),
         period: c.period.label(),
         value: format(c.value),
         municipality: c.municipality.map_or("нет данных".into(), format),
@@ -453,8 +454,8 @@ fn story(model: &Model, analysis: &Analysis, index: usize, comparisons: &[OrgCom
 /// «за 2025 год», «за 2025/26 учебный год»: a year in a sentence says what it is.
 fn period_words(period: crate::model::Period) -> String {
     match period.kind {
-        crate::load::PeriodKind::Year => format!("{} год", period.label()),
-        crate::load::PeriodKind::SchoolYear => format!("{} учебный год", period.label()),
+        crate::model::PeriodKind::Year => format!("{} год", period.label()),
+        crate::model::PeriodKind::SchoolYear => format!("{} учебный год", period.label()),
     }
 }
 
@@ -549,12 +550,12 @@ mod tests {
     fn states_the_kind_of_year() {
         let year = crate::model::Period {
             year: 2025,
-            kind: crate::load::PeriodKind::Year,
+            kind: crate::model::PeriodKind::Year,
         };
         assert_eq!(period_words(year), "2025 год");
         let school_year = crate::model::Period {
             year: 2025,
-            kind: crate::load::PeriodKind::SchoolYear,
+            kind: crate::model::PeriodKind::SchoolYear,
         };
         assert_eq!(period_words(school_year), "2025/26 учебный год");
     }

@@ -7,6 +7,7 @@ use serde::Serialize;
 use super::charts::{render_gantt, GanttChart, GanttRow};
 use super::views::{DateView, LinkView};
 use crate::analyze::{Analysis, ItemStatus, PlanProgress, StatusCounts};
+use crate::model::paths;
 use crate::model::{Model, Plan, PlanItem, PlanSection, Recurrence};
 
 /// A plan in the list of plans.
@@ -148,15 +149,9 @@ pub(crate) fn filter_description(plan: &Plan, progress: &PlanProgress, filter: &
 /// The address of a filtered view, relative to the site: `/plans/<id>/status/overdue/`.
 pub(crate) fn filter_path(plan: &Plan, filter: &Filter) -> String {
     match filter {
-        Filter::All => format!("/plans/{}/", plan.id),
-        Filter::Status(status) => format!(
-            "/plans/{}/status/{}/",
-            plan.id,
-            status.id().replace('_', "-")
-        ),
-        Filter::Responsible(party) => {
-            format!("/plans/{}/responsible/{}/", plan.id, slug::slugify(party))
-        }
+        Filter::All => paths::plan(&plan.id),
+        Filter::Status(status) => paths::plan_status(&plan.id, status.id()),
+        Filter::Responsible(party) => paths::plan_responsible(&plan.id, party),
     }
 }
 
@@ -214,7 +209,7 @@ pub(crate) fn summary_view(model: &Model, plan: &Plan, progress: &PlanProgress) 
     PlanSummaryView {
         id: plan.id.clone(),
         title: plan.title.clone(),
-        url: model.link(&format!("/plans/{}/", plan.id)),
+        url: model.link(&paths::plan(&plan.id)),
         approved: plan.approved.as_ref().map(|a| ApprovalView {
             kind: a.kind.clone(),
             number: a.number.clone(),
@@ -287,8 +282,8 @@ pub(crate) fn plan_view(
         .flatten();
     PlanView {
         summary: summary_view(model, plan, progress),
-        csv_url: model.link(&format!("/plans/{}.csv", plan.id)),
-        json_url: model.link(&format!("/plans/{}.json", plan.id)),
+        csv_url: model.link(&paths::plan_csv(&plan.id)),
+        json_url: model.link(&paths::plan_json(&plan.id)),
         sections,
         status_filters,
         responsible_filters,

@@ -17,8 +17,8 @@ use std::collections::BTreeSet;
 use serde::Serialize;
 
 use crate::analyze::Analysis;
-use crate::load::{PeriodKind, Procedure};
 use crate::model::{Category, Indicator, Model, Period};
+use crate::model::{PeriodKind, Procedure};
 
 /// The mark put after a value with a caveat, in charts and tables.
 pub(crate) const MARK: &str = "*";
@@ -127,7 +127,7 @@ pub(crate) fn figure_note(model: &Model, indicator: &Indicator, period: Period) 
             caveat_words(indicator, period)
         ),
         link_text: format!("Какие признаки и на каких числах — за {year} год"),
-        url: model.link(&super::objectivity::year_path(year)),
+        url: model.link(&crate::model::paths::objectivity_year(year)),
     }
 }
 
@@ -144,8 +144,8 @@ mod tests {
             title: title.into(),
             description: None,
             unit: "%".into(),
-            better: crate::load::Better::Lower,
-            compare: crate::load::Compare::Verdict,
+            better: crate::model::Better::Lower,
+            compare: crate::model::Compare::Verdict,
             period_kind: PeriodKind::Year,
             decimals: 1,
             method: None,

@@ -12,6 +12,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::views::LinkView;
+use crate::model::paths;
 use crate::model::{Model, SEARCH_URL};
 
 /// A group with more pages than this shows only its sub-sections and a link to
@@ -131,7 +132,7 @@ pub(crate) fn site_index(model: &Model) -> SiteIndexView {
 /// `/news/2025/a/` -> `/news/`.
 fn top_section(url: &str) -> String {
     let first = url.trim_matches('/').split('/').next().unwrap_or_default();
-    format!("/{first}/")
+    paths::folder(first)
 }
 
 /// A–Z order the way a Russian reader expects it: case and «ё» do not matter,

@@ -7,24 +7,21 @@
 use serde::Serialize;
 
 use super::objectivity::words::percent;
-use super::objectivity::{year_path, OrgLink};
+use super::objectivity::OrgLink;
 use super::views::LinkView;
 use crate::analyze::objectivity::{SchoolYear, ShnorEntry, ShnorStatus, ShnorYear, Source};
 use crate::analyze::Analysis;
-use crate::load::OrgFlag;
+use crate::model::paths;
+use crate::model::OrgFlag;
 use crate::model::{DataBreak, Model};
 use crate::numbers::{format_number, format_value, plural};
-
-pub(crate) fn year_path_shnor(year: i32) -> String {
-    format!("/shnor/{year}/")
-}
 
 fn link(model: &Model, org: usize) -> OrgLink {
     let o = &model.register.organizations[org];
     OrgLink {
         id: o.id.clone(),
         name: o.short_name.clone(),
-        url: model.link(&format!("/orgs/{}/", o.id)),
+        url: model.link(&paths::org(&o.id)),
     }
 }
 
@@ -243,8 +240,8 @@ pub(crate) fn year_view(model: &Model, analysis: &Analysis, year: i32) -> ShnorY
     let at = years.iter().position(|y| *y == year);
     let nav = |y: i32| LinkView {
         title: y.to_string(),
-        path: year_path_shnor(y),
-        url: model.link(&year_path_shnor(y)),
+        path: paths::shnor_year(y),
+        url: model.link(&paths::shnor_year(y)),
     };
     let by = |status| {
         sorted(model, data.entries.iter().filter(|e| e.status == status))
@@ -288,9 +285,9 @@ pub(crate) fn year_view(model: &Model, analysis: &Analysis, year: i32) -> ShnorY
         conditions: conditions(model),
         ratio: format!("{}\u{a0}×", format_number(model.analytics.g.ratio, 1)),
         bottom: format_value(model.analytics.g.bottom * 100.0, 0, "%"),
-        list_url: model.link(&format!("/shnor/{year}/list.csv")),
+        list_url: model.link(&paths::shnor_list_csv(year)),
         index_url: model.link("/shnor/"),
-        objectivity_url: model.link(&year_path(year)),
+        objectivity_url: model.link(&paths::objectivity_year(year)),
     }
 }
 
@@ -359,7 +356,7 @@ pub(crate) fn list_view(model: &Model, analysis: &Analysis) -> ShnorListView {
             .map(|(&year, data)| ShnorListYear {
                 year,
                 school_year: format!("{year}/{:02}", (year + 1) % 100),
-                url: model.link(&year_path_shnor(year)),
+                url: model.link(&paths::shnor_year(year)),
                 too_few_years: !data.enough_years,
                 listed: sorted(
                     model,

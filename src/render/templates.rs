@@ -12,8 +12,8 @@ use tera::{Tera, Value};
 
 use super::views::SummaryView;
 use crate::diagnostic::{Diagnostic, Kind};
-use crate::load::TemplateSource;
 use crate::model::Model;
+use crate::model::TemplateSource;
 
 /// Parses every template; all syntax errors are reported, not only the first.
 pub(crate) fn load_tera(templates: &[TemplateSource]) -> Result<Tera, Vec<Diagnostic>> {

@@ -115,7 +115,7 @@ const HTML: &str = "text/html; charset=utf-8";
 /// and browsers read `/\news` the same way, so leading slashes and backslashes
 /// become one slash.
 fn folder_location(path: &str) -> String {
-    format!("/{}/", path.trim_start_matches(['/', '\\']))
+    crate::model::paths::folder(path.trim_start_matches(['/', '\\']))
 }
 
 fn decode_path(path: &str) -> Option<PathBuf> {

@@ -7,7 +7,7 @@ use super::benchmark::Limits;
 use super::findings::{Detail, Finding, Measure, Threshold};
 use super::gia::GiaIndex;
 use super::stats::at_least;
-use crate::load::Procedure;
+use crate::model::Procedure;
 use crate::model::{AnalyticsRules, GiaRow, Rule};
 
 /// The ВПР grade whose cohort sits the ОГЭ a year later.

@@ -130,7 +130,7 @@ mod tests {
             finding(
                 2025,
                 2,
-                ProcKey::gia(crate::load::Procedure::Ege, "химия"),
+                ProcKey::gia(crate::model::Procedure::Ege, "химия"),
                 Rule::E,
             ),
         ];

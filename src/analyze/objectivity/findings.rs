@@ -4,8 +4,8 @@
 use serde::Serialize;
 
 use super::stats::Comparison;
-use crate::load::{MedalRegime, Procedure};
 use crate::model::Rule;
+use crate::model::{MedalRegime, Procedure};
 
 /// One procedure of one school: ВПР by grade, subject (and variant); ОГЭ or ЕГЭ by
 /// subject; the ЕГЭ medals of a year (no subject).

@@ -14,7 +14,7 @@ use super::benchmark::{pool, pool_mean, Limits};
 use super::findings::{Bench, Detail, Finding, Measure, ProcKey, Threshold};
 use super::stats::{at_least, binomial_z, mean_z, Share};
 use super::vpr_high::expected_for_profile;
-use crate::load::Procedure;
+use crate::model::Procedure;
 use crate::model::{AnalyticsRules, GiaRow, Register, Rule};
 
 /// The ОГЭ/ЕГЭ rows of one procedure, year and subject, in file order.

@@ -16,7 +16,7 @@
 use super::benchmark::{pool, Limits};
 use super::findings::{Detail, Finding, Measure, ProcKey, Source, Threshold};
 use super::stats::{at_least, Share};
-use crate::load::MedalRegime;
+use crate::model::MedalRegime;
 use crate::model::{AnalyticsRules, MedalRow, Rule};
 
 /// Whether `not_confirmed` of `candidates` fire the rule.

@@ -347,20 +347,16 @@ mod tests {
     /// under the new one; the 2025 list still sees three low years of one school.
     #[test]
     fn follows_a_renamed_school_through_its_shnor_history() {
-        use crate::load::{parse_table_for_tests, Procedure, ResultsFile, ResultsSources};
+        use crate::model::Procedure;
         let mut text = String::from("- {id: taezhnaya-sosh, name: Т, short_name: МБОУ «Таёжная СОШ», kind: school, replaces: [{id: taezhnaya-old, short_name: МБОУ «Таёжная школа», since: 2024-09-01}]}\n");
         for i in 1..=10 {
             text.push_str(&format!(
                 "- {{id: s{i}, name: Ш{i}, short_name: Ш{i}, kind: school}}\n"
             ));
         }
-        let file = crate::load::OrganizationsFile {
-            file: "data/organizations.yaml".into(),
-            organizations: crate::yaml::parse(&text, std::path::Path::new("o.yaml"), 1).unwrap(),
-        };
         let mut diagnostics = crate::diagnostic::Diagnostics::default();
-        let register = crate::model::resolve_register_for_tests(file, &mut diagnostics);
-        let files = [2023, 2024, 2025]
+        let register = crate::model::resolve_register_for_tests(&text, &mut diagnostics);
+        let files: Vec<(Procedure, i32, String)> = [2023, 2024, 2025]
             .into_iter()
             .map(|year| {
                 let id = if year < 2025 {
@@ -376,22 +372,16 @@ mod tests {
                         csv.push_str(&format!("s{i},5,{subject},20,2,8,8,2\n"));
                     }
                 }
-                ResultsFile {
-                    procedure: Procedure::Vpr,
-                    year,
-                    region: false,
-                    table: parse_table_for_tests(&csv, &format!("data/results/vpr/{year}.csv")),
-                }
+                (Procedure::Vpr, year, csv)
             })
             .collect();
-        let sources = ResultsSources {
-            files,
-            official: None,
-            comments: None,
-        };
+        let files: Vec<(Procedure, i32, &str)> = files
+            .iter()
+            .map(|(p, y, csv)| (*p, *y, csv.as_str()))
+            .collect();
         let rules = AnalyticsRules::default();
         let data =
-            crate::model::resolve_results_for_tests(sources, &register, &rules, &mut diagnostics);
+            crate::model::resolve_results_for_tests(&files, &register, &rules, &mut diagnostics);
         assert!(diagnostics.into_sorted().is_empty());
         let out = compute_from(&data, &rules, &register);
         let year = &out.shnor[&2025];

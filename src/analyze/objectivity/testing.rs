@@ -1,7 +1,5 @@
 //! Small hand-made inputs for the rules' tests.
 
-use std::path::Path;
-
 use crate::diagnostic::Diagnostics;
 use crate::model::{Journal, Register, Results, VprRow};
 
@@ -56,17 +54,13 @@ pub(crate) fn register(schools: usize, profiles: &[(usize, &str)]) -> Register {
         }
         text.push_str("}\n");
     }
-    let file = crate::load::OrganizationsFile {
-        file: "data/organizations.yaml".into(),
-        organizations: crate::yaml::parse(&text, Path::new("o.yaml"), 1).unwrap(),
-    };
-    crate::model::resolve_register_for_tests(file, &mut Diagnostics::default())
+    crate::model::resolve_register_for_tests(&text, &mut Diagnostics::default())
 }
 
 /// The default rules with medal regimes: 2020 without the ЕГЭ, 2021–2023 medalists
 /// below 70, from 2024 candidates below 70.
 pub(crate) fn medal_rules() -> crate::model::AnalyticsRules {
-    use crate::load::MedalRegime;
+    use crate::model::MedalRegime;
     let mut rules = crate::model::AnalyticsRules::default();
     for (year, regime) in [
         (2020, MedalRegime::NoExam),

@@ -507,7 +507,7 @@ mod tests {
             id: id.into(),
             name: format!("Полное название {short_name}"),
             short_name: short_name.into(),
-            kind: crate::load::OrgKind::School,
+            kind: crate::model::OrgKind::School,
             address: None,
             phone: None,
             email: None,

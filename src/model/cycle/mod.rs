@@ -14,8 +14,9 @@ mod resolve;
 
 pub(crate) use resolve::resolve_cycle;
 
-use super::{Indicators, Page};
-use crate::load::{PeriodKind, RawCycleYear, RawMethod};
+use super::{paths, Indicators, Page};
+use crate::load::{RawCycleYear, RawMethod};
+use crate::model::PeriodKind;
 
 /// The links of the chain, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -190,7 +191,6 @@ impl Cycle {
         year: i32,
     ) -> Vec<Link> {
         let id = &indicators.directions[direction].id;
-        let chain = format!("/msoko/{id}/");
         let own = &self.directions[direction];
         let this_year = own.years.get(&year);
         let url = |page: usize| pages[page].url.clone();
@@ -198,26 +198,29 @@ impl Cycle {
             .into_iter()
             .map(|stage| {
                 let evidence = match stage {
-                    Stage::Goals => (!own.goals.is_empty()).then(|| format!("{chain}#goals")),
+                    Stage::Goals => {
+                        (!own.goals.is_empty()).then(|| paths::direction_part(id, "goals"))
+                    }
                     Stage::Indicators => (!indicators.directions[direction].indicators.is_empty())
-                        .then(|| format!("/indicators/{id}/")),
-                    Stage::Methods => (!own.methods.is_empty()).then(|| format!("{chain}#methods")),
+                        .then(|| paths::direction_indicators(id)),
+                    Stage::Methods => {
+                        (!own.methods.is_empty()).then(|| paths::direction_part(id, "methods"))
+                    }
                     Stage::Monitoring => has_values(indicators, direction, year)
-                        .then(|| format!("/indicators/{id}/")),
+                        .then(|| paths::direction_indicators(id)),
                     Stage::Analysis => this_year.and_then(|y| y.analysis.first().map(|&p| url(p))),
                     Stage::Recommendations => this_year
                         .filter(|y| !y.recommendations.is_empty())
-                        .map(|_| format!("{chain}#recommendations-{year}")),
+                        .map(|_| paths::direction_part(id, &format!("recommendations-{year}"))),
                     Stage::Decisions => {
                         this_year.and_then(|y| y.decisions.first().map(|d| url(d.document)))
                     }
                     Stage::Effect => this_year.and_then(|y| {
                         let effect = y.effect.as_ref()?;
-                        Some(
-                            effect
-                                .link
-                                .map_or_else(|| format!("{chain}#effect-{year}"), url),
-                        )
+                        Some(effect.link.map_or_else(
+                            || paths::direction_part(id, &format!("effect-{year}")),
+                            url,
+                        ))
                     }),
                 };
                 Link { stage, evidence }

@@ -9,8 +9,9 @@ use super::{
 };
 use crate::diagnostic::Tr;
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::load::{PeriodKind, RawCycleYear};
+use crate::load::RawCycleYear;
 use crate::model::documents::DOCUMENT_KIND;
+use crate::model::PeriodKind;
 use crate::model::{Indicators, Page, Register};
 use crate::tr;
 

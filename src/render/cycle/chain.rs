@@ -9,7 +9,8 @@ use super::super::indicators::{card, place_name, IndicatorCard};
 use super::super::views::LinkView;
 use super::{cells, CellView};
 use crate::analyze::{compute_effect, Analysis, Trend};
-use crate::load::PeriodKind;
+use crate::model::paths;
+use crate::model::PeriodKind;
 use crate::model::{Addressee, Decision, Model, Period, Place, Stage};
 use crate::numbers::{format_change_value, format_value};
 
@@ -145,7 +146,7 @@ fn org_view(model: &Model, org: usize) -> AddresseeView {
     let o = &model.register.organizations[org];
     AddresseeView {
         name: o.short_name.clone(),
-        url: Some(model.link(&format!("/orgs/{}/", o.id))),
+        url: Some(model.link(&paths::org(&o.id))),
     }
 }
 
@@ -165,7 +166,7 @@ pub(crate) fn chain_view(model: &Model, analysis: &Analysis, direction: usize) -
         .collect();
     ChainView {
         id: d.id.clone(),
-        indicators_url: model.link(&format!("/indicators/{}/", d.id)),
+        indicators_url: model.link(&paths::direction_indicators(&d.id)),
         matrix_url: model.link("/msoko/"),
         goals: own.goals.clone(),
         tasks: own.tasks.clone(),
@@ -220,7 +221,7 @@ fn year_view(model: &Model, direction: usize, year: i32) -> YearView {
             .map(|&i| &model.indicators.indicators[i])
             .filter(|indicator| !crate::model::measured_in(indicator, year))
             .map(|indicator| {
-                let path = format!("/indicators/{}/", indicator.id);
+                let path = paths::indicator(&indicator.id);
                 LinkView {
                     title: indicator.title.clone(),
                     url: model.link(&path),
@@ -299,7 +300,7 @@ fn effect_view(model: &Model, index: usize, year: i32, act: &str) -> IndicatorEf
     let effect = compute_effect(indicator, year);
     let mut view = IndicatorEffectView {
         title: indicator.title.clone(),
-        url: model.link(&format!("/indicators/{}/", indicator.id)),
+        url: model.link(&paths::indicator(&indicator.id)),
         before: String::new(),
         after: None,
         change: None,
@@ -411,14 +412,14 @@ fn plan_items(model: &Model, analysis: &Analysis, direction: &str) -> Vec<PlanIt
                 stage: cycle.stage.map_or("", Stage::label),
                 no: item.no.clone(),
                 title: item.title.clone(),
-                url: model.link(&format!("/plans/{}/#{}", plan.id, item.anchor())),
+                url: model.link(&paths::plan_item(&plan.id, &item.anchor())),
                 due: item.due_text.clone(),
                 status: status.label(),
                 status_code: status.id(),
                 plan: LinkView {
                     title: plan.title.clone(),
-                    path: format!("/plans/{}/", plan.id),
-                    url: model.link(&format!("/plans/{}/", plan.id)),
+                    path: paths::plan(&plan.id),
+                    url: model.link(&paths::plan(&plan.id)),
                 },
             });
         }

@@ -14,6 +14,7 @@ use super::extras::{render_view, View};
 use super::views::SiteView;
 use super::OutputFile;
 use crate::diagnostic::Diagnostics;
+use crate::model::paths;
 use crate::model::{Model, Stage};
 
 #[derive(Debug, Serialize)]
@@ -60,7 +61,7 @@ pub(crate) fn matrix_view(model: &Model, year: i32) -> MatrixView {
             let cells = cells(model, d, year);
             MatrixRow {
                 title: direction.title.clone(),
-                url: model.link(&format!("/msoko/{}/", direction.id)),
+                url: model.link(&paths::direction(&direction.id)),
                 missing: cells.iter().filter(|c| !c.present).count(),
                 cells,
             }
@@ -76,7 +77,7 @@ pub(crate) fn matrix_view(model: &Model, year: i32) -> MatrixView {
             .rev()
             .map(|y| YearLink {
                 year: y,
-                url: model.link(&year_path(model, y, current)),
+                url: model.link(&paths::cycle_year(y, current)),
                 selected: y == year,
             })
             .collect(),
@@ -87,7 +88,7 @@ pub(crate) fn matrix_view(model: &Model, year: i32) -> MatrixView {
             .open_data
             .iter()
             .find(|set| set.source == crate::model::SetSource::Cycle)
-            .map(|set| model.link(&format!("/opendata/{}/", set.identifier))),
+            .map(|set| model.link(&paths::opendata_set(&set.identifier))),
     }
 }
 
@@ -103,14 +104,6 @@ pub(super) fn cells(model: &Model, direction: usize, year: i32) -> Vec<CellView>
             url: link.evidence.map(|path| model.link(&path)),
         })
         .collect()
-}
-
-fn year_path(_model: &Model, year: i32, current: i32) -> String {
-    if year == current {
-        "/msoko/".into()
-    } else {
-        format!("/msoko/year/{year}/")
-    }
 }
 
 /// `/msoko/year/<YYYY>/` for every year of the selector but the current one.
@@ -136,7 +129,7 @@ pub(super) fn render_year_views(
         if year == current {
             continue;
         }
-        let path = year_path(model, year, current);
+        let path = paths::cycle_year(year, current);
         let title = format!("{}: {year} год", model.pages[index].title);
         let description = format!(
             "Управленческий цикл МСОКО за {year} год по направлениям: цели, показатели, \

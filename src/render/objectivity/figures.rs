@@ -11,9 +11,10 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::words::{percent, points};
-use super::{alphabetical, alphabetical_rank, year_path};
+use super::{alphabetical, alphabetical_rank};
 use crate::analyze::objectivity::{JournalStat, VprStat};
 use crate::analyze::Analysis;
+use crate::model::paths;
 use crate::model::{Category, Model, Rule};
 use crate::numbers::format_number;
 use crate::render::charts::{
@@ -212,7 +213,7 @@ pub(super) fn scatter_figure(model: &Model, analysis: &Analysis, year: i32) -> O
             rows,
         },
         title,
-        csv_url: model.link(&format!("/objectivity/{year}/procedures.csv")),
+        csv_url: model.link(&paths::objectivity_procedures_csv(year)),
     })
 }
 
@@ -309,7 +310,7 @@ pub(super) fn journal_by_org(model: &Model, analysis: &Analysis, year: i32) -> O
         ),
         "Школа",
         rows,
-        model.link(&format!("/objectivity/{year}/procedures.csv")),
+        model.link(&paths::objectivity_procedures_csv(year)),
     )
 }
 
@@ -419,14 +420,14 @@ pub(super) fn org_results(model: &Model, analysis: &Analysis, org: usize) -> Opt
         // Without names `procedures.csv` holds municipal rows only: the data is the
         // table under the chart.
         if model.analytics.publish_named {
-            model.link(&format!("/objectivity/{year}/procedures.csv"))
+            model.link(&paths::objectivity_procedures_csv(year))
         } else {
             String::new()
         },
     );
     Some(OrgResults {
         year,
-        url: model.link(&year_path(year)),
+        url: model.link(&paths::objectivity_year(year)),
         rows,
         figure,
         min_group,

@@ -23,14 +23,10 @@ use super::figures::Figure;
 use super::views::LinkView;
 use crate::analyze::objectivity::{Finding, ShnorStatus};
 use crate::analyze::Analysis;
-use crate::load::{MedalRegime, Procedure};
+use crate::model::paths;
 use crate::model::{Category, DataBreak, Model, Rule};
+use crate::model::{MedalRegime, Procedure};
 use crate::numbers::{format_number, format_value, plural};
-
-/// The site path of a year's page.
-pub(crate) fn year_path(year: i32) -> String {
-    format!("/objectivity/{year}/")
-}
 
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct OrgLink {
@@ -44,7 +40,7 @@ fn org_link(model: &Model, org: usize) -> OrgLink {
     OrgLink {
         id: o.id.clone(),
         name: o.short_name.clone(),
-        url: model.link(&format!("/orgs/{}/", o.id)),
+        url: model.link(&paths::org(&o.id)),
     }
 }
 
@@ -218,7 +214,7 @@ fn org_signs(model: &Model, analysis: &Analysis, year: i32, org: usize) -> Optio
             .name_in(year)
             .map(|name| format!("в {year} году — {name}")),
         year,
-        year_url: model.link(&year_path(year)),
+        year_url: model.link(&paths::objectivity_year(year)),
         count,
         count_text: format!(
             "{count} {}",
@@ -419,8 +415,8 @@ pub(crate) fn year_view(model: &Model, analysis: &Analysis, year: i32) -> YearVi
     let at = years.iter().position(|y| *y == year);
     let link = |y: i32| LinkView {
         title: y.to_string(),
-        path: year_path(y),
-        url: model.link(&year_path(y)),
+        path: paths::objectivity_year(y),
+        url: model.link(&paths::objectivity_year(y)),
     };
     let schools = o.schools.get(&year).map_or(0, BTreeSet::len);
     let signed = o.signed(year);
@@ -546,13 +542,13 @@ pub(crate) fn year_view(model: &Model, analysis: &Analysis, year: i32) -> YearVi
             Vec::new()
         },
         official_count: official_count(model, year, named),
-        flags_url: model.link(&format!("/objectivity/{year}/flags.csv")),
-        procedures_url: model.link(&format!("/objectivity/{year}/procedures.csv")),
+        flags_url: model.link(&paths::objectivity_flags_csv(year)),
+        procedures_url: model.link(&paths::objectivity_procedures_csv(year)),
         list_url: model.link("/objectivity/"),
         shnor_url: o
             .shnor
             .contains_key(&year)
-            .then(|| model.link(&format!("/shnor/{year}/"))),
+            .then(|| model.link(&paths::shnor_year(year))),
         min_group: rules.min_group,
         n_min: rules.min_n(),
         auxiliary: if named {
@@ -646,7 +642,7 @@ pub(crate) fn list_view(model: &Model, analysis: &Analysis) -> ListView {
             let signed = o.signed(year);
             YearSummary {
                 year,
-                url: model.link(&year_path(year)),
+                url: model.link(&paths::objectivity_year(year)),
                 schools: o.schools.get(&year).map_or(0, BTreeSet::len),
                 signed: signed.len(),
                 counts: Category::ALL
@@ -836,7 +832,7 @@ pub(crate) fn org_block(model: &Model, analysis: &Analysis, org: usize) -> Optio
                 window.first().unwrap_or(&year),
                 year
             ),
-            url: model.link(&format!("/shnor/{year}/")),
+            url: model.link(&paths::shnor_year(year)),
             check: entry.status == ShnorStatus::NeedsCheck,
         })
     });
@@ -854,7 +850,7 @@ pub(crate) fn org_block(model: &Model, analysis: &Analysis, org: usize) -> Optio
             .any(|y| o.vpr_of(y, org).iter().any(|s| s.enough))
             && !o.gia_enough.contains(&org),
         n_min: model.analytics.min_n(),
-        latest_url: model.link(&year_path(last)),
+        latest_url: model.link(&paths::objectivity_year(last)),
         expected: if named {
             expected(analysis, last, org)
         } else {

@@ -5,8 +5,8 @@
 use crate::analyze::objectivity::{
     ChangeKind, ChangePoint, Detail, Finding, Measure, ProcKey, Source,
 };
-use crate::load::{MedalRegime, Procedure};
 use crate::model::{AnalyticsRules, Category, DataBreak, Rule};
+use crate::model::{MedalRegime, Procedure};
 use crate::numbers::{format_change_value, format_number, format_value, plural};
 
 pub(crate) fn rule_title(rule: Rule) -> &'static str {

@@ -12,6 +12,7 @@ use serde::Serialize;
 use super::views::DateView;
 use super::{OutputContent, OutputFile};
 use crate::analyze::Analysis;
+use crate::model::paths;
 use crate::model::{Model, OpenDataSet, SetSource};
 use tables::{Data, Field, Table};
 
@@ -44,7 +45,7 @@ fn versions<'a>(model: &'a Model, set: &OpenDataSet) -> Vec<Version<'a>> {
 }
 
 fn set_path(set: &OpenDataSet) -> String {
-    format!("/opendata/{}/", set.identifier)
+    paths::opendata_set(&set.identifier)
 }
 
 /// Every file of `/opendata/`.
@@ -230,8 +231,8 @@ pub(super) fn set_view<'a>(model: &'a Model, analysis: &Analysis, index: usize) 
         .collect();
     let source_path = match set.source {
         SetSource::Register => "/orgs/".to_string(),
-        SetSource::Direction(d) => format!("/indicators/{}/", model.indicators.directions[d].id),
-        SetSource::Plan(p) => format!("/plans/{}/", model.plans[p].id),
+        SetSource::Direction(d) => paths::direction_indicators(&model.indicators.directions[d].id),
+        SetSource::Plan(p) => paths::plan(&model.plans[p].id),
         SetSource::Documents => "/documents/".into(),
         SetSource::Cycle => "/msoko/".into(),
         SetSource::Objectivity => "/objectivity/".into(),

@@ -9,8 +9,9 @@ use tera::Context;
 use super::parse::{Arg, Call};
 use super::{optional_text, text_arg, Fault, Shortcodes, Source};
 use crate::diagnostic::Kind;
-use crate::load::{OrgFlag, OrgKind};
+use crate::model::paths;
 use crate::model::{Indicator, Period, Place};
+use crate::model::{OrgFlag, OrgKind};
 use crate::numbers::format_value;
 use crate::render::figures::{figure_for, Chart, FigureRequest};
 use crate::render::indicators::card;
@@ -337,13 +338,13 @@ fn chart(call: &Call, source: &Source<'_>, sc: &Shortcodes<'_>) -> Outcome {
     if let Some(caption) = optional_text(call, "caption") {
         figure.title = caption;
     }
-    figure.csv_url = sc.model.link(&format!("/indicators/{}.csv", indicator.id));
+    figure.csv_url = sc.model.link(&paths::indicator_csv(&indicator.id));
     let mut context = Context::new();
     context.insert("figure", &figure);
     context.insert("number", &number_of(source, call, sc));
     context.insert(
         "indicator_url",
-        &sc.model.link(&format!("/indicators/{}/", indicator.id)),
+        &sc.model.link(&paths::indicator(&indicator.id)),
     );
     render(sc, "chart", &context)
 }
@@ -414,7 +415,7 @@ fn indicator_table(call: &Call, source: &Source<'_>, sc: &Shortcodes<'_>) -> Out
         .iter()
         .map(|(indicator, summary)| TableRow {
             title: indicator.title.clone(),
-            url: sc.model.link(&format!("/indicators/{}/", indicator.id)),
+            url: sc.model.link(&paths::indicator(&indicator.id)),
             unit: indicator.unit.clone(),
             cells: columns
                 .iter()
