@@ -1,19 +1,19 @@
 //! Problems found in the user's files, reported all at once.
 //!
 //! Every stage pushes `Diagnostic`s into a `Diagnostics` list and keeps going with
-//! what is valid; the build fails at the end if any of them is an error. Messages are
-//! Russian because the reader is the department's specialist, not a programmer; each
-//! says where (file, 1-based line and column), what is wrong and how to fix it.
-//! The common problems also carry their [`Kind`], from which `messages` gives the
-//! text in another language; the others are given in both languages where they are
-//! found ([`tr!`](crate::tr)).
+//! what is valid; the build fails at the end if any of them is an error. Each says
+//! where (file, 1-based line and column), what is wrong and how to fix it, as a
+//! [`Message`] in Russian (the department's specialist reads these) and English.
+//! The common problems are made by the constructors in `messages`, the others where
+//! they are found with [`tr!`](crate::tr); both make the same type.
 
 mod messages;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-pub use messages::{Kind, Lang};
+pub(crate) use messages::WithHint;
+pub use messages::{Lang, Message};
 
 /// How serious a problem is: errors fail the build, warnings are printed only.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -35,131 +35,76 @@ pub struct Diagnostic {
     pub line: Option<usize>,
     /// 1-based column (in characters), when known.
     pub column: Option<usize>,
-    /// What is wrong.
-    pub message: String,
+    /// What is wrong; its code tells tools the kind of problem. Boxed, as the
+    /// hint: a diagnostic travels in `Result`s and should stay small.
+    pub message: Box<Message>,
     /// How to fix it.
-    pub hint: Option<String>,
-    /// What kind of problem this is, when it is a common one; `message` and `hint`
-    /// are then its Russian text.
-    /// A problem said in words rather than by a common kind has [`Kind::Text`] here
-    /// when the place that found it gave an English text too.
-    pub kind: Option<Box<Kind>>,
+    pub hint: Option<Box<Message>>,
 }
 
-/// A sentence in Russian and, when a call site gives one, in English: what
-/// [`Diagnostic::error`] and [`Diagnostic::hint`] take. A bare `&str`/`String` is
-/// Russian only; [`tr!`](crate::tr) gives both.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Tr {
-    pub(crate) ru: String,
-    pub(crate) en: Option<String>,
-}
-
-impl Tr {
-    pub(crate) fn new(ru: impl Into<String>, en: impl Into<String>) -> Self {
-        Tr {
-            ru: ru.into(),
-            en: Some(en.into()),
-        }
-    }
-
-    /// The English text, or the Russian one when there is no English.
-    pub(crate) fn english(&self) -> &str {
-        self.en.as_deref().unwrap_or(&self.ru)
-    }
-}
-
-impl From<String> for Tr {
-    fn from(ru: String) -> Self {
-        Tr { ru, en: None }
-    }
-}
-
-impl From<&str> for Tr {
-    fn from(ru: &str) -> Self {
-        Tr::from(ru.to_string())
-    }
-}
-
-impl From<&Tr> for Tr {
-    fn from(text: &Tr) -> Self {
-        text.clone()
-    }
-}
-
-impl From<&String> for Tr {
-    fn from(ru: &String) -> Self {
-        Tr::from(ru.clone())
-    }
-}
-
-/// `tr!("…{x}…", "…{x}…")`: a [`Tr`] from two format strings, Russian then English
-/// (both take the same inline arguments); `tr!(ru_expr, en_expr)` from two strings.
+/// `tr!("…{x}…", "…{x}…")`: a [`Message`] from two format strings, Russian then
+/// English (both take the same inline arguments); `tr!(ru_expr, en_expr)` from two
+/// strings. Its code is `text`: a problem a tool would want to tell apart gets a
+/// constructor in `messages` instead.
 #[macro_export]
 #[doc(hidden)]
 macro_rules! tr {
     ($ru:literal, $en:literal $(,)?) => {
-        $crate::diagnostic::Tr::new(format!($ru), format!($en))
+        $crate::Message::text(format!($ru), format!($en))
     };
     ($ru:expr, $en:expr $(,)?) => {
-        $crate::diagnostic::Tr::new($ru, $en)
+        $crate::Message::text($ru, $en)
     };
 }
 
-/// What a diagnostic says: a Russian sentence, or a [`Kind`] that can say it in
-/// several languages (and brings its own hint).
-pub(crate) enum Said {
-    Text(Tr),
-    Kind(Kind),
+/// What a diagnostic is made from: a message alone, or a common problem with its hint.
+pub(crate) struct Said {
+    message: Message,
+    hint: Option<Message>,
 }
 
-impl From<String> for Said {
-    fn from(text: String) -> Self {
-        Said::Text(text.into())
+impl From<Message> for Said {
+    fn from(message: Message) -> Self {
+        Said {
+            message,
+            hint: None,
+        }
     }
 }
 
+impl From<&Message> for Said {
+    fn from(message: &Message) -> Self {
+        Said::from(message.clone())
+    }
+}
+
+impl From<WithHint> for Said {
+    fn from((message, hint): WithHint) -> Self {
+        Said {
+            message,
+            hint: Some(hint),
+        }
+    }
+}
+
+/// Russian text in tests that do not care about the English one.
+#[cfg(test)]
 impl From<&str> for Said {
-    fn from(text: &str) -> Self {
-        Said::Text(text.into())
-    }
-}
-
-impl From<&String> for Said {
-    fn from(text: &String) -> Self {
-        Said::Text(text.into())
-    }
-}
-
-impl From<Tr> for Said {
-    fn from(text: Tr) -> Self {
-        Said::Text(text)
-    }
-}
-
-impl From<Kind> for Said {
-    fn from(kind: Kind) -> Self {
-        Said::Kind(kind)
+    fn from(ru: &str) -> Self {
+        Said::from(Message::from(ru))
     }
 }
 
 impl Diagnostic {
     pub(crate) fn error(file: impl Into<PathBuf>, said: impl Into<Said>) -> Self {
-        let (message, message_en, hint, kind) = match said.into() {
-            Said::Text(text) => (text.ru, text.en, None, None),
-            Said::Kind(kind) => {
-                let (message, hint) = kind.text(Lang::Ru);
-                (message, None::<String>, hint, Some(Box::new(kind)))
-            }
-        };
+        let Said { message, hint } = said.into();
         Diagnostic {
             severity: Severity::Error,
             file: file.into(),
             line: None,
             column: None,
-            message,
-            hint,
-            kind: kind.or_else(|| message_en.map(|en| Box::new(Kind::Text { en, hint_en: None }))),
+            message: Box::new(message),
+            hint: hint.map(Box::new),
         }
     }
 
@@ -181,54 +126,22 @@ impl Diagnostic {
         self
     }
 
-    pub(crate) fn hint(mut self, hint: impl Into<Tr>) -> Self {
-        let hint = hint.into();
-        self.hint = Some(hint.ru);
-        match (self.kind.as_deref_mut(), hint.en) {
-            (Some(Kind::Text { hint_en, .. }), en) => *hint_en = en,
-            (None, Some(en)) => {
-                self.kind = Some(Box::new(Kind::Text {
-                    en: self.message.clone(),
-                    hint_en: Some(en),
-                }))
-            }
-            // A common kind brings its own English hint.
-            _ => {}
-        }
+    pub(crate) fn hint(mut self, hint: impl Into<Message>) -> Self {
+        self.hint = Some(Box::new(hint.into()));
         self
     }
 
-    /// The message and the hint in `lang`; a text given only in Russian stays Russian.
+    /// The message and the hint in `lang`.
     pub fn text(&self, lang: Lang) -> (String, Option<String>) {
-        match lang {
-            Lang::Ru => (self.message.clone(), self.hint.clone()),
-            Lang::En => {
-                let (message, hint) = match &self.kind {
-                    Some(kind) => kind.text(lang),
-                    None => (self.message.clone(), None),
-                };
-                let hint = hint.or_else(|| self.hint.clone());
-                (message, hint)
-            }
-        }
-    }
-
-    /// Whether the message and the hint have an English text.
-    #[cfg(test)]
-    pub(crate) fn has_english(&self) -> bool {
-        match self.kind.as_deref() {
-            None => false,
-            Some(Kind::Text { hint_en, .. }) => self.hint.is_none() || hint_en.is_some(),
-            Some(_) => true,
-        }
+        (
+            self.message.get(lang).to_string(),
+            self.hint.as_ref().map(|hint| hint.get(lang).to_string()),
+        )
     }
 
     /// A stable id of the problem's kind for tools, when it has one.
     pub fn code(&self) -> Option<&'static str> {
-        self.kind
-            .as_deref()
-            .filter(|kind| !matches!(kind, Kind::Text { .. }))
-            .map(Kind::code)
+        Some(self.message.code()).filter(|code| *code != messages::TEXT)
     }
 
     /// Whether this problem fails the build.
@@ -241,30 +154,26 @@ impl Diagnostic {
     /// read. When a file cannot be read, everything that refers to it fails too, so
     /// these come first: the one real mistake above the dozens it causes.
     pub fn is_reading_problem(&self) -> bool {
-        fn reading(kind: &Kind) -> bool {
-            match kind {
-                Kind::InField { inner, .. } => reading(inner),
-                Kind::UnknownField { .. }
-                | Kind::MissingField { .. }
-                | Kind::UnknownValue { .. }
-                | Kind::YamlTab
-                | Kind::YamlIndent { .. }
-                | Kind::YamlUnclosedQuote { .. }
-                | Kind::YamlMisindented { .. }
-                | Kind::YamlWrongType { .. }
-                | Kind::YamlSyntax { .. }
-                | Kind::YamlDuplicateKey { .. }
-                | Kind::BadDate(_)
-                | Kind::NoFrontMatter
-                | Kind::UnclosedFrontMatter
-                | Kind::MissingTitle
-                | Kind::NotUtf8
-                | Kind::NoConfig { .. }
-                | Kind::CsvWidth { .. } => true,
-                _ => false,
-            }
-        }
-        self.is_error() && self.kind.as_deref().is_some_and(reading)
+        const READING: &[&str] = &[
+            "unknown-field",
+            "missing-field",
+            "unknown-value",
+            "yaml-tab",
+            "yaml-indent",
+            "yaml-unclosed-quote",
+            "yaml-misindented",
+            "yaml-wrong-type",
+            "yaml-syntax",
+            "yaml-duplicate-key",
+            "bad-date",
+            "no-front-matter",
+            "unclosed-front-matter",
+            "missing-title",
+            "not-utf8",
+            "no-config",
+            "csv-width",
+        ];
+        self.is_error() && READING.contains(&self.message.code())
     }
 
     fn sort_key(&self) -> (bool, &Path, usize, usize, Severity, &str) {
@@ -274,7 +183,7 @@ impl Diagnostic {
             self.line.unwrap_or(0),
             self.column.unwrap_or(0),
             self.severity,
-            &self.message,
+            self.message.ru(),
         )
     }
 }
@@ -294,9 +203,9 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "ошибка",
             Severity::Warning => "предупреждение",
         };
-        write!(f, ": {label}: {}", self.message)?;
+        write!(f, ": {label}: {}", self.message.ru())?;
         if let Some(hint) = &self.hint {
-            write!(f, "\n  подсказка: {hint}")?;
+            write!(f, "\n  подсказка: {}", hint.ru())?;
         }
         Ok(())
     }
@@ -370,15 +279,19 @@ fn cap_per_file(sorted: Vec<Diagnostic>) -> Vec<Diagnostic> {
         .into_iter()
         .map(|(file, any_error)| {
             let more = counts[&file] - PER_FILE;
-            let said = tr!(
-                "и ещё {more} сообщений об этом файле (показаны первые {PER_FILE}): исправьте их, и остальные будут видны при следующей проверке",
-                "and {more} more problems in this file (the first {PER_FILE} are shown): fix these and the rest show at the next check"
+            let more = tr!(
+                "и ещё {more} сообщений об этом файле (показаны первые {PER_FILE})",
+                "and {more} more problems in this file (the first {PER_FILE} are shown)"
             );
             let d = if any_error {
-                Diagnostic::error(&file, said)
+                Diagnostic::error(&file, more)
             } else {
-                Diagnostic::warning(&file, said)
+                Diagnostic::warning(&file, more)
             };
+            let d = d.hint(tr!(
+                "исправьте показанные: часто это одна ошибка, повторённая во многих строках; остальные сообщения будут видны при следующей проверке",
+                "fix the ones shown: often it is one mistake repeated on many lines; the rest show at the next check"
+            ));
             (last_shown[&file] + 1, d)
         })
         .collect();
@@ -505,6 +418,7 @@ mod tests {
         assert_eq!(sorted[49].line, Some(50));
         assert!(sorted[50]
             .message
+            .ru
             .starts_with("и ещё 70 сообщений об этом файле (показаны первые 50)"));
         assert!(sorted[50].is_error());
         assert_eq!(sorted[51].file, PathBuf::from("data/b.csv"));
@@ -522,16 +436,15 @@ mod tests {
     }
 
     #[test]
-    fn says_a_common_problem_in_english_and_the_rest_in_russian() {
-        let common = Diagnostic::error("content/a.md", Kind::MissingTitle).at(2, 1);
-        assert_eq!(common.message, "у страницы нет названия (title)");
+    fn says_a_common_problem_in_either_language_with_its_code() {
+        let common = Diagnostic::error("content/a.md", Message::missing_title()).at(2, 1);
+        assert_eq!(common.message.ru, "у страницы нет названия (title)");
         assert_eq!(common.text(Lang::En).0, "the page has no title");
         assert_eq!(common.code(), Some("missing-title"));
-        let rare = Diagnostic::error("content/a.md", "редкая беда").hint("исправьте");
-        assert_eq!(
-            rare.text(Lang::En),
-            ("редкая беда".to_string(), Some("исправьте".to_string()))
-        );
+        assert!(common.is_reading_problem());
+        let rare = Diagnostic::error("content/a.md", tr!("редкая беда", "a rare trouble"));
+        assert_eq!(rare.code(), None);
+        assert!(!rare.is_reading_problem());
     }
 
     #[test]
@@ -545,7 +458,7 @@ mod tests {
             ),
         )
         .hint(tr!("пишите только число", "write only the number"));
-        assert_eq!(d.message, "значение «12,5%» записано со знаком %");
+        assert_eq!(d.message.ru, "значение «12,5%» записано со знаком %");
         assert_eq!(
             d.to_string(),
             "data/values/x.csv: ошибка: значение «12,5%» записано со знаком %\n  подсказка: пишите только число"
@@ -557,15 +470,11 @@ mod tests {
                 Some("write only the number".to_string())
             )
         );
-        assert!(d.has_english());
-        // A Russian hint added to a kind keeps the kind's English hint.
-        let kind = Diagnostic::error("a.md", Kind::MissingTitle).hint("своя подсказка");
-        assert_eq!(kind.text(Lang::Ru).1.as_deref(), Some("своя подсказка"));
-        assert!(kind
-            .text(Lang::En)
-            .1
-            .unwrap()
-            .starts_with("add a line title"));
+        // A hint given at the place of the problem replaces the common one, in
+        // both languages.
+        let kind = Diagnostic::error("a.md", Message::missing_title())
+            .hint(tr!("своя подсказка", "a hint of its own"));
+        assert_eq!(kind.text(Lang::En).1.as_deref(), Some("a hint of its own"));
     }
 
     #[test]
@@ -573,11 +482,11 @@ mod tests {
         let period =
             crate::model::Period::parse("2024/25", crate::model::PeriodKind::Year).unwrap_err();
         assert!(period.ru.starts_with("«2024/25» — учебный год"));
-        assert!(period.en.unwrap().starts_with("“2024/25” is a school year"));
+        assert!(period.en.starts_with("“2024/25” is a school year"));
         let url = crate::config::validate_base_url("edu.example.ru").unwrap_err();
         assert_eq!(
-            url.en.as_deref(),
-            Some("base_url “edu.example.ru” is not a site address: it must start with https:// and a domain name")
+            url.en,
+            "base_url “edu.example.ru” is not a site address: it must start with https:// and a domain name"
         );
     }
 
@@ -609,6 +518,108 @@ mod tests {
                 (PathBuf::from("a.md"), Some(9)),
                 (PathBuf::from("b.md"), Some(1))
             ]
+        );
+    }
+    /// The end of the parenthesised group that opens at `open` (a `(`), skipping
+    /// string literals; good enough for the sources of this crate.
+    fn closing_paren(text: &[u8], open: usize) -> Option<usize> {
+        let (mut depth, mut in_string, mut i) = (0usize, false, open);
+        while i < text.len() {
+            match (in_string, text[i]) {
+                (true, b'\\') => i += 1,
+                (true, b'"') => in_string = false,
+                (false, b'"') => in_string = true,
+                (false, b'(') => depth += 1,
+                (false, b')') => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return Some(i);
+                    }
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        None
+    }
+
+    /// Whether the calls chained after `rest` (`.at(…)`, `.at_line(…)`) include `.hint(`.
+    fn chains_a_hint(rest: &str) -> bool {
+        let mut rest = rest;
+        loop {
+            let trimmed = rest.trim_start();
+            let Some(call) = trimmed.strip_prefix('.') else {
+                return false;
+            };
+            let name: String = call
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect();
+            if name == "hint" {
+                return true;
+            }
+            let open = trimmed.len() - call.len() + name.len();
+            if trimmed.as_bytes().get(open) != Some(&b'(') {
+                return false;
+            }
+            let Some(close) = closing_paren(trimmed.as_bytes(), open) else {
+                return false;
+            };
+            rest = &trimmed[close + 1..];
+        }
+    }
+
+    fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+        let mut entries: Vec<_> = std::fs::read_dir(dir).unwrap().flatten().collect();
+        entries.sort_by_key(|e| e.path());
+        for entry in entries {
+            let path = entry.path();
+            if path.is_dir() {
+                rust_files(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(path);
+            }
+        }
+    }
+
+    /// Issue 19: every problem says how to fix it. A diagnostic gets its hint from a
+    /// common constructor (`Message::…`, which returns a message with its hint) or
+    /// from `.hint(…)` chained where it is made; a helper that makes diagnostics
+    /// takes the hint as an argument. Test code is not scanned.
+    #[test]
+    fn every_diagnostic_made_in_the_sources_has_a_hint() {
+        // Variables that hold a common problem with its hint (`WithHint`).
+        const WITH_HINT: &[&str] = &["said", "found.said", "kind"];
+        let mut files = Vec::new();
+        rust_files(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+            &mut files,
+        );
+        let mut missing = Vec::new();
+        for file in files.iter().filter(|f| !f.ends_with("tests.rs")) {
+            let text = std::fs::read_to_string(file).unwrap();
+            let code = text.split("#[cfg(test)]").next().unwrap_or_default();
+            for start in ["Diagnostic::error(", "Diagnostic::warning("]
+                .iter()
+                .flat_map(|call| code.match_indices(call).map(|(i, c)| i + c.len() - 1))
+            {
+                let Some(close) = closing_paren(code.as_bytes(), start) else {
+                    continue;
+                };
+                let args = &code[start + 1..close];
+                let said = args.rsplit_once(',').map_or(args, |(_, said)| said).trim();
+                let has_hint = args.contains("Message::")
+                    || WITH_HINT.contains(&said)
+                    || chains_a_hint(&code[close + 1..]);
+                if !has_hint {
+                    let line = code[..start].matches('\n').count() + 1;
+                    missing.push(format!("{}:{line}", file.display()));
+                }
+            }
+        }
+        assert!(
+            missing.is_empty(),
+            "diagnostics without a hint: {missing:#?}"
         );
     }
 }

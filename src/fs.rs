@@ -7,7 +7,7 @@ use crate::tr;
 use std::fs;
 use std::path::Path;
 
-use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
+use crate::diagnostic::{Diagnostic, Diagnostics, Message};
 
 /// The largest source text read (YAML, CSV, Markdown): a municipality's data is a
 /// few hundred kilobytes; a file of many megabytes is an export gone wrong, and
@@ -73,18 +73,13 @@ pub(crate) fn read_text(path: &Path, shown: &Path) -> Result<Text, Diagnostic> {
                     "open the file and check its end; copy or save the file again from the original"
                 ))
             } else {
-                Diagnostic::error(shown, Kind::NotUtf8)
+                Diagnostic::error(shown, Message::not_utf8())
             }
             .at(at.line, at.column)
         })?;
-    let warning = decoded.other_encoding.map(|name| {
-        Diagnostic::warning(
-            shown,
-            Kind::OtherEncoding {
-                encoding: name.to_string(),
-            },
-        )
-    });
+    let warning = decoded
+        .other_encoding
+        .map(|name| Diagnostic::warning(shown, Message::other_encoding(name)));
     let text = decoded.text;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let text = if text.contains('\r') {
@@ -132,7 +127,7 @@ mod tests {
         file.set_len(MAX_TEXT_BYTES + 1).unwrap();
         let d = read_text(&path, Path::new("data/big.csv")).unwrap_err();
         assert_eq!(
-            d.message,
+            d.message.ru,
             "файл слишком большой (11 МБ): msoko читает файлы данных и страниц до 10 МБ"
         );
     }
@@ -158,7 +153,7 @@ mod tests {
         assert!(!warning.is_error());
         assert_eq!(warning.file, Path::new("data/a.csv"));
         assert!(
-            warning.message.contains("Windows-1251"),
+            warning.message.ru.contains("Windows-1251"),
             "{}",
             warning.message
         );
@@ -173,7 +168,7 @@ mod tests {
         fs::write(&path, bytes).unwrap();
         let text = read_text(&path, Path::new("a.csv")).unwrap();
         assert_eq!(text.text, "a\tб\n");
-        assert!(text.warning.unwrap().message.contains("UTF-16"));
+        assert!(text.warning.unwrap().message.ru.contains("UTF-16"));
     }
 
     #[test]
@@ -183,6 +178,6 @@ mod tests {
         fs::write(&path, b"ok\n\x8f\xe0\xa8").unwrap(); // «При» in DOS 866
         let d = read_text(&path, Path::new("a.md")).unwrap_err();
         assert_eq!((d.line, d.column), (Some(2), Some(1)));
-        assert!(d.hint.unwrap().contains("UTF-8"));
+        assert!(d.hint.unwrap().ru.contains("UTF-8"));
     }
 }

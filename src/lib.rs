@@ -36,10 +36,10 @@ use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 
-pub use analyze::{ItemReading, PlanReading, Words};
+pub use analyze::{ItemReading, PlanReading};
 pub use check::{ChecklistItem, Mark};
 pub use dates::{DateError, DatePart};
-pub use diagnostic::{Diagnostic, Kind, Lang, Severity};
+pub use diagnostic::{Diagnostic, Lang, Message, Severity};
 pub use fs::source_text;
 pub use import::{
     import_plan, import_results, ImportFailure, PlanImportOptions, PlanSummary,
@@ -259,7 +259,9 @@ fn run(options: &Options, write: bool, progress: &dyn Progress) -> Report {
                 match output::write_site(output, &out, &rendered.files, stages.observer()) {
                     Ok(stats) => report.written = Some(stats),
                     Err(error) => {
-                        diagnostics.push(Diagnostic::error(&out, format!("{error:#}")).hint(tr!(
+                        // The system's own words (a path and an OS error) read the same in both languages.
+                        let said = tr!(format!("{error:#}"), format!("{error:#}"));
+                        diagnostics.push(Diagnostic::error(&out, said).hint(tr!(
                             "проверьте, что на диске есть место и папка доступна для записи; закройте программы, в которых открыты файлы сайта; прежний сайт не изменён",
                             "check that the disk has space and the folder is writable; close programs that have the site's files open; the previous site is unchanged"
                         )));

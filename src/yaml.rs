@@ -15,7 +15,7 @@ use serde::de::{DeserializeOwned, Deserializer, Error as _};
 use serde::{Deserialize, Serialize};
 
 use crate::dates::parse_date;
-use crate::diagnostic::{Diagnostic, Kind, Said};
+use crate::diagnostic::{Diagnostic, Message, WithHint};
 
 /// Parses `text` as `T`; `first_line` is the file line on which `text` begins.
 pub(crate) fn parse<T: DeserializeOwned>(
@@ -51,12 +51,7 @@ fn to_diagnostic(
         .split_once("missing field `")
         .and_then(|(_, rest)| rest.split('`').next());
     if let Some(found) = mistakes::explain(text, &full, at, missing) {
-        let diagnostic = Diagnostic::error(file, found.said);
-        let diagnostic = match found.hint {
-            Some(hint) => diagnostic.hint(hint),
-            None => diagnostic,
-        };
-        return diagnostic.at(found.line + first_line - 1, found.column);
+        return Diagnostic::error(file, found.said).at(found.line + first_line - 1, found.column);
     }
     // serde_yaml appends " at line N column M"; we print the position ourselves.
     let bare = full.split(" at line ").next().unwrap_or(&full).trim();
@@ -75,32 +70,20 @@ fn to_diagnostic(
     let date_error = value
         .and_then(|value| parse_date(value).err())
         .filter(|error| error.to_string() == bare);
-    let said: Said = match date_error {
-        Some(error) => Kind::BadDate(error).into(),
+    let (message, hint) = match &date_error {
+        Some(error) => Message::bad_date(error),
         None => translate(bare),
     };
     // serde reports a repeated key at the start of its mapping: point at the repeat.
-    let repeated = match (&said, error.location()) {
-        (Said::Kind(Kind::YamlDuplicateKey { field }), Some(location)) => {
+    let repeated = match (duplicate_field(bare), error.location()) {
+        (Some(field), Some(location)) if date_error.is_none() => {
             second_key(text, location.line(), field)
         }
         _ => None,
     };
-    let said = match (field, said) {
-        (Some(path), Said::Kind(inner)) => Kind::InField {
-            path: path.to_string(),
-            inner: Box::new(inner),
-        }
-        .into(),
-        (Some(path), Said::Text(text)) => {
-            let en = text.en.as_deref().unwrap_or(&text.ru);
-            crate::tr!(
-                format!("{} (поле {path})", text.ru),
-                format!("{en} (field {path})")
-            )
-            .into()
-        }
-        (None, said) => said,
+    let said = match field {
+        Some(path) => (message.in_field(path), hint),
+        None => (message, hint),
     };
     let diagnostic = Diagnostic::error(file, said);
     let value_position = value.and_then(|value| {
@@ -142,8 +125,23 @@ fn second_key(text: &str, from_line: usize, key: &str) -> Option<(usize, usize)>
     None
 }
 
+/// The key serde_yaml's `message` says is repeated, if it says so.
+fn duplicate_field(message: &str) -> Option<&str> {
+    if let Some(rest) = message.strip_prefix("duplicate field `") {
+        return Some(rest.split('`').next().unwrap_or(rest));
+    }
+    let listed = message.contains("mapping values are not allowed")
+        || message.contains("did not find expected")
+        || message.contains("could not find expected");
+    if !listed && (message.contains("duplicate entry") || message.contains("duplicate key")) {
+        let field = message.split(['"', '`']).nth(1).filter(|f| !f.is_empty());
+        return Some(field.unwrap_or(message));
+    }
+    None
+}
+
 /// serde_yaml's message -> the kind of problem (or, for the rare ones, its words).
-fn translate(message: &str) -> Said {
+fn translate(message: &str) -> WithHint {
     let quoted = |list: &str| -> Vec<String> {
         list.split('`')
             .skip(1)
@@ -154,66 +152,48 @@ fn translate(message: &str) -> Said {
     };
     if let Some(rest) = message.strip_prefix("unknown field `") {
         let (field, expected) = rest.split_once('`').unwrap_or((rest, ""));
-        return Kind::UnknownField {
-            field: field.into(),
-            allowed: quoted(expected),
-        }
-        .into();
+        return Message::unknown_field(field, &quoted(expected));
     }
     if let Some(rest) = message.strip_prefix("missing field `") {
         let field = rest.split('`').next().unwrap_or(rest);
-        return Kind::MissingField {
-            field: field.into(),
-        }
-        .into();
+        return Message::missing_field(field);
     }
     if let Some(rest) = message.strip_prefix("unknown variant `") {
         let (value, expected) = rest.split_once('`').unwrap_or((rest, ""));
-        return Kind::UnknownValue {
-            value: value.into(),
-            allowed: quoted(expected),
-        }
-        .into();
+        return Message::unknown_value(value, &quoted(expected));
     }
     let detail = message.to_string();
     if message.contains("found character that cannot start any token")
         || message.contains("tab character")
     {
-        return Kind::YamlTab.into();
+        return Message::yaml_tab();
     }
     if let Some(rest) = message.strip_prefix("invalid type: ") {
         let (found, expected) = rest.rsplit_once(", expected ").unwrap_or((rest, ""));
-        return Kind::YamlWrongType {
-            expected: expected.to_string(),
-            found: found.to_string(),
-        }
-        .into();
+        return Message::yaml_wrong_type(expected, found);
     }
-    if let Some(rest) = message.strip_prefix("duplicate field `") {
-        let field = rest.split('`').next().unwrap_or(rest);
-        return Kind::YamlDuplicateKey {
-            field: field.to_string(),
-        }
-        .into();
+    if let Some(field) = message
+        .strip_prefix("duplicate field `")
+        .and_then(|_| duplicate_field(message))
+    {
+        return Message::yaml_duplicate_key(field);
     }
     if message.contains("mapping values are not allowed")
         || message.contains("did not find expected")
         || message.contains("could not find expected")
     {
-        return Kind::YamlSyntax { detail }.into();
+        return Message::yaml_syntax(&detail);
     }
-    if message.contains("duplicate entry") || message.contains("duplicate key") {
-        let field = message
-            .split(['"', '`'])
-            .nth(1)
-            .filter(|f| !f.is_empty())
-            .unwrap_or(message);
-        return Kind::YamlDuplicateKey {
-            field: field.to_string(),
-        }
-        .into();
+    if let Some(field) = duplicate_field(message) {
+        return Message::yaml_duplicate_key(field);
     }
-    detail.into()
+    (
+        Message::text(detail.clone(), detail),
+        crate::tr!(
+            "сверьте эту строку с соседними: отступ теми же пробелами, двоеточие и пробел после имени поля, текст с двоеточием или кавычками — в кавычках, например title: \"Отчёт: 2025 год\"",
+            "compare this line with its neighbours: the same spaces of indentation, a colon and a space after the field's name, text with a colon or quotes in quotes, e.g. title: \"Report: 2025\""
+        ),
+    )
 }
 
 /// 1-based line of the first `key:` in `text` (any indentation), to point a diagnostic
@@ -438,10 +418,10 @@ mod tests {
     #[test]
     fn reports_unknown_field_with_file_line() {
         let d = error_of("title: x\ntitel: y\n");
-        assert_eq!(d.message, "неизвестное поле «titel»");
+        assert_eq!(d.message.ru, "неизвестное поле «titel»");
         assert_eq!((d.line, d.column), (Some(3), Some(1)));
         assert_eq!(
-            d.hint.as_deref(),
+            d.hint.as_ref().map(|h| h.ru.as_str()),
             Some("проверьте написание; допустимые поля: title, date")
         );
     }
@@ -449,7 +429,7 @@ mod tests {
     #[test]
     fn reports_bad_date_at_its_value() {
         let d = error_of("title: x\ndate: 31.13.2025\n");
-        assert_eq!(d.message, "в дате «31.13.2025» месяца 13 нет");
+        assert_eq!(d.message.ru, "в дате «31.13.2025» месяца 13 нет");
         assert_eq!((d.line, d.column), (Some(3), Some(7)));
     }
 
@@ -475,7 +455,7 @@ mod tests {
         let d = org_error(
             "- id: a\n  short_name: A\n- id: b\n  short_name: B\n  rural: true\n  short_name: C\n",
         );
-        assert_eq!(d.message, "поле «short_name» указано дважды");
+        assert_eq!(d.message.ru, "поле «short_name» указано дважды");
         assert_eq!((d.line, d.column), (Some(6), Some(3)));
         assert_eq!(d.code(), Some("yaml-duplicate-key"));
         assert_eq!(d.text(Lang::En).0, "the field “short_name” is given twice");
@@ -539,7 +519,7 @@ mod tests {
         ];
         for (field, value, ru, en) in cases {
             let (message, english) = said(field, value);
-            assert!(message.starts_with(ru), "{field}: {value}: {message}");
+            assert!(message.ru.starts_with(ru), "{field}: {value}: {message}");
             assert!(english.starts_with(en), "{field}: {value}: {english}");
         }
     }
@@ -547,7 +527,7 @@ mod tests {
     #[test]
     fn explains_a_tab() {
         let d = error_of("title: x\n\tdate: 2025-01-01\n");
-        assert!(d.message.contains("табуляции"), "{}", d.message);
+        assert!(d.message.ru.contains("табуляции"), "{}", d.message);
         assert_eq!(d.line, Some(3));
     }
 

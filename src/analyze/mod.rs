@@ -10,7 +10,7 @@ mod trends;
 pub(crate) use effect::compute_effect;
 pub(crate) use objectivity::Objectivity;
 pub(crate) use plan_reading::read_plans;
-pub use plan_reading::{ItemReading, PlanReading, Words};
+pub use plan_reading::{ItemReading, PlanReading};
 pub(crate) use plan_status::{compute_progress, ItemStatus, PlanProgress, StatusCounts};
 pub(crate) use trends::{group_size, headline, IndicatorSummary, OrgComparison, Standing, Trend};
 

@@ -8,22 +8,11 @@ use chrono::NaiveDate;
 
 use super::plan_status::{compute_status_why, Why};
 use crate::dates::format_date_short as short;
+use crate::diagnostic::Message;
 use crate::model::{GivenStatus, Model, Plan, PlanItem, Recurrence};
 
-/// A sentence in Russian and in English.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Words {
-    /// Russian.
-    pub ru: String,
-    /// English.
-    pub en: String,
-}
-
-fn words(ru: impl Into<String>, en: impl Into<String>) -> Words {
-    Words {
-        ru: ru.into(),
-        en: en.into(),
-    }
+fn words(ru: impl Into<String>, en: impl Into<String>) -> Message {
+    Message::text(ru, en)
 }
 
 /// One plan as read.
@@ -59,15 +48,15 @@ pub struct ItemReading {
     /// Every window read from it, inclusive.
     pub windows: Vec<(NaiveDate, NaiveDate)>,
     /// The recurrence read, in words.
-    pub recurrence: Option<Words>,
+    pub recurrence: Option<Message>,
     /// Why the text could not be read, when it could not.
-    pub unreadable: Option<Words>,
+    pub unreadable: Option<Message>,
     /// The status id (as in the plan's CSV): `done`, `not_marked`, …
     pub status: &'static str,
     /// The status as a reader sees it.
-    pub status_label: Words,
+    pub status_label: Message,
     /// Why the item has this status.
-    pub why: Words,
+    pub why: Message,
 }
 
 /// The plans of the site (or the one with `id`), each item read.
@@ -126,7 +115,7 @@ fn read_item(plan: &Plan, item: &PlanItem, as_of: NaiveDate) -> ItemReading {
     }
 }
 
-fn recurrence_words(recurrence: Recurrence) -> Words {
+fn recurrence_words(recurrence: Recurrence) -> Message {
     match recurrence {
         Recurrence::Yearly => words("ежегодно", "yearly"),
         Recurrence::Quarterly => words("ежеквартально", "quarterly"),
@@ -156,7 +145,7 @@ fn mark_words(status: Option<GivenStatus>) -> (&'static str, &'static str) {
     }
 }
 
-fn why_words(item: &PlanItem, why: Why) -> Words {
+fn why_words(item: &PlanItem, why: Why) -> Message {
     let (mark, mark_en) = mark_words(item.status);
     match why {
         Why::Marked => match item.done {

@@ -2,7 +2,7 @@
 //! heading of a page. Checked after rendering, when all addresses and heading ids are
 //! known, and reported at the link's line and column in the Markdown file.
 
-use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
+use crate::diagnostic::{Diagnostic, Diagnostics, Message};
 use crate::model::Model;
 use crate::render::RenderedSite;
 
@@ -16,24 +16,25 @@ pub(crate) fn check_links(model: &Model, rendered: &RenderedSite, diagnostics: &
                     if ids.is_some_and(|ids| ids.contains(fragment)) {
                         None
                     } else {
-                        Some(Kind::MissingAnchor {
-                            written: link.written.clone(),
-                            fragment: fragment.clone(),
-                            target: link.target.clone(),
-                            // The settings panel and the skip link target of every
-                            // page are no sections to suggest.
-                            known: ids
-                                .map(|ids| {
-                                    ids.iter()
-                                        .filter(|id| {
-                                            !id.starts_with("a11y-")
-                                                && !matches!(id.as_str(), "special" | "content")
-                                        })
-                                        .cloned()
-                                        .collect()
-                                })
-                                .unwrap_or_default(),
-                        })
+                        // The settings panel and the skip link target of every
+                        // page are no sections to suggest.
+                        let known: Vec<String> = ids
+                            .map(|ids| {
+                                ids.iter()
+                                    .filter(|id| {
+                                        !id.starts_with("a11y-")
+                                            && !matches!(id.as_str(), "special" | "content")
+                                    })
+                                    .cloned()
+                                    .collect()
+                            })
+                            .unwrap_or_default();
+                        Some(Message::missing_anchor(
+                            &link.written,
+                            fragment,
+                            &link.target,
+                            &known,
+                        ))
                     }
                 }
                 _ => None,
@@ -44,15 +45,9 @@ pub(crate) fn check_links(model: &Model, rendered: &RenderedSite, diagnostics: &
         {
             None
         } else if model.by_url.contains_key(&format!("{}/", link.target)) {
-            Some(Kind::LinkWithoutSlash {
-                written: link.written.clone(),
-                target: link.target.clone(),
-            })
+            Some(Message::link_without_slash(&link.written, &link.target))
         } else {
-            Some(Kind::BrokenLink {
-                written: link.written.clone(),
-                target: link.target.clone(),
-            })
+            Some(Message::broken_link(&link.written, &link.target))
         };
         if let Some(kind) = problem {
             diagnostics.push(Diagnostic::error(&page.file, kind).at(link.line, link.column));

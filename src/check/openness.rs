@@ -7,7 +7,7 @@
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
-use crate::diagnostic::{Lang, Tr};
+use crate::diagnostic::{Lang, Message};
 use crate::model::paths;
 use crate::model::Model;
 use crate::tr;
@@ -122,7 +122,7 @@ struct Checklist {
 }
 
 impl Checklist {
-    fn add(&mut self, group: Law, requirement: Tr, path: &str, missing: Vec<Tr>) {
+    fn add(&mut self, group: Law, requirement: Message, path: &str, missing: Vec<Message>) {
         let mark = if missing.is_empty() {
             Mark::Present
         } else {
@@ -150,7 +150,7 @@ impl Checklist {
     }
 
     /// Like `add`, but what is found is ⚠ (worth fixing, not required by law).
-    fn warn(&mut self, group: Law, requirement: Tr, path: &str, found: Vec<Tr>) {
+    fn warn(&mut self, group: Law, requirement: Message, path: &str, found: Vec<Message>) {
         self.add(group, requirement, path, found);
         if let Some(last) = self.items.last_mut() {
             if last.mark == Mark::Missing {
@@ -164,9 +164,9 @@ impl Checklist {
     fn listed(
         &mut self,
         group: Law,
-        requirement: Tr,
+        requirement: Message,
         key: &str,
-        what: Tr,
+        what: Message,
         value: Option<&Vec<crate::config::DocumentLink>>,
     ) {
         let anchor = key.rsplit('.').next().unwrap_or(key);
@@ -188,7 +188,7 @@ impl Checklist {
         self.add(group, requirement, &paths::about_part(anchor), missing);
     }
 
-    fn attention(&mut self, group: Law, requirement: Tr, detail: Tr) {
+    fn attention(&mut self, group: Law, requirement: Message, detail: Message) {
         self.items.push(ChecklistItem {
             group: group.0,
             english: [
@@ -220,8 +220,8 @@ fn frequency_en(frequency: &str) -> &str {
     }
 }
 
-fn english(text: &Tr) -> &str {
-    text.en.as_deref().unwrap_or(&text.ru)
+fn english(text: &Message) -> &str {
+    text.en()
 }
 
 /// An optional text from `site.yaml` that says nothing: absent, `""` or spaces. A
@@ -231,7 +231,7 @@ fn blank(value: Option<&str>) -> bool {
 }
 
 /// `missing` when `absent`: a small helper to list what to add.
-fn need(list: &mut Vec<Tr>, absent: bool, what: Tr) {
+fn need(list: &mut Vec<Message>, absent: bool, what: Message) {
     if absent {
         list.push(what);
     }
@@ -358,21 +358,22 @@ pub(crate) fn openness_checklist(model: &Model) -> Vec<ChecklistItem> {
             "no register of subordinate organisations: data/organizations.yaml"
         ),
     );
-    let without =
-        |what: (&str, &str), test: &dyn Fn(&crate::model::Organization) -> bool| -> Option<Tr> {
-            let names: Vec<&str> = orgs
-                .iter()
-                .filter(|o| test(o))
-                .map(|o| o.short_name.as_str())
-                .collect();
-            (!names.is_empty()).then(|| {
-                let quoted: Vec<String> = names.iter().map(|n| format!("“{n}”")).collect();
-                tr!(
-                    format!("без {}: {}", what.0, names.join(", ")),
-                    format!("without {}: {}", what.1, quoted.join(", "))
-                )
-            })
-        };
+    let without = |what: (&str, &str),
+                   test: &dyn Fn(&crate::model::Organization) -> bool|
+     -> Option<Message> {
+        let names: Vec<&str> = orgs
+            .iter()
+            .filter(|o| test(o))
+            .map(|o| o.short_name.as_str())
+            .collect();
+        (!names.is_empty()).then(|| {
+            let quoted: Vec<String> = names.iter().map(|n| format!("“{n}”")).collect();
+            tr!(
+                format!("без {}: {}", what.0, names.join(", ")),
+                format!("without {}: {}", what.1, quoted.join(", "))
+            )
+        })
+    };
     missing.extend(without(("адреса", "an address"), &|o| {
         o.address.is_none()
     }));
@@ -394,7 +395,7 @@ pub(crate) fn openness_checklist(model: &Model) -> Vec<ChecklistItem> {
     );
     // 8-ФЗ does not oblige the department to publish its schools' sites, but readers
     // look for them there: a school without one is worth a look, not a failure.
-    let no_site: Vec<Tr> = without(
+    let no_site: Vec<Message> = without(
         (
             "сайта (site в data/organizations.yaml)",
             "a website (site in data/organizations.yaml)",
@@ -414,7 +415,7 @@ pub(crate) fn openness_checklist(model: &Model) -> Vec<ChecklistItem> {
     );
     // Ст. 13, ч. 1, п. 1 «в» names «сведения об их задачах и функциях»; the register
     // may not have them yet, so a gap is worth a look rather than a failure.
-    let no_functions: Vec<Tr> = without(
+    let no_functions: Vec<Message> = without(
         (
             "задач и функций (functions в data/organizations.yaml)",
             "tasks and functions (functions in data/organizations.yaml)",
@@ -435,7 +436,7 @@ pub(crate) fn openness_checklist(model: &Model) -> Vec<ChecklistItem> {
 
     // Ст. 13, ч. 1, п. 1 «в» (в редакции 270-ФЗ от 14.07.2022): the official pages of
     // subordinate organisations «при наличии» — `social: []` says there are none.
-    let no_social: Vec<Tr> = without(
+    let no_social: Vec<Message> = without(
         (
             "сведений об официальных страницах (social в data/organizations.yaml, [] — если их нет)",
             "information on official pages (social in data/organizations.yaml, [] if there are none)",
@@ -550,7 +551,12 @@ pub(crate) fn openness_checklist(model: &Model) -> Vec<ChecklistItem> {
         missing,
     );
 
-    let lists: [(Tr, &str, Tr, &Option<Vec<crate::config::DocumentLink>>); 3] = [
+    let lists: [(
+        Message,
+        &str,
+        Message,
+        &Option<Vec<crate::config::DocumentLink>>,
+    ); 3] = [
         (
             tr!(
                 "Административные регламенты и стандарты муниципальных услуг (п. 2 «г»)",

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
 use ariadne::{Color, Config, IndexType, Label, Report, ReportKind, Source};
-use msoko::{Diagnostic, Lang, Severity};
+use msoko::{tr, Diagnostic, Lang, Severity};
 
 use super::words::{self, Verb};
 
@@ -141,46 +141,44 @@ pub(crate) fn summary(report: &msoko::Report, verb: Verb, lang: Lang) -> String 
             .filter(|d| d.is_reading_problem())
             .count();
         let others = errors - reading.min(errors);
-        let first = match lang {
-            _ if reading == 0 || others == 0 => String::new(),
-            Lang::En => format!(
+        let first = if reading == 0 || others == 0 {
+            String::new()
+        } else {
+            tr!(
+                "Сначала исправьте ошибки чтения файлов в начале списка ({reading}): остальные ({others}) могут быть их следствием.\n",
                 "Fix the {reading} file reading error(s) at the top first: the other {others} may follow from them.\n"
-            ),
-            Lang::Ru => format!(
-                "Сначала исправьте ошибки чтения файлов в начале списка ({reading}): остальные ({others}) могут быть их следствием.\n"
-            ),
+            )
+            .get(lang)
+            .to_string()
         };
-        return first + &match (lang, verb) {
-            (Lang::En, Verb::Build) => format!(
+        let failed = match verb {
+            Verb::Build => tr!(
+                "{noun} не удалась: ошибок — {errors}, предупреждений — {warnings}. Сайт не изменён.\n",
                 "{noun} failed: {errors_en}, {warnings_en}. The site was not changed.\n"
             ),
-            (Lang::En, Verb::Check) => {
-                format!("{noun} failed: {errors_en}, {warnings_en}.\n")
-            }
-            (Lang::Ru, Verb::Build) => format!(
-                "{noun} не удалась: ошибок — {errors}, предупреждений — {warnings}. Сайт не изменён.\n"
+            Verb::Check => tr!(
+                "{noun} не удалась: ошибок — {errors}, предупреждений — {warnings}.\n",
+                "{noun} failed: {errors_en}, {warnings_en}.\n"
             ),
-            (Lang::Ru, Verb::Check) => {
-                format!("{noun} не удалась: ошибок — {errors}, предупреждений — {warnings}.\n")
-            }
         };
+        return first + failed.get(lang);
     }
     let seconds = words::seconds(lang, report.elapsed);
     let (pages, charts, files) = (report.pages, report.charts, report.files);
-    let mut out = match lang {
-        Lang::En => {
-            let written = report.written.map_or(String::new(), |w| {
-                format!(" ({} written, {} unchanged)", w.written, w.unchanged)
-            });
-            format!("{noun} finished in {seconds}: {pages} pages, {charts} charts, {files} files{written}, {warnings_en}.\n")
-        }
-        Lang::Ru => {
-            let written = report.written.map_or(String::new(), |w| {
-                format!(" (записано {}, без изменений {})", w.written, w.unchanged)
-            });
-            format!("{noun} завершена за {seconds}: страниц — {pages}, диаграмм — {charts}, файлов — {files}{written}, предупреждений — {warnings}.\n")
-        }
-    };
+    let written = report.written.map_or(tr!("", ""), |w| {
+        let (written, unchanged) = (w.written, w.unchanged);
+        tr!(
+            " (записано {written}, без изменений {unchanged})",
+            " ({written} written, {unchanged} unchanged)"
+        )
+    });
+    let (written_ru, written_en) = (written.get(Lang::Ru), written.get(Lang::En));
+    let mut out = tr!(
+        "{noun} завершена за {seconds}: страниц — {pages}, диаграмм — {charts}, файлов — {files}{written_ru}, предупреждений — {warnings}.\n",
+        "{noun} finished in {seconds}: {pages} pages, {charts} charts, {files} files{written_en}, {warnings_en}.\n"
+    )
+    .get(lang)
+    .to_string();
     let stages: Vec<String> = report
         .stages
         .iter()
@@ -192,10 +190,8 @@ pub(crate) fn summary(report: &msoko::Report, verb: Verb, lang: Lang) -> String 
             )
         })
         .collect();
-    let label = match lang {
-        Lang::En => "By stage",
-        Lang::Ru => "По этапам",
-    };
+    let label = tr!("По этапам", "By stage");
+    let label = label.get(lang);
     let _ = writeln!(out, "{label}: {}.", stages.join(" · "));
     out
 }
@@ -260,6 +256,7 @@ fn span_of(text: &str, line: usize, column: Option<usize>, csv: bool) -> Option<
 #[cfg(test)]
 mod tests {
     use super::*;
+    use msoko::Message;
 
     #[test]
     fn underlines_a_non_breaking_space_whole() {
@@ -279,9 +276,14 @@ mod tests {
             file: "a.md".into(),
             line: Some(3),
             column: Some(7),
-            message: "в дате «31.13.2025» месяца 13 нет".into(),
-            hint: Some("пишите дату в виде ГГГГ-ММ-ДД".into()),
-            kind: None,
+            message: Box::new(Message::text(
+                "в дате «31.13.2025» месяца 13 нет",
+                "there is no month 13 in the date “31.13.2025”",
+            )),
+            hint: Some(Box::new(Message::text(
+                "пишите дату в виде ГГГГ-ММ-ДД",
+                "write the date as YYYY-MM-DD",
+            ))),
         }
     }
 

@@ -93,9 +93,8 @@ mod tests {
                 file: "content/a.md".into(),
                 line: Some(3),
                 column: None,
-                message: "плохо".into(),
+                message: Box::new(msoko::Message::text("плохо", "bad")),
                 hint: None,
-                kind: None,
             }],
             pages: 2,
             elapsed: Duration::from_millis(5),
@@ -107,7 +106,7 @@ mod tests {
         assert_eq!(first["line"], 3);
         assert_eq!(first["column"], Value::Null);
         assert_eq!(first["severity"], "error");
-        assert_eq!(first["message"], "плохо");
+        assert_eq!(first["message"], "bad");
         assert_eq!(value["summary"]["ok"], false);
         assert_eq!(value["summary"]["errors"], 1);
         assert_eq!(value["summary"]["command"], "check");

@@ -85,34 +85,28 @@ pub(crate) fn init(dir: &Path, empty: bool, lang: Lang) -> ExitCode {
     };
     match made {
         Ok(files) => {
-            match lang {
-                Lang::En => eprintln!(
-                    "Created a site in {shown}: {} files.\nNext:\n  cd {shown}\n  msoko serve    # see the site at http://127.0.0.1:1111/ while you edit\n  msoko check    # check every file\n  msoko build    # build the site into public/\nREADME.md in the folder explains what is where.",
-                    files.len()
-                ),
-                Lang::Ru => eprintln!(
-                    "Создан сайт в папке {shown}: файлов — {}.\nДальше:\n  cd {shown}\n  msoko serve    # смотреть сайт на http://127.0.0.1:1111/, пока вы его правите\n  msoko check    # проверить все файлы\n  msoko build    # собрать сайт в папку public/\nЧто где лежит, рассказано в README.md в папке сайта.",
-                    files.len()
-                ),
-            }
+            let count = files.len();
+            let made = msoko::tr!(
+                "Создан сайт в папке {shown}: файлов — {count}.\nДальше:\n  cd {shown}\n  msoko serve    # смотреть сайт на http://127.0.0.1:1111/, пока вы его правите\n  msoko check    # проверить все файлы\n  msoko build    # собрать сайт в папку public/\nЧто где лежит, рассказано в README.md в папке сайта.",
+                "Created a site in {shown}: {count} files.\nNext:\n  cd {shown}\n  msoko serve    # see the site at http://127.0.0.1:1111/ while you edit\n  msoko check    # check every file\n  msoko build    # build the site into public/\nREADME.md in the folder explains what is where."
+            );
+            eprintln!("{}", made.get(lang));
             ExitCode::SUCCESS
         }
         Err(msoko::InitError::NotEmpty(_)) => {
-            match lang {
-                Lang::En => eprintln!(
-                    "error: the folder {shown} is not empty; msoko init creates a site only in a new or empty folder (or a fresh clone holding only .git), so that nothing is overwritten\n  hint: name a new folder, e.g. msoko init my-site"
-                ),
-                Lang::Ru => eprintln!(
-                    "ошибка: папка {shown} не пуста; msoko init создаёт сайт только в новой или пустой папке (или в свежем клоне, где есть только .git), чтобы ничего не затереть\n  подсказка: укажите новую папку, например msoko init мой-сайт"
-                ),
-            }
+            let not_empty = msoko::tr!(
+                "ошибка: папка {shown} не пуста; msoko init создаёт сайт только в новой или пустой папке (или в свежем клоне, где есть только .git), чтобы ничего не затереть\n  подсказка: укажите новую папку, например msoko init мой-сайт",
+                "error: the folder {shown} is not empty; msoko init creates a site only in a new or empty folder (or a fresh clone holding only .git), so that nothing is overwritten\n  hint: name a new folder, e.g. msoko init my-site"
+            );
+            eprintln!("{}", not_empty.get(lang));
             ExitCode::from(2)
         }
         Err(msoko::InitError::NotAFolder(_)) => {
-            match lang {
-                Lang::En => eprintln!("error: {shown} is a file, not a folder"),
-                Lang::Ru => eprintln!("ошибка: {shown} — это файл, а не папка"),
-            }
+            let a_file = msoko::tr!(
+                "ошибка: {shown} — это файл, а не папка\n  подсказка: укажите папку для нового сайта, например msoko init мой-сайт",
+                "error: {shown} is a file, not a folder\n  hint: name a folder for the new site, e.g. msoko init my-site"
+            );
+            eprintln!("{}", a_file.get(lang));
             ExitCode::from(2)
         }
         Err(error) => {

@@ -4,16 +4,13 @@
 
 use std::process::ExitCode;
 
-use msoko::{ItemReading, Lang, Options, PlanReading, Words};
+use msoko::{ItemReading, Lang, Message, Options, PlanReading};
 use serde_json::{json, Value};
 
 use super::human;
 
-fn said(words: &Words, lang: Lang) -> &str {
-    match lang {
-        Lang::Ru => &words.ru,
-        Lang::En => &words.en,
-    }
+fn said(words: &Message, lang: Lang) -> &str {
+    words.get(lang)
 }
 
 fn date(d: chrono::NaiveDate) -> String {
@@ -41,10 +38,11 @@ pub(crate) fn run(options: &Options, id: Option<&str>, json: bool, lang: Lang) -
         return ExitCode::from(1);
     };
     if let (Some(id), true) = (id, plans.is_empty()) {
-        match lang {
-            Lang::Ru => eprintln!("ошибка: плана с id «{id}» на сайте нет\n  подсказка: id плана — строка id: в его файле в data/plans/; msoko plans без id покажет все планы"),
-            Lang::En => eprintln!("error: there is no plan with id “{id}” on the site\n  hint: a plan's id is the id: line of its file in data/plans/; msoko plans without an id shows every plan"),
-        }
+        let unknown = msoko::tr!(
+            "ошибка: плана с id «{id}» на сайте нет\n  подсказка: id плана — строка id: в его файле в data/plans/; msoko plans без id покажет все планы",
+            "error: there is no plan with id “{id}” on the site\n  hint: a plan's id is the id: line of its file in data/plans/; msoko plans without an id shows every plan"
+        );
+        eprintln!("{}", unknown.get(lang));
         return ExitCode::from(2);
     }
     if json {
@@ -55,10 +53,11 @@ pub(crate) fn run(options: &Options, id: Option<&str>, json: bool, lang: Lang) -
             print!("{}", plan_text(plan, lang));
         }
         if plans.is_empty() {
-            match lang {
-                Lang::Ru => println!("Планов на сайте нет: они лежат в data/plans/*.yaml."),
-                Lang::En => println!("The site has no plans: they live in data/plans/*.yaml."),
-            }
+            let none = msoko::tr!(
+                "Планов на сайте нет: они лежат в data/plans/*.yaml.",
+                "The site has no plans: they live in data/plans/*.yaml."
+            );
+            println!("{}", none.get(lang));
         }
     }
     if failed {

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
-use msoko::{Lang, Report, ServeError, ServeEvent, ServeOptions};
+use msoko::{tr, Lang, Report, ServeError, ServeEvent, ServeOptions};
 
 use super::human::Printer;
 use super::words;
@@ -66,25 +66,16 @@ fn serve_until_stopped(
 fn finish(result: Result<(), ServeError>, lang: Lang) -> ExitCode {
     match result {
         Ok(()) => {
-            eprintln!(
-                "{}",
-                match lang {
-                    Lang::En => "Server stopped.",
-                    Lang::Ru => "Сервер остановлен.",
-                }
-            );
+            eprintln!("{}", tr!("Сервер остановлен.", "Server stopped.").get(lang));
             ExitCode::SUCCESS
         }
         Err(ServeError::PortInUse(port)) => {
             let next = port.wrapping_add(1).max(1024);
-            match lang {
-                Lang::En => eprintln!(
-                    "error: port {port} is in use by another program (perhaps another msoko serve)\n  hint: stop it, or choose another port: msoko serve --port {next}"
-                ),
-                Lang::Ru => eprintln!(
-                    "ошибка: порт {port} занят другой программой (может быть, уже запущен msoko serve)\n  подсказка: остановите её или выберите другой порт: msoko serve --port {next}"
-                ),
-            }
+            let in_use = tr!(
+                "ошибка: порт {port} занят другой программой (может быть, уже запущен msoko serve)\n  подсказка: остановите её или выберите другой порт: msoko serve --port {next}",
+                "error: port {port} is in use by another program (perhaps another msoko serve)\n  hint: stop it, or choose another port: msoko serve --port {next}"
+            );
+            eprintln!("{}", in_use.get(lang));
             ExitCode::from(2)
         }
         Err(error) => {
@@ -96,20 +87,22 @@ fn finish(result: Result<(), ServeError>, lang: Lang) -> ExitCode {
 
 fn show(root: &std::path::Path, lang: Lang, event: ServeEvent<'_>, built_once: &mut bool) {
     match event {
-        ServeEvent::Listening { url } => match lang {
-            Lang::En => eprintln!(
+        ServeEvent::Listening { url } => {
+            let listening = tr!(
+                "Сайт открыт по адресу {url}\nИзменения в site.yaml, content/, data/ и themes/ видны сразу. Остановить: Ctrl+C.",
                 "The site is at {url}\nChanges to site.yaml, content/, data/ and themes/ show at once. Stop: Ctrl+C."
-            ),
-            Lang::Ru => eprintln!(
-                "Сайт открыт по адресу {url}\nИзменения в site.yaml, content/, data/ и themes/ видны сразу. Остановить: Ctrl+C."
-            ),
-        },
+            );
+            eprintln!("{}", listening.get(lang));
+        }
         ServeEvent::Built { report, changed } => {
             built(root, lang, report, changed, *built_once);
             *built_once |= !report.has_errors();
         }
         ServeEvent::WatchProblem { error } => {
-            eprintln!("{}: {error}", words::severity(lang, msoko::Severity::Warning));
+            eprintln!(
+                "{}: {error}",
+                words::severity(lang, msoko::Severity::Warning)
+            );
         }
     }
 }
@@ -127,10 +120,9 @@ fn built(
     if !first {
         let names: Vec<String> = changed.iter().map(|p| p.display().to_string()).collect();
         let time = chrono::Local::now().format("%H:%M:%S");
-        match lang {
-            Lang::En => eprintln!("[{time}] changed: {}", names.join(", ")),
-            Lang::Ru => eprintln!("[{time}] изменено: {}", names.join(", ")),
-        }
+        let names = names.join(", ");
+        let changed = tr!("[{time}] изменено: {names}", "[{time}] changed: {names}");
+        eprintln!("{}", changed.get(lang));
     }
     // Every error; warnings on the first build, then only those in changed files.
     for diagnostic in &report.diagnostics {
@@ -144,26 +136,20 @@ fn built(
         words::count_en(errors, "error"),
         words::count_en(warnings, "warning"),
     );
-    match (lang, report.has_errors()) {
-        (Lang::En, true) if built_once => eprintln!(
+    let pages = report.pages;
+    let outcome = match (report.has_errors(), built_once) {
+        (true, true) => tr!(
+            "Сайт не пересобран: ошибок — {errors}. В браузере — последняя удачная сборка и список ошибок.",
             "Not rebuilt: {errors_en}. The browser shows the last good build with the list of errors."
         ),
-        (Lang::Ru, true) if built_once => eprintln!(
-            "Сайт не пересобран: ошибок — {errors}. В браузере — последняя удачная сборка и список ошибок."
-        ),
-        (Lang::En, true) => eprintln!(
+        (true, false) => tr!(
+            "Сайт не собран: ошибок — {errors}. В браузере — список ошибок, пока они не исправлены.",
             "Not built: {errors_en}. The browser shows the list of errors until they are fixed."
         ),
-        (Lang::Ru, true) => eprintln!(
-            "Сайт не собран: ошибок — {errors}. В браузере — список ошибок, пока они не исправлены."
+        (false, _) => tr!(
+            "Собрано за {time}: страниц — {pages}, предупреждений — {warnings}.",
+            "Rebuilt in {time}: {pages} pages, {warnings_en}."
         ),
-        (Lang::En, false) => eprintln!(
-            "Rebuilt in {time}: {} pages, {warnings_en}.",
-            report.pages
-        ),
-        (Lang::Ru, false) => eprintln!(
-            "Собрано за {time}: страниц — {}, предупреждений — {warnings}.",
-            report.pages
-        ),
-    }
+    };
+    eprintln!("{}", outcome.get(lang));
 }

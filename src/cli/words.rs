@@ -2,22 +2,21 @@
 //!
 //! Messages about the site's files come from the library (`Diagnostic::text`); what
 //! is here is the frame around them: labels, stage names, the summary, the server.
+//! Each is one [`msoko::Message`] (made with `tr!`), both languages side by side.
 
 use std::time::Duration;
 
-use msoko::{Lang, Severity, Stage};
+use msoko::{tr, Lang, Message, Severity, Stage};
 
 /// The label before a message: «ошибка», «предупреждение».
-pub(crate) fn severity(lang: Lang, severity: Severity) -> &'static str {
-    match (lang, severity) {
-        (Lang::Ru, Severity::Error) => "ошибка",
-        (Lang::Ru, Severity::Warning) => "предупреждение",
-        (Lang::En, Severity::Error) => "error",
-        (Lang::En, Severity::Warning) => "warning",
-    }
+pub(crate) fn severity(lang: Lang, severity: Severity) -> String {
+    let label = match severity {
+        Severity::Error => tr!("ошибка", "error"),
+        Severity::Warning => tr!("предупреждение", "warning"),
+    };
+    label.get(lang).to_string()
 }
 
-/// The label before a hint.
 /// «1 error», «2 errors»: a count with an English noun that agrees with it.
 pub(crate) fn count_en(n: usize, noun: &str) -> String {
     if n == 1 {
@@ -27,46 +26,35 @@ pub(crate) fn count_en(n: usize, noun: &str) -> String {
     }
 }
 
-pub(crate) fn hint(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => "hint",
-        _ => "подсказка",
-    }
+/// The label before a hint.
+pub(crate) fn hint(lang: Lang) -> String {
+    tr!("подсказка", "hint").get(lang).to_string()
 }
 
 /// What a stage is called in the progress line and the summary.
-pub(crate) fn stage(lang: Lang, stage: Stage) -> &'static str {
-    match (lang, stage) {
-        (Lang::En, Stage::Load) => "reading",
-        (Lang::En, Stage::Model) => "model",
-        (Lang::En, Stage::Analyze) => "analysis",
-        (Lang::En, Stage::Render) => "rendering",
-        (Lang::En, Stage::Check) => "links",
-        (Lang::En, Stage::Write) => "writing",
-        (_, Stage::Load) => "чтение",
-        (_, Stage::Model) => "модель",
-        (_, Stage::Analyze) => "анализ",
-        (_, Stage::Render) => "страницы",
-        (_, Stage::Check) => "ссылки",
-        (_, Stage::Write) => "запись",
-    }
+pub(crate) fn stage(lang: Lang, stage: Stage) -> String {
+    let name: Message = match stage {
+        Stage::Load => tr!("чтение", "reading"),
+        Stage::Model => tr!("модель", "model"),
+        Stage::Analyze => tr!("анализ", "analysis"),
+        Stage::Render => tr!("страницы", "rendering"),
+        Stage::Check => tr!("ссылки", "links"),
+        Stage::Write => tr!("запись", "writing"),
+    };
+    name.get(lang).to_string()
 }
 
 /// Seconds as people read them: «0,21 с» / «0.21 s».
 pub(crate) fn seconds(lang: Lang, time: Duration) -> String {
-    let text = format!("{:.2}", time.as_secs_f64());
-    match lang {
-        Lang::En => format!("{text} s"),
-        _ => format!("{} с", text.replace('.', ",")),
-    }
+    let en = format!("{:.2}", time.as_secs_f64());
+    let ru = en.replace('.', ",");
+    tr!("{ru} с", "{en} s").get(lang).to_string()
 }
 
 /// Milliseconds, for the server's short rebuilds.
 pub(crate) fn millis(lang: Lang, time: Duration) -> String {
-    match lang {
-        Lang::En => format!("{} ms", time.as_millis()),
-        _ => format!("{} мс", time.as_millis()),
-    }
+    let ms = time.as_millis();
+    tr!("{ms} мс", "{ms} ms").get(lang).to_string()
 }
 
 /// Which command is running, for the summary: «Сборка», «Проверка».
@@ -77,12 +65,11 @@ pub(crate) enum Verb {
 }
 
 impl Verb {
-    pub(crate) fn noun(self, lang: Lang) -> &'static str {
-        match (lang, self) {
-            (Lang::En, Verb::Build) => "Build",
-            (Lang::En, Verb::Check) => "Check",
-            (_, Verb::Build) => "Сборка",
-            (_, Verb::Check) => "Проверка",
-        }
+    pub(crate) fn noun(self, lang: Lang) -> String {
+        let noun = match self {
+            Verb::Build => tr!("Сборка", "Build"),
+            Verb::Check => tr!("Проверка", "Check"),
+        };
+        noun.get(lang).to_string()
     }
 }

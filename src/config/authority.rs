@@ -443,7 +443,7 @@ pub(super) fn validate(
             problems.push(
                 Diagnostic::error(file, tr!("документ «{shown}»: {problem}", "document “{shown}”: {problem_en}"))
                     .at_line(line)
-                    .hint(crate::diagnostic::Tr::new("документ сайта: {document: documents/prikaz-148}; другая страница сайта: {page: news/…}; внешний: {title: \"Федеральный закон …\", url: \"http://pravo.gov.ru/…\"}", "a document of the site: {document: documents/prikaz-148}; another page of the site: {page: news/…}; an outside one: {title: \"Федеральный закон …\", url: \"http://pravo.gov.ru/…\"}")),
+                    .hint(crate::diagnostic::Message::text("документ сайта: {document: documents/prikaz-148}; другая страница сайта: {page: news/…}; внешний: {title: \"Федеральный закон …\", url: \"http://pravo.gov.ru/…\"}", "a document of the site: {document: documents/prikaz-148}; another page of the site: {page: news/…}; an outside one: {title: \"Федеральный закон …\", url: \"http://pravo.gov.ru/…\"}")),
             );
         }
     }

@@ -166,7 +166,7 @@ const MIN_GROUP_FLOOR: u32 = 3;
 
 /// An ИНН: 10 digits (an organisation) or 12 (a person), with the check digits of the
 /// Federal Tax Service's algorithm, so a digit lost or swapped in copying is caught.
-fn check_inn(inn: &str) -> Result<(), crate::diagnostic::Tr> {
+fn check_inn(inn: &str) -> Result<(), crate::diagnostic::Message> {
     let digits: Vec<u32> = inn.chars().filter_map(|c| c.to_digit(10)).collect();
     if digits.len() != inn.chars().count() || !matches!(digits.len(), 10 | 12) {
         let n = inn.chars().count();
@@ -240,7 +240,7 @@ pub(crate) fn placeholder_warnings(text: &str, file: &Path) -> Vec<Diagnostic> {
     warnings
 }
 
-pub(crate) fn validate_base_url(url: &str) -> Result<(), crate::diagnostic::Tr> {
+pub(crate) fn validate_base_url(url: &str) -> Result<(), crate::diagnostic::Message> {
     let rest = url
         .strip_prefix("https://")
         .or_else(|| url.strip_prefix("http://"));
@@ -264,7 +264,7 @@ mod tests {
         let places: Vec<_> = warnings.iter().map(|w| (w.line, w.column)).collect();
         assert_eq!(places, [(Some(2), Some(9)), (Some(4), Some(11))]);
         assert_eq!(
-            warnings[1].message,
+            warnings[1].message.ru,
             "поле phone ещё не заполнено: телефон приёмной"
         );
         assert!(warnings.iter().all(|w| !w.is_error()));
@@ -285,7 +285,7 @@ mod tests {
         let text = MINIMAL.replace("https://edu.example.ru", "edu.example.ru");
         let errors = SiteConfig::parse(&text, Path::new("site.yaml")).unwrap_err();
         assert_eq!(errors[0].line, Some(2));
-        assert!(errors[0].message.contains("не адрес сайта"));
+        assert!(errors[0].message.ru.contains("не адрес сайта"));
     }
 
     #[test]
@@ -310,6 +310,7 @@ mod tests {
         assert_eq!(problems[0].line, Some(7));
         assert!(problems[0]
             .message
+            .ru
             .starts_with("privacy.min_group: 1 — слишком мало"));
         let text = format!("{MINIMAL}privacy:\n  min_group: 3\n");
         assert!(SiteConfig::parse(&text, Path::new("site.yaml")).is_ok());

@@ -370,7 +370,11 @@ fn write_new(root: &Path, relative: &Path, text: &str) -> Result<(), ImportFailu
                 format!("файл не удалось записать: {e}"),
                 format!("the file could not be written: {e}")
             ),
-        ))
+        )
+        .hint(tr!(
+            "проверьте, что на диске есть место, папка сайта доступна для записи и файл не открыт в другой программе (например, в Excel), затем повторите импорт",
+            "check that the disk has space, the site folder is writable and the file is not open in another program (Excel, say), then run the import again"
+        )))
     };
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent).map_err(fail)?;

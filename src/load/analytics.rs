@@ -194,6 +194,6 @@ mod tests {
         let bad = yaml::parse::<RawAnalytics>("rules:\n  a: {efect: 15}\n", Path::new("a.yaml"), 1)
             .unwrap_err();
         assert_eq!(bad.line, Some(2));
-        assert!(bad.message.contains("«efect»"), "{}", bad.message);
+        assert!(bad.message.ru.contains("«efect»"), "{}", bad.message);
     }
 }

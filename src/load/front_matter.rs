@@ -7,7 +7,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use crate::diagnostic::{Diagnostic, Kind};
+use crate::diagnostic::{Diagnostic, Message};
 use crate::yaml::{self, Date, Text};
 
 /// The front matter exactly as the user may write it (SPEC §2 "Pages").
@@ -90,7 +90,7 @@ pub(crate) struct SplitPage<'a> {
 /// Finds the `---` fences. The YAML starts on line 2.
 pub(crate) fn split<'a>(text: &'a str, file: &Path) -> Result<SplitPage<'a>, Diagnostic> {
     let Some(after_open) = text.strip_prefix("---\n") else {
-        return Err(Diagnostic::error(file, Kind::NoFrontMatter).at(1, 1));
+        return Err(Diagnostic::error(file, Message::no_front_matter()).at(1, 1));
     };
     let mut offset = 0;
     for line in after_open.split_inclusive('\n') {
@@ -106,7 +106,7 @@ pub(crate) fn split<'a>(text: &'a str, file: &Path) -> Result<SplitPage<'a>, Dia
         }
         offset += line.len();
     }
-    Err(Diagnostic::error(file, Kind::UnclosedFrontMatter).at(1, 1))
+    Err(Diagnostic::error(file, Message::unclosed_front_matter()).at(1, 1))
 }
 
 /// Parses the YAML of a split page; the title is required.
@@ -118,7 +118,7 @@ pub(crate) fn parse(split: &SplitPage<'_>, file: &Path) -> Result<FrontMatter, D
     };
     match &front.title {
         Some(Text(title)) if !title.trim().is_empty() => Ok(front),
-        _ => Err(Diagnostic::error(file, Kind::MissingTitle).at(2, 1)),
+        _ => Err(Diagnostic::error(file, Message::missing_title()).at(2, 1)),
     }
 }
 
@@ -144,27 +144,27 @@ mod tests {
     fn errors_on_missing_front_matter() {
         let d = split("# Hello\n", file()).unwrap_err();
         assert_eq!(d.line, Some(1));
-        assert!(d.message.contains("нет заголовка"));
+        assert!(d.message.ru.contains("нет заголовка"));
     }
 
     #[test]
     fn errors_on_unclosed_front_matter() {
         let d = split("---\ntitle: A\n", file()).unwrap_err();
-        assert!(d.message.contains("не закрыт"));
+        assert!(d.message.ru.contains("не закрыт"));
     }
 
     #[test]
     fn errors_on_missing_title() {
         let text = "---\ndate: 2025-01-02\n---\n";
         let d = parse(&split(text, file()).unwrap(), file()).unwrap_err();
-        assert!(d.message.contains("нет названия"));
+        assert!(d.message.ru.contains("нет названия"));
     }
 
     #[test]
     fn errors_on_unknown_key_at_its_file_line() {
         let text = "---\ntitle: A\nauthor: B\n---\n";
         let d = parse(&split(text, file()).unwrap(), file()).unwrap_err();
-        assert_eq!(d.message, "неизвестное поле «author»");
+        assert_eq!(d.message.ru, "неизвестное поле «author»");
         assert_eq!((d.line, d.column), (Some(3), Some(1)));
     }
 
@@ -172,7 +172,7 @@ mod tests {
     fn errors_on_bad_date_at_its_file_line() {
         let text = "---\ntitle: A\ndate: 2025-13-01\n---\n";
         let d = parse(&split(text, file()).unwrap(), file()).unwrap_err();
-        assert_eq!(d.message, "в дате «2025-13-01» месяца 13 нет");
+        assert_eq!(d.message.ru, "в дате «2025-13-01» месяца 13 нет");
         assert_eq!(d.line, Some(3));
     }
 
@@ -180,9 +180,9 @@ mod tests {
     fn errors_on_unknown_sort_order() {
         let text = "---\ntitle: A\nsort_by: name\n---\n";
         let d = parse(&split(text, file()).unwrap(), file()).unwrap_err();
-        assert_eq!(d.message, "недопустимое значение «name» (поле sort_by)");
+        assert_eq!(d.message.ru, "недопустимое значение «name» (поле sort_by)");
         assert_eq!(
-            d.hint.as_deref(),
+            d.hint.as_ref().map(|h| h.ru.as_str()),
             Some("допустимые значения: date, weight, title")
         );
     }

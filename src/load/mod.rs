@@ -54,7 +54,7 @@ pub(crate) mod fuzz_targets {
 use walk::Found;
 
 use crate::config::{SiteConfig, CONFIG_FILE};
-use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
+use crate::diagnostic::{Diagnostic, Diagnostics, Message};
 
 /// Where the bytes of an output file come from.
 #[derive(Debug, Clone)]
@@ -160,9 +160,7 @@ fn load_config(root: &Path, diagnostics: &mut Diagnostics) -> Option<SiteConfig>
     if !path.is_file() {
         diagnostics.push(Diagnostic::error(
             CONFIG_FILE,
-            Kind::NoConfig {
-                root: root.display().to_string(),
-            },
+            Message::no_config(&root.display().to_string()),
         ));
         return None;
     }

@@ -204,7 +204,7 @@ mod tests {
         let d = yaml::parse::<RawPlan>(&text, Path::new("p.yaml"), 1).unwrap_err();
         assert_eq!(d.line, Some(11));
         assert!(
-            d.message.contains("неизвестное поле «srok»"),
+            d.message.ru.contains("неизвестное поле «srok»"),
             "{}",
             d.message
         );

@@ -7,7 +7,7 @@
 use crate::tr;
 use std::path::{Path, PathBuf};
 
-use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
+use crate::diagnostic::{Diagnostic, Diagnostics, Message};
 
 /// A CSV file as written: the header and the non-blank rows, cells trimmed.
 #[derive(Debug, Clone, Default)]
@@ -90,6 +90,10 @@ pub(crate) fn parse_table(
                 ),
             )
             .at_line(1)
+            .hint(tr!(
+                "первая строка файла — названия столбцов через запятую (или точку с запятой), например: org,year,value; откройте файл в Блокноте и проверьте её",
+                "the first line of the file names the columns, separated by commas (or semicolons), e.g. org,year,value; open the file in Notepad and check it"
+            ))
         })?
         .iter()
         .map(|h| h.trim().to_string())
@@ -160,11 +164,7 @@ fn delimiter_of(header: &str) -> u8 {
 /// A row with more or fewer cells than the header has columns.
 fn width_error(file: &Path, row: &CsvRow, header: &[String], delimiter: u8) -> Diagnostic {
     let found = row.cells.len();
-    let kind = Kind::CsvWidth {
-        found,
-        columns: header.to_vec(),
-        semicolon: delimiter == b';',
-    };
+    let kind = Message::csv_width(found, header, delimiter == b';');
     Diagnostic::error(file, kind).at(row.line, row.column_of(found.min(header.len())))
 }
 
@@ -214,14 +214,20 @@ mod tests {
         );
         assert!(
             wide.message
+                .ru
                 .contains("в строке 4 ячейки, а в заголовке 3 столбца"),
             "{}",
             wide.message
         );
-        assert!(wide.hint.as_deref().unwrap_or("").contains("\"12,5\""));
+        assert!(wide
+            .hint
+            .as_ref()
+            .map(|h| h.ru.as_str())
+            .unwrap_or("")
+            .contains("\"12,5\""));
         assert_eq!(problems[1].line, Some(3));
         assert!(
-            problems[1].message.contains("не хватает"),
+            problems[1].message.ru.contains("не хватает"),
             "{}",
             problems[1].message
         );

@@ -61,13 +61,8 @@ pub(crate) fn load_theme(
             found.sort();
             allowed.extend(found);
         }
-        let kind = crate::diagnostic::Kind::InField {
-            path: "theme".into(),
-            inner: Box::new(crate::diagnostic::Kind::UnknownValue {
-                value: name.to_string(),
-                allowed,
-            }),
-        };
+        let (message, hint) = crate::diagnostic::Message::unknown_value(name, &allowed);
+        let kind = (message.in_field("theme"), hint);
         diagnostics
             .push(Diagnostic::error(crate::config::CONFIG_FILE, kind).at_line(line.unwrap_or(1)));
     }

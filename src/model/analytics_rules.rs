@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use super::rule_expr::{parse_expr, Expr, Rule};
-use crate::diagnostic::Tr;
+use crate::diagnostic::Message;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::{AnalyticsFile, RawBenchmark, RawBreak, RawEffect};
 use crate::model::MedalRegime;
@@ -512,7 +512,7 @@ pub(crate) fn resolve_rules(
                     .and_then(|l| l.find(written.as_str()).map(|at| l[..at].chars().count()))
                     .map_or(1, |before| before + error.offset + 1);
                 check.diagnostics.push(
-                    Diagnostic::error(&file, tr!(format!("в сочетании правил {}: {}", category.id(), error.message.ru), format!("in the combination of rules {}: {}", category.id(), error.message.english())))
+                    Diagnostic::error(&file, tr!(format!("в сочетании правил {}: {}", category.id(), error.message.ru), format!("in the combination of rules {}: {}", category.id(), error.message.en())))
                         .at(line, column)
                         .hint(tr!("пишите правила a, b1, b2, c, d, e, f через AND, OR, NOT и скобки, например \"a AND (b1 OR c OR f)\"", "join the rules a, b1, b2, c, d, e, f with AND, OR, NOT and brackets, e.g. \"a AND (b1 OR c OR f)\"")),
                 );
@@ -544,7 +544,7 @@ pub(crate) fn resolve_rules(
                         "для {number} года не указан порог ЕГЭ (threshold)",
                         "no EGE threshold (threshold) is given for {number}"
                     ),
-                    crate::diagnostic::Tr::new(
+                    crate::diagnostic::Message::text(
                         "например: 2025: {regime: \"2024\", threshold: 70}",
                         "e.g.: 2025: {regime: \"2024\", threshold: 70}",
                     ),
@@ -599,7 +599,7 @@ impl Checker<'_> {
         found
     }
 
-    fn error(&mut self, path: &[&str], message: impl Into<Tr>, hint: impl Into<Tr>) {
+    fn error(&mut self, path: &[&str], message: impl Into<Message>, hint: impl Into<Message>) {
         let line = self.line(path);
         self.diagnostics.push(
             Diagnostic::error(self.file, message.into())
@@ -733,7 +733,11 @@ mod tests {
         let file = PathBuf::from("data/analytics.yaml");
         let error = crate::yaml::parse::<crate::load::RawAnalytics>(text, &file, 1).unwrap_err();
         assert_eq!((error.line, error.column), (Some(2), Some(3)));
-        assert!(error.message.contains("поле breaks"), "{}", error.message);
+        assert!(
+            error.message.ru.contains("поле breaks"),
+            "{}",
+            error.message
+        );
     }
 
     #[test]
@@ -774,7 +778,7 @@ mod tests {
         assert_eq!(problems.len(), 1);
         let d = &problems[0];
         assert_eq!((d.line, d.column), (Some(2), Some(27)), "{d}");
-        assert!(d.message.contains("«g»"));
+        assert!(d.message.ru.contains("«g»"));
     }
 
     #[test]

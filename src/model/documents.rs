@@ -461,9 +461,10 @@ mod tests {
         assert_eq!(problems.len(), 2);
         assert!(problems[0]
             .message
+            .ru
             .contains("«documents/zzz» из amends не найден"));
         assert_eq!(problems[0].line, Some(3));
-        assert!(problems[1].message.contains("сам на себя"));
+        assert!(problems[1].message.ru.contains("сам на себя"));
         assert_eq!(problems[1].line, Some(4));
     }
 
@@ -509,6 +510,6 @@ mod tests {
         plain.kind = None;
         let pages = vec![plain, act("b", "2021-01-10", &[], &["documents/note"])];
         let (_, problems) = registry(&pages);
-        assert!(problems[0].message.contains("не документ"));
+        assert!(problems[0].message.ru.contains("не документ"));
     }
 }

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 
 use super::organization::{Register, AGGREGATES};
 use super::period::Period;
-use crate::diagnostic::{Diagnostic, Diagnostics, Kind, Tr};
+use crate::diagnostic::{Diagnostic, Diagnostics, Message, WithHint};
 use crate::load::{IndicatorSources, RawIndicator, ValuesFile};
 use crate::model::{Better, PeriodKind};
 use crate::tr;
@@ -242,11 +242,7 @@ pub(crate) fn resolve_indicators(
     }
     for (id, file) in values {
         diagnostics.push(
-            Diagnostic::error(
-                &file.file,
-                Kind::ValuesOfUnknownIndicator { id: id.clone() },
-            )
-            .at_line(1),
+            Diagnostic::error(&file.file, Message::values_of_unknown_indicator(&id)).at_line(1),
         );
     }
     out.directions
@@ -303,11 +299,7 @@ fn resolve_indicator(
                     file,
                     tr!(
                         format!("цель показателя «{}»: {}", raw.id, message.ru),
-                        format!(
-                            "target of indicator “{}”: {}",
-                            raw.id,
-                            message.en.as_deref().unwrap_or(&message.ru)
-                        )
+                        format!("target of indicator “{}”: {}", raw.id, message.en())
                     ),
                 )
                 .at_line(raw.line)
@@ -338,7 +330,7 @@ fn resolve_indicator(
                         format!(
                             "method change of indicator “{}”: {}",
                             raw.id,
-                            message.en.as_deref().unwrap_or(&message.ru)
+                            message.en()
                         )
                     ),
                 )
@@ -540,7 +532,8 @@ fn read_rows(
         };
         let number = match parse_value(cell(value)) {
             Ok(number) => number,
-            Err((message, hint)) => {
+            Err(said) => {
+                let (message, hint) = *said;
                 diagnostics.push(
                     Diagnostic::error(file, message)
                         .at(row.line, column_of(value))
@@ -668,7 +661,7 @@ fn implausible(
     period: Period,
     value: Option<f64>,
     as_of: NaiveDate,
-) -> Option<(Tr, Tr, Cell)> {
+) -> Option<(Message, Message, Cell)> {
     let starts = match period.kind {
         PeriodKind::Year => NaiveDate::from_ymd_opt(period.year, 1, 1),
         PeriodKind::SchoolYear => NaiveDate::from_ymd_opt(period.year, 9, 1),
@@ -729,23 +722,24 @@ fn place_of(id: &str, register: &Register) -> Option<Place> {
 fn unknown_place(file: &PathBuf, id: &str, line: usize) -> Diagnostic {
     Diagnostic::error(
         file,
-        Kind::UnknownOrg {
-            id: id.to_string(),
-            aggregates: AGGREGATES.iter().map(|a| a.to_string()).collect(),
-        },
+        Message::unknown_org(
+            id,
+            &AGGREGATES.iter().map(|a| a.to_string()).collect::<Vec<_>>(),
+        ),
     )
     .at_line(line)
 }
 
 /// A value cell: a number with a dot or a decimal comma (Russian Excel), spaces
 /// between thousands allowed; empty means "no data".
-pub(crate) fn parse_value(cell: &str) -> Result<Option<f64>, (Tr, Tr)> {
+/// A bad cell gives its message and hint, boxed: the error stays small.
+pub(crate) fn parse_value(cell: &str) -> Result<Option<f64>, Box<WithHint>> {
     let text = cell.trim();
     if text.is_empty() {
         return Ok(None);
     }
     if text.ends_with('%') {
-        return Err((
+        return Err(Box::new((
             tr!(
                 "значение «{text}» записано со знаком %",
                 "the value “{text}” is written with a % sign"
@@ -754,7 +748,7 @@ pub(crate) fn parse_value(cell: &str) -> Result<Option<f64>, (Tr, Tr)> {
                 "пишите только число (12,5): единица измерения указана у показателя (unit)",
                 "write only the number (12.5): the indicator gives the unit (unit)"
             ),
-        ));
+        )));
     }
     let cleaned: String = text
         .chars()
@@ -767,7 +761,7 @@ pub(crate) fn parse_value(cell: &str) -> Result<Option<f64>, (Tr, Tr)> {
         .filter(|v| v.is_finite())
         .map(Some)
         .ok_or_else(|| {
-            (
+            Box::new((
                 tr!(
                     "значение «{text}» — не число",
                     "the value “{text}” is not a number"
@@ -776,7 +770,7 @@ pub(crate) fn parse_value(cell: &str) -> Result<Option<f64>, (Tr, Tr)> {
                     "пишите число, например 12,5 или 12.5; если данных нет, оставьте ячейку пустой",
                     "write a number, e.g. 12,5 or 12.5; if there is no data, leave the cell empty"
                 ),
-            )
+            ))
         })
 }
 
@@ -794,13 +788,10 @@ mod tests {
 
     #[test]
     fn rejects_a_percent_sign_with_a_hint() {
-        let (message, hint) = parse_value("12.5%").unwrap_err();
+        let (message, hint) = *parse_value("12.5%").unwrap_err();
         assert!(message.ru.contains("со знаком %"));
         assert!(hint.ru.contains("только число"));
-        assert_eq!(
-            message.en.as_deref(),
-            Some("the value “12.5%” is written with a % sign")
-        );
+        assert_eq!(message.en, "the value “12.5%” is written with a % sign");
         assert!(parse_value("двенадцать")
             .unwrap_err()
             .0

@@ -126,7 +126,7 @@ mod tests {
         assert_eq!(error.file, Path::new("content/documents/prikaz-178.pdf"));
         assert_eq!((error.line, error.column), (None, None));
         assert_eq!(
-            error.message,
+            error.message.ru,
             "content/documents/Prikaz-178.pdf и content/documents/prikaz-178.pdf различаются только заглавными и строчными буквами: на Windows и macOS это один и тот же файл, и один из них пропадёт"
         );
     }
@@ -165,7 +165,7 @@ mod tests {
         assert!(!warning.is_error());
         assert_eq!(warning.file, Path::new("content/documents/x.pdf"));
         assert!(
-            warning.message.starts_with(&format!(
+            warning.message.ru.starts_with(&format!(
                 "путь public/{long} длиной 206 знаков слишком длинный для Windows"
             )),
             "{}",
@@ -173,7 +173,8 @@ mod tests {
         );
         assert!(warning
             .hint
-            .as_deref()
+            .as_ref()
+            .map(|h| h.ru.as_str())
             .unwrap()
             .contains("не длиннее 200 знаков"));
     }

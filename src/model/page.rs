@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 use super::paths;
-use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
+use crate::diagnostic::{Diagnostic, Diagnostics, Message};
 use crate::load::{Attachment, Discussion, GitDates, SortBy, SourcePage, CONTENT_DIR};
 use crate::tr;
 use crate::yaml::key_line;
@@ -181,13 +181,9 @@ fn check_kind(page: &Page, diagnostics: &mut Diagnostics) {
     let (line, column) = super::document_checks::value_at(page, "kind");
     // Said as a value serde did not accept, so that it is listed with the reading
     // problems, above what it causes elsewhere («… не документ» where it is linked).
-    let kind = Kind::InField {
-        path: "kind".into(),
-        inner: Box::new(Kind::UnknownValue {
-            value: kind.to_string(),
-            allowed: PAGE_KINDS.iter().map(|k| k.to_string()).collect(),
-        }),
-    };
+    let allowed: Vec<String> = PAGE_KINDS.iter().map(|k| k.to_string()).collect();
+    let (message, hint) = Message::unknown_value(kind, &allowed);
+    let kind = (message.in_field("kind"), hint);
     diagnostics.push(Diagnostic::error(&page.file, kind).at(line, column));
 }
 
@@ -275,7 +271,7 @@ pub(crate) fn resolve_page(
         }
     }
     if page.placed.is_none() {
-        diagnostics.push(Diagnostic::warning(&page.file, Kind::MissingDate).at_line(1));
+        diagnostics.push(Diagnostic::warning(&page.file, Message::missing_date()).at_line(1));
     }
     check_kind(&page, diagnostics);
     if let (Some(placed), Some(updated)) = (page.placed, page.updated) {

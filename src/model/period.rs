@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use crate::diagnostic::Tr;
+use crate::diagnostic::Message;
 use crate::model::PeriodKind;
 use crate::tr;
 
@@ -25,9 +25,9 @@ impl Period {
 
     /// Reads `2025`, `2024/25`, `2024/2025`, `2024-25`, `2024–2025` as an indicator of
     /// `kind` expects; the error says what to write instead.
-    pub(crate) fn parse(text: &str, kind: PeriodKind) -> Result<Period, Tr> {
+    pub(crate) fn parse(text: &str, kind: PeriodKind) -> Result<Period, Message> {
         let text = text.trim();
-        let year_of = |digits: &str| -> Result<i32, Tr> {
+        let year_of = |digits: &str| -> Result<i32, Message> {
             let year: i32 = digits
                 .parse()
                 .map_err(|_| tr!("«{text}» — не год", "“{text}” is not a year"))?;

@@ -9,7 +9,7 @@
 //! approved «Сроки» text, is shown as «перенесено» (neither done nor overdue), and
 //! never turns into «нет отметки о выполнении» or «просрочено».
 
-use crate::diagnostic::Tr;
+use crate::diagnostic::Message;
 use crate::tr;
 
 /// A status the plan's author wrote down.
@@ -52,7 +52,7 @@ const WORDS: [(&str, GivenStatus); 22] = [
 ];
 
 /// Reads a written status; the error says which words work.
-pub(crate) fn parse_status(written: &str) -> Result<GivenStatus, Tr> {
+pub(crate) fn parse_status(written: &str) -> Result<GivenStatus, Message> {
     let normal = written
         .split_whitespace()
         .collect::<Vec<_>>()
@@ -74,7 +74,7 @@ pub(crate) fn parse_status(written: &str) -> Result<GivenStatus, Tr> {
 }
 
 /// The hint for a status not understood.
-pub(crate) fn status_hint() -> Tr {
+pub(crate) fn status_hint() -> Message {
     tr!(
         "статус пишется одним из слов: выполнено, не выполнено, выполняется, запланировано, отменено, перенесено (или done, not_done, in_progress, planned, cancelled, postponed); без статуса он считается по сроку",
         "a status is one of: выполнено (done), не выполнено (not done), выполняется (in progress), запланировано (planned), отменено (cancelled), перенесено (postponed), or done, not_done, in_progress, planned, cancelled, postponed; without a status it follows from the deadline"

@@ -68,7 +68,7 @@ impl<'a> References<'a> {
             })
     }
 
-    pub(crate) fn hint(&self) -> crate::diagnostic::Tr {
+    pub(crate) fn hint(&self) -> crate::diagnostic::Message {
         crate::tr!(
             "укажите страницу сайта путём в папке content без .md (documents/prikaz-178), адресом (/documents/prikaz-178/) или файл (documents/prikaz-178.pdf)",
             "give a page of the site by its path in the content folder without .md (documents/prikaz-178), by its address (/documents/prikaz-178/) or a file (documents/prikaz-178.pdf)"

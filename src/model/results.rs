@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use super::analytics_rules::AnalyticsRules;
 use super::indicator::parse_value;
 use super::organization::{AtYear, Register};
-use crate::diagnostic::{Diagnostic, Diagnostics, Tr};
+use crate::diagnostic::{Diagnostic, Diagnostics, Message};
 use crate::load::{CsvRow, CsvTable, ResultsSources};
 use crate::model::{OrgKind, Procedure};
 use crate::tr;
@@ -394,8 +394,8 @@ impl Reader<'_> {
         table: &CsvTable,
         row: &CsvRow,
         column: usize,
-        message: impl Into<Tr>,
-        hint: impl Into<Tr>,
+        message: impl Into<Message>,
+        hint: impl Into<Message>,
     ) {
         self.diagnostics.push(
             Diagnostic::error(&table.file, message.into())
@@ -877,7 +877,8 @@ impl Reader<'_> {
                         );
                         continue;
                     }
-                    Err((message, hint)) => {
+                    Err(said) => {
+                        let (message, hint) = *said;
                         self.error(table, row, col["mean"], message, hint);
                         continue;
                     }

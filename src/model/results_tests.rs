@@ -124,13 +124,14 @@ fn reports_unknown_organisations_subjects_and_columns() {
     let text = format!("{VPR_HEADER}sosh-9,5,математика,1,1,0,0,0,,,\nds-1,5,математика,1,1,0,0,0,,,\nsosh-1,5,матиматика,1,1,0,0,0,,,\n");
     let (_, problems) = resolve(vec![file(Procedure::Vpr, "2025", &text)]);
     assert_eq!(problems.len(), 3);
-    assert!(problems[0].message.contains("«sosh-9» нет в реестре"));
-    assert!(problems[1].message.contains("не школа"));
-    assert_eq!(problems[2].message, "неизвестный предмет «матиматика»");
+    assert!(problems[0].message.ru.contains("«sosh-9» нет в реестре"));
+    assert!(problems[1].message.ru.contains("не школа"));
+    assert_eq!(problems[2].message.ru, "неизвестный предмет «матиматика»");
     assert_eq!(problems[2].column, Some(10));
     assert!(problems[2]
         .hint
-        .as_deref()
+        .as_ref()
+        .map(|h| h.ru.as_str())
         .unwrap()
         .contains("возможно, «математика»"));
     let (_, problems) = resolve(vec![file(
@@ -139,8 +140,11 @@ fn reports_unknown_organisations_subjects_and_columns() {
         "org,grade,subject,participant,m2,m3,m4,m5\n",
     )]);
     assert_eq!(problems.len(), 2);
-    assert!(problems[0].message.contains("нет столбцов: participants"));
-    assert_eq!(problems[1].message, "неизвестный столбец «participant»");
+    assert!(problems[0]
+        .message
+        .ru
+        .contains("нет столбцов: participants"));
+    assert_eq!(problems[1].message.ru, "неизвестный столбец «participant»");
     assert_eq!(problems[1].column, Some(19));
 }
 
@@ -151,7 +155,7 @@ fn reports_a_row_given_twice() {
     let (results, problems) = resolve(vec![file(Procedure::Vpr, "2025", &text)]);
     assert_eq!(results.vpr.len(), 1, "a class of 0 is a valid row");
     assert_eq!(problems.len(), 1);
-    assert!(problems[0].message.contains("уже указан в строке 2"));
+    assert!(problems[0].message.ru.contains("уже указан в строке 2"));
 }
 
 #[test]
@@ -183,6 +187,7 @@ fn reads_ege_with_medal_candidates_on_one_row() {
     assert_eq!(problems.len(), 1);
     assert!(problems[0]
         .message
+        .ru
         .contains("не подтвердили 3, а претендентов 2"));
 }
 
@@ -195,10 +200,12 @@ fn errors_on_an_ege_year_without_a_medal_regime() {
     assert_eq!(problems[0].line, Some(1));
     assert!(problems[0]
         .message
+        .ru
         .contains("для 2019 года не указан порядок награждения медалями"));
     assert!(problems[0]
         .hint
-        .as_deref()
+        .as_ref()
+        .map(|h| h.ru.as_str())
         .unwrap()
         .contains("сейчас указаны годы 2025"));
 }
@@ -210,7 +217,12 @@ fn checks_the_range_of_a_mean() {
     assert_eq!(results.gia.len(), 1);
     assert_eq!(problems.len(), 1);
     assert_eq!(problems[0].line, Some(3));
-    assert!(problems[0].hint.as_deref().unwrap().contains("от 2 до 5"));
+    assert!(problems[0]
+        .hint
+        .as_ref()
+        .map(|h| h.ru.as_str())
+        .unwrap()
+        .contains("от 2 до 5"));
 }
 
 #[test]
@@ -220,6 +232,7 @@ fn follows_a_renamed_school_by_its_former_id_until_the_change() {
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert!(problems[0]
         .message
+        .ru
         .contains("replaces: «united» — id действующей организации реестра"));
     let taezhnaya = register.by_id["taezhnaya-sosh"];
     let old = format!("{VPR_HEADER}taezhnaya-school,5,математика,20,6,8,4,2,,,\n");
@@ -277,7 +290,8 @@ fn reports_an_id_the_register_does_not_know_for_that_year_at_its_line() {
     assert!(shown[2].starts_with("data/results/vpr/2025.csv:3:1: ошибка: «taezhnaya-school» — прежний id школы «taezhnaya-sosh»: с 01.09.2024 результаты 2025 года указываются под её новым id"), "{}", shown[2]);
     assert!(problems[2]
         .hint
-        .as_deref()
+        .as_ref()
+        .map(|h| h.ru.as_str())
         .unwrap()
         .contains("замените «taezhnaya-school» на «taezhnaya-sosh»"));
 }

@@ -13,7 +13,7 @@
 //!
 //! `AND`, `OR`, `NOT` may also be written `И`, `ИЛИ`, `НЕ`, in any case.
 
-use crate::diagnostic::Tr;
+use crate::diagnostic::Message;
 use crate::tr;
 use std::collections::BTreeSet;
 use std::fmt;
@@ -120,7 +120,7 @@ impl Expr {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct ExprError {
     pub(crate) offset: usize,
-    pub(crate) message: Tr,
+    pub(crate) message: Message,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

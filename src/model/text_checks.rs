@@ -101,6 +101,7 @@ mod tests {
         assert_eq!((all[0].line, all[0].column), (Some(2), Some(20)));
         assert!(all[0]
             .message
+            .ru
             .starts_with("слово разорвано переносом из Word: «мониторинга»"));
     }
 }

@@ -162,7 +162,7 @@ mod tests {
     }
 
     fn refused(root: &Path, out: &Path) -> Option<String> {
-        refuse(root, out, out, true).map(|d| d.message)
+        refuse(root, out, out, true).map(|d| d.message.ru)
     }
 
     #[test]

@@ -123,7 +123,7 @@ pub(crate) fn write_site(
         }
         output
             .lock(shown)
-            .map_err(|d| anyhow::anyhow!("{}", d.message))?;
+            .map_err(|d| anyhow::anyhow!("{}", d.message.ru()))?;
     }
     let beside = &output.beside;
     let result = write_all(&beside.staging, &beside.out, files, progress);

@@ -13,7 +13,7 @@ use std::path::{Component, Path, PathBuf};
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-use crate::diagnostic::{Diagnostic, Kind, LineIndex};
+use crate::diagnostic::{Diagnostic, LineIndex, Message};
 use crate::model::{attachment_url, page_url, written_path};
 
 /// What a page's Markdown needs to know about the site.
@@ -218,7 +218,7 @@ pub(crate) fn render_markdown(body: &str, context: &MarkdownContext<'_>) -> Rend
                 if let Some((line, alt)) = open_image.take() {
                     if alt.trim().is_empty() {
                         out.diagnostics.push(
-                            Diagnostic::warning(context.file, Kind::MissingAlt).at_line(line),
+                            Diagnostic::warning(context.file, Message::missing_alt()).at_line(line),
                         );
                     }
                 }
@@ -387,8 +387,9 @@ fn rewrite_link<'a>(
         resolve_path(path, context)
     };
     let Some(target) = target else {
-        out.diagnostics
-            .push(Diagnostic::error(context.file, Kind::MissingPage { written }).at(line, column));
+        out.diagnostics.push(
+            Diagnostic::error(context.file, Message::missing_page(&written)).at(line, column),
+        );
         return dest.clone();
     };
     out.links.push(InternalLink {

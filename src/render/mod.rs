@@ -46,7 +46,7 @@ pub(crate) use spreadsheet::neutralise_csv;
 pub(crate) use templates::escape_html;
 
 use crate::analyze::{Analysis, Frozen};
-use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
+use crate::diagnostic::{Diagnostic, Diagnostics, Message};
 use crate::model::paths;
 use crate::model::FileSource;
 use crate::model::{output_path, Model, PageData};
@@ -171,15 +171,20 @@ pub(crate) fn render_site(
         texts: vec![String::new(); model.pages.len()],
         ..RenderedSite::default()
     };
-    let mut template_errors = BTreeSet::new();
+    let mut template_errors: Vec<Diagnostic> = Vec::new();
     for (index, (page, problems)) in results.into_iter().enumerate() {
-        for problem in problems {
-            // The same template bug breaks every page; say it once.
+        for mut problem in problems {
+            // The same template bug breaks every page; say it once, compared
+            // before the page it failed on is named.
             if problem.file.starts_with("themes") || problem.file.starts_with("(встроенная тема)")
             {
-                let key = problem.message.split(" (при выводе страницы").next();
-                if !template_errors.insert(key.unwrap_or_default().to_string()) {
+                if template_errors.contains(&problem) {
                     continue;
+                }
+                template_errors.push(problem.clone());
+                if page.is_none() && problem.message.code() == "template" {
+                    let file = model.pages[index].file.display().to_string();
+                    problem.message = Box::new(problem.message.on_page(&file));
                 }
             }
             diagnostics.push(problem);
@@ -357,10 +362,10 @@ fn render_page(
         problems.push(
             Diagnostic::error(
                 &page.file,
-                Kind::UnknownTemplate {
-                    name: template,
-                    known: known.into_iter().map(String::from).collect(),
-                },
+                Message::unknown_template(
+                    &template,
+                    &known.into_iter().map(String::from).collect::<Vec<_>>(),
+                ),
             )
             .at_line(page.key_line("template")),
         );
@@ -505,16 +510,9 @@ fn render_page(
                 .iter()
                 .find(|t| t.name == template)
                 .map_or_else(|| PathBuf::from(&template), |t| t.shown_path.clone());
-            let mut diagnostic = templates::to_diagnostic(&error, &shown);
-            if let Some(Kind::Template { detail, .. }) = diagnostic.kind.take().map(|k| *k) {
-                let kind = Kind::Template {
-                    detail,
-                    page: Some(page.file.display().to_string()),
-                };
-                diagnostic.message = kind.text(crate::diagnostic::Lang::Ru).0;
-                diagnostic.kind = Some(Box::new(kind));
-            }
-            problems.push(diagnostic);
+            // The page it failed on is named where the same failure on other pages
+            // is told apart (`render_site`).
+            problems.push(templates::to_diagnostic(&error, &shown));
             (None, problems)
         }
     }

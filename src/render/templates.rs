@@ -11,7 +11,7 @@ use serde::Serialize;
 use tera::{Tera, Value};
 
 use super::views::SummaryView;
-use crate::diagnostic::{Diagnostic, Kind};
+use crate::diagnostic::{Diagnostic, Message};
 use crate::model::Model;
 use crate::model::TemplateSource;
 
@@ -22,10 +22,10 @@ pub(crate) fn load_tera(templates: &[TemplateSource]) -> Result<Tera, Vec<Diagno
         let mut alone = Tera::default();
         alone.autoescape_on(vec![".html", ".xml"]);
         if let Err(error) = alone.add_raw_template(&template.name, &template.text) {
-            // A missing parent or macro file is only an error once every template
-            // is loaded (the full load below reports it).
-            let needs_others = matches!(error.kind, tera::ErrorKind::MissingParent { .. })
-                || error_chain(&error).contains("isn't present in Tera");
+            // A template that parses on its own failed for want of another one (a
+            // parent, a macro file): only an error once every template is loaded,
+            // and the full load below reports it.
+            let needs_others = tera::Template::new(&template.name, None, &template.text).is_ok();
             if !needs_others {
                 problems.push(to_diagnostic(&error, &template.shown_path));
             }
@@ -171,13 +171,7 @@ pub(crate) fn to_diagnostic(error: &tera::Error, file: &std::path::Path) -> Diag
         .filter(|l| !l.is_empty() && *l != "|")
         .collect::<Vec<_>>()
         .join(" ");
-    let diagnostic = Diagnostic::error(
-        file,
-        Kind::Template {
-            detail: message,
-            page: None,
-        },
-    );
+    let diagnostic = Diagnostic::error(file, Message::template(&message));
     match position {
         Some((line, column)) => diagnostic.at(line, column),
         None => diagnostic,
@@ -223,6 +217,6 @@ mod tests {
     fn reports_a_missing_parent_template() {
         let problems = load_tera(&[source("c.html", "{% extends \"nope.html\" %}")]).unwrap_err();
         assert_eq!(problems[0].file, PathBuf::from("themes/t/templates/c.html"));
-        assert!(problems[0].message.contains("nope.html"));
+        assert!(problems[0].message.ru.contains("nope.html"));
     }
 }

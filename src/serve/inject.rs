@@ -10,6 +10,7 @@ use std::fmt::Write as _;
 use super::reload::SCRIPT_PATH;
 use crate::diagnostic::{Diagnostic, Lang};
 use crate::render::escape_html;
+use crate::tr;
 
 /// The page with the reload script before `</body>` and, when `errors` is not
 /// empty, the error panel right after `<body …>`, so it is the first thing read.
@@ -44,10 +45,10 @@ pub(crate) fn inject(html: &str, errors: &[Diagnostic], lang: Lang) -> String {
 
 /// A page of its own for when there is no good build to show yet.
 pub(crate) fn error_page(errors: &[Diagnostic], lang: Lang) -> String {
-    let (html_lang, title) = match lang {
-        Lang::En => ("en", "The site is not built"),
-        Lang::Ru => ("ru", "Сайт не собран"),
-    };
+    let html_lang = tr!("ru", "en");
+    let html_lang = html_lang.get(lang);
+    let title = tr!("Сайт не собран", "The site is not built");
+    let title = title.get(lang);
     format!(
         "<!DOCTYPE html>\n<html lang=\"{html_lang}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title} — msoko</title>\n</head>\n<body style=\"margin:0;font:16px/1.5 sans-serif\">\n{}<script src=\"{SCRIPT_PATH}\" defer></script>\n</body>\n</html>\n",
         panel(errors, lang, false)
@@ -57,28 +58,30 @@ pub(crate) fn error_page(errors: &[Diagnostic], lang: Lang) -> String {
 /// The list of errors: where, what, how to fix. A `<details>` so that it folds away
 /// without any script; fixed over the page when shown on top of the last good build.
 fn panel(errors: &[Diagnostic], lang: Lang, over_page: bool) -> String {
-    let (heading, kept, hint_label) = match lang {
-        Lang::En if !over_page => (
-            format!("The site is not built: errors — {}", errors.len()),
-            "",
-            "hint",
-        ),
-        Lang::Ru if !over_page => (
-            format!("Сайт не собран: ошибок — {}", errors.len()),
-            "",
-            "подсказка",
-        ),
-        Lang::En => (
-            format!("The site is not rebuilt: errors — {}", errors.len()),
-            "You see the last good build. Fix the files below and save: the page reloads by itself.",
-            "hint",
-        ),
-        Lang::Ru => (
-            format!("Сайт не пересобран: ошибок — {}", errors.len()),
-            "Показана последняя удачная сборка. Исправьте файлы ниже и сохраните: страница обновится сама.",
-            "подсказка",
-        ),
+    let count = errors.len();
+    let (heading, kept) = if over_page {
+        (
+            tr!(
+                "Сайт не пересобран: ошибок — {count}",
+                "The site is not rebuilt: errors — {count}"
+            ),
+            tr!(
+                "Показана последняя удачная сборка. Исправьте файлы ниже и сохраните: страница обновится сама.",
+                "You see the last good build. Fix the files below and save: the page reloads by itself."
+            ),
+        )
+    } else {
+        (
+            tr!(
+                "Сайт не собран: ошибок — {count}",
+                "The site is not built: errors — {count}"
+            ),
+            tr!("", ""),
+        )
     };
+    let (heading, kept) = (heading.get(lang), kept.get(lang));
+    let hint_label = tr!("подсказка", "hint");
+    let hint_label = hint_label.get(lang);
     let position = if over_page {
         "position:fixed;z-index:2147483647;left:0;right:0;top:0;max-height:70vh;overflow:auto;box-shadow:0 4px 16px rgba(0,0,0,.35);"
     } else {
@@ -86,11 +89,8 @@ fn panel(errors: &[Diagnostic], lang: Lang, over_page: bool) -> String {
     };
     let mut out = format!(
         "<div id=\"msoko-errors\" role=\"alert\" lang=\"{}\" style=\"{position}background:#fff;color:#1b1b1b;border-top:6px solid #b00020;padding:12px 16px;font:16px/1.5 sans-serif;text-align:left\">\n<details open>\n<summary style=\"cursor:pointer;font-weight:bold;font-size:1.15em;color:#b00020\">{}</summary>\n",
-        match lang {
-            Lang::En => "en",
-            Lang::Ru => "ru",
-        },
-        escape_html(&heading)
+        tr!("ru", "en").get(lang),
+        escape_html(heading)
     );
     if !kept.is_empty() {
         let _ = writeln!(out, "<p style=\"margin:.5em 0\">{}</p>", escape_html(kept));
@@ -127,7 +127,6 @@ fn panel(errors: &[Diagnostic], lang: Lang, over_page: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diagnostic::Kind;
 
     const PAGE: &str =
         "<!DOCTYPE html><html><head></head><body class=\"x\"><main>Текст</main></body></html>";
@@ -157,7 +156,8 @@ mod tests {
 
     #[test]
     fn speaks_english_when_asked() {
-        let error = Diagnostic::error("content/a.md", Kind::MissingTitle).at(2, 1);
+        let error =
+            Diagnostic::error("content/a.md", crate::diagnostic::Message::missing_title()).at(2, 1);
         let out = error_page(&[error], Lang::En);
         assert!(out.contains("The site is not built: errors — 1"));
         assert!(out.contains("the page has no title"));

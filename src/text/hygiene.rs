@@ -7,7 +7,7 @@
 //! This only finds them (`find_flaws`); the caller warns with file:line:column and
 //! publishes the text as written: what the user wrote is never changed silently.
 
-use crate::diagnostic::Tr;
+use crate::diagnostic::Message;
 use crate::tr;
 
 /// One flaw: where it is in the text (byte offset), the fragment to quote and
@@ -196,7 +196,7 @@ fn quotes(text: &str, flaws: &mut Vec<Flaw>) {
 
 impl FlawKind {
     /// What is wrong and how to fix it, in Russian and English.
-    pub(crate) fn said(&self) -> (Tr, Tr) {
+    pub(crate) fn said(&self) -> (Message, Message) {
         match self {
             FlawKind::UnbalancedQuote(q) => (
                 tr!("кавычка {q} без пары", "the quote {q} has no pair"),

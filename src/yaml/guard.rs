@@ -143,7 +143,7 @@ mod tests {
 
     fn check(text: &str) -> Option<(usize, usize, String)> {
         precheck(text, Path::new("a.yaml"), 1, true)
-            .map(|d| (d.line.unwrap(), d.column.unwrap(), d.message))
+            .map(|d| (d.line.unwrap(), d.column.unwrap(), d.message.ru))
     }
 
     #[test]

@@ -10,13 +10,11 @@
 //! present but not aligned with its neighbours. When none is found the parser's own
 //! error stands.
 
-use crate::diagnostic::{Kind, Said, Tr};
+use crate::diagnostic::{Message, WithHint};
 
 /// A mistake found: what to say, how to fix it, and where (1-based, in the text).
 pub(super) struct Mistake {
-    pub(super) said: Said,
-    /// None when `said` is a kind that brings its own hint.
-    pub(super) hint: Option<Tr>,
+    pub(super) said: WithHint,
     pub(super) line: usize,
     pub(super) column: usize,
 }
@@ -126,8 +124,7 @@ fn unclosed_quote(text: &str, message: &str, error_line: usize) -> Option<Mistak
             .map(|q| (q.line, q.column))
     })?;
     Some(Mistake {
-        said: Said::Kind(Kind::YamlUnclosedQuote { line }),
-        hint: None,
+        said: Message::yaml_unclosed_quote(line),
         line,
         column,
     })
@@ -149,8 +146,7 @@ fn odd_indentation(text: &str) -> Option<Mistake> {
         for (k, c) in line.chars().enumerate() {
             if odd_space(c) {
                 return Some(Mistake {
-                    said: Said::Kind(Kind::YamlIndent { character: c }),
-                    hint: None,
+                    said: Message::yaml_indent(c),
                     line: i + 1,
                     column: k + 1,
                 });
@@ -189,14 +185,7 @@ fn misindented(text: &str, at: (usize, usize), field: &str) -> Option<Mistake> {
             && column != key_column
         {
             return Some(Mistake {
-                said: Said::Kind(Kind::YamlMisindented {
-                    field: field.to_string(),
-                    line: i + 1,
-                    column,
-                    expected: key_column,
-                    first_key,
-                }),
-                hint: None,
+                said: Message::yaml_misindented(field, (i + 1, column), key_column, &first_key),
                 line: i + 1,
                 column,
             });
@@ -210,10 +199,7 @@ mod tests {
     use super::*;
 
     fn ru(m: &Mistake) -> String {
-        match &m.said {
-            Said::Text(t) => t.ru.clone(),
-            Said::Kind(k) => k.text(crate::diagnostic::Lang::Ru).0,
-        }
+        m.said.0.ru().to_string()
     }
 
     fn found(text: &str, message: &str, at: (usize, usize), missing: Option<&str>) -> Mistake {
@@ -254,14 +240,7 @@ mod tests {
         let m = found(text, "missing field `title`", (3, 7), Some("title"));
         assert_eq!((m.line, m.column), (4, 4));
         assert!(ru(&m).starts_with("поле «title» есть в строке 4, но сдвинуто"));
-        let Said::Kind(kind) = &m.said else {
-            panic!("a kind")
-        };
-        assert!(kind
-            .text(crate::diagnostic::Lang::Ru)
-            .1
-            .unwrap()
-            .contains("ровно под «no:»"));
+        assert!(m.said.1.ru().contains("ровно под «no:»"));
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! duty comes from regional acts or practice rather than federal law, a gap is ⚠.
 
 use super::{blank, need, Checklist, Law, ANTI_CORRUPTION, LAW_ACTS, LAW_PERSONAL_DATA};
-use crate::diagnostic::Tr;
+use crate::diagnostic::Message;
 use crate::model::{DocumentStatus, Model, PdfSource};
 use crate::tr;
 
@@ -26,7 +26,7 @@ const PROCUREMENT_RECHECK_DAYS: i64 = 365;
 /// site links to the body's page there.
 pub(super) fn procurement_item(model: &Model, list: &mut Checklist) {
     let procurement = model.config.authority.procurement.as_ref();
-    let mut missing: Vec<Tr> = Vec::new();
+    let mut missing: Vec<Message> = Vec::new();
     need(
         &mut missing,
         procurement.is_none_or(|p| p.url.trim().is_empty()),
@@ -68,7 +68,7 @@ pub(super) fn drafts_item(model: &Model, list: &mut Checklist) {
         .filter(|d| d.status == DocumentStatus::Draft)
         .map(|d| d.page)
         .collect();
-    let mut found: Vec<Tr> = Vec::new();
+    let mut found: Vec<Message> = Vec::new();
     let procedure = model.config.authority.public_discussion.as_ref();
     need(
         &mut found,
@@ -122,7 +122,7 @@ pub(super) fn drafts_item(model: &Model, list: &mut Checklist) {
 /// site takes appeals) publishes its policy there.
 pub(super) fn personal_data_item(model: &Model, list: &mut Checklist) {
     let written = model.config.authority.personal_data_policy.as_deref();
-    let mut missing: Vec<Tr> = Vec::new();
+    let mut missing: Vec<Message> = Vec::new();
     need(
         &mut missing,
         blank(written),
@@ -150,7 +150,7 @@ pub(super) fn personal_data_item(model: &Model, list: &mut Checklist) {
 /// the acts, how to report corruption — as documents and links.
 pub(super) fn anti_corruption_item(model: &Model, list: &mut Checklist) {
     let entries = model.config.authority.anti_corruption.as_ref();
-    let mut found: Vec<Tr> = Vec::new();
+    let mut found: Vec<Message> = Vec::new();
     need(
         &mut found,
         entries.is_none_or(|l| l.iter().all(super::link_is_blank)),
@@ -180,7 +180,7 @@ pub(super) fn report_pdf_item(model: &Model, list: &mut Checklist, law: Law, rep
         return;
     };
     let page = &model.pages[index];
-    let mut found: Vec<Tr> = Vec::new();
+    let mut found: Vec<Message> = Vec::new();
     if pdf.source == PdfSource::Missing {
         found.push(tr!(
             format!("PDF доклада не будет создан: нет подписанного файла (file: в {}) и не найден Chromium для печати (/usr/bin/chromium или путь в MSOKO_CHROMIUM)", page.file.display()),

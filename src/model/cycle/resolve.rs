@@ -7,7 +7,7 @@ use super::{
     Addressee, Cycle, CycleSource, CycleYear, Decision, DirectionCycle, Effect, Method,
     Recommendation, GROUPS,
 };
-use crate::diagnostic::Tr;
+use crate::diagnostic::Message;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::RawCycleYear;
 use crate::model::documents::DOCUMENT_KIND;
@@ -118,8 +118,8 @@ impl Links<'_> {
         &mut self,
         key: Option<&str>,
         written: &str,
-        message: impl Into<Tr>,
-        hint: impl Into<Tr>,
+        message: impl Into<Message>,
+        hint: impl Into<Message>,
     ) {
         let text = &self.source.text;
         let scope = self.scope.clone();

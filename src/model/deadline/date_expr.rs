@@ -8,7 +8,7 @@ use super::read::{Piece, Point, Reader};
 use super::tokens::{Kind, Number};
 use super::words::{month_of, YEAR_WORDS};
 use super::PlanPeriod;
-use crate::diagnostic::Tr;
+use crate::diagnostic::Message;
 use crate::tr;
 
 /// Whether the plan runs over whole school years (1 Sep .. 31 Aug).
@@ -40,7 +40,7 @@ enum Years {
 
 impl Reader<'_, '_> {
     /// A date expression with what may stand before it: «до …», «с … по …», «… – …».
-    pub(super) fn dated(&mut self) -> Result<Option<Piece>, Tr> {
+    pub(super) fn dated(&mut self) -> Result<Option<Piece>, Message> {
         if self.is(0, &["до", "к", "по"]) {
             let preposition = self.raw(0).to_owned();
             self.pos += 1;
@@ -91,7 +91,7 @@ impl Reader<'_, '_> {
     }
 
     /// What may follow «до», «к», «не позднее»: a day, or «конца» of a period.
-    pub(super) fn deadline(&mut self) -> Result<Option<Point>, Tr> {
+    pub(super) fn deadline(&mut self) -> Result<Option<Point>, Message> {
         if let Some(point) = self.day()? {
             return Ok(Some(point));
         }
@@ -115,7 +115,7 @@ impl Reader<'_, '_> {
     }
 
     /// One date expression: a day, a month, a quarter, a half-year, a year or a school year.
-    pub(super) fn date(&mut self) -> Result<Option<Piece>, Tr> {
+    pub(super) fn date(&mut self) -> Result<Option<Piece>, Message> {
         if let Some(point) = self.day()? {
             return Ok(Some(Piece::between(point, point)));
         }
@@ -150,7 +150,7 @@ impl Reader<'_, '_> {
     }
 
     /// «01.12.2021», «15.12.21», «01.12», «15 декабря 2021 года».
-    fn day(&mut self) -> Result<Option<Point>, Tr> {
+    fn day(&mut self) -> Result<Option<Point>, Message> {
         if let Some(Kind::Date { day, month, year }) = self.kind(0).cloned() {
             let raw = self.raw(0).to_owned();
             if !(1..=12).contains(&month.value) {
@@ -237,7 +237,7 @@ impl Reader<'_, '_> {
     }
 
     /// «1 квартал 2022», «IV квартал», «2 полугодие 2021-2022 учебного года», «I полугодие».
-    fn quarter_or_half(&mut self) -> Result<Option<Piece>, Tr> {
+    fn quarter_or_half(&mut self) -> Result<Option<Piece>, Message> {
         let Some(n) = self.ordinal(0) else {
             return Ok(None);
         };
@@ -295,7 +295,7 @@ impl Reader<'_, '_> {
     }
 
     /// A four-digit year standing alone: not the start of «2021-2022» or «2021/22».
-    pub(super) fn lone_year(&self) -> Result<Option<i32>, Tr> {
+    pub(super) fn lone_year(&self) -> Result<Option<i32>, Message> {
         let Some(year) = self.year_at(0)? else {
             return Ok(None);
         };
@@ -306,7 +306,7 @@ impl Reader<'_, '_> {
     }
 
     /// A four-digit year, if one stands here.
-    fn year_at(&self, ahead: usize) -> Result<Option<i32>, Tr> {
+    fn year_at(&self, ahead: usize) -> Result<Option<i32>, Message> {
         match self.number(ahead) {
             Some(Number { value, digits: 4 }) if (1900..2200).contains(&value) => {
                 Ok(Some(value as i32))
@@ -323,7 +323,7 @@ impl Reader<'_, '_> {
     }
 
     /// The year after a month or a day: «сентябрь 2020», «декабря 2021 г.».
-    fn year_after(&mut self) -> Result<Option<i32>, Tr> {
+    fn year_after(&mut self) -> Result<Option<i32>, Message> {
         let year = self.year_at(0)?;
         if year.is_some() {
             self.pos += 1;
@@ -339,7 +339,7 @@ impl Reader<'_, '_> {
     }
 
     /// «2019», «2020 год», «2018-2022 годы», «2021-2022 уч. г.», «2020/2021 учебный год».
-    fn years(&mut self) -> Result<Option<Years>, Tr> {
+    fn years(&mut self) -> Result<Option<Years>, Message> {
         let Some(first) = self.year_at(0)? else {
             return Ok(None);
         };

@@ -93,7 +93,7 @@ mod tests;
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::diagnostic::Tr;
+use crate::diagnostic::Message;
 use crate::tr;
 use read::{Piece, Point};
 use words::MONTHS_IN;
@@ -182,9 +182,9 @@ pub(crate) fn parse_deadline(
     text: &str,
     period: &PlanPeriod,
 ) -> Result<Deadline, UnreadableDeadline> {
-    let unreadable = |reason: Tr| UnreadableDeadline {
+    let unreadable = |reason: Message| UnreadableDeadline {
         text: text.to_owned(),
-        reason_en: reason.en.unwrap_or_else(|| reason.ru.clone()),
+        reason_en: reason.en.clone(),
         reason: reason.ru,
     };
     let tokens = tokens::tokenize(text);
@@ -221,7 +221,7 @@ pub(crate) fn parse_deadline(
 
 /// Gives every piece its years, from the right: a year written later in a list
 /// carries to the pieces before it; pieces with no year in reach take the plan's.
-fn resolve_years(pieces: &[Piece], period: &PlanPeriod) -> Result<Vec<DateSpan>, Tr> {
+fn resolve_years(pieces: &[Piece], period: &PlanPeriod) -> Result<Vec<DateSpan>, Message> {
     let mut carry: Option<Point> = None;
     let mut spans = Vec::with_capacity(pieces.len());
     for piece in pieces.iter().rev() {
@@ -328,7 +328,7 @@ fn days_in_month(year: i32, month: u32) -> u32 {
 }
 
 /// The first (or, for an end, the last) day of a point whose year is known.
-fn to_date(point: Point, end: bool) -> Result<NaiveDate, Tr> {
+fn to_date(point: Point, end: bool) -> Result<NaiveDate, Message> {
     let year = point.year.unwrap_or(0);
     let last = days_in_month(year, point.month);
     let day = point.day.unwrap_or(if end { last } else { 1 });

@@ -15,7 +15,7 @@ use super::words::{
     FILLER, NEED_WORDS, ON_REQUEST, SCHEDULE_STEMS, YEAR_WORDS,
 };
 use super::{PlanPeriod, Recurrence};
-use crate::diagnostic::Tr;
+use crate::diagnostic::Message;
 use crate::tr;
 
 /// A calendar place as written; `day` None means the whole month.
@@ -78,7 +78,7 @@ pub(super) struct Reading {
     pub(super) onward: bool,
 }
 
-pub(super) fn read_tokens(tokens: &[Token<'_>], period: &PlanPeriod) -> Result<Reading, Tr> {
+pub(super) fn read_tokens(tokens: &[Token<'_>], period: &PlanPeriod) -> Result<Reading, Message> {
     let mut reader = Reader {
         tokens,
         pos: 0,
@@ -149,7 +149,7 @@ impl Reader<'_, '_> {
         true
     }
 
-    fn part(&mut self) -> Result<(), Tr> {
+    fn part(&mut self) -> Result<(), Message> {
         if matches!(self.kind(0), Some(Kind::Stop | Kind::Dash | Kind::Slash)) || self.is(0, &["и"])
         {
             self.pos += 1;
@@ -213,7 +213,7 @@ impl Reader<'_, '_> {
 
     /// A lone year after months of a written year: the same months in that year.
     /// «Март-апрель 2022 2023» is two windows, «апрель 2022, 2023» two Aprils.
-    fn same_months_in(&mut self) -> Result<Option<Piece>, Tr> {
+    fn same_months_in(&mut self) -> Result<Option<Piece>, Message> {
         let Some(previous) = self.months else {
             return Ok(None);
         };
@@ -239,7 +239,7 @@ impl Reader<'_, '_> {
         Ok(Some(piece))
     }
 
-    fn phrase(&mut self) -> Result<bool, Tr> {
+    fn phrase(&mut self) -> Result<bool, Message> {
         Ok(self.trigger() || self.span_phrase()?)
     }
 
@@ -294,7 +294,7 @@ impl Reader<'_, '_> {
     }
 
     /// «в течение …», «не позднее …», «за 10 дней до …», «весь период», «и далее», «для …».
-    fn span_phrase(&mut self) -> Result<bool, Tr> {
+    fn span_phrase(&mut self) -> Result<bool, Message> {
         if self.is(0, &["в"]) && self.is(1, &["течение"]) {
             self.pos += 2;
             self.during()?;
@@ -333,7 +333,7 @@ impl Reader<'_, '_> {
     }
 
     /// After «в течение»: a span of time the work goes on, or a delay after an event.
-    fn during(&mut self) -> Result<(), Tr> {
+    fn during(&mut self) -> Result<(), Message> {
         if self.relative_event(0) {
             return Ok(());
         }
@@ -360,7 +360,7 @@ impl Reader<'_, '_> {
     }
 
     /// After «не позднее»: a date, or a delay before or after an event.
-    fn no_later(&mut self) -> Result<(), Tr> {
+    fn no_later(&mut self) -> Result<(), Message> {
         if let Some(end) = self.deadline()? {
             self.out.pieces.push(Piece::until(end));
             return Ok(());
@@ -405,7 +405,7 @@ impl Reader<'_, '_> {
     }
 
     /// «ежегодно», «постоянно», «1 раз в 3 года», «раз в квартал», «каждый год».
-    fn repetition(&mut self) -> Result<bool, Tr> {
+    fn repetition(&mut self) -> Result<bool, Message> {
         if let Some((_, recurrence)) = CADENCE_STEMS
             .iter()
             .find(|(stem, _)| self.starts(0, &[stem]))

@@ -136,8 +136,10 @@ fn issue19_drops_links_and_pictures_that_run_code_and_keeps_their_text() {
     );
     assert!(out.diagnostics[0]
         .message
+        .ru
         .starts_with("ссылка с адресом «javascript:…» не опубликована"));
     assert!(out.diagnostics[3]
         .message
+        .ru
         .starts_with("картинка с адресом «vbscript:…»"));
 }

@@ -8,7 +8,7 @@ use tera::Context;
 
 use super::parse::{Arg, Call};
 use super::{optional_text, text_arg, Fault, Shortcodes, Source};
-use crate::diagnostic::Kind;
+use crate::diagnostic::Message;
 use crate::model::paths;
 use crate::model::{Indicator, Period, Place};
 use crate::model::{OrgFlag, OrgKind};
@@ -156,7 +156,7 @@ fn find_indicator<'a>(sc: &Shortcodes<'a>, call: &Call) -> Result<(usize, &'a In
         .iter()
         .enumerate()
         .find(|(_, i)| i.id == id)
-        .ok_or_else(|| Kind::UnknownIndicator { id: id.clone() }.into())
+        .ok_or_else(|| Message::unknown_indicator(&id).into())
 }
 
 /// The disaggregation the call asks for (`subject="математика"`), checked against
@@ -232,10 +232,7 @@ fn period_arg(call: &Call, name: &str, indicator: &Indicator) -> Result<Option<P
                 Fault::new(
                     tr!(
                         format!("аргумент {name}: {}", message.ru),
-                        format!(
-                            "argument {name}: {}",
-                            message.en.as_deref().unwrap_or(&message.ru)
-                        )
+                        format!("argument {name}: {}", message.en())
                     ),
                     tr!(
                         "год пишется как в данных показателя: 2025 или \"2024/25\"",
@@ -380,7 +377,7 @@ fn indicator_table(call: &Call, source: &Source<'_>, sc: &Shortcodes<'_>) -> Out
                     .indicators
                     .iter()
                     .position(|i| i.id == id)
-                    .ok_or_else(|| Fault::from(Kind::UnknownIndicator { id: id.clone() }))
+                    .ok_or_else(|| Fault::from(Message::unknown_indicator(&id)))
             })
             .collect::<Result<_, _>>()?,
         _ => {

@@ -19,7 +19,7 @@ pub(crate) use numbering::{number_figures, Numbering};
 pub(crate) use parse::parse as parse_shortcodes;
 
 use crate::analyze::Analysis;
-use crate::diagnostic::{Diagnostic, Kind, Tr};
+use crate::diagnostic::{Diagnostic, Message, WithHint};
 use crate::model::Model;
 use crate::tr;
 use parse::{parse, Arg, Call, Piece};
@@ -60,10 +60,10 @@ pub(crate) fn expand(
                 problems.push(
                     Diagnostic::error(source.file, tr!(
                             format!("ошибка в шорткоде: {}", error.message.ru),
-                            format!("shortcode error: {}", error.message.english())
+                            format!("shortcode error: {}", error.message.en())
                         ))
                         .at(line + source.body_line - 1, column)
-                        .hint(crate::diagnostic::Tr::new("шорткод пишется так: {{ chart(indicator=\"vpr-low\", year=2025) }}", "a shortcode is written like this: {{ chart(indicator=\"vpr-low\", year=2025) }}")),
+                        .hint(crate::diagnostic::Message::text("шорткод пишется так: {{ chart(indicator=\"vpr-low\", year=2025) }}", "a shortcode is written like this: {{ chart(indicator=\"vpr-low\", year=2025) }}")),
                 );
             }
             Piece::Call(call) => {
@@ -86,39 +86,25 @@ pub(crate) fn expand(
     (out, problems)
 }
 
-/// Why a shortcode call failed: a sentence and a hint, or a common [`Kind`].
+/// Why a shortcode call failed: a sentence and a hint (boxed: it travels in
+/// `Result`s).
 #[derive(Debug)]
-pub(super) struct Fault {
-    message: Tr,
-    hint: Tr,
-    kind: Option<Box<Kind>>,
-}
+pub(super) struct Fault(Box<WithHint>);
 
 impl Fault {
-    pub(super) fn new(message: impl Into<Tr>, hint: impl Into<Tr>) -> Self {
-        Fault {
-            message: message.into(),
-            hint: hint.into(),
-            kind: None,
-        }
+    pub(super) fn new(message: impl Into<Message>, hint: impl Into<Message>) -> Self {
+        Fault(Box::new((message.into(), hint.into())))
     }
 
     fn into_diagnostic(self, file: &Path) -> Diagnostic {
-        match self.kind {
-            Some(kind) => Diagnostic::error(file, *kind),
-            None => Diagnostic::error(file, self.message).hint(self.hint),
-        }
+        let (message, hint) = *self.0;
+        Diagnostic::error(file, message).hint(hint)
     }
 }
 
-impl From<Kind> for Fault {
-    fn from(kind: Kind) -> Self {
-        let (message, hint) = kind.text(crate::diagnostic::Lang::Ru);
-        Fault {
-            message: message.into(),
-            hint: hint.unwrap_or_default().into(),
-            kind: Some(Box::new(kind)),
-        }
+impl From<WithHint> for Fault {
+    fn from(said: WithHint) -> Self {
+        Fault(Box::new(said))
     }
 }
 

@@ -10,7 +10,7 @@
 //! first to find them. Every call carries its byte span and its 1-based file line
 //! and column, so an error points at what the author wrote.
 
-use crate::diagnostic::{LineIndex, Tr};
+use crate::diagnostic::{LineIndex, Message};
 use crate::tr;
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -66,7 +66,7 @@ pub(crate) enum Piece {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct ParseError {
     pub(crate) offset: usize,
-    pub(crate) message: Tr,
+    pub(crate) message: Message,
 }
 
 /// Splits `text` into pieces. `None` when there is nothing to expand (the common
@@ -142,12 +142,12 @@ fn code_ranges(text: &str) -> Vec<Range<usize>> {
 }
 
 fn parse_at(text: &str, start: usize, lines: &LineIndex<'_>) -> Result<(Piece, usize), ParseError> {
-    let error = |offset: usize, message: Tr| ParseError { offset, message };
+    let error = |offset: usize, message: Message| ParseError { offset, message };
     if text[start..].starts_with("{{/*") {
         let close = text[start..].find("*/}}").ok_or_else(|| {
             error(
                 start,
-                crate::diagnostic::Tr::new(
+                crate::diagnostic::Message::text(
                     "экранированный вызов {{/* … */}} не закрыт «*/}}»",
                     "the escaped call {{/* … */}} is not closed by “*/}}”",
                 ),
@@ -168,12 +168,12 @@ fn parse_at(text: &str, start: usize, lines: &LineIndex<'_>) -> Result<(Piece, u
     };
     cursor.skip_spaces();
     let name = cursor.ident().ok_or_else(|| {
-        error(cursor.at, crate::diagnostic::Tr::new("после «{{» или «{%» ожидалось имя шорткода, например chart(…); чтобы напечатать фигурные скобки как есть, используйте {{/* … */}}", "a shortcode name was expected after “{{” or “{%”, e.g. chart(…); to print curly braces as they are, use {{/* … */}}"))
+        error(cursor.at, crate::diagnostic::Message::text("после «{{» или «{%» ожидалось имя шорткода, например chart(…); чтобы напечатать фигурные скобки как есть, используйте {{/* … */}}", "a shortcode name was expected after “{{” or “{%”, e.g. chart(…); to print curly braces as they are, use {{/* … */}}"))
     })?;
     if is_body && name == "end" {
         return Err(error(
             start,
-            crate::diagnostic::Tr::new(
+            crate::diagnostic::Message::text(
                 "«{% end %}» без открывающего шорткода",
                 "“{% end %}” without an opening shortcode",
             ),
@@ -410,7 +410,7 @@ impl Cursor<'_> {
         }
     }
 
-    fn error(&self, message: Tr) -> ParseError {
+    fn error(&self, message: Message) -> ParseError {
         ParseError {
             offset: self.at,
             message,
@@ -507,8 +507,8 @@ mod tests {
             error.message.ru
         );
         assert_eq!(
-            error.message.en.as_deref(),
-            Some("a value was expected: quoted text, a number, true/false or a list [...]")
+            error.message.en,
+            "a value was expected: quoted text, a number, true/false or a list [...]"
         );
         assert_eq!(error.offset, 19);
         assert!(first_error("{{ chart(a=\"x\" b=1) }}")
