@@ -7,6 +7,9 @@
 
 mod guard;
 mod mistakes;
+mod positions;
+
+pub(crate) use positions::Positions;
 
 use std::path::Path;
 
@@ -60,6 +63,8 @@ fn to_diagnostic(
         Some((path, rest)) if !path.contains(' ') && !path.is_empty() => (Some(path), rest),
         _ => (None, bare),
     };
+    // serde_yaml writes paths as the index does (`items[2].due`), a root list as `.[1]`.
+    let value_path = field.map(|path| path.trim_start_matches('.'));
     // A path of list positions only (`.[1]`) says nothing the line does not.
     let field = field.filter(|path| !path.chars().all(|c| ".[]0123456789".contains(c)));
     let (bare, value) = match bare.split_once(VALUE_MARK) {
@@ -74,10 +79,12 @@ fn to_diagnostic(
         Some(error) => Message::bad_date(error),
         None => translate(bare),
     };
+    // Read only now that the file has an error: the values' positions, once.
+    let positions = Positions::new(text);
     // serde reports a repeated key at the start of its mapping: point at the repeat.
     let repeated = match (duplicate_field(bare), error.location()) {
         (Some(field), Some(location)) if date_error.is_none() => {
-            second_key(text, location.line(), field)
+            positions.repeated_key(field, location.line())
         }
         _ => None,
     };
@@ -86,43 +93,19 @@ fn to_diagnostic(
         None => (message, hint),
     };
     let diagnostic = Diagnostic::error(file, said);
+    // The bad value at its path, else the first scalar written so.
     let value_position = value.and_then(|value| {
-        text.lines().enumerate().find_map(|(i, line)| {
-            let at = line.find(':').map_or(0, |c| c + 1);
-            line[at..]
-                .find(value)
-                .map(|j| (i + 1, line[..at + j].chars().count() + 1))
-        })
+        value_path
+            .and_then(|path| positions.value(path))
+            .or_else(|| positions.find("", value))
     });
     match (repeated.or(value_position), error.location()) {
-        (Some((line, column)), _) => diagnostic.at(line + first_line - 1, column),
+        (Some(at), _) => diagnostic.at(at.line + first_line - 1, at.column),
         (None, Some(location)) => {
             diagnostic.at(location.line() + first_line - 1, location.column())
         }
         (None, None) => diagnostic.at_line(first_line),
     }
-}
-
-/// Line and column of the second `key:` at the same indentation from `from_line` on
-/// (both 1-based): where a key is repeated in the mapping that starts there.
-fn second_key(text: &str, from_line: usize, key: &str) -> Option<(usize, usize)> {
-    let mut first_column = None;
-    for (i, line) in text.lines().enumerate().skip(from_line.saturating_sub(1)) {
-        let bare = line.trim_start().trim_start_matches("- ");
-        let is_key = bare
-            .strip_prefix(key)
-            .is_some_and(|rest| rest.trim_start().starts_with(':'));
-        if !is_key {
-            continue;
-        }
-        let column = line.chars().count() - bare.chars().count() + 1;
-        match first_column {
-            None => first_column = Some(column),
-            Some(first) if first == column => return Some((i + 1, column)),
-            Some(_) => {}
-        }
-    }
-    None
 }
 
 /// The key serde_yaml's `message` says is repeated, if it says so.
@@ -194,154 +177,6 @@ fn translate(message: &str) -> WithHint {
             "compare this line with its neighbours: the same spaces of indentation, a colon and a space after the field's name, text with a colon or quotes in quotes, e.g. title: \"Report: 2025\""
         ),
     )
-}
-
-/// 1-based line of the first `key:` in `text` (any indentation), to point a diagnostic
-/// found after parsing (a template that does not exist, a file that is missing) at the
-/// line the user wrote.
-pub(crate) fn key_line(text: &str, key: &str) -> Option<usize> {
-    text.lines()
-        .position(|line| {
-            let line = line.trim_start().trim_start_matches("- ");
-            line.strip_prefix(key)
-                .is_some_and(|rest| rest.trim_start().starts_with(':'))
-        })
-        .map(|i| i + 1)
-}
-
-/// 1-based lines of list entries in document order: for each of `values`, the first
-/// line after the previous one found that reads `key: value` (quoted or not). Used to
-/// point messages at one entry of a list (an organisation, an indicator).
-pub(crate) fn entry_lines(text: &str, key: &str, values: &[&str]) -> Vec<usize> {
-    let lines: Vec<&str> = text.lines().collect();
-    let mut cursor = 0;
-    values
-        .iter()
-        .map(|value| {
-            let found = (cursor..lines.len()).find(|&i| {
-                let line = lines[i].trim_start().trim_start_matches("- ");
-                line.strip_prefix(key)
-                    .and_then(|rest| rest.trim_start().strip_prefix(':'))
-                    .is_some_and(|rest| rest.trim().trim_matches(['"', '\'']) == *value)
-            });
-            match found {
-                Some(i) => {
-                    cursor = i + 1;
-                    i + 1
-                }
-                None => cursor.max(1),
-            }
-        })
-        .collect()
-}
-
-/// 1-based line of the first line of `text` where `value` is written as a whole
-/// scalar (`key: value`, `- value`, `[a, value]`, quoted or not), not as a part of a
-/// longer one: `ozernaya-oos` is not found in `ozernaya-oosh`.
-/// Line and column (1-based, column in characters) of `value` written as a whole
-/// word on line `from` or below: an item of a list such as `key_indicators: [a, b]`.
-pub(crate) fn value_at(text: &str, value: &str, from: usize) -> Option<(usize, usize)> {
-    if value.is_empty() {
-        return None;
-    }
-    text.lines()
-        .enumerate()
-        .skip(from.saturating_sub(1))
-        .find_map(|(i, line)| {
-            line.match_indices(value).find_map(|(at, _)| {
-                let before = line[..at].chars().next_back();
-                let after = line[at + value.len()..].chars().next();
-                let word = |c: Option<char>| {
-                    c.is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '_')
-                };
-                (!word(before) && !word(after)).then(|| (i + 1, line[..at].chars().count() + 1))
-            })
-        })
-}
-
-pub(crate) fn value_line(text: &str, value: &str) -> Option<usize> {
-    value_line_within(text, value, 1..usize::MAX)
-}
-
-/// [`value_line`] among the lines `lines` (1-based, end exclusive), e.g. one block
-/// found by [`block_lines`], so that the same value written in another year or entry
-/// does not take the blame.
-pub(crate) fn value_line_within(
-    text: &str,
-    value: &str,
-    lines: std::ops::Range<usize>,
-) -> Option<usize> {
-    if value.is_empty() {
-        return None;
-    }
-    text.lines()
-        .enumerate()
-        .skip(lines.start.saturating_sub(1))
-        .take(lines.end.saturating_sub(lines.start))
-        .find(|(_, line)| holds_scalar(line, value))
-        .map(|(i, _)| i + 1)
-}
-
-/// [`value_line_within`] on a line that also has `key:` (`document: a/b`,
-/// `{link: a/b}`), for a value that may stand under several keys of one block.
-pub(crate) fn keyed_value_line_within(
-    text: &str,
-    key: &str,
-    value: &str,
-    lines: std::ops::Range<usize>,
-) -> Option<usize> {
-    let key = format!("{key}:");
-    text.lines()
-        .enumerate()
-        .skip(lines.start.saturating_sub(1))
-        .take(lines.end.saturating_sub(lines.start))
-        .find(|(_, line)| {
-            holds_scalar(line, &key[..key.len() - 1])
-                && line.contains(&key)
-                && holds_scalar(line, value)
-        })
-        .map(|(i, _)| i + 1)
-}
-
-/// Whether `line` has `value` bounded by YAML punctuation, quotes, spaces or its ends.
-fn holds_scalar(line: &str, value: &str) -> bool {
-    let is_edge = |c: Option<char>| {
-        c.is_none_or(|c| {
-            c.is_whitespace() || matches!(c, ':' | ',' | '[' | ']' | '{' | '}' | '"' | '\'' | '#')
-        })
-    };
-    line.match_indices(value).any(|(at, _)| {
-        is_edge(line[..at].chars().next_back()) && is_edge(line[at + value.len()..].chars().next())
-    })
-}
-
-/// The 1-based lines (end exclusive) of the block under the nested keys `path`
-/// (`["years", "2025"]`): from the last key's line to the next line indented no
-/// deeper than it. The whole text when a key is not found.
-pub(crate) fn block_lines(text: &str, path: &[&str]) -> std::ops::Range<usize> {
-    let lines: Vec<&str> = text.lines().collect();
-    let indent = |line: &str| line.len() - line.trim_start().len();
-    let (mut start, mut end) = (0, lines.len());
-    for key in path {
-        let found = (start..end).find(|&i| {
-            let line = lines[i].trim_start().trim_start_matches("- ");
-            let line = line.trim_start_matches(['"', '\'']);
-            line.strip_prefix(key).is_some_and(|rest| {
-                rest.trim_start_matches(['"', '\''])
-                    .trim_start()
-                    .starts_with(':')
-            })
-        });
-        let Some(i) = found else {
-            return 1..lines.len() + 1;
-        };
-        let depth = indent(lines[i]);
-        end = (i + 1..end)
-            .find(|&j| !lines[j].trim().is_empty() && indent(lines[j]) <= depth)
-            .unwrap_or(end);
-        start = i;
-    }
-    start + 1..end + 1
 }
 
 /// Free text that may be written as a number in YAML (`number: 155`, `title: 2025`).
@@ -532,34 +367,8 @@ mod tests {
     }
 
     #[test]
-    fn finds_the_line_of_a_key() {
-        let text = "title: x\nmenu:\n  - title: a\n    url: /a/\n";
-        assert_eq!(key_line(text, "menu"), Some(2));
-        assert_eq!(key_line(text, "url"), Some(4));
-        assert_eq!(key_line(text, "titl"), None);
-    }
-
-    #[test]
-    fn finds_lines_of_list_entries_in_order() {
-        let text = "- id: a\n  name: x\n- id: \"b\"\n- id: a\n";
-        assert_eq!(entry_lines(text, "id", &["a", "b", "a"]), vec![1, 3, 4]);
-    }
-
-    #[test]
     fn reads_numbers_as_text() {
         let s: Sample = parse("title: 2025\n", Path::new("a.md"), 1).unwrap();
         assert_eq!(s.title, Text("2025".into()));
-    }
-
-    #[test]
-    fn finds_a_value_as_a_whole_scalar_inside_a_block() {
-        let text = "years:\n  2024:\n    effect: {link: a/b}\n    to: [ozernaya-oosh]\n  2025:\n    to: [x, ozernaya-oos]\n    document: a/b\n";
-        assert_eq!(value_line(text, "ozernaya-oos"), Some(6));
-        assert_eq!(value_line(text, "a/b"), Some(3));
-        let year = block_lines(text, &["years", "2025"]);
-        assert_eq!(year, 5..8);
-        assert_eq!(value_line_within(text, "a/b", year), Some(7));
-        assert_eq!(block_lines(text, &["years", "2024"]), 2..5);
-        assert_eq!(block_lines(text, &["nope"]), 1..8);
     }
 }

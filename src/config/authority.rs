@@ -385,7 +385,7 @@ fn parse_month_day(text: &str) -> Option<(u32, u32)> {
 /// a day of the year.
 pub(super) fn validate(
     authority: &Authority,
-    text: &str,
+    positions: &crate::yaml::Positions,
     file: &std::path::Path,
 ) -> Vec<crate::diagnostic::Diagnostic> {
     use crate::diagnostic::Diagnostic;
@@ -394,7 +394,7 @@ pub(super) fn validate(
         if parse_month_day(deadline).is_none() {
             problems.push(
                 Diagnostic::error(file, tr!("report_deadline «{deadline}» — не день года", "report_deadline “{deadline}” is not a day of the year"))
-                    .at_line(crate::yaml::key_line(text, "report_deadline").unwrap_or(1))
+                    .at_line(positions.line("authority.report_deadline").unwrap_or(1))
                     .hint(
                         tr!("укажите месяц и день через дефис: report_deadline: \"10-25\" (25 октября)", "give the month and the day with a hyphen: report_deadline: \"10-25\" (25 October)"),
                     ),
@@ -403,14 +403,16 @@ pub(super) fn validate(
     }
     for (field, url) in authority.outside_addresses() {
         if let Some(d) = crate::url::check_data_field(&field, url, file) {
-            problems.push(d.at_line(crate::yaml::value_line(text, url).unwrap_or(1)));
+            let at = positions.find("authority", url);
+            problems.push(d.at_line(at.map_or(1, |at| at.line)));
         }
     }
-    let links = authority
-        .link_lists()
-        .into_iter()
-        .flat_map(|(_, list)| list);
-    for link in links {
+    let links = authority.link_lists().into_iter().flat_map(|(key, list)| {
+        list.iter()
+            .enumerate()
+            .map(move |(i, link)| (format!("authority.{key}[{i}]"), link))
+    });
+    for (path, link) in links {
         let shown = link
             .title
             .as_ref()
@@ -439,7 +441,12 @@ pub(super) fn validate(
             _ => None,
         };
         if let Some((problem, problem_en)) = problem {
-            let line = crate::yaml::value_line(text, &shown).unwrap_or(1);
+            // The line of what the message names, else where the entry starts.
+            let line = positions
+                .find(&path, &shown)
+                .map(|at| at.line)
+                .or_else(|| positions.line(&path))
+                .unwrap_or(1);
             problems.push(
                 Diagnostic::error(file, tr!("документ «{shown}»: {problem}", "document “{shown}”: {problem_en}"))
                     .at_line(line)

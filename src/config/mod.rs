@@ -44,9 +44,10 @@ pub(crate) struct SiteConfig {
     /// Whether a missing link of the МСОКО management cycle fails `msoko check`.
     #[serde(default)]
     pub(crate) cycle_required: bool,
-    /// The file's text, to point later diagnostics (unknown documents) at a line.
+    /// Where each value of the file stands, to point later diagnostics (unknown
+    /// documents) at a line.
     #[serde(skip)]
-    pub(crate) source: String,
+    pub(crate) positions: yaml::Positions,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -81,12 +82,14 @@ impl SiteConfig {
     /// Parses and validates `site.yaml`; every problem found is returned.
     pub(crate) fn parse(text: &str, file: &Path) -> Result<SiteConfig, Vec<Diagnostic>> {
         let mut config: SiteConfig = yaml::parse(text, file, 1).map_err(|d| vec![d])?;
-        config.source = text.to_string();
-        let mut problems = authority::validate(&config.authority, text, file);
+        config.positions = yaml::Positions::new(text);
+        let positions = &config.positions;
+        let line_of = |path: &str| positions.line(path).unwrap_or(1);
+        let mut problems = authority::validate(&config.authority, positions, file);
         if let Err(message) = validate_base_url(&config.base_url) {
             problems.push(
                 Diagnostic::error(file, message)
-                    .at_line(yaml::key_line(text, "base_url").unwrap_or(1))
+                    .at_line(line_of("base_url"))
                     .hint(tr!(
                         "пример: base_url: \"https://edu.example.ru\"",
                         "for example: base_url: \"https://edu.example.ru\""
@@ -103,7 +106,7 @@ impl SiteConfig {
                         "privacy.min_group: {n} is too small: groups of {n} people let readers learn the results of single children"
                     ),
                 )
-                .at_line(yaml::key_line(text, "min_group").unwrap_or(1))
+                .at_line(line_of("privacy.min_group"))
                 .hint(tr!(
                     "укажите не меньше {MIN_GROUP_FLOOR}; обычно 5 (так и будет, если строку убрать)",
                     "give at least {MIN_GROUP_FLOOR}; usually 5 (the value when the line is left out)"
@@ -120,7 +123,7 @@ impl SiteConfig {
             if let Err(problem) = check_inn(inn.0.trim()) {
                 problems.push(
                     Diagnostic::error(file, problem)
-                        .at_line(yaml::key_line(text, "inn").unwrap_or(1))
+                        .at_line(line_of("authority.inn"))
                         .hint(tr!(
                             "перепишите ИНН управления из выписки ЕГРЮЛ или с сайта nalog.ru: 10 цифр для организации",
                             "copy the department's INN from its register extract or nalog.ru: 10 digits for an organisation"
@@ -128,7 +131,7 @@ impl SiteConfig {
                 );
             }
         }
-        for item in &config.menu {
+        for (i, item) in config.menu.iter().enumerate() {
             // «//host/…» starts with «/» but leads to another site.
             if !item.url.starts_with('/') || item.url.starts_with("//") {
                 problems.push(
@@ -145,7 +148,7 @@ impl SiteConfig {
                             )
                         ),
                     )
-                    .at_line(yaml::value_line(text, &item.url).unwrap_or(1))
+                    .at_line(line_of(&format!("menu[{i}].url")))
                     .hint(tr!(
                         "адрес пункта меню начинается с «/», например url: \"/about/\"",
                         "a menu item's address starts with “/”, e.g. url: \"/about/\""

@@ -22,6 +22,8 @@ pub(crate) struct SourcePage {
     pub(crate) front: FrontMatter,
     /// The front matter text, to point later diagnostics at a key's line.
     pub(crate) yaml: String,
+    /// Where each front matter value stands (lines of `yaml`, which starts on line 2).
+    pub(crate) positions: crate::yaml::Positions,
     pub(crate) body: String,
     /// 1-based file line on which the body starts.
     pub(crate) body_line: usize,
@@ -109,6 +111,7 @@ fn parse_page(relative: &Path, file: &Path, text: &str) -> Result<SourcePage, Di
         relative: relative.to_path_buf(),
         front,
         yaml: split.yaml.to_string(),
+        positions: crate::yaml::Positions::new(split.yaml),
         body: split.body.to_string(),
         body_line: split.body_line,
         file: file.to_path_buf(),

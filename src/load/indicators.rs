@@ -139,6 +139,8 @@ pub(crate) struct RawMethodChange {
 pub(crate) struct DirectionFile {
     pub(crate) file: PathBuf,
     pub(crate) text: String,
+    /// Where each value of `text` stands.
+    pub(crate) positions: yaml::Positions,
     pub(crate) content: RawDirectionFile,
 }
 
@@ -179,20 +181,14 @@ pub(crate) fn load_indicators(
         };
         match yaml::parse::<RawDirectionFile>(&text, &file, 1) {
             Ok(mut content) => {
-                let ids: Vec<&str> = content.indicators.iter().map(|i| i.id.as_str()).collect();
-                // The direction's own `id:` comes first in the file.
-                let mut lines = yaml::entry_lines(
-                    &text,
-                    "id",
-                    &[&[content.direction.id.as_str()], ids.as_slice()].concat(),
-                );
-                lines.remove(0);
-                for (indicator, line) in content.indicators.iter_mut().zip(lines) {
-                    indicator.line = line;
+                let positions = yaml::Positions::new(&text);
+                for (i, indicator) in content.indicators.iter_mut().enumerate() {
+                    indicator.line = positions.line(&format!("indicators[{i}].id")).unwrap_or(1);
                 }
                 sources.directions.push(DirectionFile {
                     file,
                     text,
+                    positions,
                     content,
                 });
             }

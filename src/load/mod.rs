@@ -114,7 +114,8 @@ pub(crate) fn load_site(root: &Path, diagnostics: &mut Diagnostics) -> Sources {
     let theme_name = config.as_ref().map_or("default", |c| c.theme.as_str());
     let theme_line = config
         .as_ref()
-        .and_then(|c| crate::yaml::key_line(&c.source, "theme"));
+        .and_then(|c| c.positions.key("theme"))
+        .map(|at| at.line);
     let theme = theme::load_theme(root, theme_name, theme_line, diagnostics);
     let (pages, attachments) = content::load_content(root, diagnostics);
     let data = load_data(root, Path::new(DATA_DIR), diagnostics);
@@ -132,7 +133,7 @@ pub(crate) fn load_site(root: &Path, diagnostics: &mut Diagnostics) -> Sources {
         } else {
             diagnostics.push(
                 Diagnostic::error(&page.file, tr!(format!("снимка данных «{name}» нет: папка {} не найдена", dir.display()), format!("there is no data snapshot “{name}”: the folder {} is not found", dir.display())))
-                    .at_line(crate::yaml::key_line(&page.yaml, "data_snapshot").map_or(2, |l| l + 1))
+                    .at_line(page.positions.key("data_snapshot").map_or(2, |at| at.line + 1))
                     .hint(tr!("снимок — это копия папки data на дату публикации доклада: data/snapshots/<имя>/ с organizations.yaml, indicators/, values/, plans/", "a snapshot is a copy of the data folder as of the report's publication: data/snapshots/<name>/ with organizations.yaml, indicators/, values/, plans/")),
             );
         }

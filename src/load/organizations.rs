@@ -92,19 +92,21 @@ pub(crate) fn load_organizations(
     let text = crate::fs::read_text_to(&path, &file, diagnostics)?;
     match yaml::parse::<Vec<RawOrganization>>(&text, &file, 1) {
         Ok(mut organizations) => {
-            let ids: Vec<&str> = organizations.iter().map(|o| o.id.as_str()).collect();
-            let lines = yaml::entry_lines(&text, "id", &ids);
-            for (org, line) in organizations.iter_mut().zip(lines) {
-                org.line = line;
+            let positions = yaml::Positions::new(&text);
+            for (i, org) in organizations.iter_mut().enumerate() {
+                org.line = positions.line(&format!("[{i}].id")).unwrap_or(1);
             }
             // An organisation's site and social pages become links on its card: only
             // web addresses.
-            for org in &organizations {
-                let social = org.social.iter().flatten().map(|p| ("social.url", &p.url));
-                for (key, url) in org.site.iter().map(|s| ("site", s)).chain(social) {
+            for (i, org) in organizations.iter().enumerate() {
+                let social = org.social.iter().flatten().enumerate();
+                let social =
+                    social.map(|(j, p)| ("social.url", format!("social[{j}].url"), &p.url));
+                let site = org.site.iter().map(|s| ("site", "site".to_string(), s));
+                for (key, path, url) in site.chain(social) {
                     let field = format!("{}: {key}", org.id);
                     if let Some(d) = crate::url::check_data_field(&field, url, &file) {
-                        let line = yaml::value_line_within(&text, url, org.line..usize::MAX);
+                        let line = positions.line(&format!("[{i}].{path}"));
                         diagnostics.push(d.at_line(line.unwrap_or(org.line)));
                     }
                 }

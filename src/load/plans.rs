@@ -1,8 +1,8 @@
 //! Reads `data/plans/*.yaml`: plans and roadmaps exactly as written.
 //!
 //! serde_yaml gives no positions for parsed values, so the lines of sections and items
-//! (for warnings about one row of a plan) are found afterwards by walking the text in
-//! document order (`ItemLines`).
+//! (for warnings about one row of a plan) are looked up afterwards by their path in the
+//! file's position index (`yaml::Positions`).
 
 use std::path::{Path, PathBuf};
 
@@ -58,6 +58,10 @@ pub(crate) struct RawSection {
     /// Filled after parsing: the file line of the section's `title`.
     #[serde(skip)]
     pub(crate) line: usize,
+    /// Filled after parsing: its path in the file (`sections[0].sections[2]`), to
+    /// look up the positions of its keys.
+    #[serde(skip)]
+    pub(crate) path: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -80,6 +84,9 @@ pub(crate) struct RawItem {
     /// Filled after parsing: the file line of the item's first key.
     #[serde(skip)]
     pub(crate) line: usize,
+    /// Filled after parsing: its path in the file (`sections[0].items[3]`).
+    #[serde(skip)]
+    pub(crate) path: String,
 }
 
 /// What `data/plans/` holds.
@@ -97,6 +104,8 @@ pub(crate) struct PlanFiles {
 pub(crate) struct PlanFile {
     pub(crate) file: PathBuf,
     pub(crate) text: String,
+    /// Where each value of `text` stands.
+    pub(crate) positions: yaml::Positions,
     pub(crate) plan: RawPlan,
 }
 
@@ -109,11 +118,16 @@ pub(crate) fn load_plans(root: &Path, data: &Path, diagnostics: &mut Diagnostics
         };
         match yaml::parse::<RawPlan>(&text, &file, 1) {
             Ok(mut plan) => {
-                let mut lines = ItemLines::new(&text);
-                for section in &mut plan.sections {
-                    lines.assign(section);
+                let positions = yaml::Positions::new(&text);
+                for (i, section) in plan.sections.iter_mut().enumerate() {
+                    assign_lines(section, &format!("sections[{i}]"), &positions);
                 }
-                found.plans.push(PlanFile { file, text, plan });
+                found.plans.push(PlanFile {
+                    file,
+                    text,
+                    positions,
+                    plan,
+                });
             }
             Err(d) => diagnostics.push(d),
         }
@@ -121,55 +135,18 @@ pub(crate) fn load_plans(root: &Path, data: &Path, diagnostics: &mut Diagnostics
     found
 }
 
-/// Finds the lines of sections and items by walking the text in document order:
-/// each is the first `title:` with its text after the previous one found.
-struct ItemLines<'a> {
-    lines: Vec<&'a str>,
-    cursor: usize,
-}
-
-impl<'a> ItemLines<'a> {
-    fn new(text: &'a str) -> Self {
-        ItemLines {
-            lines: text.lines().collect(),
-            cursor: 0,
-        }
+/// Fills in the paths and lines of a section (its `title:`), of its items (where each
+/// entry starts: `- no: 1.1` above `title:`) and of its sub-sections; `path` is the
+/// section's place in the file (`sections[0].sections[2]`).
+fn assign_lines(section: &mut RawSection, path: &str, positions: &yaml::Positions) {
+    section.line = positions.line(&format!("{path}.title")).unwrap_or(1);
+    section.path = path.to_string();
+    for (i, item) in section.items.iter_mut().enumerate() {
+        item.path = format!("{path}.items[{i}]");
+        item.line = positions.line(&item.path).unwrap_or(1);
     }
-
-    fn assign(&mut self, section: &mut RawSection) {
-        section.line = self.find_title(&section.title.0, false);
-        for item in &mut section.items {
-            item.line = self.find_title(&item.title.0, true);
-        }
-        for sub in &mut section.sections {
-            self.assign(sub);
-        }
-    }
-
-    /// The 1-based line of the next `title:` holding `title`; for an item, the line of
-    /// its first key (`- no: 1.1` above `title:`).
-    fn find_title(&mut self, title: &str, item: bool) -> usize {
-        let probe: String = title.chars().take(40).collect();
-        let found = (self.cursor..self.lines.len()).find(|&i| {
-            let line = self.lines[i].trim_start().trim_start_matches("- ");
-            line.starts_with("title:") && line.contains(probe.as_str())
-        });
-        let Some(index) = found else {
-            return self.cursor.max(1);
-        };
-        self.cursor = index + 1;
-        let mut start = index;
-        if item {
-            // Walk up to the "- " that opens this list entry.
-            while start > 0 && !self.lines[start].trim_start().starts_with("- ") {
-                let above = self.lines[start - 1].trim_start();
-                if above.is_empty() || above.ends_with(':') && !above.starts_with("- ") {
-                    break;
-                }
-                start -= 1;
-            }
-        }
-        start + 1
+    for (i, sub) in section.sections.iter_mut().enumerate() {
+        assign_lines(sub, &format!("{path}.sections[{i}]"), positions);
     }
 }
 
@@ -182,8 +159,11 @@ mod tests {
     #[test]
     fn finds_lines_of_sections_and_items_in_document_order() {
         let mut plan: RawPlan = yaml::parse(PLAN, Path::new("p.yaml"), 1).unwrap();
-        let mut lines = ItemLines::new(PLAN);
-        lines.assign(&mut plan.sections[0]);
+        assign_lines(
+            &mut plan.sections[0],
+            "sections[0]",
+            &yaml::Positions::new(PLAN),
+        );
         let section = &plan.sections[0];
         assert_eq!(section.line, 5);
         assert_eq!(
@@ -196,6 +176,23 @@ mod tests {
             section.sections[0].items[0].line, 15,
             "same title, later line"
         );
+    }
+
+    /// The old text search took the first line starting with `title:` that held the
+    /// title after the previous row: a line of a multi-line `result: |` moved the
+    /// next row's warnings up to the row before it.
+    #[test]
+    fn is_not_fooled_by_a_title_inside_a_multi_line_text() {
+        let text = "id: p\ntitle: План\nperiod: {from: 2025-09-01, to: 2026-08-31}\nsections:\n  - title: Раздел # title: Второе\n    items:\n      - title: Первое\n        result: |\n          title: Второе по счёту\n      - title: Второе\n";
+        let mut plan: RawPlan = yaml::parse(text, Path::new("p.yaml"), 1).unwrap();
+        assign_lines(
+            &mut plan.sections[0],
+            "sections[0]",
+            &yaml::Positions::new(text),
+        );
+        assert_eq!(plan.sections[0].line, 5);
+        assert_eq!(plan.sections[0].items[0].line, 7);
+        assert_eq!(plan.sections[0].items[1].line, 10);
     }
 
     #[test]

@@ -81,7 +81,7 @@ fn check_discussion(
     diagnostics: &mut Diagnostics,
 ) {
     // The `to:` line under `discussion:`: the date the messages are about.
-    let at = value_at(page, "to");
+    let at = value_at(page, "discussion.to");
     if discussion.to.0 < discussion.from.0 {
         diagnostics.push(
             Diagnostic::error(
@@ -135,19 +135,22 @@ fn check_discussion(
     }
 }
 
-/// File line and column of the value of `key:` in the front matter (column 1 of the
-/// title line when the key is absent).
-pub(super) fn value_at(page: &Page, key: &str) -> (usize, usize) {
-    let Some(line) = crate::yaml::key_line(&page.yaml, key) else {
-        return (page.key_line("title"), 1);
-    };
-    let text = page.yaml.lines().nth(line - 1).unwrap_or_default();
-    let column = text.find(':').map_or(1, |colon| {
-        let after = &text[colon + 1..];
-        let value = colon + 1 + (after.len() - after.trim_start().len());
-        text[..value].chars().count() + 1
-    });
-    (line + 1, column)
+/// File line and column of the front matter value at `path` (`approved`,
+/// `discussion.to`); column 1 of the title line when it is absent.
+pub(super) fn value_at(page: &Page, path: &str) -> (usize, usize) {
+    match page.positions.value(path) {
+        Some(at) => (at.line + 1, at.column),
+        None => (page.key_line("title"), 1),
+    }
+}
+
+/// File line and column of `name` as written in the list (or value) of `key`
+/// (`amends: [documents/a]`); column 1 of the key's line when it is not found.
+pub(super) fn name_at(page: &Page, key: &str, name: &str) -> (usize, usize) {
+    match page.positions.find(key, name) {
+        Some(at) => (at.line + 1, at.column),
+        None => (page.key_line(key), 1),
+    }
 }
 
 fn check_number(page: &Page, diagnostics: &mut Diagnostics) {
@@ -244,7 +247,7 @@ fn check_dates(page: &Page, as_of: NaiveDate, diagnostics: &mut Diagnostics) {
     }
     // Only a hand-written `date`: a date from git is when the file was first committed,
     // which may rightly precede the signing (a draft prepared in advance).
-    let written = crate::yaml::key_line(&page.yaml, "date").is_some();
+    let written = page.positions.key("date").is_some();
     if let (true, Some(placed)) = (written, page.placed) {
         if placed < signed {
             diagnostics.push(
@@ -287,14 +290,7 @@ fn check_link_order(page: &Page, key: &str, target: &Page, diagnostics: &mut Dia
         ("изменяет", "amends")
     };
     let name = target.url.trim_matches('/').to_string();
-    let (line, column) =
-        crate::yaml::value_line(&page.yaml, &name).map_or((page.key_line(key), 1), |l| {
-            let text = page.yaml.lines().nth(l - 1).unwrap_or_default();
-            let column = text
-                .find(&name)
-                .map_or(1, |b| text[..b].chars().count() + 1);
-            (l + 1, column)
-        });
+    let (line, column) = name_at(page, key, &name);
     diagnostics.push(
         Diagnostic::error(
             &page.file,

@@ -314,14 +314,7 @@ fn resolve_links(
     for name in written {
         let url = document_url(name);
         // The file line and column of the name as written in the front matter.
-        let (line, column) =
-            crate::yaml::value_line(&page.yaml, name).map_or((page.key_line(key), 1), |l| {
-                let text = page.yaml.lines().nth(l - 1).unwrap_or_default();
-                let column = text
-                    .find(name.as_str())
-                    .map_or(1, |b| text[..b].chars().count() + 1);
-                (l + 1, column)
-            });
+        let (line, column) = super::document_checks::name_at(page, key, name);
         match by_url.get(&url) {
             Some(&target) if pages[target].url == page.url => diagnostics.push(
                 Diagnostic::error(&page.file, tr!("документ ссылается сам на себя в {key}", "the act refers to itself in {key}"))
@@ -385,6 +378,7 @@ mod tests {
             amends.join(", "),
             cancels.join(", ")
         );
+        page.positions = crate::yaml::Positions::new(&page.yaml);
         page
     }
 
@@ -493,6 +487,7 @@ mod tests {
         report.approved = None;
         report.approved_by = Some("documents/a".into());
         report.yaml = "title: doklad\napproved_by: documents/a\n".into();
+        report.positions = crate::yaml::Positions::new(&report.yaml);
         let pages = vec![act("a", "2021-03-01", &[], &[]), report];
         let (documents, problems) = registry(&pages);
         assert!(problems.is_empty(), "{problems:?}");

@@ -122,7 +122,7 @@ pub(crate) fn resolve_indicators(
             diagnostics.push(bad_id(
                 &file,
                 &raw.id,
-                crate::yaml::key_line(&source.text, "id").unwrap_or(1),
+                source.positions.line("direction.id").unwrap_or(1),
             ));
             continue;
         }
@@ -139,7 +139,7 @@ pub(crate) fn resolve_indicators(
                         )
                     ),
                 )
-                .at_line(crate::yaml::key_line(&source.text, "id").unwrap_or(1))
+                .at_line(source.positions.line("direction.id").unwrap_or(1))
                 .hint(tr!(
                     "у каждого направления свой файл и свой id",
                     "each direction has its own file and its own id"
@@ -156,7 +156,7 @@ pub(crate) fn resolve_indicators(
             indicators: Vec::new(),
             file: file.clone(),
         });
-        for indicator in source.content.indicators {
+        for (entry, indicator) in source.content.indicators.into_iter().enumerate() {
             if !is_id(&indicator.id) {
                 diagnostics.push(bad_id(&file, &indicator.id, indicator.line));
                 continue;
@@ -196,7 +196,10 @@ pub(crate) fn resolve_indicators(
             ];
             for (key, value) in texts {
                 if let Some(value) = value {
-                    let line = super::text_checks::key_line_from(&source.text, indicator.line, key);
+                    let line = source
+                        .positions
+                        .line(&format!("indicators[{entry}].{key}"))
+                        .unwrap_or(indicator.line);
                     super::text_checks::check_text(
                         &file,
                         (&source.text, 1),

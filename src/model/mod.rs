@@ -507,11 +507,12 @@ pub(crate) fn resolve(
     let report_pdfs = report_pdf::resolve_report_pdfs(&resolved, options.chromium.as_ref());
     let config = config?;
     check_authority_references(&config, &resolved, &files, diagnostics);
-    for id in &config.key_indicators {
+    for (k, id) in config.key_indicators.iter().enumerate() {
         if !indicators.indicators.iter().any(|i| &i.id == id) {
-            let block = crate::yaml::key_line(&config.source, "key_indicators").unwrap_or(1);
-            let (line, column) =
-                crate::yaml::value_at(&config.source, id, block).unwrap_or((block, 1));
+            let (line, column) = config
+                .positions
+                .value(&format!("key_indicators[{k}]"))
+                .map_or((1, 1), |at| (at.line, at.column));
             diagnostics.push(
                 Diagnostic::error(
                     crate::config::CONFIG_FILE,
@@ -605,7 +606,7 @@ fn cycle_sources(sources: &crate::load::IndicatorSources) -> Vec<CycleSource> {
             CycleSource {
                 direction_id: d.id.clone(),
                 file: file.file.clone(),
-                text: file.text.clone(),
+                positions: file.positions.clone(),
                 goals: d.goals.iter().map(|t| t.0.clone()).collect(),
                 tasks: d.tasks.iter().map(|t| t.0.clone()).collect(),
                 methods: d.methods.clone(),
@@ -687,7 +688,12 @@ fn check_authority_references(
                         "authority names the page “{written}”, which does not exist"
                     ),
                 )
-                .at_line(crate::yaml::value_line(&config.source, written).unwrap_or(1))
+                .at_line(
+                    config
+                        .positions
+                        .find("authority", written)
+                        .map_or(1, |at| at.line),
+                )
                 .hint(references.hint()),
             );
         }

@@ -9,7 +9,6 @@ use super::paths;
 use crate::diagnostic::{Diagnostic, Diagnostics, Message};
 use crate::load::{Attachment, Discussion, GitDates, SortBy, SourcePage, CONTENT_DIR};
 use crate::tr;
-use crate::yaml::key_line;
 
 #[derive(Debug, Clone)]
 pub(crate) struct Page {
@@ -42,6 +41,8 @@ pub(crate) struct Page {
     pub(crate) body_line: usize,
     /// Front matter text, to point later diagnostics at a key.
     pub(crate) yaml: String,
+    /// Where each front matter value stands, in lines of `yaml` (file line − 1).
+    pub(crate) positions: crate::yaml::Positions,
     /// What the page shows besides its Markdown.
     pub(crate) data: PageData,
     /// A report published with a frozen copy of the data: its name.
@@ -151,6 +152,7 @@ impl Page {
             body: String::new(),
             body_line: 1,
             yaml: String::new(),
+            positions: crate::yaml::Positions::default(),
             data,
             data_snapshot: None,
             discussion: None,
@@ -160,7 +162,7 @@ impl Page {
 
     /// The 1-based file line of a front matter key, or the first front matter line.
     pub(crate) fn key_line(&self, key: &str) -> usize {
-        key_line(&self.yaml, key).map_or(2, |line| line + 1)
+        self.positions.key(key).map_or(2, |at| at.line + 1)
     }
 }
 
@@ -214,7 +216,7 @@ pub(crate) fn resolve_page(
                         "the page's {key}: {shown} is after today ({today})"
                     ),
                 )
-                .at_line(key_line(&source.yaml, key).map_or(2, |line| line + 1))
+                .at_line(source.positions.key(key).map_or(2, |at| at.line + 1))
                 .hint(tr!(
                     "проверьте год; если сайт собирается «на дату», проверьте --as-of; страницу, которую рано публиковать, отметьте draft: true",
                     "check the year; if the site is built as of a date, check --as-of; mark a page that is not due yet draft: true"
@@ -252,6 +254,7 @@ pub(crate) fn resolve_page(
         body: source.body,
         body_line: source.body_line,
         yaml: source.yaml,
+        positions: source.positions,
         file: source.file,
         relative: source.relative,
         data: PageData::Markdown,
@@ -266,7 +269,7 @@ pub(crate) fn resolve_page(
         ("description", page.description.as_ref()),
     ] {
         if let Some(value) = value {
-            let line = key_line(&page.yaml, key).unwrap_or(1);
+            let line = page.positions.key(key).map_or(1, |at| at.line);
             super::text_checks::check_text(&page.file, (&page.yaml, 2), line, value, diagnostics);
         }
     }

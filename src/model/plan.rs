@@ -15,11 +15,8 @@ use super::text_checks::check_text;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::{PlanFile, RawItem, RawSection};
 use crate::tr;
-use crate::yaml::key_line;
-use positions::{key_position, section_value_position, value_position};
 use window_checks::outside_plan;
 
-mod positions;
 mod window_checks;
 
 #[derive(Debug, Clone)]
@@ -188,6 +185,8 @@ pub(super) struct PlanContext<'a, 'r> {
     /// The date of the approving act, when the plan names one.
     approved: Option<NaiveDate>,
     text: &'a str,
+    /// Where each value of the plan's file stands.
+    positions: &'a crate::yaml::Positions,
     period: PlanPeriod,
     as_of: NaiveDate,
     references: &'a References<'r>,
@@ -198,6 +197,23 @@ pub(super) struct PlanContext<'a, 'r> {
     next_key: usize,
 }
 
+impl PlanContext<'_, '_> {
+    /// Line and column of the key at `path` (`sections[0].items[2].due`); line
+    /// `fallback`, column 1 when there is no such key.
+    fn key_at(&self, path: &str, fallback: usize) -> (usize, usize) {
+        self.positions
+            .key(path)
+            .map_or((fallback, 1), |at| (at.line, at.column))
+    }
+
+    /// Line and column of the value at `path`, as [`PlanContext::key_at`].
+    fn value_at(&self, path: &str, fallback: usize) -> (usize, usize) {
+        self.positions
+            .value(path)
+            .map_or((fallback, 1), |at| (at.line, at.column))
+    }
+}
+
 fn resolve_plan(
     source: PlanFile,
     references: &References<'_>,
@@ -205,8 +221,13 @@ fn resolve_plan(
     aliases: &Aliases,
     diagnostics: &mut Diagnostics,
 ) -> Option<Plan> {
-    let PlanFile { file, text, plan } = source;
-    let line_of = |key: &str| key_line(&text, key).unwrap_or(1);
+    let PlanFile {
+        file,
+        text,
+        positions,
+        plan,
+    } = source;
+    let line_of = |key: &str| positions.line(key).unwrap_or(1);
     let mut ok = true;
     if plan.id.is_empty()
         || !plan
@@ -273,13 +294,18 @@ fn resolve_plan(
             found
         });
         let from = line_of("approved");
+        let key_at = |path: &str| {
+            positions
+                .key(path)
+                .map_or((from, 1), |at| (at.line, at.column))
+        };
         Approval {
             kind: raw.kind.0,
             number: raw.number.0,
             date: raw.date.0,
             document,
-            number_at: key_position(&text, from, "number"),
-            date_at: key_position(&text, from, "date"),
+            number_at: key_at("approved.number"),
+            date_at: key_at("approved.date"),
         }
     });
     check_text(
@@ -294,6 +320,7 @@ fn resolve_plan(
         file: &file,
         approved: approved.as_ref().map(|a| a.date),
         text: &text,
+        positions: &positions,
         period,
         as_of,
         references,
@@ -387,8 +414,7 @@ fn resolve_section(
     let status = raw.status.as_ref().and_then(|written| {
         parse_status(&written.0)
             .map_err(|said| {
-                let (line, column) = section_value_position(context.text, raw.line, "status")
-                    .unwrap_or((raw.line, 1));
+                let (line, column) = context.value_at(&format!("{}.status", raw.path), raw.line);
                 diagnostics.push(
                     Diagnostic::error(context.file, said)
                         .at(line, column)
@@ -399,8 +425,7 @@ fn resolve_section(
     });
     let done = raw.done.map(|d| d.0);
     if let Some(done) = done.filter(|d| *d > context.as_of) {
-        let (line, column) =
-            section_value_position(context.text, raw.line, "done").unwrap_or((raw.line, 1));
+        let (line, column) = context.value_at(&format!("{}.done", raw.path), raw.line);
         let (done, as_of) = (
             crate::dates::format_date_short(done),
             crate::dates::format_date_short(context.as_of),
@@ -476,19 +501,12 @@ fn resolve_item(
 ) -> PlanItem {
     let file = context.file;
     let line = raw.line;
-    // A key's line inside this item: search from the item's first line.
+    // The line of one of this item's keys; the item's first line when it has none.
     let key_at = |key: &str| {
         context
-            .text
-            .lines()
-            .enumerate()
-            .skip(line.saturating_sub(1))
-            .find(|(_, l)| {
-                l.trim_start()
-                    .trim_start_matches("- ")
-                    .starts_with(&format!("{key}:"))
-            })
-            .map_or(line, |(i, _)| i + 1)
+            .positions
+            .line(&format!("{}.{key}", raw.path))
+            .unwrap_or(line)
     };
     let fields = [
         ("title", Some(&raw.title)),
@@ -536,7 +554,7 @@ fn resolve_item(
         }
         Some(text) => match parse_deadline(text, &context.period) {
             Ok(deadline) => {
-                let (line, column) = key_position(context.text, line, "due");
+                let (line, column) = context.key_at(&format!("{}.due", raw.path), line);
                 if let Some(warning) = outside_plan(&deadline, &no, context) {
                     diagnostics.push(warning.at(line, column));
                 }
@@ -555,7 +573,7 @@ fn resolve_item(
     let own_status = raw.status.as_ref().and_then(|written| {
         parse_status(&written.0)
             .map_err(|said| {
-                let (line, column) = value_position(context.text, line, "status");
+                let (line, column) = context.value_at(&format!("{}.status", raw.path), line);
                 diagnostics.push(
                     Diagnostic::error(file, said)
                         .at(line, column)

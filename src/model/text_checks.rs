@@ -65,22 +65,6 @@ pub(crate) fn check_text(
     }
 }
 
-/// The 1-based line of the first `key:` at or after `from` (an entry's own field),
-/// `from` itself when there is none.
-pub(crate) fn key_line_from(source: &str, from: usize, key: &str) -> usize {
-    source
-        .lines()
-        .enumerate()
-        .skip(from.saturating_sub(1))
-        .find(|(_, line)| {
-            line.trim_start()
-                .trim_start_matches("- ")
-                .strip_prefix(key)
-                .is_some_and(|rest| rest.starts_with(':'))
-        })
-        .map_or(from, |(i, _)| i + 1)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

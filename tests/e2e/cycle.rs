@@ -3,7 +3,7 @@
 //! «Управленческий цикл» section of `msoko check`, the open data set, and links that
 //! point nowhere.
 
-use crate::harness::Site;
+use crate::harness::{built_from_git, Site};
 
 fn site() -> Site {
     let site = Site::fixture("cycle");
@@ -18,9 +18,8 @@ fn page(site: &Site, path: &str) -> String {
 
 #[test]
 fn matrix_marks_a_complete_and_an_incomplete_chain_in_words() {
-    let site = site();
-    site.build();
-    let html = page(&site, "msoko/index.html");
+    let site = &built_from_git("cycle").site;
+    let html = page(site, "msoko/index.html");
     // the section's own text stays above the matrix
     assert!(html.contains("Текст раздела о МСОКО."));
     assert!(html.contains("Управленческий цикл по направлениям, 2024 год"));
@@ -40,9 +39,8 @@ fn matrix_marks_a_complete_and_an_incomplete_chain_in_words() {
 
 #[test]
 fn chain_shows_goals_methods_recommendations_decisions_and_plan_items() {
-    let site = site();
-    site.build();
-    let html = page(&site, "msoko/podgotovka/index.html");
+    let site = &built_from_git("cycle").site;
+    let html = page(site, "msoko/podgotovka/index.html");
     for expected in [
         "Подготовка обучающихся: управленческий цикл",
         "Освоение программ не ниже уровня региона",
@@ -66,9 +64,8 @@ fn chain_shows_goals_methods_recommendations_decisions_and_plan_items() {
 
 #[test]
 fn effect_compares_with_the_benchmark_and_says_it_is_no_proof() {
-    let site = site();
-    site.build();
-    let html = page(&site, "msoko/podgotovka/index.html");
+    let site = &built_from_git("cycle").site;
+    let html = page(site, "msoko/podgotovka/index.html");
     // vpr-low: 10,0 → 7,0 while the region went 9,0 → 8,5: better than the benchmark
     assert!(html.contains("2024: 10,0 % → 2025: 7,0 %"));
     assert!(html.contains("▲ лучше, чем в регионе."), "{html}");
@@ -282,15 +279,14 @@ fn two_acts_of_a_year_naming_one_indicator_get_charts_with_their_own_ids() {
 
 #[test]
 fn indicator_pages_link_to_the_chain_and_the_decisions_that_name_them() {
-    let site = site();
-    site.build();
-    let html = page(&site, "indicators/vpr-low/index.html");
+    let site = &built_from_git("cycle").site;
+    let html = page(site, "indicators/vpr-low/index.html");
     assert!(html.contains("href=\"/msoko/podgotovka/\""), "{html}");
     assert!(html.contains("Управленческие решения по этому показателю"));
     assert!(html.contains("href=\"/documents/prikaz-1/\""));
     assert!(html.contains("href=\"/msoko/podgotovka/#decisions-2024\""));
     // The chain shows each indicator's course with the same charts as its page.
-    let chain = page(&site, "msoko/podgotovka/index.html");
+    let chain = page(site, "msoko/podgotovka/index.html");
     let indicators = chain
         .split("id=\"indicators\"")
         .nth(1)

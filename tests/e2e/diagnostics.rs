@@ -1,7 +1,7 @@
 //! What the specialist and the tools see: the source line under the message,
 //! `--lang en`, `--format json`, and the summary with counts and stage times.
 
-use crate::harness::Site;
+use crate::harness::{built, Site};
 
 fn broken() -> Site {
     let site = Site::fixture("basic");
@@ -112,8 +112,7 @@ fn build_format_json_reports_counts_and_every_stage() {
 
 #[test]
 fn summary_counts_pages_charts_files_and_times_each_stage() {
-    let site = Site::fixture("monitoring");
-    let run = site.build();
+    let run = &built("monitoring").run;
     let summary = run.stderr.lines().rev().nth(1).unwrap();
     assert!(
         summary.starts_with("Сборка завершена за "),

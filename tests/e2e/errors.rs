@@ -248,3 +248,20 @@ fn reports_every_error_not_only_the_first() {
     let first = stderr.find("first.md").unwrap();
     assert!(order < first);
 }
+
+/// Issue 16: lines of indicators were found by searching the text for `id:` lines in
+/// order, the direction's own `id` first; a file that lists its indicators before
+/// `direction:` put every indicator at the direction's line or below it.
+#[test]
+fn issue16_points_at_an_indicator_listed_before_its_direction() {
+    let site = Site::fixture("monitoring");
+    site.write(
+        "data/indicators/doshkolnoe.yaml",
+        "indicators:\n  - id: dou-staffing\n    title: \"Укомплектованность детских садов педагогами\"\n    unit: \"%\"\n    better: higher\n    period: school_year\n    values: {municipality: {\"2023/24\": 91.5, \"2024/25\": 93.0}, ds-1: {\"2024/25\": 95.0}}\n  - id: dou-staffing\n    title: \"Повтор\"\n    unit: \"%\"\n    better: higher\ndirection:\n  id: doshkolnoe\n  title: \"Дошкольное образование\"\n  weight: 2\n",
+    );
+    let stderr = failing(&site);
+    assert_has(
+        &stderr,
+        "data/indicators/doshkolnoe.yaml:8:3: ошибка: показатель «dou-staffing» уже описан: data/indicators/doshkolnoe.yaml:2",
+    );
+}

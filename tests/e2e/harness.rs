@@ -1,13 +1,66 @@
 //! A fixture site copied to a temp dir, built with the `msoko` binary.
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::{Mutex, OnceLock};
 
 pub(crate) struct Site {
-    // Held so the directory lives as long as the site.
-    _dir: tempfile::TempDir,
+    // Held so the directory lives as long as the site (none for a shared build).
+    _dir: Option<tempfile::TempDir>,
     pub(crate) root: PathBuf,
+}
+
+/// A fixture site built once per test binary, with the run that built it.
+pub(crate) struct Built {
+    pub(crate) site: Site,
+    pub(crate) run: Run,
+}
+
+/// `tests/sites/<name>` built with `build --as-of 2025-06-01`, shared by the tests that
+/// only read it: two dozen tests used to copy and build the same fixture each. A test
+/// that changes the site makes its own copy with [`Site::fixture`].
+pub(crate) fn built(name: &str) -> &'static Built {
+    shared(name, false)
+}
+
+/// [`built`] after committing the site to git, so that dates come from history.
+pub(crate) fn built_from_git(name: &str) -> &'static Built {
+    shared(name, true)
+}
+
+fn shared(name: &str, git: bool) -> &'static Built {
+    static BUILT: OnceLock<Mutex<BTreeMap<(String, bool), &'static Built>>> = OnceLock::new();
+    // A test that panicked while building leaves no entry: the next one tries again.
+    let mut built = BUILT
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    built.entry((name.to_string(), git)).or_insert_with(|| {
+        // Under the target's temp folder, not a TempDir: a static is never dropped,
+        // so a TempDir would never be removed; this folder is replaced by each run.
+        let kind = if git { "git" } else { "plain" };
+        let root = Path::new(env!("CARGO_TARGET_TMPDIR"))
+            .join("e2e-built")
+            .join(format!("{name}-{kind}"));
+        if root.exists() {
+            fs::remove_dir_all(&root).unwrap();
+        }
+        copy_dir(&fixture_dir(name), &root);
+        let site = Site { _dir: None, root };
+        if git {
+            site.commit_to_git();
+        }
+        let run = site.build();
+        Box::leak(Box::new(Built { site, run }))
+    })
+}
+
+fn fixture_dir(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/sites")
+        .join(name)
 }
 
 pub(crate) struct Run {
@@ -39,12 +92,7 @@ impl Site {
     /// A copy of `tests/sites/<name>`.
     pub(crate) fn fixture(name: &str) -> Site {
         let site = Site::empty();
-        copy_dir(
-            &Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("tests/sites")
-                .join(name),
-            &site.root,
-        );
+        copy_dir(&fixture_dir(name), &site.root);
         site
     }
 
@@ -67,7 +115,10 @@ impl Site {
     pub(crate) fn empty() -> Site {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path().join("site");
-        Site { _dir: dir, root }
+        Site {
+            _dir: Some(dir),
+            root,
+        }
     }
 
     /// Writes (or replaces) a file of the site.

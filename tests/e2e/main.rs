@@ -23,4 +23,5 @@ mod report;
 mod safety;
 mod search;
 mod serve;
+mod snapshots;
 mod windows;

@@ -1,7 +1,7 @@
 //! Information openness: «Сведения об органе», the registry of acts, open data, the
 //! version for the visually impaired and the checklist of `msoko check`.
 
-use crate::harness::Site;
+use crate::harness::{built_from_git, Site};
 
 fn site() -> Site {
     let site = Site::fixture("openness");
@@ -11,8 +11,7 @@ fn site() -> Site {
 
 #[test]
 fn about_page_shows_the_authority_from_site_yaml() {
-    let site = site();
-    site.build();
+    let site = &built_from_git("openness").site;
     let html = site.read("about/index.html");
     for expected in [
         "Отдел общего образования",
@@ -41,8 +40,7 @@ fn about_page_shows_the_authority_from_site_yaml() {
 
 #[test]
 fn registry_computes_statuses_and_links_acts_both_ways() {
-    let site = site();
-    site.build();
+    let site = &built_from_git("openness").site;
     let registry = site.read("documents/index.html");
     assert!(registry.contains("Всего документов: 5."));
     assert!(registry.contains(r#"<h2 id="god-2024">2024</h2>"#));
@@ -94,8 +92,7 @@ fn a_link_to_an_unknown_act_fails_at_its_line() {
 
 #[test]
 fn open_data_follows_the_recommendations_layout() {
-    let site = site();
-    site.build();
+    let site = &built_from_git("openness").site;
     let list = read_csv(&site.read("opendata/list.csv"));
     assert_eq!(list[0], ["property", "title", "value", "format"]);
     assert_eq!(
@@ -211,8 +208,7 @@ fn open_data_follows_the_recommendations_layout() {
 
 #[test]
 fn every_page_has_the_settings_for_the_visually_impaired() {
-    let site = site();
-    site.build();
+    let site = &built_from_git("openness").site;
     for page in ["index.html", "documents/index.html", "opendata/index.html"] {
         let html = site.read(page);
         assert!(
@@ -288,8 +284,7 @@ fn without_key(config: &str, key: &str) -> String {
 
 #[test]
 fn about_page_shows_each_article_13_item_in_its_section() {
-    let site = site();
-    site.build();
+    let site = &built_from_git("openness").site;
     let html = site.read("about/index.html");
     for expected in [
         r#"<h2 id="regulations">"#,

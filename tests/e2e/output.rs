@@ -2,7 +2,7 @@
 
 use std::fs;
 
-use crate::harness::{snapshot, Site};
+use crate::harness::{built, snapshot, Site};
 
 #[test]
 fn two_builds_of_the_same_input_are_byte_identical() {
@@ -86,8 +86,7 @@ fn usage_errors_exit_with_2() {
 
 #[test]
 fn writes_a_sitemap_robots_and_feeds_of_dated_sections() {
-    let site = Site::fixture("basic");
-    site.build();
+    let site = &built("basic").site;
     let sitemap = site.read("sitemap.xml");
     roxmltree::Document::parse(&sitemap).expect("sitemap is XML");
     assert!(sitemap.contains("<url><loc>https://edu.test.example.ru/news/second/</loc><lastmod>2025-03-05</lastmod></url>"));

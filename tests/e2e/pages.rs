@@ -1,11 +1,10 @@
 //! A good site becomes the expected pages.
 
-use crate::harness::Site;
+use crate::harness::{built, Site};
 
 #[test]
 fn builds_pretty_urls_for_pages_and_sections() {
-    let site = Site::fixture("basic");
-    site.build();
+    let site = &built("basic").site;
     for path in [
         "index.html",
         "news/index.html",
@@ -20,16 +19,14 @@ fn builds_pretty_urls_for_pages_and_sections() {
 
 #[test]
 fn copies_attachments_and_theme_files() {
-    let site = Site::fixture("basic");
-    site.build();
+    let site = &built("basic").site;
     assert!(site.read("documents/order.pdf").starts_with("%PDF"));
     assert!(site.read("css/site.css").contains("skip-link"));
 }
 
 #[test]
 fn lists_a_section_newest_first_without_drafts() {
-    let site = Site::fixture("basic");
-    site.build();
+    let site = &built("basic").site;
     let news = site.read("news/index.html");
     let second = news.find("Вторая новость").expect("second listed");
     let first = news.find("Первая новость").expect("first listed");
@@ -48,8 +45,7 @@ fn includes_drafts_when_asked() {
 
 #[test]
 fn renders_one_h1_skip_link_breadcrumbs_and_current_menu_item() {
-    let site = Site::fixture("basic");
-    site.build();
+    let site = &built("basic").site;
     let page = site.read("news/second/index.html");
     assert_eq!(page.matches("<h1").count(), 1);
     assert!(page.contains("<a class=\"skip-link\" href=\"#content\">"));
@@ -62,8 +58,7 @@ fn renders_one_h1_skip_link_breadcrumbs_and_current_menu_item() {
 
 #[test]
 fn renders_markdown_tables_footnotes_and_heading_anchors() {
-    let site = Site::fixture("basic");
-    site.build();
+    let site = &built("basic").site;
     let second = site.read("news/second/index.html");
     assert!(second.contains("<h2 id=\"podrobnosti\">Подробности</h2>"));
     assert!(second.contains("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\""));
@@ -78,8 +73,7 @@ fn renders_markdown_tables_footnotes_and_heading_anchors() {
 
 #[test]
 fn shows_placement_and_update_dates_in_the_footer() {
-    let site = Site::fixture("basic");
-    site.build();
+    let site = &built("basic").site;
     let second = site.read("news/second/index.html");
     assert!(second.contains("Дата размещения: <time datetime=\"2025-03-01\">01.03.2025</time>"));
     assert!(second.contains("Дата изменения: <time datetime=\"2025-03-05\">05.03.2025</time>"));
@@ -90,8 +84,7 @@ fn shows_placement_and_update_dates_in_the_footer() {
 
 #[test]
 fn shows_document_details_and_file_size() {
-    let site = Site::fixture("basic");
-    site.build();
+    let site = &built("basic").site;
     let order = site.read("documents/order/index.html");
     assert!(order.contains("148-П"));
     assert!(order.contains("30 августа 2024 г."));

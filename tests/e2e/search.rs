@@ -7,7 +7,7 @@ use std::process::Command;
 
 use serde_json::Value;
 
-use crate::harness::Site;
+use crate::harness::{built, Site};
 
 /// The plans fixture, built on a date inside its plan's period.
 fn plans_site() -> Site {
@@ -76,9 +76,8 @@ fn indexes_plan_items_with_an_anchor_to_their_row() {
 
 #[test]
 fn indexes_organisations_and_indicators_by_their_data() {
-    let site = Site::fixture("monitoring");
-    site.build();
-    let index = index_of(&site);
+    let site = &built("monitoring").site;
+    let index = index_of(site);
     // The address «ул. Школьная» is only in the register.
     let orgs = documents_with(&index, "школьн");
     assert!(
@@ -101,9 +100,8 @@ fn indexes_organisations_and_indicators_by_their_data() {
 
 #[test]
 fn indexes_the_text_of_pages_but_not_the_menu_or_the_footer() {
-    let site = Site::fixture("basic");
-    site.build();
-    let index = index_of(&site);
+    let site = &built("basic").site;
+    let index = index_of(site);
     assert_eq!(
         documents_with(&index, "сноск"),
         [("news/first/".into(), "Новость".into(), 4)]
@@ -121,8 +119,7 @@ fn indexes_the_text_of_pages_but_not_the_menu_or_the_footer() {
 
 #[test]
 fn lists_every_page_by_section_for_readers_without_javascript() {
-    let site = Site::fixture("basic");
-    site.build();
+    let site = &built("basic").site;
     let page = site.read("search/index.html");
     assert!(page.contains("<title>Поиск по сайту — УО Тестового округа</title>"));
     assert!(page.contains("<form class=\"search-form\" id=\"search-form\" role=\"search\" action=\"/search/\" method=\"get\" data-index=\"/search/index.json\" data-base=\"/\">"));
@@ -154,8 +151,7 @@ fn lists_every_page_by_section_for_readers_without_javascript() {
 
 #[test]
 fn every_page_has_a_labelled_search_box_in_its_header() {
-    let site = Site::fixture("basic");
-    site.build();
+    let site = &built("basic").site;
     for path in ["index.html", "news/first/index.html", "404.html"] {
         let page = site.read(path);
         assert!(

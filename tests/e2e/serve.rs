@@ -9,7 +9,7 @@ use std::process::{Child, Command, Stdio};
 use std::sync::mpsc::{self, Receiver};
 use std::time::{Duration, Instant};
 
-use crate::harness::Site;
+use crate::harness::{built, Site};
 
 /// A running `msoko serve --port 0` on a fixture site.
 struct Served {
@@ -74,13 +74,13 @@ impl Served {
         get(self.port, path)
     }
 
-    /// Polls `path` until its body contains `text`; returns how long it took.
-    fn wait_for(&self, path: &str, text: &str, timeout: Duration) -> Duration {
+    /// Polls `path` until its body contains `text`, failing after `timeout`.
+    fn wait_for(&self, path: &str, text: &str, timeout: Duration) {
         let started = Instant::now();
         loop {
             let (_, body) = self.get(path);
             if body.contains(text) {
-                return started.elapsed();
+                return;
             }
             assert!(
                 started.elapsed() < timeout,
@@ -211,17 +211,18 @@ fn serves_the_site_on_loopback_with_the_reload_script() {
 }
 
 #[test]
-fn shows_a_markdown_change_within_a_second_and_tells_open_pages() {
+fn shows_a_markdown_change_and_tells_open_pages() {
     let site = Site::fixture("basic");
     let served = Served::start(&site);
     let mut stream = events(served.port);
     site.write(NEWS, &news("Новый текст новости."));
-    let took = served.wait_for(
+    // A correctness test: the change is served at all. How fast is measured in
+    // benches/ (a wall-clock limit here failed on a loaded machine, issue 16).
+    served.wait_for(
         "/news/first/",
         "Новый текст новости.",
-        Duration::from_secs(10),
+        Duration::from_secs(60),
     );
-    assert!(took < Duration::from_secs(1), "the change took {took:?}");
     assert_eq!(next_event(&mut stream), "reload");
 }
 
@@ -305,8 +306,7 @@ fn says_so_when_the_port_is_busy() {
 
 #[test]
 fn build_output_has_no_reload_script() {
-    let site = Site::fixture("monitoring");
-    site.build();
+    let site = &built("monitoring").site;
     for (path, bytes) in crate::harness::snapshot(&site.public()) {
         let text = String::from_utf8_lossy(&bytes);
         assert!(!text.contains("__msoko"), "{path} has the reload script");

@@ -12,12 +12,11 @@ use std::process::{Child, Command, Stdio};
 use std::sync::mpsc::{self, Receiver};
 use std::time::{Duration, Instant};
 
-use crate::harness::Site;
+use crate::harness::{built, Built, Site};
 
 #[test]
 fn reads_a_site_saved_on_windows_with_a_warning_per_re_encoded_file() {
-    let site = Site::fixture("windows");
-    let run = site.build();
+    let Built { site, run } = built("windows");
     assert!(
         run.stderr.contains("data/values/vpr-low.csv: предупреждение: файл сохранён в кодировке Windows-1251, а не UTF-8; msoko прочитал его, проверьте, что русские буквы на сайте не искажены\n  подсказка: сохраните файл в UTF-8, и предупреждение исчезнет: в Excel — «Сохранить как» → «CSV UTF-8 (разделители — запятые)»"),
         "{}",

@@ -94,7 +94,8 @@ impl Stage {
 pub(crate) struct CycleSource {
     pub(crate) direction_id: String,
     pub(crate) file: PathBuf,
-    pub(crate) text: String,
+    /// Where each value of the direction's file stands.
+    pub(crate) positions: crate::yaml::Positions,
     pub(crate) goals: Vec<String>,
     pub(crate) tasks: Vec<String>,
     pub(crate) methods: Vec<RawMethod>,

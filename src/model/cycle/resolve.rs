@@ -43,15 +43,14 @@ pub(crate) fn resolve_cycle(
             pages,
             by_url,
             diagnostics: &mut *diagnostics,
-            scope: 1..usize::MAX,
+            scope: String::new(),
         };
         let mut years = BTreeMap::new();
         for (written, raw) in &source.years {
-            links.scope = crate::yaml::block_lines(&source.text, &["years", written]);
+            links.scope = format!("direction.years.{written}");
             let Ok(year) = crate::model::Period::parse(written, PeriodKind::Year) else {
-                links.error(
-                    None,
-                    written,
+                links.error_at_key(
+                    "",
                     tr!(
                         "«{written}» в years — не год",
                         "“{written}” in years is not a year"
@@ -64,9 +63,8 @@ pub(crate) fn resolve_cycle(
                 continue;
             };
             if year.year > this_year {
-                links.error(
-                    None,
-                    written,
+                links.error_at_key(
+                    "",
                     tr!(
                         "год {written} в управленческом цикле ещё не наступил (сегодня — {this_year} год)",
                         "the year {written} of the management cycle has not come yet (today is in {this_year})"
@@ -106,9 +104,9 @@ struct Links<'a> {
     pages: &'a [Page],
     by_url: &'a BTreeMap<String, usize>,
     diagnostics: &'a mut Diagnostics,
-    /// The lines of the year being checked: a value is looked for there first, so
-    /// the same page named in another year does not take the blame.
-    scope: std::ops::Range<usize>,
+    /// The path of the year being checked (`direction.years.2025`): a value is looked
+    /// for there first, so the same page named in another year does not take the blame.
+    scope: String,
 }
 
 impl Links<'_> {
@@ -121,15 +119,30 @@ impl Links<'_> {
         message: impl Into<Message>,
         hint: impl Into<Message>,
     ) {
-        let text = &self.source.text;
-        let scope = self.scope.clone();
+        let positions = &self.source.positions;
+        let scope = self.scope.as_str();
         let line = key
-            .and_then(|key| crate::yaml::keyed_value_line_within(text, key, written, scope.clone()))
-            .or_else(|| crate::yaml::value_line_within(text, written, scope))
-            .or_else(|| crate::yaml::value_line(text, written))
-            .unwrap_or(1);
+            .and_then(|key| positions.find_keyed(scope, key, written))
+            .or_else(|| positions.find(scope, written))
+            .or_else(|| positions.find("", written))
+            .map_or(1, |at| at.line);
+        self.push(line, message.into(), hint.into());
+    }
+
+    /// An error at the key `path` of the year being checked (`effect.conclusion`), or
+    /// at the year's own key when `path` is empty (a year that is not one).
+    fn error_at_key(&mut self, path: &str, message: impl Into<Message>, hint: impl Into<Message>) {
+        let path = match path {
+            "" => self.scope.clone(),
+            path => format!("{}.{path}", self.scope),
+        };
+        let line = self.source.positions.line(&path).unwrap_or(1);
+        self.push(line, message.into(), hint.into());
+    }
+
+    fn push(&mut self, line: usize, message: Message, hint: Message) {
         self.diagnostics.push(
-            Diagnostic::error(&self.source.file, message.into())
+            Diagnostic::error(&self.source.file, message)
                 .at_line(line)
                 .hint(hint),
         );
@@ -160,11 +173,11 @@ impl Links<'_> {
         let recommendations = raw
             .recommendations
             .iter()
-            .map(|r| Recommendation {
+            .enumerate()
+            .map(|(i, r)| Recommendation {
                 to: if r.to.is_empty() {
-                    self.error(
-                        Some("to"),
-                        "[]",
+                    self.error_at_key(
+                        &format!("recommendations[{i}].to"),
                         tr!("у адресной рекомендации не указано, кому она адресована", "the recommendation does not say whom it is addressed to"),
                         tr!("перечислите в to: id организаций или группы (all, schools, kindergartens, additional, shnor, shnsu)", "list in to: organisation ids or groups (all, schools, kindergartens, additional, shnor, shnsu)"),
                     );
@@ -210,9 +223,8 @@ impl Links<'_> {
             .as_ref()
             .is_some_and(|e| e.conclusion.0.trim().is_empty())
         {
-            self.error(
-                Some("conclusion"),
-                "\"\"",
+            self.error_at_key(
+                "effect.conclusion",
                 tr!("у анализа эффективности мер пустой вывод (conclusion)", "the analysis of the measures' effect has an empty conclusion (conclusion)"),
                 tr!("напишите, что показал анализ: как изменились показатели после мер и что из этого следует", "write what the analysis showed: how the indicators changed after the measures and what follows from it"),
             );
