@@ -223,7 +223,12 @@ pub(super) fn registry_view(model: &Model, filter: &Filter) -> RegistryView {
             year.documents.push(RowView {
                 title: page.title.clone(),
                 url: model.link(&page.url),
-                act: capitalize(&document.act),
+                // «Положение, утверждённое приказом» before the approving order's
+                // date and number.
+                act: match super::names::approved_by_words(model, document.page) {
+                    Some(words) => format!("{}, {words}", capitalize(&document.act)),
+                    None => capitalize(&document.act),
+                },
                 number: page.number.clone(),
                 approved: page.approved.map(DateView::new),
                 status: document.status.slug(),

@@ -7,11 +7,12 @@ use std::collections::BTreeSet;
 use serde::Serialize;
 
 use super::charts::{
-    render_bars, render_line, render_stacked, Bar, BarChart, LineChart, LineSeries, StackRow,
-    StackedChart, Tone,
+    render_bars, render_line, render_stacked, Bar, BarChart, BarMarks, LineChart, LineSeries,
+    StackRow, StackedChart, Tone,
 };
 use super::names::{breakdown_words, place_name};
-use crate::analyze::Standing;
+use super::school_marks::{self, FigureNote};
+use crate::analyze::{Analysis, Standing};
 use crate::model::paths;
 use crate::model::{Indicator, Model, Period, Place};
 use crate::numbers::{format_number, format_value};
@@ -27,6 +28,8 @@ pub(crate) struct Figure {
     pub(crate) subtitle: String,
     pub(crate) svg: String,
     pub(crate) table: DataTable,
+    /// Under the chart: what a «*» on a value means, with a link to the signs.
+    pub(crate) note: Option<FigureNote>,
 }
 
 #[derive(Debug, Serialize)]
@@ -72,20 +75,47 @@ fn slice_label(indicator: &Indicator, slice: &[String]) -> String {
         .join(", ")
 }
 
-pub(crate) fn figures(model: &Model, indicator: &Indicator) -> Vec<Figure> {
+pub(crate) fn figures(model: &Model, analysis: &Analysis, indicator: &Indicator) -> Vec<Figure> {
     if indicator.stack.is_some() {
         let request = FigureRequest::new(Chart::Distribution, format!("dist-{}", indicator.id));
-        return figure_for(model, indicator, &request).into_iter().collect();
+        return figure_for(model, analysis, indicator, &request)
+            .into_iter()
+            .collect();
     }
     let mut figures = Vec::new();
     for (n, slice) in slices(indicator).into_iter().enumerate() {
         for (chart, prefix) in [(Chart::Trend, "trend"), (Chart::Orgs, "orgs")] {
             let mut request = FigureRequest::new(chart, format!("{prefix}-{}-{n}", indicator.id));
             request.slice = slice.clone();
-            figures.extend(figure_for(model, indicator, &request));
+            figures.extend(figure_for(model, analysis, indicator, &request));
         }
     }
     figures
+}
+
+/// The school-by-school charts of an indicator (one per disaggregation) with one
+/// school highlighted, for its card; only those where the school has a value.
+pub(crate) fn school_figures(
+    model: &Model,
+    analysis: &Analysis,
+    indicator: &Indicator,
+    org: usize,
+) -> Vec<Figure> {
+    if indicator.stack.is_some() {
+        return Vec::new();
+    }
+    let id = &model.register.organizations[org].id;
+    slices(indicator)
+        .into_iter()
+        .enumerate()
+        .filter_map(|(n, slice)| {
+            let mut request =
+                FigureRequest::new(Chart::Orgs, format!("among-{id}-{}-{n}", indicator.id));
+            request.slice = slice;
+            request.highlight = Some(org);
+            figure_for(model, analysis, indicator, &request)
+        })
+        .collect()
 }
 
 /// The trend charts of an indicator (one per disaggregation; the distribution for a
@@ -93,6 +123,8 @@ pub(crate) fn figures(model: &Model, indicator: &Indicator) -> Vec<Figure> {
 /// each: for pages that show an indicator's course next to other things (the
 /// management cycle).
 pub(crate) fn trend_figures(model: &Model, indicator: &Indicator, id_prefix: &str) -> Vec<Figure> {
+    // A course over years has no school's values: no objectivity marks to look up.
+    let analysis = Analysis::default();
     let requests: Vec<FigureRequest> = if indicator.stack.is_some() {
         vec![FigureRequest::new(
             Chart::Distribution,
@@ -112,7 +144,7 @@ pub(crate) fn trend_figures(model: &Model, indicator: &Indicator, id_prefix: &st
     };
     requests
         .iter()
-        .filter_map(|request| figure_for(model, indicator, request))
+        .filter_map(|request| figure_for(model, &analysis, indicator, request))
         .collect()
 }
 
@@ -142,6 +174,9 @@ pub(crate) struct FigureRequest {
     pub(crate) period: Option<Period>,
     /// Unique on the page.
     pub(crate) id: String,
+    /// A comparison of organisations with this one (register index) highlighted:
+    /// the chart on its card. `None` elsewhere.
+    pub(crate) highlight: Option<usize>,
 }
 
 impl FigureRequest {
@@ -151,6 +186,7 @@ impl FigureRequest {
             slice: Vec::new(),
             period: None,
             id,
+            highlight: None,
         }
     }
 }
@@ -158,11 +194,12 @@ impl FigureRequest {
 /// The chart asked for, with its data table; `None` when there is nothing to draw.
 pub(crate) fn figure_for(
     model: &Model,
+    analysis: &Analysis,
     indicator: &Indicator,
     request: &FigureRequest,
 ) -> Option<Figure> {
     if request.chart == Chart::Distribution {
-        return distribution_figure(model, indicator, request);
+        return distribution_figure(model, analysis, indicator, request);
     }
     let periods: Vec<Period> = indicator
         .observations
@@ -195,10 +232,10 @@ pub(crate) fn figure_for(
                 None => periods,
             };
             comparison_figure(
-                model,
+                (model, analysis),
                 indicator,
                 &suffix,
-                request.id.clone(),
+                request,
                 &periods,
                 &value_of,
             )
@@ -313,6 +350,7 @@ fn trend_figure(
         .collect::<Vec<_>>()
         .join(", ");
     Some(Figure {
+        note: None,
         subtitle: format!(
             "{}, {}; {} — {}{}",
             unit_words(&indicator.unit),
@@ -353,10 +391,10 @@ pub(crate) fn standing_words(standing: Standing, better: crate::model::Better) -
 }
 
 fn comparison_figure(
-    model: &Model,
+    (model, analysis): (&Model, &Analysis),
     indicator: &Indicator,
     suffix: &str,
-    id: String,
+    request: &FigureRequest,
     periods: &[Period],
     value_of: &dyn Fn(Place, Period) -> Option<f64>,
 ) -> Option<Figure> {
@@ -380,12 +418,13 @@ fn comparison_figure(
         })
         .collect();
     let verdict = indicator.compare == crate::model::Compare::Verdict;
-    // Each bar with the words of its comparison for the data table.
-    let bars: Vec<(Bar, String)> = (0..organizations.len())
+    // Each bar with its organisation and the words of its comparison for the table.
+    let bars: Vec<(usize, Bar, String)> = (0..organizations.len())
         .filter_map(|o| {
             let Some(value) = value_of(Place::Org(o), period) else {
                 return missing.contains(&o).then(|| {
                     (
+                        o,
                         Bar {
                             label: organizations[o].short_name.clone(),
                             value: f64::NAN,
@@ -395,53 +434,40 @@ fn comparison_figure(
                     )
                 });
             };
-            // The group size counts only for the total, not for a breakdown's figure.
-            let n = crate::analyze::group_size(indicator, Place::Org(o), period)
-                .filter(|_| suffix.is_empty());
-            let standing = municipality
-                .and_then(|m| crate::analyze::Standing::from_values(indicator, value, m, n));
-            let tone = match standing {
-                Some(Standing::Better) => Tone::Better,
-                Some(Standing::Worse) => Tone::Worse,
-                _ => Tone::Same,
-            };
-            let words = match standing {
-                Some(standing) => standing_words(standing, indicator.better),
-                None if !verdict => "для сведения, без оценки",
-                None => "сравнить не с чем",
-            };
-            let words = match n {
-                Some(n) => format!("{words} (n\u{a0}=\u{a0}{n})"),
-                None => words.to_string(),
-            };
-            Some((
-                Bar {
-                    label: model.register.organizations[o].short_name.clone(),
-                    value,
-                    tone,
-                },
-                words,
+            Some(compared_bar(
+                (model, indicator),
+                o,
+                (value, municipality),
+                period,
+                suffix.is_empty(),
             ))
         })
         .collect();
+    // On a school's card, only a chart that has the school's value.
+    if let Some(own) = request.highlight {
+        bars.iter()
+            .find(|(o, bar, _)| *o == own && bar.value.is_finite())?;
+    }
+    let signed = school_marks::signed_schools(model, analysis, indicator, &request.slice, period);
+    let (marks, rows) = marked_rows(
+        organizations,
+        indicator,
+        period,
+        &bars,
+        &signed,
+        request.highlight,
+    );
     let title = titled(
         format!("{}: организации, {period}", indicator.title),
         suffix,
-    );
-    let rows = bars
-        .iter()
-        .map(|(b, words)| DataRow {
-            label: b.label.clone(),
-            cells: if b.value.is_finite() {
-                vec![format_number(b.value, indicator.decimals), words.clone()]
-            } else {
-                vec![format!("нет данных за {period}"), words.clone()]
-            },
-        })
-        .collect();
-    let bars: Vec<Bar> = bars.into_iter().map(|(bar, _)| bar).collect();
+    ) + &request.highlight.map_or(String::new(), |o| {
+        format!("; выделено: {}", organizations[o].short_name)
+    });
+    let note =
+        (!marks.starred.is_empty()).then(|| school_marks::figure_note(model, indicator, period));
+    let bars: Vec<Bar> = bars.into_iter().map(|(_, bar, _)| bar).collect();
     let svg = render_bars(&BarChart {
-        id,
+        id: request.id.clone(),
         title: title.clone(),
         unit: indicator.unit.clone(),
         decimals: indicator.decimals,
@@ -449,8 +475,10 @@ fn comparison_figure(
         reference: municipality.map(|m| ("Округ".to_string(), m)),
         verdict,
         lower_is_better: indicator.better == crate::model::Better::Lower,
+        marks,
     })?;
     Some(Figure {
+        note,
         subtitle: format!(
             "{}, образовательные организации округа, {period}{}",
             unit_words(&indicator.unit),
@@ -474,6 +502,89 @@ fn comparison_figure(
     })
 }
 
+/// An organisation's bar, its tone from its standing against the municipality,
+/// and the words of that comparison for the data table.
+fn compared_bar(
+    (model, indicator): (&Model, &Indicator),
+    o: usize,
+    (value, municipality): (f64, Option<f64>),
+    period: Period,
+    total: bool,
+) -> (usize, Bar, String) {
+    let verdict = indicator.compare == crate::model::Compare::Verdict;
+    // The group size counts only for the total, not for a breakdown's figure.
+    let n = crate::analyze::group_size(indicator, Place::Org(o), period).filter(|_| total);
+    let standing =
+        municipality.and_then(|m| crate::analyze::Standing::from_values(indicator, value, m, n));
+    let tone = match standing {
+        Some(Standing::Better) => Tone::Better,
+        Some(Standing::Worse) => Tone::Worse,
+        _ => Tone::Same,
+    };
+    let words = match standing {
+        Some(standing) => standing_words(standing, indicator.better),
+        None if !verdict => "для сведения, без оценки",
+        None => "сравнить не с чем",
+    };
+    let words = match n {
+        Some(n) => format!("{words} (n\u{a0}=\u{a0}{n})"),
+        None => words.to_string(),
+    };
+    let bar = Bar {
+        label: model.register.organizations[o].short_name.clone(),
+        value,
+        tone,
+    };
+    (o, bar, words)
+}
+
+/// The marks of a comparison's bars and its data table's rows: the highlighted
+/// school named «(эта школа)», a value with a caveat starred, with the caveat in
+/// words beside its comparison.
+fn marked_rows(
+    organizations: &[crate::model::Organization],
+    indicator: &Indicator,
+    period: Period,
+    bars: &[(usize, Bar, String)],
+    signed: &BTreeSet<usize>,
+    highlight: Option<usize>,
+) -> (BarMarks, Vec<DataRow>) {
+    let mut marks = BarMarks::default();
+    let own_words = highlight.map_or("", |o| super::orgs::own_words(organizations[o].kind));
+    let rows = bars
+        .iter()
+        .enumerate()
+        .map(|(i, (o, b, words))| {
+            let mut label = b.label.clone();
+            if highlight == Some(*o) {
+                marks.own = Some(i);
+                marks.own_words = own_words;
+                label.push_str(&format!(" ({own_words})"));
+            }
+            let starred = b.value.is_finite() && signed.contains(o);
+            if starred {
+                marks.starred.insert(i);
+            }
+            let cells = if !b.value.is_finite() {
+                vec![format!("нет данных за {period}"), words.clone()]
+            } else if starred {
+                vec![
+                    format!(
+                        "{} {}",
+                        format_number(b.value, indicator.decimals),
+                        school_marks::MARK
+                    ),
+                    format!("{words}; {}", school_marks::caveat_words(indicator, period)),
+                ]
+            } else {
+                vec![format_number(b.value, indicator.decimals), words.clone()]
+            };
+            DataRow { label, cells }
+        })
+        .collect();
+    (marks, rows)
+}
+
 /// «. Нет данных за 2025: МБОУ «Таёжная СОШ».» for the schools missing from the
 /// chart's year, so that none silently drops out; empty when none is missing.
 fn missing_note(
@@ -493,6 +604,7 @@ fn missing_note(
 
 fn distribution_figure(
     model: &Model,
+    analysis: &Analysis,
     indicator: &Indicator,
     request: &FigureRequest,
 ) -> Option<Figure> {
@@ -517,10 +629,17 @@ fn distribution_figure(
         .into_iter()
         .collect();
     places.retain(|p| matches!(p, Place::Municipality | Place::Org(_)));
+    // A school's row with a caveat is starred, as its bar is in a comparison.
+    let signed = school_marks::signed_schools(model, analysis, indicator, &[], period);
+    let starred = |place: Place| matches!(place, Place::Org(o) if signed.contains(&o));
     let rows: Vec<StackRow> = places
         .iter()
         .map(|&place| StackRow {
-            label: place_name(model, place),
+            label: if starred(place) {
+                format!("{} {}", place_name(model, place), school_marks::MARK)
+            } else {
+                place_name(model, place)
+            },
             values: parts
                 .iter()
                 .map(|part| {
@@ -546,6 +665,10 @@ fn distribution_figure(
         rows: rows.clone(),
     })?;
     Some(Figure {
+        note: places
+            .iter()
+            .any(|&place| starred(place))
+            .then(|| school_marks::figure_note(model, indicator, period)),
         subtitle: format!(
             "{}, округ и организации, {period}",
             unit_words(&indicator.unit)
@@ -628,6 +751,7 @@ pub(crate) fn org_trend_figure(model: &Model, indicator: &Indicator, org: usize)
     })?;
     let rows = series_rows(&series, indicator.decimals);
     Some(Figure {
+        note: None,
         subtitle: format!(
             "{}; {} — {}{}{}",
             unit_words(&indicator.unit),

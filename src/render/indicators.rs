@@ -301,7 +301,7 @@ pub(crate) fn indicator_view(model: &Model, analysis: &Analysis, index: usize) -
         },
         csv_url: indicator_csv_url(model, indicator),
         targets,
-        figures: figures(model, indicator),
+        figures: figures(model, analysis, indicator),
         dims,
         cycle_url: cycle_url(model, indicator.direction),
         decisions: decisions_naming(model, index),

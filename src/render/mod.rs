@@ -27,6 +27,7 @@ mod orgs;
 mod plans;
 mod quotes;
 mod report;
+mod school_marks;
 mod search_page;
 mod shnor;
 mod shortcodes;

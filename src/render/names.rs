@@ -25,7 +25,12 @@ pub(crate) fn designation(model: &Model, page: usize) -> String {
         .documents
         .of_page(page)
         .map_or("Документ".to_string(), |d| capitalize(&d.act));
-    let mut text = act;
+    // «Положение, утверждённое приказом от … № …»: the date and number are the
+    // approving order's, not the Положение's own.
+    let mut text = match approved_by_words(model, page) {
+        Some(words) => format!("{act}, {words}"),
+        None => act,
+    };
     if let Some(date) = page_data.approved {
         text.push_str(&format!(" от {}", crate::dates::format_date_short(date)));
     }
@@ -41,19 +46,10 @@ pub(crate) fn designation(model: &Model, page: usize) -> String {
 /// its own: the date and number are the approving order's).
 pub(crate) fn citation(model: &Model, page: usize) -> String {
     let page_data = &model.pages[page];
-    let document = model.documents.of_page(page);
-    let act = document.map_or(String::new(), |d| d.act.to_lowercase());
-    let Some(participle) = approved_participle(&act) else {
+    let Some(words) = approved_by_words(model, page) else {
         return format!("{} «{}»", designation(model, page), page_data.title);
     };
-    let by = document
-        .and_then(|d| d.approved_by)
-        .and_then(|a| model.documents.of_page(a))
-        .map_or("приказом", |a| instrumental(&a.act));
-    let mut text = format!(
-        "{}, {participle} {by}",
-        page_data.title.trim_end_matches('.')
-    );
+    let mut text = format!("{}, {words}", page_data.title.trim_end_matches('.'));
     if let Some(date) = page_data.approved {
         text.push_str(&format!(" от {}", crate::dates::format_date_short(date)));
     }
@@ -61,6 +57,35 @@ pub(crate) fn citation(model: &Model, page: usize) -> String {
         text.push_str(&format!(" № {number}"));
     }
     text
+}
+
+/// «утверждённое приказом» for an act approved by another act, `None` for an act
+/// that carries its own date and number.
+pub(crate) fn approved_by_words(model: &Model, page: usize) -> Option<String> {
+    let document = model.documents.of_page(page)?;
+    let participle = approved_participle(&document.act.to_lowercase())?;
+    let by = match document
+        .approved_by
+        .and_then(|a| model.documents.of_page(a))
+    {
+        Some(approving) => instrumental(&approving.act),
+        None => approving_by_issuer(model.pages[page].issuer.as_deref()),
+    };
+    Some(format!("{participle} {by}"))
+}
+
+/// How an act with no approving act on the site was approved, from who issued it:
+/// the administration approves by its постановление, the Дума by its решение, the
+/// department by its приказ.
+fn approving_by_issuer(issuer: Option<&str>) -> &'static str {
+    let issuer = issuer.unwrap_or_default().to_lowercase();
+    if issuer.contains("администрац") {
+        "постановлением администрации"
+    } else if issuer.contains("дум") {
+        "решением Думы"
+    } else {
+        "приказом"
+    }
 }
 
 /// «утверждённое» agreeing with an act that is approved by another, or `None` for
@@ -116,7 +141,7 @@ pub(crate) fn breakdown_words(indicator: &Indicator) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{approved_participle, dim_words, instrumental};
+    use super::{approved_participle, approving_by_issuer, dim_words, instrumental};
 
     #[test]
     fn names_breakdowns_in_words_not_column_names() {
@@ -128,6 +153,11 @@ mod tests {
     #[test]
     fn an_approved_act_agrees_with_its_kind_and_the_approving_act() {
         assert_eq!(approved_participle("положение"), Some("утверждённое"));
+        assert_eq!(
+            approving_by_issuer(Some("администрация Кедровогорского муниципального округа")),
+            "постановлением администрации"
+        );
+        assert_eq!(approving_by_issuer(None), "приказом");
         assert_eq!(approved_participle("порядок"), Some("утверждённый"));
         assert_eq!(approved_participle("программа"), Some("утверждённая"));
         assert_eq!(approved_participle("правила"), Some("утверждённые"));

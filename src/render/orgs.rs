@@ -100,6 +100,11 @@ pub(crate) struct OrgView {
     /// The organisation's own course of the site's key indicators, each with the
     /// district's as a reference line (small multiples).
     pub(crate) trends: Vec<super::figures::Figure>,
+    /// The school-by-school charts of the key indicators with this school
+    /// highlighted, as on the indicator pages («моя школа»).
+    pub(crate) among: Vec<super::figures::Figure>,
+    /// «Эта школа выделена …»: how to find it in those charts.
+    pub(crate) among_intro: String,
     pub(crate) rows: Vec<ComparisonRow>,
     /// Signs of objectivity, ШНОР and the ВПР of the latest year (schools with results).
     pub(crate) objectivity: Option<super::objectivity::OrgBlock>,
@@ -218,6 +223,24 @@ fn lineage(model: &Model, org: &Organization) -> Option<LineageView> {
     })
 }
 
+/// How a card's charts name the organisation it is about: «эта школа».
+pub(crate) fn own_words(kind: OrgKind) -> &'static str {
+    match kind {
+        OrgKind::School => "эта школа",
+        OrgKind::Kindergarten => "этот детский сад",
+        OrgKind::Additional => "эта организация",
+    }
+}
+
+/// The masculine word for a kindergarten («детский сад»), the feminine one for a
+/// school or another organisation.
+fn gendered(kind: OrgKind, masculine: &'static str, feminine: &'static str) -> &'static str {
+    match kind {
+        OrgKind::Kindergarten => masculine,
+        OrgKind::School | OrgKind::Additional => feminine,
+    }
+}
+
 fn kind_word(kind: OrgKind) -> &'static str {
     match kind {
         OrgKind::School => "школа",
@@ -310,23 +333,11 @@ pub(crate) fn org_view(model: &Model, analysis: &Analysis, index: usize) -> OrgV
     let org = &model.register.organizations[index];
     let comparisons = &analysis.orgs[index];
     let objectivity = super::objectivity::org_block(model, analysis, index);
-    // A ВПР result of a year with signs of possibly inflated marks is shown with a
-    // caveat next to its comparison: a «лучше» there may not be one.
-    let sign_years: Vec<i32> = objectivity
-        .as_ref()
-        .map(|block| block.signs.iter().map(|s| s.year).collect())
-        .unwrap_or_default();
     let rows = comparisons
         .iter()
         .map(|c| {
             let mut row = comparison_row(model, c);
-            let indicator = &model.indicators.indicators[c.indicator];
-            if indicator.title.contains("ВПР") && sign_years.contains(&c.period.year) {
-                row.caveat = Some(format!(
-                    "по ВПР {} у школы есть признаки необъективности: результат нужно перепроверить",
-                    c.period.year
-                ));
-            }
+            row.caveat = caveat(model, analysis, c, index);
             row
         })
         .collect();
@@ -334,6 +345,13 @@ pub(crate) fn org_view(model: &Model, analysis: &Analysis, index: usize) -> OrgV
     // parent who calls them reaches a school divided from it.
     let open = |field: &Option<String>| field.clone().filter(|_| org.is_open());
     let (phone, email, site) = (open(&org.phone), open(&org.email), open(&org.site));
+    let key_indicators = || {
+        model
+            .config
+            .key_indicators
+            .iter()
+            .filter_map(|id| model.indicators.indicators.iter().find(|i| &i.id == id))
+    };
     OrgView {
         summary: summary_view(model, org),
         phone_href: phone.as_deref().and_then(super::contacts::tel_href),
@@ -358,17 +376,44 @@ pub(crate) fn org_view(model: &Model, analysis: &Analysis, index: usize) -> OrgV
                 format!("{kind}: {}", subjects.join(", "))
             }
         }),
-        story: story(model, org, comparisons),
-        trends: model
-            .config
-            .key_indicators
-            .iter()
-            .filter_map(|id| model.indicators.indicators.iter().find(|i| &i.id == id))
+        story: story(model, analysis, index, comparisons),
+        trends: key_indicators()
             .filter_map(|indicator| super::figures::org_trend_figure(model, indicator, index))
+            .collect(),
+        among_intro: format!(
+            "Те же диаграммы, что на страницах показателей: организации в порядке реестра (это не рейтинг), пунктир — значение по округу. {} жёлтым фоном, рамкой и словами «{}».",
+            crate::text::capitalize(&format!(
+                "{} {}",
+                own_words(org.kind),
+                // The participle agrees with «детский сад» or «школа», «организация».
+                gendered(org.kind, "выделен", "выделена")
+            )),
+            own_words(org.kind)
+        ),
+        among: key_indicators()
+            .flat_map(|indicator| {
+                super::figures::school_figures(model, analysis, indicator, index)
+            })
             .collect(),
         rows,
         objectivity,
     }
+}
+
+/// A value of a procedure and year with a sign of possibly non-objective results
+/// carries the caveat next to its comparison: a «выше» there may not be one. The
+/// card's value is the organisation's total (or its subjects' average), so a sign
+/// in any subject counts.
+fn caveat(model: &Model, analysis: &Analysis, c: &OrgComparison, org: usize) -> Option<String> {
+    let indicator = &model.indicators.indicators[c.indicator];
+    super::school_marks::signed_schools(model, analysis, indicator, &[], c.period)
+        .contains(&org)
+        .then(|| {
+            format!(
+                "{}: результат нужно перепроверить",
+                super::school_marks::caveat_words(indicator, c.period)
+            )
+        })
 }
 
 fn comparison_row(model: &Model, c: &OrgComparison) -> ComparisonRow {
@@ -436,27 +481,31 @@ pub(crate) struct Story {
     pub(crate) differ: Vec<String>,
     /// What changed since the previous period, in one sentence.
     pub(crate) changes: Option<String>,
+    /// «ВПР — всероссийские проверочные работы…»: the abbreviations used above.
+    pub(crate) glossary: Vec<&'static str>,
 }
 
 /// The plain-words summary: where the organisation is clearly above or below the
 /// municipality, and what changed since the previous period.
-fn story(model: &Model, org: &Organization, comparisons: &[OrgComparison]) -> Story {
+fn story(model: &Model, analysis: &Analysis, index: usize, comparisons: &[OrgComparison]) -> Story {
+    let org = &model.register.organizations[index];
     let name = |c: &OrgComparison| {
         let indicator = &model.indicators.indicators[c.indicator];
         let format = |v: f64| format_value(v, indicator.decimals, &indicator.unit);
         // Every value with its year: a parent must not mix 2024 and 2025 unawares.
         format!(
-            "{} — {} за {}{}{}{}",
+            "{} — {} за {}{}{}{}{}",
             lowercase_first(&indicator.title),
             format(c.value),
-            c.period.label(),
+            period_words(c.period),
             c.municipality
                 .map_or(String::new(), |m| format!(" (по округу {})", format(m))),
             c.standing.map_or(String::new(), |standing| format!(
                 ": {}",
                 super::figures::standing_words(standing, indicator.better)
             )),
-            c.n.map_or(String::new(), |n| format!(", n\u{a0}=\u{a0}{n}"))
+            c.n.map_or(String::new(), |n| format!(", n\u{a0}=\u{a0}{n}")),
+            caveat(model, analysis, c, index).map_or(String::new(), |text| format!("; {text}"))
         )
     };
     let with = |standing: Standing| {
@@ -496,7 +545,12 @@ fn story(model: &Model, org: &Organization, comparisons: &[OrgComparison]) -> St
         overview: format!(
             "Из {} {}, {} для организации, {} заметно {} от округа, {same} — на уровне округа{}{}.",
             comparisons.len(),
-            plural(comparisons.len(), "показателя", "показателей", "показателей"),
+            plural(
+                comparisons.len(),
+                "показателя",
+                "показателей",
+                "показателей"
+            ),
             plural(comparisons.len(), "измеренного", "измеренных", "измеренных"),
             differ.len(),
             plural(differ.len(), "отличается", "отличаются", "отличаются"),
@@ -512,14 +566,63 @@ fn story(model: &Model, org: &Organization, comparisons: &[OrgComparison]) -> St
             }
         ),
         differ,
-        changes: (compared > 0).then(|| {
-            format!(
-                "По сравнению с предыдущим периодом (сравнимо {compared} {}): улучшение — {improved}, ухудшение — {worsened}, без изменений — {}.",
-                plural(compared, "показатель", "показателя", "показателей"),
-                compared - improved - worsened
-            )
-        }),
+        changes: (compared > 0).then(|| changes_sentence(compared, improved, worsened)),
+        glossary: glossary(
+            comparisons
+                .iter()
+                .map(|c| model.indicators.indicators[c.indicator].title.as_str()),
+        ),
     }
+}
+
+/// «за 2025 год», «за 2025/26 учебный год»: a year in a sentence says what it is.
+fn period_words(period: crate::model::Period) -> String {
+    match period.kind {
+        crate::model::PeriodKind::Year => format!("{} год", period.label()),
+        crate::model::PeriodKind::SchoolYear => format!("{} учебный год", period.label()),
+    }
+}
+
+/// «С предыдущим периодом можно сравнить 16 показателей: 11 улучшились, 4
+/// ухудшились, 1 не изменился.» Counts of zero are left out.
+fn changes_sentence(compared: usize, improved: usize, worsened: usize) -> String {
+    let same = compared - improved - worsened;
+    let parts: Vec<String> = [
+        (improved, "улучшился", "улучшились"),
+        (worsened, "ухудшился", "ухудшились"),
+        (same, "не изменился", "не изменились"),
+    ]
+    .into_iter()
+    .filter(|(count, _, _)| *count > 0)
+    .map(|(count, one, many)| format!("{count} {}", plural(count, one, many, many)))
+    .collect();
+    format!(
+        "С предыдущим периодом можно сравнить {compared} {}: {}.",
+        plural(compared, "показатель", "показателя", "показателей"),
+        parts.join(", ")
+    )
+}
+
+/// Abbreviations a parent may not know, explained once under the summary when
+/// an indicator's title uses them.
+fn glossary<'a>(titles: impl Iterator<Item = &'a str>) -> Vec<&'static str> {
+    const TERMS: [(&str, &str); 3] = [
+        ("ВПР", "ВПР — всероссийские проверочные работы: контрольные работы, одинаковые для всех школ страны."),
+        ("ШНОР", "ШНОР — школы с низкими образовательными результатами, которым оказывается адресная помощь."),
+        ("ШНСУ", "ШНСУ — школы, работающие в сложных социальных условиях."),
+    ];
+    let titles: Vec<&str> = titles.collect();
+    TERMS
+        .iter()
+        .filter(|(term, _)| {
+            titles.iter().any(|title| {
+                title
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|word| word == *term)
+            })
+        })
+        .map(|(_, text)| *text)
+        .collect()
 }
 
 fn lowercase_first(text: &str) -> String {
@@ -530,5 +633,54 @@ fn lowercase_first(text: &str) -> String {
             first.to_lowercase().chain(chars).collect()
         }
         _ => text.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn says_what_changed_with_agreeing_verbs_and_no_zero_counts() {
+        assert_eq!(
+            changes_sentence(16, 11, 4),
+            "С предыдущим периодом можно сравнить 16 показателей: 11 улучшились, 4 ухудшились, 1 не изменился."
+        );
+        assert_eq!(
+            changes_sentence(22, 21, 0),
+            "С предыдущим периодом можно сравнить 22 показателя: 21 улучшился, 1 не изменился."
+        );
+        assert_eq!(
+            changes_sentence(1, 0, 1),
+            "С предыдущим периодом можно сравнить 1 показатель: 1 ухудшился."
+        );
+    }
+
+    #[test]
+    fn explains_the_abbreviations_the_titles_use() {
+        let explained = glossary(
+            [
+                "Доля участников ВПР с отметкой «2» в ШНОР и ШНСУ",
+                "Средний балл ЕГЭ",
+            ]
+            .into_iter(),
+        );
+        assert_eq!(explained.len(), 3);
+        assert!(explained[1].starts_with("ШНОР — школы с низкими"));
+        assert!(glossary(["Доля педагогов"].into_iter()).is_empty());
+    }
+
+    #[test]
+    fn states_the_kind_of_year() {
+        let year = crate::model::Period {
+            year: 2025,
+            kind: crate::model::PeriodKind::Year,
+        };
+        assert_eq!(period_words(year), "2025 год");
+        let school_year = crate::model::Period {
+            year: 2025,
+            kind: crate::model::PeriodKind::SchoolYear,
+        };
+        assert_eq!(period_words(school_year), "2025/26 учебный год");
     }
 }

@@ -12,6 +12,7 @@ mod import;
 mod init;
 mod manual;
 mod monitoring;
+mod my_school;
 mod openness;
 mod output;
 mod over_time;

@@ -96,7 +96,7 @@ fn opens_an_organisation_card_with_a_summary_for_parents() {
     let card = site.read("orgs/sosh-2/index.html");
     assert!(card.contains("Из 1 показателя, измеренного для организации, 1 заметно отличается от округа, 0 — на уровне округа."), "{card}");
     assert!(card.contains(
-        "доля участников ВПР, получивших отметку «2» — 14,6\u{a0}% за 2025 (по округу 8,3\u{a0}%): выше, чем по округу (это хуже)"
+        "доля участников ВПР, получивших отметку «2» — 14,6\u{a0}% за 2025 год (по округу 8,3\u{a0}%): выше, чем по округу (это хуже)"
     ));
     assert!(card.contains("<p class=\"story-label\">Заметно отличаются от округа:</p>"));
     assert!(!card.contains("лучше, чем по округу") && !card.contains("хуже, чем по округу"));
@@ -405,6 +405,8 @@ fn draws_a_schools_own_trend_of_each_key_indicator_against_the_district() {
         "{card}"
     );
     let own = &card[card.find("id=\"dinamika\"").unwrap()..];
+    // The section's own charts: the school-by-school ones follow in the next.
+    let own = &own[..own.find("</section>").unwrap()];
     let charts = svgs(own);
     assert_eq!(charts.len(), 1);
     assert!(charts[0].contains("\nСОШ № 2\n") && charts[0].contains("\nОкруг\n"));

@@ -88,9 +88,8 @@ fn shows_document_details_and_file_size() {
     let order = site.read("documents/order/index.html");
     assert!(order.contains("148-П"));
     assert!(order.contains("30 августа 2024 г."));
-    assert!(
-        order.contains("<a href=\"/documents/order.pdf\" download>order.pdf</a> (PDF, 27 байт)")
-    );
+    assert!(order
+        .contains("<a href=\"/documents/order.pdf\" download>Текст документа</a> (PDF, 27 байт)"));
 }
 
 #[test]
@@ -182,4 +181,28 @@ fn puts_a_base_path_in_front_of_every_link() {
     assert!(home.contains("href=\"/msoko/css/site.css\""));
     assert!(home.contains("href=\"/msoko/news/\""));
     assert!(home.contains("<link rel=\"canonical\" href=\"https://example.ru/msoko/\">"));
+}
+
+/// Issue 18: a Положение has no number of its own; the registry names the order
+/// that approved it, and an act of the administration is approved by its
+/// постановление.
+#[test]
+fn designates_an_approved_act_by_the_act_that_approved_it() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/documents/polozhenie.md",
+        "---\ntitle: \"Положение о мониторинге\"\nkind: document\nact: \"положение\"\nnumber: 241-П\napproved: 28.11.2024\ndate: 2024-12-02\n---\nТекст.\n",
+    )
+    .write(
+        "content/documents/reglament.md",
+        "---\ntitle: \"Административный регламент\"\nkind: document\nact: \"регламент\"\nissuer: \"администрация округа\"\nnumber: \"1245\"\napproved: 09.09.2024\ndate: 2024-09-12\n---\nТекст.\n",
+    );
+    site.build();
+    let registry = site.read("documents/index.html");
+    assert!(
+        registry.contains("Положение, утверждённое приказом от <time datetime=\"2024-11-28\">"),
+        "{registry}"
+    );
+    assert!(!registry.contains(">Положение от "));
+    assert!(registry.contains("Регламент, утверждённый постановлением администрации от"));
 }

@@ -19,6 +19,7 @@ use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+use super::bar_marks::{draw_band, draw_outline, BarMarks, BAND};
 use super::frame::{palette, register_font, twin_svgs, FAMILY, NARROW};
 use crate::numbers::{format_value, format_value_genitive};
 
@@ -39,6 +40,8 @@ pub(crate) struct BarChart {
     /// Whether less is better (a share of «2»): «ниже» is then the good direction,
     /// and the legend says so.
     pub(crate) lower_is_better: bool,
+    /// The reader's school highlighted, values with a caveat starred.
+    pub(crate) marks: BarMarks,
 }
 
 #[derive(Debug, Clone)]
@@ -210,12 +213,15 @@ fn draw(
     let (lo, hi) = domain(chart, reference.map(|r| r.1));
     // Value labels sit past the bar's end: room on the right, and on the left of
     // zero when some bar is negative.
+    let label_of =
+        |i: usize, bar: &Bar| value_text(bar.value) + &chart.marks.after_value(i, !narrow);
     let label_room = |negative: bool| {
         chart
             .bars
             .iter()
-            .filter(|bar| (drawable(bar.value) < 0.0) == negative)
-            .map(|bar| text_width(&value_text(bar.value)) + 6)
+            .enumerate()
+            .filter(|(_, bar)| (drawable(bar.value) < 0.0) == negative)
+            .map(|(i, bar)| text_width(&label_of(i, bar)) + 6)
             .max()
             .unwrap_or(0)
     };
@@ -235,15 +241,20 @@ fn draw(
     .map_err(fail)?;
     let mut ends = Vec::new();
     for (i, bar) in chart.bars.iter().enumerate() {
-        let (label_top, top) = if narrow {
-            (row_top(i), row_top(i) + row - ROW)
-        } else {
-            (row_top(i), row_top(i))
-        };
+        // The narrow layout puts a row's name on a line of its own above its bar.
+        let label_top = row_top(i);
+        let top = label_top + if narrow { row - ROW } else { 0 };
         let centre = top + ROW / 2;
+        let own = chart.marks.own == Some(i);
+        if own {
+            draw_band(&root, (0, label_top), (width, row_top(i + 1)))?;
+        }
         if narrow {
             root.draw(&Text::new(
-                fit_label(&bar.label, width - 2 * PAD),
+                fit_label(
+                    &format!("{}{}", bar.label, chart.marks.after_name(i)),
+                    width - 2 * PAD,
+                ),
                 (PAD, label_top + (row - ROW) / 2),
                 text.clone().pos(Pos::new(HPos::Left, VPos::Center)),
             ))
@@ -258,12 +269,13 @@ fn draw(
         let value = drawable(bar.value);
         let end = x_of(value);
         let (x0, x1) = (zero.min(end), zero.max(end));
-        draw_bar(
-            &root,
-            bar.tone,
-            [(x0, top + BAR_INSET), (x1, top + ROW - BAR_INSET)],
-        )?;
-        ends.push((end, centre, value < 0.0, value_text(bar.value)));
+        let corners = [(x0, top + BAR_INSET), (x1, top + ROW - BAR_INSET)];
+        draw_bar(&root, bar.tone, corners)?;
+        if own {
+            draw_outline(&root, corners)?;
+        }
+        let ground = if own { BAND } else { WHITE };
+        ends.push((end, centre, value < 0.0, label_of(i, bar), ground));
     }
 
     if let Some((name, value)) = reference {
@@ -280,7 +292,7 @@ fn draw(
         draw_reference(&root, x, &spans, label, width)?;
     }
 
-    // Value labels last, on a white ground, so the reference line never crosses them.
+    // Value labels last, on their row's ground, so the reference line never crosses them.
     draw_value_labels(&root, ends)?;
     draw_legend(&root, legend, rows_bottom + 12)?;
     root.present().map_err(fail)?;
@@ -327,13 +339,14 @@ fn draw_reference(
     Ok(())
 }
 
-/// Each bar's value past its end: `(end, centre, negative, label)`.
+/// Each bar's value past its end: `(end, centre, negative, label, ground)`, the
+/// ground being its row's colour.
 fn draw_value_labels(
     root: &DrawingArea<SVGBackend<'_>, Shift>,
-    ends: Vec<(i32, i32, bool, String)>,
+    ends: Vec<(i32, i32, bool, String, RGBColor)>,
 ) -> Result<(), String> {
     let text = (FAMILY, TEXT_SIZE).into_font().color(&palette::TEXT);
-    for (end, centre, negative, label) in ends {
+    for (end, centre, negative, label, ground) in ends {
         let label_width = text_width(&label);
         let (x0, anchor) = if negative {
             (end - 5 - label_width, HPos::Right)
@@ -342,7 +355,7 @@ fn draw_value_labels(
         };
         root.draw(&Rectangle::new(
             [(x0 - 1, centre - 8), (x0 + label_width + 1, centre + 8)],
-            WHITE.filled(),
+            ground.filled(),
         ))
         .map_err(fail)?;
         let x = if negative { end - 5 } else { end + 5 };
@@ -543,6 +556,9 @@ fn describe(chart: &BarChart) -> String {
     if let Some((name, value)) = &chart.reference {
         text.push_str(&format!(" {name} — {}.", value_text(*value)));
     }
+    let labels: Vec<&str> = chart.bars.iter().map(|bar| bar.label.as_str()).collect();
+    let values: Vec<String> = chart.bars.iter().map(|bar| value_text(bar.value)).collect();
+    text.push_str(&chart.marks.describe(&labels, &values));
     text
 }
 
@@ -578,6 +594,7 @@ mod tests {
             reference: Some(("Округ".into(), 8.3)),
             verdict: true,
             lower_is_better: true,
+            marks: BarMarks::default(),
         }
     }
 
@@ -711,6 +728,39 @@ mod tests {
         assert!(svg.contains(">\nвыше, чем Приозёрная область (это хуже)\n</text>"));
         assert!(svg.contains(">\nнет данных\n</text>"));
         assert!(!svg.contains("NaN"));
+    }
+
+    #[test]
+    fn highlights_the_readers_school_and_stars_values_with_a_caveat() {
+        let mut marked = chart();
+        marked.marks = BarMarks {
+            own: Some(2),
+            starred: [4].into_iter().collect(),
+            own_words: "эта школа",
+        };
+        let svg = render_bars(&marked).unwrap();
+        let wide = super::super::wide_only(svg.clone());
+        let narrow = &svg[wide.len()..];
+        // A pale band across the row (and under its value), a thick outline, and
+        // the words.
+        assert_eq!(count_fill(&wide, "#FFF1A8"), 2);
+        assert!(wide.contains("stroke-width=\"3\""), "{wide}");
+        assert!(
+            wide.contains(">\n8,3\u{a0}% — эта школа\n</text>"),
+            "{wide}"
+        );
+        assert!(wide.contains(">\n12,5\u{a0}% *\n</text>"));
+        assert!(
+            narrow.contains(">\nМБОУ «СОШ № 3» — эта школа\n</text>"),
+            "{narrow}"
+        );
+        assert!(narrow.contains(">\n12,5\u{a0}% *\n</text>"));
+        let desc = describe(&marked);
+        assert!(
+            desc.contains(" Выделено: эта школа — МБОУ «СОШ № 3», 8,3\u{a0}%."),
+            "{desc}"
+        );
+        assert!(desc.contains("признаки необъективности результатов: МКОУ «Лесная ООШ»."));
     }
 
     #[test]

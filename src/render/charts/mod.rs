@@ -7,6 +7,7 @@
 //! byte-identical charts; the SVG itself names the generic `sans-serif`, which every
 //! reader's browser has.
 
+mod bar_marks;
 mod bars;
 mod frame;
 mod gantt;
@@ -18,6 +19,7 @@ mod stacked;
 use frame::wide_only;
 pub(crate) use frame::CHART_MARK;
 
+pub(crate) use bar_marks::BarMarks;
 pub(crate) use bars::{render_bars, Bar, BarChart, Tone};
 pub(crate) use gantt::{render_gantt, GanttChart, GanttRow};
 pub(crate) use line::{render_line, LineChart, LineSeries};

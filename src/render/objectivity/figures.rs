@@ -62,6 +62,7 @@ pub(super) fn counts_figure(model: &Model, analysis: &Analysis, id: &str) -> Opt
         breaks: Vec::new(),
     })?;
     Some(Figure {
+        note: None,
         subtitle: format!(
             "число общеобразовательных организаций, признаки по муниципальной методике; {} — {}",
             periods.first().cloned().unwrap_or_default(),
@@ -192,6 +193,7 @@ pub(super) fn scatter_figure(model: &Model, analysis: &Analysis, year: i32) -> O
         })
         .collect();
     Some(Figure {
+        note: None,
         subtitle: format!(
             "каждая точка — класс и предмет одной школы, не менее {} участников; база сравнения — регион или другие школы округа",
             model.analytics.min_group
@@ -257,6 +259,7 @@ fn journal_figure(
     let mut columns = vec!["Сравнивалось".to_string()];
     columns.extend(JOURNAL_PARTS.iter().map(|p| format!("{p}, %")));
     Some(Figure {
+        note: None,
         subtitle,
         svg,
         table: DataTable {

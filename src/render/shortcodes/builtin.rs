@@ -317,7 +317,7 @@ fn chart(call: &Call, source: &Source<'_>, sc: &Shortcodes<'_>) -> Outcome {
     let mut request = FigureRequest::new(kind, format!("sc-{}-{}", indicator.id, call.span.start));
     request.slice = slice_of(call, indicator, kind != Chart::Distribution)?;
     request.period = period_arg(call, "year", indicator)?;
-    let mut figure = figure_for(sc.model, indicator, &request).ok_or_else(|| {
+    let mut figure = figure_for(sc.model, sc.analysis, indicator, &request).ok_or_else(|| {
         Fault::new(
             tr!(
                 format!("для диаграммы по показателю «{}» нет данных", indicator.id),
