@@ -550,7 +550,7 @@ fn marked_rows(
     highlight: Option<usize>,
 ) -> (BarMarks, Vec<DataRow>) {
     let mut marks = BarMarks::default();
-    let own_words = highlight.map_or("", |o| super::orgs::own_words(organizations[o].kind));
+    let own_words = highlight.map_or("", |o| super::names::own_words(organizations[o].kind));
     let rows = bars
         .iter()
         .enumerate()

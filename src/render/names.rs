@@ -1,11 +1,12 @@
 //! How things are named in the site's Russian text: places (a school's short name,
 //! «Округ»), acts («Приказ от 30.08.2024 № 148-П», and as cited in a sentence) and
-//! an indicator's breakdowns («по предметам и по классам»).
+//! an indicator's breakdowns («по предметам и по классам»), the reader's school on a
+//! chart («эта школа») and the schools divided from another in a year.
 //!
 //! A leaf: figures, cards and pages of every kind name the same things, so the names
 //! live here and not in one of those pages (which made the pages import each other).
 
-use crate::model::{Indicator, Model, Place};
+use crate::model::{Indicator, Model, OrgKind, Place};
 use crate::text::capitalize;
 
 /// The name of a place as a reader sees it.
@@ -137,6 +138,58 @@ pub(crate) fn breakdown_words(indicator: &Indicator) -> String {
     } else {
         words.join(" и ")
     }
+}
+
+/// How a card's charts name the organisation it is about: «эта школа».
+pub(crate) fn own_words(kind: OrgKind) -> &'static str {
+    match kind {
+        OrgKind::School => "эта школа",
+        OrgKind::Kindergarten => "этот детский сад",
+        OrgKind::Additional => "эта организация",
+    }
+}
+
+/// «А», «А и Б», «А, Б и В».
+pub(crate) fn join_names(names: &[&str]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [rest @ .., last] => format!("{} и {last}", rest.join(", ")),
+    }
+}
+
+/// For a year's objectivity page: which schools divided from another have their
+/// first results this year, so that no change to the year before is computed for
+/// them. `None` when there are none.
+pub(crate) fn divisions_note(model: &Model, year: i32) -> Option<String> {
+    let orgs = &model.register.organizations;
+    let mut by_parent: std::collections::BTreeMap<usize, (String, Vec<&str>)> = Default::default();
+    for org in orgs {
+        if let Some(split) = org.split.as_ref().filter(|s| s.first_year() == year) {
+            let date = crate::dates::format_date_short(split.since);
+            by_parent
+                .entry(split.parent)
+                .or_insert((date, Vec::new()))
+                .1
+                .push(&org.short_name);
+        }
+    }
+    let sentences: Vec<String> = by_parent
+        .into_iter()
+        .map(|(parent, (date, children))| {
+            let parent = &orgs[parent].short_name;
+            let (verb, their) = match children.len() {
+                1 => ("образована", "её"),
+                _ => ("образованы", "их"),
+            };
+            format!(
+                "{} {verb} {date} при разделении {parent}: {their} результаты {year} года не сравниваются с результатами {parent} за {} год (ни изменение за год, ни класс через год, ни «устойчивые признаки»): это другие школы с другими классами.",
+                join_names(&children),
+                year - 1
+            )
+        })
+        .collect();
+    (!sentences.is_empty()).then(|| sentences.join(" "))
 }
 
 #[cfg(test)]

@@ -133,49 +133,6 @@ pub(crate) struct LineageView {
     pub(crate) closed: bool,
 }
 
-/// For a year's objectivity page: which schools divided from another have their
-/// first results this year, so that no change to the year before is computed for
-/// them. `None` when there are none.
-pub(crate) fn divisions_note(model: &Model, year: i32) -> Option<String> {
-    let orgs = &model.register.organizations;
-    let mut by_parent: std::collections::BTreeMap<usize, (String, Vec<&str>)> = Default::default();
-    for org in orgs {
-        if let Some(split) = org.split.as_ref().filter(|s| s.first_year() == year) {
-            let date = crate::dates::format_date_short(split.since);
-            by_parent
-                .entry(split.parent)
-                .or_insert((date, Vec::new()))
-                .1
-                .push(&org.short_name);
-        }
-    }
-    let sentences: Vec<String> = by_parent
-        .into_iter()
-        .map(|(parent, (date, children))| {
-            let parent = &orgs[parent].short_name;
-            let (verb, their) = match children.len() {
-                1 => ("образована", "её"),
-                _ => ("образованы", "их"),
-            };
-            format!(
-                "{} {verb} {date} при разделении {parent}: {their} результаты {year} года не сравниваются с результатами {parent} за {} год (ни изменение за год, ни класс через год, ни «устойчивые признаки»): это другие школы с другими классами.",
-                join_names(&children),
-                year - 1
-            )
-        })
-        .collect();
-    (!sentences.is_empty()).then(|| sentences.join(" "))
-}
-
-/// «А», «А и Б», «А, Б и В».
-fn join_names(names: &[&str]) -> String {
-    match names {
-        [] => String::new(),
-        [one] => one.to_string(),
-        [rest @ .., last] => format!("{} и {last}", rest.join(", ")),
-    }
-}
-
 /// The card's words on a division, for a divided school or one divided from it.
 fn lineage(model: &Model, org: &Organization) -> Option<LineageView> {
     let orgs = &model.register.organizations;
@@ -221,15 +178,6 @@ fn lineage(model: &Model, org: &Organization) -> Option<LineageView> {
         note,
         closed: true,
     })
-}
-
-/// How a card's charts name the organisation it is about: «эта школа».
-pub(crate) fn own_words(kind: OrgKind) -> &'static str {
-    match kind {
-        OrgKind::School => "эта школа",
-        OrgKind::Kindergarten => "этот детский сад",
-        OrgKind::Additional => "эта организация",
-    }
 }
 
 /// The masculine word for a kindergarten («детский сад»), the feminine one for a
@@ -384,11 +332,11 @@ pub(crate) fn org_view(model: &Model, analysis: &Analysis, index: usize) -> OrgV
             "Те же диаграммы, что на страницах показателей: организации в порядке реестра (это не рейтинг), пунктир — значение по округу. {} жёлтым фоном, рамкой и словами «{}».",
             crate::text::capitalize(&format!(
                 "{} {}",
-                own_words(org.kind),
+                super::names::own_words(org.kind),
                 // The participle agrees with «детский сад» or «школа», «организация».
                 gendered(org.kind, "выделен", "выделена")
             )),
-            own_words(org.kind)
+            super::names::own_words(org.kind)
         ),
         among: key_indicators()
             .flat_map(|indicator| {

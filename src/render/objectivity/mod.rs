@@ -431,7 +431,7 @@ pub(crate) fn year_view(model: &Model, analysis: &Analysis, year: i32) -> YearVi
         previous: previous_year.map(link),
         next: at.and_then(|i| years.get(i + 1)).map(|y| link(*y)),
         break_note: rules.breaks.get(&year).map(DataBreak::note),
-        divisions: super::orgs::divisions_note(model, year),
+        divisions: super::names::divisions_note(model, year),
         contamination: o
             .contamination(year, rules)
             .map(|share| words::contamination(share, rules, &benchmark_sources(analysis, year))),
