@@ -247,11 +247,9 @@ mod tests {
             file: "data/organizations.yaml".into(),
             organizations: crate::yaml::parse(text, Path::new("o.yaml"), 1).unwrap(),
         };
-        let ids: Vec<String> = file.organizations.iter().map(|o| o.id.clone()).collect();
-        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
-        let lines = crate::yaml::entry_lines(text, "id", &ids);
-        for (org, line) in file.organizations.iter_mut().zip(lines) {
-            org.line = line;
+        let positions = crate::yaml::Positions::new(text);
+        for (i, org) in file.organizations.iter_mut().enumerate() {
+            org.line = positions.line(&format!("[{i}].id")).unwrap_or(1);
         }
         let mut diagnostics = Diagnostics::default();
         let register = resolve_register(Some(file), &mut diagnostics);
