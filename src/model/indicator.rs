@@ -2,7 +2,7 @@
 //! known place, a period of the indicator's kind, a number; no value twice.
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
@@ -187,12 +187,7 @@ pub(crate) fn resolve_indicators(
 }
 
 /// Two direction files with one id.
-fn duplicate_direction(
-    file: &PathBuf,
-    id: &str,
-    other: &std::path::Path,
-    line: usize,
-) -> Diagnostic {
+fn duplicate_direction(file: &Path, id: &str, other: &std::path::Path, line: usize) -> Diagnostic {
     Diagnostic::error(
         file,
         tr!(
@@ -213,7 +208,7 @@ fn duplicate_direction(
 
 /// Two indicators with one id; `other` and `line` are where the first one is.
 fn duplicate_indicator(
-    file: &PathBuf,
+    file: &Path,
     indicator: &RawIndicator,
     other: &std::path::Path,
     line: usize,
@@ -321,7 +316,7 @@ fn bad_id(file: &PathBuf, id: &str, line: usize) -> Diagnostic {
 fn resolve_indicator(
     raw: RawIndicator,
     direction: usize,
-    file: &PathBuf,
+    file: &Path,
     values_file: Option<ValuesFile>,
     register: &Register,
     as_of: NaiveDate,
@@ -347,7 +342,7 @@ fn resolve_indicator(
         stack: raw.stack.clone(),
         dims: Vec::new(),
         observations: Vec::new(),
-        files: vec![file.clone()],
+        files: vec![file.to_path_buf()],
     };
     let mut seen = SeenRows::new();
     if let Some(inline) = raw.values {
@@ -398,7 +393,7 @@ fn resolve_indicator(
 /// The targets of an indicator by period.
 fn indicator_targets(
     raw: &RawIndicator,
-    file: &PathBuf,
+    file: &Path,
     diagnostics: &mut Diagnostics,
 ) -> BTreeMap<Period, f64> {
     let kind = raw.period;
@@ -430,7 +425,7 @@ fn indicator_targets(
 /// The changes of an indicator's method by the period they take effect in.
 fn indicator_method_changes(
     raw: &RawIndicator,
-    file: &PathBuf,
+    file: &Path,
     diagnostics: &mut Diagnostics,
 ) -> BTreeMap<Period, MethodChange> {
     let kind = raw.period;
@@ -473,7 +468,7 @@ fn indicator_method_changes(
 fn read_inline_values(
     indicator: &mut Indicator,
     inline: BTreeMap<String, BTreeMap<crate::yaml::Text, Option<f64>>>,
-    (file, line): (&PathBuf, usize),
+    (file, line): (&Path, usize),
     register: &Register,
     as_of: NaiveDate,
     diagnostics: &mut Diagnostics,
@@ -524,14 +519,26 @@ fn read_inline_values(
 /// Rows already read, by (period, place, disaggregation, part), with their line.
 type SeenRows = BTreeMap<(Period, Place, Vec<String>, Option<String>), usize>;
 
-fn read_rows(
-    indicator: &mut Indicator,
+/// Where a values file keeps each column, by its header.
+struct ValueColumns {
+    year: usize,
+    org: usize,
+    value: usize,
+    /// The column of the indicator's `stack` (parts of a whole), if it has one.
+    stack: Option<usize>,
+    /// The optional `n` column: the group size a share is of.
+    group: Option<usize>,
+    /// Every other column: a breakdown (subject, grade…).
+    dims: Vec<usize>,
+}
+
+/// The columns of a values file; `None`, with an error on line 1, when a required
+/// one is missing (then none of its rows can be read).
+fn value_columns(
+    indicator: &Indicator,
     values: &ValuesFile,
-    register: &Register,
-    as_of: NaiveDate,
-    seen: &mut SeenRows,
     diagnostics: &mut Diagnostics,
-) {
+) -> Option<ValueColumns> {
     let file = &values.file;
     let column = |name: &str| values.header.iter().position(|h| h == name);
     let (Some(year), Some(org), Some(value)) = (column("year"), column("org"), column("value"))
@@ -550,7 +557,7 @@ fn read_rows(
                 "the first line of the file: year,org,value (and, if needed, breakdown columns: subject, grade…)"
             )),
         );
-        return;
+        return None;
     };
     let stack = indicator.stack.as_deref().and_then(column);
     if let (Some(name), None) = (&indicator.stack, stack) {
@@ -568,112 +575,66 @@ fn read_rows(
                 "add the column or correct stack in the indicator's description"
             )),
         );
-        return;
+        return None;
     }
     let group = column("n");
-    let dim_columns: Vec<usize> = (0..values.header.len())
+    let dims = (0..values.header.len())
         .filter(|&i| i != year && i != org && i != value && Some(i) != stack && Some(i) != group)
         .collect();
-    indicator.dims = dim_columns
+    Some(ValueColumns {
+        year,
+        org,
+        value,
+        stack,
+        group,
+        dims,
+    })
+}
+
+fn read_rows(
+    indicator: &mut Indicator,
+    values: &ValuesFile,
+    register: &Register,
+    as_of: NaiveDate,
+    seen: &mut SeenRows,
+    diagnostics: &mut Diagnostics,
+) {
+    let Some(columns) = value_columns(indicator, values, diagnostics) else {
+        return;
+    };
+    indicator.dims = columns
+        .dims
         .iter()
         .map(|&i| values.header[i].clone())
         .collect();
     for row in &values.rows {
-        let cell = |i: usize| row.cells.get(i).map_or("", String::as_str);
-        let column_of = |i: usize| {
-            let before: usize = row
-                .cells
-                .iter()
-                .take(i)
-                .map(|c| c.chars().count() + 1)
-                .sum();
-            before + 1
-        };
-        let period = match Period::parse(cell(year), indicator.period_kind) {
-            Ok(period) => period,
-            Err(message) => {
-                diagnostics.push(
-                    Diagnostic::error(file, message)
-                        .at(row.line, column_of(year))
-                        .hint(tr!(
-                    "год пишется четырьмя цифрами (2025), учебный год — через косую черту (2024/25), как указано в period у показателя",
-                    "a year is four digits (2025), a school year two years with a slash (2024/25), as the indicator's period says"
-                )),
-                );
-                continue;
-            }
-        };
-        // A renamed school's former id names it for the periods before the change.
-        let former = || match register.at_year(cell(org), super::calendar_year(period)) {
-            super::organization::AtYear::School(i) => Some(Place::Org(i)),
-            _ => None,
-        };
-        let Some(place) = place_of(cell(org), register).or_else(former) else {
-            diagnostics.push(unknown_place(file, cell(org), row.line).at(row.line, column_of(org)));
+        let Some(observation) = read_row(
+            indicator,
+            row,
+            &columns,
+            &values.file,
+            register,
+            as_of,
+            diagnostics,
+        ) else {
             continue;
         };
-        let number = match parse_value(cell(value)) {
-            Ok(number) => number,
-            Err(said) => {
-                let (message, hint) = *said;
-                diagnostics.push(
-                    Diagnostic::error(file, message)
-                        .at(row.line, column_of(value))
-                        .hint(hint),
-                );
-                continue;
-            }
-        };
-        if let Some((message, hint, about)) = implausible(indicator, period, number, as_of) {
-            let at = match about {
-                Cell::Period => year,
-                Cell::Value => value,
-            };
-            diagnostics.push(
-                Diagnostic::error(file, message)
-                    .at(row.line, column_of(at))
-                    .hint(hint),
-            );
-            continue;
-        }
-        let n = match group.map(|i| (i, cell(i).trim())) {
-            None | Some((_, "")) => None,
-            Some((i, text)) => match text.parse::<u32>() {
-                Ok(n) if n > 0 => Some(n),
-                _ => {
-                    diagnostics.push(
-                        Diagnostic::error(
-                            file,
-                            tr!(
-                                format!("в столбце n должно быть целое число участников, а написано «{text}»"),
-                                format!("the n column takes a whole number of participants, not “{text}”")
-                            ),
-                        )
-                        .at(row.line, column_of(i))
-                        .hint(tr!(
-                            "напишите, из скольких человек (работ) посчитана доля, например 24, или оставьте ячейку пустой",
-                            "write how many people (papers) the share is of, e.g. 24, or leave the cell empty"
-                        )),
-                    );
-                    continue;
-                }
-            },
-        };
-        let dims: Vec<String> = dim_columns.iter().map(|&i| cell(i).to_string()).collect();
-        let part = stack.map(|i| cell(i).to_string());
-        let key = (period, place, dims.clone(), part.clone());
+        let key = (
+            observation.period,
+            observation.place,
+            observation.dims.clone(),
+            observation.part.clone(),
+        );
         if let Some(first) = seen.get(&key) {
+            let org = row.cells.get(columns.org).map_or("", String::as_str);
+            let period = observation.period;
             diagnostics.push(
                 Diagnostic::error(
-                    file,
+                    &values.file,
                     tr!(
+                        format!("значение за {period} для «{org}» уже указано в строке {first}"),
                         format!(
-                            "значение за {period} для «{}» уже указано в строке {first}",
-                            cell(org)
-                        ),
-                        format!(
-                            "the value for {period} of “{}” is already given on line {first}",
-                            cell(org)
+                            "the value for {period} of “{org}” is already given on line {first}"
                         )
                     ),
                 )
@@ -686,15 +647,111 @@ fn read_rows(
             continue;
         }
         seen.insert(key, row.line);
-        indicator.observations.push(Observation {
-            period,
-            place,
-            value: number,
-            dims,
-            part,
-            n,
-        });
+        indicator.observations.push(observation);
     }
+}
+
+/// One row of a values file as an observation; `None`, with an error at the cell,
+/// when its year, organisation, value or group size cannot be read or is not
+/// plausible.
+fn read_row(
+    indicator: &Indicator,
+    row: &crate::load::CsvRow,
+    columns: &ValueColumns,
+    file: &Path,
+    register: &Register,
+    as_of: NaiveDate,
+    diagnostics: &mut Diagnostics,
+) -> Option<Observation> {
+    let cell = |i: usize| row.cells.get(i).map_or("", String::as_str);
+    let column_of = |i: usize| {
+        let before: usize = row
+            .cells
+            .iter()
+            .take(i)
+            .map(|c| c.chars().count() + 1)
+            .sum();
+        before + 1
+    };
+    let (year, org, value) = (columns.year, columns.org, columns.value);
+    let period = match Period::parse(cell(year), indicator.period_kind) {
+        Ok(period) => period,
+        Err(message) => {
+            diagnostics.push(
+                Diagnostic::error(file, message)
+                    .at(row.line, column_of(year))
+                    .hint(tr!(
+                "год пишется четырьмя цифрами (2025), учебный год — через косую черту (2024/25), как указано в period у показателя",
+                "a year is four digits (2025), a school year two years with a slash (2024/25), as the indicator's period says"
+            )),
+            );
+            return None;
+        }
+    };
+    // A renamed school's former id names it for the periods before the change.
+    let former = || match register.at_year(cell(org), super::calendar_year(period)) {
+        super::organization::AtYear::School(i) => Some(Place::Org(i)),
+        _ => None,
+    };
+    let Some(place) = place_of(cell(org), register).or_else(former) else {
+        diagnostics.push(unknown_place(file, cell(org), row.line).at(row.line, column_of(org)));
+        return None;
+    };
+    let number = match parse_value(cell(value)) {
+        Ok(number) => number,
+        Err(said) => {
+            let (message, hint) = *said;
+            diagnostics.push(
+                Diagnostic::error(file, message)
+                    .at(row.line, column_of(value))
+                    .hint(hint),
+            );
+            return None;
+        }
+    };
+    if let Some((message, hint, about)) = implausible(indicator, period, number, as_of) {
+        let at = match about {
+            Cell::Period => year,
+            Cell::Value => value,
+        };
+        diagnostics.push(
+            Diagnostic::error(file, message)
+                .at(row.line, column_of(at))
+                .hint(hint),
+        );
+        return None;
+    }
+    let n = match columns.group.map(|i| (i, cell(i).trim())) {
+        None | Some((_, "")) => None,
+        Some((i, text)) => match text.parse::<u32>() {
+            Ok(n) if n > 0 => Some(n),
+            _ => {
+                diagnostics.push(
+                    Diagnostic::error(
+                        file,
+                        tr!(
+                            format!("в столбце n должно быть целое число участников, а написано «{text}»"),
+                            format!("the n column takes a whole number of participants, not “{text}”")
+                        ),
+                    )
+                    .at(row.line, column_of(i))
+                    .hint(tr!(
+                        "напишите, из скольких человек (работ) посчитана доля, например 24, или оставьте ячейку пустой",
+                        "write how many people (papers) the share is of, e.g. 24, or leave the cell empty"
+                    )),
+                );
+                return None;
+            }
+        },
+    };
+    Some(Observation {
+        period,
+        place,
+        value: number,
+        dims: columns.dims.iter().map(|&i| cell(i).to_string()).collect(),
+        part: columns.stack.map(|i| cell(i).to_string()),
+        n,
+    })
 }
 
 /// The most breakdown values (subject × grade …) an indicator's page draws charts
@@ -801,7 +858,7 @@ fn place_of(id: &str, register: &Register) -> Option<Place> {
     }
 }
 
-fn unknown_place(file: &PathBuf, id: &str, line: usize) -> Diagnostic {
+fn unknown_place(file: &Path, id: &str, line: usize) -> Diagnostic {
     Diagnostic::error(
         file,
         Message::unknown_org(
