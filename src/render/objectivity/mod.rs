@@ -847,8 +847,9 @@ pub(crate) fn org_block(model: &Model, analysis: &Analysis, org: usize) -> Optio
             format!("{first}–{last} годы")
         },
         insufficient: !o
-            .vpr_years_of(org)
-            .any(|y| o.vpr_of(y, org).iter().any(|s| s.enough))
+            .years
+            .iter()
+            .any(|&y| o.vpr_of(y, org).iter().any(|s| s.enough))
             && !o.gia_enough.contains(&org),
         n_min: model.analytics.min_n(),
         latest_url: model.link(&paths::objectivity_year(last)),
