@@ -224,6 +224,11 @@ impl Diagnostics {
         self.0.extend(more);
     }
 
+    /// Moves every problem of `other` here, in its order.
+    pub(crate) fn append(&mut self, other: Diagnostics) {
+        self.0.extend(other.0);
+    }
+
     /// See [`fill_columns`]: a column for every problem that has a line.
     pub(crate) fn fill_columns(&mut self, read: impl FnMut(&Path) -> Option<String>) {
         fill_columns(&mut self.0, read);

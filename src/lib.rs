@@ -216,7 +216,11 @@ fn run(options: &Options, write: bool, progress: &dyn Progress) -> Report {
         ci: options.ci,
     };
     stages.start(Stage::Model, None);
-    if let Some(model) = model::resolve(sources, &model_options, &mut diagnostics) {
+    // A register that cannot be read leaves every page about organizations out: its
+    // error is the one to mend, not the links and data that name them.
+    let model = model::resolve(sources, &model_options, &mut diagnostics)
+        .filter(|model| !model.register.unreadable);
+    if let Some(model) = model {
         stages.start(Stage::Analyze, None);
         let (analysis, frozen) =
             rayon::join(|| analyze::run(&model), || analyze::run_snapshots(&model));

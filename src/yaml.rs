@@ -65,8 +65,9 @@ fn to_diagnostic(
     };
     // serde_yaml writes paths as the index does (`items[2].due`), a root list as `.[1]`.
     let value_path = field.map(|path| path.trim_start_matches('.'));
-    // A path of list positions only (`.[1]`) says nothing the line does not.
-    let field = field.filter(|path| !path.chars().all(|c| ".[]0123456789".contains(c)));
+    // A path of list positions only (`.[1]`) says nothing the line does not, and
+    // neither does the entry's position in a root list (`.[5].split_from`).
+    let field = field.map(shown_field).filter(|path| !path.is_empty());
     let (bare, value) = match bare.split_once(VALUE_MARK) {
         Some((message, value)) => (message, Some(value)),
         None => (bare, None),
@@ -88,23 +89,44 @@ fn to_diagnostic(
         }
         _ => None,
     };
+    // The bad value written so at or below its path (serde's path may stop at the
+    // mapping around it: `.[5].split_from` for its `since`), else anywhere.
+    let found = value.and_then(|value| {
+        value_path
+            .and_then(|path| positions.find_with_path(path, value))
+            .or_else(|| positions.find_with_path("", value))
+    });
+    // Named as precisely as found, where serde names a field at all.
+    let field = match (field, found) {
+        (Some(_), Some((_, path))) => Some(shown_field(path)).filter(|path| !path.is_empty()),
+        (field, _) => field,
+    };
     let said = match field {
         Some(path) => (message.in_field(path), hint),
         None => (message, hint),
     };
     let diagnostic = Diagnostic::error(file, said);
-    // The bad value at its path, else the first scalar written so.
-    let value_position = value.and_then(|value| {
-        value_path
-            .and_then(|path| positions.value(path))
-            .or_else(|| positions.find("", value))
-    });
+    let value_position = found
+        .map(|(at, _)| at)
+        .or_else(|| value.and(value_path).and_then(|path| positions.value(path)));
     match (repeated.or(value_position), error.location()) {
         (Some(at), _) => diagnostic.at(at.line + first_line - 1, at.column),
         (None, Some(location)) => {
             diagnostic.at(location.line() + first_line - 1, location.column())
         }
         (None, None) => diagnostic.at_line(first_line),
+    }
+}
+
+/// A field path as the editor reads it: without the position in a root list, which
+/// the line already gives (`.[5].split_from` -> `split_from`; `.[1]` -> ``).
+fn shown_field(path: &str) -> &str {
+    let rest = path.trim_start_matches('.');
+    match rest.strip_prefix('[').and_then(|r| r.split_once(']')) {
+        Some((index, after)) if index.bytes().all(|b| b.is_ascii_digit()) => {
+            after.trim_start_matches('.')
+        }
+        _ => path,
     }
 }
 
@@ -237,6 +259,14 @@ impl Serialize for Date {
 mod tests {
     use super::*;
     use crate::diagnostic::Lang;
+
+    #[test]
+    fn a_field_is_shown_without_its_entrys_place_in_a_root_list() {
+        assert_eq!(shown_field(".[5].split_from"), "split_from");
+        assert_eq!(shown_field(".[1]"), "");
+        assert_eq!(shown_field("head.name"), "head.name");
+        assert_eq!(shown_field("items[2].due"), "items[2].due");
+    }
 
     #[derive(Debug, Deserialize)]
     #[serde(deny_unknown_fields)]

@@ -28,6 +28,8 @@ pub(crate) use content::{Attachment, SourcePage, CONTENT_DIR};
 pub(crate) use front_matter::{Discussion, SortBy};
 pub(crate) use git_dates::GitDates;
 pub(crate) use indicators::{IndicatorSources, RawCycleYear, RawIndicator, RawMethod, ValuesFile};
+#[cfg(test)]
+pub(crate) use organizations::assign_lines;
 pub(crate) use organizations::{load_organizations, OrganizationsFile, RawPredecessor, RawSplit};
 pub(crate) use plans::{PlanFile, PlanFiles, RawApproval, RawItem, RawPlan, RawSection};
 pub(crate) use results::{ResultsFile, ResultsSources, RESULTS_DIR};
@@ -74,13 +76,19 @@ pub(crate) const SNAPSHOTS_DIR: &str = "data/snapshots";
 pub(crate) struct DataSources {
     pub(crate) plans: PlanFiles,
     pub(crate) organizations: Option<OrganizationsFile>,
+    /// `organizations.yaml`, when it is there but could not be read (already
+    /// reported): the register's pages are missing for that reason only.
+    pub(crate) register_unreadable: Option<PathBuf>,
     pub(crate) indicators: IndicatorSources,
 }
 
 fn load_data(root: &Path, data: &Path, diagnostics: &mut Diagnostics) -> DataSources {
+    let organizations = organizations::load_organizations(root, data, diagnostics);
     DataSources {
         plans: plans::load_plans(root, data, diagnostics),
-        organizations: organizations::load_organizations(root, data, diagnostics),
+        register_unreadable: Some(data.join(organizations::ORGANIZATIONS_FILE))
+            .filter(|file| organizations.is_none() && root.join(file).is_file()),
+        organizations,
         indicators: indicators::load_indicators(root, data, diagnostics),
     }
 }

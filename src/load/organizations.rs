@@ -10,7 +10,7 @@ use crate::model::vocabulary::{OrgFlag, OrgKind, ProfileKind};
 use crate::yaml::{self, Text};
 
 /// The register, in the data folder.
-const ORGANIZATIONS_FILE: &str = "organizations.yaml";
+pub(super) const ORGANIZATIONS_FILE: &str = "organizations.yaml";
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -55,6 +55,27 @@ pub(crate) struct RawOrganization {
     /// Filled after parsing: the file line of the entry's `id`.
     #[serde(skip)]
     pub(crate) line: usize,
+    /// Filled after parsing: the file line of `continues_to`, where a wrong one is shown.
+    #[serde(skip)]
+    pub(crate) continues_to_line: usize,
+}
+
+/// Fills in where each entry and its references to other entries stand, for the
+/// problems found when they are resolved.
+pub(crate) fn assign_lines(organizations: &mut [RawOrganization], positions: &yaml::Positions) {
+    for (i, org) in organizations.iter_mut().enumerate() {
+        org.line = positions.line(&format!("[{i}].id")).unwrap_or(1);
+        let line_of = |path: &str| positions.line(&format!("[{i}].{path}"));
+        org.continues_to_line = line_of("continues_to").unwrap_or(org.line);
+        if let Some(split) = org.split_from.as_mut() {
+            split.at = positions
+                .value(&format!("[{i}].split_from.id"))
+                .map_or((org.line, 1), |at| (at.line, at.column));
+        }
+        for (j, former) in org.replaces.iter_mut().enumerate() {
+            former.line = line_of(&format!("replaces[{j}]")).unwrap_or(org.line);
+        }
+    }
 }
 
 /// A school's predecessor: `{id: taezhnaya-oosh, short_name: "МБОУ «Таёжная ООШ»",
@@ -67,6 +88,9 @@ pub(crate) struct RawPredecessor {
     pub(crate) short_name: Text,
     /// The day the new name or the merged school took effect.
     pub(crate) since: yaml::Date,
+    /// Filled after parsing: the file line of this entry, where a wrong one is shown.
+    #[serde(skip)]
+    pub(crate) line: usize,
 }
 
 /// A school's origin in a division (реорганизация в форме разделения): `{id:
@@ -80,6 +104,10 @@ pub(crate) struct RawSplit {
     pub(crate) since: yaml::Date,
     /// The act that divided the school.
     pub(crate) act: Option<Text>,
+    /// Filled after parsing: where its `id` stands (line, column), where a wrong one
+    /// is shown.
+    #[serde(skip)]
+    pub(crate) at: (usize, usize),
 }
 
 /// A лицей, a гимназия or in-depth study of subjects: high results are expected.
@@ -111,9 +139,7 @@ pub(crate) fn load_organizations(
     match yaml::parse::<Vec<RawOrganization>>(&text, &file, 1) {
         Ok(mut organizations) => {
             let positions = yaml::Positions::new(&text);
-            for (i, org) in organizations.iter_mut().enumerate() {
-                org.line = positions.line(&format!("[{i}].id")).unwrap_or(1);
-            }
+            assign_lines(&mut organizations, &positions);
             // An organisation's site and social pages become links on its card: only
             // web addresses.
             for (i, org) in organizations.iter().enumerate() {
@@ -135,7 +161,10 @@ pub(crate) fn load_organizations(
             })
         }
         Err(d) => {
-            let d = if d.code() == Some("yaml-duplicate-key") {
+            // A register of the wrong shape needs the reminder of its shape; a problem of
+            // one value (a bad date, a misspelt field) keeps its own advice.
+            let shape = matches!(d.code(), Some("yaml-wrong-type" | "missing-field"));
+            let d = if !shape {
                 d
             } else {
                 d.hint(tr!("реестр — это список организаций: каждая начинается с «- id: …», затем name, short_name, kind", "the register is a list of organisations: each starts with “- id: …”, then name, short_name, kind"))

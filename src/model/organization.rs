@@ -147,6 +147,9 @@ pub(crate) struct Register {
     /// Former ids (of renamed and merged schools): the school now and the day of the
     /// change.
     pub(crate) former_ids: BTreeMap<String, (usize, NaiveDate)>,
+    /// The register's file is there but could not be read (already reported): links
+    /// to its pages are not reported again as broken.
+    pub(crate) unreadable: bool,
 }
 
 impl Register {
@@ -204,7 +207,7 @@ pub(crate) fn resolve_register(
     let mut lines: BTreeMap<String, usize> = BTreeMap::new();
     let mut continues: Vec<(usize, String, usize)> = Vec::new();
     let mut predecessors: Vec<(usize, crate::load::RawPredecessor, usize)> = Vec::new();
-    let mut splits: Vec<(usize, crate::load::RawSplit, usize)> = Vec::new();
+    let mut splits: Vec<(usize, crate::load::RawSplit)> = Vec::new();
     for raw in source.organizations {
         let valid_id = !raw.id.is_empty()
             && raw
@@ -270,13 +273,18 @@ pub(crate) fn resolve_register(
             successors: Vec::new(),
         });
         if let Some(split) = raw.split_from {
-            splits.push((register.organizations.len() - 1, split, raw.line));
+            splits.push((register.organizations.len() - 1, split));
         }
         for p in raw.replaces {
-            predecessors.push((register.organizations.len() - 1, p, raw.line));
+            let line = p.line;
+            predecessors.push((register.organizations.len() - 1, p, line));
         }
         if let Some(target) = raw.continues_to {
-            continues.push((register.organizations.len() - 1, target, raw.line));
+            continues.push((
+                register.organizations.len() - 1,
+                target,
+                raw.continues_to_line,
+            ));
         }
     }
     resolve_predecessors(&mut register, predecessors, &source.file, diagnostics);

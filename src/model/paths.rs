@@ -163,6 +163,11 @@ pub(crate) fn indicator_csv(id: &str) -> String {
     format!("/indicators/{id}.csv")
 }
 
+/// The register of organizations: `/orgs/`; every organization's page is under it.
+pub(crate) fn org_list() -> &'static str {
+    "/orgs/"
+}
+
 /// A school's (organization's) card: `/orgs/sch-5/`.
 pub(crate) fn org(id: &str) -> String {
     format!("/orgs/{id}/")
@@ -373,6 +378,7 @@ mod tests {
     #[test]
     fn addresses_organizations() {
         assert_eq!(org("sch-5"), "/orgs/sch-5/");
+        assert!(org("sch-5").starts_with(org_list()));
         assert_eq!(orgs_of_kind("school"), "/orgs/kind/school/");
     }
 

@@ -39,13 +39,16 @@ pub(crate) fn resolve(
     } = sources;
     let alias_names = config.as_ref().map(|c| c.responsible_aliases.clone());
     let aliases = responsible::Aliases::new(&alias_names.unwrap_or_default());
-    let register = organization::resolve_register(data.organizations, diagnostics);
+    let mut register = organization::resolve_register(data.organizations, diagnostics);
+    register.unreadable = data.register_unreadable.is_some();
+    // Problems found against the register: see `settle_register_problems`.
+    let mut on_register = Diagnostics::default();
     let cycle_sources = cycle_sources(&data.indicators);
     let min_group = config.as_ref().map_or(5, |c| c.privacy.min_group);
     let analytics = analytics_rules::resolve_rules(analytics, min_group, diagnostics);
-    let results = results::resolve_results(results, &register, &analytics, diagnostics);
+    let results = results::resolve_results(results, &register, &analytics, &mut on_register);
     let indicators =
-        indicator::resolve_indicators(data.indicators, &register, options.as_of, diagnostics);
+        indicator::resolve_indicators(data.indicators, &register, options.as_of, &mut on_register);
     let mut resolved = resolve_pages(pages, &attachments, &git_dates, options, diagnostics);
     let files = collect_files(&attachments, theme.statics, diagnostics);
     let references = references::References::new(&resolved, &files);
@@ -100,19 +103,15 @@ pub(crate) fn resolve(
         &resolved,
         &by_url,
         options.as_of.year(),
-        diagnostics,
+        &mut on_register,
     );
-
+    let unreadable = data.register_unreadable.as_deref();
+    settle_register_problems(unreadable, on_register, diagnostics);
     let report_pdfs = report_pdf::resolve_report_pdfs(&resolved, options.chromium.as_ref());
     let config = config?;
     check_authority_references(&config, &resolved, &files, diagnostics);
     check_key_indicators(&config, &indicators, diagnostics);
-    let base_url = options
-        .base_url
-        .clone()
-        .unwrap_or_else(|| config.base_url.clone())
-        .trim_end_matches('/')
-        .to_string();
+    let base_url = site_base_url(options, &config);
     let base_path = paths::base_path(&base_url);
     Some(Model {
         config,
@@ -137,6 +136,45 @@ pub(crate) fn resolve(
         results,
         analytics,
     })
+}
+
+/// `--base-url`, else the site's `base_url`, without a trailing slash.
+fn site_base_url(options: &ModelOptions, config: &SiteConfig) -> String {
+    options
+        .base_url
+        .clone()
+        .unwrap_or_else(|| config.base_url.clone())
+        .trim_end_matches('/')
+        .to_string()
+}
+
+/// The problems found against the register, or, while its file (`unreadable`)
+/// cannot be read, one note in their place: every name of a school would be "not in
+/// the register" then (thousands of rows for one typo in the register).
+fn settle_register_problems(
+    unreadable: Option<&std::path::Path>,
+    found: Diagnostics,
+    diagnostics: &mut Diagnostics,
+) {
+    match unreadable {
+        Some(file) => diagnostics.push(register_unread_note(file)),
+        None => diagnostics.append(found),
+    }
+}
+
+/// Said once in place of the problems that wait for the register to be read.
+fn register_unread_note(file: &std::path::Path) -> Diagnostic {
+    Diagnostic::warning(
+        file,
+        tr!(
+            "пока реестр не прочитан, результаты, показатели и ссылки на организации не проверялись",
+            "while the register cannot be read, results, indicators and links to organizations were not checked"
+        ),
+    )
+    .hint(tr!(
+        "исправьте ошибки в реестре и запустите проверку снова: тогда будут проверены и они",
+        "mend the register's errors and run the check again: they will be checked then"
+    ))
 }
 
 /// The site's own pages, drafts left out unless asked for.

@@ -32,17 +32,18 @@ impl Split {
     }
 }
 
-/// Checks every `split_from:` (school index, as written, file line) and records the
-/// valid ones on both schools; a wrong one is an error at the new school's entry.
+/// Checks every `split_from:` (school index, as written) and records the valid ones
+/// on both schools; a wrong one is an error at its `id`.
 pub(crate) fn resolve_splits(
     register: &mut Register,
-    splits: Vec<(usize, RawSplit, usize)>,
+    splits: Vec<(usize, RawSplit)>,
     file: &Path,
     diagnostics: &mut Diagnostics,
 ) {
     let mut lines = Vec::new();
-    for (child, raw, line) in splits {
+    for (child, raw) in splits {
         let since = raw.since.0;
+        let (line, column) = raw.at;
         match check_parent(register, child, &raw.id, since) {
             Ok(parent) => {
                 register.organizations[child].split = Some(Split {
@@ -50,15 +51,15 @@ pub(crate) fn resolve_splits(
                     since,
                     act: raw.act.map(|a| a.0),
                 });
-                lines.push((child, line));
+                lines.push((child, line, column));
             }
             Err(problem) => {
                 let (message, hint) = *problem;
-                diagnostics.push(Diagnostic::error(file, message).at_line(line).hint(hint));
+                diagnostics.push(Diagnostic::error(file, message).at(line, column).hint(hint));
             }
         }
     }
-    for (child, line) in lines {
+    for (child, line, column) in lines {
         if let Some(cycle) = cycle_from(register, child) {
             diagnostics.push(
                 Diagnostic::error(
@@ -68,7 +69,7 @@ pub(crate) fn resolve_splits(
                         format!("split_from runs in a circle: {}", cycle.join(" → "))
                     ),
                 )
-                .at_line(line)
+                .at(line, column)
                 .hint(tr!(
                     "школа не может быть выделена из самой себя или из школы, которая выделена из неё: проверьте id в split_from",
                     "a school cannot be divided from itself or from a school divided from it: check the id in split_from"
@@ -247,10 +248,7 @@ mod tests {
             file: "data/organizations.yaml".into(),
             organizations: crate::yaml::parse(text, Path::new("o.yaml"), 1).unwrap(),
         };
-        let positions = crate::yaml::Positions::new(text);
-        for (i, org) in file.organizations.iter_mut().enumerate() {
-            org.line = positions.line(&format!("[{i}].id")).unwrap_or(1);
-        }
+        crate::load::assign_lines(&mut file.organizations, &crate::yaml::Positions::new(text));
         let mut diagnostics = Diagnostics::default();
         let register = resolve_register(Some(file), &mut diagnostics);
         let shown = diagnostics
@@ -295,7 +293,7 @@ mod tests {
             "{id: sosh-50, since: 2025-09-01}",
         ));
         assert_eq!(problems.len(), 1, "{problems:?}");
-        assert!(problems[0].starts_with("data/organizations.yaml:11: ошибка: split_from: организации «sosh-50» нет в реестре"), "{}", problems[0]);
+        assert!(problems[0].starts_with("data/organizations.yaml:15:20: ошибка: split_from: организации «sosh-50» нет в реестре"), "{}", problems[0]);
         assert!(
             problems[0].contains("возможно, вы имели в виду sosh-5"),
             "{}",
@@ -308,7 +306,7 @@ mod tests {
     fn errors_on_a_parent_still_open_after_the_date() {
         let (_, problems) = register(&DIVIDED.replace("closed: 2025-08-31", "rural: false"));
         assert_eq!(problems.len(), 2, "{problems:?}");
-        assert!(problems[0].starts_with("data/organizations.yaml:6: ошибка: «shkola-5» выделена из «sosh-5» с 01.09.2025, а «sosh-5» в реестре всё ещё действует"), "{}", problems[0]);
+        assert!(problems[0].starts_with("data/organizations.yaml:10:20: ошибка: «shkola-5» выделена из «sosh-5» с 01.09.2025, а «sosh-5» в реестре всё ещё действует"), "{}", problems[0]);
         assert!(
             problems[0].contains("closed: 2025-08-31"),
             "{}",
@@ -326,14 +324,14 @@ mod tests {
         assert_eq!(problems.len(), 3, "{problems:?}");
         assert!(
             problems[0].starts_with(
-                "data/organizations.yaml:1: ошибка: split_from образует круг: a → b → a"
+                "data/organizations.yaml:6:20: ошибка: split_from образует круг: a → b → a"
             ),
             "{}",
             problems[0]
         );
         assert!(
             problems[1].starts_with(
-                "data/organizations.yaml:7: ошибка: split_from образует круг: b → a → b"
+                "data/organizations.yaml:12:20: ошибка: split_from образует круг: b → a → b"
             ),
             "{}",
             problems[1]

@@ -175,6 +175,14 @@ impl Positions {
             .map(|node| node.value)
     }
 
+    /// [`Positions::find`], with the path of the value found.
+    pub(crate) fn find_with_path(&self, under: &str, value: &str) -> Option<(Position, &str)> {
+        self.nodes
+            .iter()
+            .find(|node| node.scalar.as_deref() == Some(value) && is_under(&node.path, under))
+            .map(|node| (node.value, node.path.as_str()))
+    }
+
     /// [`Positions::find`] among the values of a key named `key` (`to: [a, b]`,
     /// `effect: {link: a/b}`), wherever that key stands below `under`.
     pub(crate) fn find_keyed(&self, under: &str, key: &str, value: &str) -> Option<Position> {

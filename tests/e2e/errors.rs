@@ -265,3 +265,33 @@ fn issue16_points_at_an_indicator_listed_before_its_direction() {
         "data/indicators/doshkolnoe.yaml:8:3: ошибка: показатель «dou-staffing» уже описан: data/indicators/doshkolnoe.yaml:2",
     );
 }
+
+/// One typo in the register (a month 13) used to be followed by an error for every
+/// row of results and every link to a school: thousands of messages for one fix.
+#[test]
+fn a_register_that_cannot_be_read_is_reported_once_not_in_every_row_that_names_a_school() {
+    let site = Site::fixture("analytics");
+    let register = site.read_source("data/organizations.yaml").replace(
+        "short_name: \"Школа А\", kind: school}",
+        "short_name: \"Школа А\", kind: school, closed: 2025-13-01}",
+    );
+    site.write("data/organizations.yaml", &register);
+    site.write(
+        "content/about.md",
+        "---\ntitle: О школах\n---\n\nСм. [Школа А](/orgs/sch-a/).\n",
+    );
+    let stderr = failing(&site);
+    assert_has(
+        &stderr,
+        "data/organizations.yaml:1:84: ошибка: в дате «2025-13-01» месяца 13 нет",
+    );
+    assert_has(
+        &stderr,
+        "подсказка: пишите дату в виде ГГГГ-ММ-ДД (2025-08-29) или ДД.ММ.ГГГГ (29.08.2025)",
+    );
+    assert_has(
+        &stderr,
+        "data/organizations.yaml: предупреждение: пока реестр не прочитан, результаты, показатели и ссылки на организации не проверялись",
+    );
+    assert_eq!(stderr.matches("ошибка:").count(), 1, "{stderr}");
+}

@@ -78,11 +78,15 @@ fn reports_a_predecessor_that_is_still_in_the_register_at_its_line() {
         "- id: sch-d\n  name: \"МБОУ «Школа Г»\"\n  short_name: \"Школа Г\"\n  kind: school\n  replaces: [{id: sch-a, short_name: \"Школа А\", since: 2025-09-01}]",
     );
     site.write("data/organizations.yaml", &register);
-    let line = 1 + register.lines().position(|l| l == "- id: sch-d").unwrap();
+    // The message points at the entry of `replaces` that is wrong.
+    let line = 1 + register
+        .lines()
+        .position(|l| l.starts_with("  replaces:"))
+        .unwrap();
     let run = build(&site, "2025-12-01");
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(
-        run.stderr.contains(&format!("data/organizations.yaml:{line}:1: ошибка: replaces: «sch-a» — id действующей организации реестра")),
+        run.stderr.contains(&format!("data/organizations.yaml:{line}:3: ошибка: replaces: «sch-a» — id действующей организации реестра")),
         "{}",
         run.stderr
     );
@@ -293,9 +297,9 @@ fn issue20_reports_a_division_from_an_open_or_unknown_school() {
     let run = build(&site, "2025-12-01");
     assert_eq!(run.code, 1, "{}", run.stderr);
     for expected in [
-        "data/organizations.yaml:4:1: ошибка: «sch-c1» выделена из «sch-c» с 01.09.2024, а «sch-c» в реестре всё ещё действует",
+        "data/organizations.yaml:8:20: ошибка: «sch-c1» выделена из «sch-c» с 01.09.2024, а «sch-c» в реестре всё ещё действует",
         "подсказка: укажите у «sch-c» последний день работы: closed: 2024-08-31",
-        "data/organizations.yaml:9:1: ошибка: split_from: организации «sch-x» нет в реестре",
+        "data/organizations.yaml:13:20: ошибка: split_from: организации «sch-x» нет в реестре",
     ] {
         assert!(run.stderr.contains(expected), "missing «{expected}» in:\n{}", run.stderr);
     }
