@@ -224,6 +224,11 @@ impl Diagnostics {
         self.0.extend(more);
     }
 
+    /// The problems of `more` after these, in their order (a part done in parallel).
+    pub(crate) fn append(&mut self, mut more: Diagnostics) {
+        self.0.append(&mut more.0);
+    }
+
     /// See [`fill_columns`]: a column for every problem that has a line.
     pub(crate) fn fill_columns(&mut self, read: impl FnMut(&Path) -> Option<String>) {
         fill_columns(&mut self.0, read);

@@ -9,7 +9,7 @@ use tera::{Context, Tera};
 use super::derived::{derived_view, render_view, View};
 use super::markdown::Heading;
 use super::site_file::{OutputContent, OutputFile};
-use super::views::SiteView;
+use super::views::SiteContext;
 use super::{indicators, objectivity, orgs, plans, report, shnor, templates};
 use crate::analyze::Analysis;
 use crate::diagnostic::Diagnostics;
@@ -22,7 +22,7 @@ pub(super) fn render_plan_extras(
     model: &Model,
     analysis: &Analysis,
     tera: &Tera,
-    site: &SiteView<'_>,
+    site: &SiteContext,
     diagnostics: &mut Diagnostics,
 ) -> Vec<OutputFile> {
     let mut files = Vec::new();
@@ -46,10 +46,9 @@ pub(super) fn render_plan_extras(
             let description = plans::filter_description(plan, progress, &filter);
             let view = derived_view(model, page_index, &path, &title, &description);
             let mut context = Context::new();
-            context.insert("site", site);
             context.insert("page", &view);
             context.insert("plan", &plans::plan_view(model, analysis, index, &filter));
-            match tera.render("plan.html", &context) {
+            match site.render(tera, "plan.html", context) {
                 Ok(html) => files.push(OutputFile {
                     path: output_path(&path),
                     content: OutputContent::Bytes(html.into_bytes()),
@@ -70,7 +69,7 @@ pub(super) fn render_print_pages(
     report_html: &BTreeMap<usize, String>,
     headings: &[Vec<Heading>],
     tera: &Tera,
-    site: &SiteView<'_>,
+    site: &SiteContext,
     diagnostics: &mut Diagnostics,
 ) -> Vec<OutputFile> {
     #[derive(serde::Serialize)]
@@ -109,12 +108,11 @@ pub(super) fn render_print_pages(
         );
         let view = derived_view(model, index, &path, &title, &description);
         let mut context = Context::new();
-        context.insert("site", site);
         context.insert("page", &view);
         context.insert("report", &view_of_report);
         context.insert("foreword", &report::for_print(foreword, 0));
         context.insert("chapters", &chapters);
-        match tera.render("report_print.html", &context) {
+        match site.render(tera, "report_print.html", context) {
             Ok(html) => files.push(OutputFile {
                 path: output_path(&path),
                 content: OutputContent::Bytes(html.into_bytes()),
@@ -172,7 +170,7 @@ pub(super) fn render_analytics_files(model: &Model, analysis: &Analysis) -> Vec<
 pub(super) fn render_monitoring_extras(
     model: &Model,
     tera: &Tera,
-    site: &SiteView<'_>,
+    site: &SiteContext,
     diagnostics: &mut Diagnostics,
 ) -> Vec<OutputFile> {
     let mut files: Vec<OutputFile> = model
