@@ -4,6 +4,8 @@
 
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
+
 use tera::{Context, Tera};
 
 use super::derived::{derived_view, render_view, View};
@@ -143,17 +145,31 @@ pub(super) fn render_analytics_files(model: &Model, analysis: &Analysis) -> Vec<
             objectivity::counts_csv(analysis),
         );
     }
-    for &year in &o.years {
-        if model.by_url.contains_key(&paths::objectivity_year(year)) {
-            add(
-                paths::output_file(&paths::objectivity_flags_csv(year)),
+    // Years are independent, and their tables are large at region scale.
+    let years: Vec<i32> = o
+        .years
+        .iter()
+        .copied()
+        .filter(|&year| model.by_url.contains_key(&paths::objectivity_year(year)))
+        .collect();
+    let tables: Vec<(Vec<u8>, Vec<u8>)> = years
+        .par_iter()
+        .map(|&year| {
+            (
                 objectivity::flags_csv(model, analysis, year),
-            );
-            add(
-                paths::output_file(&paths::objectivity_procedures_csv(year)),
                 objectivity::procedures_csv(model, analysis, year),
-            );
-        }
+            )
+        })
+        .collect();
+    for (year, (flags, procedures)) in years.into_iter().zip(tables) {
+        add(
+            paths::output_file(&paths::objectivity_flags_csv(year)),
+            flags,
+        );
+        add(
+            paths::output_file(&paths::objectivity_procedures_csv(year)),
+            procedures,
+        );
     }
     for &year in o.shnor.keys() {
         if model.by_url.contains_key(&paths::shnor_year(year)) {

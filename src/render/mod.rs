@@ -272,13 +272,13 @@ fn render_other_files(
 /// What applies to every file, whoever made it, once all are made.
 fn finish_files(model: &Model, files: &mut Vec<OutputFile>) {
     // Every CSV the site generates, whoever wrote it: no cell runs as a formula.
-    for file in files.iter_mut() {
+    files.par_iter_mut().for_each(|file| {
         if let (true, OutputContent::Bytes(bytes)) =
             (file.path.ends_with(".csv"), &mut file.content)
         {
             *bytes = spreadsheet::neutralise_csv(std::mem::take(bytes));
         }
-    }
+    });
     for (path, source) in &model.files {
         files.push(OutputFile {
             path: path.clone(),
