@@ -224,9 +224,9 @@ impl Diagnostics {
         self.0.extend(more);
     }
 
-    /// Moves every problem of `other` here, in its order.
-    pub(crate) fn append(&mut self, other: Diagnostics) {
-        self.0.extend(other.0);
+    /// The problems of `more` after these, in their order (a part done in parallel).
+    pub(crate) fn append(&mut self, mut more: Diagnostics) {
+        self.0.append(&mut more.0);
     }
 
     /// See [`fill_columns`]: a column for every problem that has a line.

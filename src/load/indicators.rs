@@ -195,11 +195,10 @@ pub(crate) fn load_indicators(
             Err(d) => diagnostics.push(d),
         }
     }
-    for (path, file) in data_files(root, &data.join(VALUES_DIR), &["csv"], diagnostics) {
-        if let Some(values) = read_values(&path, &file, diagnostics) {
-            sources.values.push(values);
-        }
-    }
+    let values = data_files(root, &data.join(VALUES_DIR), &["csv"], diagnostics);
+    sources.values = super::read_each(values, diagnostics, |(path, file), problems| {
+        read_values(&path, &file, problems)
+    });
     sources
 }
 

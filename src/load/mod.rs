@@ -17,6 +17,7 @@ mod theme;
 mod walk;
 
 use crate::tr;
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
@@ -123,9 +124,60 @@ pub(crate) fn load_site(root: &Path, diagnostics: &mut Diagnostics) -> Sources {
         .as_ref()
         .and_then(|c| c.positions.key("theme"))
         .map(|at| at.line);
-    let theme = theme::load_theme(root, theme_name, theme_line, diagnostics);
-    let (pages, attachments) = content::load_content(root, diagnostics);
-    let data = load_data(root, Path::new(DATA_DIR), diagnostics);
+    // The parts read different files: read them at once, their problems in this order.
+    let mut problems: [Diagnostics; 5] = Default::default();
+    let [theme_problems, content_problems, data_problems, results_problems, analytics_problems] =
+        &mut problems;
+    let (mut theme, mut content, mut data, mut results, mut analytics, mut git_dates) =
+        (None, None, None, None, None, None);
+    rayon::scope(|scope| {
+        let slot = &mut theme;
+        scope.spawn(move |_| {
+            *slot = Some(theme::load_theme(
+                root,
+                theme_name,
+                theme_line,
+                theme_problems,
+            ))
+        });
+        let slot = &mut content;
+        scope.spawn(move |_| *slot = Some(content::load_content(root, content_problems)));
+        let slot = &mut data;
+        scope.spawn(move |_| *slot = Some(load_data(root, Path::new(DATA_DIR), data_problems)));
+        let slot = &mut results;
+        scope.spawn(move |_| {
+            *slot = Some(results::load_results(
+                root,
+                Path::new(DATA_DIR),
+                results_problems,
+            ))
+        });
+        let slot = &mut analytics;
+        scope.spawn(move |_| {
+            *slot = Some(analytics::load_analytics(
+                root,
+                Path::new(DATA_DIR),
+                analytics_problems,
+            ))
+        });
+        let slot = &mut git_dates;
+        scope.spawn(move |_| {
+            *slot = Some(git_dates::load_git_dates(
+                root,
+                &[CONTENT_DIR, "data", crate::config::CONFIG_FILE],
+            ))
+        });
+    });
+    let [theme_problems, content_problems, data_problems, results_problems, analytics_problems] =
+        problems;
+    diagnostics.append(theme_problems);
+    diagnostics.append(content_problems);
+    diagnostics.append(data_problems);
+    let (theme, (pages, attachments), data) = (
+        theme.expect("loaded"),
+        content.expect("loaded"),
+        data.expect("loaded"),
+    );
     let mut snapshots = BTreeMap::new();
     for page in &pages {
         let Some(name) = &page.front.data_snapshot else {
@@ -145,10 +197,13 @@ pub(crate) fn load_site(root: &Path, diagnostics: &mut Diagnostics) -> Sources {
             );
         }
     }
-    let results = results::load_results(root, Path::new(DATA_DIR), diagnostics);
-    let analytics = analytics::load_analytics(root, Path::new(DATA_DIR), diagnostics);
-    let git_dates =
-        git_dates::load_git_dates(root, &[CONTENT_DIR, "data", crate::config::CONFIG_FILE]);
+    diagnostics.append(results_problems);
+    diagnostics.append(analytics_problems);
+    let (results, analytics, git_dates) = (
+        results.expect("loaded"),
+        analytics.expect("loaded"),
+        git_dates.expect("loaded"),
+    );
     Sources {
         config,
         pages,
@@ -184,6 +239,29 @@ fn load_config(root: &Path, diagnostics: &mut Diagnostics) -> Option<SiteConfig>
             None
         }
     }
+}
+
+/// `read` of every item, in parallel: the results and each item's problems come in
+/// the items' order, exactly as reading them one after another would give them.
+pub(super) fn read_each<T: Send, U: Send>(
+    items: Vec<T>,
+    diagnostics: &mut Diagnostics,
+    read: impl Fn(T, &mut Diagnostics) -> Option<U> + Sync,
+) -> Vec<U> {
+    let results: Vec<(Option<U>, Diagnostics)> = items
+        .into_par_iter()
+        .map(|item| {
+            let mut problems = Diagnostics::default();
+            (read(item, &mut problems), problems)
+        })
+        .collect();
+    results
+        .into_iter()
+        .filter_map(|(result, problems)| {
+            diagnostics.append(problems);
+            result
+        })
+        .collect()
 }
 
 /// Files of `dir` with one of `extensions`, sorted; any other file is a warning.

@@ -51,8 +51,16 @@ pub(crate) fn load_results(
         return sources;
     }
     check_folder(root, &dir, diagnostics);
+    let mut found = Vec::new();
     for procedure in Procedure::ALL {
         for (path, file) in data_files(root, &dir.join(procedure.id()), &["csv"], diagnostics) {
+            found.push((procedure, path, file));
+        }
+    }
+    sources.files = super::read_each(
+        found,
+        diagnostics,
+        |(procedure, path, file), diagnostics| {
             let stem = path
                 .file_stem()
                 .map(|s| s.to_string_lossy().into_owned())
@@ -66,18 +74,17 @@ pub(crate) fn load_results(
                             procedure.id()
                         ))),
                 );
-                continue;
+                return None;
             };
-            if let Some(table) = read_table(&path, &file, diagnostics) {
-                sources.files.push(ResultsFile {
-                    procedure,
-                    year,
-                    region,
-                    table,
-                });
-            }
-        }
-    }
+            let table = read_table(&path, &file, diagnostics)?;
+            Some(ResultsFile {
+                procedure,
+                year,
+                region,
+                table,
+            })
+        },
+    );
     for (name, slot) in [
         (OFFICIAL_FILE, &mut sources.official),
         (COMMENTS_FILE, &mut sources.comments),

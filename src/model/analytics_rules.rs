@@ -224,12 +224,14 @@ impl AnalyticsRules {
             .collect()
     }
 
-    /// The subject as listed (`Математика ` -> `математика`), or `None`.
+    /// The subject as listed (`Математика ` -> `математика`), or `None`. The listed
+    /// subjects are keys already (lower case, single spaces, «е»): the defaults are
+    /// written so and `subjects:` of the file is read into keys; a test pins it.
     pub(crate) fn subject(&self, written: &str) -> Option<&str> {
         let key = subject_key(written);
         self.subjects
             .iter()
-            .find(|s| subject_key(s) == key)
+            .find(|s| **s == key)
             .map(String::as_str)
     }
 
@@ -934,6 +936,13 @@ mod tests {
         assert_eq!(rules.medals[&2020].regime, MedalRegime::NoExam);
         assert_eq!(rules.medals[&2024].threshold, 70.0);
         assert_eq!(rules.medals.len(), 3);
+    }
+
+    #[test]
+    fn default_subjects_are_their_own_keys() {
+        for subject in DEFAULT_SUBJECTS {
+            assert_eq!(subject_key(subject), subject);
+        }
     }
 
     #[test]

@@ -154,10 +154,16 @@ fn write_all(
     dirs.dedup();
     // Messages name the place in the output, not in the staging folder the user
     // never sees (a path too long for Windows is too long there too).
-    for dir in dirs {
-        fs::create_dir_all(staging.join(&dir))
-            .with_context(|| format!("не удалось создать папку {}", old.join(&dir).display()))?;
-    }
+    // In parallel (creating a folder another thread has just made is not an error);
+    // the first failure in path order is the one reported.
+    let created: Vec<Result<()>> = dirs
+        .par_iter()
+        .map(|dir| {
+            fs::create_dir_all(staging.join(dir))
+                .with_context(|| format!("не удалось создать папку {}", old.join(dir).display()))
+        })
+        .collect();
+    created.into_iter().collect::<Result<()>>()?;
     let outcomes: Vec<Result<bool>> = files
         .par_iter()
         .map(|file| {

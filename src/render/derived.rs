@@ -7,7 +7,7 @@
 use tera::{Context, Tera};
 
 use super::site_file::{OutputContent, OutputFile};
-use super::views::{self, PageView, SiteView};
+use super::views::{self, PageView, SiteContext};
 use super::{describe, templates};
 use crate::model::{output_path, Model};
 
@@ -28,15 +28,14 @@ pub(crate) struct View<'v, T> {
 pub(crate) fn render_view<T: serde::Serialize>(
     model: &Model,
     tera: &Tera,
-    site: &SiteView<'_>,
+    site: &SiteContext,
     view: &View<'_, T>,
 ) -> Result<OutputFile, crate::diagnostic::Diagnostic> {
     let page = derived_view(model, view.list, view.path, view.title, view.description);
     let mut context = Context::new();
-    context.insert("site", site);
     context.insert("page", &page);
     context.insert(view.key, view.value);
-    tera.render(view.template, &context)
+    site.render(tera, view.template, context)
         .map(|html| OutputFile {
             path: output_path(view.path),
             content: OutputContent::Bytes(html.into_bytes()),

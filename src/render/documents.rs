@@ -8,7 +8,7 @@ use tera::Tera;
 use super::derived::{render_view, View};
 use super::names::{citation, designation};
 use super::site_file::OutputFile;
-use super::views::{DateView, FileView, LinkView, SiteView};
+use super::views::{DateView, FileView, LinkView, SiteContext};
 use crate::diagnostic::Diagnostics;
 use crate::model::paths;
 use crate::model::{Document, DocumentStatus, Model};
@@ -325,7 +325,7 @@ fn filter_description(model: &Model, filter: &Filter) -> String {
 pub(super) fn render_registry_views(
     model: &Model,
     tera: &Tera,
-    site: &SiteView<'_>,
+    site: &SiteContext,
     diagnostics: &mut Diagnostics,
 ) -> Vec<OutputFile> {
     let Some(&list) = model.by_url.get("/documents/") else {

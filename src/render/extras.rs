@@ -4,12 +4,14 @@
 
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
+
 use tera::{Context, Tera};
 
 use super::derived::{derived_view, render_view, View};
 use super::markdown::Heading;
 use super::site_file::{OutputContent, OutputFile};
-use super::views::SiteView;
+use super::views::SiteContext;
 use super::{indicators, objectivity, orgs, plans, report, shnor, templates};
 use crate::analyze::Analysis;
 use crate::diagnostic::Diagnostics;
@@ -22,7 +24,7 @@ pub(super) fn render_plan_extras(
     model: &Model,
     analysis: &Analysis,
     tera: &Tera,
-    site: &SiteView<'_>,
+    site: &SiteContext,
     diagnostics: &mut Diagnostics,
 ) -> Vec<OutputFile> {
     let mut files = Vec::new();
@@ -46,10 +48,9 @@ pub(super) fn render_plan_extras(
             let description = plans::filter_description(plan, progress, &filter);
             let view = derived_view(model, page_index, &path, &title, &description);
             let mut context = Context::new();
-            context.insert("site", site);
             context.insert("page", &view);
             context.insert("plan", &plans::plan_view(model, analysis, index, &filter));
-            match tera.render("plan.html", &context) {
+            match site.render(tera, "plan.html", context) {
                 Ok(html) => files.push(OutputFile {
                     path: output_path(&path),
                     content: OutputContent::Bytes(html.into_bytes()),
@@ -70,7 +71,7 @@ pub(super) fn render_print_pages(
     report_html: &BTreeMap<usize, String>,
     headings: &[Vec<Heading>],
     tera: &Tera,
-    site: &SiteView<'_>,
+    site: &SiteContext,
     diagnostics: &mut Diagnostics,
 ) -> Vec<OutputFile> {
     #[derive(serde::Serialize)]
@@ -109,12 +110,11 @@ pub(super) fn render_print_pages(
         );
         let view = derived_view(model, index, &path, &title, &description);
         let mut context = Context::new();
-        context.insert("site", site);
         context.insert("page", &view);
         context.insert("report", &view_of_report);
         context.insert("foreword", &report::for_print(foreword, 0));
         context.insert("chapters", &chapters);
-        match tera.render("report_print.html", &context) {
+        match site.render(tera, "report_print.html", context) {
             Ok(html) => files.push(OutputFile {
                 path: output_path(&path),
                 content: OutputContent::Bytes(html.into_bytes()),
@@ -145,17 +145,31 @@ pub(super) fn render_analytics_files(model: &Model, analysis: &Analysis) -> Vec<
             objectivity::counts_csv(analysis),
         );
     }
-    for &year in &o.years {
-        if model.by_url.contains_key(&paths::objectivity_year(year)) {
-            add(
-                paths::output_file(&paths::objectivity_flags_csv(year)),
+    // Years are independent, and their tables are large at region scale.
+    let years: Vec<i32> = o
+        .years
+        .iter()
+        .copied()
+        .filter(|&year| model.by_url.contains_key(&paths::objectivity_year(year)))
+        .collect();
+    let tables: Vec<(Vec<u8>, Vec<u8>)> = years
+        .par_iter()
+        .map(|&year| {
+            (
                 objectivity::flags_csv(model, analysis, year),
-            );
-            add(
-                paths::output_file(&paths::objectivity_procedures_csv(year)),
                 objectivity::procedures_csv(model, analysis, year),
-            );
-        }
+            )
+        })
+        .collect();
+    for (year, (flags, procedures)) in years.into_iter().zip(tables) {
+        add(
+            paths::output_file(&paths::objectivity_flags_csv(year)),
+            flags,
+        );
+        add(
+            paths::output_file(&paths::objectivity_procedures_csv(year)),
+            procedures,
+        );
     }
     for &year in o.shnor.keys() {
         if model.by_url.contains_key(&paths::shnor_year(year)) {
@@ -172,7 +186,7 @@ pub(super) fn render_analytics_files(model: &Model, analysis: &Analysis) -> Vec<
 pub(super) fn render_monitoring_extras(
     model: &Model,
     tera: &Tera,
-    site: &SiteView<'_>,
+    site: &SiteContext,
     diagnostics: &mut Diagnostics,
 ) -> Vec<OutputFile> {
     let mut files: Vec<OutputFile> = model

@@ -57,7 +57,7 @@ use crate::model::paths;
 use crate::model::{output_path, Model, Page, PageData};
 use crate::progress::Progress;
 use markdown::{render_markdown, MarkdownContext, RenderedMarkdown};
-use views::{PageView, SiteView};
+use views::{PageView, SiteContext, SiteView};
 
 /// The rendered site and what the link check needs.
 #[derive(Debug, Default)]
@@ -99,7 +99,7 @@ pub(crate) fn render_site(
         }
     };
     templates::register_functions(&mut tera, model);
-    let site = SiteView::new(model);
+    let site = SiteContext::new(&SiteView::new(model));
     let page_urls: BTreeMap<PathBuf, String> = model
         .pages
         .iter()
@@ -224,7 +224,7 @@ fn render_other_files(
     model: &Model,
     analysis: &Analysis,
     tera: &Tera,
-    site: &SiteView<'_>,
+    site: &SiteContext,
     report_html: &BTreeMap<usize, String>,
     headings: &[Vec<markdown::Heading>],
     diagnostics: &mut Diagnostics,
@@ -272,13 +272,13 @@ fn render_other_files(
 /// What applies to every file, whoever made it, once all are made.
 fn finish_files(model: &Model, files: &mut Vec<OutputFile>) {
     // Every CSV the site generates, whoever wrote it: no cell runs as a formula.
-    for file in files.iter_mut() {
+    files.par_iter_mut().for_each(|file| {
         if let (true, OutputContent::Bytes(bytes)) =
             (file.path.ends_with(".csv"), &mut file.content)
         {
             *bytes = spreadsheet::neutralise_csv(std::mem::take(bytes));
         }
-    }
+    });
     for (path, source) in &model.files {
         files.push(OutputFile {
             path: path.clone(),
@@ -364,7 +364,7 @@ fn render_page(
     markdown: RenderedMarkdown,
     headings: &[Vec<markdown::Heading>],
     tera: &Tera,
-    site: &SiteView<'_>,
+    site: &SiteContext,
 ) -> (Option<RenderedPage>, Vec<Diagnostic>) {
     let page = &model.pages[index];
     let mut problems = Vec::new();
@@ -392,13 +392,12 @@ fn render_page(
         });
     }
     let mut context = Context::new();
-    context.insert("site", site);
     context.insert("page", &view);
     if let Some(place) = in_report {
         context.insert("report", &report::report_view(model, place, headings));
     }
     contexts::insert_page_data(&mut context, model, analysis, index);
-    match tera.render(&template, &context) {
+    match site.render(tera, &template, context) {
         Ok(html) => (
             Some(RenderedPage {
                 ids: element_ids(&html),
@@ -461,16 +460,15 @@ fn element_ids(html: &str) -> BTreeSet<String> {
 fn render_not_found(
     model: &Model,
     tera: &Tera,
-    site: &SiteView<'_>,
+    site: &SiteContext,
     diagnostics: &mut Diagnostics,
 ) -> Option<String> {
     if !tera.get_template_names().any(|n| n == "404.html") {
         return None;
     }
     let mut context = Context::new();
-    context.insert("site", site);
     context.insert("page", &PageView::not_found(model));
-    match tera.render("404.html", &context) {
+    match site.render(tera, "404.html", context) {
         Ok(html) => Some(html),
         Err(error) => {
             diagnostics.push(templates::to_diagnostic(

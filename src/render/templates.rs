@@ -7,6 +7,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 
+use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Tera, Value};
 
@@ -16,19 +17,28 @@ use crate::model::Model;
 use crate::model::TemplateSource;
 
 /// Parses every template; all syntax errors are reported, not only the first.
+///
+/// Each template is parsed once, all of them at once (parsing is most of the time of
+/// a small site's build); what `Tera::add_raw_templates` does after parsing (the
+/// inheritance chains, the macro files) is then done on the parsed set.
 pub(crate) fn load_tera(templates: &[TemplateSource]) -> Result<Tera, Vec<Diagnostic>> {
+    let parsed: Vec<tera::Result<tera::Template>> = templates
+        .par_iter()
+        .map(|t| tera::Template::new(&t.name, None, &t.text))
+        .collect();
     let mut problems = Vec::new();
-    for template in templates {
+    for (template, parsed) in templates.iter().zip(&parsed) {
+        // A template that parses on its own but fails for want of another one (a
+        // parent, a macro file) is only an error once every template is loaded,
+        // and the chains below report it. One that does not parse is told as
+        // tera tells it when it is added alone.
+        if parsed.is_ok() {
+            continue;
+        }
         let mut alone = Tera::default();
         alone.autoescape_on(vec![".html", ".xml"]);
         if let Err(error) = alone.add_raw_template(&template.name, &template.text) {
-            // A template that parses on its own failed for want of another one (a
-            // parent, a macro file): only an error once every template is loaded,
-            // and the full load below reports it.
-            let needs_others = tera::Template::new(&template.name, None, &template.text).is_ok();
-            if !needs_others {
-                problems.push(to_diagnostic(&error, &template.shown_path));
-            }
+            problems.push(to_diagnostic(&error, &template.shown_path));
         }
     }
     if !problems.is_empty() {
@@ -37,7 +47,12 @@ pub(crate) fn load_tera(templates: &[TemplateSource]) -> Result<Tera, Vec<Diagno
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html", ".xml"]);
     tera.set_escape_fn(escape_html);
-    tera.add_raw_templates(templates.iter().map(|t| (t.name.as_str(), t.text.as_str())))
+    for (template, parsed) in templates.iter().zip(parsed) {
+        let parsed = parsed.expect("parse errors returned above");
+        tera.templates.insert(template.name.clone(), parsed);
+    }
+    tera.build_inheritance_chains()
+        .and_then(|()| tera.check_macro_files())
         .map_err(|error| {
             let shown = shown_path(templates, &error);
             vec![to_diagnostic(&error, &shown)]
@@ -50,16 +65,19 @@ pub(crate) fn load_tera(templates: &[TemplateSource]) -> Result<Tera, Vec<Diagno
 /// that a specialist checks. Escaping these five characters is what HTML requires.
 pub(crate) fn escape_html(input: &str) -> String {
     let mut out = String::with_capacity(input.len());
-    for c in input.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
+    let mut copied = 0;
+    for (at, c) in input.match_indices(['&', '<', '>', '"', '\'']) {
+        out.push_str(&input[copied..at]);
+        copied = at + 1;
+        out.push_str(match c {
+            "&" => "&amp;",
+            "<" => "&lt;",
+            ">" => "&gt;",
+            "\"" => "&quot;",
+            _ => "&#39;",
+        });
     }
+    out.push_str(&input[copied..]);
     out
 }
 

@@ -31,8 +31,14 @@ pub(crate) fn plain_text(html: &str) -> String {
         }
     }
     push_text(&mut out, rest);
-    let words: Vec<&str> = out.split_whitespace().collect();
-    words.join(" ")
+    let mut text = String::with_capacity(out.len());
+    for word in out.split_whitespace() {
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        text.push_str(word);
+    }
+    text
 }
 
 /// What follows the end of element `name`, whose opening tag is just before `rest`

@@ -58,16 +58,31 @@ pub(crate) fn build_index(documents: &[Document]) -> SearchIndex<'_> {
         })
         .collect();
 
+    // Each document's terms and weights in parallel; then one pass in document order
+    // appends them, so every list is ascending by document.
+    let weighted: Vec<Vec<(&str, u32)>> = counted
+        .par_iter()
+        .map(|counts| {
+            let mut by_term: HashMap<&str, (u32, u32)> = HashMap::new();
+            for (word, &(title, text)) in counts {
+                let entry = by_term.entry(stems[word.as_str()].as_str()).or_default();
+                entry.0 += title;
+                entry.1 += text;
+            }
+            by_term
+                .into_iter()
+                .map(|(term, (title, text))| {
+                    (
+                        term,
+                        2 * (title + text).min(MAX_COUNT) + u32::from(title > 0),
+                    )
+                })
+                .collect()
+        })
+        .collect();
     let mut postings: HashMap<&str, Vec<(u32, u32)>> = HashMap::new();
-    for (number, counts) in counted.iter().enumerate() {
-        let mut by_term: HashMap<&str, (u32, u32)> = HashMap::new();
-        for (word, &(title, text)) in counts {
-            let entry = by_term.entry(stems[word.as_str()].as_str()).or_default();
-            entry.0 += title;
-            entry.1 += text;
-        }
-        for (term, (title, text)) in by_term {
-            let weight = 2 * (title + text).min(MAX_COUNT) + u32::from(title > 0);
+    for (number, terms) in weighted.into_iter().enumerate() {
+        for (term, weight) in terms {
             postings
                 .entry(term)
                 .or_default()

@@ -15,7 +15,7 @@ use cells::{cells, CellView};
 
 use super::derived::{render_view, View};
 use super::site_file::OutputFile;
-use super::views::SiteView;
+use super::views::SiteContext;
 use crate::diagnostic::Diagnostics;
 use crate::model::paths;
 use crate::model::{Model, Stage};
@@ -91,7 +91,7 @@ pub(crate) fn matrix_view(model: &Model, year: i32) -> MatrixView {
 pub(super) fn render_year_views(
     model: &Model,
     tera: &Tera,
-    site: &SiteView<'_>,
+    site: &SiteContext,
     diagnostics: &mut Diagnostics,
 ) -> Vec<OutputFile> {
     let Some(&index) = model.by_url.get("/msoko/") else {
