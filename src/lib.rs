@@ -278,7 +278,6 @@ fn run(options: &Options, write: bool, progress: &dyn Progress) -> Report {
                 diagnostics.push(problem);
             }
         }
-        drop(sink);
         if let Some(staging) = staging.filter(|_| writing && !diagnostics.has_errors()) {
             match staging.finish() {
                 Ok(stats) => report.written = Some(stats),

@@ -198,7 +198,10 @@ impl Staging {
                 // Messages name the place in the output, not in the staging folder
                 // the user never sees (a path too long for Windows is too long there too).
                 fs::create_dir_all(beside.staging.join(dir)).with_context(|| {
-                    format!("не удалось создать папку {}", beside.out.join(dir).display())
+                    format!(
+                        "не удалось создать папку {}",
+                        beside.out.join(dir).display()
+                    )
                 })?;
                 lock(&self.dirs).insert(dir.to_path_buf());
             }

@@ -266,7 +266,8 @@ const PRINT_CSS: [&str; 2] = ["css/site.css", "css/print.css"];
 impl Sink for Finishing<'_> {
     fn put(&self, mut file: OutputFile) {
         finish_file(&mut file);
-        self.charts.fetch_add(count_charts(&file), Ordering::Relaxed);
+        self.charts
+            .fetch_add(count_charts(&file), Ordering::Relaxed);
         if let Some(view) = derived_page(self.model, &file) {
             lock(&self.views).push((file.path.clone(), view));
         }
@@ -346,10 +347,7 @@ fn render_other_files(
         cycle::render_year_views(model, tera, site, diagnostics),
     );
     put_all(out, opendata::open_data_files(model, analysis));
-    put_all(
-        out,
-        extras::render_plan_extras(model, analysis, tera, site, diagnostics),
-    );
+    extras::render_plan_extras(model, analysis, tera, site, out, diagnostics);
     put_all(
         out,
         extras::render_monitoring_extras(model, tera, site, diagnostics),
@@ -369,8 +367,7 @@ fn render_other_files(
 /// What applies to every file, whoever made it, before it is handed on.
 fn finish_file(file: &mut OutputFile) {
     // Every CSV the site generates, whoever wrote it: no cell runs as a formula.
-    if let (true, OutputContent::Bytes(bytes)) = (file.path.ends_with(".csv"), &mut file.content)
-    {
+    if let (true, OutputContent::Bytes(bytes)) = (file.path.ends_with(".csv"), &mut file.content) {
         *bytes = spreadsheet::neutralise_csv(std::mem::take(bytes));
     }
     cards::label_tables_in(file);
