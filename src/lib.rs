@@ -239,7 +239,7 @@ fn run(options: &Options, write: bool, progress: &dyn Progress) -> Report {
             None => &render::Discard,
         });
         stages.start(Stage::Render, Some(model.pages.len()));
-        let rendered = render::render_site(
+        let mut rendered = render::render_site(
             &model,
             &analysis,
             &frozen,
@@ -251,7 +251,8 @@ fn run(options: &Options, write: bool, progress: &dyn Progress) -> Report {
         for file in output::indexing_files(&model, &rendered.views) {
             sink.put(file);
         }
-        for file in output::search_files(&model, &rendered) {
+        // The pages' texts are needed by nothing after the search index.
+        for file in output::search_files(&model, std::mem::take(&mut rendered.texts)) {
             sink.put(file);
         }
         stages.start(Stage::Check, None);
