@@ -3,9 +3,10 @@
 //!
 //! The build is a pipeline of stages, each a module with a small surface; data flows
 //! one way: `load` (files -> raw sources) -> `model` (typed, resolved) -> `render`
-//! (HTML and files in memory) -> `check` (links) -> `output` (atomic write). Problems
-//! in the user's files are collected as [`Diagnostic`]s from every stage; the site is
-//! written only when there are no errors.
+//! (HTML and files, each handed on as soon as it is final) -> `check` (links) ->
+//! `output` (atomic write: files stream into a staging folder, swapped in at the
+//! end). Problems in the user's files are collected as [`Diagnostic`]s from every
+//! stage; the site is replaced only when there are no errors.
 
 mod analyze;
 #[cfg(test)]
@@ -51,6 +52,7 @@ pub use progress::{NoProgress, Progress, Stage, StageTime};
 pub use serve::{serve, ServeError, ServeEvent, ServeOptions};
 
 use diagnostic::Diagnostics;
+use render::Sink;
 
 /// The folder beside the output where printed PDFs are kept between builds.
 const PDF_CACHE: &str = ".msoko-cache";
@@ -224,53 +226,67 @@ fn run(options: &Options, write: bool, progress: &dyn Progress) -> Report {
         stages.start(Stage::Analyze, None);
         let (analysis, frozen) =
             rayon::join(|| analyze::run(&model), || analyze::run_snapshots(&model));
+        // Files stream into the staging folder as render finishes them; a build
+        // that fails drops the staging folder, and the output is as it was.
+        let staging = output
+            .take()
+            .filter(|_| !diagnostics.has_errors())
+            .and_then(|output| match output::Staging::open(output, &out) {
+                Ok(staging) => Some(staging),
+                Err(error) => {
+                    diagnostics.push(write_error(&out, &error));
+                    None
+                }
+            });
+        let sink = render::Counted::new(match &staging {
+            Some(staging) => staging as &dyn Sink,
+            None => &render::Discard,
+        });
         stages.start(Stage::Render, Some(model.pages.len()));
         let mut rendered = render::render_site(
             &model,
             &analysis,
             &frozen,
+            &sink,
             stages.observer(),
             &mut diagnostics,
         );
-        rendered
-            .files
-            .extend(output::indexing_files(&model, &rendered.views));
-        let search = output::search_files(&model, &rendered);
-        rendered.files.extend(search);
-        rendered.files.sort_by(|a, b| a.path.cmp(&b.path));
+        drop((analysis, frozen));
+        for file in output::indexing_files(&model, &rendered.views) {
+            sink.put(file);
+        }
+        // The pages' texts are needed by nothing after the search index.
+        for file in output::search_files(&model, std::mem::take(&mut rendered.texts)) {
+            sink.put(file);
+        }
         stages.start(Stage::Check, None);
         check::check_links(&model, &rendered, &mut diagnostics);
         report.checklist = check::openness_checklist(&model);
         report.checklist_computed = true;
         report.pages = model.pages.len();
         report.charts = rendered.charts;
-        report.files = rendered.files.len();
-        if let Some(output) = output.as_mut().filter(|_| !diagnostics.has_errors()) {
+        report.files = sink.count();
+        let writing = staging.is_some() && !diagnostics.has_errors();
+        if writing {
             // Printing (seconds, when a report changed) belongs to writing the output;
             // it needs the rendered print page and its CSS. `check` prints nothing.
-            stages.start(Stage::Write, Some(rendered.files.len()));
+            stages.start(Stage::Write, None);
             let cache = out
                 .parent()
                 .map_or_else(|| PathBuf::from(PDF_CACHE), |p| p.join(PDF_CACHE));
-            let (pdfs, problems) = output::report_pdfs(&model, &rendered.files, &cache);
-            rendered.files.extend(pdfs);
-            rendered.files.sort_by(|a, b| a.path.cmp(&b.path));
-            report.files = rendered.files.len();
+            let (pdfs, problems) = output::report_pdfs(&model, &rendered.for_print, &cache);
+            for pdf in pdfs {
+                sink.put(pdf);
+            }
+            report.files = sink.count();
             for problem in problems {
                 diagnostics.push(problem);
             }
-            if !diagnostics.has_errors() {
-                match output::write_site(output, &out, &rendered.files, stages.observer()) {
-                    Ok(stats) => report.written = Some(stats),
-                    Err(error) => {
-                        // The system's own words (a path and an OS error) read the same in both languages.
-                        let said = tr!(format!("{error:#}"), format!("{error:#}"));
-                        diagnostics.push(Diagnostic::error(&out, said).hint(tr!(
-                            "проверьте, что на диске есть место и папка доступна для записи; закройте программы, в которых открыты файлы сайта; прежний сайт не изменён",
-                            "check that the disk has space and the folder is writable; close programs that have the site's files open; the previous site is unchanged"
-                        )));
-                    }
-                }
+        }
+        if let Some(staging) = staging.filter(|_| writing && !diagnostics.has_errors()) {
+            match staging.finish() {
+                Ok(stats) => report.written = Some(stats),
+                Err(error) => diagnostics.push(write_error(&out, &error)),
             }
         }
     }
@@ -280,4 +296,14 @@ fn run(options: &Options, write: bool, progress: &dyn Progress) -> Report {
     report.diagnostics = diagnostics.into_sorted();
     report.elapsed = started.elapsed();
     report
+}
+
+/// Writing the output failed: the system's words, and what to do.
+fn write_error(out: &std::path::Path, error: &anyhow::Error) -> Diagnostic {
+    // The system's own words (a path and an OS error) read the same in both languages.
+    let said = tr!(format!("{error:#}"), format!("{error:#}"));
+    Diagnostic::error(out, said).hint(tr!(
+        "проверьте, что на диске есть место и папка доступна для записи; закройте программы, в которых открыты файлы сайта; прежний сайт не изменён",
+        "check that the disk has space and the folder is writable; close programs that have the site's files open; the previous site is unchanged"
+    ))
 }

@@ -11,22 +11,19 @@
 //! spans rows or columns, keeps its grid (a card would mislabel its cells).
 
 use super::site_file::{OutputContent, OutputFile};
-use rayon::prelude::*;
 
-/// Labels the tables of every HTML file in place.
-pub(crate) fn label_tables_in(files: &mut [OutputFile]) {
-    files
-        .par_iter_mut()
-        .filter(|f| f.path.ends_with(".html"))
-        .for_each(|f| {
-            if let OutputContent::Bytes(bytes) = &mut f.content {
-                if let Ok(html) = std::str::from_utf8(bytes) {
-                    if html.contains("<table") {
-                        *bytes = label_tables(html).into_bytes();
-                    }
-                }
+/// Labels the tables of an HTML file in place.
+pub(crate) fn label_tables_in(file: &mut OutputFile) {
+    if !file.path.ends_with(".html") {
+        return;
+    }
+    if let OutputContent::Bytes(bytes) = &mut file.content {
+        if let Ok(html) = std::str::from_utf8(bytes) {
+            if html.contains("<table") {
+                *bytes = label_tables(html).into_bytes();
             }
-        });
+        }
+    }
 }
 
 /// `html` with every table that can become cards marked `cards` and labelled.

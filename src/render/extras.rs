@@ -10,7 +10,7 @@ use tera::{Context, Tera};
 
 use super::derived::{derived_view, render_view, View};
 use super::markdown::Heading;
-use super::site_file::{OutputContent, OutputFile};
+use super::site_file::{OutputContent, OutputFile, Sink};
 use super::views::SiteContext;
 use super::{indicators, objectivity, orgs, plans, report, shnor, templates};
 use crate::analyze::Analysis;
@@ -19,23 +19,24 @@ use crate::model::paths;
 use crate::model::{output_path, Model};
 
 /// For each plan: its views filtered by status and by responsible party, its CSV and
-/// its JSON.
+/// its JSON, each handed to `out` as soon as it is made (a plan of thousands of
+/// items has views of megabytes each).
 pub(super) fn render_plan_extras(
     model: &Model,
     analysis: &Analysis,
     tera: &Tera,
     site: &SiteContext,
+    out: &dyn Sink,
     diagnostics: &mut Diagnostics,
-) -> Vec<OutputFile> {
-    let mut files = Vec::new();
+) {
     for (index, plan) in model.plans.iter().enumerate() {
         let progress = &analysis.plans[index];
         let plan_url = paths::plan(&plan.id);
-        files.push(OutputFile {
+        out.put(OutputFile {
             path: paths::output_file(&paths::plan_csv(&plan.id)),
             content: OutputContent::Bytes(plans::plan_csv(plan, progress)),
         });
-        files.push(OutputFile {
+        out.put(OutputFile {
             path: paths::output_file(&paths::plan_json(&plan.id)),
             content: OutputContent::Bytes(plans::plan_json(model, plan, progress)),
         });
@@ -51,7 +52,7 @@ pub(super) fn render_plan_extras(
             context.insert("page", &view);
             context.insert("plan", &plans::plan_view(model, analysis, index, &filter));
             match site.render(tera, "plan.html", context) {
-                Ok(html) => files.push(OutputFile {
+                Ok(html) => out.put(OutputFile {
                     path: output_path(&path),
                     content: OutputContent::Bytes(html.into_bytes()),
                 }),
@@ -62,7 +63,6 @@ pub(super) fn render_plan_extras(
             }
         }
     }
-    files
 }
 
 /// `/…/print/` of every report: cover, contents and all chapters on one page.

@@ -1,9 +1,11 @@
 //! Stage 3: from the model to the bytes of every output file.
 //!
-//! Markdown and templates render in parallel (rayon); each page returns its HTML and
-//! its problems, and problems are merged and sorted afterwards so the order does not
-//! depend on thread timing. Nothing here reads a file: copies are described, and
-//! `output` does the writing.
+//! Markdown and templates render in parallel (rayon); each page returns its problems
+//! and a small summary (text, links, ids), and problems are merged and sorted
+//! afterwards so the order does not depend on thread timing. Each file, once final,
+//! goes to the [`Sink`] the caller gives, from the thread that made it: the site's
+//! files are never all in memory. Nothing here reads a file: copies are described,
+//! and `output` does the writing.
 
 mod authority;
 mod cards;
@@ -39,6 +41,8 @@ mod views;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
 
 use rayon::prelude::*;
 use tera::{Context, Tera};
@@ -46,7 +50,7 @@ use tera::{Context, Tera};
 pub(crate) use markdown::InternalLink;
 #[cfg(test)]
 pub(crate) use shortcodes::parse_shortcodes;
-pub(crate) use site_file::{OutputContent, OutputFile};
+pub(crate) use site_file::{Counted, Discard, OutputContent, OutputFile, Sink};
 #[cfg(test)]
 pub(crate) use spreadsheet::neutralise_csv;
 pub(crate) use templates::escape_html;
@@ -54,15 +58,17 @@ pub(crate) use templates::escape_html;
 use crate::analyze::{Analysis, Frozen};
 use crate::diagnostic::{Diagnostic, Diagnostics, Message};
 use crate::model::paths;
-use crate::model::{output_path, Model, Page, PageData};
+use crate::model::{output_path, Model, Page, PageData, PdfSource};
 use crate::progress::Progress;
 use markdown::{render_markdown, MarkdownContext, RenderedMarkdown};
 use views::{PageView, SiteContext, SiteView};
 
-/// The rendered site and what the link check needs.
+/// What later stages need of the rendered site (its files went to the sink).
 #[derive(Debug, Default)]
 pub(crate) struct RenderedSite {
-    pub(crate) files: Vec<OutputFile>,
+    /// The few files printing needs again: the print page of each report printed to
+    /// PDF, and the theme's stylesheets it inlines.
+    pub(crate) for_print: Vec<OutputFile>,
     /// Internal links per page (index in `model.pages`).
     pub(crate) links: Vec<(usize, InternalLink)>,
     /// Element ids of each page by site path, for `#fragment` links.
@@ -84,10 +90,19 @@ struct RenderedPage {
     ids: BTreeSet<String>,
 }
 
+/// What is kept of a page once its file went to the sink.
+struct PageSummary {
+    text: String,
+    links: Vec<InternalLink>,
+    ids: BTreeSet<String>,
+}
+
+/// Renders every file of the site into `sink`, each as soon as it is final.
 pub(crate) fn render_site(
     model: &Model,
     analysis: &Analysis,
     frozen: &Frozen,
+    sink: &dyn Sink,
     progress: &dyn Progress,
     diagnostics: &mut Diagnostics,
 ) -> RenderedSite {
@@ -99,6 +114,18 @@ pub(crate) fn render_site(
         }
     };
     templates::register_functions(&mut tera, model);
+    let out = Finishing::new(model, sink);
+    put_all(
+        &out,
+        model
+            .files
+            .iter()
+            .map(|(path, source)| OutputFile {
+                path: path.clone(),
+                content: OutputContent::Copy(source.clone()),
+            })
+            .collect(),
+    );
     let site = SiteContext::new(&SiteView::new(model));
     let page_urls: BTreeMap<PathBuf, String> = model
         .pages
@@ -148,37 +175,122 @@ pub(crate) fn render_site(
         .filter(|&i| report::place_of(model, i).is_some())
         .map(|i| (i, markdowns[i].html.clone()))
         .collect();
-    let results: Vec<(Option<RenderedPage>, Vec<Diagnostic>)> = markdowns
+    // Each page's Markdown is dropped as its page is made, each page's HTML as it
+    // is handed on.
+    let results: Vec<(Option<PageSummary>, Vec<Diagnostic>)> = markdowns
         .into_par_iter()
         .enumerate()
         .map(|(index, markdown)| {
-            let page = render_page(model, analysis, index, markdown, &headings, &tera, &site);
+            let (page, problems) =
+                render_page(model, analysis, index, markdown, &headings, &tera, &site);
             progress.advance(1);
-            page
+            let summary = page.map(|page| {
+                out.put(OutputFile {
+                    path: output_path(&model.pages[index].url),
+                    content: OutputContent::Bytes(page.html.into_bytes()),
+                });
+                PageSummary {
+                    text: page.text,
+                    links: page.links,
+                    ids: page.ids,
+                }
+            });
+            (summary, problems)
         })
         .collect();
 
-    let mut rendered = collect_pages(model, results, diagnostics);
-    rendered.files.extend(render_other_files(
+    let rendered = collect_pages(model, results, diagnostics);
+    render_other_files(
         model,
         analysis,
         &tera,
         &site,
         &report_html,
         &headings,
+        &out,
         diagnostics,
-    ));
-    finish_files(model, &mut rendered.files);
-    rendered.charts = count_charts(&rendered.files);
-    rendered.views = derived_pages(model, &rendered.files);
-    rendered
+    );
+    out.into_summary(rendered)
 }
 
-/// The pages through their templates, as files, texts, ids and links; their
-/// problems go to `diagnostics`.
+/// Every file on its way to the sink: finished, its charts counted, a derived page
+/// recorded, a file printing needs kept.
+struct Finishing<'a> {
+    model: &'a Model,
+    next: &'a dyn Sink,
+    /// Paths of the files kept for printing.
+    for_print: BTreeSet<String>,
+    kept: Mutex<Vec<OutputFile>>,
+    charts: AtomicUsize,
+    /// Derived pages by the path of their file, the order they are listed in.
+    views: Mutex<Vec<(String, (String, usize))>>,
+}
+
+impl<'a> Finishing<'a> {
+    fn new(model: &'a Model, next: &'a dyn Sink) -> Self {
+        let mut for_print: BTreeSet<String> = model
+            .report_pdfs
+            .iter()
+            .filter(|pdf| matches!(pdf.source, PdfSource::Printed { .. }) && pdf.url.is_some())
+            .map(|pdf| output_path(&report::print_path(model, pdf.report)))
+            .collect();
+        if !for_print.is_empty() {
+            for_print.extend(PRINT_CSS.iter().map(|css| css.to_string()));
+        }
+        Finishing {
+            model,
+            next,
+            for_print,
+            kept: Mutex::default(),
+            charts: AtomicUsize::new(0),
+            views: Mutex::default(),
+        }
+    }
+
+    /// `rendered` with what was seen of the files on their way.
+    fn into_summary(self, mut rendered: RenderedSite) -> RenderedSite {
+        let mut kept = self.kept.into_inner().unwrap_or_else(|e| e.into_inner());
+        kept.sort_by(|a, b| a.path.cmp(&b.path));
+        let mut views = self.views.into_inner().unwrap_or_else(|e| e.into_inner());
+        views.sort();
+        rendered.for_print = kept;
+        rendered.charts = self.charts.into_inner();
+        rendered.views = views.into_iter().map(|(_, view)| view).collect();
+        rendered
+    }
+}
+
+/// The theme's stylesheets a print page links (see `output::report_pdfs`).
+const PRINT_CSS: [&str; 2] = ["css/site.css", "css/print.css"];
+
+impl Sink for Finishing<'_> {
+    fn put(&self, mut file: OutputFile) {
+        finish_file(&mut file);
+        self.charts
+            .fetch_add(count_charts(&file), Ordering::Relaxed);
+        if let Some(view) = derived_page(self.model, &file) {
+            lock(&self.views).push((file.path.clone(), view));
+        }
+        if self.for_print.contains(&file.path) {
+            lock(&self.kept).push(file.clone());
+        }
+        self.next.put(file);
+    }
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Hands `files` on in parallel.
+fn put_all(sink: &dyn Sink, files: Vec<OutputFile>) {
+    files.into_par_iter().for_each(|file| sink.put(file));
+}
+
+/// The pages' texts, ids and links; their problems go to `diagnostics`.
 fn collect_pages(
     model: &Model,
-    results: Vec<(Option<RenderedPage>, Vec<Diagnostic>)>,
+    results: Vec<(Option<PageSummary>, Vec<Diagnostic>)>,
     diagnostics: &mut Diagnostics,
 ) -> RenderedSite {
     let mut rendered = RenderedSite {
@@ -206,10 +318,6 @@ fn collect_pages(
         let Some(page) = page else { continue };
         let url = &model.pages[index].url;
         rendered.texts[index] = page.text;
-        rendered.files.push(OutputFile {
-            path: output_path(url),
-            content: OutputContent::Bytes(page.html.into_bytes()),
-        });
         rendered.ids.insert(url.clone(), page.ids);
         rendered
             .links
@@ -219,7 +327,9 @@ fn collect_pages(
 }
 
 /// The files besides the pages themselves: filtered views, open data, plan and
-/// indicator copies, analytics files, print versions and the 404 page.
+/// indicator copies, analytics files, print versions and the 404 page, each group
+/// handed to `out` as soon as it is made.
+#[allow(clippy::too_many_arguments)]
 fn render_other_files(
     model: &Model,
     analysis: &Analysis,
@@ -227,100 +337,71 @@ fn render_other_files(
     site: &SiteContext,
     report_html: &BTreeMap<usize, String>,
     headings: &[Vec<markdown::Heading>],
+    out: &dyn Sink,
     diagnostics: &mut Diagnostics,
-) -> Vec<OutputFile> {
-    let mut files = Vec::new();
-    files.extend(documents::render_registry_views(
-        model,
-        tera,
-        site,
-        diagnostics,
-    ));
-    files.extend(cycle::render_year_views(model, tera, site, diagnostics));
-    files.extend(opendata::open_data_files(model, analysis));
-    files.extend(extras::render_plan_extras(
-        model,
-        analysis,
-        tera,
-        site,
-        diagnostics,
-    ));
-    files.extend(extras::render_monitoring_extras(
-        model,
-        tera,
-        site,
-        diagnostics,
-    ));
-    files.extend(extras::render_analytics_files(model, analysis));
-    files.extend(extras::render_print_pages(
-        model,
-        report_html,
-        headings,
-        tera,
-        site,
-        diagnostics,
-    ));
+) {
+    let files = documents::render_registry_views(model, tera, site, diagnostics);
+    put_all(out, files);
+    put_all(
+        out,
+        cycle::render_year_views(model, tera, site, diagnostics),
+    );
+    put_all(out, opendata::open_data_files(model, analysis));
+    extras::render_plan_extras(model, analysis, tera, site, out, diagnostics);
+    put_all(
+        out,
+        extras::render_monitoring_extras(model, tera, site, diagnostics),
+    );
+    put_all(out, extras::render_analytics_files(model, analysis));
+    put_all(
+        out,
+        extras::render_print_pages(model, report_html, headings, tera, site, diagnostics),
+    );
     if let Some(html) = render_not_found(model, tera, site, diagnostics) {
-        files.push(OutputFile {
+        out.put(OutputFile {
             path: "404.html".into(),
             content: OutputContent::Bytes(html.into_bytes()),
         });
     }
-    files
 }
-
-/// What applies to every file, whoever made it, once all are made.
-fn finish_files(model: &Model, files: &mut Vec<OutputFile>) {
+/// What applies to every file, whoever made it, before it is handed on.
+fn finish_file(file: &mut OutputFile) {
     // Every CSV the site generates, whoever wrote it: no cell runs as a formula.
-    files.par_iter_mut().for_each(|file| {
-        if let (true, OutputContent::Bytes(bytes)) =
-            (file.path.ends_with(".csv"), &mut file.content)
-        {
-            *bytes = spreadsheet::neutralise_csv(std::mem::take(bytes));
-        }
-    });
-    for (path, source) in &model.files {
-        files.push(OutputFile {
-            path: path.clone(),
-            content: OutputContent::Copy(source.clone()),
-        });
+    if let (true, OutputContent::Bytes(bytes)) = (file.path.ends_with(".csv"), &mut file.content) {
+        *bytes = spreadsheet::neutralise_csv(std::mem::take(bytes));
     }
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    cards::label_tables_in(files);
-    quotes::nest_quotes_in(files);
+    cards::label_tables_in(file);
+    quotes::nest_quotes_in(file);
 }
 
-/// The pages written besides `model.pages`: each sits under the address of the
-/// page it shows (`/documents/kind/prikaz/` under `/documents/`).
-fn derived_pages(model: &Model, files: &[OutputFile]) -> Vec<(String, usize)> {
-    files
-        .iter()
-        .filter(|f| matches!(f.content, OutputContent::Bytes(_)))
-        .filter_map(|f| {
-            let url = paths::page_of_output(&f.path)?;
-            if model.by_url.contains_key(&url) {
-                return None;
-            }
-            let parent = (1..url.len() - 1)
-                .rev()
-                .filter(|&i| url.as_bytes()[i] == b'/')
-                .find_map(|i| model.by_url.get(&url[..=i]))?;
-            Some((url, *parent))
-        })
-        .collect()
+/// A page written besides `model.pages`: it sits under the address of the page it
+/// shows (`/documents/kind/prikaz/` under `/documents/`).
+fn derived_page(model: &Model, file: &OutputFile) -> Option<(String, usize)> {
+    if !matches!(file.content, OutputContent::Bytes(_)) {
+        return None;
+    }
+    let url = paths::page_of_output(&file.path)?;
+    if model.by_url.contains_key(&url) {
+        return None;
+    }
+    let parent = (1..url.len() - 1)
+        .rev()
+        .filter(|&i| url.as_bytes()[i] == b'/')
+        .find_map(|i| model.by_url.get(&url[..=i]))?;
+    Some((url, *parent))
 }
 
-/// Charts in the HTML files (a chart shown on two pages counts twice).
-fn count_charts(files: &[OutputFile]) -> usize {
-    files
-        .par_iter()
-        .filter(|f| f.path.ends_with(".html"))
-        .map(|f| match &f.content {
-            OutputContent::Bytes(bytes) => std::str::from_utf8(bytes)
-                .map_or(0, |html| html.matches(charts::CHART_MARK).count()),
-            OutputContent::Copy(_) => 0,
-        })
-        .sum()
+/// Charts in an HTML file (a chart shown on two pages counts twice).
+fn count_charts(file: &OutputFile) -> usize {
+    if !file.path.ends_with(".html") {
+        return 0;
+    }
+    match &file.content {
+        OutputContent::Bytes(bytes) => {
+            std::str::from_utf8(bytes).map_or(0, |html| html.matches(charts::CHART_MARK).count())
+        }
+        OutputContent::Copy(_) => 0,
+    }
 }
 
 /// Shortcodes, then Markdown, of one page.

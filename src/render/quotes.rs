@@ -8,22 +8,19 @@
 //! scripts and styles are left alone. An unbalanced quote only affects its block.
 
 use super::site_file::{OutputContent, OutputFile};
-use rayon::prelude::*;
 
-/// Nests the quotes of every HTML file in place.
-pub(crate) fn nest_quotes_in(files: &mut [OutputFile]) {
-    files
-        .par_iter_mut()
-        .filter(|f| f.path.ends_with(".html"))
-        .for_each(|f| {
-            if let OutputContent::Bytes(bytes) = &mut f.content {
-                if let Ok(html) = std::str::from_utf8(bytes) {
-                    if html.contains('«') {
-                        *bytes = nest_quotes(html).into_bytes();
-                    }
-                }
+/// Nests the quotes of an HTML file in place.
+pub(crate) fn nest_quotes_in(file: &mut OutputFile) {
+    if !file.path.ends_with(".html") {
+        return;
+    }
+    if let OutputContent::Bytes(bytes) = &mut file.content {
+        if let Ok(html) = std::str::from_utf8(bytes) {
+            if html.contains('«') {
+                *bytes = nest_quotes(html).into_bytes();
             }
-        });
+        }
+    }
 }
 
 /// Tags that do not end a block of text: a quote may open before and close after them.

@@ -77,6 +77,51 @@ fn a_failed_build_leaves_the_previous_output_exactly_as_it_was() {
     assert_eq!(before, snapshot(&site.public()));
 }
 
+// Issue 22: files stream into the staging folder while the site renders; an error
+// found after many were written there (a broken link, from the link check) still
+// leaves the previous output exactly as it was, and no staging folder beside it.
+#[test]
+fn issue22_an_error_found_after_files_were_streamed_leaves_the_output_as_it_was() {
+    let site = Site::fixture("basic");
+    site.build();
+    let before = snapshot(&site.public());
+    site.write(
+        "content/news/first.md",
+        "---\ntitle: A\ndate: 2025-02-01\n---\nНовый текст.\n\nСм. [отчёт](/reports/2025/).\n",
+    );
+    let run = site.run(&["build", "--as-of", "2025-06-01"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("никуда не ведёт"), "{}", run.stderr);
+    assert!(run.stderr.contains("Сайт не изменён"), "{}", run.stderr);
+    assert_eq!(before, snapshot(&site.public()));
+    let beside: Vec<_> = fs::read_dir(&site.root)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.contains("msoko"))
+        .collect();
+    assert!(beside.is_empty(), "left beside the output: {beside:?}");
+}
+
+// Issue 22: the folders a failed build created for a new output are removed again.
+#[test]
+fn issue22_a_failed_build_into_a_new_folder_leaves_no_folders_behind() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/news/first.md",
+        "---\ntitle: A\ndate: 2025-02-01\n---\nСм. [отчёт](/reports/2025/).\n",
+    );
+    let out = site.root.join("elsewhere/www");
+    let run = site.run(&[
+        "build",
+        "--as-of",
+        "2025-06-01",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(!site.root.join("elsewhere").exists());
+}
+
 #[test]
 fn usage_errors_exit_with_2() {
     let site = Site::fixture("basic");

@@ -8,7 +8,6 @@
 
 use crate::dates::format_date_short;
 use crate::model::{Model, Page, PageData, Plan, PlanItem, SEARCH_URL};
-use crate::render::RenderedSite;
 
 /// The longest snippet shown under a result, in characters.
 const SNIPPET: usize = 160;
@@ -81,16 +80,17 @@ pub(crate) struct Document {
     pub(crate) text: String,
 }
 
-/// Every document, pages in site-path order with each plan's items after it.
-pub(crate) fn collect_documents(model: &Model, rendered: &RenderedSite) -> Vec<Document> {
+/// Every document, pages in site-path order with each plan's items after it; `texts`
+/// are the pages' own texts by index in `model.pages`, each dropped once used.
+pub(crate) fn collect_documents(model: &Model, mut texts: Vec<String>) -> Vec<Document> {
     let mut documents = Vec::with_capacity(model.pages.len());
     for (index, page) in model.pages.iter().enumerate() {
         if page.url == SEARCH_URL {
             continue;
         }
-        let own = rendered.texts.get(index).map_or("", String::as_str);
+        let own = texts.get_mut(index).map(std::mem::take).unwrap_or_default();
         let (kind, extra, summary) = describe(model, index);
-        let text = join(&[own, &extra]);
+        let text = join(&[&own, &extra]);
         let snippet = page
             .description
             .clone()

@@ -15,16 +15,17 @@ mod terms;
 mod tests;
 
 use crate::model::Model;
-use crate::render::{OutputContent, OutputFile, RenderedSite};
+use crate::render::{OutputContent, OutputFile};
 
 /// Path of the index in the output.
 pub(crate) const INDEX_PATH: &str = "search/index.json";
 
-pub(crate) fn search_files(model: &Model, rendered: &RenderedSite) -> Vec<OutputFile> {
+/// The index of every page; `texts` are the pages' own texts (see `RenderedSite`).
+pub(crate) fn search_files(model: &Model, texts: Vec<String>) -> Vec<OutputFile> {
     if !model.by_url.contains_key(crate::model::SEARCH_URL) {
         return Vec::new();
     }
-    let documents = documents::collect_documents(model, rendered);
+    let documents = documents::collect_documents(model, texts);
     let index = index::build_index(&documents);
     let mut json = serde_json::to_vec(&index).unwrap_or_default();
     json.push(b'\n');
