@@ -48,6 +48,22 @@ pub(crate) struct IndicatorSummary {
     pub(crate) trend: Option<Trend>,
     /// Per period with both a target and a value: whether the target was met.
     pub(crate) targets_met: BTreeMap<Period, bool>,
+    /// What each row of the indicator's data says in a chart of schools, in the
+    /// order of `Indicator::observations` (see [`row_standings`]).
+    pub(crate) rows: Vec<RowStanding>,
+}
+
+/// An organisation's row of an indicator's data against the municipality's value in
+/// the same period and breakdown: the tone and the words of its bar in a chart of
+/// schools. The default for a row of another place or without a value.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub(crate) struct RowStanding {
+    /// `None` without a municipal value to compare with, or for an indicator shown
+    /// as a fact.
+    pub(crate) standing: Option<Standing>,
+    /// The group behind a row without a breakdown, when the data gives it (see
+    /// [`group_size`]); `None` for a breakdown's row.
+    pub(crate) n: Option<u32>,
 }
 
 /// One indicator measured for one organisation.
@@ -64,6 +80,8 @@ pub(crate) struct OrgComparison {
     pub(crate) previous: Option<(Period, f64)>,
     pub(crate) trend: Option<Trend>,
     pub(crate) averaged: bool,
+    /// The organisation's headline values by period (its course, for its card).
+    pub(crate) values: BTreeMap<Period, f64>,
 }
 
 pub(crate) fn headline(indicator: &Indicator, place: Place) -> Headline {
@@ -235,7 +253,51 @@ pub(crate) fn summarize(indicator: &Indicator) -> IndicatorSummary {
         previous,
         trend,
         targets_met,
+        rows: row_standings(indicator),
     }
+}
+
+/// For each row of an indicator's data (in order), where an organisation's value
+/// stands against the municipality's in the same period and breakdown, with the
+/// group size for a row without a breakdown. When rows repeat a place, period and
+/// breakdown, the first one counts, as a chart finds it. Two ordered maps over the
+/// rows, then one look-up per row: n·log n in the rows.
+pub(crate) fn row_standings(indicator: &Indicator) -> Vec<RowStanding> {
+    let total = |dims: &[String]| dims.iter().all(String::is_empty);
+    let mut municipal: BTreeMap<(Period, &[String]), Option<f64>> = BTreeMap::new();
+    let mut groups: BTreeMap<(usize, Period), Option<u32>> = BTreeMap::new();
+    for o in &indicator.observations {
+        match o.place {
+            Place::Municipality => {
+                municipal.entry((o.period, &o.dims[..])).or_insert(o.value);
+            }
+            // The row `group_size` finds.
+            Place::Org(org) if o.value.is_some() && o.part.is_none() && total(&o.dims) => {
+                groups.entry((org, o.period)).or_insert(o.n);
+            }
+            _ => {}
+        }
+    }
+    indicator
+        .observations
+        .iter()
+        .map(|o| {
+            let (Place::Org(org), Some(value)) = (o.place, o.value) else {
+                return RowStanding::default();
+            };
+            let n = if total(&o.dims) {
+                groups.get(&(org, o.period)).copied().flatten()
+            } else {
+                None
+            };
+            let standing = municipal
+                .get(&(o.period, &o.dims[..]))
+                .copied()
+                .flatten()
+                .and_then(|m| Standing::from_values(indicator, value, m, n));
+            RowStanding { standing, n }
+        })
+        .collect()
 }
 
 /// The organisation's latest value of an indicator against the municipality's for
@@ -272,6 +334,7 @@ pub(crate) fn compare_org(
             .filter(|(p, _)| !indicator.breaks_between(*p, period))
             .map(|(_, from)| trend(indicator, from, value)),
         averaged: own.averaged,
+        values: own.values,
     })
 }
 

@@ -8,13 +8,13 @@ use tera::{Context, Tera};
 
 use super::derived::{derived_view, render_view, View};
 use super::markdown::Heading;
-use super::site_file::{OutputContent, OutputFile};
+use super::site_file::OutputFile;
 use super::views::SiteView;
 use super::{indicators, objectivity, orgs, plans, report, shnor, templates};
 use crate::analyze::Analysis;
 use crate::diagnostic::Diagnostics;
 use crate::model::paths;
-use crate::model::{output_path, Model};
+use crate::model::Model;
 
 /// For each plan: its views filtered by status and by responsible party, its CSV and
 /// its JSON.
@@ -29,14 +29,14 @@ pub(super) fn render_plan_extras(
     for (index, plan) in model.plans.iter().enumerate() {
         let progress = &analysis.plans[index];
         let plan_url = paths::plan(&plan.id);
-        files.push(OutputFile {
-            path: paths::output_file(&paths::plan_csv(&plan.id)),
-            content: OutputContent::Bytes(plans::plan_csv(plan, progress)),
-        });
-        files.push(OutputFile {
-            path: paths::output_file(&paths::plan_json(&plan.id)),
-            content: OutputContent::Bytes(plans::plan_json(model, plan, progress)),
-        });
+        files.push(OutputFile::bytes(
+            paths::output_file(&paths::plan_csv(&plan.id)),
+            plans::plan_csv(plan, progress),
+        ));
+        files.push(OutputFile::bytes(
+            paths::output_file(&paths::plan_json(&plan.id)),
+            plans::plan_json(model, plan, progress),
+        ));
         let Some(&page_index) = model.by_url.get(&plan_url) else {
             continue;
         };
@@ -50,10 +50,7 @@ pub(super) fn render_plan_extras(
             context.insert("page", &view);
             context.insert("plan", &plans::plan_view(model, analysis, index, &filter));
             match tera.render("plan.html", &context) {
-                Ok(html) => files.push(OutputFile {
-                    path: output_path(&path),
-                    content: OutputContent::Bytes(html.into_bytes()),
-                }),
+                Ok(html) => files.push(OutputFile::view(&path, page_index, html)),
                 Err(error) => {
                     diagnostics.push(templates::to_diagnostic(&error, &plan.file));
                     break;
@@ -115,10 +112,7 @@ pub(super) fn render_print_pages(
         context.insert("foreword", &report::for_print(foreword, 0));
         context.insert("chapters", &chapters);
         match tera.render("report_print.html", &context) {
-            Ok(html) => files.push(OutputFile {
-                path: output_path(&path),
-                content: OutputContent::Bytes(html.into_bytes()),
-            }),
+            Ok(html) => files.push(OutputFile::view(&path, index, html)),
             Err(error) => {
                 diagnostics.push(templates::to_diagnostic(&error, &model.pages[index].file))
             }
@@ -133,10 +127,7 @@ pub(super) fn render_print_pages(
 pub(super) fn render_analytics_files(model: &Model, analysis: &Analysis) -> Vec<OutputFile> {
     let mut files = Vec::new();
     let mut add = |path: String, bytes: Vec<u8>| {
-        files.push(OutputFile {
-            path,
-            content: OutputContent::Bytes(bytes),
-        })
+        files.push(OutputFile::bytes(path, bytes))
     };
     let o = &analysis.objectivity;
     if model.by_url.contains_key("/objectivity/") {
@@ -179,9 +170,11 @@ pub(super) fn render_monitoring_extras(
         .indicators
         .indicators
         .iter()
-        .map(|indicator| OutputFile {
-            path: paths::output_file(&paths::indicator_csv(&indicator.id)),
-            content: OutputContent::Bytes(indicators::indicator_csv(model, indicator)),
+        .map(|indicator| {
+            OutputFile::bytes(
+                paths::output_file(&paths::indicator_csv(&indicator.id)),
+                indicators::indicator_csv(model, indicator),
+            )
         })
         .collect();
     let Some(&list) = model.by_url.get("/orgs/") else {

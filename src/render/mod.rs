@@ -169,8 +169,14 @@ pub(crate) fn render_site(
         diagnostics,
     ));
     finish_files(model, &mut rendered.files);
-    rendered.charts = count_charts(&rendered.files);
-    rendered.views = derived_pages(model, &rendered.files);
+    rendered.charts = rendered.files.iter().map(|f| f.charts).sum();
+    rendered.views = rendered
+        .files
+        .iter()
+        .filter_map(|f| f.view.clone())
+        .collect();
+    debug_assert_eq!(rendered.charts, count_charts(&rendered.files), "TEMP");
+    debug_assert_eq!(rendered.views, derived_pages(model, &rendered.files), "TEMP");
     rendered
 }
 
@@ -206,10 +212,9 @@ fn collect_pages(
         let Some(page) = page else { continue };
         let url = &model.pages[index].url;
         rendered.texts[index] = page.text;
-        rendered.files.push(OutputFile {
-            path: output_path(url),
-            content: OutputContent::Bytes(page.html.into_bytes()),
-        });
+        rendered
+            .files
+            .push(OutputFile::html(output_path(url), page.html));
         rendered.ids.insert(url.clone(), page.ids);
         rendered
             .links
@@ -261,10 +266,7 @@ fn render_other_files(
         diagnostics,
     ));
     if let Some(html) = render_not_found(model, tera, site, diagnostics) {
-        files.push(OutputFile {
-            path: "404.html".into(),
-            content: OutputContent::Bytes(html.into_bytes()),
-        });
+        files.push(OutputFile::html("404.html".into(), html));
     }
     files
 }
@@ -280,10 +282,7 @@ fn finish_files(model: &Model, files: &mut Vec<OutputFile>) {
         }
     }
     for (path, source) in &model.files {
-        files.push(OutputFile {
-            path: path.clone(),
-            content: OutputContent::Copy(source.clone()),
-        });
+        files.push(OutputFile::copy(path.clone(), source.clone()));
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
     cards::label_tables_in(files);
