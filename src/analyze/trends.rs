@@ -529,6 +529,32 @@ mod tests {
     }
 
     #[test]
+    fn each_school_row_stands_against_the_district_in_its_period_and_breakdown() {
+        let mut i = indicator(
+            Better::Lower,
+            &[
+                (2025, Place::Org(0), 14.6, ""),
+                (2025, Place::Municipality, 8.3, ""),
+                (2025, Place::Org(0), 30.0, "math"),
+                (2025, Place::Municipality, 10.0, "math"),
+                (2024, Place::Org(0), 20.0, ""),
+            ],
+        );
+        i.observations[0].n = Some(400);
+        // A breakdown's group is not the school's: its row is compared without it.
+        i.observations[2].n = Some(5);
+        let rows = row_standings(&i);
+        let row = |standing, n| RowStanding { standing, n };
+        assert_eq!(rows[0], row(Some(Standing::Worse), Some(400)));
+        assert_eq!(rows[1], RowStanding::default());
+        assert_eq!(rows[2], row(Some(Standing::Worse), None));
+        assert_eq!(rows[3], RowStanding::default());
+        // No district value in 2024: nothing to compare with.
+        assert_eq!(rows[4], row(None, None));
+        assert_eq!(summarize(&i).rows, rows);
+    }
+
+    #[test]
     fn a_small_gap_is_the_same_level() {
         let i = indicator(Better::Higher, &[]);
         assert_eq!(standing(&i, 80.0, 82.0), Standing::Same);
