@@ -218,15 +218,21 @@ fn render_calls_no_function_of_analyze() {
 fn finds_a_call_into_analyze() {
     // The rule above is only as good as its reading of paths: it must see each form.
     let code = concat!(
-        "use crate::", "analyze::{compute_effect, Analysis, Standing};\n",
-        "use crate::", "analyze::objectivity::{Finding, testing_rules};\n",
-        "use crate::", "analyze::objectivity::ChangeKind;\n",
-        "let n = crate::", "analyze::group_size(i, p, q);\n",
+        "use crate::",
+        "analyze::{compute_effect, Analysis, Standing};\n",
+        "use crate::",
+        "analyze::objectivity::{Finding, testing_rules};\n",
+        "use crate::",
+        "analyze::objectivity::ChangeKind;\n",
+        "let n = crate::",
+        "analyze::group_size(i, p, q);\n",
         "let s = Standing::from_values(i, v, m, n);\n",
-        "let t = crate::", "analyze::Trend::of(a, b);\n",
+        "let t = crate::",
+        "analyze::Trend::of(a, b);\n",
         "let e = Analysis::default();\n",
         "let k = ChangeKind::Cohort;\n",
-        "use crate::", "analyze;\n",
+        "use crate::",
+        "analyze;\n",
     );
     assert_eq!(
         analyze_calls(code),

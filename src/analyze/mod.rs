@@ -39,8 +39,8 @@ pub(crate) struct Analysis {
     /// Signs of objectivity and ШНОР from the raw results.
     pub(crate) objectivity: Objectivity,
     /// The change of each indicator a management decision names, after the
-    /// decision's year, by (index in `Indicators::indicators`, year); absent when
-    /// the municipality has no value in or before that year.
+    /// decision's year, by (index in `Indicators::indicators`, `Decision::year`);
+    /// absent when the municipality has no value in or before that year.
     pub(crate) effects: BTreeMap<(usize, i32), DecisionEffect>,
     /// Progress of the plans in the earlier versions of their open data sets, by
     /// (plan id, snapshot name, version date): the plan as that snapshot had it,
@@ -51,7 +51,11 @@ pub(crate) struct Analysis {
 impl Analysis {
     /// The municipality's summary of the indicator with this id, when `model` has it.
     pub(crate) fn indicator(&self, model: &Model, id: &str) -> Option<&IndicatorSummary> {
-        let index = model.indicators.indicators.iter().position(|i| i.id == id)?;
+        let index = model
+            .indicators
+            .indicators
+            .iter()
+            .position(|i| i.id == id)?;
         self.indicators.get(index)
     }
 }
@@ -107,21 +111,24 @@ pub(crate) fn run(model: &Model) -> Analysis {
     }
 }
 
-/// The effect of each (indicator, year) that a decision of the management cycle
-/// names: only those the direction pages show.
+/// The effect of each indicator a decision of the management cycle names, after the
+/// decision's year (`Decision::year`): only those the direction pages show.
 fn decision_effects(model: &Model) -> BTreeMap<(usize, i32), DecisionEffect> {
     let mut effects = BTreeMap::new();
     for direction in &model.cycle.directions {
-        for (&year, cycle_year) in &direction.years {
-            for &index in cycle_year.decisions.iter().flat_map(|d| &d.indicators) {
-                if effects.contains_key(&(index, year)) {
-                    continue;
-                }
-                let Some(indicator) = model.indicators.indicators.get(index) else {
-                    continue;
-                };
-                if let Some(effect) = effect::compute_effect(indicator, year) {
-                    effects.insert((index, year), effect);
+        for (&listed, cycle_year) in &direction.years {
+            for decision in &cycle_year.decisions {
+                let year = decision.year(&model.pages, listed);
+                for &index in &decision.indicators {
+                    if effects.contains_key(&(index, year)) {
+                        continue;
+                    }
+                    let Some(indicator) = model.indicators.indicators.get(index) else {
+                        continue;
+                    };
+                    if let Some(effect) = effect::compute_effect(indicator, year) {
+                        effects.insert((index, year), effect);
+                    }
                 }
             }
         }

@@ -126,9 +126,7 @@ pub(super) fn render_print_pages(
 /// show the same results. Raw results are never copied.
 pub(super) fn render_analytics_files(model: &Model, analysis: &Analysis) -> Vec<OutputFile> {
     let mut files = Vec::new();
-    let mut add = |path: String, bytes: Vec<u8>| {
-        files.push(OutputFile::bytes(path, bytes))
-    };
+    let mut add = |path: String, bytes: Vec<u8>| files.push(OutputFile::bytes(path, bytes));
     let o = &analysis.objectivity;
     if model.by_url.contains_key("/objectivity/") {
         add(

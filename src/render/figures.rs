@@ -738,10 +738,7 @@ pub(crate) fn org_trend_figure(
         },
         LineSeries {
             name: "Округ".into(),
-            values: periods
-                .iter()
-                .map(|p| district.get(p).copied())
-                .collect(),
+            values: periods.iter().map(|p| district.get(p).copied()).collect(),
         },
     ];
     let labels: Vec<String> = periods.iter().map(|p| p.label()).collect();

@@ -175,8 +175,6 @@ pub(crate) fn render_site(
         .iter()
         .filter_map(|f| f.view.clone())
         .collect();
-    debug_assert_eq!(rendered.charts, count_charts(&rendered.files), "TEMP");
-    debug_assert_eq!(rendered.views, derived_pages(model, &rendered.files), "TEMP");
     rendered
 }
 
@@ -287,39 +285,6 @@ fn finish_files(model: &Model, files: &mut Vec<OutputFile>) {
     files.sort_by(|a, b| a.path.cmp(&b.path));
     cards::label_tables_in(files);
     quotes::nest_quotes_in(files);
-}
-
-/// The pages written besides `model.pages`: each sits under the address of the
-/// page it shows (`/documents/kind/prikaz/` under `/documents/`).
-fn derived_pages(model: &Model, files: &[OutputFile]) -> Vec<(String, usize)> {
-    files
-        .iter()
-        .filter(|f| matches!(f.content, OutputContent::Bytes(_)))
-        .filter_map(|f| {
-            let url = paths::page_of_output(&f.path)?;
-            if model.by_url.contains_key(&url) {
-                return None;
-            }
-            let parent = (1..url.len() - 1)
-                .rev()
-                .filter(|&i| url.as_bytes()[i] == b'/')
-                .find_map(|i| model.by_url.get(&url[..=i]))?;
-            Some((url, *parent))
-        })
-        .collect()
-}
-
-/// Charts in the HTML files (a chart shown on two pages counts twice).
-fn count_charts(files: &[OutputFile]) -> usize {
-    files
-        .par_iter()
-        .filter(|f| f.path.ends_with(".html"))
-        .map(|f| match &f.content {
-            OutputContent::Bytes(bytes) => std::str::from_utf8(bytes)
-                .map_or(0, |html| html.matches(charts::CHART_MARK).count()),
-            OutputContent::Copy(_) => 0,
-        })
-        .sum()
 }
 
 /// Shortcodes, then Markdown, of one page.

@@ -294,15 +294,11 @@ pub(crate) fn org_view(model: &Model, analysis: &Analysis, index: usize) -> OrgV
     let open = |field: &Option<String>| field.clone().filter(|_| org.is_open());
     let (phone, email, site) = (open(&org.phone), open(&org.email), open(&org.site));
     let key_indicators = || {
-        model
-            .config
-            .key_indicators
-            .iter()
-            .filter_map(|id| {
-                let indicators = &model.indicators.indicators;
-                let i = indicators.iter().position(|i| &i.id == id)?;
-                Some((i, &indicators[i]))
-            })
+        model.config.key_indicators.iter().filter_map(|id| {
+            let indicators = &model.indicators.indicators;
+            let i = indicators.iter().position(|i| &i.id == id)?;
+            Some((i, &indicators[i]))
+        })
     };
     OrgView {
         summary: summary_view(model, org),

@@ -273,8 +273,7 @@ fn decision_view(
     year: i32,
 ) -> DecisionView {
     let page = &model.pages[decision.document];
-    // The act's own year, when it has a date, decides "before" and "after".
-    let year = page.approved.map_or(year, |d| chrono::Datelike::year(&d));
+    let year = decision.year(&model.pages, year);
     let act_slug = page
         .url
         .trim_matches('/')
