@@ -10,7 +10,7 @@ use super::derived::{derived_view, render_view, View};
 use super::markdown::Heading;
 use super::site_file::OutputFile;
 use super::views::SiteView;
-use super::{indicators, objectivity, orgs, plans, report, shnor, templates};
+use super::{indicators, objectivity, orgs, page_kinds, plans, report, shnor, templates};
 use crate::analyze::Analysis;
 use crate::diagnostic::Diagnostics;
 use crate::model::paths;
@@ -188,7 +188,8 @@ pub(super) fn render_monitoring_extras(
             model.pages[list].title,
             kind.label().to_lowercase()
         );
-        let template = model.pages[list].template.as_deref().unwrap_or("orgs.html");
+        let template = page_kinds::named_or_kind(&model.pages[list]);
+        let template = template.as_deref().unwrap_or("orgs.html");
         let n = model
             .register
             .organizations

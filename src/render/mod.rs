@@ -24,6 +24,7 @@ mod names;
 mod objectivity;
 mod opendata;
 mod orgs;
+mod page_kinds;
 mod plans;
 mod quotes;
 mod report;
