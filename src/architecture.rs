@@ -99,3 +99,150 @@ fn finds_a_line_that_builds_an_address() {
         "{found:?}"
     );
 }
+
+/// The code of a source file without its tests (everything from the first
+/// `#[cfg(test)]`, where the tests of this crate sit) and without whole-line comments.
+fn code_of(text: &str) -> String {
+    let code = text.split("#[cfg(test)]").next().unwrap_or_default();
+    code.lines()
+        .filter(|line| !line.trim_start().starts_with("//"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// An identifier at the start of `text` and the rest after it.
+fn ident(text: &str) -> (&str, &str) {
+    let end = text
+        .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .unwrap_or(text.len());
+    text.split_at(end)
+}
+
+fn is_type(name: &str) -> bool {
+    name.starts_with(|c: char| c.is_ascii_uppercase())
+}
+
+/// What `code` (one file of render/) does with analyze beyond reading its results:
+/// every item it names through a path into analyze that is not a type (a function,
+/// a constant or a whole module), and every associated function it calls on a type
+/// of analyze (`Standing::from_values(…)`) other than `default` (an empty value
+/// computes nothing). Returns one line per breach.
+fn analyze_calls(code: &str) -> Vec<String> {
+    let prefix = concat!("crate::", "analyze");
+    let mut breaches = Vec::new();
+    let mut types = Vec::new();
+    for (start, _) in code.match_indices(prefix) {
+        let mut rest = &code[start + prefix.len()..];
+        loop {
+            let Some(after) = rest.strip_prefix("::") else {
+                breaches.push(format!("the module itself: {prefix}"));
+                break;
+            };
+            if let Some(group) = after.strip_prefix('{') {
+                let inner = &group[..group.find('}').unwrap_or(group.len())];
+                for item in inner.split(',').map(str::trim).filter(|i| !i.is_empty()) {
+                    let name = item.split(" as ").next().unwrap_or(item);
+                    let name = name.rsplit("::").next().unwrap_or(name).trim();
+                    if is_type(name) {
+                        types.push(name.to_string());
+                    } else {
+                        breaches.push(format!("{name} (not a type)"));
+                    }
+                }
+                break;
+            }
+            let (name, next) = ident(after);
+            if next.starts_with("::") && !is_type(name) {
+                rest = next; // a module on the way to an item
+                continue;
+            }
+            if is_type(name) {
+                types.push(name.to_string());
+                // A path that goes on past the type names its associated item.
+                let (item, call) = ident(next.strip_prefix("::").unwrap_or(""));
+                if next.starts_with("::") && !is_type(item) && call.starts_with('(') {
+                    breaches.push(format!("{name}::{item}(…)"));
+                }
+            } else {
+                breaches.push(format!("{name} (not a type)"));
+            }
+            break;
+        }
+    }
+    for name in types {
+        let needle = format!("{name}::");
+        for (start, _) in code.match_indices(&needle) {
+            let before = code[..start].chars().next_back();
+            if before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == ':') {
+                continue; // another type's name ends so, or the import path itself
+            }
+            let (item, call) = ident(&code[start + needle.len()..]);
+            if !is_type(item) && item != "default" && call.starts_with('(') {
+                breaches.push(format!("{name}::{item}(…)"));
+            }
+        }
+    }
+    breaches.sort();
+    breaches.dedup();
+    breaches
+}
+
+/// Render only reads what analysis computed (issue 16: a per-snapshot `Analysis`
+/// built before render; render never calls analyze). The check is on names: from
+/// analyze, render/ may import types only (structs and enums, named in CamelCase), and
+/// may call no associated function of them, so every function of analyze is out
+/// of its reach; a result it needs is computed in `analyze::run` and stored in
+/// `Analysis`. Methods called on values of those types (`analysis.indicator(…)`,
+/// `objectivity.findings_of(…)`) are the look-ups analyze offers for reading its
+/// results and are not checked here: a method that computes belongs in `run` too.
+#[test]
+fn render_calls_no_function_of_analyze() {
+    let root = src();
+    let mut found = Vec::new();
+    for file in rust_files(&root.join("render")) {
+        let text = std::fs::read_to_string(&file).expect("a UTF-8 source file");
+        let shown = file.strip_prefix(&root).expect("under src/").display();
+        for breach in analyze_calls(&code_of(&text)) {
+            found.push(format!("src/{shown}: {breach}"));
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "render/ reads the results of analysis and calls none of its functions; compute \
+         these in analyze::run and store the result in Analysis:\n{}",
+        found.join("\n")
+    );
+}
+
+#[test]
+fn finds_a_call_into_analyze() {
+    // The rule above is only as good as its reading of paths: it must see each form.
+    let code = concat!(
+        "use crate::",
+        "analyze::{compute_effect, Analysis, Standing};\n",
+        "use crate::",
+        "analyze::objectivity::{Finding, testing_rules};\n",
+        "use crate::",
+        "analyze::objectivity::ChangeKind;\n",
+        "let n = crate::",
+        "analyze::group_size(i, p, q);\n",
+        "let s = Standing::from_values(i, v, m, n);\n",
+        "let t = crate::",
+        "analyze::Trend::of(a, b);\n",
+        "let e = Analysis::default();\n",
+        "let k = ChangeKind::Cohort;\n",
+        "use crate::",
+        "analyze;\n",
+    );
+    assert_eq!(
+        analyze_calls(code),
+        [
+            "Standing::from_values(…)",
+            "Trend::of(…)",
+            "compute_effect (not a type)",
+            "group_size (not a type)",
+            "testing_rules (not a type)",
+            concat!("the module itself: crate::", "analyze"),
+        ]
+    );
+}

@@ -48,6 +48,22 @@ pub(crate) struct IndicatorSummary {
     pub(crate) trend: Option<Trend>,
     /// Per period with both a target and a value: whether the target was met.
     pub(crate) targets_met: BTreeMap<Period, bool>,
+    /// What each row of the indicator's data says in a chart of schools, in the
+    /// order of `Indicator::observations` (see [`row_standings`]).
+    pub(crate) rows: Vec<RowStanding>,
+}
+
+/// An organisation's row of an indicator's data against the municipality's value in
+/// the same period and breakdown: the tone and the words of its bar in a chart of
+/// schools. The default for a row of another place or without a value.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub(crate) struct RowStanding {
+    /// `None` without a municipal value to compare with, or for an indicator shown
+    /// as a fact.
+    pub(crate) standing: Option<Standing>,
+    /// The group behind a row without a breakdown, when the data gives it (see
+    /// [`group_size`]); `None` for a breakdown's row.
+    pub(crate) n: Option<u32>,
 }
 
 /// One indicator measured for one organisation.
@@ -64,6 +80,8 @@ pub(crate) struct OrgComparison {
     pub(crate) previous: Option<(Period, f64)>,
     pub(crate) trend: Option<Trend>,
     pub(crate) averaged: bool,
+    /// The organisation's headline values by period (its course, for its card).
+    pub(crate) values: BTreeMap<Period, f64>,
 }
 
 pub(crate) fn headline(indicator: &Indicator, place: Place) -> Headline {
@@ -235,7 +253,51 @@ pub(crate) fn summarize(indicator: &Indicator) -> IndicatorSummary {
         previous,
         trend,
         targets_met,
+        rows: row_standings(indicator),
     }
+}
+
+/// For each row of an indicator's data (in order), where an organisation's value
+/// stands against the municipality's in the same period and breakdown, with the
+/// group size for a row without a breakdown. When rows repeat a place, period and
+/// breakdown, the first one counts, as a chart finds it. Two ordered maps over the
+/// rows, then one look-up per row: n·log n in the rows.
+pub(crate) fn row_standings(indicator: &Indicator) -> Vec<RowStanding> {
+    let total = |dims: &[String]| dims.iter().all(String::is_empty);
+    let mut municipal: BTreeMap<(Period, &[String]), Option<f64>> = BTreeMap::new();
+    let mut groups: BTreeMap<(usize, Period), Option<u32>> = BTreeMap::new();
+    for o in &indicator.observations {
+        match o.place {
+            Place::Municipality => {
+                municipal.entry((o.period, &o.dims[..])).or_insert(o.value);
+            }
+            // The row `group_size` finds.
+            Place::Org(org) if o.value.is_some() && o.part.is_none() && total(&o.dims) => {
+                groups.entry((org, o.period)).or_insert(o.n);
+            }
+            _ => {}
+        }
+    }
+    indicator
+        .observations
+        .iter()
+        .map(|o| {
+            let (Place::Org(org), Some(value)) = (o.place, o.value) else {
+                return RowStanding::default();
+            };
+            let n = if total(&o.dims) {
+                groups.get(&(org, o.period)).copied().flatten()
+            } else {
+                None
+            };
+            let standing = municipal
+                .get(&(o.period, &o.dims[..]))
+                .copied()
+                .flatten()
+                .and_then(|m| Standing::from_values(indicator, value, m, n));
+            RowStanding { standing, n }
+        })
+        .collect()
 }
 
 /// The organisation's latest value of an indicator against the municipality's for
@@ -272,6 +334,7 @@ pub(crate) fn compare_org(
             .filter(|(p, _)| !indicator.breaks_between(*p, period))
             .map(|(_, from)| trend(indicator, from, value)),
         averaged: own.averaged,
+        values: own.values,
     })
 }
 
@@ -463,6 +526,32 @@ mod tests {
         assert_eq!(c.standing, Some(Standing::Worse));
         assert_eq!(c.trend, Some(Trend::Worsened));
         assert_eq!(c.previous, Some((year(2024), 12.0)));
+    }
+
+    #[test]
+    fn each_school_row_stands_against_the_district_in_its_period_and_breakdown() {
+        let mut i = indicator(
+            Better::Lower,
+            &[
+                (2025, Place::Org(0), 14.6, ""),
+                (2025, Place::Municipality, 8.3, ""),
+                (2025, Place::Org(0), 30.0, "math"),
+                (2025, Place::Municipality, 10.0, "math"),
+                (2024, Place::Org(0), 20.0, ""),
+            ],
+        );
+        i.observations[0].n = Some(400);
+        // A breakdown's group is not the school's: its row is compared without it.
+        i.observations[2].n = Some(5);
+        let rows = row_standings(&i);
+        let row = |standing, n| RowStanding { standing, n };
+        assert_eq!(rows[0], row(Some(Standing::Worse), Some(400)));
+        assert_eq!(rows[1], RowStanding::default());
+        assert_eq!(rows[2], row(Some(Standing::Worse), None));
+        assert_eq!(rows[3], RowStanding::default());
+        // No district value in 2024: nothing to compare with.
+        assert_eq!(rows[4], row(None, None));
+        assert_eq!(summarize(&i).rows, rows);
     }
 
     #[test]

@@ -391,7 +391,6 @@ mod tests {
             PathBuf::from(format!("content/documents/{name}.md")),
             name.into(),
             (None, None),
-            "page.html",
             super::super::PageData::Markdown,
         );
         page.kind = Some(DOCUMENT_KIND.into());

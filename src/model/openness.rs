@@ -20,7 +20,6 @@ pub(crate) fn add_openness_pages(pages: &mut Vec<Page>, config_dates: Dates, set
         "about/_index.md",
         crate::config::CONFIG_FILE.into(),
         "Сведения об органе",
-        "authority.html",
         PageData::Authority,
         config_dates,
     );
@@ -41,7 +40,6 @@ pub(crate) fn add_openness_pages(pages: &mut Vec<Page>, config_dates: Dates, set
             "documents/_index.md",
             PathBuf::from(crate::load::CONTENT_DIR).join("documents"),
             "Документы",
-            "documents.html",
             PageData::DocumentList,
             dates,
         );
@@ -56,7 +54,6 @@ pub(crate) fn add_openness_pages(pages: &mut Vec<Page>, config_dates: Dates, set
             "opendata/_index.md",
             PathBuf::from(crate::load::DATA_DIR),
             "Открытые данные",
-            "opendata.html",
             PageData::OpenDataList,
             dates,
         );
@@ -66,7 +63,6 @@ pub(crate) fn add_openness_pages(pages: &mut Vec<Page>, config_dates: Dates, set
                 PathBuf::from(crate::load::DATA_DIR),
                 set.title.clone(),
                 (Some(set.created), Some(set.modified)),
-                "opendata_set.html",
                 PageData::OpenDataSet(index),
             ));
         }
@@ -76,7 +72,6 @@ pub(crate) fn add_openness_pages(pages: &mut Vec<Page>, config_dates: Dates, set
         "special.md",
         crate::config::CONFIG_FILE.into(),
         "Версия для слабовидящих",
-        "special.html",
         PageData::Markdown,
         config_dates,
     );

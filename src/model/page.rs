@@ -26,6 +26,8 @@ pub(crate) struct Page {
     /// Дата изменения.
     pub(crate) updated: Option<NaiveDate>,
     pub(crate) weight: Option<i64>,
+    /// The template the page names in its front matter; `None` for the one of its
+    /// kind, which render decides (`render/contexts.rs`).
     pub(crate) template: Option<String>,
     pub(crate) kind: Option<String>,
     pub(crate) number: Option<String>,
@@ -125,7 +127,6 @@ impl Page {
         file: PathBuf,
         title: String,
         dates: (Option<NaiveDate>, Option<NaiveDate>),
-        template: &str,
         data: PageData,
     ) -> Page {
         let relative = PathBuf::from(relative);
@@ -139,7 +140,7 @@ impl Page {
             placed: dates.0,
             updated: dates.1,
             weight: None,
-            template: Some(template.to_string()),
+            template: None,
             kind: None,
             number: None,
             approved: None,

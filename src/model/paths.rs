@@ -99,13 +99,6 @@ pub(crate) fn output_file(url: &str) -> String {
     url.trim_start_matches('/').to_string()
 }
 
-/// The site path of the page an output file holds, the inverse of [`output_path`]:
-/// `news/a/index.html` -> `/news/a/`; `None` for a file that is not a page.
-pub(crate) fn page_of_output(path: &str) -> Option<String> {
-    path.strip_suffix("index.html")
-        .map(|folder| format!("/{folder}"))
-}
-
 /// A folder path, already trimmed of slashes by the caller, as a site path:
 /// `documents/prikaz-42` -> `/documents/prikaz-42/`.
 pub(crate) fn folder(trimmed: &str) -> String {
@@ -330,20 +323,6 @@ mod tests {
     fn writes_data_files_at_their_addresses() {
         assert_eq!(output_file("/plans/p1.csv"), "plans/p1.csv");
         assert_eq!(output_file(&indicator_csv("i1")), "indicators/i1.csv");
-    }
-
-    #[test]
-    fn finds_the_page_an_output_file_holds() {
-        assert_eq!(page_of_output("index.html").as_deref(), Some("/"));
-        assert_eq!(
-            page_of_output("news/a/index.html").as_deref(),
-            Some("/news/a/")
-        );
-        assert_eq!(page_of_output("plans/p1.csv"), None);
-        assert_eq!(
-            page_of_output(&output_path("/orgs/sch-5/")).as_deref(),
-            Some("/orgs/sch-5/")
-        );
     }
 
     #[test]

@@ -423,7 +423,6 @@ fn add_cycle_pages(
         "msoko/_index.md",
         PathBuf::from(crate::load::DATA_DIR).join("indicators"),
         "Муниципальная система оценки качества образования",
-        "msoko.html",
         PageData::CycleMatrix,
         dates_of_files(&all, git_dates),
     );
@@ -448,7 +447,6 @@ fn add_cycle_pages(
             direction.file.clone(),
             direction.title.clone(),
             dates_of_files(std::slice::from_ref(&direction.file), git_dates),
-            "cycle.html",
             PageData::Cycle(index),
         ));
     }
@@ -498,30 +496,20 @@ fn dates_of_files(
 }
 
 /// Gives the site's own page at a generated page's address the data (its text stays
-/// above the generated part), or makes the page.
+/// above the generated part; the template is its kind's unless it names one), or
+/// makes the page.
 pub(super) fn attach_or_generate(
     pages: &mut Vec<Page>,
     relative: &str,
     file: PathBuf,
     title: &str,
-    template: &str,
     data: PageData,
     dates: (Option<NaiveDate>, Option<NaiveDate>),
 ) {
     let url = paths::page_url(std::path::Path::new(relative));
     match pages.iter_mut().find(|p| p.url == url) {
-        Some(page) => {
-            page.data = data;
-            page.template.get_or_insert_with(|| template.into());
-        }
-        None => pages.push(Page::generated(
-            relative,
-            file,
-            title.into(),
-            dates,
-            template,
-            data,
-        )),
+        Some(page) => page.data = data,
+        None => pages.push(Page::generated(relative, file, title.into(), dates, data)),
     }
 }
 
@@ -546,7 +534,6 @@ fn add_monitoring_pages(
             "indicators/_index.md",
             PathBuf::from(crate::load::DATA_DIR).join("indicators"),
             "Показатели МСОКО",
-            "indicators.html",
             PageData::IndicatorList,
             dates_of_files(&all, git_dates),
         );
@@ -563,7 +550,6 @@ fn add_monitoring_pages(
                 direction.file.clone(),
                 direction.title.clone(),
                 dates_of_files(&files, git_dates),
-                "direction.html",
                 PageData::Direction(index),
             ));
         }
@@ -573,7 +559,6 @@ fn add_monitoring_pages(
                 indicator.files[0].clone(),
                 indicator.title.clone(),
                 dates_of_files(&indicator.files, git_dates),
-                "indicator.html",
                 PageData::Indicator(index),
             ));
         }
@@ -589,7 +574,6 @@ fn add_monitoring_pages(
             "orgs/_index.md",
             file.clone(),
             "Образовательные организации",
-            "orgs.html",
             PageData::OrgList,
             dates,
         );
@@ -599,7 +583,6 @@ fn add_monitoring_pages(
                 file.clone(),
                 org.short_name.clone(),
                 dates,
-                "org.html",
                 PageData::Org(index),
             ));
         }
@@ -621,14 +604,12 @@ fn add_search_page(pages: &mut Vec<Page>) {
     match pages.iter_mut().find(|p| p.url == SEARCH_URL) {
         Some(page) => {
             page.data = PageData::Search;
-            page.template.get_or_insert_with(|| "search.html".into());
         }
         None => pages.push(Page::generated(
             "search/_index.md",
             PathBuf::from(crate::load::CONTENT_DIR).join("search/_index.md"),
             "Поиск по сайту".into(),
             (placed, updated),
-            "search.html",
             PageData::Search,
         )),
     }
@@ -679,48 +660,40 @@ fn add_analytics_pages(pages: &mut Vec<Page>, results: &Results, git_dates: &Git
         (
             "objectivity",
             "Объективность результатов оценочных процедур",
-            "objectivity_list.html",
             PageData::ObjectivityList,
             years.clone(),
         ),
         (
             "shnor",
             "Школы с низкими образовательными результатами (ШНОР)",
-            "shnor_list.html",
             PageData::ShnorList,
             results.vpr_years(),
         ),
     ];
-    for (section, title, template, data, years) in sections {
+    for (section, title, data, years) in sections {
         if years.is_empty() {
             continue;
         }
         let url = paths::folder(section);
         match pages.iter_mut().find(|p| p.url == url) {
-            Some(page) => {
-                page.data = data;
-                page.template.get_or_insert_with(|| template.into());
-            }
+            Some(page) => page.data = data,
             None => pages.push(Page::generated(
                 &format!("{section}/_index.md"),
                 folder.clone(),
                 title.into(),
                 dates,
-                template,
                 data,
             )),
         }
         for year in years {
-            let (title, template, data) = if section == "objectivity" {
+            let (title, data) = if section == "objectivity" {
                 (
                     format!("Признаки необъективности результатов: {year} год"),
-                    "objectivity.html",
                     PageData::Objectivity(year),
                 )
             } else {
                 (
                     format!("Школы с низкими образовательными результатами: {year} год"),
-                    "shnor.html",
                     PageData::Shnor(year),
                 )
             };
@@ -729,7 +702,6 @@ fn add_analytics_pages(pages: &mut Vec<Page>, results: &Results, git_dates: &Git
                 folder.clone(),
                 title,
                 dates,
-                template,
                 data,
             ));
         }
@@ -753,14 +725,12 @@ fn add_plan_pages(pages: &mut Vec<Page>, plans: &[Plan], git_dates: &GitDates) {
             plan.file.clone(),
             plan.title.clone(),
             dates_of(plan),
-            "plan.html",
             PageData::Plan(index),
         ));
     }
     match pages.iter_mut().find(|p| p.url == "/plans/") {
         Some(page) => {
             page.data = PageData::PlanList;
-            page.template.get_or_insert_with(|| "plans.html".into());
         }
         None => {
             let all: Vec<_> = plans.iter().map(dates_of).collect();
@@ -771,7 +741,6 @@ fn add_plan_pages(pages: &mut Vec<Page>, plans: &[Plan], git_dates: &GitDates) {
                 PathBuf::from(crate::load::DATA_DIR).join("plans"),
                 "Планы и дорожные карты".into(),
                 (placed, updated),
-                "plans.html",
                 PageData::PlanList,
             ));
         }

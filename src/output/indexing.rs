@@ -8,7 +8,7 @@
 use chrono::NaiveDate;
 
 use crate::model::{Model, Page};
-use crate::render::{escape_html as escape, OutputContent, OutputFile};
+use crate::render::{escape_html as escape, OutputFile};
 
 /// How many items a feed carries: readers poll it, so it stays small.
 const FEED_ITEMS: usize = 30;
@@ -53,10 +53,7 @@ pub(crate) fn indexing_files(model: &Model, views: &[(String, usize)]) -> Vec<Ou
 }
 
 fn file(path: &str, text: String) -> OutputFile {
-    OutputFile {
-        path: path.to_string(),
-        content: OutputContent::Bytes(text.into_bytes()),
-    }
+    OutputFile::bytes(path.to_string(), text.into_bytes())
 }
 
 fn sitemap(model: &Model, views: &[(String, usize)]) -> String {

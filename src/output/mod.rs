@@ -293,10 +293,7 @@ mod tests {
     }
 
     fn file(path: &str, text: &str) -> OutputFile {
-        OutputFile {
-            path: path.into(),
-            content: OutputContent::Bytes(text.as_bytes().to_vec()),
-        }
+        OutputFile::bytes(path.into(), text.as_bytes().to_vec())
     }
 
     #[test]

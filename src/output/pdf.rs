@@ -49,10 +49,10 @@ pub(crate) fn report_pdfs(
         };
         let page = self_contained(&String::from_utf8_lossy(html), files);
         match print_cached(chromium, &page, model.as_of, cache) {
-            Ok(bytes) => out.push(OutputFile {
-                path: url.trim_start_matches('/').to_string(),
-                content: OutputContent::Bytes(bytes),
-            }),
+            Ok(bytes) => out.push(OutputFile::bytes(
+                url.trim_start_matches('/').to_string(),
+                bytes,
+            )),
             Err(error) => problems.push(
                 crate::diagnostic::Diagnostic::error(
                     &report.file,
@@ -209,10 +209,10 @@ mod tests {
 
     #[test]
     fn inlines_the_theme_css_and_drops_scripts() {
-        let files = vec![OutputFile {
-            path: "css/site.css".into(),
-            content: OutputContent::Bytes(b"body{color:#000}".to_vec()),
-        }];
+        let files = vec![OutputFile::bytes(
+            "css/site.css".into(),
+            b"body{color:#000}".to_vec(),
+        )];
         let page = self_contained(
             "<head><link rel=\"stylesheet\" href=\"/msoko/css/site.css\"></head><body><script src=\"/js/a.js\" defer></script></body>",
             &files,

@@ -1,7 +1,7 @@
-//! One table from a page's kind to its template and what its template sees: the
-//! default template of a content page, and the view each kind of generated page
-//! (plans, indicators, organisations, documents, open data, analytics) puts into
-//! the context.
+//! What a page's template is and sees: the template of a content page by where it
+//! stands (a generated page's comes from the table in `page_kinds`), and the view
+//! each kind of generated page (plans, indicators, organisations, documents, open
+//! data, analytics) puts into the context.
 //!
 //! The router (`render/mod.rs`) asks this table for every page; the views come from
 //! the page modules, so this is the one place a new kind of page is wired in.
@@ -9,23 +9,24 @@
 use tera::Context;
 
 use super::{
-    authority, cycle, documents, finder, indicators, objectivity, opendata, orgs, plans, report,
-    search_page, shnor,
+    authority, cycle, documents, finder, indicators, objectivity, opendata, orgs, page_kinds,
+    plans, report, search_page, shnor,
 };
 use crate::analyze::Analysis;
 use crate::model::{Model, Page, PageData};
 
-/// The template of a page: the one it names (the model names one for every generated
-/// page), else the report's, the chapter's, the home page's, a section's or a plain
-/// page's.
+/// The template of a page: the one it names, else its kind's (`page_kinds`), else
+/// the report's, the chapter's, the home page's, a section's or a plain page's.
 pub(super) fn template_of(page: &Page, in_report: Option<report::Place>) -> String {
-    match (&page.template, in_report) {
-        (Some(name), _) => name.clone(),
-        (None, Some(report::Place { chapter: None, .. })) => "report.html".into(),
-        (None, Some(_)) => "chapter.html".into(),
-        (None, None) if page.url == "/" => "index.html".into(),
-        (None, None) if page.is_section => "section.html".into(),
-        (None, None) => "page.html".into(),
+    if let Some(name) = page_kinds::named_or_kind(page) {
+        return name;
+    }
+    match in_report {
+        Some(report::Place { chapter: None, .. }) => "report.html".into(),
+        Some(_) => "chapter.html".into(),
+        None if page.url == "/" => "index.html".into(),
+        None if page.is_section => "section.html".into(),
+        None => "page.html".into(),
     }
 }
 

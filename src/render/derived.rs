@@ -6,10 +6,10 @@
 
 use tera::{Context, Tera};
 
-use super::site_file::{OutputContent, OutputFile};
+use super::site_file::OutputFile;
 use super::views::{self, PageView, SiteContext};
 use super::{describe, templates};
-use crate::model::{output_path, Model};
+use crate::model::Model;
 
 /// One filtered view of page `list`: its template rendered at `path` with `title`
 /// and `description` (what it filters), with `value` in the context under `key`
@@ -36,10 +36,7 @@ pub(crate) fn render_view<T: serde::Serialize>(
     context.insert("page", &page);
     context.insert(view.key, view.value);
     site.render(tera, view.template, context)
-        .map(|html| OutputFile {
-            path: output_path(view.path),
-            content: OutputContent::Bytes(html.into_bytes()),
-        })
+        .map(|html| OutputFile::view(view.path, view.list, html))
         .map_err(|error| templates::to_diagnostic(&error, &model.pages[view.list].file))
 }
 

@@ -345,10 +345,8 @@ pub(super) fn render_registry_views(
                 .filter(|s| model.documents.list.iter().any(|d| d.status == *s))
                 .map(Filter::Status),
         );
-    let template = model.pages[list]
-        .template
-        .as_deref()
-        .unwrap_or("documents.html");
+    let template = super::page_kinds::named_or_kind(&model.pages[list]);
+    let template = template.as_deref().unwrap_or("documents.html");
     let mut files = Vec::new();
     for filter in filters {
         let path = filter_path(&filter);

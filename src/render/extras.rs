@@ -10,13 +10,13 @@ use tera::{Context, Tera};
 
 use super::derived::{derived_view, render_view, View};
 use super::markdown::Heading;
-use super::site_file::{OutputContent, OutputFile, Sink};
+use super::site_file::{OutputFile, Sink};
 use super::views::SiteContext;
-use super::{indicators, objectivity, orgs, plans, report, shnor, templates};
+use super::{indicators, objectivity, orgs, page_kinds, plans, report, shnor, templates};
 use crate::analyze::Analysis;
 use crate::diagnostic::Diagnostics;
 use crate::model::paths;
-use crate::model::{output_path, Model};
+use crate::model::Model;
 
 /// For each plan: its views filtered by status and by responsible party, its CSV and
 /// its JSON, each handed to `out` as soon as it is made (a plan of thousands of
@@ -32,14 +32,14 @@ pub(super) fn render_plan_extras(
     for (index, plan) in model.plans.iter().enumerate() {
         let progress = &analysis.plans[index];
         let plan_url = paths::plan(&plan.id);
-        out.put(OutputFile {
-            path: paths::output_file(&paths::plan_csv(&plan.id)),
-            content: OutputContent::Bytes(plans::plan_csv(plan, progress)),
-        });
-        out.put(OutputFile {
-            path: paths::output_file(&paths::plan_json(&plan.id)),
-            content: OutputContent::Bytes(plans::plan_json(model, plan, progress)),
-        });
+        out.put(OutputFile::bytes(
+            paths::output_file(&paths::plan_csv(&plan.id)),
+            plans::plan_csv(plan, progress),
+        ));
+        out.put(OutputFile::bytes(
+            paths::output_file(&paths::plan_json(&plan.id)),
+            plans::plan_json(model, plan, progress),
+        ));
         let Some(&page_index) = model.by_url.get(&plan_url) else {
             continue;
         };
@@ -52,10 +52,7 @@ pub(super) fn render_plan_extras(
             context.insert("page", &view);
             context.insert("plan", &plans::plan_view(model, analysis, index, &filter));
             match site.render(tera, "plan.html", context) {
-                Ok(html) => out.put(OutputFile {
-                    path: output_path(&path),
-                    content: OutputContent::Bytes(html.into_bytes()),
-                }),
+                Ok(html) => out.put(OutputFile::view(&path, page_index, html)),
                 Err(error) => {
                     diagnostics.push(templates::to_diagnostic(&error, &plan.file));
                     break;
@@ -115,10 +112,7 @@ pub(super) fn render_print_pages(
         context.insert("foreword", &report::for_print(foreword, 0));
         context.insert("chapters", &chapters);
         match site.render(tera, "report_print.html", context) {
-            Ok(html) => files.push(OutputFile {
-                path: output_path(&path),
-                content: OutputContent::Bytes(html.into_bytes()),
-            }),
+            Ok(html) => files.push(OutputFile::view(&path, index, html)),
             Err(error) => {
                 diagnostics.push(templates::to_diagnostic(&error, &model.pages[index].file))
             }
@@ -132,12 +126,7 @@ pub(super) fn render_print_pages(
 /// show the same results. Raw results are never copied.
 pub(super) fn render_analytics_files(model: &Model, analysis: &Analysis) -> Vec<OutputFile> {
     let mut files = Vec::new();
-    let mut add = |path: String, bytes: Vec<u8>| {
-        files.push(OutputFile {
-            path,
-            content: OutputContent::Bytes(bytes),
-        })
-    };
+    let mut add = |path: String, bytes: Vec<u8>| files.push(OutputFile::bytes(path, bytes));
     let o = &analysis.objectivity;
     if model.by_url.contains_key("/objectivity/") {
         add(
@@ -193,9 +182,11 @@ pub(super) fn render_monitoring_extras(
         .indicators
         .indicators
         .iter()
-        .map(|indicator| OutputFile {
-            path: paths::output_file(&paths::indicator_csv(&indicator.id)),
-            content: OutputContent::Bytes(indicators::indicator_csv(model, indicator)),
+        .map(|indicator| {
+            OutputFile::bytes(
+                paths::output_file(&paths::indicator_csv(&indicator.id)),
+                indicators::indicator_csv(model, indicator),
+            )
         })
         .collect();
     let Some(&list) = model.by_url.get("/orgs/") else {
@@ -211,7 +202,8 @@ pub(super) fn render_monitoring_extras(
             model.pages[list].title,
             kind.label().to_lowercase()
         );
-        let template = model.pages[list].template.as_deref().unwrap_or("orgs.html");
+        let template = page_kinds::named_or_kind(&model.pages[list]);
+        let template = template.as_deref().unwrap_or("orgs.html");
         let n = model
             .register
             .organizations

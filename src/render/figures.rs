@@ -2,7 +2,7 @@
 //! municipality against the region and Russia with targets, organisations compared
 //! for one period, and a distribution. Used by indicator pages and by shortcodes.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
@@ -12,7 +12,7 @@ use super::charts::{
 };
 use super::names::{breakdown_words, place_name};
 use super::school_marks::{self, FigureNote};
-use crate::analyze::{Analysis, Standing};
+use crate::analyze::{Analysis, OrgComparison, RowStanding, Standing};
 use crate::model::paths;
 use crate::model::{Indicator, Model, Period, Place};
 use crate::numbers::{format_number, format_value};
@@ -210,12 +210,15 @@ pub(crate) fn figure_for(
         .collect();
     let slice = &request.slice;
     let suffix = slice_label(indicator, slice);
-    let value_of = |place: Place, period: Period| {
+    // The row a chart shows for a place and period: the first one of the slice.
+    let row_of = |place: Place, period: Period| {
         indicator
             .observations
             .iter()
-            .find(|o| o.place == place && o.period == period && &o.dims == slice)
-            .and_then(|o| o.value)
+            .position(|o| o.place == place && o.period == period && &o.dims == slice)
+    };
+    let value_of = |place: Place, period: Period| {
+        row_of(place, period).and_then(|row| indicator.observations[row].value)
     };
     match request.chart {
         Chart::Trend => trend_figure(
@@ -237,7 +240,7 @@ pub(crate) fn figure_for(
                 &suffix,
                 request,
                 &periods,
-                &value_of,
+                &row_of,
             )
         }
     }
@@ -396,8 +399,15 @@ fn comparison_figure(
     suffix: &str,
     request: &FigureRequest,
     periods: &[Period],
-    value_of: &dyn Fn(Place, Period) -> Option<f64>,
+    row_of: &dyn Fn(Place, Period) -> Option<usize>,
 ) -> Option<Figure> {
+    let value_of = |place: Place, period: Period| {
+        row_of(place, period).and_then(|row| indicator.observations[row].value)
+    };
+    // What analysis found for each row; none when `analysis` is not of `model`.
+    let standings = analysis
+        .indicator(model, &indicator.id)
+        .map_or(&[][..], |summary| &summary.rows[..]);
     // The latest period in which organisations have values.
     let period = periods.iter().rev().copied().find(|&p| {
         (0..model.register.organizations.len()).any(|o| value_of(Place::Org(o), p).is_some())
@@ -434,13 +444,11 @@ fn comparison_figure(
                     )
                 });
             };
-            Some(compared_bar(
-                (model, indicator),
-                o,
-                (value, municipality),
-                period,
-                suffix.is_empty(),
-            ))
+            let row = row_of(Place::Org(o), period)
+                .and_then(|row| standings.get(row))
+                .copied()
+                .unwrap_or_default();
+            Some(compared_bar((model, indicator), o, value, row))
         })
         .collect();
     // On a school's card, only a chart that has the school's value.
@@ -502,20 +510,16 @@ fn comparison_figure(
     })
 }
 
-/// An organisation's bar, its tone from its standing against the municipality,
-/// and the words of that comparison for the data table.
+/// An organisation's bar, its tone from its standing against the municipality (as
+/// analysis found it for the bar's row), and the words of that comparison for the
+/// data table.
 fn compared_bar(
     (model, indicator): (&Model, &Indicator),
     o: usize,
-    (value, municipality): (f64, Option<f64>),
-    period: Period,
-    total: bool,
+    value: f64,
+    RowStanding { standing, n }: RowStanding,
 ) -> (usize, Bar, String) {
     let verdict = indicator.compare == crate::model::Compare::Verdict;
-    // The group size counts only for the total, not for a breakdown's figure.
-    let n = crate::analyze::group_size(indicator, Place::Org(o), period).filter(|_| total);
-    let standing =
-        municipality.and_then(|m| crate::analyze::Standing::from_values(indicator, value, m, n));
     let tone = match standing {
         Some(Standing::Better) => Tone::Better,
         Some(Standing::Worse) => Tone::Worse,
@@ -706,18 +710,22 @@ fn unit_words(unit: &str) -> String {
     }
 }
 
-/// A school's own course of an indicator with the district's as the reference line,
-/// for the small multiples on its card; `None` with fewer than two of its values.
-pub(crate) fn org_trend_figure(model: &Model, indicator: &Indicator, org: usize) -> Option<Figure> {
-    let own = crate::analyze::headline(indicator, Place::Org(org));
+/// A school's (`org`) own course of an indicator (`own`, as analysis found it)
+/// with the district's (`district`, the municipality's headline) as the reference
+/// line, for the small multiples on its card; `None` with fewer than two of its values.
+pub(crate) fn org_trend_figure(
+    model: &Model,
+    indicator: &Indicator,
+    (org, own): (usize, &OrgComparison),
+    district: &BTreeMap<Period, f64>,
+) -> Option<Figure> {
     if own.values.len() < 2 {
         return None;
     }
-    let district = crate::analyze::headline(indicator, Place::Municipality);
     let periods: Vec<Period> = own
         .values
         .keys()
-        .chain(district.values.keys())
+        .chain(district.keys())
         .copied()
         .collect::<BTreeSet<_>>()
         .into_iter()
@@ -730,10 +738,7 @@ pub(crate) fn org_trend_figure(model: &Model, indicator: &Indicator, org: usize)
         },
         LineSeries {
             name: "Округ".into(),
-            values: periods
-                .iter()
-                .map(|p| district.values.get(p).copied())
-                .collect(),
+            values: periods.iter().map(|p| district.get(p).copied()).collect(),
         },
     ];
     let labels: Vec<String> = periods.iter().map(|p| p.label()).collect();

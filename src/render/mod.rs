@@ -26,6 +26,7 @@ mod names;
 mod objectivity;
 mod opendata;
 mod orgs;
+mod page_kinds;
 mod plans;
 mod quotes;
 mod report;
@@ -120,10 +121,7 @@ pub(crate) fn render_site(
         model
             .files
             .iter()
-            .map(|(path, source)| OutputFile {
-                path: path.clone(),
-                content: OutputContent::Copy(source.clone()),
-            })
+            .map(|(path, source)| OutputFile::copy(path.clone(), source.clone()))
             .collect(),
     );
     let site = SiteContext::new(&SiteView::new(model));
@@ -185,10 +183,10 @@ pub(crate) fn render_site(
                 render_page(model, analysis, index, markdown, &headings, &tera, &site);
             progress.advance(1);
             let summary = page.map(|page| {
-                out.put(OutputFile {
-                    path: output_path(&model.pages[index].url),
-                    content: OutputContent::Bytes(page.html.into_bytes()),
-                });
+                out.put(OutputFile::html(
+                    output_path(&model.pages[index].url),
+                    page.html,
+                ));
                 PageSummary {
                     text: page.text,
                     links: page.links,
@@ -216,7 +214,6 @@ pub(crate) fn render_site(
 /// Every file on its way to the sink: finished, its charts counted, a derived page
 /// recorded, a file printing needs kept.
 struct Finishing<'a> {
-    model: &'a Model,
     next: &'a dyn Sink,
     /// Paths of the files kept for printing.
     for_print: BTreeSet<String>,
@@ -238,7 +235,6 @@ impl<'a> Finishing<'a> {
             for_print.extend(PRINT_CSS.iter().map(|css| css.to_string()));
         }
         Finishing {
-            model,
             next,
             for_print,
             kept: Mutex::default(),
@@ -266,9 +262,8 @@ const PRINT_CSS: [&str; 2] = ["css/site.css", "css/print.css"];
 impl Sink for Finishing<'_> {
     fn put(&self, mut file: OutputFile) {
         finish_file(&mut file);
-        self.charts
-            .fetch_add(count_charts(&file), Ordering::Relaxed);
-        if let Some(view) = derived_page(self.model, &file) {
+        self.charts.fetch_add(file.charts, Ordering::Relaxed);
+        if let Some(view) = file.view.clone() {
             lock(&self.views).push((file.path.clone(), view));
         }
         if self.for_print.contains(&file.path) {
@@ -358,10 +353,7 @@ fn render_other_files(
         extras::render_print_pages(model, report_html, headings, tera, site, diagnostics),
     );
     if let Some(html) = render_not_found(model, tera, site, diagnostics) {
-        out.put(OutputFile {
-            path: "404.html".into(),
-            content: OutputContent::Bytes(html.into_bytes()),
-        });
+        out.put(OutputFile::html("404.html".into(), html));
     }
 }
 /// What applies to every file, whoever made it, before it is handed on.
@@ -372,36 +364,6 @@ fn finish_file(file: &mut OutputFile) {
     }
     cards::label_tables_in(file);
     quotes::nest_quotes_in(file);
-}
-
-/// A page written besides `model.pages`: it sits under the address of the page it
-/// shows (`/documents/kind/prikaz/` under `/documents/`).
-fn derived_page(model: &Model, file: &OutputFile) -> Option<(String, usize)> {
-    if !matches!(file.content, OutputContent::Bytes(_)) {
-        return None;
-    }
-    let url = paths::page_of_output(&file.path)?;
-    if model.by_url.contains_key(&url) {
-        return None;
-    }
-    let parent = (1..url.len() - 1)
-        .rev()
-        .filter(|&i| url.as_bytes()[i] == b'/')
-        .find_map(|i| model.by_url.get(&url[..=i]))?;
-    Some((url, *parent))
-}
-
-/// Charts in an HTML file (a chart shown on two pages counts twice).
-fn count_charts(file: &OutputFile) -> usize {
-    if !file.path.ends_with(".html") {
-        return 0;
-    }
-    match &file.content {
-        OutputContent::Bytes(bytes) => {
-            std::str::from_utf8(bytes).map_or(0, |html| html.matches(charts::CHART_MARK).count())
-        }
-        OutputContent::Copy(_) => 0,
-    }
 }
 
 /// Shortcodes, then Markdown, of one page.

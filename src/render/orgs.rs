@@ -294,11 +294,11 @@ pub(crate) fn org_view(model: &Model, analysis: &Analysis, index: usize) -> OrgV
     let open = |field: &Option<String>| field.clone().filter(|_| org.is_open());
     let (phone, email, site) = (open(&org.phone), open(&org.email), open(&org.site));
     let key_indicators = || {
-        model
-            .config
-            .key_indicators
-            .iter()
-            .filter_map(|id| model.indicators.indicators.iter().find(|i| &i.id == id))
+        model.config.key_indicators.iter().filter_map(|id| {
+            let indicators = &model.indicators.indicators;
+            let i = indicators.iter().position(|i| &i.id == id)?;
+            Some((i, &indicators[i]))
+        })
     };
     OrgView {
         summary: summary_view(model, org),
@@ -326,7 +326,11 @@ pub(crate) fn org_view(model: &Model, analysis: &Analysis, index: usize) -> OrgV
         }),
         story: story(model, analysis, index, comparisons),
         trends: key_indicators()
-            .filter_map(|indicator| super::figures::org_trend_figure(model, indicator, index))
+            .filter_map(|(i, indicator)| {
+                let own = comparisons.iter().find(|c| c.indicator == i)?;
+                let district = &analysis.indicators[i].headline.values;
+                super::figures::org_trend_figure(model, indicator, (index, own), district)
+            })
             .collect(),
         among_intro: format!(
             "Те же диаграммы, что на страницах показателей: организации в порядке реестра (это не рейтинг), пунктир — значение по округу. {} жёлтым фоном, рамкой и словами «{}».",
@@ -339,7 +343,7 @@ pub(crate) fn org_view(model: &Model, analysis: &Analysis, index: usize) -> OrgV
             super::names::own_words(org.kind)
         ),
         among: key_indicators()
-            .flat_map(|indicator| {
+            .flat_map(|(_, indicator)| {
                 super::figures::school_figures(model, analysis, indicator, index)
             })
             .collect(),

@@ -8,7 +8,8 @@
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use crate::model::FileSource;
+use super::charts::CHART_MARK;
+use crate::model::{output_path, FileSource};
 
 /// One file of the finished site.
 #[derive(Debug, Clone)]
@@ -16,6 +17,13 @@ pub(crate) struct OutputFile {
     /// Path inside the output folder, `/`-separated (`news/a/index.html`).
     pub(crate) path: String,
     pub(crate) content: OutputContent,
+    /// Charts drawn into an HTML file (one per inline SVG figure), counted when the
+    /// file is made, while its HTML is in hand.
+    pub(crate) charts: usize,
+    /// For a page made from another page (a filtered view, a print version): its
+    /// site path and the index in `model.pages` of the page it shows, as its
+    /// renderer knows them.
+    pub(crate) view: Option<(String, usize)>,
 }
 
 #[derive(Debug, Clone)]
@@ -62,5 +70,43 @@ impl Sink for Counted<'_> {
     fn put(&self, file: OutputFile) {
         self.count.fetch_add(1, Ordering::Relaxed);
         self.next.put(file);
+    }
+}
+
+impl OutputFile {
+    /// A generated file that is not a page (CSV, JSON, XML, a PDF…).
+    pub(crate) fn bytes(path: String, bytes: Vec<u8>) -> Self {
+        OutputFile {
+            path,
+            content: OutputContent::Bytes(bytes),
+            charts: 0,
+            view: None,
+        }
+    }
+
+    /// A source file copied as it is.
+    pub(crate) fn copy(path: String, source: FileSource) -> Self {
+        OutputFile {
+            path,
+            content: OutputContent::Copy(source),
+            charts: 0,
+            view: None,
+        }
+    }
+
+    /// An HTML page at output path `path`, its charts counted.
+    pub(crate) fn html(path: String, html: String) -> Self {
+        OutputFile {
+            charts: html.matches(CHART_MARK).count(),
+            ..OutputFile::bytes(path, html.into_bytes())
+        }
+    }
+
+    /// An HTML page at site path `url` made from page `shows` of the model.
+    pub(crate) fn view(url: &str, shows: usize, html: String) -> Self {
+        OutputFile {
+            view: Some((url.to_owned(), shows)),
+            ..OutputFile::html(output_path(url), html)
+        }
     }
 }

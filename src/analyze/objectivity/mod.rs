@@ -101,6 +101,9 @@ pub(crate) struct Objectivity {
     pub(crate) medals_small: BTreeSet<(i32, usize)>,
     /// Schools with an ОГЭ/ЕГЭ group of at least the rules' `n_min` in some year.
     pub(crate) gia_enough: BTreeSet<usize>,
+    /// The share of schools with signs of biased ВПР in each year where it is above
+    /// the rules' `contamination`: the municipal benchmark is then doubtful.
+    pub(crate) contamination: BTreeMap<i32, f64>,
 }
 
 /// The run of `items` (sorted by year, then school) of one school in one year, found
@@ -158,8 +161,8 @@ impl Objectivity {
     }
 
     /// The share of schools with signs of biased ВПР, when above the rules'
-    /// `contamination`: the municipal benchmark is then doubtful.
-    pub(crate) fn contamination(&self, year: i32, rules: &AnalyticsRules) -> Option<f64> {
+    /// `contamination` (see [`Objectivity::contamination`]).
+    fn contamination_of(&self, year: i32, rules: &AnalyticsRules) -> Option<f64> {
         let schools = self.vpr.iter().filter(|s| s.year == year).map(|s| s.org);
         let total = schools.collect::<BTreeSet<_>>().len();
         let signed = self
@@ -211,7 +214,7 @@ fn compute_from(results: &Results, rules: &AnalyticsRules, register: &Register) 
             schools.entry(year).or_default().insert(org);
         }
     }
-    Objectivity {
+    let mut out = Objectivity {
         vpr: vpr_stats(&index, rules),
         years,
         findings: found,
@@ -224,7 +227,14 @@ fn compute_from(results: &Results, rules: &AnalyticsRules, register: &Register) 
             .into_iter()
             .collect(),
         gia_enough,
-    }
+        contamination: BTreeMap::new(),
+    };
+    out.contamination = out
+        .years
+        .iter()
+        .filter_map(|&year| Some((year, out.contamination_of(year, rules)?)))
+        .collect();
+    out
 }
 
 fn flag_rows(
@@ -326,7 +336,14 @@ mod tests {
             .all(|r| r.flagged && r.category == Category::VprBias));
         assert_eq!(out.signed(2025).len(), 1);
         // 1 of 5 schools (20 %) is below the 30 % contamination threshold.
-        assert_eq!(out.contamination(2025, &AnalyticsRules::default()), None);
+        assert_eq!(out.contamination.get(&2025), None);
+        // Above a threshold of 10 % the share is kept for the year's page.
+        let rules = AnalyticsRules {
+            contamination: 0.1,
+            ..AnalyticsRules::default()
+        };
+        let out = compute_from(&data(), &rules, &register(5, &[]));
+        assert_eq!(out.contamination.get(&2025), Some(&0.2));
     }
 
     #[test]

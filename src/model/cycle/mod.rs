@@ -152,6 +152,16 @@ pub(crate) struct Decision {
     pub(crate) orgs: Vec<usize>,
 }
 
+impl Decision {
+    /// The year that decides "before" and "after" the decision: the act's own, when
+    /// it has a date, else the year of the cycle it is listed under (`listed`).
+    pub(crate) fn year(&self, pages: &[Page], listed: i32) -> i32 {
+        pages[self.document]
+            .approved
+            .map_or(listed, |d| chrono::Datelike::year(&d))
+    }
+}
+
 #[derive(Debug, Clone)]
 pub(crate) struct Effect {
     pub(crate) link: Option<usize>,

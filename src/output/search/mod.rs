@@ -15,7 +15,7 @@ mod terms;
 mod tests;
 
 use crate::model::Model;
-use crate::render::{OutputContent, OutputFile};
+use crate::render::OutputFile;
 
 /// Path of the index in the output.
 pub(crate) const INDEX_PATH: &str = "search/index.json";
@@ -29,8 +29,5 @@ pub(crate) fn search_files(model: &Model, texts: Vec<String>) -> Vec<OutputFile>
     let index = index::build_index(&documents);
     let mut json = serde_json::to_vec(&index).unwrap_or_default();
     json.push(b'\n');
-    vec![OutputFile {
-        path: INDEX_PATH.to_string(),
-        content: OutputContent::Bytes(json),
-    }]
+    vec![OutputFile::bytes(INDEX_PATH.to_string(), json)]
 }

@@ -1,5 +1,5 @@
 //! `/msoko/<direction>/`: one direction's chain top to bottom, with each decision's
-//! indicators before and after it against the benchmark (`analyze::compute_effect`).
+//! indicators before and after it against the benchmark (`Analysis::effects`).
 
 use serde::Serialize;
 
@@ -8,7 +8,7 @@ use super::super::indicators::{card, IndicatorCard};
 use super::super::names::{self, breakdown_words, place_name};
 use super::super::views::LinkView;
 use super::cells::{cells, CellView};
-use crate::analyze::{compute_effect, Analysis, Trend};
+use crate::analyze::{Analysis, Trend};
 use crate::model::paths;
 use crate::model::PeriodKind;
 use crate::model::{Addressee, Decision, Model, Period, Place, Stage};
@@ -162,7 +162,7 @@ pub(crate) fn chain_view(model: &Model, analysis: &Analysis, direction: usize) -
         .collect::<std::collections::BTreeSet<i32>>()
         .into_iter()
         .rev()
-        .map(|year| year_view(model, direction, year))
+        .map(|year| year_view(model, analysis, direction, year))
         .collect();
     ChainView {
         id: d.id.clone(),
@@ -198,7 +198,7 @@ pub(crate) fn chain_view(model: &Model, analysis: &Analysis, direction: usize) -
     }
 }
 
-fn year_view(model: &Model, direction: usize, year: i32) -> YearView {
+fn year_view(model: &Model, analysis: &Analysis, direction: usize, year: i32) -> YearView {
     let links = model
         .cycle
         .links(&model.indicators, &model.pages, direction, year);
@@ -252,7 +252,7 @@ fn year_view(model: &Model, direction: usize, year: i32) -> YearView {
         decisions: own
             .decisions
             .iter()
-            .map(|d| decision_view(model, d, year))
+            .map(|d| decision_view(model, analysis, d, year))
             .collect(),
         effect: own.effect.as_ref().map(|e| EffectNoteView {
             conclusion: e.conclusion.clone(),
@@ -266,10 +266,14 @@ fn year_view(model: &Model, direction: usize, year: i32) -> YearView {
     }
 }
 
-fn decision_view(model: &Model, decision: &Decision, year: i32) -> DecisionView {
+fn decision_view(
+    model: &Model,
+    analysis: &Analysis,
+    decision: &Decision,
+    year: i32,
+) -> DecisionView {
     let page = &model.pages[decision.document];
-    // The act's own year, when it has a date, decides "before" and "after".
-    let year = page.approved.map_or(year, |d| chrono::Datelike::year(&d));
+    let year = decision.year(&model.pages, year);
     let act_slug = page
         .url
         .trim_matches('/')
@@ -286,18 +290,24 @@ fn decision_view(model: &Model, decision: &Decision, year: i32) -> DecisionView 
         effects: decision
             .indicators
             .iter()
-            .map(|&i| effect_view(model, i, year, &act_slug))
+            .map(|&i| effect_view(model, analysis, i, year, &act_slug))
             .collect(),
     }
 }
 
 /// `act` names the decision in the figure's id: two acts of one year may name the
 /// same indicator, and each block has its own chart.
-fn effect_view(model: &Model, index: usize, year: i32, act: &str) -> IndicatorEffectView {
+fn effect_view(
+    model: &Model,
+    analysis: &Analysis,
+    index: usize,
+    year: i32,
+    act: &str,
+) -> IndicatorEffectView {
     let indicator = &model.indicators.indicators[index];
     let value = |v: f64| format_value(v, indicator.decimals, &indicator.unit);
     let change = |v: f64| format_change_value(v, indicator.decimals, &indicator.unit);
-    let effect = compute_effect(indicator, year);
+    let effect = analysis.effects.get(&(index, year));
     let mut view = IndicatorEffectView {
         title: indicator.title.clone(),
         url: model.link(&paths::indicator(&indicator.id)),

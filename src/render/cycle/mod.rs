@@ -100,10 +100,8 @@ pub(super) fn render_year_views(
     if model.pages[index].data != crate::model::PageData::CycleMatrix {
         return Vec::new();
     }
-    let template = model.pages[index]
-        .template
-        .as_deref()
-        .unwrap_or("msoko.html");
+    let template = super::page_kinds::named_or_kind(&model.pages[index]);
+    let template = template.as_deref().unwrap_or("msoko.html");
     let current = model.cycle_year();
     let mut files = Vec::new();
     for year in model.cycle.years(current) {

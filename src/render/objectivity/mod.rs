@@ -433,8 +433,9 @@ pub(crate) fn year_view(model: &Model, analysis: &Analysis, year: i32) -> YearVi
         break_note: rules.breaks.get(&year).map(DataBreak::note),
         divisions: super::names::divisions_note(model, year),
         contamination: o
-            .contamination(year, rules)
-            .map(|share| words::contamination(share, rules, &benchmark_sources(analysis, year))),
+            .contamination
+            .get(&year)
+            .map(|&share| words::contamination(share, rules, &benchmark_sources(analysis, year))),
         schools,
         signed: signed_count,
         signed_text: signed_text(year, schools, signed_count),

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::columns::Field;
-use super::site_file::{OutputContent, OutputFile};
+use super::site_file::OutputFile;
 use super::views::DateView;
 use crate::analyze::Analysis;
 use crate::model::paths;
@@ -24,7 +24,7 @@ struct Version<'a> {
     data: Data<'a>,
 }
 
-fn versions<'a>(model: &'a Model, set: &OpenDataSet) -> Vec<Version<'a>> {
+fn versions<'a>(model: &'a Model, set: &'a OpenDataSet) -> Vec<Version<'a>> {
     let mut list: Vec<Version<'a>> = set
         .earlier
         .iter()
@@ -32,7 +32,7 @@ fn versions<'a>(model: &'a Model, set: &OpenDataSet) -> Vec<Version<'a>> {
             let snapshot = model.snapshots.get(name)?;
             Some(Version {
                 date: *date,
-                data: Data::Snapshot(snapshot, *date),
+                data: Data::Snapshot(snapshot, *date, name),
             })
         })
         .collect();
@@ -50,9 +50,8 @@ fn set_path(set: &OpenDataSet) -> String {
 /// Every file of `/opendata/`.
 pub(super) fn open_data_files(model: &Model, analysis: &Analysis) -> Vec<OutputFile> {
     let mut files = Vec::new();
-    let bytes = |path: String, content: Vec<u8>| OutputFile {
-        path: path.trim_start_matches('/').to_string(),
-        content: OutputContent::Bytes(content),
+    let bytes = |path: String, content: Vec<u8>| {
+        OutputFile::bytes(path.trim_start_matches('/').to_string(), content)
     };
     for set in &model.open_data {
         let dir = set_path(set);

@@ -4,8 +4,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::super::columns::{field, Field, OBJECTIVITY, OBJECTIVITY_COUNTS, SHNOR};
-use crate::analyze::compute_progress;
-use crate::analyze::Analysis;
+use crate::analyze::{Analysis, PlanProgress};
 use crate::model::{Indicators, Model, Place, Plan, Register, SetSource};
 
 #[derive(Debug, Clone)]
@@ -199,7 +198,8 @@ const CYCLE: &[Field] = &[
 /// Which data a version of a set is made from.
 pub(crate) enum Data<'a> {
     Current,
-    Snapshot(&'a crate::model::DataSet, NaiveDate),
+    /// A snapshot's data (by its name) on a version's date.
+    Snapshot(&'a crate::model::DataSet, NaiveDate, &'a str),
 }
 
 pub(crate) fn table(
@@ -208,14 +208,9 @@ pub(crate) fn table(
     source: SetSource,
     data: &Data<'_>,
 ) -> Table {
-    let (register, indicators, plans, as_of) = match data {
-        Data::Current => (
-            &model.register,
-            &model.indicators,
-            &model.plans[..],
-            model.as_of,
-        ),
-        Data::Snapshot(set, date) => (&set.register, &set.indicators, &set.plans[..], *date),
+    let (register, indicators, plans) = match data {
+        Data::Current => (&model.register, &model.indicators, &model.plans[..]),
+        Data::Snapshot(set, ..) => (&set.register, &set.indicators, &set.plans[..]),
     };
     match source {
         SetSource::Register => register_table(register),
@@ -225,9 +220,17 @@ pub(crate) fn table(
         }
         SetSource::Plan(index) => {
             let id = &model.plans[index].id;
-            match plans.iter().find(|p| &p.id == id) {
-                Some(plan) => plan_table(plan, as_of),
-                None => Table {
+            let position = plans.iter().position(|p| &p.id == id);
+            let progress = match data {
+                Data::Current => position.and_then(|p| analysis.plans.get(p)),
+                Data::Snapshot(_, date, name) => {
+                    let key = (id.clone(), (*name).to_owned(), *date);
+                    analysis.earlier_plans.get(&key)
+                }
+            };
+            match (position, progress) {
+                (Some(p), Some(progress)) => plan_table(&plans[p], progress),
+                _ => Table {
                     fields: PLAN,
                     rows: Vec::new(),
                 },
@@ -377,9 +380,8 @@ fn indicators_table(indicators: &Indicators, register: &Register, direction: &st
     }
 }
 
-fn plan_table(plan: &Plan, as_of: NaiveDate) -> Table {
-    let progress = compute_progress(plan, as_of);
-    let rows = super::super::plans::export_rows(plan, &progress)
+fn plan_table(plan: &Plan, progress: &PlanProgress) -> Table {
+    let rows = super::super::plans::export_rows(plan, progress)
         .iter()
         .map(|row| row_of(PLAN, row))
         .collect();
