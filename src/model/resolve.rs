@@ -8,7 +8,7 @@ use chrono::{Datelike, NaiveDate};
 
 use super::cycle::CycleSource;
 use super::{
-    analytics_rules, cycle, documents, indicator, opendata, openness, organization, output_names,
+    analytics_rules, cycle, year_parts, documents, indicator, opendata, openness, organization, output_names,
     page, paths, plan, references, report_pdf, responsible, results,
 };
 use super::{
@@ -56,7 +56,9 @@ pub(crate) fn resolve(
         add_plan_pages(&mut resolved, &plans, &git_dates);
     }
     add_monitoring_pages(&mut resolved, &register, &indicators, &results, &git_dates);
-    add_analytics_pages(&mut resolved, &results, &git_dates);
+    let objectivity_parts =
+        year_parts::objectivity_parts(&register, &results, analytics.split_above);
+    add_analytics_pages(&mut resolved, &results, &objectivity_parts, &git_dates);
     if cycle_sources.iter().any(CycleSource::has_cycle) {
         add_cycle_pages(&mut resolved, &indicators, &git_dates, diagnostics);
     }
@@ -136,6 +138,7 @@ pub(crate) fn resolve(
         cycle,
         results,
         analytics,
+        objectivity_parts,
     })
 }
 
@@ -630,7 +633,12 @@ fn shallow_clone_problem(ci: bool) -> Diagnostic {
 /// `/objectivity/` and `/shnor/` with a page per year of the raw results, when the
 /// site has them. A page the site wrote itself at `/objectivity/` or `/shnor/` keeps
 /// its text and gets the list under it.
-fn add_analytics_pages(pages: &mut Vec<Page>, results: &Results, git_dates: &GitDates) {
+fn add_analytics_pages(
+    pages: &mut Vec<Page>,
+    results: &Results,
+    objectivity_parts: &BTreeMap<i32, Vec<year_parts::YearPart>>,
+    git_dates: &GitDates,
+) {
     let years = results.years();
     if years.is_empty() {
         return;
@@ -686,6 +694,17 @@ fn add_analytics_pages(pages: &mut Vec<Page>, results: &Results, git_dates: &Git
                     PageData::Shnor(year),
                 )
             };
+            let parts = objectivity_parts.get(&year).filter(|_| section == "objectivity");
+            for (index, part) in parts.into_iter().flatten().enumerate() {
+                pages.push(Page::generated(
+                    &format!("{section}/{year}/{}.md", part.slug),
+                    folder.clone(),
+                    format!("{title}, {}", part.title),
+                    dates,
+                    template,
+                    PageData::ObjectivityPart(year, index),
+                ));
+            }
             pages.push(Page::generated(
                 &format!("{section}/{year}.md"),
                 folder.clone(),

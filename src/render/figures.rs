@@ -466,17 +466,23 @@ fn comparison_figure(
     let note =
         (!marks.starred.is_empty()).then(|| school_marks::figure_note(model, indicator, period));
     let bars: Vec<Bar> = bars.into_iter().map(|(_, bar, _)| bar).collect();
-    let svg = render_bars(&BarChart {
-        id: request.id.clone(),
-        title: title.clone(),
-        unit: indicator.unit.clone(),
-        decimals: indicator.decimals,
-        bars,
-        reference: municipality.map(|m| ("Округ".to_string(), m)),
-        verdict,
-        lower_is_better: indicator.better == crate::model::Better::Lower,
-        marks,
-    })?;
+    let ranged = request.highlight.is_none() && bars.len() > ORG_BARS_MAX;
+    let (title, svg) = if ranged {
+        ranges_svg(request, indicator, &title, &bars)?
+    } else {
+        let svg = render_bars(&BarChart {
+            id: request.id.clone(),
+            title: title.clone(),
+            unit: indicator.unit.clone(),
+            decimals: indicator.decimals,
+            bars,
+            reference: municipality.map(|m| ("Округ".to_string(), m)),
+            verdict,
+            lower_is_better: indicator.better == crate::model::Better::Lower,
+            marks,
+        })?;
+        (title, svg)
+    };
     Some(Figure {
         note,
         subtitle: format!(
@@ -486,7 +492,12 @@ fn comparison_figure(
                 "; по округу — {}",
                 format_value(m, indicator.decimals, &indicator.unit)
             )),
-        ) + &missing_note(organizations, &missing, period),
+        ) + &missing_note(organizations, &missing, period)
+            + if ranged {
+                "; организаций так много, что на диаграмме — их число в каждом диапазоне значений, а в таблице — каждая организация"
+            } else {
+                ""
+            },
         svg,
         table: DataTable {
             caption: format!("Данные диаграммы «{title}»"),
@@ -500,6 +511,46 @@ fn comparison_figure(
         title,
         csv_url: indicator_csv_url(model, indicator),
     })
+}
+
+/// Above this many organisations a comparison is drawn as the number of organisations
+/// in ranges of the values (issue 22), not a bar each.
+const ORG_BARS_MAX: usize = 150;
+
+/// The comparison of too many organisations: a bar per range of values, its length
+/// the number of organisations in it; the title says so.
+fn ranges_svg(
+    request: &FigureRequest,
+    indicator: &Indicator,
+    title: &str,
+    bars: &[Bar],
+) -> Option<(String, String)> {
+    let values: Vec<f64> = bars.iter().map(|b| b.value).collect();
+    let ranges = super::value_ranges::value_ranges(&values)
+        .into_iter()
+        .map(|(from, to, count)| Bar {
+            label: format!(
+                "{} – {}",
+                format_number(from, indicator.decimals),
+                format_value(to, indicator.decimals, &indicator.unit)
+            ),
+            value: count as f64,
+            tone: Tone::Same,
+        })
+        .collect();
+    let title = title.replacen(": организации,", ": организации по значению,", 1);
+    let svg = render_bars(&BarChart {
+        id: request.id.clone(),
+        title: title.clone(),
+        unit: "орг.".into(),
+        decimals: 0,
+        bars: ranges,
+        reference: None,
+        verdict: false,
+        lower_is_better: false,
+        marks: BarMarks::default(),
+    })?;
+    Some((title, svg))
 }
 
 /// An organisation's bar, its tone from its standing against the municipality,

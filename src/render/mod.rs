@@ -35,6 +35,7 @@ mod site_file;
 mod spreadsheet;
 mod templates;
 mod text;
+mod value_ranges;
 mod views;
 
 use std::collections::{BTreeMap, BTreeSet};

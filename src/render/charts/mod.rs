@@ -9,6 +9,7 @@
 
 mod bar_marks;
 mod bars;
+mod density;
 mod frame;
 mod gantt;
 mod line;
@@ -23,5 +24,6 @@ pub(crate) use bar_marks::BarMarks;
 pub(crate) use bars::{render_bars, Bar, BarChart, Tone};
 pub(crate) use gantt::{render_gantt, GanttChart, GanttRow};
 pub(crate) use line::{render_line, LineChart, LineSeries};
+pub(crate) use density::{bin as density_bin, BINS as DENSITY_BINS, DENSITY_ABOVE};
 pub(crate) use scatter::{render_scatter, PointKind, ScatterChart, ScatterPoint};
 pub(crate) use stacked::{render_stacked, StackRow, StackedChart};
