@@ -8,8 +8,8 @@ use chrono::{Datelike, NaiveDate};
 
 use super::cycle::CycleSource;
 use super::{
-    analytics_rules, cycle, year_parts, documents, indicator, opendata, openness, organization, output_names,
-    page, paths, plan, references, report_pdf, responsible, results,
+    analytics_rules, cycle, documents, indicator, opendata, openness, organization, output_names,
+    page, paths, plan, references, report_pdf, responsible, results, year_parts,
 };
 use super::{
     Children, DataSet, FileSource, Indicators, Model, ModelOptions, OpenDataSet, Page, PageData,
@@ -694,7 +694,9 @@ fn add_analytics_pages(
                     PageData::Shnor(year),
                 )
             };
-            let parts = objectivity_parts.get(&year).filter(|_| section == "objectivity");
+            let parts = objectivity_parts
+                .get(&year)
+                .filter(|_| section == "objectivity");
             for (index, part) in parts.into_iter().flatten().enumerate() {
                 pages.push(Page::generated(
                     &format!("{section}/{year}/{}.md", part.slug),

@@ -63,11 +63,22 @@ fn issue_22_splits_a_large_year_into_a_summary_and_a_page_per_district() {
             path.starts_with("objectivity/2025/") && path != "objectivity/2025/index.html"
         })
         .collect();
-    assert_eq!(parts.len(), 2, "{:?}", parts.iter().map(|p| &p.0).collect::<Vec<_>>());
+    assert_eq!(
+        parts.len(),
+        2,
+        "{:?}",
+        parts.iter().map(|p| &p.0).collect::<Vec<_>>()
+    );
     for school in ["Школа А", "Школа Б", "Школа Г", "Лицей"] {
         let rows = format!("<th scope=\"row\">{school}</th>");
-        let holding = parts.iter().filter(|(_, html)| html.contains(&rows)).count();
-        assert_eq!(holding, 1, "{school}: its data rows on {holding} district pages");
+        let holding = parts
+            .iter()
+            .filter(|(_, html)| html.contains(&rows))
+            .count();
+        assert_eq!(
+            holding, 1,
+            "{school}: its data rows on {holding} district pages"
+        );
     }
 
     // Sitemap and the list of pages know the parts; the link check passed (exit 0).
@@ -101,7 +112,8 @@ fn issue_22_rejects_an_empty_district_with_its_line() {
     let run = site.run(&["build", "--as-of", "2025-12-01"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(
-        run.stderr.contains("data/organizations.yaml:5") && run.stderr.contains("sch-a: district — пустая строка"),
+        run.stderr.contains("data/organizations.yaml:5")
+            && run.stderr.contains("sch-a: district — пустая строка"),
         "{}",
         run.stderr
     );

@@ -89,7 +89,13 @@ mod tests {
 
     #[test]
     fn bins_points_into_cells_of_five_points_with_edges_clamped() {
-        let counts = bin([(0.0, 0.0), (4.99, 0.0), (5.0, 0.0), (100.0, 100.0), (-3.0, 140.0)]);
+        let counts = bin([
+            (0.0, 0.0),
+            (4.99, 0.0),
+            (5.0, 0.0),
+            (100.0, 100.0),
+            (-3.0, 140.0),
+        ]);
         assert_eq!(counts[0][0], 2);
         assert_eq!(counts[0][1], 1);
         assert_eq!(counts[BINS - 1][BINS - 1], 1);

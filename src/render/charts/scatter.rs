@@ -541,6 +541,35 @@ mod tests {
     }
 
     #[test]
+    fn issue_22_draws_thousands_of_points_as_a_density_with_a_legend() {
+        let mut dense = chart();
+        dense.points = (0..3000)
+            .map(|i| ScatterPoint {
+                x: f64::from(i % 100),
+                y: f64::from((i * 7) % 100),
+                kind: if i == 0 {
+                    PointKind::Signed
+                } else {
+                    PointKind::Ordinary
+                },
+                label: None,
+            })
+            .collect();
+        let twins = render_scatter(&dense).unwrap();
+        // Both twins, each with its role, title and desc.
+        assert_eq!(twins.matches("role=\"img\"").count(), 2);
+        assert!(twins.contains("<title id=\"q-title\">"));
+        assert!(twins.contains("<desc id=\"q-desc\">"));
+        let svg = super::super::wide_only(twins.clone());
+        assert!(svg.contains("групп\n</text>"), "a legend of counts");
+        assert!(svg.contains(">\nс признаком\n</text>"));
+        assert!(!svg.contains("<circle"), "no point drawn one by one");
+        assert!(twins.len() < 120_000, "{} bytes", twins.len());
+        assert!(describe(&dense).contains("поле разбито на клетки по 5 п.п."));
+        roxmltree::Document::parse(&svg).unwrap();
+    }
+
+    #[test]
     fn is_byte_identical_and_draws_nothing_without_points() {
         assert_eq!(render_scatter(&chart()), render_scatter(&chart()));
         let mut empty = chart();

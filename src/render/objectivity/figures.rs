@@ -19,8 +19,8 @@ use crate::model::paths;
 use crate::model::{Category, Model, Rule, YearPart};
 use crate::numbers::format_number;
 use crate::render::charts::{
-    density_bin, render_line, render_scatter, DENSITY_ABOVE, DENSITY_BINS, render_stacked, LineChart, LineSeries, PointKind, ScatterChart,
-    ScatterPoint, StackRow, StackedChart,
+    density_bin, render_line, render_scatter, render_stacked, LineChart, LineSeries, PointKind,
+    ScatterChart, ScatterPoint, StackRow, StackedChart, DENSITY_ABOVE, DENSITY_BINS,
 };
 use crate::render::figures::{DataRow, DataTable, Figure};
 
@@ -124,7 +124,7 @@ pub(super) fn scatter_figure(
             .any(|f| f.key == s.key && f.exempt && f.rule == Rule::A)
     };
     let mut stats: Vec<&VprStat> = o
-        .vpr
+        .vpr_in(year)
         .iter()
         .filter(|s| s.year == year && s.published && s.quality_benchmark.is_some())
         .filter(|s| scope.admits(s.org, &s.key))
@@ -179,7 +179,9 @@ pub(super) fn scatter_figure(
     if points_of.len() > DENSITY_ABOVE {
         return Some(Figure {
             note: None,
-            subtitle: format!("{subtitle}; точек так много, что показано, сколько их в каждой клетке"),
+            subtitle: format!(
+                "{subtitle}; точек так много, что показано, сколько их в каждой клетке"
+            ),
             svg,
             table: density_table(&title, &points_of),
             title,
@@ -333,7 +335,7 @@ pub(super) fn journal_by_org(
     let o = &analysis.objectivity;
     let mut by_org: BTreeMap<usize, Vec<&VprStat>> = BTreeMap::new();
     for s in o
-        .vpr
+        .vpr_in(year)
         .iter()
         .filter(|s| s.year == year && scope.admits(s.org, &s.key))
     {
@@ -379,7 +381,7 @@ pub(super) fn journal_by_part(
     parts: &[YearPart],
 ) -> Option<Figure> {
     let o = &analysis.objectivity;
-    let stats: Vec<&VprStat> = o.vpr.iter().filter(|s| s.year == year).collect();
+    let stats: Vec<&VprStat> = o.vpr_in(year).iter().filter(|s| s.year == year).collect();
     let mut rows = Vec::new();
     if let Some((k, v)) = pool(&stats) {
         rows.push(("Все школы округа".to_string(), k, v));

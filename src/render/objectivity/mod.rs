@@ -232,7 +232,7 @@ pub(crate) struct ExpectedOrg {
 fn auxiliary(model: &Model, analysis: &Analysis, year: i32, scope: Scope<'_>) -> Vec<ExpectedOrg> {
     let o = &analysis.objectivity;
     let stats: Vec<_> = o
-        .vpr
+        .vpr_in(year)
         .iter()
         .filter(|s| s.year == year && figures::few_confirmed(s) && scope.admits(s.org, &s.key))
         .collect();
@@ -302,7 +302,7 @@ fn benchmark_sources(
 ) -> BTreeSet<crate::analyze::objectivity::Source> {
     analysis
         .objectivity
-        .vpr
+        .vpr_in(year)
         .iter()
         .filter(|s| s.year == year)
         .filter_map(|s| s.quality_benchmark.map(|b| b.source))
@@ -493,7 +493,7 @@ fn expected_orgs(
 ) -> Vec<ExpectedOrg> {
     let o = &analysis.objectivity;
     let orgs = o
-        .findings
+        .findings_in(year)
         .iter()
         .filter(|f| f.year == year && f.exempt && scope.admits(f.org, &f.key))
         .map(|f| f.org);
@@ -573,7 +573,7 @@ fn subject_rows(analysis: &Analysis, year: i32, scope: Scope<'_>) -> Vec<Subject
     // ОО with signs by procedure and subject, per category.
     let mut by: BTreeMap<(Procedure, String), Vec<BTreeSet<usize>>> = BTreeMap::new();
     for sign in o
-        .signs
+        .signs_in(year)
         .iter()
         .filter(|s| s.year == year && scope.admits(s.org, &s.key))
     {
@@ -620,7 +620,7 @@ fn auxiliary_count(model: &Model, analysis: &Analysis, year: i32) -> Option<Stri
     let named = rules.publish_named;
 
     let count = o
-        .vpr
+        .vpr_in(year)
         .iter()
         .filter(|s| s.year == year && figures::few_confirmed(s))
         .map(|s| s.org)

@@ -69,7 +69,12 @@ pub(crate) fn signed_in(
     scope: Scope<'_>,
 ) -> BTreeMap<usize, BTreeSet<Category>> {
     let mut out: BTreeMap<usize, BTreeSet<Category>> = BTreeMap::new();
-    for sign in analysis.objectivity.signs.iter().filter(|s| s.year == year) {
+    for sign in analysis
+        .objectivity
+        .signs_in(year)
+        .iter()
+        .filter(|s| s.year == year)
+    {
         if scope.admits(sign.org, &sign.key) {
             out.entry(sign.org).or_default().insert(sign.category);
         }
@@ -82,15 +87,18 @@ pub(crate) fn schools_in(model: &Model, analysis: &Analysis, year: i32, scope: S
     let all = analysis.objectivity.schools.get(&year);
     match scope.part() {
         None => all.map_or(0, BTreeSet::len),
-        Some(part) if part.is_district() => all.map_or(0, |s| {
-            s.iter().filter(|&&org| part.holds_org(org)).count()
-        }),
+        Some(part) if part.is_district() => {
+            all.map_or(0, |s| s.iter().filter(|&&org| part.holds_org(org)).count())
+        }
         Some(part) => {
             let r = &model.results;
             let vpr = r.vpr.iter().filter(|v| v.year == year);
             let vpr = vpr.filter_map(|v| v.org.filter(|&o| part.admits(o, v.grade)));
             let gia = r.gia.iter().filter(|g| g.year == year);
-            let gia = gia.filter_map(|g| g.org.filter(|&o| part.admits(o, grade_of(g.procedure, None))));
+            let gia = gia.filter_map(|g| {
+                g.org
+                    .filter(|&o| part.admits(o, grade_of(g.procedure, None)))
+            });
             let medals = r.medals.iter().filter(|m| m.year == year);
             let medals = medals.filter_map(|m| m.org.filter(|&o| part.admits(o, 11)));
             vpr.chain(gia).chain(medals).collect::<BTreeSet<_>>().len()
@@ -150,7 +158,11 @@ pub(crate) fn parts_view(
         } else {
             "По классам"
         },
-        corner: if by_district { "Район" } else { "Класс" },
+        corner: if by_district {
+            "Район"
+        } else {
+            "Класс"
+        },
         by_district,
         rows,
     }
