@@ -57,8 +57,7 @@ pub(crate) fn resolve(
     }
     add_monitoring_pages(&mut resolved, &register, &indicators, &results, &git_dates);
     let objectivity_parts =
-        year_parts::objectivity_parts(&register, &results, analytics.split_above);
-    add_analytics_pages(&mut resolved, &results, &objectivity_parts, &git_dates);
+        add_analytics_pages(&mut resolved, (&results, &register, &analytics), &git_dates);
     if cycle_sources.iter().any(CycleSource::has_cycle) {
         add_cycle_pages(&mut resolved, &indicators, &git_dates, diagnostics);
     }
@@ -632,16 +631,17 @@ fn shallow_clone_problem(ci: bool) -> Diagnostic {
 
 /// `/objectivity/` and `/shnor/` with a page per year of the raw results, when the
 /// site has them. A page the site wrote itself at `/objectivity/` or `/shnor/` keeps
-/// its text and gets the list under it.
+/// its text and gets the list under it. A year with more schools than `split_above`
+/// gets a page per district or grade (issue 22): the parts are returned for the model.
 fn add_analytics_pages(
     pages: &mut Vec<Page>,
-    results: &Results,
-    objectivity_parts: &BTreeMap<i32, Vec<year_parts::YearPart>>,
+    (results, register, analytics): (&Results, &Register, &analytics_rules::AnalyticsRules),
     git_dates: &GitDates,
-) {
+) -> BTreeMap<i32, Vec<year_parts::YearPart>> {
+    let objectivity_parts = year_parts::objectivity_parts(register, results, analytics.split_above);
     let years = results.years();
     if years.is_empty() {
-        return;
+        return objectivity_parts;
     }
     let dates = dates_of_files(&results.files, git_dates);
     let folder = PathBuf::from(crate::load::DATA_DIR).join(crate::load::RESULTS_DIR);
@@ -717,6 +717,7 @@ fn add_analytics_pages(
             ));
         }
     }
+    objectivity_parts
 }
 
 /// A page per plan at `/plans/<id>/` and, unless the site wrote its own

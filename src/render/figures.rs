@@ -493,11 +493,7 @@ fn comparison_figure(
                 format_value(m, indicator.decimals, &indicator.unit)
             )),
         ) + &missing_note(organizations, &missing, period)
-            + if ranged {
-                "; организаций так много, что на диаграмме — их число в каждом диапазоне значений, а в таблице — каждая организация"
-            } else {
-                ""
-            },
+            + ranges_note(ranged),
         svg,
         table: DataTable {
             caption: format!("Данные диаграммы «{title}»"),
@@ -516,6 +512,15 @@ fn comparison_figure(
 /// Above this many organisations a comparison is drawn as the number of organisations
 /// in ranges of the values (issue 22), not a bar each.
 const ORG_BARS_MAX: usize = 150;
+
+/// What a chart of value ranges shows, for its subtitle.
+fn ranges_note(ranged: bool) -> &'static str {
+    if ranged {
+        "; организаций так много, что на диаграмме — их число в каждом диапазоне значений, а в таблице — каждая организация"
+    } else {
+        ""
+    }
+}
 
 /// The comparison of too many organisations: a bar per range of values, its length
 /// the number of organisations in it; the title says so.

@@ -109,20 +109,14 @@ fn short_subject(subject: &str) -> String {
     }
 }
 
-/// The quality of each ВПР procedure against its benchmark.
-pub(super) fn scatter_figure(
+/// The ВПР groups of a scatter, by school in alphabetical order, then procedure.
+fn scatter_stats<'a>(
     model: &Model,
-    analysis: &Analysis,
+    analysis: &'a Analysis,
     year: i32,
     scope: Scope<'_>,
-) -> Option<Figure> {
+) -> Vec<&'a VprStat> {
     let o = &analysis.objectivity;
-    let signed = |s: &VprStat| o.has_sign(year, s.org, &s.key, Category::VprBias);
-    let expected = |s: &VprStat| {
-        o.findings_of(year, s.org)
-            .iter()
-            .any(|f| f.key == s.key && f.exempt && f.rule == Rule::A)
-    };
     let mut stats: Vec<&VprStat> = o
         .vpr_in(year)
         .iter()
@@ -131,8 +125,25 @@ pub(super) fn scatter_figure(
         .collect();
     let order = alphabetical_rank(model, stats.iter().map(|s| s.org));
     stats.sort_by_key(|s| (order.get(&s.org), s.key.clone()));
+    stats
+}
+
+/// Each group as a point: signed, expected for the profile, or ordinary.
+fn scatter_points(
+    model: &Model,
+    analysis: &Analysis,
+    year: i32,
+    stats: &[&VprStat],
+) -> Vec<ScatterPoint> {
+    let o = &analysis.objectivity;
+    let signed = |s: &VprStat| o.has_sign(year, s.org, &s.key, Category::VprBias);
+    let expected = |s: &VprStat| {
+        o.findings_of(year, s.org)
+            .iter()
+            .any(|f| f.key == s.key && f.exempt && f.rule == Rule::A)
+    };
     let name = |s: &VprStat| model.register.organizations[s.org].short_name.clone();
-    let points_of: Vec<ScatterPoint> = stats
+    stats
         .iter()
         .map(|s| {
             let bench = s.quality_benchmark.map_or(0.0, |b| b.value);
@@ -157,7 +168,19 @@ pub(super) fn scatter_figure(
                 }),
             }
         })
-        .collect();
+        .collect()
+}
+
+/// The quality of each ВПР procedure against its benchmark.
+pub(super) fn scatter_figure(
+    model: &Model,
+    analysis: &Analysis,
+    year: i32,
+    scope: Scope<'_>,
+) -> Option<Figure> {
+    let stats = scatter_stats(model, analysis, year, scope);
+    let name = |s: &VprStat| model.register.organizations[s.org].short_name.clone();
+    let points_of = scatter_points(model, analysis, year, &stats);
     let title = format!("Доля «4» и «5» по ВПР в сравнении с базой сравнения, {year}");
     let effect = model.analytics.a.effect * 100.0;
     let svg = render_scatter(&ScatterChart {
