@@ -67,7 +67,8 @@ fn issue_22_splits_a_large_year_into_a_summary_and_a_page_per_district() {
         "{:?}",
         parts.iter().map(|p| &p.0).collect::<Vec<_>>()
     );
-    for school in ["Школа А", "Школа Б", "Школа В", "Школа Г", "Лицей"] {
+    for school in ["Школа А", "Школа Б", "Школа В", "Школа Г", "Лицей"]
+    {
         let rows = format!("scope=\"row\">{school}</th>");
         let holding = parts
             .iter()
