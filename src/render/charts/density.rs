@@ -45,22 +45,38 @@ pub(crate) fn bin(points: impl IntoIterator<Item = (f64, f64)>) -> Vec<[u32; BIN
 }
 
 /// The ranges of counts of each shade, `(from, to)` inclusive, for counts up to `max`:
-/// as many as the shades (fewer when `max` is small), equal in width, covering 1..=max.
+/// at most as many as the shades, covering 1..=max, each ending at a power of `max`
+/// (`max^(i/5)`, rounded up): counts of a region's cells run from 1 to thousands, and
+/// equal ranges left almost every cell in the lightest shade. Integer arithmetic only,
+/// so every platform draws the same shades.
 pub(crate) fn classes(max: u32) -> Vec<(u32, u32)> {
-    if max == 0 {
-        return Vec::new();
-    }
-    let n = (SHADES.len() as u32).min(max);
+    let n = SHADES.len() as u32;
     let mut out = Vec::new();
     let mut from = 1;
     for i in 1..=n {
-        let to = (u64::from(max) * u64::from(i)).div_ceil(u64::from(n)) as u32;
-        if to >= from {
-            out.push((from, to));
-            from = to + 1;
+        if from > max {
+            break;
         }
+        let to = root_ceil(u128::from(max).pow(i), n).max(u128::from(from));
+        let to = u32::try_from(to).unwrap_or(max).min(max);
+        out.push((from, to));
+        from = to + 1;
     }
     out
+}
+
+/// The smallest `t` with `t^n >= value`.
+fn root_ceil(value: u128, n: u32) -> u128 {
+    let (mut lo, mut hi) = (0u128, 1u128 << (128 / n).min(64));
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if mid.checked_pow(n).is_some_and(|p| p >= value) {
+            hi = mid;
+        } else {
+            lo = mid + 1;
+        }
+    }
+    lo
 }
 
 /// The shade of a cell's count (`None` for an empty cell).
@@ -113,24 +129,29 @@ mod tests {
     fn classes_cover_every_count_once() {
         assert_eq!(classes(0), Vec::new());
         assert_eq!(classes(1), vec![(1, 1)]);
-        assert_eq!(classes(3), vec![(1, 1), (2, 2), (3, 3)]);
-        assert_eq!(classes(10), vec![(1, 2), (3, 4), (5, 6), (7, 8), (9, 10)]);
-        let c = classes(237);
-        assert_eq!(c.len(), 5);
-        assert_eq!(c[0].0, 1);
-        assert_eq!(c[4].1, 237);
-        for pair in c.windows(2) {
-            assert_eq!(pair[0].1 + 1, pair[1].0);
+        assert_eq!(classes(3), vec![(1, 2), (3, 3)]);
+        assert_eq!(classes(32), vec![(1, 2), (3, 4), (5, 8), (9, 16), (17, 32)]);
+        assert_eq!(
+            classes(2979),
+            vec![(1, 5), (6, 25), (26, 122), (123, 602), (603, 2979)]
+        );
+        for max in 1..3000 {
+            let c = classes(max);
+            assert_eq!(c[0].0, 1);
+            assert_eq!(c[c.len() - 1].1, max);
+            for pair in c.windows(2) {
+                assert_eq!(pair[0].1 + 1, pair[1].0);
+            }
         }
     }
 
     #[test]
     fn shades_a_count_by_its_class() {
-        let c = classes(10);
+        let c = classes(32);
         assert_eq!(shade_of(0, &c), None);
         assert_eq!(shade_of(1, &c), Some(0));
         assert_eq!(shade_of(6, &c), Some(2));
-        assert_eq!(shade_of(10, &c), Some(4));
+        assert_eq!(shade_of(32, &c), Some(4));
     }
 
     #[test]
