@@ -14,8 +14,8 @@ OUT must not exist. `--git` commits the site into a new repository (dated
 
 What it writes:
 - site.yaml: the authority's details (enough for `build`; `check` lists gaps);
-- data/organizations.yaml: SCHOOLS schools in DISTRICTS districts (the district is
-  in the name and address: msoko has no district field yet), a tenth of them
+- data/organizations.yaml: SCHOOLS schools in DISTRICTS districts (`district:`, and
+  in the name and address), a tenth of them
   primary or basic schools, a twentieth лицеи/гимназии with a profile;
 - data/results/{vpr,oge,ege}/<year>.csv for the last YEARS years up to 2025 and
   <year>-region.csv benchmarks: ВПР in grades 4-8 and 11, ОГЭ, ЕГЭ with medals;
@@ -124,6 +124,7 @@ def organizations_yaml(schools):
         out.append(f"  name: \"Муниципальное общеобразовательное учреждение «{s['label']}» района {s['district']}\"")
         out.append(f"  short_name: \"{form} «{s['label']}» (район {s['district']})\"")
         out.append("  kind: school")
+        out.append(f"  district: \"Район {s['district']}\"")
         out.append(f"  address: \"Район {s['district']}, ул. Школьная, д. {s['district']}\"")
         out.append(f"  rural: {'true' if s['size'] < 25 else 'false'}")
         if s["kind"] == "licey":

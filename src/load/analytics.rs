@@ -107,6 +107,9 @@ pub(crate) struct RawAnalytics {
     /// The ЕГЭ medal regime of each year.
     #[serde(default)]
     pub(crate) medals: BTreeMap<Text, RawMedalYear>,
+    /// Above this many schools with results, a year page of the objectivity and
+    /// ШНОР analytics is split into a page per district (or per grade).
+    pub(crate) split_above: Option<u32>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]

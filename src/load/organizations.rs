@@ -52,6 +52,9 @@ pub(crate) struct RawOrganization {
     /// them to this entry.
     #[serde(default)]
     pub(crate) aliases: Vec<Text>,
+    /// The district (район) or settlement the organisation belongs to, in words
+    /// («Северный район»): large year pages of the analytics are split by it.
+    pub(crate) district: Option<Text>,
     /// Filled after parsing: the file line of the entry's `id`.
     #[serde(skip)]
     pub(crate) line: usize,
@@ -140,6 +143,25 @@ pub(crate) fn load_organizations(
         Ok(mut organizations) => {
             let positions = yaml::Positions::new(&text);
             assign_lines(&mut organizations, &positions);
+            for (i, org) in organizations.iter().enumerate() {
+                if org.district.as_ref().is_some_and(|d| d.0.trim().is_empty()) {
+                    let line = positions.line(&format!("[{i}].district"));
+                    diagnostics.push(
+                        crate::diagnostic::Diagnostic::error(
+                            &file,
+                            tr!(
+                                format!("{}: district — пустая строка", org.id),
+                                format!("{}: district is an empty string", org.id)
+                            ),
+                        )
+                        .at_line(line.unwrap_or(org.line))
+                        .hint(tr!(
+                            "напишите район или поселение словами (district: Северный район) или уберите строку district",
+                            "write the district or settlement in words (district: Северный район) or remove the district line"
+                        )),
+                    );
+                }
+            }
             // An organisation's site and social pages become links on its card: only
             // web addresses.
             for (i, org) in organizations.iter().enumerate() {

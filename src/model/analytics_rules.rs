@@ -206,7 +206,13 @@ pub(crate) struct AnalyticsRules {
     pub(crate) contamination: f64,
     pub(crate) combine: Vec<Combination>,
     pub(crate) medals: BTreeMap<i32, MedalYear>,
+    /// Above this many schools with results in a year, its objectivity and ШНОР
+    /// pages become a summary with a page per district (or per grade).
+    pub(crate) split_above: usize,
 }
+
+/// The default of `split_above`: a year page of 100 schools stays well under 1 MB.
+pub(crate) const SPLIT_ABOVE: usize = 100;
 
 impl AnalyticsRules {
     /// The smallest group a rule is computed for: `n_min`, and never below the
@@ -337,6 +343,7 @@ impl Default for AnalyticsRules {
             contamination: 0.30,
             combine,
             medals: BTreeMap::new(),
+            split_above: SPLIT_ABOVE,
         }
     }
 }
@@ -379,6 +386,23 @@ pub(crate) fn resolve_rules(
             );
         } else {
             rules.n_min = n;
+        }
+    }
+    if let Some(n) = raw.split_above {
+        if n == 0 {
+            check.error(
+                &["split_above"],
+                tr!(
+                    "split_above должно быть не меньше 1",
+                    "split_above must be at least 1"
+                ),
+                tr!(
+                    "обычно split_above: 100 — страница года делится по районам, когда школ с результатами больше",
+                    "usually split_above: 100 — a year page is split by district when more schools have results"
+                ),
+            );
+        } else {
+            rules.split_above = n as usize;
         }
     }
     if let Some(benchmark) = raw.benchmark {

@@ -26,6 +26,7 @@ mod rule_expr;
 mod split;
 mod text_checks;
 pub(crate) mod vocabulary;
+mod year_parts;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -143,6 +144,7 @@ pub(crate) use responsible::near_duplicates;
 pub(crate) use results::Journal;
 pub(crate) use results::{GiaRow, MedalRow, OfficialEntry, Results, VprRow};
 pub(crate) use rule_expr::Rule;
+pub(crate) use year_parts::{grade_of, YearPart};
 // Files the model carries through unchanged from `load` (theme templates, static and
 // attached files): later stages name them by the model, which is all they see.
 pub(crate) use crate::load::{FileSource, TemplateSource};
@@ -218,6 +220,9 @@ pub(crate) struct Model {
     pub(crate) results: Results,
     /// Thresholds and combinations of the analytics (`data/analytics.yaml`).
     pub(crate) analytics: AnalyticsRules,
+    /// The parts of each year's objectivity page split for its size (issue 22);
+    /// years not split are absent.
+    pub(crate) objectivity_parts: BTreeMap<i32, Vec<YearPart>>,
 }
 
 /// The data of one data folder: `data/` itself lives in `Model`'s own fields; a

@@ -34,6 +34,8 @@ pub(crate) struct Organization {
     pub(crate) former: Vec<Former>,
     /// Other names it goes by in imported tables (`aliases:` in the register).
     pub(crate) aliases: Vec<String>,
+    /// The district or settlement (`district:`), trimmed; never empty.
+    pub(crate) district: Option<String>,
     /// The last day of an organisation that no longer exists; it stays for its history.
     pub(crate) closed: Option<NaiveDate>,
     /// The school this one was divided from (`split_from:`).
@@ -263,6 +265,10 @@ pub(crate) fn resolve_register(
             rural: raw.rural,
             flags: raw.flags,
             aliases: raw.aliases.into_iter().map(|a| a.0).collect(),
+            district: raw
+                .district
+                .map(|d| d.0.trim().to_string())
+                .filter(|d| !d.is_empty()),
             profile: raw
                 .profile
                 .map(|p| (p.kind, p.subjects.into_iter().map(|s| s.0).collect())),

@@ -90,8 +90,11 @@ pub(crate) enum PageData {
     Search,
     /// `/objectivity/`: the years and the methodology.
     ObjectivityList,
-    /// `/objectivity/<year>/`: the signs of a year.
+    /// `/objectivity/<year>/`: the signs of a year (a summary when the year is split).
     Objectivity(i32),
+    /// `/objectivity/<year>/<part>/`: a district or a grade of a split year, by index
+    /// in `Model::objectivity_parts`.
+    ObjectivityPart(i32, usize),
     /// `/shnor/`: the years of the low-results list.
     ShnorList,
     /// `/shnor/<year>/`: the schools with low results of a year.

@@ -224,6 +224,23 @@ pub(crate) fn objectivity_year(year: i32) -> String {
     format!("/objectivity/{year}/")
 }
 
+/// One part of a split objectivity year page (a district or a grade):
+/// `/objectivity/2025/severnyi-raion/`.
+pub(crate) fn objectivity_part(year: i32, slug: &str) -> String {
+    format!("/objectivity/{year}/{slug}/")
+}
+
+/// The address segment of a district, transliterated: `severnyi-raion` for «Северный
+/// район».
+pub(crate) fn part_slug(title: &str) -> String {
+    slug::slugify(title)
+}
+
+/// The address segment of a grade: `5-klass`.
+pub(crate) fn grade_slug(grade: u8) -> String {
+    format!("{grade}-klass")
+}
+
 /// A year's objectivity flags as CSV: `/objectivity/2025/flags.csv`.
 pub(crate) fn objectivity_flags_csv(year: i32) -> String {
     format!("/objectivity/{year}/flags.csv")
@@ -394,6 +411,18 @@ mod tests {
     #[test]
     fn addresses_objectivity_and_shnor() {
         assert_eq!(objectivity_year(2025), "/objectivity/2025/");
+        assert_eq!(
+            objectivity_part(2025, &part_slug("Северный район")),
+            "/objectivity/2025/severnyi-raion/"
+        );
+        assert_eq!(
+            objectivity_part(2025, &grade_slug(5)),
+            "/objectivity/2025/5-klass/"
+        );
+        assert_eq!(
+            page_url(std::path::Path::new("objectivity/2025/severnyi-raion.md")),
+            objectivity_part(2025, "severnyi-raion")
+        );
         assert_eq!(objectivity_flags_csv(2025), "/objectivity/2025/flags.csv");
         assert_eq!(
             objectivity_procedures_csv(2025),

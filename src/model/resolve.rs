@@ -9,7 +9,7 @@ use chrono::{Datelike, NaiveDate};
 use super::cycle::CycleSource;
 use super::{
     analytics_rules, cycle, documents, indicator, opendata, openness, organization, output_names,
-    page, paths, plan, references, report_pdf, responsible, results,
+    page, paths, plan, references, report_pdf, responsible, results, year_parts,
 };
 use super::{
     Children, DataSet, FileSource, Indicators, Model, ModelOptions, OpenDataSet, Page, PageData,
@@ -59,7 +59,8 @@ pub(crate) fn resolve(
         add_plan_pages(&mut resolved, &plans, &git_dates);
     }
     add_monitoring_pages(&mut resolved, &register, &indicators, &results, &git_dates);
-    add_analytics_pages(&mut resolved, &results, &git_dates);
+    let objectivity_parts =
+        add_analytics_pages(&mut resolved, (&results, &register, &analytics), &git_dates);
     if cycle_sources.iter().any(CycleSource::has_cycle) {
         add_cycle_pages(&mut resolved, &indicators, &git_dates, diagnostics);
     }
@@ -135,6 +136,7 @@ pub(crate) fn resolve(
         cycle,
         results,
         analytics,
+        objectivity_parts,
     })
 }
 
@@ -648,11 +650,17 @@ fn shallow_clone_problem(ci: bool) -> Diagnostic {
 
 /// `/objectivity/` and `/shnor/` with a page per year of the raw results, when the
 /// site has them. A page the site wrote itself at `/objectivity/` or `/shnor/` keeps
-/// its text and gets the list under it.
-fn add_analytics_pages(pages: &mut Vec<Page>, results: &Results, git_dates: &GitDates) {
+/// its text and gets the list under it. A year with more schools than `split_above`
+/// gets a page per district or grade (issue 22): the parts are returned for the model.
+fn add_analytics_pages(
+    pages: &mut Vec<Page>,
+    (results, register, analytics): (&Results, &Register, &analytics_rules::AnalyticsRules),
+    git_dates: &GitDates,
+) -> BTreeMap<i32, Vec<year_parts::YearPart>> {
+    let objectivity_parts = year_parts::objectivity_parts(register, results, analytics.split_above);
     let years = results.years();
     if years.is_empty() {
-        return;
+        return objectivity_parts;
     }
     let dates = dates_of_files(&results.files, git_dates);
     let folder = PathBuf::from(crate::load::DATA_DIR).join(crate::load::RESULTS_DIR);
@@ -697,6 +705,18 @@ fn add_analytics_pages(pages: &mut Vec<Page>, results: &Results, git_dates: &Git
                     PageData::Shnor(year),
                 )
             };
+            let parts = objectivity_parts
+                .get(&year)
+                .filter(|_| section == "objectivity");
+            for (index, part) in parts.into_iter().flatten().enumerate() {
+                pages.push(Page::generated(
+                    &format!("{section}/{year}/{}.md", part.slug),
+                    folder.clone(),
+                    format!("{title}, {}", part.title),
+                    dates,
+                    PageData::ObjectivityPart(year, index),
+                ));
+            }
             pages.push(Page::generated(
                 &format!("{section}/{year}.md"),
                 folder.clone(),
@@ -706,6 +726,7 @@ fn add_analytics_pages(pages: &mut Vec<Page>, results: &Results, git_dates: &Git
             ));
         }
     }
+    objectivity_parts
 }
 
 /// A page per plan at `/plans/<id>/` and, unless the site wrote its own

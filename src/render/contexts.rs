@@ -135,7 +135,13 @@ fn insert_view(context: &mut Context, model: &Model, analysis: &Analysis, data: 
         PageData::Objectivity(year) => {
             context.insert(
                 "objectivity",
-                &objectivity::year_view(model, analysis, year),
+                &objectivity::year_view(model, analysis, year, None),
+            );
+        }
+        PageData::ObjectivityPart(year, part) => {
+            context.insert(
+                "objectivity",
+                &objectivity::year_view(model, analysis, year, Some(part)),
             );
         }
         PageData::ShnorList => {

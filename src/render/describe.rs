@@ -134,6 +134,7 @@ fn from_data(model: &Model, analysis: &Analysis, index: usize) -> Option<String>
         | PageData::Search
         | PageData::ObjectivityList
         | PageData::Objectivity(_)
+        | PageData::ObjectivityPart(..)
         | PageData::ShnorList
         | PageData::Shnor(_) => return openness_page(model, index),
     };
@@ -187,6 +188,11 @@ fn openness_page(model: &Model, index: usize) -> Option<String> {
         PageData::Objectivity(year) => format!(
             "Признаки необъективности результатов оценочных процедур {year} года: \
              правила, пороги и число школ с признаками."
+        ),
+        PageData::ObjectivityPart(year, part) => format!(
+            "Признаки необъективности результатов оценочных процедур {year} года, {}: \
+             школы с признаками, правила и числа за ними.",
+            model.objectivity_parts[&year][part].title
         ),
         PageData::ShnorList => "Школы с низкими образовательными результатами по годам: \
              критерии отбора и списки школ."

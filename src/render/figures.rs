@@ -417,16 +417,7 @@ fn comparison_figure(
     // league table (ANALYTICS.md §5). A school with values in other years but none
     // in this one keeps its row, marked «нет данных», and is named under the chart.
     let organizations = &model.register.organizations;
-    let missing: Vec<usize> = (0..organizations.len())
-        .filter(|&o| value_of(Place::Org(o), period).is_none())
-        // A closed school has no value after its last day: no gap to point out.
-        .filter(|&o| organizations[o].is_open())
-        .filter(|&o| {
-            periods
-                .iter()
-                .any(|&p| value_of(Place::Org(o), p).is_some())
-        })
-        .collect();
+    let missing = missing_orgs(organizations, periods, period, &value_of);
     let verdict = indicator.compare == crate::model::Compare::Verdict;
     // Each bar with its organisation and the words of its comparison for the table.
     let bars: Vec<(usize, Bar, String)> = (0..organizations.len())
@@ -474,17 +465,23 @@ fn comparison_figure(
     let note =
         (!marks.starred.is_empty()).then(|| school_marks::figure_note(model, indicator, period));
     let bars: Vec<Bar> = bars.into_iter().map(|(_, bar, _)| bar).collect();
-    let svg = render_bars(&BarChart {
-        id: request.id.clone(),
-        title: title.clone(),
-        unit: indicator.unit.clone(),
-        decimals: indicator.decimals,
-        bars,
-        reference: municipality.map(|m| ("Округ".to_string(), m)),
-        verdict,
-        lower_is_better: indicator.better == crate::model::Better::Lower,
-        marks,
-    })?;
+    let ranged = request.highlight.is_none() && bars.len() > ORG_BARS_MAX;
+    let (title, svg) = if ranged {
+        ranges_svg(request, indicator, &title, &bars)?
+    } else {
+        let svg = render_bars(&BarChart {
+            id: request.id.clone(),
+            title: title.clone(),
+            unit: indicator.unit.clone(),
+            decimals: indicator.decimals,
+            bars,
+            reference: municipality.map(|m| ("Округ".to_string(), m)),
+            verdict,
+            lower_is_better: indicator.better == crate::model::Better::Lower,
+            marks,
+        })?;
+        (title, svg)
+    };
     Some(Figure {
         note,
         subtitle: format!(
@@ -494,7 +491,8 @@ fn comparison_figure(
                 "; по округу — {}",
                 format_value(m, indicator.decimals, &indicator.unit)
             )),
-        ) + &missing_note(organizations, &missing, period),
+        ) + &missing_note(organizations, &missing, period)
+            + ranges_note(ranged),
         svg,
         table: DataTable {
             caption: format!("Данные диаграммы «{title}»"),
@@ -508,6 +506,74 @@ fn comparison_figure(
         title,
         csv_url: indicator_csv_url(model, indicator),
     })
+}
+
+/// The open organisations with values in other periods but none in `period`.
+fn missing_orgs(
+    organizations: &[crate::model::Organization],
+    periods: &[Period],
+    period: Period,
+    value_of: &dyn Fn(Place, Period) -> Option<f64>,
+) -> Vec<usize> {
+    (0..organizations.len())
+        .filter(|&o| value_of(Place::Org(o), period).is_none())
+        // A closed school has no value after its last day: no gap to point out.
+        .filter(|&o| organizations[o].is_open())
+        .filter(|&o| {
+            periods
+                .iter()
+                .any(|&p| value_of(Place::Org(o), p).is_some())
+        })
+        .collect()
+}
+
+/// Above this many organisations a comparison is drawn as the number of organisations
+/// in ranges of the values (issue 22), not a bar each.
+const ORG_BARS_MAX: usize = 150;
+
+/// What a chart of value ranges shows, for its subtitle.
+fn ranges_note(ranged: bool) -> &'static str {
+    if ranged {
+        "; организаций так много, что на диаграмме — их число в каждом диапазоне значений, а в таблице — каждая организация"
+    } else {
+        ""
+    }
+}
+
+/// The comparison of too many organisations: a bar per range of values, its length
+/// the number of organisations in it; the title says so.
+fn ranges_svg(
+    request: &FigureRequest,
+    indicator: &Indicator,
+    title: &str,
+    bars: &[Bar],
+) -> Option<(String, String)> {
+    let values: Vec<f64> = bars.iter().map(|b| b.value).collect();
+    let ranges = super::value_ranges::value_ranges(&values)
+        .into_iter()
+        .map(|(from, to, count)| Bar {
+            label: format!(
+                "{} – {}",
+                format_number(from, indicator.decimals),
+                format_value(to, indicator.decimals, &indicator.unit)
+            ),
+            value: count as f64,
+            tone: Tone::Same,
+        })
+        .collect();
+    let title = title.replacen(": организации,", ": организации по значению,", 1);
+    let svg = render_bars(&BarChart {
+        id: request.id.clone(),
+        title: title.clone(),
+        unit: "орг.".into(),
+        decimals: 0,
+        bars: ranges,
+        reference: None,
+        verdict: false,
+        lower_is_better: false,
+        marks: BarMarks::default(),
+    })?;
+    Some((title, svg))
 }
 
 /// An organisation's bar, its tone from its standing against the municipality (as

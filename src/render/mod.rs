@@ -38,6 +38,7 @@ mod site_file;
 mod spreadsheet;
 mod templates;
 mod text;
+mod value_ranges;
 mod views;
 
 use std::collections::{BTreeMap, BTreeSet};

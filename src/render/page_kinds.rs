@@ -31,7 +31,7 @@ pub(crate) fn kind_template(data: PageData) -> Option<&'static str> {
         PageData::Cycle(_) => "cycle.html",
         PageData::Search => "search.html",
         PageData::ObjectivityList => "objectivity_list.html",
-        PageData::Objectivity(_) => "objectivity.html",
+        PageData::Objectivity(_) | PageData::ObjectivityPart(..) => "objectivity.html",
         PageData::ShnorList => "shnor_list.html",
         PageData::Shnor(_) => "shnor.html",
     })

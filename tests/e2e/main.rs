@@ -24,4 +24,5 @@ mod safety;
 mod search;
 mod serve;
 mod snapshots;
+mod split_years;
 mod windows;

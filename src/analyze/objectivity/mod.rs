@@ -115,7 +115,30 @@ fn of_school<T>(items: &[T], year: i32, org: usize, at: impl Fn(&T) -> (i32, usi
     &items[start..start + len]
 }
 
+/// The run of `items` (sorted by year, then school) of one year.
+fn of_year<T>(items: &[T], year: i32, at: impl Fn(&T) -> i32) -> &[T] {
+    let start = items.partition_point(|item| at(item) < year);
+    let len = items[start..].partition_point(|item| at(item) == year);
+    &items[start..start + len]
+}
+
 impl Objectivity {
+    /// The ВПР procedures of a year, every school's: a split year's pages (issue 22)
+    /// look up their year without scanning the others.
+    pub(crate) fn vpr_in(&self, year: i32) -> &[VprStat] {
+        of_year(&self.vpr, year, |s| s.year)
+    }
+
+    /// The rules that reached their thresholds in a year, every school's.
+    pub(crate) fn findings_in(&self, year: i32) -> &[Finding] {
+        of_year(&self.findings, year, |f| f.year)
+    }
+
+    /// The signs of a year, every school's.
+    pub(crate) fn signs_in(&self, year: i32) -> &[Sign] {
+        of_year(&self.signs, year, |s| s.year)
+    }
+
     /// The ВПР procedures of a school in a year.
     pub(crate) fn vpr_of(&self, year: i32, org: usize) -> &[VprStat] {
         of_school(&self.vpr, year, org, |s| (s.year, s.org))
@@ -154,7 +177,7 @@ impl Objectivity {
     /// The categories signed for each school in a year.
     pub(crate) fn signed(&self, year: i32) -> BTreeMap<usize, BTreeSet<Category>> {
         let mut out: BTreeMap<usize, BTreeSet<Category>> = BTreeMap::new();
-        for sign in self.signs.iter().filter(|s| s.year == year) {
+        for sign in self.signs_in(year).iter().filter(|s| s.year == year) {
             out.entry(sign.org).or_default().insert(sign.category);
         }
         out
@@ -163,7 +186,11 @@ impl Objectivity {
     /// The share of schools with signs of biased ВПР, when above the rules'
     /// `contamination` (see [`Objectivity::contamination`]).
     fn contamination_of(&self, year: i32, rules: &AnalyticsRules) -> Option<f64> {
-        let schools = self.vpr.iter().filter(|s| s.year == year).map(|s| s.org);
+        let schools = self
+            .vpr_in(year)
+            .iter()
+            .filter(|s| s.year == year)
+            .map(|s| s.org);
         let total = schools.collect::<BTreeSet<_>>().len();
         let signed = self
             .signed(year)

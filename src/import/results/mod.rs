@@ -587,6 +587,7 @@ mod tests {
             former: Vec::new(),
             social: Default::default(),
             aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            district: None,
             closed: None,
             split: None,
             successors: Vec::new(),

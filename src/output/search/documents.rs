@@ -134,6 +134,7 @@ fn describe(model: &Model, index: usize) -> (Kind, String, Option<String>) {
         | PageData::CycleMatrix
         | PageData::ObjectivityList
         | PageData::Objectivity(_)
+        | PageData::ObjectivityPart(..)
         | PageData::ShnorList
         | PageData::Shnor(_)
         | PageData::Search => (Kind::Section, String::new(), None),

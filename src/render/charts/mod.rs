@@ -9,6 +9,7 @@
 
 mod bar_marks;
 mod bars;
+mod density;
 mod frame;
 mod gantt;
 mod line;
@@ -21,6 +22,7 @@ pub(crate) use frame::CHART_MARK;
 
 pub(crate) use bar_marks::BarMarks;
 pub(crate) use bars::{render_bars, Bar, BarChart, Tone};
+pub(crate) use density::{bin as density_bin, BINS as DENSITY_BINS, DENSITY_ABOVE};
 pub(crate) use gantt::{render_gantt, GanttChart, GanttRow};
 pub(crate) use line::{render_line, LineChart, LineSeries};
 pub(crate) use scatter::{render_scatter, PointKind, ScatterChart, ScatterPoint};

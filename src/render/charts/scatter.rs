@@ -5,12 +5,16 @@
 //! ordinary groups are small hollow grey circles, groups whose high result is expected
 //! (a profile school) blue diamonds, signed groups larger vermillion triangles with a
 //! label. Labels are placed beside their point where they overlap least.
+//!
+//! Above [`DENSITY_ABOVE`] points the groups are drawn as a density of cells instead
+//! (`density`), with the signed groups still on top as triangles, unlabelled.
 
 use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::bars::{flow, text_width, LEGEND_LINE, TEXT_SIZE};
+use super::density::{self, BINS, DENSITY_ABOVE, SHADES};
 use super::frame::{palette, register_font, twin_svgs, FAMILY};
 use crate::numbers::format_number;
 
@@ -88,11 +92,48 @@ fn kinds(chart: &ScatterChart) -> Vec<PointKind> {
     kinds
 }
 
-fn legend_items(chart: &ScatterChart, kinds: &[PointKind]) -> Vec<String> {
-    let mut items: Vec<String> = kinds.iter().map(|k| k.legend().to_string()).collect();
-    items.push("равно базе сравнения".into());
+/// What a legend item shows beside its text.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Sample {
+    Marker(PointKind),
+    Shade(usize),
+    Diagonal,
+    Threshold,
+}
+
+/// The cell counts and the classes of their shades, when the chart is a density.
+type Density = (Vec<[u32; BINS]>, Vec<(u32, u32)>);
+
+fn density_of(chart: &ScatterChart) -> Option<Density> {
+    (chart.points.len() > DENSITY_ABOVE).then(|| {
+        let counts = density::bin(chart.points.iter().map(|p| (p.x, p.y)));
+        let max = counts.iter().flatten().copied().max().unwrap_or(0);
+        (counts, density::classes(max))
+    })
+}
+
+fn legend_items(chart: &ScatterChart, kinds: &[PointKind]) -> Vec<(String, Sample)> {
+    let mut items: Vec<(String, Sample)> = match density_of(chart) {
+        Some((_, classes)) => {
+            let mut items: Vec<(String, Sample)> = classes
+                .iter()
+                .enumerate()
+                .map(|(i, c)| (density::class_label(*c), Sample::Shade(i)))
+                .collect();
+            if kinds.contains(&PointKind::Signed) {
+                let kind = PointKind::Signed;
+                items.push((kind.legend().to_string(), Sample::Marker(kind)));
+            }
+            items
+        }
+        None => kinds
+            .iter()
+            .map(|k| (k.legend().to_string(), Sample::Marker(*k)))
+            .collect(),
+    };
+    items.push(("равно базе сравнения".into(), Sample::Diagonal));
     if let Some((_, label)) = &chart.offset_line {
-        items.push(label.clone());
+        items.push((label.clone(), Sample::Threshold));
     }
     items
 }
@@ -110,7 +151,7 @@ fn side(width: i32) -> i32 {
 fn legend_places(chart: &ScatterChart, kinds: &[PointKind], width: i32) -> Vec<(i32, i32)> {
     let widths: Vec<i32> = legend_items(chart, kinds)
         .iter()
-        .map(|t| 28 + text_width(t))
+        .map(|(t, _)| 28 + text_width(t))
         .collect();
     flow(&widths, PAD, width - PAD)
 }
@@ -199,11 +240,44 @@ fn draw(
         }
     }
 
-    // Points: ordinary first, signed last (on top).
+    // Points: ordinary first, signed last (on top); or the density of them all.
     let bounds = [LEFT + 2, top + 16, plot_right, bottom - 2];
-    draw_points(&root, chart, bounds, &|x, y| (px(x), py(y)))?;
+    match density_of(chart) {
+        Some((counts, classes)) => {
+            draw_cells(&root, &counts, &classes, &|v| px(v), &|v| py(v))?;
+            for p in chart.points.iter().filter(|p| p.kind == PointKind::Signed) {
+                draw_marker(&root, p.kind, (px(p.x), py(p.y)))?;
+            }
+        }
+        None => draw_points(&root, chart, bounds, &|x, y| (px(x), py(y)))?,
+    }
     draw_legend(&root, chart, kinds, legend)?;
     root.present().map_err(fail)?;
+    Ok(())
+}
+
+/// The cells of a density, each shaded by its count; `px`, `py` map percent to pixels.
+fn draw_cells(
+    root: &Area<'_>,
+    counts: &[[u32; BINS]],
+    classes: &[(u32, u32)],
+    px: &dyn Fn(f64) -> i32,
+    py: &dyn Fn(f64) -> i32,
+) -> Result<(), String> {
+    let step = 100.0 / BINS as f64;
+    for (row, cells) in counts.iter().enumerate() {
+        for (column, &count) in cells.iter().enumerate() {
+            let Some(shade) = density::shade_of(count, classes) else {
+                continue;
+            };
+            let (x0, y0) = (column as f64 * step, row as f64 * step);
+            root.draw(&Rectangle::new(
+                [(px(x0), py(y0 + step)), (px(x0 + step), py(y0))],
+                SHADES[shade].filled(),
+            ))
+            .map_err(fail)?;
+        }
+    }
     Ok(())
 }
 
@@ -256,31 +330,33 @@ fn draw_legend(
     legend: &[(i32, i32)],
 ) -> Result<(), String> {
     let text = (FAMILY, TEXT_SIZE).into_font().color(&palette::TEXT);
-    for (item, (text_item, (x, line))) in legend_items(chart, kinds)
-        .iter()
-        .enumerate()
-        .map(|(i, t)| (i, (t, legend[i])))
-    {
+    for ((text_item, sample_kind), &(x, line)) in legend_items(chart, kinds).iter().zip(legend) {
         let centre = PAD + LEGEND_LINE * line + 8;
         let sample = (x + 10, centre);
-        if item < kinds.len() {
-            draw_marker(root, kinds[item], sample)?;
-        } else if item == kinds.len() {
-            root.draw(&DashedPathElement::new(
-                vec![(x, centre), (x + 22, centre)],
-                6,
-                4,
-                palette::GREY.stroke_width(1),
-            ))
-            .map_err(fail)?;
-        } else {
-            root.draw(&DashedPathElement::new(
-                vec![(x, centre), (x + 22, centre)],
-                2,
-                4,
-                palette::VERMILLION.stroke_width(2),
-            ))
-            .map_err(fail)?;
+        match *sample_kind {
+            Sample::Marker(kind) => draw_marker(root, kind, sample)?,
+            Sample::Shade(shade) => root
+                .draw(&Rectangle::new(
+                    [(x + 3, centre - 7), (x + 17, centre + 7)],
+                    SHADES[shade].filled(),
+                ))
+                .map_err(fail)?,
+            Sample::Diagonal => root
+                .draw(&DashedPathElement::new(
+                    vec![(x, centre), (x + 22, centre)],
+                    6,
+                    4,
+                    palette::GREY.stroke_width(1),
+                ))
+                .map_err(fail)?,
+            Sample::Threshold => root
+                .draw(&DashedPathElement::new(
+                    vec![(x, centre), (x + 22, centre)],
+                    2,
+                    4,
+                    palette::VERMILLION.stroke_width(2),
+                ))
+                .map_err(fail)?,
         }
         root.draw(&Text::new(
             text_item.clone(),
@@ -370,6 +446,15 @@ fn describe(chart: &ScatterChart) -> String {
         chart.y_label,
         chart.points.len()
     );
+    if chart.points.len() > DENSITY_ABOVE {
+        text.push_str(&format!(
+            " Точек слишком много, чтобы различить каждую: поле разбито на клетки по {} п.п., чем темнее клетка, тем больше в ней точек. С признаком — {}, ожидаемый для профиля школы высокий результат — {}. Каждая группа — в таблице данных диаграммы.",
+            100 / BINS,
+            count(PointKind::Signed),
+            count(PointKind::Expected)
+        ));
+        return text;
+    }
     let signed: Vec<String> = chart
         .points
         .iter()
@@ -453,6 +538,35 @@ mod tests {
             "{desc}"
         );
         assert!(desc.contains("ожидаемый для профиля школы, — 1."));
+    }
+
+    #[test]
+    fn issue_22_draws_thousands_of_points_as_a_density_with_a_legend() {
+        let mut dense = chart();
+        dense.points = (0..3000)
+            .map(|i| ScatterPoint {
+                x: f64::from(i % 100),
+                y: f64::from((i * 7) % 100),
+                kind: if i == 0 {
+                    PointKind::Signed
+                } else {
+                    PointKind::Ordinary
+                },
+                label: None,
+            })
+            .collect();
+        let twins = render_scatter(&dense).unwrap();
+        // Both twins, each with its role, title and desc.
+        assert_eq!(twins.matches("role=\"img\"").count(), 2);
+        assert!(twins.contains("<title id=\"q-title\">"));
+        assert!(twins.contains("<desc id=\"q-desc\">"));
+        let svg = super::super::wide_only(twins.clone());
+        assert!(svg.contains("групп\n</text>"), "a legend of counts");
+        assert!(svg.contains(">\nс признаком\n</text>"));
+        assert!(!svg.contains("<circle"), "no point drawn one by one");
+        assert!(twins.len() < 120_000, "{} bytes", twins.len());
+        assert!(describe(&dense).contains("поле разбито на клетки по 5 п.п."));
+        roxmltree::Document::parse(&svg).unwrap();
     }
 
     #[test]

@@ -11,15 +11,16 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::links::{alphabetical, alphabetical_rank};
+use super::parts::Scope;
 use super::words::{percent, points};
 use crate::analyze::objectivity::{JournalStat, VprStat};
 use crate::analyze::Analysis;
 use crate::model::paths;
-use crate::model::{Category, Model, Rule};
+use crate::model::{Category, Model, Rule, YearPart};
 use crate::numbers::format_number;
 use crate::render::charts::{
-    render_line, render_scatter, render_stacked, LineChart, LineSeries, PointKind, ScatterChart,
-    ScatterPoint, StackRow, StackedChart,
+    density_bin, render_line, render_scatter, render_stacked, LineChart, LineSeries, PointKind,
+    ScatterChart, ScatterPoint, StackRow, StackedChart, DENSITY_ABOVE, DENSITY_BINS,
 };
 use crate::render::figures::{DataRow, DataTable, Figure};
 
@@ -108,8 +109,32 @@ fn short_subject(subject: &str) -> String {
     }
 }
 
-/// The quality of each ВПР procedure against its benchmark.
-pub(super) fn scatter_figure(model: &Model, analysis: &Analysis, year: i32) -> Option<Figure> {
+/// The ВПР groups of a scatter, by school in alphabetical order, then procedure.
+fn scatter_stats<'a>(
+    model: &Model,
+    analysis: &'a Analysis,
+    year: i32,
+    scope: Scope<'_>,
+) -> Vec<&'a VprStat> {
+    let o = &analysis.objectivity;
+    let mut stats: Vec<&VprStat> = o
+        .vpr_in(year)
+        .iter()
+        .filter(|s| s.year == year && s.published && s.quality_benchmark.is_some())
+        .filter(|s| scope.admits(s.org, &s.key))
+        .collect();
+    let order = alphabetical_rank(model, stats.iter().map(|s| s.org));
+    stats.sort_by_key(|s| (order.get(&s.org), s.key.clone()));
+    stats
+}
+
+/// Each group as a point: signed, expected for the profile, or ordinary.
+fn scatter_points(
+    model: &Model,
+    analysis: &Analysis,
+    year: i32,
+    stats: &[&VprStat],
+) -> Vec<ScatterPoint> {
     let o = &analysis.objectivity;
     let signed = |s: &VprStat| o.has_sign(year, s.org, &s.key, Category::VprBias);
     let expected = |s: &VprStat| {
@@ -117,15 +142,8 @@ pub(super) fn scatter_figure(model: &Model, analysis: &Analysis, year: i32) -> O
             .iter()
             .any(|f| f.key == s.key && f.exempt && f.rule == Rule::A)
     };
-    let mut stats: Vec<&VprStat> = o
-        .vpr
-        .iter()
-        .filter(|s| s.year == year && s.published && s.quality_benchmark.is_some())
-        .collect();
-    let order = alphabetical_rank(model, stats.iter().map(|s| s.org));
-    stats.sort_by_key(|s| (order.get(&s.org), s.key.clone()));
     let name = |s: &VprStat| model.register.organizations[s.org].short_name.clone();
-    let points_of: Vec<ScatterPoint> = stats
+    stats
         .iter()
         .map(|s| {
             let bench = s.quality_benchmark.map_or(0.0, |b| b.value);
@@ -150,7 +168,19 @@ pub(super) fn scatter_figure(model: &Model, analysis: &Analysis, year: i32) -> O
                 }),
             }
         })
-        .collect();
+        .collect()
+}
+
+/// The quality of each ВПР procedure against its benchmark.
+pub(super) fn scatter_figure(
+    model: &Model,
+    analysis: &Analysis,
+    year: i32,
+    scope: Scope<'_>,
+) -> Option<Figure> {
+    let stats = scatter_stats(model, analysis, year, scope);
+    let name = |s: &VprStat| model.register.organizations[s.org].short_name.clone();
+    let points_of = scatter_points(model, analysis, year, &stats);
     let title = format!("Доля «4» и «5» по ВПР в сравнении с базой сравнения, {year}");
     let effect = model.analytics.a.effect * 100.0;
     let svg = render_scatter(&ScatterChart {
@@ -164,6 +194,23 @@ pub(super) fn scatter_figure(model: &Model, analysis: &Analysis, year: i32) -> O
             format!("порог: на {} п.п. выше базы", format_number(effect, 0)),
         )),
     })?;
+    let subtitle = format!(
+        "каждая точка — класс и предмет одной школы, не менее {} участников; база сравнения — регион или другие школы округа",
+        model.analytics.min_group
+    );
+    let csv_url = model.link(&paths::objectivity_procedures_csv(year));
+    if points_of.len() > DENSITY_ABOVE {
+        return Some(Figure {
+            note: None,
+            subtitle: format!(
+                "{subtitle}; точек так много, что показано, сколько их в каждой клетке"
+            ),
+            svg,
+            table: density_table(&title, &points_of),
+            title,
+            csv_url,
+        });
+    }
     let rows = stats
         .iter()
         .zip(&points_of)
@@ -194,10 +241,7 @@ pub(super) fn scatter_figure(model: &Model, analysis: &Analysis, year: i32) -> O
         .collect();
     Some(Figure {
         note: None,
-        subtitle: format!(
-            "каждая точка — класс и предмет одной школы, не менее {} участников; база сравнения — регион или другие школы округа",
-            model.analytics.min_group
-        ),
+        subtitle,
         svg,
         table: DataTable {
             caption: format!("Данные диаграммы «{title}»"),
@@ -213,8 +257,31 @@ pub(super) fn scatter_figure(model: &Model, analysis: &Analysis, year: i32) -> O
             rows,
         },
         title,
-        csv_url: model.link(&paths::objectivity_procedures_csv(year)),
+        csv_url,
     })
+}
+
+/// The table behind a density: one row per cell with points, its ranges and count.
+/// Every group is a row of the year's `procedures.csv`, linked under the chart.
+fn density_table(title: &str, points: &[ScatterPoint]) -> DataTable {
+    let counts = density_bin(points.iter().map(|p| (p.x, p.y)));
+    let step = 100 / DENSITY_BINS;
+    let range = |cell: usize| format!("{}–{}", cell * step, (cell + 1) * step);
+    let mut rows = Vec::new();
+    for (row, cells) in counts.iter().enumerate().rev() {
+        for (column, &count) in cells.iter().enumerate().filter(|(_, c)| **c > 0) {
+            rows.push(DataRow {
+                label: range(row),
+                cells: vec![range(column), count.to_string()],
+            });
+        }
+    }
+    DataTable {
+        caption: format!("Данные диаграммы «{title}»: число групп в каждой клетке"),
+        corner: "Школа, %".into(),
+        columns: vec!["База сравнения, %".into(), "Групп".into()],
+        rows,
+    }
 }
 
 /// Lowered / confirmed / raised pooled over groups that may be published.
@@ -282,16 +349,30 @@ fn journal_figure(
 }
 
 /// The journal comparison of each school in a year, all ВПР procedures together.
-pub(super) fn journal_by_org(model: &Model, analysis: &Analysis, year: i32) -> Option<Figure> {
+pub(super) fn journal_by_org(
+    model: &Model,
+    analysis: &Analysis,
+    year: i32,
+    scope: Scope<'_>,
+) -> Option<Figure> {
     let o = &analysis.objectivity;
     let mut by_org: BTreeMap<usize, Vec<&VprStat>> = BTreeMap::new();
-    for s in o.vpr.iter().filter(|s| s.year == year) {
+    for s in o
+        .vpr_in(year)
+        .iter()
+        .filter(|s| s.year == year && scope.admits(s.org, &s.key))
+    {
         by_org.entry(s.org).or_default().push(s);
     }
     let all: Vec<&VprStat> = by_org.values().flatten().copied().collect();
     let mut rows = Vec::new();
     if let Some((k, v)) = pool(&all) {
-        rows.push(("Все школы округа".to_string(), k, v));
+        let all_label = match scope.part() {
+            Some(part) if part.is_district() => format!("Все школы: {}", part.title),
+            Some(part) => format!("Все школы округа, {}", part.title),
+            None => "Все школы округа".to_string(),
+        };
+        rows.push((all_label, k, v));
     }
     for org in alphabetical(model, by_org.keys().copied()) {
         if let Some((k, v)) = pool(&by_org[&org]) {
@@ -309,6 +390,48 @@ pub(super) fn journal_by_org(model: &Model, analysis: &Analysis, year: i32) -> O
             model.analytics.min_group
         ),
         "Школа",
+        rows,
+        model.link(&paths::objectivity_procedures_csv(year)),
+    )
+}
+
+/// The journal comparison of each district (or grade) of a split year, all ВПР
+/// procedures together: a school's own bar is on its district's page.
+pub(super) fn journal_by_part(
+    model: &Model,
+    analysis: &Analysis,
+    year: i32,
+    parts: &[YearPart],
+) -> Option<Figure> {
+    let o = &analysis.objectivity;
+    let stats: Vec<&VprStat> = o.vpr_in(year).iter().filter(|s| s.year == year).collect();
+    let mut rows = Vec::new();
+    if let Some((k, v)) = pool(&stats) {
+        rows.push(("Все школы округа".to_string(), k, v));
+    }
+    for part in parts {
+        let of_part: Vec<&VprStat> = stats
+            .iter()
+            .copied()
+            .filter(|s| Scope::Part(part).admits(s.org, &s.key))
+            .collect();
+        if let Some((k, v)) = pool(&of_part) {
+            rows.push((part.title.clone(), k, v));
+        }
+    }
+    if rows.len() < 2 {
+        return None;
+    }
+    let by_district = parts.first().is_some_and(YearPart::is_district);
+    journal_figure(
+        format!("journal-{year}"),
+        format!("Отметки за ВПР в сравнении с отметками в журнале, {year}"),
+        format!(
+            "в процентах от участников, чьи отметки сравнивались; все классы и предметы ВПР {year} года {}, группы не менее {} человек",
+            if by_district { "по районам" } else { "по классам" },
+            model.analytics.min_group
+        ),
+        if by_district { "Район" } else { "Класс" },
         rows,
         model.link(&paths::objectivity_procedures_csv(year)),
     )
@@ -427,7 +550,7 @@ pub(super) fn org_results(model: &Model, analysis: &Analysis, org: usize) -> Opt
     );
     Some(OrgResults {
         year,
-        url: model.link(&paths::objectivity_year(year)),
+        url: model.link(&super::parts::signs_path(model, analysis, year, org)),
         rows,
         figure,
         min_group,

@@ -273,7 +273,11 @@ fn municipal_procedures_csv(analysis: &Analysis, year: i32) -> Vec<u8> {
         "raised",
     ]);
     let mut cells: BTreeMap<&ProcKey, Vec<&VprStat>> = BTreeMap::new();
-    for s in o.vpr.iter().filter(|s| s.year == year && s.published) {
+    for s in o
+        .vpr_in(year)
+        .iter()
+        .filter(|s| s.year == year && s.published)
+    {
         cells.entry(&s.key).or_default().push(s);
     }
     let pct = |v: f64| number(v * 100.0, 2);
@@ -339,7 +343,7 @@ pub(crate) fn procedures_csv(model: &Model, analysis: &Analysis, year: i32) -> V
         "raised",
     ]);
     let mut stats: Vec<_> = o
-        .vpr
+        .vpr_in(year)
         .iter()
         .filter(|s| s.year == year && s.published)
         .collect();

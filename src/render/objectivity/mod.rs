@@ -12,6 +12,7 @@
 mod figures;
 mod files;
 pub(crate) mod links;
+mod parts;
 pub(crate) mod words;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -21,6 +22,7 @@ use serde::Serialize;
 pub(crate) use files::{counts_csv, flags_csv, procedures_csv};
 
 use links::{alphabetical, org_link, OrgLink};
+use parts::{PartNote, PartsView, Scope};
 
 use super::figures::Figure;
 use super::views::LinkView;
@@ -108,7 +110,13 @@ pub(crate) struct OrgSigns {
     pub(crate) comment: Option<String>,
 }
 
-fn org_signs(model: &Model, analysis: &Analysis, year: i32, org: usize) -> Option<OrgSigns> {
+fn org_signs(
+    model: &Model,
+    analysis: &Analysis,
+    year: i32,
+    org: usize,
+    scope: Scope<'_>,
+) -> Option<OrgSigns> {
     let o = &analysis.objectivity;
     let rules = &model.analytics;
     let mut categories = Vec::new();
@@ -117,7 +125,7 @@ fn org_signs(model: &Model, analysis: &Analysis, year: i32, org: usize) -> Optio
         let signs: Vec<_> = o
             .signs_of(year, org)
             .iter()
-            .filter(|s| s.category == category)
+            .filter(|s| s.category == category && scope.admits(org, &s.key))
             .collect();
         if signs.is_empty() {
             continue;
@@ -177,7 +185,7 @@ fn org_signs(model: &Model, analysis: &Analysis, year: i32, org: usize) -> Optio
             .name_in(year)
             .map(|name| format!("в {year} году — {name}")),
         year,
-        year_url: model.link(&paths::objectivity_year(year)),
+        year_url: model.link(&parts::signs_path(model, analysis, year, org)),
         count,
         count_text: format!(
             "{count} {}",
@@ -203,12 +211,12 @@ fn org_signs(model: &Model, analysis: &Analysis, year: i32, org: usize) -> Optio
 }
 
 /// High results a profile school was expected to have, in words.
-fn expected(analysis: &Analysis, year: i32, org: usize) -> Vec<String> {
+fn expected(analysis: &Analysis, year: i32, org: usize, scope: Scope<'_>) -> Vec<String> {
     analysis
         .objectivity
         .findings_of(year, org)
         .iter()
-        .filter(|f| f.exempt)
+        .filter(|f| f.exempt && scope.admits(org, &f.key))
         .map(words::expected_sentence)
         .collect()
 }
@@ -221,12 +229,12 @@ pub(crate) struct ExpectedOrg {
 
 /// Procedures of a year where few journal marks were confirmed, by school in
 /// alphabetical order: «5 класс, математика: подтвердили 40,0 %».
-fn auxiliary(model: &Model, analysis: &Analysis, year: i32) -> Vec<ExpectedOrg> {
+fn auxiliary(model: &Model, analysis: &Analysis, year: i32, scope: Scope<'_>) -> Vec<ExpectedOrg> {
     let o = &analysis.objectivity;
     let stats: Vec<_> = o
-        .vpr
+        .vpr_in(year)
         .iter()
-        .filter(|s| s.year == year && figures::few_confirmed(s))
+        .filter(|s| s.year == year && figures::few_confirmed(s) && scope.admits(s.org, &s.key))
         .collect();
     alphabetical(model, stats.iter().map(|s| s.org))
         .into_iter()
@@ -235,7 +243,7 @@ fn auxiliary(model: &Model, analysis: &Analysis, year: i32) -> Vec<ExpectedOrg> 
             items: o
                 .vpr_of(year, org)
                 .iter()
-                .filter(|s| figures::few_confirmed(s))
+                .filter(|s| figures::few_confirmed(s) && scope.admits(s.org, &s.key))
                 .filter_map(|s| {
                     let j = s.journal.as_ref()?;
                     Some(format!(
@@ -252,6 +260,9 @@ fn auxiliary(model: &Model, analysis: &Analysis, year: i32) -> Vec<ExpectedOrg> 
 
 #[derive(Debug, Serialize)]
 pub(crate) struct OfficialRow {
+    /// The school, by index in the register.
+    #[serde(skip)]
+    pub(crate) index: usize,
     pub(crate) year: i32,
     pub(crate) org: OrgLink,
     pub(crate) list: String,
@@ -274,6 +285,7 @@ fn official(model: &Model, year: Option<i32>, org: Option<usize>) -> Vec<Officia
     });
     rows.into_iter()
         .map(|e| OfficialRow {
+            index: e.org,
             year: e.year,
             org: org_link(model, e.org),
             list: e.list.clone(),
@@ -290,7 +302,7 @@ fn benchmark_sources(
 ) -> BTreeSet<crate::analyze::objectivity::Source> {
     analysis
         .objectivity
-        .vpr
+        .vpr_in(year)
         .iter()
         .filter(|s| s.year == year)
         .filter_map(|s| s.quality_benchmark.map(|b| b.source))
@@ -371,11 +383,23 @@ pub(crate) struct YearView {
     /// «претендентов на медаль» from 2024, «медалистов» before (the year's regime).
     pub(crate) medal_who: &'static str,
     pub(crate) version: String,
+    /// The districts or grades of a year split for its size, on its summary page.
+    pub(crate) parts: Option<PartsView>,
+    /// On the page of one district or grade: which, and the year's summary.
+    pub(crate) part: Option<PartNote>,
 }
 
-pub(crate) fn year_view(model: &Model, analysis: &Analysis, year: i32) -> YearView {
+/// A year page: the whole year, the summary of a year split by district or grade
+/// (`part` is `None`), or one part of it (issue 22).
+pub(crate) fn year_view(
+    model: &Model,
+    analysis: &Analysis,
+    year: i32,
+    part: Option<usize>,
+) -> YearView {
     let o = &analysis.objectivity;
     let rules = &model.analytics;
+    let scope = Scope::of(model, year, part);
     let years = &o.years;
     let at = years.iter().position(|y| *y == year);
     let link = |y: i32| LinkView {
@@ -383,49 +407,28 @@ pub(crate) fn year_view(model: &Model, analysis: &Analysis, year: i32) -> YearVi
         path: paths::objectivity_year(y),
         url: model.link(&paths::objectivity_year(y)),
     };
-    let schools = o.schools.get(&year).map_or(0, BTreeSet::len);
-    let signed = o.signed(year);
+    let schools = parts::schools_in(model, analysis, year, scope);
+    let signed = parts::signed_in(analysis, year, scope);
     let previous_year = at.and_then(|i| i.checked_sub(1)).map(|i| years[i]);
-    let summary = summary_rows(analysis, schools, &signed, previous_year);
-    let by_subject = subject_rows(analysis, year);
+    let summary = summary_rows(analysis, schools, &signed, previous_year, scope);
+    let by_subject = subject_rows(analysis, year, scope);
     let named = rules.publish_named;
-    let orgs = if named {
+    let listed = named && scope.lists_schools();
+    let orgs = if listed {
         alphabetical(model, signed.keys().copied())
             .into_iter()
-            .filter_map(|org| org_signs(model, analysis, year, org))
+            .filter_map(|org| org_signs(model, analysis, year, org, scope))
             .collect()
     } else {
         Vec::new()
     };
-    let expected_orgs = if named {
-        alphabetical(
-            model,
-            o.findings
-                .iter()
-                .filter(|f| f.year == year && f.exempt)
-                .map(|f| f.org),
-        )
-        .into_iter()
-        .map(|org| ExpectedOrg {
-            org: org_link(model, org),
-            items: expected(analysis, year, org),
-        })
-        .collect()
+    let expected_orgs = if listed {
+        expected_orgs(model, analysis, year, scope)
     } else {
         Vec::new()
     };
-    let mut figures = Vec::new();
-    figures.extend(figures::counts_figure(
-        model,
-        analysis,
-        &format!("counts-{year}"),
-    ));
-    // Charts per school name schools (or let them be recognised by their numbers).
-    if named {
-        figures.extend(figures::scatter_figure(model, analysis, year));
-        figures.extend(figures::journal_by_org(model, analysis, year));
-    }
     let signed_count = signed.len();
+    let whole = scope.part().is_none();
     YearView {
         year,
         previous: previous_year.map(link),
@@ -445,13 +448,16 @@ pub(crate) fn year_view(model: &Model, analysis: &Analysis, year: i32) -> YearVi
         named,
         orgs,
         expected: expected_orgs,
-        figures,
+        figures: year_figures(model, analysis, year, scope),
         official: if named {
             official(model, Some(year), None)
+                .into_iter()
+                .filter(|row| whole || scope.holds_org(row.index))
+                .collect()
         } else {
             Vec::new()
         },
-        official_count: official_count(model, year, named),
+        official_count: official_count(model, year, named).filter(|_| whole),
         flags_url: model.link(&paths::objectivity_flags_csv(year)),
         procedures_url: model.link(&paths::objectivity_procedures_csv(year)),
         list_url: model.link("/objectivity/"),
@@ -461,17 +467,67 @@ pub(crate) fn year_view(model: &Model, analysis: &Analysis, year: i32) -> YearVi
             .then(|| model.link(&paths::shnor_year(year))),
         min_group: rules.min_group,
         n_min: rules.min_n(),
-        auxiliary: if named {
-            auxiliary(model, analysis, year)
+        auxiliary: if listed {
+            auxiliary(model, analysis, year, scope)
         } else {
             Vec::new()
         },
-        auxiliary_count: auxiliary_count(model, analysis, year),
+        auxiliary_count: auxiliary_count(model, analysis, year).filter(|_| whole),
         confirmed_below: format_value(rules.confirmed_below * 100.0, 0, "%"),
-        medals_small: medals_small(model, analysis, year),
+        medals_small: medals_small(model, analysis, year).filter(|_| whole),
         medal_who: words::medal_group_of(words::medal_regime(rules, year)),
         version: rules.version.clone(),
+        parts: match scope {
+            Scope::Summary(parts) => Some(parts::parts_view(model, analysis, year, parts)),
+            _ => None,
+        },
+        part: parts::part_note(model, year, scope),
     }
+}
+
+/// Schools whose high results are expected for their profile, alphabetically.
+fn expected_orgs(
+    model: &Model,
+    analysis: &Analysis,
+    year: i32,
+    scope: Scope<'_>,
+) -> Vec<ExpectedOrg> {
+    let o = &analysis.objectivity;
+    let orgs = o
+        .findings_in(year)
+        .iter()
+        .filter(|f| f.year == year && f.exempt && scope.admits(f.org, &f.key))
+        .map(|f| f.org);
+    alphabetical(model, orgs)
+        .into_iter()
+        .map(|org| ExpectedOrg {
+            org: org_link(model, org),
+            items: expected(analysis, year, org, scope),
+        })
+        .collect()
+}
+
+/// The charts of a year page: the counts over the years (not on a part's page, where
+/// municipal counts would read as the part's), the ВПР procedures against their
+/// benchmark and the journal comparison.
+fn year_figures(model: &Model, analysis: &Analysis, year: i32, scope: Scope<'_>) -> Vec<Figure> {
+    let mut figures = Vec::new();
+    if scope.part().is_none() {
+        figures.extend(figures::counts_figure(
+            model,
+            analysis,
+            &format!("counts-{year}"),
+        ));
+    }
+    // Charts per school name schools (or let them be recognised by their numbers).
+    if model.analytics.publish_named {
+        figures.extend(figures::scatter_figure(model, analysis, year, scope));
+        figures.extend(match scope {
+            Scope::Summary(parts) => figures::journal_by_part(model, analysis, year, parts),
+            _ => figures::journal_by_org(model, analysis, year, scope),
+        });
+    }
+    figures
 }
 
 /// One row per category: how many schools have its sign in the year, their share,
@@ -481,8 +537,9 @@ fn summary_rows(
     schools: usize,
     signed: &BTreeMap<usize, BTreeSet<Category>>,
     previous_year: Option<i32>,
+    scope: Scope<'_>,
 ) -> Vec<SummaryRow> {
-    let previous_signed = previous_year.map(|y| analysis.objectivity.signed(y));
+    let previous_signed = previous_year.map(|y| parts::signed_in(analysis, y, scope));
     Category::ALL
         .iter()
         .map(|&category| {
@@ -512,11 +569,15 @@ fn summary_rows(
 }
 
 /// Schools with signs by procedure and subject, one count per category.
-fn subject_rows(analysis: &Analysis, year: i32) -> Vec<SubjectRow> {
+fn subject_rows(analysis: &Analysis, year: i32, scope: Scope<'_>) -> Vec<SubjectRow> {
     let o = &analysis.objectivity;
     // ОО with signs by procedure and subject, per category.
     let mut by: BTreeMap<(Procedure, String), Vec<BTreeSet<usize>>> = BTreeMap::new();
-    for sign in o.signs.iter().filter(|s| s.year == year) {
+    for sign in o
+        .signs_in(year)
+        .iter()
+        .filter(|s| s.year == year && scope.admits(s.org, &s.key))
+    {
         let subject = sign.key.subject.clone().unwrap_or_else(|| "медали".into());
         let entry = by
             .entry((sign.key.procedure, subject))
@@ -560,7 +621,7 @@ fn auxiliary_count(model: &Model, analysis: &Analysis, year: i32) -> Option<Stri
     let named = rules.publish_named;
 
     let count = o
-        .vpr
+        .vpr_in(year)
         .iter()
         .filter(|s| s.year == year && figures::few_confirmed(s))
         .map(|s| s.org)
@@ -816,7 +877,7 @@ pub(crate) fn org_block(model: &Model, analysis: &Analysis, org: usize) -> Optio
         years
             .iter()
             .rev()
-            .filter_map(|&y| org_signs(model, analysis, y, org))
+            .filter_map(|&y| org_signs(model, analysis, y, org, Scope::Whole))
             .collect()
     } else {
         Vec::new()
@@ -855,7 +916,7 @@ pub(crate) fn org_block(model: &Model, analysis: &Analysis, org: usize) -> Optio
         n_min: model.analytics.min_n(),
         latest_url: model.link(&paths::objectivity_year(last)),
         expected: if named {
-            expected(analysis, last, org)
+            expected(analysis, last, org, Scope::Whole)
         } else {
             Vec::new()
         },
