@@ -10,20 +10,11 @@
 //! they are; a table whose head is not one plain row of headings, or whose body
 //! spans rows or columns, keeps its grid (a card would mislabel its cells).
 
-use super::site_file::{OutputContent, OutputFile};
+use super::site_file::OutputFile;
 
 /// Labels the tables of an HTML file in place.
 pub(crate) fn label_tables_in(file: &mut OutputFile) {
-    if !file.path.ends_with(".html") {
-        return;
-    }
-    if let OutputContent::Bytes(bytes) = &mut file.content {
-        if let Ok(html) = std::str::from_utf8(bytes) {
-            if html.contains("<table") {
-                *bytes = label_tables(html).into_bytes();
-            }
-        }
-    }
+    file.rewrite_html(|html| html.contains("<table").then(|| label_tables(html)));
 }
 
 /// `html` with every table that can become cards marked `cards` and labelled.

@@ -7,20 +7,11 @@
 //! «…» opened inside another becomes „…“. Each attribute value is a block of its own;
 //! scripts and styles are left alone. An unbalanced quote only affects its block.
 
-use super::site_file::{OutputContent, OutputFile};
+use super::site_file::OutputFile;
 
 /// Nests the quotes of an HTML file in place.
 pub(crate) fn nest_quotes_in(file: &mut OutputFile) {
-    if !file.path.ends_with(".html") {
-        return;
-    }
-    if let OutputContent::Bytes(bytes) = &mut file.content {
-        if let Ok(html) = std::str::from_utf8(bytes) {
-            if html.contains('«') {
-                *bytes = nest_quotes(html).into_bytes();
-            }
-        }
-    }
+    file.rewrite_html(|html| html.contains('«').then(|| nest_quotes(html)));
 }
 
 /// Tags that do not end a block of text: a quote may open before and close after them.

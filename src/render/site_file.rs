@@ -74,6 +74,19 @@ impl Sink for Counted<'_> {
 }
 
 impl OutputFile {
+    /// Replaces the text of an HTML file with what `rewrite` makes of it, when it
+    /// makes anything (a pass over every page that changes few of them).
+    pub(crate) fn rewrite_html(&mut self, rewrite: impl FnOnce(&str) -> Option<String>) {
+        if !self.path.ends_with(".html") {
+            return;
+        }
+        if let OutputContent::Bytes(bytes) = &mut self.content {
+            if let Some(text) = std::str::from_utf8(bytes).ok().and_then(rewrite) {
+                *bytes = text.into_bytes();
+            }
+        }
+    }
+
     /// A generated file that is not a page (CSV, JSON, XML, a PDF…).
     pub(crate) fn bytes(path: String, bytes: Vec<u8>) -> Self {
         OutputFile {
