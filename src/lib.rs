@@ -18,6 +18,7 @@ mod fs;
 #[cfg(test)]
 mod fuzz;
 mod import;
+mod incremental;
 mod init;
 mod load;
 mod model;
@@ -108,6 +109,9 @@ pub struct Report {
     /// Whether the checklist was computed: not when the site's settings (`site.yaml`)
     /// could not be read, and an empty checklist then is no pass.
     pub checklist_computed: bool,
+    /// Set when only some pages were rendered again (`serve`, after a change of
+    /// pages' text): how many; the rest of the site was kept from the last build.
+    pub rerendered: Option<usize>,
 }
 
 impl Report {
@@ -165,13 +169,7 @@ pub fn read_plans(
 ) -> (Option<Vec<PlanReading>>, Vec<Diagnostic>) {
     let mut diagnostics = Diagnostics::default();
     let sources = load::load_site(&options.root, &mut diagnostics);
-    let model_options = model::ModelOptions {
-        as_of: options.as_of,
-        base_url: options.base_url.clone(),
-        drafts: options.drafts,
-        chromium: options.chromium.clone(),
-        ci: options.ci,
-    };
+    let model_options = model_options(options);
     let plans = model::resolve(sources, &model_options, &mut diagnostics)
         .map(|model| analyze::read_plans(&model, id));
     diagnostics.fill_columns(|file| crate::fs::source_text(&options.root.join(file)));
@@ -179,6 +177,50 @@ pub fn read_plans(
 }
 
 fn run(options: &Options, write: bool, progress: &dyn Progress) -> Report {
+    run_keeping(options, write, progress, false).0
+}
+
+/// What a build made and found, kept by `serve` for the next, partial build.
+pub(crate) struct Built {
+    model: model::Model,
+    analysis: analyze::Analysis,
+    frozen: analyze::Frozen,
+    /// The rendered site, with every output file, the PDFs too.
+    rendered: render::RenderedSite,
+    /// The problems found before rendering.
+    before_render: Vec<Diagnostic>,
+}
+
+/// The options of the model stage.
+fn model_options(options: &Options) -> model::ModelOptions {
+    model::ModelOptions {
+        as_of: options.as_of,
+        base_url: options.base_url.clone(),
+        drafts: options.drafts,
+        chromium: options.chromium.clone(),
+        ci: options.ci,
+    }
+}
+
+/// The files made from the whole rendered site: sitemap, feeds, the search index.
+fn site_wide_files(
+    model: &model::Model,
+    rendered: &render::RenderedSite,
+) -> Vec<render::OutputFile> {
+    let mut files = output::indexing_files(model, &rendered.views);
+    files.extend(output::search_files(model, rendered));
+    files
+}
+
+/// [`run`]; with `keep`, also what the build made when it wrote the site with no
+/// errors, for a later partial build ([`incremental`]).
+fn run_keeping(
+    options: &Options,
+    write: bool,
+    progress: &dyn Progress,
+    keep: bool,
+) -> (Report, Option<Built>) {
+    let mut built = None;
     let started = Instant::now();
     let mut stages = progress::Stages::new(progress);
     let mut diagnostics = Diagnostics::default();
@@ -202,25 +244,20 @@ fn run(options: &Options, write: bool, progress: &dyn Progress) -> Report {
                 report.refused = true;
                 report.diagnostics = vec![refusal];
                 report.elapsed = started.elapsed();
-                return report;
+                return (report, None);
             }
         }
     }
     stages.start(Stage::Load, None);
     let sources = load::load_site(&options.root, &mut diagnostics);
-    let model_options = model::ModelOptions {
-        as_of: options.as_of,
-        base_url: options.base_url.clone(),
-        drafts: options.drafts,
-        chromium: options.chromium.clone(),
-        ci: options.ci,
-    };
+    let model_options = model_options(options);
     stages.start(Stage::Model, None);
     if let Some(model) = model::resolve(sources, &model_options, &mut diagnostics) {
         stages.start(Stage::Analyze, None);
         let (analysis, frozen) =
             rayon::join(|| analyze::run(&model), || analyze::run_snapshots(&model));
         stages.start(Stage::Render, Some(model.pages.len()));
+        let before_render = keep.then(|| diagnostics.clone().into_vec());
         let mut rendered = render::render_site(
             &model,
             &analysis,
@@ -228,11 +265,8 @@ fn run(options: &Options, write: bool, progress: &dyn Progress) -> Report {
             stages.observer(),
             &mut diagnostics,
         );
-        rendered
-            .files
-            .extend(output::indexing_files(&model, &rendered.views));
-        let search = output::search_files(&model, &rendered);
-        rendered.files.extend(search);
+        let site_wide = site_wide_files(&model, &rendered);
+        rendered.files.extend(site_wide);
         rendered.files.sort_by(|a, b| a.path.cmp(&b.path));
         stages.start(Stage::Check, None);
         check::check_links(&model, &rendered, &mut diagnostics);
@@ -269,11 +303,20 @@ fn run(options: &Options, write: bool, progress: &dyn Progress) -> Report {
                 }
             }
         }
+        if let (Some(before_render), Some(_)) = (before_render, report.written) {
+            built = Some(Built {
+                model,
+                analysis,
+                frozen,
+                rendered,
+                before_render,
+            });
+        }
     }
     stages.finish();
     report.stages = stages.times;
     diagnostics.fill_columns(|file| crate::fs::source_text(&options.root.join(file)));
     report.diagnostics = diagnostics.into_sorted();
     report.elapsed = started.elapsed();
-    report
+    (report, built)
 }

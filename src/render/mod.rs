@@ -18,6 +18,7 @@ mod documents;
 mod extras;
 mod figures;
 mod finder;
+mod incremental;
 mod indicators;
 mod markdown;
 mod names;
@@ -43,6 +44,7 @@ use std::path::PathBuf;
 use rayon::prelude::*;
 use tera::{Context, Tera};
 
+pub(crate) use incremental::{render_changed, RenderMemory};
 pub(crate) use markdown::InternalLink;
 #[cfg(test)]
 pub(crate) use shortcodes::parse_shortcodes;
@@ -75,6 +77,8 @@ pub(crate) struct RenderedSite {
     /// Pages made from another page (filtered views, print versions): site path and
     /// the index in `model.pages` of the page they show, in path order.
     pub(crate) views: Vec<(String, usize)>,
+    /// What a later partial render (`render_changed`) needs of this one.
+    pub(crate) memory: RenderMemory,
 }
 
 struct RenderedPage {
@@ -115,26 +119,8 @@ pub(crate) fn render_site(
     };
     // A report published with a frozen copy of the data shows that data, on the
     // date the report was published.
-    let frozen_shortcodes: BTreeMap<&str, shortcodes::Shortcodes<'_>> = frozen
-        .iter()
-        .map(|(name, (model, analysis))| {
-            (
-                name.as_str(),
-                shortcodes::Shortcodes {
-                    model,
-                    analysis,
-                    tera: &tera,
-                    numbering: &numbering,
-                },
-            )
-        })
-        .collect();
-    let shortcodes_of = |index: usize| {
-        report::place_of(model, index)
-            .and_then(|place| model.pages[place.report].data_snapshot.as_deref())
-            .and_then(|name| frozen_shortcodes.get(name))
-            .unwrap_or(&shortcodes)
-    };
+    let frozen_shortcodes = frozen_shortcodes(frozen, &tera, &numbering);
+    let shortcodes_of = |index: usize| shortcodes_of(model, index, &shortcodes, &frozen_shortcodes);
     // Pass 1: shortcodes and Markdown of every page, so that pass 2 (templates) can
     // show any page's headings, e.g. a report's contents.
     let markdowns: Vec<RenderedMarkdown> = (0..model.pages.len())
@@ -148,17 +134,23 @@ pub(crate) fn render_site(
         .filter(|&i| report::place_of(model, i).is_some())
         .map(|i| (i, markdowns[i].html.clone()))
         .collect();
-    let results: Vec<(Option<RenderedPage>, Vec<Diagnostic>)> = markdowns
+    let results: Vec<(usize, (Option<RenderedPage>, Vec<Diagnostic>))> = markdowns
         .into_par_iter()
         .enumerate()
         .map(|(index, markdown)| {
             let page = render_page(model, analysis, index, markdown, &headings, &tera, &site);
             progress.advance(1);
-            page
+            (index, page)
         })
         .collect();
 
-    let mut rendered = collect_pages(model, results, diagnostics);
+    let mut rendered = RenderedSite {
+        texts: vec![String::new(); model.pages.len()],
+        ..RenderedSite::default()
+    };
+    rendered.memory.page_problems = vec![Vec::new(); model.pages.len()];
+    collect_pages(model, results, &mut rendered, diagnostics);
+    let mut others = Diagnostics::default();
     rendered.files.extend(render_other_files(
         model,
         analysis,
@@ -166,27 +158,65 @@ pub(crate) fn render_site(
         &site,
         &report_html,
         &headings,
-        diagnostics,
+        &mut others,
     ));
+    rendered.memory.other_problems = others.clone().into_vec();
+    diagnostics.extend(others.into_vec());
     finish_files(model, &mut rendered.files);
     rendered.charts = count_charts(&rendered.files);
     rendered.views = derived_pages(model, &rendered.files);
+    rendered.memory.headings = headings;
+    rendered.memory.report_html = report_html;
+    rendered.memory.numbering = numbering;
     rendered
 }
 
-/// The pages through their templates, as files, texts, ids and links; their
-/// problems go to `diagnostics`.
+/// The shortcodes of each report published with a frozen copy of the data.
+fn frozen_shortcodes<'a>(
+    frozen: &'a Frozen,
+    tera: &'a Tera,
+    numbering: &'a shortcodes::Numbering,
+) -> BTreeMap<&'a str, shortcodes::Shortcodes<'a>> {
+    frozen
+        .iter()
+        .map(|(name, (model, analysis))| {
+            (
+                name.as_str(),
+                shortcodes::Shortcodes {
+                    model,
+                    analysis,
+                    tera,
+                    numbering,
+                },
+            )
+        })
+        .collect()
+}
+
+/// The shortcodes page `index` is expanded with: its report's frozen data, if any.
+fn shortcodes_of<'s, 'a>(
+    model: &Model,
+    index: usize,
+    current: &'s shortcodes::Shortcodes<'a>,
+    frozen: &'s BTreeMap<&str, shortcodes::Shortcodes<'a>>,
+) -> &'s shortcodes::Shortcodes<'a> {
+    report::place_of(model, index)
+        .and_then(|place| model.pages[place.report].data_snapshot.as_deref())
+        .and_then(|name| frozen.get(name))
+        .unwrap_or(current)
+}
+
+/// The pages through their templates (by index in `model.pages`), as files,
+/// texts, ids and links into `rendered`; their problems go to `diagnostics` and,
+/// page by page, to `rendered.memory`.
 fn collect_pages(
     model: &Model,
-    results: Vec<(Option<RenderedPage>, Vec<Diagnostic>)>,
+    results: Vec<(usize, (Option<RenderedPage>, Vec<Diagnostic>))>,
+    rendered: &mut RenderedSite,
     diagnostics: &mut Diagnostics,
-) -> RenderedSite {
-    let mut rendered = RenderedSite {
-        texts: vec![String::new(); model.pages.len()],
-        ..RenderedSite::default()
-    };
+) {
     let mut template_errors: Vec<Diagnostic> = Vec::new();
-    for (index, (page, problems)) in results.into_iter().enumerate() {
+    for (index, (page, problems)) in results {
         for mut problem in problems {
             // The same template bug breaks every page; say it once, compared
             // before the page it failed on is named.
@@ -201,6 +231,7 @@ fn collect_pages(
                     problem.message = Box::new(problem.message.on_page(&file));
                 }
             }
+            rendered.memory.page_problems[index].push(problem.clone());
             diagnostics.push(problem);
         }
         let Some(page) = page else { continue };
@@ -215,7 +246,6 @@ fn collect_pages(
             .links
             .extend(page.links.into_iter().map(|link| (index, link)));
     }
-    rendered
 }
 
 /// The files besides the pages themselves: filtered views, open data, plan and
@@ -271,6 +301,18 @@ fn render_other_files(
 
 /// What applies to every file, whoever made it, once all are made.
 fn finish_files(model: &Model, files: &mut Vec<OutputFile>) {
+    finish_generated(files);
+    for (path, source) in &model.files {
+        files.push(OutputFile {
+            path: path.clone(),
+            content: OutputContent::Copy(source.clone()),
+        });
+    }
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+}
+
+/// What applies to every generated file, file by file (copies are left as they are).
+fn finish_generated(files: &mut [OutputFile]) {
     // Every CSV the site generates, whoever wrote it: no cell runs as a formula.
     for file in files.iter_mut() {
         if let (true, OutputContent::Bytes(bytes)) =
@@ -279,13 +321,6 @@ fn finish_files(model: &Model, files: &mut Vec<OutputFile>) {
             *bytes = spreadsheet::neutralise_csv(std::mem::take(bytes));
         }
     }
-    for (path, source) in &model.files {
-        files.push(OutputFile {
-            path: path.clone(),
-            content: OutputContent::Copy(source.clone()),
-        });
-    }
-    files.sort_by(|a, b| a.path.cmp(&b.path));
     cards::label_tables_in(files);
     quotes::nest_quotes_in(files);
 }
@@ -316,11 +351,15 @@ fn count_charts(files: &[OutputFile]) -> usize {
         .par_iter()
         .filter(|f| f.path.ends_with(".html"))
         .map(|f| match &f.content {
-            OutputContent::Bytes(bytes) => std::str::from_utf8(bytes)
-                .map_or(0, |html| html.matches(charts::CHART_MARK).count()),
+            OutputContent::Bytes(bytes) => count_charts_in(bytes),
             OutputContent::Copy(_) => 0,
         })
         .sum()
+}
+
+/// Charts in the bytes of one HTML file.
+pub(crate) fn count_charts_in(html: &[u8]) -> usize {
+    std::str::from_utf8(html).map_or(0, |html| html.matches(charts::CHART_MARK).count())
 }
 
 /// Shortcodes, then Markdown, of one page.
