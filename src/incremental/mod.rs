@@ -113,7 +113,7 @@ impl Session {
         let mut diagnostics = Diagnostics::default();
         diagnostics.extend(before_render.iter().cloned());
         let mut rendered_site = std::mem::take(rendered);
-        let partial = crate::render::render_changed(
+        let mut partial = crate::render::render_changed(
             model,
             analysis,
             frozen,
@@ -121,7 +121,7 @@ impl Session {
             &mut rendered_site,
             &mut diagnostics,
         )?;
-        let mut new_files = partial.files;
+        let mut new_files = std::mem::take(&mut partial.files);
         new_files.extend(crate::site_wide_files(model, &rendered_site));
         stages.start(Stage::Check, None);
         crate::check::check_links(model, &rendered_site, &mut diagnostics);
@@ -136,7 +136,7 @@ impl Session {
         };
         if !diagnostics.has_errors() {
             stages.start(Stage::Write, Some(new_files.len()));
-            last.replace(&new_files);
+            last.replace(&new_files, partial.others);
             let known = self.folders.remove(out);
             match sync::sync(out, known, &last.out, &last.files, &new_files) {
                 Ok(stats) => {
@@ -197,13 +197,18 @@ impl Last {
         }
     }
 
-    /// The output after a partial build: `new` replaces the changed pages and
-    /// every generated file that is not a page.
-    fn replace(&mut self, new: &[OutputFile]) {
-        for path in std::mem::take(&mut self.others) {
-            self.files.remove(&path);
-            self.charts.remove(&path);
-        }
+    /// The output after a partial build: `new` replaces the changed pages and,
+    /// when `others` is set, every generated file that is not a page.
+    fn replace(&mut self, new: &[OutputFile], others: bool) {
+        let kept = if others {
+            for path in std::mem::take(&mut self.others) {
+                self.files.remove(&path);
+                self.charts.remove(&path);
+            }
+            BTreeSet::new()
+        } else {
+            std::mem::take(&mut self.others)
+        };
         for file in new {
             self.files
                 .insert(file.path.clone(), Fingerprint::of(&file.content));
@@ -223,6 +228,7 @@ impl Last {
             .iter()
             .filter(|f| !pages.contains(&f.path))
             .map(|f| f.path.clone())
+            .chain(kept)
             .collect();
     }
 }

@@ -12,11 +12,12 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use rayon::prelude::*;
+use tera::Tera;
 
 use super::markdown::Heading;
 use super::shortcodes::{self, Numbering};
 use super::views::SiteView;
-use super::{templates, OutputContent, OutputFile, RenderedPage, RenderedSite};
+use super::{report, OutputContent, OutputFile, RenderedPage, RenderedSite};
 use crate::analyze::{Analysis, Frozen};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::Model;
@@ -34,13 +35,20 @@ pub(crate) struct RenderMemory {
     pub(crate) page_problems: Vec<Vec<Diagnostic>>,
     /// The problems of the files that are not pages.
     pub(crate) other_problems: Vec<Diagnostic>,
+    /// The templates, with the functions that show the model's sections.
+    pub(crate) tera: Option<Tera>,
 }
 
 /// What a partial render made: the files to replace in the site.
 #[derive(Debug, Default)]
 pub(crate) struct ChangedPages {
-    /// The changed pages' files and every generated file that is not a page.
+    /// The changed pages' files, and every generated file that is not a page
+    /// when `others` is set.
     pub(crate) files: Vec<OutputFile>,
+    /// Whether the files that are not pages were made again: only a report's
+    /// print version shows the Markdown of other pages, and only when a changed
+    /// page stands in a report are they needed.
+    pub(crate) others: bool,
 }
 
 /// Renders again the pages `changed` (indexes in `model.pages`, whose bodies are
@@ -56,10 +64,11 @@ pub(crate) fn render_changed(
     rendered: &mut RenderedSite,
     diagnostics: &mut Diagnostics,
 ) -> Option<ChangedPages> {
-    let mut tera = templates::load_tera(&model.templates).ok()?;
-    templates::register_functions(&mut tera, model);
+    // The functions see only front matter, which did not change.
+    let tera = rendered.memory.tera.take()?;
     let numbering = shortcodes::number_figures(model);
     if !same_numbers(&numbering, &rendered.memory.numbering) {
+        rendered.memory.tera = Some(tera);
         return None;
     }
     let page_urls: BTreeMap<PathBuf, String> = model
@@ -88,6 +97,9 @@ pub(crate) fn render_changed(
         .iter()
         .any(|(index, markdown)| rendered.memory.headings.get(*index) != Some(&markdown.headings))
     {
+        drop(frozen_shortcodes);
+        drop(current);
+        rendered.memory.tera = Some(tera);
         return None;
     }
 
@@ -132,25 +144,33 @@ pub(crate) fn render_changed(
     rendered.links.append(&mut pages.links);
     rendered.links.sort_by_key(|(index, _)| *index);
 
-    let mut others = Diagnostics::default();
     let mut files = pages.files;
-    files.extend(super::render_other_files(
-        model,
-        analysis,
-        &tera,
-        &site,
-        &rendered.memory.report_html,
-        &rendered.memory.headings,
-        &mut others,
-    ));
+    let others = changed
+        .iter()
+        .any(|&i| report::place_of(model, i).is_some());
+    if others {
+        let mut problems = Diagnostics::default();
+        files.extend(super::render_other_files(
+            model,
+            analysis,
+            &tera,
+            &site,
+            &rendered.memory.report_html,
+            &rendered.memory.headings,
+            &mut problems,
+        ));
+        rendered.memory.other_problems = problems.into_vec();
+    }
     super::finish_generated(&mut files);
     files.sort_by(|a, b| a.path.cmp(&b.path));
-    rendered.memory.other_problems = others.into_vec();
+    drop(frozen_shortcodes);
+    drop(current);
+    rendered.memory.tera = Some(tera);
     for problems in &rendered.memory.page_problems {
         diagnostics.extend(problems.iter().cloned());
     }
     diagnostics.extend(rendered.memory.other_problems.iter().cloned());
-    Some(ChangedPages { files })
+    Some(ChangedPages { files, others })
 }
 
 /// The changed pages through `collect_pages`, as a full render collects them.

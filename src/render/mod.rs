@@ -168,6 +168,7 @@ pub(crate) fn render_site(
     rendered.memory.headings = headings;
     rendered.memory.report_html = report_html;
     rendered.memory.numbering = numbering;
+    rendered.memory.tera = Some(tera.clone());
     rendered
 }
 
