@@ -44,7 +44,8 @@ use std::path::PathBuf;
 use rayon::prelude::*;
 use tera::{Context, Tera};
 
-pub(crate) use incremental::{render_changed, RenderMemory};
+use incremental::ChangedPages;
+pub(crate) use incremental::RenderMemory;
 pub(crate) use markdown::InternalLink;
 #[cfg(test)]
 pub(crate) use shortcodes::parse_shortcodes;
@@ -80,6 +81,9 @@ pub(crate) struct RenderedSite {
     /// What a later partial render (`render_changed`) needs of this one.
     pub(crate) memory: RenderMemory,
 }
+
+/// A page through its template (`None`: it failed) and its problems, by index.
+type PageResult = (usize, (Option<RenderedPage>, Vec<Diagnostic>));
 
 struct RenderedPage {
     html: String,
@@ -134,7 +138,7 @@ pub(crate) fn render_site(
         .filter(|&i| report::place_of(model, i).is_some())
         .map(|i| (i, markdowns[i].html.clone()))
         .collect();
-    let results: Vec<(usize, (Option<RenderedPage>, Vec<Diagnostic>))> = markdowns
+    let results: Vec<PageResult> = markdowns
         .into_par_iter()
         .enumerate()
         .map(|(index, markdown)| {
@@ -212,7 +216,7 @@ fn shortcodes_of<'s, 'a>(
 /// page by page, to `rendered.memory`.
 fn collect_pages(
     model: &Model,
-    results: Vec<(usize, (Option<RenderedPage>, Vec<Diagnostic>))>,
+    results: Vec<PageResult>,
     rendered: &mut RenderedSite,
     diagnostics: &mut Diagnostics,
 ) {
@@ -520,4 +524,135 @@ fn render_not_found(
             None
         }
     }
+}
+
+/// Renders again the pages `changed` (indexes in `model.pages`, whose bodies are
+/// new) into `rendered`, the site as last rendered (its `files` are not used).
+/// `None` (and `rendered` untouched) when another page would show something new:
+/// then the whole site must be rendered. The problems of the whole render, kept
+/// and new, go to `diagnostics`.
+pub(crate) fn render_changed(
+    model: &Model,
+    analysis: &Analysis,
+    frozen: &Frozen,
+    changed: &[usize],
+    rendered: &mut RenderedSite,
+    diagnostics: &mut Diagnostics,
+) -> Option<ChangedPages> {
+    // The functions see only front matter, which did not change.
+    let tera = rendered.memory.tera.take()?;
+    let numbering = shortcodes::number_figures(model);
+    if !incremental::same_numbers(&numbering, &rendered.memory.numbering) {
+        rendered.memory.tera = Some(tera);
+        return None;
+    }
+    let page_urls: BTreeMap<PathBuf, String> = model
+        .pages
+        .iter()
+        .map(|p| (p.relative.clone(), p.url.clone()))
+        .collect();
+    let current = shortcodes::Shortcodes {
+        model,
+        analysis,
+        tera: &tera,
+        numbering: &numbering,
+    };
+    let frozen_shortcodes = frozen_shortcodes(frozen, &tera, &numbering);
+    let markdowns: Vec<_> = changed
+        .par_iter()
+        .map(|&index| {
+            let shortcodes = shortcodes_of(model, index, &current, &frozen_shortcodes);
+            (index, page_markdown(model, index, &page_urls, shortcodes))
+        })
+        .collect();
+    if markdowns
+        .iter()
+        .any(|(index, markdown)| rendered.memory.headings.get(*index) != Some(&markdown.headings))
+    {
+        drop(frozen_shortcodes);
+        rendered.memory.tera = Some(tera);
+        return None;
+    }
+
+    let memory = &mut rendered.memory;
+    memory.numbering = numbering.clone();
+    for (index, markdown) in &markdowns {
+        if let Some(html) = memory.report_html.get_mut(index) {
+            html.clone_from(&markdown.html);
+        }
+    }
+    let site = SiteView::new(model);
+    let results: Vec<PageResult> = markdowns
+        .into_par_iter()
+        .map(|(index, markdown)| {
+            let page = render_page(
+                model,
+                analysis,
+                index,
+                markdown,
+                &memory.headings,
+                &tera,
+                &site,
+            );
+            (index, page)
+        })
+        .collect();
+    let mut pages = RenderedSite {
+        texts: vec![String::new(); model.pages.len()],
+        ..RenderedSite::default()
+    };
+    pages.memory.page_problems = vec![Vec::new(); model.pages.len()];
+    let mut page_diagnostics = Diagnostics::default();
+    collect_changed(model, results, &mut pages, &mut page_diagnostics);
+    for &index in changed {
+        rendered.texts[index] = std::mem::take(&mut pages.texts[index]);
+        rendered.memory.page_problems[index] =
+            std::mem::take(&mut pages.memory.page_problems[index]);
+        rendered.ids.remove(&model.pages[index].url);
+    }
+    rendered.ids.append(&mut pages.ids);
+    rendered.links.retain(|(index, _)| !changed.contains(index));
+    rendered.links.append(&mut pages.links);
+    rendered.links.sort_by_key(|(index, _)| *index);
+
+    let mut files = pages.files;
+    let others = changed
+        .iter()
+        .any(|&i| report::place_of(model, i).is_some());
+    if others {
+        let mut problems = Diagnostics::default();
+        files.extend(render_other_files(
+            model,
+            analysis,
+            &tera,
+            &site,
+            &rendered.memory.report_html,
+            &rendered.memory.headings,
+            &mut problems,
+        ));
+        rendered.memory.other_problems = problems.into_vec();
+    }
+    finish_generated(&mut files);
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    drop(frozen_shortcodes);
+    rendered.memory.tera = Some(tera);
+    for problems in &rendered.memory.page_problems {
+        diagnostics.extend(problems.iter().cloned());
+    }
+    diagnostics.extend(rendered.memory.other_problems.iter().cloned());
+    Some(ChangedPages { files, others })
+}
+
+/// The changed pages through `collect_pages`, as a full render collects them.
+fn collect_changed(
+    model: &Model,
+    results: Vec<PageResult>,
+    pages: &mut RenderedSite,
+    diagnostics: &mut Diagnostics,
+) {
+    collect_pages(model, results, pages, diagnostics);
+    debug_assert!(pages
+        .files
+        .iter()
+        .all(|f| matches!(f.content, OutputContent::Bytes(_))));
 }
