@@ -231,14 +231,7 @@ fn run_keeping(
     let mut stages = progress::Stages::new(progress);
     let mut diagnostics = Diagnostics::default();
     let mut report = Report::default();
-    if let Some(base_url) = &options.base_url {
-        if let Err(message) = config::validate_base_url(base_url) {
-            diagnostics.push(Diagnostic::error("--base-url", message).hint(tr!(
-                "пример: --base-url https://edu.example.ru/",
-                "for example: --base-url https://edu.example.ru/"
-            )));
-        }
-    }
+    check_base_url(options, &mut diagnostics);
     let out = options.out_dir();
     // Checked and locked before anything is read: a refused output is a wrong
     // command, not a problem of the site, and stops here.
@@ -271,13 +264,7 @@ fn run_keeping(
         let staging = output
             .take()
             .filter(|_| !diagnostics.has_errors())
-            .and_then(|output| match output::Staging::open(output, &out) {
-                Ok(staging) => Some(staging),
-                Err(error) => {
-                    diagnostics.push(write_error(&out, &error));
-                    None
-                }
-            });
+            .and_then(|output| open_staging(output, &out, &mut diagnostics));
         let target = match &staging {
             Some(staging) => staging as &dyn Sink,
             None => &render::Discard,
@@ -319,17 +306,8 @@ fn run_keeping(
             // Printing (seconds, when a report changed) belongs to writing the output;
             // it needs the rendered print page and its CSS. `check` prints nothing.
             stages.start(Stage::Write, None);
-            let cache = out
-                .parent()
-                .map_or_else(|| PathBuf::from(PDF_CACHE), |p| p.join(PDF_CACHE));
-            let (pdfs, problems) = output::report_pdfs(&model, &rendered.for_print, &cache);
-            for pdf in pdfs {
-                sink.put(pdf);
-            }
+            print_reports(&model, &rendered.for_print, &out, &sink, &mut diagnostics);
             report.files = sink.count();
-            for problem in problems {
-                diagnostics.push(problem);
-            }
         }
         let recorded = recording.map(incremental::Recording::into_files);
         if let Some(staging) = staging.filter(|_| writing && !diagnostics.has_errors()) {
@@ -357,6 +335,53 @@ fn run_keeping(
     report.diagnostics = diagnostics.into_sorted();
     report.elapsed = started.elapsed();
     (report, built)
+}
+
+/// A wrong `--base-url` is an error of the build.
+fn check_base_url(options: &Options, diagnostics: &mut Diagnostics) {
+    if let Some(base_url) = &options.base_url {
+        if let Err(message) = config::validate_base_url(base_url) {
+            diagnostics.push(Diagnostic::error("--base-url", message).hint(tr!(
+                "пример: --base-url https://edu.example.ru/",
+                "for example: --base-url https://edu.example.ru/"
+            )));
+        }
+    }
+}
+
+/// The staging folder beside `out`; `None` (and the error said) when it cannot be made.
+fn open_staging(
+    output: output::Output,
+    out: &std::path::Path,
+    diagnostics: &mut Diagnostics,
+) -> Option<output::Staging> {
+    match output::Staging::open(output, out) {
+        Ok(staging) => Some(staging),
+        Err(error) => {
+            diagnostics.push(write_error(out, &error));
+            None
+        }
+    }
+}
+
+/// The reports printed to PDF (from their print pages, `for_print`) into `sink`.
+fn print_reports(
+    model: &model::Model,
+    for_print: &[render::OutputFile],
+    out: &std::path::Path,
+    sink: &dyn Sink,
+    diagnostics: &mut Diagnostics,
+) {
+    let cache = out
+        .parent()
+        .map_or_else(|| PathBuf::from(PDF_CACHE), |p| p.join(PDF_CACHE));
+    let (pdfs, problems) = output::report_pdfs(model, for_print, &cache);
+    for pdf in pdfs {
+        sink.put(pdf);
+    }
+    for problem in problems {
+        diagnostics.push(problem);
+    }
 }
 
 /// Writing the output failed: the system's words, and what to do.
