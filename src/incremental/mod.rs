@@ -14,8 +14,12 @@
 //! What is reused is what the change cannot reach: the model depends on a page's
 //! body nowhere (it keeps it only for rendering), the analysis and the checks of
 //! the model read no body, and other pages see of a page its front matter, its
-//! headings and its figure numbers, which are compared. The e2e tests
-//! (`tests/e2e/incremental.rs`) compare every file with a fresh full build.
+//! headings and its figure numbers, which are compared. The tests (`tests.rs`)
+//! compare every file with a fresh full build.
+//!
+//! The full build streams its files to disk like `msoko build`; a [`Recording`]
+//! sink notes on the way each file's path, fingerprint and charts, never its bytes.
+//! A partial build's few files are made in memory and written by `sync`.
 
 mod sync;
 
