@@ -285,8 +285,12 @@ fn run_keeping(
             stages.observer(),
             &mut diagnostics,
         );
-        // Only `serve` needs the analysis, and the pages' texts, after render.
+        // Only `serve` needs the analysis, the pages' texts and what render keeps
+        // for a partial render, after render.
         let kept = keep.then_some((analysis, frozen));
+        if !keep {
+            rendered.memory = render::RenderMemory::default();
+        }
         let texts = match keep {
             true => rendered.texts.clone(),
             false => std::mem::take(&mut rendered.texts),
