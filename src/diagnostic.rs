@@ -238,6 +238,11 @@ impl Diagnostics {
         self.0.iter().any(Diagnostic::is_error)
     }
 
+    /// The problems as collected, unsorted.
+    pub(crate) fn into_vec(self) -> Vec<Diagnostic> {
+        self.0
+    }
+
     /// Problems of reading files first (see [`Diagnostic::is_reading_problem`]),
     /// then each group sorted by file, line, column, so that parallel stages report
     /// in the same order on every run.

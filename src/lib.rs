@@ -19,6 +19,7 @@ mod fs;
 #[cfg(test)]
 mod fuzz;
 mod import;
+mod incremental;
 mod init;
 mod load;
 mod model;
@@ -110,6 +111,9 @@ pub struct Report {
     /// Whether the checklist was computed: not when the site's settings (`site.yaml`)
     /// could not be read, and an empty checklist then is no pass.
     pub checklist_computed: bool,
+    /// Set when only some pages were rendered again (`serve`, after a change of
+    /// pages' text): how many; the rest of the site was kept from the last build.
+    pub rerendered: Option<usize>,
 }
 
 impl Report {
@@ -167,13 +171,7 @@ pub fn read_plans(
 ) -> (Option<Vec<PlanReading>>, Vec<Diagnostic>) {
     let mut diagnostics = Diagnostics::default();
     let sources = load::load_site(&options.root, &mut diagnostics);
-    let model_options = model::ModelOptions {
-        as_of: options.as_of,
-        base_url: options.base_url.clone(),
-        drafts: options.drafts,
-        chromium: options.chromium.clone(),
-        ci: options.ci,
-    };
+    let model_options = model_options(options);
     let plans = model::resolve(sources, &model_options, &mut diagnostics)
         .map(|model| analyze::read_plans(&model, id));
     diagnostics.fill_columns(|file| crate::fs::source_text(&options.root.join(file)));
@@ -181,18 +179,59 @@ pub fn read_plans(
 }
 
 fn run(options: &Options, write: bool, progress: &dyn Progress) -> Report {
+    run_keeping(options, write, progress, false).0
+}
+
+/// What a build made and found, kept by `serve` for the next, partial build.
+pub(crate) struct Built {
+    model: model::Model,
+    analysis: analyze::Analysis,
+    frozen: analyze::Frozen,
+    /// What later stages need of the rendered site (its files are on disk).
+    rendered: render::RenderedSite,
+    /// Every output file as it went to the output folder, without its bytes.
+    files: Vec<incremental::Written>,
+    /// The problems found before rendering.
+    before_render: Vec<Diagnostic>,
+}
+
+/// The options of the model stage.
+fn model_options(options: &Options) -> model::ModelOptions {
+    model::ModelOptions {
+        as_of: options.as_of,
+        base_url: options.base_url.clone(),
+        drafts: options.drafts,
+        chromium: options.chromium.clone(),
+        ci: options.ci,
+    }
+}
+
+/// The files made from the whole rendered site: sitemap, feeds, the search index
+/// (`texts`: the pages' own texts, see [`render::RenderedSite`]).
+fn site_wide_files(
+    model: &model::Model,
+    views: &[(String, usize)],
+    texts: Vec<String>,
+) -> Vec<render::OutputFile> {
+    let mut files = output::indexing_files(model, views);
+    files.extend(output::search_files(model, texts));
+    files
+}
+
+/// [`run`]; with `keep`, also what the build made when it wrote the site with no
+/// errors, for a later partial build ([`incremental`]).
+fn run_keeping(
+    options: &Options,
+    write: bool,
+    progress: &dyn Progress,
+    keep: bool,
+) -> (Report, Option<Built>) {
+    let mut built = None;
     let started = Instant::now();
     let mut stages = progress::Stages::new(progress);
     let mut diagnostics = Diagnostics::default();
     let mut report = Report::default();
-    if let Some(base_url) = &options.base_url {
-        if let Err(message) = config::validate_base_url(base_url) {
-            diagnostics.push(Diagnostic::error("--base-url", message).hint(tr!(
-                "пример: --base-url https://edu.example.ru/",
-                "for example: --base-url https://edu.example.ru/"
-            )));
-        }
-    }
+    check_base_url(options, &mut diagnostics);
     let out = options.out_dir();
     // Checked and locked before anything is read: a refused output is a wrong
     // command, not a problem of the site, and stops here.
@@ -204,19 +243,13 @@ fn run(options: &Options, write: bool, progress: &dyn Progress) -> Report {
                 report.refused = true;
                 report.diagnostics = vec![refusal];
                 report.elapsed = started.elapsed();
-                return report;
+                return (report, None);
             }
         }
     }
     stages.start(Stage::Load, None);
     let sources = load::load_site(&options.root, &mut diagnostics);
-    let model_options = model::ModelOptions {
-        as_of: options.as_of,
-        base_url: options.base_url.clone(),
-        drafts: options.drafts,
-        chromium: options.chromium.clone(),
-        ci: options.ci,
-    };
+    let model_options = model_options(options);
     stages.start(Stage::Model, None);
     // A register that cannot be read leaves every page about organizations out: its
     // error is the one to mend, not the links and data that name them.
@@ -231,17 +264,18 @@ fn run(options: &Options, write: bool, progress: &dyn Progress) -> Report {
         let staging = output
             .take()
             .filter(|_| !diagnostics.has_errors())
-            .and_then(|output| match output::Staging::open(output, &out) {
-                Ok(staging) => Some(staging),
-                Err(error) => {
-                    diagnostics.push(write_error(&out, &error));
-                    None
-                }
-            });
-        let sink = render::Counted::new(match &staging {
+            .and_then(|output| open_staging(output, &out, &mut diagnostics));
+        let target = match &staging {
             Some(staging) => staging as &dyn Sink,
             None => &render::Discard,
+        };
+        // `serve` keeps a fingerprint of every file written, not its bytes.
+        let recording = keep.then(|| incremental::Recording::new(target));
+        let sink = render::Counted::new(match &recording {
+            Some(recording) => recording as &dyn Sink,
+            None => target,
         });
+        let before_render = keep.then(|| diagnostics.clone().into_vec());
         stages.start(Stage::Render, Some(model.pages.len()));
         let mut rendered = render::render_site(
             &model,
@@ -251,12 +285,17 @@ fn run(options: &Options, write: bool, progress: &dyn Progress) -> Report {
             stages.observer(),
             &mut diagnostics,
         );
-        drop((analysis, frozen));
-        for file in output::indexing_files(&model, &rendered.views) {
-            sink.put(file);
+        // Only `serve` needs the analysis, the pages' texts and what render keeps
+        // for a partial render, after render.
+        let kept = keep.then_some((analysis, frozen));
+        if !keep {
+            rendered.memory = render::RenderMemory::default();
         }
-        // The pages' texts are needed by nothing after the search index.
-        for file in output::search_files(&model, std::mem::take(&mut rendered.texts)) {
+        let texts = match keep {
+            true => rendered.texts.clone(),
+            false => std::mem::take(&mut rendered.texts),
+        };
+        for file in site_wide_files(&model, &rendered.views, texts) {
             sink.put(file);
         }
         stages.start(Stage::Check, None);
@@ -271,23 +310,27 @@ fn run(options: &Options, write: bool, progress: &dyn Progress) -> Report {
             // Printing (seconds, when a report changed) belongs to writing the output;
             // it needs the rendered print page and its CSS. `check` prints nothing.
             stages.start(Stage::Write, None);
-            let cache = out
-                .parent()
-                .map_or_else(|| PathBuf::from(PDF_CACHE), |p| p.join(PDF_CACHE));
-            let (pdfs, problems) = output::report_pdfs(&model, &rendered.for_print, &cache);
-            for pdf in pdfs {
-                sink.put(pdf);
-            }
+            print_reports(&model, &rendered.for_print, &out, &sink, &mut diagnostics);
             report.files = sink.count();
-            for problem in problems {
-                diagnostics.push(problem);
-            }
         }
+        let recorded = recording.map(incremental::Recording::into_files);
         if let Some(staging) = staging.filter(|_| writing && !diagnostics.has_errors()) {
             match staging.finish() {
                 Ok(stats) => report.written = Some(stats),
                 Err(error) => diagnostics.push(write_error(&out, &error)),
             }
+        }
+        if let (Some((analysis, frozen)), Some(files), Some(before_render), Some(_)) =
+            (kept, recorded, before_render, report.written)
+        {
+            built = Some(Built {
+                model,
+                analysis,
+                frozen,
+                rendered,
+                files,
+                before_render,
+            });
         }
     }
     stages.finish();
@@ -295,7 +338,54 @@ fn run(options: &Options, write: bool, progress: &dyn Progress) -> Report {
     diagnostics.fill_columns(|file| crate::fs::source_text(&options.root.join(file)));
     report.diagnostics = diagnostics.into_sorted();
     report.elapsed = started.elapsed();
-    report
+    (report, built)
+}
+
+/// A wrong `--base-url` is an error of the build.
+fn check_base_url(options: &Options, diagnostics: &mut Diagnostics) {
+    if let Some(base_url) = &options.base_url {
+        if let Err(message) = config::validate_base_url(base_url) {
+            diagnostics.push(Diagnostic::error("--base-url", message).hint(tr!(
+                "пример: --base-url https://edu.example.ru/",
+                "for example: --base-url https://edu.example.ru/"
+            )));
+        }
+    }
+}
+
+/// The staging folder beside `out`; `None` (and the error said) when it cannot be made.
+fn open_staging(
+    output: output::Output,
+    out: &std::path::Path,
+    diagnostics: &mut Diagnostics,
+) -> Option<output::Staging> {
+    match output::Staging::open(output, out) {
+        Ok(staging) => Some(staging),
+        Err(error) => {
+            diagnostics.push(write_error(out, &error));
+            None
+        }
+    }
+}
+
+/// The reports printed to PDF (from their print pages, `for_print`) into `sink`.
+fn print_reports(
+    model: &model::Model,
+    for_print: &[render::OutputFile],
+    out: &std::path::Path,
+    sink: &dyn Sink,
+    diagnostics: &mut Diagnostics,
+) {
+    let cache = out
+        .parent()
+        .map_or_else(|| PathBuf::from(PDF_CACHE), |p| p.join(PDF_CACHE));
+    let (pdfs, problems) = output::report_pdfs(model, for_print, &cache);
+    for pdf in pdfs {
+        sink.put(pdf);
+    }
+    for problem in problems {
+        diagnostics.push(problem);
+    }
 }
 
 /// Writing the output failed: the system's words, and what to do.

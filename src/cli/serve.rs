@@ -146,10 +146,16 @@ fn built(
             "Сайт не собран: ошибок — {errors}. В браузере — список ошибок, пока они не исправлены.",
             "Not built: {errors_en}. The browser shows the list of errors until they are fixed."
         ),
-        (false, _) => tr!(
-            "Собрано за {time}: страниц — {pages}, предупреждений — {warnings}.",
-            "Rebuilt in {time}: {pages} pages, {warnings_en}."
-        ),
+        (false, _) => match report.rerendered {
+            Some(again) => tr!(
+                "Пересобрано за {time}: страниц — {again} из {pages}, предупреждений — {warnings}.",
+                "Rebuilt in {time}: {again} of {pages} pages, {warnings_en}."
+            ),
+            None => tr!(
+                "Собрано за {time}: страниц — {pages}, предупреждений — {warnings}.",
+                "Rebuilt in {time}: {pages} pages, {warnings_en}."
+            ),
+        },
     };
     eprintln!("{}", outcome.get(lang));
 }

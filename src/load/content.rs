@@ -96,7 +96,10 @@ pub(crate) fn is_markdown(path: &Path) -> bool {
 }
 
 /// A page, and the warning when its file was not saved as UTF-8.
-fn load_page(root: &Path, relative: &Path) -> (Result<SourcePage, Diagnostic>, Option<Diagnostic>) {
+pub(crate) fn load_page(
+    root: &Path,
+    relative: &Path,
+) -> (Result<SourcePage, Diagnostic>, Option<Diagnostic>) {
     let file = Path::new(CONTENT_DIR).join(relative);
     match crate::fs::read_text(&root.join(&file), &file) {
         Ok(text) => (parse_page(relative, &file, &text.text), text.warning),

@@ -25,7 +25,7 @@ use std::path::{Path, PathBuf};
 pub(crate) use analytics::{
     AnalyticsFile, RawBenchmark, RawBreak, RawCombine, RawEffect, RawMedalYear, RawRules,
 };
-pub(crate) use content::{Attachment, SourcePage, CONTENT_DIR};
+pub(crate) use content::{load_page, Attachment, SourcePage, CONTENT_DIR};
 pub(crate) use front_matter::{Discussion, SortBy};
 pub(crate) use git_dates::GitDates;
 pub(crate) use indicators::{IndicatorSources, RawCycleYear, RawIndicator, RawMethod, ValuesFile};

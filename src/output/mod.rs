@@ -15,6 +15,7 @@ mod pdf;
 mod search;
 mod swap;
 
+pub(crate) use guard::{MARKER, MARKER_TEXT};
 pub(crate) use indexing::indexing_files;
 pub(crate) use pdf::report_pdfs;
 pub(crate) use search::search_files;

@@ -20,6 +20,7 @@ mod documents;
 mod extras;
 mod figures;
 mod finder;
+mod incremental;
 mod indicators;
 mod markdown;
 mod names;
@@ -49,6 +50,8 @@ use std::sync::Mutex;
 use rayon::prelude::*;
 use tera::{Context, Tera};
 
+use incremental::ChangedPages;
+pub(crate) use incremental::RenderMemory;
 pub(crate) use markdown::InternalLink;
 #[cfg(test)]
 pub(crate) use shortcodes::parse_shortcodes;
@@ -83,7 +86,12 @@ pub(crate) struct RenderedSite {
     /// Pages made from another page (filtered views, print versions): site path and
     /// the index in `model.pages` of the page they show, in path order.
     pub(crate) views: Vec<(String, usize)>,
+    /// What a later partial render (`render_changed`) needs of this one.
+    pub(crate) memory: RenderMemory,
 }
+
+/// A page's summary (`None`: it failed) and its problems, by index in `model.pages`.
+type PageResult = (usize, (Option<PageSummary>, Vec<Diagnostic>));
 
 struct RenderedPage {
     html: String,
@@ -141,26 +149,8 @@ pub(crate) fn render_site(
     };
     // A report published with a frozen copy of the data shows that data, on the
     // date the report was published.
-    let frozen_shortcodes: BTreeMap<&str, shortcodes::Shortcodes<'_>> = frozen
-        .iter()
-        .map(|(name, (model, analysis))| {
-            (
-                name.as_str(),
-                shortcodes::Shortcodes {
-                    model,
-                    analysis,
-                    tera: &tera,
-                    numbering: &numbering,
-                },
-            )
-        })
-        .collect();
-    let shortcodes_of = |index: usize| {
-        report::place_of(model, index)
-            .and_then(|place| model.pages[place.report].data_snapshot.as_deref())
-            .and_then(|name| frozen_shortcodes.get(name))
-            .unwrap_or(&shortcodes)
-    };
+    let frozen_shortcodes = frozen_shortcodes(frozen, &tera, &numbering);
+    let shortcodes_of = |index: usize| shortcodes_of(model, index, &shortcodes, &frozen_shortcodes);
     // Pass 1: shortcodes and Markdown of every page, so that pass 2 (templates) can
     // show any page's headings, e.g. a report's contents.
     let markdowns: Vec<RenderedMarkdown> = (0..model.pages.len())
@@ -176,29 +166,26 @@ pub(crate) fn render_site(
         .collect();
     // Each page's Markdown is dropped as its page is made, each page's HTML as it
     // is handed on.
-    let results: Vec<(Option<PageSummary>, Vec<Diagnostic>)> = markdowns
+    let results: Vec<PageResult> = markdowns
         .into_par_iter()
         .enumerate()
         .map(|(index, markdown)| {
             let (page, problems) =
                 render_page(model, analysis, index, markdown, &headings, &tera, &site);
             progress.advance(1);
-            let summary = page.map(|page| {
-                out.put(OutputFile::html(
-                    output_path(&model.pages[index].url),
-                    page.html,
-                ));
-                PageSummary {
-                    text: page.text,
-                    links: page.links,
-                    ids: page.ids,
-                }
-            });
-            (summary, problems)
+            (
+                index,
+                (
+                    page.map(|page| put_page(model, index, page, &out)),
+                    problems,
+                ),
+            )
         })
         .collect();
 
-    let rendered = collect_pages(model, results, diagnostics);
+    let mut rendered = RenderedSite::for_pages(model.pages.len());
+    collect_pages(model, results, &mut rendered, diagnostics);
+    let mut others = Diagnostics::default();
     render_other_files(
         model,
         analysis,
@@ -207,9 +194,76 @@ pub(crate) fn render_site(
         &report_html,
         &headings,
         &out,
-        diagnostics,
+        &mut others,
     );
+    rendered.memory.other_problems = others.clone().into_vec();
+    diagnostics.extend(others.into_vec());
+    rendered.memory.headings = headings;
+    rendered.memory.report_html = report_html;
+    rendered.memory.numbering = numbering.clone();
+    drop(frozen_shortcodes);
+    rendered.memory.tera = Some(tera.clone());
     out.into_summary(rendered)
+}
+
+impl RenderedSite {
+    /// Nothing rendered yet, room for `pages` pages.
+    fn for_pages(pages: usize) -> Self {
+        let mut rendered = RenderedSite {
+            texts: vec![String::new(); pages],
+            ..RenderedSite::default()
+        };
+        rendered.memory.page_problems = vec![Vec::new(); pages];
+        rendered
+    }
+}
+
+/// Hands page `index`'s file on; what is kept of it.
+fn put_page(model: &Model, index: usize, page: RenderedPage, out: &dyn Sink) -> PageSummary {
+    out.put(OutputFile::html(
+        output_path(&model.pages[index].url),
+        page.html,
+    ));
+    PageSummary {
+        text: page.text,
+        links: page.links,
+        ids: page.ids,
+    }
+}
+
+/// The shortcodes of each report published with a frozen copy of the data.
+fn frozen_shortcodes<'a>(
+    frozen: &'a Frozen,
+    tera: &'a Tera,
+    numbering: &'a shortcodes::Numbering,
+) -> BTreeMap<&'a str, shortcodes::Shortcodes<'a>> {
+    frozen
+        .iter()
+        .map(|(name, (model, analysis))| {
+            (
+                name.as_str(),
+                shortcodes::Shortcodes {
+                    model,
+                    analysis,
+                    tera,
+                    numbering,
+                },
+            )
+        })
+        .collect()
+}
+
+/// The shortcodes page `index` is expanded with: its report's frozen data, if any.
+fn shortcodes_of<'s, 'a>(
+    model: &Model,
+    index: usize,
+    current: &'s shortcodes::Shortcodes<'a>,
+    frozen: &'s BTreeMap<&str, shortcodes::Shortcodes<'a>>,
+) -> &'s shortcodes::Shortcodes<'a> {
+    report::place_of(model, index)
+        .and_then(|place| model.pages[place.report].data_snapshot.as_deref())
+        .and_then(|name| frozen.get(name))
+        .unwrap_or(current)
 }
 
 /// Every file on its way to the sink: finished, its charts counted, a derived page
@@ -283,18 +337,16 @@ fn put_all(sink: &dyn Sink, files: Vec<OutputFile>) {
     files.into_par_iter().for_each(|file| sink.put(file));
 }
 
-/// The pages' texts, ids and links; their problems go to `diagnostics`.
+/// The pages' texts, ids and links (by index in `model.pages`) into `rendered`;
+/// their problems go to `diagnostics` and, page by page, to `rendered.memory`.
 fn collect_pages(
     model: &Model,
-    results: Vec<(Option<PageSummary>, Vec<Diagnostic>)>,
+    results: Vec<PageResult>,
+    rendered: &mut RenderedSite,
     diagnostics: &mut Diagnostics,
-) -> RenderedSite {
-    let mut rendered = RenderedSite {
-        texts: vec![String::new(); model.pages.len()],
-        ..RenderedSite::default()
-    };
+) {
     let mut template_errors: Vec<Diagnostic> = Vec::new();
-    for (index, (page, problems)) in results.into_iter().enumerate() {
+    for (index, (page, problems)) in results {
         for mut problem in problems {
             // The same template bug breaks every page; say it once, compared
             // before the page it failed on is named.
@@ -309,6 +361,7 @@ fn collect_pages(
                     problem.message = Box::new(problem.message.on_page(&file));
                 }
             }
+            rendered.memory.page_problems[index].push(problem.clone());
             diagnostics.push(problem);
         }
         let Some(page) = page else { continue };
@@ -319,7 +372,6 @@ fn collect_pages(
             .links
             .extend(page.links.into_iter().map(|link| (index, link)));
     }
-    rendered
 }
 
 /// The files besides the pages themselves: filtered views, open data, plan and
@@ -521,5 +573,156 @@ fn render_not_found(
             ));
             None
         }
+    }
+}
+
+/// Renders again the pages `changed` (indexes in `model.pages`, whose bodies are
+/// new) into `rendered`, the site as last rendered. `None` (and `rendered` as it
+/// was) when another page would show something new: then the whole site must be
+/// rendered. The problems of the whole render, kept and new, go to `diagnostics`.
+pub(crate) fn render_changed(
+    model: &Model,
+    analysis: &Analysis,
+    frozen: &Frozen,
+    changed: &[usize],
+    rendered: &mut RenderedSite,
+    diagnostics: &mut Diagnostics,
+) -> Option<ChangedPages> {
+    // The functions see only front matter, which did not change.
+    let tera = rendered.memory.tera.take()?;
+    let partial = render_changed_with(model, analysis, frozen, changed, rendered, &tera);
+    rendered.memory.tera = Some(tera);
+    let partial = partial?;
+    for problems in &rendered.memory.page_problems {
+        diagnostics.extend(problems.iter().cloned());
+    }
+    diagnostics.extend(rendered.memory.other_problems.iter().cloned());
+    Some(partial)
+}
+
+/// [`render_changed`] with the kept templates.
+fn render_changed_with(
+    model: &Model,
+    analysis: &Analysis,
+    frozen: &Frozen,
+    changed: &[usize],
+    rendered: &mut RenderedSite,
+    tera: &Tera,
+) -> Option<ChangedPages> {
+    let numbering = shortcodes::number_figures(model);
+    if !incremental::same_numbers(&numbering, &rendered.memory.numbering) {
+        return None;
+    }
+    let page_urls: BTreeMap<PathBuf, String> = model
+        .pages
+        .iter()
+        .map(|p| (p.relative.clone(), p.url.clone()))
+        .collect();
+    let current = shortcodes::Shortcodes {
+        model,
+        analysis,
+        tera,
+        numbering: &numbering,
+    };
+    let frozen_shortcodes = frozen_shortcodes(frozen, tera, &numbering);
+    let markdowns: Vec<_> = changed
+        .par_iter()
+        .map(|&index| {
+            let shortcodes = shortcodes_of(model, index, &current, &frozen_shortcodes);
+            (index, page_markdown(model, index, &page_urls, shortcodes))
+        })
+        .collect();
+    if markdowns
+        .iter()
+        .any(|(index, markdown)| rendered.memory.headings.get(*index) != Some(&markdown.headings))
+    {
+        return None;
+    }
+
+    rendered.memory.numbering = numbering.clone();
+    for (index, markdown) in &markdowns {
+        if let Some(html) = rendered.memory.report_html.get_mut(index) {
+            html.clone_from(&markdown.html);
+        }
+    }
+    let site = SiteContext::new(&SiteView::new(model));
+    let out = Collected::default();
+    let memory = &rendered.memory;
+    let results: Vec<PageResult> = markdowns
+        .into_par_iter()
+        .map(|(index, markdown)| {
+            let (page, problems) = render_page(
+                model,
+                analysis,
+                index,
+                markdown,
+                &memory.headings,
+                tera,
+                &site,
+            );
+            (
+                index,
+                (
+                    page.map(|page| put_page(model, index, page, &out)),
+                    problems,
+                ),
+            )
+        })
+        .collect();
+    let mut pages = RenderedSite::for_pages(model.pages.len());
+    collect_pages(model, results, &mut pages, &mut Diagnostics::default());
+    merge_pages(model, changed, pages, rendered);
+
+    let others = changed
+        .iter()
+        .any(|&i| report::place_of(model, i).is_some());
+    if others {
+        let mut problems = Diagnostics::default();
+        render_other_files(
+            model,
+            analysis,
+            tera,
+            &site,
+            &rendered.memory.report_html,
+            &rendered.memory.headings,
+            &out,
+            &mut problems,
+        );
+        rendered.memory.other_problems = problems.into_vec();
+    }
+    let mut files = out.0.into_inner().unwrap_or_else(|e| e.into_inner());
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Some(ChangedPages { files, others })
+}
+
+/// The changed pages' texts, ids, links and problems (`pages`) in place of the
+/// old ones in `rendered`.
+fn merge_pages(
+    model: &Model,
+    changed: &[usize],
+    mut pages: RenderedSite,
+    rendered: &mut RenderedSite,
+) {
+    for &index in changed {
+        rendered.texts[index] = std::mem::take(&mut pages.texts[index]);
+        rendered.memory.page_problems[index] =
+            std::mem::take(&mut pages.memory.page_problems[index]);
+        rendered.ids.remove(&model.pages[index].url);
+    }
+    rendered.ids.append(&mut pages.ids);
+    rendered.links.retain(|(index, _)| !changed.contains(index));
+    rendered.links.append(&mut pages.links);
+    rendered.links.sort_by_key(|(index, _)| *index);
+}
+
+/// The few files of a partial render, kept in memory, each finished as a full
+/// render finishes it.
+#[derive(Default)]
+struct Collected(Mutex<Vec<OutputFile>>);
+
+impl Sink for Collected {
+    fn put(&self, mut file: OutputFile) {
+        finish_file(&mut file);
+        lock(&self.0).push(file);
     }
 }

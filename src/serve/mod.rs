@@ -164,15 +164,15 @@ pub fn serve(
             ServeError::Other(anyhow::Error::new(e).context("не удалось создать временную папку"))
         })?;
     let folders = [temp.path().join("a/public"), temp.path().join("b/public")];
-    let build_into = |out: &Path| {
-        crate::build(&Options {
-            out: Some(out.to_path_buf()),
-            base_url: Some(url.clone()),
-            // Printing the report to PDF takes seconds: not on every save.
-            chromium: None,
-            ..options.build.clone()
-        })
-    };
+    // After a change of pages' text only those pages are built again (see
+    // `incremental`); anything else builds the whole site.
+    let mut session = crate::incremental::Session::new(Options {
+        base_url: Some(url.clone()),
+        // Printing the report to PDF takes seconds: not on every save.
+        chromium: None,
+        ..options.build.clone()
+    });
+    let mut build_into = |out: &Path, changed: &[PathBuf]| session.build(out, changed);
     let shared = Arc::new(Shared {
         lang: options.lang,
         status: RwLock::new(Arc::new(Status {
@@ -185,7 +185,7 @@ pub fn serve(
 
     let mut generation = 0;
     rebuild(
-        &build_into,
+        &mut build_into,
         &folders,
         &shared,
         &mut generation,
@@ -204,7 +204,7 @@ pub fn serve(
             }
             if !batch.changed.is_empty() {
                 rebuild(
-                    &build_into,
+                    &mut build_into,
                     &folders,
                     &shared,
                     &mut generation,
@@ -243,11 +243,11 @@ fn bind(port: u16) -> Result<tiny_http::Server, ServeError> {
         .map_err(|error| ServeError::Other(anyhow::anyhow!("не удалось запустить сервер: {error}")))
 }
 
-/// Builds into the one of `folders` that is not being served (`build` is
-/// `crate::build` into that folder; tests pass a stand-in), publishes the outcome
-/// and tells open pages to reload.
+/// Builds into the one of `folders` that is not being served (`build` is the
+/// session's build into that folder after the `changed` files changed; tests pass
+/// a stand-in), publishes the outcome and tells open pages to reload.
 fn rebuild(
-    build: &dyn Fn(&Path) -> Report,
+    build: &mut dyn FnMut(&Path, &[PathBuf]) -> Report,
     folders: &[PathBuf; 2],
     shared: &Shared,
     generation: &mut u64,
@@ -262,7 +262,7 @@ fn rebuild(
     } else {
         &folders[0]
     };
-    let report = build(target);
+    let report = build(target, changed);
     shared.publish(target, &report);
     *generation += 1;
     shared.clients.reload(*generation);
@@ -315,7 +315,7 @@ mod tests {
         let folders = two_folders(temp.path());
         let shared = Arc::new(shared_serving(folders[0].clone()));
         let answered_during_build = std::sync::Mutex::new(None);
-        let build = |out: &Path| {
+        let mut build = |out: &Path, _: &[PathBuf]| {
             assert_eq!(out, folders[1], "the next build goes into the other folder");
             let (sender, receiver) = mpsc::channel();
             let reader = shared.clone();
@@ -329,7 +329,14 @@ mod tests {
             Report::default()
         };
         let mut generation = 0;
-        rebuild(&build, &folders, &shared, &mut generation, &[], &mut |_| {});
+        rebuild(
+            &mut build,
+            &folders,
+            &shared,
+            &mut generation,
+            &[],
+            &mut |_| {},
+        );
         let during = answered_during_build.lock().unwrap().take();
         let (code, page) = during.expect("a request during the build was answered");
         assert_eq!(code, 200);
@@ -339,11 +346,18 @@ mod tests {
         assert!(page.starts_with("<p>новая</p>"), "{page}");
         assert_eq!(generation, 1);
         // And the one after that goes back into the first folder.
-        let build = |out: &Path| {
+        let mut build = |out: &Path, _: &[PathBuf]| {
             assert_eq!(out, folders[0]);
             Report::default()
         };
-        rebuild(&build, &folders, &shared, &mut generation, &[], &mut |_| {});
+        rebuild(
+            &mut build,
+            &folders,
+            &shared,
+            &mut generation,
+            &[],
+            &mut |_| {},
+        );
     }
 
     /// A failed build writes nothing: its errors are shown over the page that is

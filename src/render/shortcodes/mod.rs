@@ -11,7 +11,7 @@ mod context;
 mod numbering;
 mod parse;
 
-pub(crate) use numbering::number_figures;
+pub(crate) use numbering::{number_figures, Numbering};
 #[cfg(test)]
 pub(crate) use parse::parse as parse_shortcodes;
 
