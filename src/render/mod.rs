@@ -200,9 +200,11 @@ pub(crate) fn render_site(
     diagnostics.extend(others.into_vec());
     rendered.memory.headings = headings;
     rendered.memory.report_html = report_html;
-    rendered.memory.numbering = numbering.clone();
+    // The shortcodes borrow the templates and the numbering: moved, not copied, once
+    // they are gone.
     drop(frozen_shortcodes);
-    rendered.memory.tera = Some(tera.clone());
+    rendered.memory.numbering = numbering;
+    rendered.memory.tera = Some(tera);
     out.into_summary(rendered)
 }
 
